@@ -1,0 +1,128 @@
+// Package answers reads schools' self-diagnosis answers from .xlsx and .csv
+// files: one school per file (a two-column answer table, or the federal
+// service's result table), or a whole district per table (one row per
+// school). It knows nothing of the indicator model: it returns raw answers
+// with their locations, and scoring matches them.
+package answers
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/problem"
+)
+
+// Layouts of answer tables.
+const (
+	LayoutSchool   = "school"   // № | Ответ [| Балльная оценка], meta rows
+	LayoutFederal  = "federal"  // the federal service's table with its stated total and level
+	LayoutDistrict = "district" // one row per school, one column per indicator
+)
+
+// Submission is one school's answers as read from a file.
+type Submission struct {
+	Source string // file path as given
+	Row    int    // row of a district table (1-based); 0 for a one-school file
+	Layout string
+	School School
+	// ProfileKnown is false when no profile field was given and the default
+	// profile was assumed.
+	ProfileKnown bool
+	Answers      []Answer
+	Stated       Stated
+	Problems     []problem.Problem
+	// Loc is where the school's data starts: the file, or its row.
+	Loc problem.Location
+}
+
+// School is the identity and profile of a school.
+type School struct {
+	Name         string
+	Code         string
+	Municipality string
+	Year         string
+	Profile      model.Profile
+}
+
+// Answer is the raw answer to one indicator.
+type Answer struct {
+	Indicator string           // indicator id as written (normalised: "7", not "7.0")
+	Value     string           // the answer text; "" when the cell is empty
+	Loc       problem.Location // the answer cell
+	Points    *int             // points stated in the file (Балльная оценка), if any
+	PointsLoc problem.Location
+}
+
+// Stated is what a federal-service table says about itself.
+type Stated struct {
+	Total    *int
+	TotalLoc problem.Location
+	Level    string
+	LevelLoc problem.Location
+}
+
+// Options tune reading.
+type Options struct {
+	// Encoding forces the CSV encoding: "utf-8", "utf-16", "windows-1251".
+	// Empty: detect.
+	Encoding string
+}
+
+// FileError is a file that cannot be read at all. Its message is in Russian
+// and says what to do.
+type FileError struct {
+	File string
+	Msg  string
+}
+
+func (e *FileError) Error() string { return e.File + ": " + e.Msg }
+
+// Supported reports whether a file name has an extension the reader takes.
+func Supported(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".xlsx", ".xlsm", ".csv", ".txt":
+		return true
+	}
+	return false
+}
+
+// ReadFile reads every school of an answer file and passes each to fn in
+// file order. An unreadable file gives a *FileError; an error from fn stops
+// reading and is returned as is.
+func ReadFile(path string, opts Options, fn func(*Submission) error) error {
+	ext := strings.ToLower(filepath.Ext(path))
+	switch ext {
+	case ".xlsx", ".xlsm":
+		return readXLSX(path, fn)
+	case ".csv", ".txt":
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return &FileError{File: path, Msg: "не удалось прочитать файл: " + osMessage(err)}
+		}
+		return ReadCSV(path, data, opts, fn)
+	case ".xls":
+		return &FileError{File: path, Msg: "файл старого формата Excel (.xls) не поддерживается: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"}
+	case ".ods":
+		return &FileError{File: path, Msg: "файл OpenDocument (.ods) не поддерживается: сохраните его как «Книга Excel (.xlsx)» или CSV"}
+	default:
+		return &FileError{File: path, Msg: fmt.Sprintf("неподдерживаемый тип файла %q: нужны .xlsx или .csv", ext)}
+	}
+}
+
+func osMessage(err error) string {
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return "файл не найден"
+	case errors.Is(err, os.ErrPermission):
+		return "нет прав на чтение"
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,112 @@
+package answers
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/textnorm"
+)
+
+// Column roles, matched by header name after textnorm.Key folding.
+type role int
+
+const (
+	roleNone role = iota
+	roleID
+	roleAnswer
+	rolePoints
+	roleText
+	roleName
+	roleCode
+	roleMunicipality
+	roleYear
+	rolePrograms
+	roleOVZ
+	roleCorrective
+)
+
+var headerRoles = map[string]role{
+	"№": roleID, "№пп": roleID, "номер": roleID, "номерпоказателя": roleID, "n": roleID, "no": roleID, "nn": roleID,
+	"id": roleID, "indicator": roleID, "indicatorid": roleID, "показатель№": roleID, "№показателя": roleID, "кодпоказателя": roleID,
+
+	"ответ": roleAnswer, "значениепоказания": roleAnswer, "значениепоказателя": roleAnswer, "значение": roleAnswer,
+	"answer": roleAnswer, "value": roleAnswer, "ответшколы": roleAnswer,
+
+	"балльнаяоценка": rolePoints, "баллы": rolePoints, "балл": rolePoints, "points": rolePoints, "score": rolePoints,
+	"количествобаллов": rolePoints,
+
+	"показательоценивания": roleText, "показатель": roleText, "формулировка": roleText, "наименованиепоказателя": roleText,
+	"text": roleText, "wording": roleText, "indicatortext": roleText,
+}
+
+// metaRoles are the identity and profile fields: header names in a district
+// table, meta keys in a one-school file.
+var metaRoles = map[string]role{
+	"наименованиеоо": roleName, "наименованиеорганизации": roleName, "наименование": roleName, "школа": roleName,
+	"образовательнаяорганизация": roleName, "названиешколы": roleName, "оо": roleName, "name": roleName, "school": roleName,
+	"полноенаименованиеоо": roleName, "краткоенаименованиеоо": roleName,
+
+	"кодоо": roleCode, "код": roleCode, "кодорганизации": roleCode, "code": roleCode, "schoolcode": roleCode, "инн": roleCode,
+
+	"муниципалитет": roleMunicipality, "муниципальноеобразование": roleMunicipality, "муниципальныйрайон": roleMunicipality,
+	"район": roleMunicipality, "мо": roleMunicipality, "municipality": roleMunicipality, "district": roleMunicipality,
+	"городскойокруг": roleMunicipality,
+
+	"год": roleYear, "year": roleYear, "годсамодиагностики": roleYear, "учебныйгод": roleYear,
+
+	"программы": rolePrograms, "реализуемыепрограммы": rolePrograms, "уровниобразования": rolePrograms, "programs": rolePrograms,
+	"образовательныепрограммы": rolePrograms,
+
+	"обучающиесясовз": roleOVZ, "овз": roleOVZ, "обучающиесясовзиинвалидностью": roleOVZ, "естьобучающиесясовз": roleOVZ,
+	"ovz": roleOVZ, "детисовз": roleOVZ,
+
+	"коррекционнаяшкола": roleCorrective, "коррекционная": roleCorrective, "коррекционнаяоо": roleCorrective,
+	"corrective": roleCorrective, "специальнаякоррекционнаяшкола": roleCorrective,
+}
+
+func headerRole(cell string) role {
+	k := textnorm.Key(cell)
+	if r, ok := headerRoles[k]; ok {
+		return r
+	}
+	return roleNone
+}
+
+func metaRole(cell string) role {
+	return metaRoles[textnorm.Key(cell)]
+}
+
+var (
+	idRe       = regexp.MustCompile(`^№?\s*(\d+(?:\.\d+)*?)(?:\.0+)?\.?$`)
+	idHeaderRe = regexp.MustCompile(`^№?\s*(\d+(?:\.\d+)*?)(?:\.0+)?(?:[.)]\s*|\s+)(\S.*)?$`)
+)
+
+// indicatorID reads an indicator number from a cell: "7", "7.", "№7", "7.0"
+// (Excel's float) all give "7".
+func indicatorID(cell string) (string, bool) {
+	m := idRe.FindStringSubmatch(strings.TrimSpace(cell))
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+// indicatorHeader reads a district table's indicator column header: the
+// number, optionally followed by the wording ("7. Сетевая форма…").
+func indicatorHeader(cell string) (string, bool) {
+	c := strings.TrimSpace(cell)
+	if id, ok := indicatorID(c); ok {
+		return id, true
+	}
+	m := idHeaderRe.FindStringSubmatch(c)
+	if m == nil {
+		return "", false
+	}
+	return m[1], true
+}
+
+var (
+	statedTotalRe = regexp.MustCompile(`(?i)^сумма\s+баллов[^:0-9]*:?\s*(\d+)(?:[.,]0+)?\s*$`)
+	statedLevelRe = regexp.MustCompile(`(?i)^уровень(?:\s+[^:]*)?:\s*(.+)$|^уровень\s+(\S.*)$`)
+	headingRe     = regexp.MustCompile(`(?i)^(магистральное\s+направление|ключевое\s+условие|направление|условие)`)
+)

@@ -1,0 +1,423 @@
+package answers
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/textnorm"
+)
+
+// table is a stream of rows from a CSV file or one worksheet.
+type table interface {
+	// next returns the next row's cells and 1-based row number.
+	next() (cells []string, row int, ok bool)
+	err() error
+	// loc names a cell (col 1-based) or, with col 0, a row.
+	loc(row, col int) problem.Location
+	// file is the path for messages.
+	file() string
+	// value returns what a person sees in an answer cell: a spreadsheet
+	// cell formatted as percent holds 0.35 but shows 35 %.
+	value(raw string, row, col int) string
+}
+
+// maxHeaderSearch is how many rows may stand above the header row.
+const maxHeaderSearch = 200
+
+// errNoHeader is returned by parseTable when no header row was found.
+type errNoHeader struct{ rows int }
+
+func (errNoHeader) Error() string { return "no header row" }
+
+const noHeaderMsg = "не найдена строка заголовков таблицы: ожидались столбцы «№» и «Ответ» (или «Значение показания»), " +
+	"либо таблица района со столбцами «Наименование ОО» или «Код ОО» и номерами показателей"
+
+// header describes the columns of a recognised header row (0-based indexes, -1 when absent).
+type header struct {
+	row                      int
+	layout                   string
+	id, answer, points, text int
+	meta                     map[role]int // district: identity and profile columns
+	indicators               []indicatorCol
+}
+
+type indicatorCol struct {
+	col int
+	id  string
+}
+
+func detectHeader(cells []string, row int) (header, bool) {
+	h := header{row: row, id: -1, answer: -1, points: -1, text: -1, meta: map[role]int{}}
+	for i, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		switch headerRole(c) {
+		case roleID:
+			if h.id < 0 {
+				h.id = i
+			}
+			continue
+		case roleAnswer:
+			if h.answer < 0 {
+				h.answer = i
+			}
+			continue
+		case rolePoints:
+			if h.points < 0 {
+				h.points = i
+			}
+			continue
+		case roleText:
+			if h.text < 0 {
+				h.text = i
+			}
+			continue
+		}
+		if r := metaRole(c); r != roleNone {
+			if _, dup := h.meta[r]; !dup {
+				h.meta[r] = i
+			}
+			continue
+		}
+		if id, ok := indicatorHeader(c); ok {
+			h.indicators = append(h.indicators, indicatorCol{col: i, id: id})
+		}
+	}
+	_, hasName := h.meta[roleName]
+	_, hasCode := h.meta[roleCode]
+	switch {
+	case len(h.indicators) >= 2 && (hasName || hasCode):
+		h.layout = LayoutDistrict
+		return h, true
+	case h.id >= 0 && h.answer >= 0:
+		h.layout = LayoutSchool
+		return h, true
+	}
+	return h, false
+}
+
+// preRow is a row seen above the header.
+type preRow struct {
+	cells []string
+	row   int
+}
+
+// parseTable reads one table. base holds identity and profile already read
+// (from an xlsx «Школа» sheet); it may be nil.
+func parseTable(t table, base *metaFields, fn func(*Submission) error) error {
+	var pre []preRow
+	for {
+		cells, row, ok := t.next()
+		if !ok {
+			if err := t.err(); err != nil {
+				return err
+			}
+			return errNoHeader{rows: len(pre)}
+		}
+		if h, ok := detectHeader(cells, row); ok {
+			if h.layout == LayoutDistrict {
+				return parseDistrict(t, h, fn)
+			}
+			return parseSchool(t, h, pre, base, fn)
+		}
+		if len(pre) >= maxHeaderSearch {
+			return errNoHeader{rows: len(pre)}
+		}
+		pre = append(pre, preRow{cells: clone(cells), row: row})
+	}
+}
+
+func clone(cells []string) []string { return append([]string(nil), cells...) }
+
+func cell(cells []string, i int) string {
+	if i < 0 || i >= len(cells) {
+		return ""
+	}
+	return strings.TrimSpace(cells[i])
+}
+
+// metaFields collects identity and profile values with where they were found.
+type metaFields struct {
+	values   map[role]string
+	locs     map[role]problem.Location
+	problems []problem.Problem
+}
+
+func newMeta() *metaFields {
+	return &metaFields{values: map[role]string{}, locs: map[role]problem.Location{}}
+}
+
+func (m *metaFields) set(r role, v string, loc problem.Location) {
+	v = strings.TrimSpace(v)
+	if old, ok := m.values[r]; ok && old != "" {
+		if v != "" && textnorm.Normalize(old) != textnorm.Normalize(v) {
+			m.problems = append(m.problems, problem.At(loc, "поле «%s» указано дважды по-разному: «%s» (%s) и «%s»; использовано первое",
+				roleTitle[r], old, m.locs[r], v))
+		}
+		return
+	}
+	m.values[r] = v
+	m.locs[r] = loc
+}
+
+var roleTitle = map[role]string{
+	roleName: "Наименование ОО", roleCode: "Код ОО", roleMunicipality: "Муниципалитет", roleYear: "Год",
+	rolePrograms: "Программы", roleOVZ: "Обучающиеся с ОВЗ", roleCorrective: "Коррекционная школа",
+}
+
+// splitKeyValue reads a meta row: key and value in the first two non-empty
+// cells, or "Ключ: значение" in one cell.
+func splitKeyValue(cells []string) (key, value string, valueCol int) {
+	first := -1
+	for i, c := range cells {
+		if strings.TrimSpace(c) == "" {
+			continue
+		}
+		if first < 0 {
+			first = i
+			continue
+		}
+		return strings.TrimSpace(cells[first]), strings.TrimSpace(c), i
+	}
+	if first < 0 {
+		return "", "", -1
+	}
+	c := strings.TrimSpace(cells[first])
+	if k, v, ok := strings.Cut(c, ":"); ok {
+		return strings.TrimSpace(k), strings.TrimSpace(v), first
+	}
+	return c, "", first
+}
+
+// readPreHeader takes identity, profile and the stated total and level from
+// the rows above the header.
+func readPreHeader(t table, pre []preRow, meta *metaFields, sub *Submission) {
+	for _, p := range pre {
+		key, value, col := splitKeyValue(p.cells)
+		if key == "" {
+			continue
+		}
+		joined := strings.Join(nonEmpty(p.cells), " ")
+		if m := statedTotalRe.FindStringSubmatch(joined); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			sub.Stated.Total = &n
+			sub.Stated.TotalLoc = t.loc(p.row, col+1)
+			continue
+		}
+		if m := statedLevelRe.FindStringSubmatch(joined); m != nil && metaRole(key) == roleNone {
+			lv := m[1]
+			if lv == "" {
+				lv = m[2]
+			}
+			sub.Stated.Level = strings.TrimSpace(lv)
+			sub.Stated.LevelLoc = t.loc(p.row, col+1)
+			continue
+		}
+		if r := metaRole(key); r != roleNone {
+			meta.set(r, value, t.loc(p.row, col+1))
+		}
+	}
+}
+
+func nonEmpty(cells []string) []string {
+	out := make([]string, 0, len(cells))
+	for _, c := range cells {
+		if c = strings.TrimSpace(c); c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func parseSchool(t table, h header, pre []preRow, base *metaFields, fn func(*Submission) error) error {
+	sub := &Submission{Source: t.file(), Layout: LayoutSchool, Loc: problem.Location{File: t.file()}}
+	meta := base
+	if meta == nil {
+		meta = newMeta()
+	}
+	readPreHeader(t, pre, meta, sub)
+	if sub.Stated.Total != nil || sub.Stated.Level != "" || h.text >= 0 && h.points >= 0 {
+		sub.Layout = LayoutFederal
+	}
+	for {
+		cells, row, ok := t.next()
+		if !ok {
+			break
+		}
+		idCell := cell(cells, h.id)
+		ans := cell(cells, h.answer)
+		if idCell == "" {
+			// Blank rows and group headings («Магистральное направление «Знание»»).
+			if ans != "" && !isHeading(cells) {
+				sub.Problems = append(sub.Problems, problem.At(t.loc(row, h.answer+1),
+					"ответ «%s» без номера показателя в столбце %s: строка пропущена", textnorm.Truncate(ans, 40), problem.ColumnName(h.id+1)))
+			}
+			continue
+		}
+		id, isID := indicatorID(idCell)
+		if !isID {
+			if r := metaRole(idCell); r != roleNone {
+				v := ans
+				if v == "" {
+					_, v, _ = splitKeyValue(cells)
+				}
+				meta.set(r, v, t.loc(row, h.answer+1))
+				continue
+			}
+			if isHeading(cells) || strings.Contains(idCell, ":") && statedTotalRe.MatchString(strings.Join(nonEmpty(cells), " ")) {
+				continue
+			}
+			sub.Problems = append(sub.Problems, problem.At(t.loc(row, h.id+1),
+				"не распознан номер показателя «%s»: ожидалось число, например 7", textnorm.Truncate(idCell, 40)))
+			continue
+		}
+		a := Answer{Indicator: id, Value: t.value(ans, row, h.answer+1), Loc: t.loc(row, h.answer+1)}
+		if h.points >= 0 {
+			if ps := cell(cells, h.points); ps != "" {
+				a.PointsLoc = t.loc(row, h.points+1)
+				if v, _, err := textnorm.ParseNumber(ps); err == nil && v == float64(int(v)) {
+					n := int(v)
+					a.Points = &n
+				} else {
+					sub.Problems = append(sub.Problems, problem.At(a.PointsLoc,
+						"в столбце баллов «%s» не целое число баллов: сверка баллов для показателя %s пропущена", textnorm.Truncate(ps, 20), id))
+				}
+			}
+		}
+		sub.Answers = append(sub.Answers, a)
+	}
+	if err := t.err(); err != nil {
+		return err
+	}
+	if len(sub.Answers) == 0 {
+		sub.Problems = append(sub.Problems, problem.At(t.loc(h.row, 0), "под строкой заголовков нет ни одного ответа"))
+	}
+	applyMeta(meta, sub, problem.Location{File: t.file()})
+	return fn(sub)
+}
+
+// isHeading reports a row with one text cell, like a group heading.
+func isHeading(cells []string) bool {
+	ne := nonEmpty(cells)
+	return len(ne) == 1 || (len(ne) > 0 && headingRe.MatchString(ne[0]))
+}
+
+func parseDistrict(t table, h header, fn func(*Submission) error) error {
+	seenID := map[string]int{}
+	var headerProblems []problem.Problem
+	for _, ic := range h.indicators {
+		if prev, dup := seenID[ic.id]; dup {
+			headerProblems = append(headerProblems, problem.At(t.loc(h.row, ic.col+1),
+				"показатель %s встречается в заголовке дважды (столбцы %s и %s)", ic.id, problem.ColumnName(prev+1), problem.ColumnName(ic.col+1)))
+		}
+		seenID[ic.id] = ic.col
+	}
+	for {
+		cells, row, ok := t.next()
+		if !ok {
+			break
+		}
+		if len(nonEmpty(cells)) == 0 {
+			continue
+		}
+		sub := &Submission{Source: t.file(), Row: row, Layout: LayoutDistrict, Loc: t.loc(row, 0),
+			Answers: make([]Answer, 0, len(h.indicators))}
+		sub.Problems = append(sub.Problems, headerProblems...)
+		meta := newMeta()
+		for r, col := range h.meta {
+			meta.set(r, cell(cells, col), t.loc(row, col+1))
+		}
+		for _, ic := range h.indicators {
+			sub.Answers = append(sub.Answers, Answer{Indicator: ic.id, Value: t.value(cell(cells, ic.col), row, ic.col+1), Loc: t.loc(row, ic.col+1)})
+		}
+		applyMeta(meta, sub, t.loc(row, 0))
+		if err := fn(sub); err != nil {
+			return err
+		}
+	}
+	return t.err()
+}
+
+// applyMeta fills the submission's school from the collected fields and
+// reports what is missing or unreadable.
+func applyMeta(meta *metaFields, sub *Submission, where problem.Location) {
+	sub.Problems = append(sub.Problems, meta.problems...)
+	s := &sub.School
+	s.Name = meta.values[roleName]
+	s.Code = normalizeCode(meta.values[roleCode])
+	s.Municipality = meta.values[roleMunicipality]
+	s.Year = normalizeCode(meta.values[roleYear])
+	s.Profile = model.DefaultProfile()
+	if s.Name == "" && s.Code == "" {
+		sub.Problems = append(sub.Problems, problem.At(where, "не указаны ни «Наименование ОО», ни «Код ОО»: школу нельзя опознать в сводке"))
+	}
+	known := 0
+	if v, ok := meta.values[rolePrograms]; ok && v != "" {
+		progs, bad := model.ParsePrograms(v)
+		if len(bad) > 0 || len(progs) == 0 {
+			sub.Problems = append(sub.Problems, problem.At(meta.locs[rolePrograms],
+				"не распознаны программы «%s»: ожидался список из НОО, ООО, СОО через запятую; приняты все три", v))
+		} else {
+			s.Profile.Programs = progs
+			known++
+		}
+	} else {
+		sub.Problems = append(sub.Problems, problem.At(locOr(meta, rolePrograms, where),
+			"не указаны «Программы» (например «НОО, ООО, СОО»): приняты все три программы"))
+	}
+	for _, f := range []struct {
+		r   role
+		dst *bool
+	}{{roleOVZ, &s.Profile.OVZ}, {roleCorrective, &s.Profile.Corrective}} {
+		v, ok := meta.values[f.r]
+		if !ok || v == "" {
+			sub.Problems = append(sub.Problems, problem.At(locOr(meta, f.r, where),
+				"не указано поле «%s» (да/нет): принято «нет»", roleTitle[f.r]))
+			continue
+		}
+		b, ok := textnorm.ParseBool(v)
+		if !ok {
+			sub.Problems = append(sub.Problems, problem.At(meta.locs[f.r],
+				"в поле «%s» значение «%s»: ожидалось «да» или «нет»; принято «нет»", roleTitle[f.r], textnorm.Truncate(v, 30)))
+			continue
+		}
+		*f.dst = b
+		known++
+	}
+	sub.ProfileKnown = known > 0
+}
+
+func locOr(meta *metaFields, r role, where problem.Location) problem.Location {
+	if l, ok := meta.locs[r]; ok {
+		return l
+	}
+	return where
+}
+
+// normalizeCode turns Excel's float rendering of a code ("1234.0") back into text.
+func normalizeCode(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, ".0"); i > 0 && strings.Trim(s[i+1:], "0") == "" {
+		if _, err := strconv.Atoi(s[:i]); err == nil {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// describe names a submission for messages: the school, else the file and row.
+func (s *Submission) Describe() string {
+	switch {
+	case s.School.Name != "" && s.School.Code != "":
+		return fmt.Sprintf("%s (код %s)", s.School.Name, s.School.Code)
+	case s.School.Name != "":
+		return s.School.Name
+	case s.School.Code != "":
+		return "код " + s.School.Code
+	}
+	return s.Loc.String()
+}

@@ -1,0 +1,180 @@
+package model
+
+// Doc is the resolved model as written by `selfdiag model show --format json|yaml`
+// (schema "selfdiag.model/v1"). It is the documented, stable form of a model.
+type Doc struct {
+	Schema       string         `json:"schema" yaml:"schema"`
+	ID           string         `json:"id" yaml:"id"`
+	Version      string         `json:"version" yaml:"version"`
+	Title        string         `json:"title" yaml:"title"`
+	Source       string         `json:"source" yaml:"source"`
+	Levels       []LevelDoc     `json:"levels" yaml:"levels"`
+	Components   []ComponentDoc `json:"components" yaml:"components"`
+	Thresholds   ThresholdsDoc  `json:"thresholds" yaml:"thresholds"`
+	CriticalRule CriticalDoc    `json:"critical_rule" yaml:"critical_rule"`
+}
+
+// LevelDoc is a level in Doc.
+type LevelDoc struct {
+	ID    string `json:"id" yaml:"id"`
+	Title string `json:"title" yaml:"title"`
+}
+
+// ComponentDoc is a component in Doc. Max is the sum of its indicators'
+// maxima when all of them apply (a school's own maximum may be lower).
+type ComponentDoc struct {
+	ID         string         `json:"id" yaml:"id"`
+	Title      string         `json:"title" yaml:"title"`
+	Kind       string         `json:"kind" yaml:"kind"`
+	Order      int            `json:"order" yaml:"order"`
+	Max        int            `json:"max" yaml:"max"`
+	Indicators []IndicatorDoc `json:"indicators" yaml:"indicators"`
+}
+
+// IndicatorDoc is an indicator in Doc. Kind is "choice" (Options) or
+// "number" (Unit, Bands).
+type IndicatorDoc struct {
+	ID        string      `json:"id" yaml:"id"`
+	Title     string      `json:"title" yaml:"title"`
+	Component string      `json:"component" yaml:"component"`
+	Kind      string      `json:"kind" yaml:"kind"`
+	Critical  bool        `json:"critical" yaml:"critical"`
+	Applies   AppliesDoc  `json:"applies" yaml:"applies"`
+	Options   []OptionDoc `json:"options,omitempty" yaml:"options,omitempty"`
+	Number    *NumberDoc  `json:"number,omitempty" yaml:"number,omitempty"`
+	Bands     []BandDoc   `json:"bands,omitempty" yaml:"bands,omitempty"`
+	Max       int         `json:"max" yaml:"max"`
+}
+
+// AppliesDoc is an applicability condition; empty fields mean "any".
+type AppliesDoc struct {
+	Programs   []Program `json:"programs,omitempty" yaml:"programs,omitempty"`
+	OVZ        *bool     `json:"ovz,omitempty" yaml:"ovz,omitempty"`
+	Corrective *bool     `json:"corrective,omitempty" yaml:"corrective,omitempty"`
+}
+
+// OptionDoc is an answer option.
+type OptionDoc struct {
+	Text    string   `json:"text" yaml:"text"`
+	Points  int      `json:"points" yaml:"points"`
+	Aliases []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
+}
+
+// NumberDoc describes a numeric answer.
+type NumberDoc struct {
+	Unit    string   `json:"unit" yaml:"unit"`
+	Min     *float64 `json:"min,omitempty" yaml:"min,omitempty"`
+	Max     *float64 `json:"max,omitempty" yaml:"max,omitempty"`
+	Integer bool     `json:"integer" yaml:"integer"`
+}
+
+// BandDoc is a numeric band: Min inclusive, Max exclusive unless
+// MaxInclusive, no Max meaning up to the number's maximum.
+type BandDoc struct {
+	Min          float64  `json:"min" yaml:"min"`
+	Max          *float64 `json:"max,omitempty" yaml:"max,omitempty"`
+	MaxInclusive bool     `json:"max_inclusive,omitempty" yaml:"max_inclusive,omitempty"`
+	Points       int      `json:"points" yaml:"points"`
+}
+
+// ThresholdsDoc mirrors the thresholds section of model.yaml.
+type ThresholdsDoc struct {
+	Default    SetDoc            `json:"default" yaml:"default"`
+	Overall    *SetDoc           `json:"overall,omitempty" yaml:"overall,omitempty"`
+	Components map[string]SetDoc `json:"components,omitempty" yaml:"components,omitempty"`
+	Variants   []VariantDoc      `json:"variants,omitempty" yaml:"variants,omitempty"`
+}
+
+// SetDoc is a threshold set: the unit ("percent" or "points") and the value
+// for every level but the lowest.
+type SetDoc struct {
+	Unit   string             `json:"unit" yaml:"unit"`
+	Values map[string]float64 `json:"values" yaml:"values"`
+}
+
+// VariantDoc is a threshold variant for schools of a profile.
+type VariantDoc struct {
+	ID         string            `json:"id,omitempty" yaml:"id,omitempty"`
+	When       AppliesDoc        `json:"when" yaml:"when"`
+	Default    *SetDoc           `json:"default,omitempty" yaml:"default,omitempty"`
+	Overall    *SetDoc           `json:"overall,omitempty" yaml:"overall,omitempty"`
+	Components map[string]SetDoc `json:"components,omitempty" yaml:"components,omitempty"`
+}
+
+// CriticalDoc is the critical rule.
+type CriticalDoc struct {
+	Action string `json:"action" yaml:"action"`
+	Level  string `json:"level" yaml:"level"`
+	Scope  string `json:"scope" yaml:"scope"`
+}
+
+// Doc returns the documented form of the model.
+func (m *Model) Doc() Doc {
+	d := Doc{Schema: Schema, ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
+	for _, l := range m.Levels {
+		d.Levels = append(d.Levels, LevelDoc(l))
+	}
+	for _, c := range m.Components {
+		cd := ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Indicators: []IndicatorDoc{}}
+		for _, ind := range c.Indicators {
+			cd.Max += ind.Max
+			cd.Indicators = append(cd.Indicators, indicatorDoc(ind))
+		}
+		d.Components = append(d.Components, cd)
+	}
+	d.Thresholds = ThresholdsDoc{Default: m.setDoc(m.Thresholds.Default), Overall: m.setDocPtr(m.Thresholds.Overall),
+		Components: m.setDocs(m.Thresholds.Components)}
+	for _, v := range m.Thresholds.Variants {
+		d.Thresholds.Variants = append(d.Thresholds.Variants, VariantDoc{ID: v.ID, When: appliesDoc(v.When),
+			Default: m.setDocPtr(v.Default), Overall: m.setDocPtr(v.Overall), Components: m.setDocs(v.Components)})
+	}
+	d.CriticalRule = CriticalDoc{Action: m.CriticalRule.Action, Level: m.Levels[m.CriticalRule.Level].ID, Scope: m.CriticalRule.Scope}
+	return d
+}
+
+func indicatorDoc(ind *Indicator) IndicatorDoc {
+	d := IndicatorDoc{ID: ind.ID, Title: ind.Text, Component: ind.Component, Kind: "choice", Critical: ind.Critical,
+		Applies: appliesDoc(ind.Applies), Max: ind.Max}
+	for _, o := range ind.Options {
+		d.Options = append(d.Options, OptionDoc(o))
+	}
+	if ind.Number != nil {
+		d.Kind = "number"
+		d.Number = &NumberDoc{Unit: ind.Number.Unit, Min: ind.Number.Min, Max: ind.Number.Max, Integer: ind.Number.Integer}
+		for _, b := range ind.Bands {
+			d.Bands = append(d.Bands, BandDoc(b))
+		}
+	}
+	return d
+}
+
+func appliesDoc(a Applicability) AppliesDoc {
+	return AppliesDoc{Programs: a.Programs, OVZ: a.OVZ, Corrective: a.Corrective}
+}
+
+func (m *Model) setDoc(s ThresholdSet) SetDoc {
+	d := SetDoc{Unit: s.Unit, Values: map[string]float64{}}
+	for i := 1; i < len(s.Values); i++ {
+		d.Values[m.Levels[i].ID] = s.Values[i].Float()
+	}
+	return d
+}
+
+func (m *Model) setDocPtr(s *ThresholdSet) *SetDoc {
+	if s == nil {
+		return nil
+	}
+	d := m.setDoc(*s)
+	return &d
+}
+
+func (m *Model) setDocs(sets map[string]ThresholdSet) map[string]SetDoc {
+	if len(sets) == 0 {
+		return nil
+	}
+	out := make(map[string]SetDoc, len(sets))
+	for id, s := range sets {
+		out[id] = m.setDoc(s)
+	}
+	return out
+}

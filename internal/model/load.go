@@ -1,0 +1,576 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/selfdiag/selfdiag/indicators"
+	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/textnorm"
+)
+
+// RootFile is the name of a model folder's root file.
+const RootFile = "model.yaml"
+
+// EmbeddedName is how the embedded default model is named in messages.
+const EmbeddedName = "встроенная модель"
+
+// Default loads the embedded default model. It is validated by the tests, so
+// an error here is a programming error.
+func Default() (*Model, error) {
+	return Load(indicators.FS, EmbeddedName)
+}
+
+// Load reads a model folder from fsys: model.yaml and every other *.yaml or
+// *.yml file in it (the indicator files, read in name order). displayDir is
+// the folder's name for messages. A model with any problem is not returned:
+// the error is a problem.List naming every problem with file and line.
+func Load(fsys fs.FS, displayDir string) (*Model, error) {
+	l := &loader{dir: displayDir}
+	var root rawRoot
+	if !l.decodeFile(fsys, RootFile, &root) {
+		return nil, l.problems
+	}
+	entries, err := fs.ReadDir(fsys, ".")
+	if err != nil {
+		return nil, problem.List{{Location: problem.Location{File: displayDir}, Message: "не удалось прочитать каталог модели: " + err.Error()}}
+	}
+	var inds []rawIndicator
+	for i := range root.Indicators {
+		root.Indicators[i].file = l.name(RootFile)
+		inds = append(inds, root.Indicators[i])
+	}
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || name == RootFile || strings.HasPrefix(name, ".") || (path.Ext(name) != ".yaml" && path.Ext(name) != ".yml") {
+			continue
+		}
+		var f rawIndicatorFile
+		if !l.decodeFile(fsys, name, &f) {
+			continue
+		}
+		if len(f.Indicators) == 0 {
+			l.add(problem.Location{File: l.name(name)}, "в файле нет показателей (ключ indicators)")
+		}
+		for _, ind := range f.Indicators {
+			if ind.Component == "" {
+				ind.Component = f.Component
+			}
+			ind.file = l.name(name)
+			inds = append(inds, ind)
+		}
+	}
+	m := l.build(&root, inds)
+	if len(l.problems) > 0 {
+		slices.SortStableFunc(l.problems, compareProblems)
+		return nil, l.problems
+	}
+	return m, nil
+}
+
+func compareProblems(a, b problem.Problem) int {
+	if c := strings.Compare(a.Location.File, b.Location.File); c != 0 {
+		return c
+	}
+	if a.Location.Row != b.Location.Row {
+		return a.Location.Row - b.Location.Row
+	}
+	return a.Location.Col - b.Location.Col
+}
+
+type loader struct {
+	dir      string
+	problems problem.List
+}
+
+func (l *loader) name(file string) string {
+	if l.dir == "" {
+		return file
+	}
+	return path.Join(filepathToSlash(l.dir), file)
+}
+
+func filepathToSlash(s string) string { return strings.ReplaceAll(s, "\\", "/") }
+
+func (l *loader) add(loc problem.Location, format string, args ...any) {
+	l.problems = append(l.problems, problem.At(loc, format, args...))
+}
+
+func (l *loader) at(file string, p pos) problem.Location {
+	return problem.Location{File: file, Row: p.Line, Col: p.Col}
+}
+
+var yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// decodeFile parses one YAML file into v, reporting syntax errors, unknown
+// keys and type errors. It returns false when v could not be filled at all.
+func (l *loader) decodeFile(fsys fs.FS, name string, v any) bool {
+	file := l.name(name)
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			l.add(problem.Location{File: file}, "файл не найден: в каталоге модели должен быть %s", RootFile)
+		} else {
+			l.add(problem.Location{File: file}, "не удалось прочитать файл: %v", err)
+		}
+		return false
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		l.yamlError(file, err, "ошибка синтаксиса YAML")
+		return false
+	}
+	if doc.Kind == 0 || len(doc.Content) == 0 {
+		l.add(problem.Location{File: file}, "файл пуст")
+		return false
+	}
+	if doc.Content[0].Kind != yaml.MappingNode {
+		l.add(problem.Location{File: file, Row: doc.Content[0].Line}, "ожидался словарь ключей (ключ: значение) на верхнем уровне")
+		return false
+	}
+	checkKnownKeys(&doc, reflect.TypeOf(v), file, func(p problem.Problem) { l.problems = append(l.problems, p) })
+	if err := doc.Decode(v); err != nil {
+		l.yamlError(file, err, "неверный тип значения")
+	}
+	return true
+}
+
+func (l *loader) yamlError(file string, err error, what string) {
+	var msgs []string
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	for _, msg := range msgs {
+		loc := problem.Location{File: file}
+		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
+			loc.Row, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		l.add(loc, "%s: %s", what, strings.TrimPrefix(msg, "yaml: "))
+	}
+}
+
+func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
+	rootFile := l.name(RootFile)
+	top := problem.Location{File: rootFile, Row: 1}
+	m := &Model{
+		ID: strings.TrimSpace(root.ID), Version: strings.TrimSpace(root.Version),
+		Title: strings.TrimSpace(root.Title), Source: strings.TrimSpace(root.Source),
+		indicatorByID: map[string]*Indicator{},
+		componentByID: map[string]*Component{},
+	}
+	switch root.Schema {
+	case Schema:
+	case "":
+		l.add(top, "не указан ключ schema (ожидалось %q)", Schema)
+	default:
+		l.add(top, "неизвестная версия формата schema %q (ожидалось %q)", root.Schema, Schema)
+	}
+	for key, v := range map[string]string{"id": m.ID, "version": m.Version, "title": m.Title, "source": m.Source} {
+		if v == "" {
+			l.add(top, "не указан обязательный ключ %s", key)
+		}
+	}
+
+	// Levels.
+	levelPos := map[string]pos{}
+	for _, rl := range root.Levels {
+		loc := l.at(rootFile, rl.pos)
+		if rl.ID == "" {
+			l.add(loc, "у уровня не указан id")
+			continue
+		}
+		if first, dup := levelPos[rl.ID]; dup {
+			l.add(loc, "уровень %q уже объявлен в строке %d", rl.ID, first.Line)
+			continue
+		}
+		if strings.TrimSpace(rl.Title) == "" {
+			l.add(loc, "у уровня %q не указано название (title)", rl.ID)
+		}
+		levelPos[rl.ID] = rl.pos
+		m.Levels = append(m.Levels, Level{ID: rl.ID, Title: strings.TrimSpace(rl.Title)})
+	}
+	if len(m.Levels) < 2 {
+		l.add(top, "нужно не менее двух уровней (levels), от низшего к высшему; найдено %d", len(m.Levels))
+	}
+
+	// Components.
+	compPos := map[string]pos{}
+	orders := map[int]string{}
+	for i, rc := range root.Components {
+		loc := l.at(rootFile, rc.pos)
+		if rc.ID == "" {
+			l.add(loc, "у компонента не указан id")
+			continue
+		}
+		if first, dup := compPos[rc.ID]; dup {
+			l.add(loc, "компонент %q уже объявлен в строке %d", rc.ID, first.Line)
+			continue
+		}
+		compPos[rc.ID] = rc.pos
+		if strings.TrimSpace(rc.Title) == "" {
+			l.add(loc, "у компонента %q не указано название (title)", rc.ID)
+		}
+		if rc.Kind != KindDirection && rc.Kind != KindCondition {
+			l.add(loc, "у компонента %q неверный kind %q: допустимы direction (магистральное направление) и condition (ключевое условие)", rc.ID, rc.Kind)
+		}
+		order := i + 1
+		if rc.Order != nil {
+			order = *rc.Order
+		}
+		if other, dup := orders[order]; dup {
+			l.add(loc, "у компонентов %q и %q одинаковый order %d", other, rc.ID, order)
+		}
+		orders[order] = rc.ID
+		c := &Component{ID: rc.ID, Title: strings.TrimSpace(rc.Title), Kind: rc.Kind, Order: order}
+		m.Components = append(m.Components, c)
+		m.componentByID[c.ID] = c
+	}
+	if len(m.Components) == 0 {
+		l.add(top, "не объявлено ни одного компонента (components)")
+	}
+	slices.SortStableFunc(m.Components, func(a, b *Component) int { return a.Order - b.Order })
+
+	// Indicators.
+	type seenAt struct {
+		file string
+		line int
+	}
+	seen := map[string]seenAt{}
+	for i := range inds {
+		ri := &inds[i]
+		loc := l.at(ri.file, ri.pos)
+		ind := l.buildIndicator(ri, loc)
+		if ind == nil {
+			continue
+		}
+		if first, dup := seen[ind.ID]; dup {
+			l.add(loc, "показатель %s уже объявлен: %s:%d", ind.ID, first.file, first.line)
+			continue
+		}
+		seen[ind.ID] = seenAt{ri.file, ri.Line}
+		c, ok := m.componentByID[ind.Component]
+		if !ok {
+			if ind.Component == "" {
+				l.add(loc, "у показателя %s не указан компонент (component)", ind.ID)
+			} else {
+				l.add(loc, "показатель %s отнесён к неизвестному компоненту %q; объявлены: %s", ind.ID, ind.Component, strings.Join(componentIDs(m), ", "))
+			}
+			continue
+		}
+		c.Indicators = append(c.Indicators, ind)
+		m.indicatorByID[ind.ID] = ind
+	}
+	for _, c := range m.Components {
+		if len(c.Indicators) == 0 {
+			l.add(l.at(rootFile, compPos[c.ID]), "у компонента %q нет ни одного показателя", c.ID)
+		}
+		m.Indicators = append(m.Indicators, c.Indicators...)
+	}
+	m.indexByID = make(map[string]int, len(m.Indicators))
+	for i, ind := range m.Indicators {
+		m.indexByID[ind.ID] = i
+	}
+
+	// Thresholds and the critical rule need the levels.
+	if len(m.Levels) >= 2 {
+		l.buildThresholds(m, root.Thresholds, rootFile, top)
+		l.buildCriticalRule(m, root.CriticalRule, rootFile, top)
+	}
+	return m
+}
+
+func componentIDs(m *Model) []string {
+	ids := make([]string, len(m.Components))
+	for i, c := range m.Components {
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicator {
+	id := strings.TrimSpace(ri.ID)
+	if id == "" {
+		l.add(loc, "у показателя не указан id (номер показателя)")
+		return nil
+	}
+	ind := &Indicator{ID: id, Component: ri.Component, Text: strings.TrimSpace(ri.Text), Critical: ri.Critical}
+	if ind.Text == "" {
+		l.add(loc, "у показателя %s не указана формулировка (text)", id)
+	}
+	if ri.Applies != nil {
+		ind.Applies = l.buildApplies(ri.Applies, l.at(ri.file, ri.Applies.pos), "показателя "+id)
+	}
+	switch {
+	case len(ri.Options) > 0 && (ri.Number != nil || len(ri.Bands) > 0):
+		l.add(loc, "у показателя %s заданы и варианты ответа (options), и числовые диапазоны (number/bands): нужно что-то одно", id)
+	case len(ri.Options) > 0:
+		l.buildOptions(ind, ri)
+	case ri.Number != nil || len(ri.Bands) > 0:
+		l.buildBands(ind, ri)
+	default:
+		l.add(loc, "у показателя %s нет ни вариантов ответа (options), ни числовых диапазонов (number и bands)", id)
+	}
+	if ind.Critical && (len(ind.Options) > 0 || len(ind.Bands) > 0) && !ind.hasZero() {
+		l.add(loc, "критический показатель %s не имеет ответа на 0 баллов: его невыполнение нельзя определить", id)
+	}
+	return ind
+}
+
+func (ind *Indicator) hasZero() bool {
+	for _, o := range ind.Options {
+		if o.Points == 0 {
+			return true
+		}
+	}
+	for _, b := range ind.Bands {
+		if b.Points == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (l *loader) buildApplies(ra *rawApplies, loc problem.Location, what string) Applicability {
+	var a Applicability
+	for _, s := range ra.Programs {
+		p, ok := ParseProgram(s)
+		if !ok {
+			l.add(loc, "у %s неизвестная программа %q в programs: допустимы НОО, ООО, СОО", what, s)
+			continue
+		}
+		a.Programs = append(a.Programs, p)
+	}
+	a.Programs = normalizePrograms(a.Programs)
+	a.OVZ, a.Corrective = ra.OVZ, ra.Corrective
+	return a
+}
+
+func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
+	ind.match = map[string]int{}
+	for i, ro := range ri.Options {
+		loc := l.at(ri.file, ro.pos)
+		text := strings.TrimSpace(ro.Text)
+		if text == "" {
+			l.add(loc, "у варианта ответа показателя %s не указан текст (text)", ind.ID)
+			continue
+		}
+		if ro.Points == nil {
+			l.add(loc, "у варианта «%s» показателя %s не указаны баллы (points)", text, ind.ID)
+			continue
+		}
+		if *ro.Points < 0 {
+			l.add(loc, "у варианта «%s» показателя %s отрицательные баллы: %d", text, ind.ID, *ro.Points)
+		}
+		for _, key := range append([]string{text}, ro.Aliases...) {
+			n := textnorm.Normalize(key)
+			if n == "" {
+				l.add(loc, "пустой синоним у варианта «%s» показателя %s", text, ind.ID)
+				continue
+			}
+			if j, dup := ind.match[n]; dup && j != len(ind.Options) {
+				l.add(loc, "ответ «%s» показателя %s совпадает с вариантом «%s»: ответы должны различаться", key, ind.ID, ind.Options[j].Text)
+				continue
+			}
+			ind.match[n] = len(ind.Options)
+		}
+		_ = i
+		ind.Options = append(ind.Options, Option{Text: text, Points: *ro.Points, Aliases: ro.Aliases})
+		ind.Max = max(ind.Max, *ro.Points)
+	}
+}
+
+func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
+	loc := l.at(ri.file, ri.pos)
+	if ri.Number == nil {
+		l.add(loc, "у показателя %s есть диапазоны (bands), но не описано число (number: unit, min, max)", ind.ID)
+		return
+	}
+	if len(ri.Bands) == 0 {
+		l.add(loc, "у числового показателя %s нет диапазонов (bands)", ind.ID)
+		return
+	}
+	rn := ri.Number
+	ind.Number = &NumberSpec{Unit: strings.TrimSpace(rn.Unit), Min: rn.Min, Max: rn.Max, Integer: rn.Integer}
+	if rn.Min != nil && rn.Max != nil && *rn.Min > *rn.Max {
+		l.add(l.at(ri.file, rn.pos), "у показателя %s минимум %s больше максимума %s", ind.ID, FormatNumber(*rn.Min), FormatNumber(*rn.Max))
+	}
+	var prev *Band
+	for i, rb := range ri.Bands {
+		bloc := l.at(ri.file, rb.pos)
+		if rb.Min == nil || rb.Points == nil {
+			l.add(bloc, "у диапазона %d показателя %s не указаны min и points", i+1, ind.ID)
+			return
+		}
+		b := Band{Min: *rb.Min, Max: rb.Max, MaxInclusive: rb.MaxInclusive, Points: *rb.Points}
+		if b.Points < 0 {
+			l.add(bloc, "у диапазона %s показателя %s отрицательные баллы", b.Label(""), ind.ID)
+		}
+		if b.Max != nil && (*b.Max < b.Min || (*b.Max == b.Min && !b.MaxInclusive)) {
+			l.add(bloc, "пустой диапазон у показателя %s: min %s, max %s", ind.ID, FormatNumber(b.Min), FormatNumber(*b.Max))
+		}
+		if b.Max == nil && b.MaxInclusive {
+			l.add(bloc, "max_inclusive без max у показателя %s", ind.ID)
+		}
+		if i == 0 && rn.Min != nil && b.Min != *rn.Min {
+			if b.Min > *rn.Min {
+				l.add(bloc, "пропуск в диапазонах показателя %s: значения от %s до %s не попадают ни в один диапазон", ind.ID, FormatNumber(*rn.Min), FormatNumber(b.Min))
+			} else {
+				l.add(bloc, "диапазон показателя %s начинается с %s, ниже минимума числа %s", ind.ID, FormatNumber(b.Min), FormatNumber(*rn.Min))
+			}
+		}
+		if prev != nil {
+			switch {
+			case prev.Max == nil:
+				l.add(bloc, "диапазоны показателя %s перекрываются: предыдущий диапазон не ограничен сверху (нет max)", ind.ID)
+			case *prev.Max < b.Min:
+				l.add(bloc, "пропуск в диапазонах показателя %s: значения от %s до %s не попадают ни в один диапазон", ind.ID, FormatNumber(*prev.Max), FormatNumber(b.Min))
+			case *prev.Max > b.Min || (*prev.Max == b.Min && prev.MaxInclusive):
+				l.add(bloc, "диапазоны показателя %s перекрываются: %s и %s", ind.ID, prev.Label(ind.Number.Unit), b.Label(ind.Number.Unit))
+			}
+		}
+		ind.Bands = append(ind.Bands, b)
+		prev = &ind.Bands[len(ind.Bands)-1]
+		ind.Max = max(ind.Max, b.Points)
+	}
+	if last := ind.Bands[len(ind.Bands)-1]; rn.Max != nil && last.Max != nil {
+		if *last.Max < *rn.Max || (*last.Max == *rn.Max && !last.MaxInclusive) {
+			l.add(l.at(ri.file, ri.Bands[len(ri.Bands)-1].pos), "пропуск в диапазонах показателя %s: значения до %s включительно не попадают ни в один диапазон", ind.ID, FormatNumber(*rn.Max))
+		}
+	}
+}
+
+func (l *loader) buildThresholds(m *Model, rt *rawThresholds, file string, top problem.Location) {
+	if rt == nil {
+		l.add(top, "не заданы пороги уровней (thresholds)")
+		return
+	}
+	loc := l.at(file, rt.pos)
+	if rt.Default == nil {
+		l.add(loc, "не заданы пороги по умолчанию (thresholds.default)")
+	} else {
+		m.Thresholds.Default = l.buildSet(m, rt.Default, file, "thresholds.default")
+	}
+	if rt.Overall != nil {
+		s := l.buildSet(m, rt.Overall, file, "thresholds.overall")
+		m.Thresholds.Overall = &s
+	}
+	m.Thresholds.Components = l.buildComponentSets(m, rt.Components, file, "thresholds.components", loc)
+	for i, rv := range rt.Variants {
+		vloc := l.at(file, rv.pos)
+		name := fmt.Sprintf("thresholds.variants[%d]", i+1)
+		v := ThresholdVariant{ID: rv.ID}
+		if rv.When == nil {
+			l.add(vloc, "у варианта порогов %s не указано условие (when)", name)
+		} else {
+			v.When = l.buildApplies(rv.When, l.at(file, rv.When.pos), "варианта порогов "+name)
+		}
+		if rv.Default != nil {
+			s := l.buildSet(m, rv.Default, file, name+".default")
+			v.Default = &s
+		}
+		if rv.Overall != nil {
+			s := l.buildSet(m, rv.Overall, file, name+".overall")
+			v.Overall = &s
+		}
+		v.Components = l.buildComponentSets(m, rv.Components, file, name+".components", vloc)
+		m.Thresholds.Variants = append(m.Thresholds.Variants, v)
+	}
+}
+
+func (l *loader) buildComponentSets(m *Model, raw map[string]rawThresholdSet, file, name string, loc problem.Location) map[string]ThresholdSet {
+	if len(raw) == 0 {
+		return nil
+	}
+	out := map[string]ThresholdSet{}
+	for id, rs := range raw {
+		if _, ok := m.componentByID[id]; !ok {
+			l.add(l.at(file, rs.pos), "в %s указан неизвестный компонент %q", name, id)
+			continue
+		}
+		out[id] = l.buildSet(m, &rs, file, name+"."+id)
+	}
+	return out
+}
+
+func (l *loader) buildSet(m *Model, rs *rawThresholdSet, file, name string) ThresholdSet {
+	loc := l.at(file, rs.pos)
+	var s ThresholdSet
+	var values map[string]rawDecimal
+	switch {
+	case rs.Percent != nil && rs.Points != nil:
+		l.add(loc, "в %s заданы и percent, и points: нужно что-то одно", name)
+		return s
+	case rs.Percent != nil:
+		s.Unit, values = UnitPercent, rs.Percent
+	case rs.Points != nil:
+		s.Unit, values = UnitPoints, rs.Points
+	default:
+		l.add(loc, "в %s не заданы пороги: нужен percent (в процентах от максимума) или points (в баллах)", name)
+		return s
+	}
+	s.Values = make([]Rational, len(m.Levels))
+	for id, d := range values {
+		i := m.LevelIndex(id)
+		switch {
+		case i < 0:
+			l.add(l.at(file, d.pos), "в %s указан неизвестный уровень %q", name, id)
+		case i == 0:
+			l.add(l.at(file, d.pos), "в %s задан порог для низшего уровня %q: он присваивается без порога", name, id)
+		}
+	}
+	prev := Rational{-1, 1}
+	for i := 1; i < len(m.Levels); i++ {
+		lv := m.Levels[i]
+		d, ok := values[lv.ID]
+		if !ok {
+			l.add(loc, "в %s нет порога для уровня %q (%s)", name, lv.ID, lv.Title)
+			continue
+		}
+		r, ok := ParseRational(d.Text)
+		if !ok {
+			l.add(l.at(file, d.pos), "порог %s.%s должен быть числом, найдено %q", name, lv.ID, d.Text)
+			continue
+		}
+		if r.Num < 0 || (s.Unit == UnitPercent && r.Cmp(Rational{100, 1}) > 0) {
+			l.add(l.at(file, d.pos), "порог %s.%s = %s вне допустимых пределов (%s)", name, lv.ID, d.Text, map[string]string{UnitPercent: "от 0 до 100 %", UnitPoints: "не меньше 0 баллов"}[s.Unit])
+		}
+		if r.Cmp(prev) <= 0 {
+			l.add(l.at(file, d.pos), "пороги %s должны расти с уровнем: %s для «%s» не больше порога предыдущего уровня", name, d.Text, lv.Title)
+		}
+		s.Values[i] = r
+		prev = r
+	}
+	return s
+}
+
+func (l *loader) buildCriticalRule(m *Model, rc *rawCritical, file string, top problem.Location) {
+	if rc == nil {
+		l.add(top, "не задано правило критических показателей (critical_rule: action, level, scope)")
+		return
+	}
+	loc := l.at(file, rc.pos)
+	r := CriticalRule{Action: rc.Action, Scope: rc.Scope, Level: m.LevelIndex(rc.Level)}
+	if r.Action != ActionForce && r.Action != ActionCap {
+		l.add(loc, "critical_rule.action %q: допустимы force (установить уровень) и cap (ограничить уровень сверху)", rc.Action)
+	}
+	if r.Level < 0 {
+		l.add(loc, "critical_rule.level %q: неизвестный уровень", rc.Level)
+	}
+	if r.Scope != ScopeComponent && r.Scope != ScopeOverall && r.Scope != ScopeBoth {
+		l.add(loc, "critical_rule.scope %q: допустимы component, overall и both", rc.Scope)
+	}
+	m.CriticalRule = r
+}

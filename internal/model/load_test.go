@@ -1,0 +1,170 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+func TestDefaultModelLoads(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatalf("default model: %v", err)
+	}
+	if got := len(m.Indicators); got != 95 {
+		t.Errorf("indicators = %d, want 95", got)
+	}
+	if got := len(m.Components); got != 8 {
+		t.Errorf("components = %d, want 8", got)
+	}
+	wantCritical := []string{"2", "9", "10", "15", "22", "42", "49", "54", "72", "76", "87"}
+	var crit []string
+	for i, ind := range m.Indicators {
+		if ind.ID != strconv.Itoa(i+1) {
+			t.Errorf("indicator #%d has id %s: numbering must be continuous", i+1, ind.ID)
+		}
+		if ind.Critical {
+			crit = append(crit, ind.ID)
+		}
+		if ind.Max <= 0 {
+			t.Errorf("indicator %s max = %d", ind.ID, ind.Max)
+		}
+	}
+	if strings.Join(crit, ",") != strings.Join(wantCritical, ",") {
+		t.Errorf("critical = %v, want %v", crit, wantCritical)
+	}
+	if !strings.Contains(m.Source, "НЕ официальная") {
+		t.Errorf("source must say it is a reconstruction: %q", m.Source)
+	}
+	ind, _ := m.Indicator("54")
+	if ind.Max != 3 || !ind.Critical || ind.Applies.String() != "ООО или СОО" {
+		t.Errorf("indicator 54 = %+v", ind)
+	}
+	ind, _ = m.Indicator("19")
+	for v, want := range map[float64]int{0: 0, 69.9: 0, 70: 1, 99.9: 1, 100: 2} {
+		i, ok := ind.BandFor(v)
+		if !ok || ind.Bands[i].Points != want {
+			t.Errorf("indicator 19, %v%% -> band %d ok=%v, want %d points", v, i, ok, want)
+		}
+	}
+}
+
+const validRoot = `schema: selfdiag.model/v1
+id: t
+version: "1"
+title: Тест
+source: тест
+levels:
+  - {id: below_base, title: ниже базового}
+  - {id: base, title: базовый}
+  - {id: high, title: высокий}
+components:
+  - {id: a, title: А, kind: direction}
+thresholds:
+  default: {percent: {base: 50, high: 80}}
+critical_rule: {action: force, level: below_base, scope: both}
+`
+
+const validComp = `component: a
+indicators:
+  - id: "1"
+    text: Показатель
+    critical: true
+    options:
+      - {text: нет, points: 0}
+      - {text: да, points: 1}
+`
+
+func load(files map[string]string) error {
+	fsys := fstest.MapFS{}
+	for name, body := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(body)}
+	}
+	_, err := Load(fsys, "m")
+	return err
+}
+
+func TestLoadProblems(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  []string // substrings, each must appear in the error
+	}{
+		{"valid", map[string]string{"model.yaml": validRoot, "a.yaml": validComp}, nil},
+		{"no root", map[string]string{"a.yaml": validComp}, []string{"m/model.yaml: файл не найден"}},
+		{"syntax", map[string]string{"model.yaml": "id: [", "a.yaml": validComp}, []string{"m/model.yaml:1: ошибка синтаксиса YAML"}},
+		{"unknown key", map[string]string{"model.yaml": validRoot + "colour: red\n", "a.yaml": validComp + "    extra: 1\n"},
+			[]string{"m/model.yaml:15:1: неизвестный ключ «colour»", "m/a.yaml:9:5: неизвестный ключ «extra»"}},
+		{"type error", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "points: 1", "points: много", 1)},
+			[]string{"m/a.yaml:8: неверный тип значения"}},
+		{"duplicate id", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + "  - {id: \"1\", text: X, options: [{text: нет, points: 0}]}\n"},
+			[]string{"m/a.yaml:9:5: показатель 1 уже объявлен: m/a.yaml:3"}},
+		{"unknown component", map[string]string{"model.yaml": validRoot, "a.yaml": validComp, "b.yaml": strings.Replace(strings.Replace(validComp, "component: a", "component: zz", 1), `"1"`, `"2"`, 1)},
+			[]string{"m/b.yaml:3:5: показатель 2 отнесён к неизвестному компоненту \"zz\""}},
+		{"no points", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "{text: да, points: 1}", "{text: да}", 1)},
+			[]string{"у варианта «да» показателя 1 не указаны баллы"}},
+		{"critical no zero", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "points: 0", "points: 2", 1)},
+			[]string{"критический показатель 1 не имеет ответа на 0 баллов"}},
+		{"duplicate option", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "{text: да, points: 1}", "{text: «Нет», points: 1}", 1)},
+			[]string{"ответ ««Нет»» показателя 1 совпадает с вариантом «нет»"}},
+		{"bands gap", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + `  - id: "2"
+    text: Доля
+    number: {unit: "%", min: 0, max: 100}
+    bands:
+      - {min: 0, max: 30, points: 0}
+      - {min: 40, max: 90, points: 1}
+`}, []string{"m/a.yaml:14:9: пропуск в диапазонах показателя 2: значения от 30 до 40", "значения до 100 включительно не попадают"}},
+		{"bands overlap", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + `  - id: "2"
+    text: Доля
+    number: {unit: "%", min: 0, max: 100}
+    bands:
+      - {min: 0, max: 50, points: 0}
+      - {min: 40, points: 1}
+`}, []string{"диапазоны показателя 2 перекрываются"}},
+		{"thresholds not rising", map[string]string{"model.yaml": strings.Replace(validRoot, "base: 50, high: 80", "base: 80, high: 80", 1), "a.yaml": validComp},
+			[]string{"пороги thresholds.default должны расти с уровнем"}},
+		{"threshold missing level", map[string]string{"model.yaml": strings.Replace(validRoot, "base: 50, high: 80", "base: 50", 1), "a.yaml": validComp},
+			[]string{"нет порога для уровня \"high\""}},
+		{"threshold over 100", map[string]string{"model.yaml": strings.Replace(validRoot, "base: 50, high: 80", "base: 50, high: 180", 1), "a.yaml": validComp},
+			[]string{"вне допустимых пределов"}},
+		{"bad rule", map[string]string{"model.yaml": strings.Replace(validRoot, "action: force, level: below_base, scope: both", "action: drop, level: none, scope: all", 1), "a.yaml": validComp},
+			[]string{"critical_rule.action \"drop\"", "critical_rule.level \"none\"", "critical_rule.scope \"all\""}},
+		{"bad kind and program", map[string]string{"model.yaml": strings.Replace(validRoot, "kind: direction", "kind: other", 1), "a.yaml": strings.Replace(validComp, "critical: true", "critical: true\n    applies: {programs: [ВОО]}", 1)},
+			[]string{"неверный kind \"other\"", "неизвестная программа \"ВОО\""}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := load(tt.files)
+			if len(tt.want) == 0 {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error does not contain %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
+
+func FuzzLoad(f *testing.F) {
+	f.Add(validRoot, validComp)
+	f.Add("schema: [", "indicators: {")
+	f.Add(validRoot+"thresholds: {variants: [{when: {ovz: true}, components: {a: {points: {base: 1, high: 2}}}}]}", validComp)
+	f.Fuzz(func(t *testing.T, root, comp string) {
+		// Must never panic; a model it returns must be usable.
+		m, err := Load(fstest.MapFS{"model.yaml": {Data: []byte(root)}, "a.yaml": {Data: []byte(comp)}}, "m")
+		if err == nil {
+			for _, c := range m.Components {
+				_ = m.Thresholds.For(c.ID, DefaultProfile()).Level(0, 1)
+			}
+		}
+	})
+}

@@ -1,0 +1,226 @@
+// Package model holds the indicator model of the self-diagnosis: components,
+// indicators, answer options and numeric bands, level thresholds and the
+// critical rule. Everything that bears a rule is data loaded from YAML.
+package model
+
+import (
+	"math/big"
+	"slices"
+	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/textnorm"
+)
+
+// Schema is the value of the "schema" key of a model's model.yaml and of the
+// JSON written by `selfdiag model show`.
+const Schema = "selfdiag.model/v1"
+
+// Component kinds.
+const (
+	KindDirection = "direction" // магистральное направление
+	KindCondition = "condition" // ключевое условие
+)
+
+// Model is a loaded and validated indicator model. It is read-only after Load
+// and safe to share between goroutines.
+type Model struct {
+	ID      string
+	Version string
+	Title   string
+	Source  string
+
+	Levels       []Level      // low to high
+	Components   []*Component // by order
+	Indicators   []*Indicator // model order: by component, then as listed
+	Thresholds   Thresholds
+	CriticalRule CriticalRule
+
+	indicatorByID map[string]*Indicator
+	indexByID     map[string]int
+	componentByID map[string]*Component
+}
+
+// Level is one level of the self-diagnosis, e.g. {base, «базовый»}.
+type Level struct {
+	ID    string
+	Title string
+}
+
+// Component is a magistral direction or a key condition.
+type Component struct {
+	ID         string
+	Title      string
+	Kind       string // KindDirection or KindCondition
+	Order      int
+	Indicators []*Indicator
+}
+
+// Indicator is one показатель. Exactly one of Options and Bands is set.
+type Indicator struct {
+	ID        string // the official continuous number, as a string
+	Component string
+	Text      string
+	Critical  bool
+	Applies   Applicability
+	Options   []Option
+	Number    *NumberSpec
+	Bands     []Band
+	Max       int // the best points an answer can earn
+
+	match map[string]int // normalised option text or alias -> option index
+}
+
+// Option is one allowed answer of a choice indicator.
+type Option struct {
+	Text    string
+	Points  int
+	Aliases []string
+}
+
+// NumberSpec describes the number a numeric indicator takes.
+type NumberSpec struct {
+	Unit    string   // "%", "шт."
+	Min     *float64 // smallest allowed value, inclusive
+	Max     *float64 // largest allowed value, inclusive
+	Integer bool     // only whole numbers
+}
+
+// Band maps numbers from Min (inclusive) to Max (exclusive unless
+// MaxInclusive; open when nil, i.e. up to the number's maximum) to points.
+type Band struct {
+	Min          float64
+	Max          *float64
+	MaxInclusive bool
+	Points       int
+}
+
+// Contains reports whether v falls into the band.
+func (b Band) Contains(v float64) bool {
+	if v < b.Min {
+		return false
+	}
+	if b.Max == nil {
+		return true
+	}
+	if b.MaxInclusive {
+		return v <= *b.Max
+	}
+	return v < *b.Max
+}
+
+// Label is a short human description of the band, e.g. "от 30 до 50 %".
+func (b Band) Label(unit string) string {
+	var s string
+	switch {
+	case b.Max == nil:
+		s = "от " + FormatNumber(b.Min)
+	case b.MaxInclusive && *b.Max == b.Min:
+		s = FormatNumber(b.Min)
+	case b.MaxInclusive:
+		s = "от " + FormatNumber(b.Min) + " до " + FormatNumber(*b.Max) + " включительно"
+	default:
+		s = "от " + FormatNumber(b.Min) + " до " + FormatNumber(*b.Max)
+	}
+	if unit != "" {
+		s += " " + unit
+	}
+	return s
+}
+
+// FormatNumber prints a number the Russian way: no trailing zeros, decimal comma.
+func FormatNumber(v float64) string {
+	s := big.NewFloat(v).Text('f', -1)
+	return strings.Replace(s, ".", ",", 1)
+}
+
+// IsNumeric reports whether the indicator takes a number mapped by bands.
+func (ind *Indicator) IsNumeric() bool { return ind.Number != nil }
+
+// MatchOption finds the option whose text or alias equals the answer after
+// normalisation. It never matches by position.
+func (ind *Indicator) MatchOption(answer string) (int, bool) {
+	i, ok := ind.match[textnorm.Normalize(answer)]
+	return i, ok
+}
+
+// BandFor finds the band holding v. ok is false when v is outside every band.
+func (ind *Indicator) BandFor(v float64) (int, bool) {
+	for i, b := range ind.Bands {
+		if b.Contains(v) {
+			return i, true
+		}
+	}
+	return -1, false
+}
+
+// AllowedAnswers describes what the indicator accepts, for error messages:
+// «нет», «есть» or "число, %, от 0 до 100".
+func (ind *Indicator) AllowedAnswers() string {
+	if ind.IsNumeric() {
+		var b strings.Builder
+		if ind.Number.Integer {
+			b.WriteString("целое число")
+		} else {
+			b.WriteString("число")
+		}
+		if ind.Number.Unit != "" {
+			b.WriteString(" (" + ind.Number.Unit + ")")
+		}
+		if ind.Number.Min != nil {
+			b.WriteString(" от " + FormatNumber(*ind.Number.Min))
+		}
+		if ind.Number.Max != nil {
+			b.WriteString(" до " + FormatNumber(*ind.Number.Max))
+		}
+		return b.String()
+	}
+	parts := make([]string, 0, len(ind.Options))
+	for _, o := range ind.Options {
+		parts = append(parts, "«"+o.Text+"»")
+	}
+	return strings.Join(parts, ", ")
+}
+
+// Best describes the answer that earns the maximum: the best option's text,
+// or the band giving Max points.
+func (ind *Indicator) Best() string {
+	if ind.IsNumeric() {
+		for _, b := range ind.Bands {
+			if b.Points == ind.Max {
+				return b.Label(ind.Number.Unit)
+			}
+		}
+		return ""
+	}
+	for _, o := range ind.Options {
+		if o.Points == ind.Max {
+			return o.Text
+		}
+	}
+	return ""
+}
+
+// Indicator returns the indicator with the given id.
+func (m *Model) Indicator(id string) (*Indicator, bool) {
+	ind, ok := m.indicatorByID[id]
+	return ind, ok
+}
+
+// IndicatorIndex returns the position of an indicator in Indicators, or -1.
+func (m *Model) IndicatorIndex(id string) int {
+	if i, ok := m.indexByID[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Component returns the component with the given id.
+func (m *Model) Component(id string) (*Component, bool) {
+	c, ok := m.componentByID[id]
+	return c, ok
+}
+
+// LevelIndex returns the position of a level id in Levels, or -1.
+func (m *Model) LevelIndex(id string) int {
+	return slices.IndexFunc(m.Levels, func(l Level) bool { return l.ID == id })
+}

@@ -1,0 +1,269 @@
+package model
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/selfdiag/selfdiag/internal/problem"
+)
+
+// The raw* types mirror the YAML files. They are decoded from yaml.Node trees
+// so that every value keeps its line for validation messages.
+
+type pos struct{ Line, Col int }
+
+func (p *pos) at(n *yaml.Node) { p.Line, p.Col = n.Line, n.Column }
+
+type rawRoot struct {
+	Schema       string         `yaml:"schema"`
+	ID           string         `yaml:"id"`
+	Version      string         `yaml:"version"`
+	Title        string         `yaml:"title"`
+	Source       string         `yaml:"source"`
+	Levels       []rawLevel     `yaml:"levels"`
+	Components   []rawComponent `yaml:"components"`
+	Thresholds   *rawThresholds `yaml:"thresholds"`
+	CriticalRule *rawCritical   `yaml:"critical_rule"`
+	Indicators   []rawIndicator `yaml:"indicators"`
+}
+
+// rawIndicatorFile is any other YAML file of a model folder: the indicators of
+// one component (each indicator may name another).
+type rawIndicatorFile struct {
+	Component  string         `yaml:"component"`
+	Indicators []rawIndicator `yaml:"indicators"`
+}
+
+type rawLevel struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	pos   `yaml:"-"`
+}
+
+func (r *rawLevel) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawLevel
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+type rawComponent struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Kind  string `yaml:"kind"`
+	Order *int   `yaml:"order"`
+	pos   `yaml:"-"`
+}
+
+func (r *rawComponent) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawComponent
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+type rawThresholds struct {
+	Default    *rawThresholdSet           `yaml:"default"`
+	Overall    *rawThresholdSet           `yaml:"overall"`
+	Components map[string]rawThresholdSet `yaml:"components"`
+	Variants   []rawVariant               `yaml:"variants"`
+	pos        `yaml:"-"`
+}
+
+func (r *rawThresholds) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawThresholds
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+type rawThresholdSet struct {
+	Percent map[string]rawDecimal `yaml:"percent"`
+	Points  map[string]rawDecimal `yaml:"points"`
+	pos     `yaml:"-"`
+}
+
+func (r *rawThresholdSet) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawThresholdSet
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+// rawDecimal keeps a threshold's literal text so it can be read exactly.
+type rawDecimal struct {
+	Text string
+	pos
+}
+
+func (r *rawDecimal) UnmarshalYAML(n *yaml.Node) error {
+	r.at(n)
+	r.Text = n.Value
+	if n.Kind != yaml.ScalarNode {
+		r.Text = "" // reported as not a number
+	}
+	return nil
+}
+
+type rawVariant struct {
+	ID         string                     `yaml:"id"`
+	When       *rawApplies                `yaml:"when"`
+	Default    *rawThresholdSet           `yaml:"default"`
+	Overall    *rawThresholdSet           `yaml:"overall"`
+	Components map[string]rawThresholdSet `yaml:"components"`
+	pos        `yaml:"-"`
+}
+
+func (r *rawVariant) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawVariant
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+type rawCritical struct {
+	Action string `yaml:"action"`
+	Level  string `yaml:"level"`
+	Scope  string `yaml:"scope"`
+	pos    `yaml:"-"`
+}
+
+func (r *rawCritical) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawCritical
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+type rawIndicator struct {
+	ID        string      `yaml:"id"`
+	Component string      `yaml:"component"`
+	Text      string      `yaml:"text"`
+	Critical  bool        `yaml:"critical"`
+	Applies   *rawApplies `yaml:"applies"`
+	Options   []rawOption `yaml:"options"`
+	Number    *rawNumber  `yaml:"number"`
+	Bands     []rawBand   `yaml:"bands"`
+	pos       `yaml:"-"`
+	file      string
+}
+
+func (r *rawIndicator) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawIndicator
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+type rawApplies struct {
+	Programs   []string `yaml:"programs"`
+	OVZ        *bool    `yaml:"ovz"`
+	Corrective *bool    `yaml:"corrective"`
+	pos        `yaml:"-"`
+}
+
+func (r *rawApplies) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawApplies
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+type rawOption struct {
+	Text    string   `yaml:"text"`
+	Points  *int     `yaml:"points"`
+	Aliases []string `yaml:"aliases"`
+	pos     `yaml:"-"`
+}
+
+func (r *rawOption) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawOption
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+type rawNumber struct {
+	Unit    string   `yaml:"unit"`
+	Min     *float64 `yaml:"min"`
+	Max     *float64 `yaml:"max"`
+	Integer bool     `yaml:"integer"`
+	pos     `yaml:"-"`
+}
+
+func (r *rawNumber) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawNumber
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+type rawBand struct {
+	Min          *float64 `yaml:"min"`
+	Max          *float64 `yaml:"max"`
+	MaxInclusive bool     `yaml:"max_inclusive"`
+	Points       *int     `yaml:"points"`
+	pos          `yaml:"-"`
+}
+
+func (r *rawBand) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawBand
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+var rawDecimalType = reflect.TypeFor[rawDecimal]()
+
+// checkKnownKeys walks a YAML tree alongside the Go type it decodes into and
+// reports every mapping key the type does not have, with its line. This is
+// the strict decoding the model needs, with every problem listed at once.
+func checkKnownKeys(n *yaml.Node, t reflect.Type, file string, add func(problem.Problem)) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, c := range n.Content {
+			checkKnownKeys(c, t, file, add)
+		}
+		return
+	case yaml.AliasNode:
+		if n.Alias != nil {
+			checkKnownKeys(n.Alias, t, file, add)
+		}
+		return
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		if t == rawDecimalType || n.Kind != yaml.MappingNode {
+			return
+		}
+		fields := map[string]reflect.Type{}
+		var names []string
+		for i := range t.NumField() {
+			f := t.Field(i)
+			tag := strings.Split(f.Tag.Get("yaml"), ",")[0]
+			if tag == "" || tag == "-" {
+				continue
+			}
+			fields[tag] = f.Type
+			names = append(names, tag)
+		}
+		sort.Strings(names)
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			ft, ok := fields[k.Value]
+			if !ok {
+				add(problem.At(problem.Location{File: file, Row: k.Line, Col: k.Column},
+					"неизвестный ключ «%s»; допустимы: %s", k.Value, strings.Join(names, ", ")))
+				continue
+			}
+			checkKnownKeys(v, ft, file, add)
+		}
+	case reflect.Slice:
+		if n.Kind == yaml.SequenceNode {
+			for _, c := range n.Content {
+				checkKnownKeys(c, t.Elem(), file, add)
+			}
+		}
+	case reflect.Map:
+		if n.Kind == yaml.MappingNode {
+			for i := 1; i < len(n.Content); i += 2 {
+				checkKnownKeys(n.Content[i], t.Elem(), file, add)
+			}
+		}
+	}
+}

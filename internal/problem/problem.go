@@ -1,0 +1,110 @@
+// Package problem describes problems found in user input, each tied to the
+// place where it was found, so that one run can report all of them.
+package problem
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Location names a place in an input file. Zero fields are omitted when the
+// location is printed.
+type Location struct {
+	File  string // path as the user gave it
+	Sheet string // worksheet name (xlsx only)
+	Row   int    // 1-based row or line number
+	Col   int    // 1-based column number
+}
+
+// String formats the location the way a school secretary can find it:
+// "ответы.xlsx:Ответы!C14" for a spreadsheet cell, "ответы.csv:строка 14, столбец 2"
+// for a CSV field, "model.yaml:12" for a model line.
+func (l Location) String() string {
+	var b strings.Builder
+	b.WriteString(l.File)
+	switch {
+	case l.Sheet != "":
+		if b.Len() > 0 {
+			b.WriteByte(':')
+		}
+		b.WriteString(l.Sheet)
+		if l.Row > 0 {
+			b.WriteByte('!')
+			if l.Col > 0 {
+				b.WriteString(ColumnName(l.Col))
+			} else {
+				b.WriteString("строка ")
+			}
+			b.WriteString(strconv.Itoa(l.Row))
+		}
+	case l.Row > 0 && isYAML(l.File):
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(l.Row))
+		if l.Col > 0 {
+			b.WriteByte(':')
+			b.WriteString(strconv.Itoa(l.Col))
+		}
+	case l.Row > 0:
+		if b.Len() > 0 {
+			b.WriteByte(':')
+		}
+		b.WriteString("строка ")
+		b.WriteString(strconv.Itoa(l.Row))
+		if l.Col > 0 {
+			b.WriteString(", столбец ")
+			b.WriteString(strconv.Itoa(l.Col))
+		}
+	}
+	return b.String()
+}
+
+func isYAML(name string) bool {
+	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
+}
+
+// ColumnName converts a 1-based column number to its spreadsheet letters (1 → A, 28 → AB).
+func ColumnName(col int) string {
+	var buf [8]byte
+	i := len(buf)
+	for col > 0 && i > 0 {
+		col--
+		i--
+		buf[i] = byte('A' + col%26)
+		col /= 26
+	}
+	return string(buf[i:])
+}
+
+// Problem is one thing wrong with an input, in Russian.
+type Problem struct {
+	Location Location
+	Message  string
+}
+
+func (p Problem) String() string {
+	loc := p.Location.String()
+	if loc == "" {
+		return p.Message
+	}
+	return loc + ": " + p.Message
+}
+
+// At builds a problem with a formatted message.
+func At(loc Location, format string, args ...any) Problem {
+	return Problem{Location: loc, Message: fmt.Sprintf(format, args...)}
+}
+
+// List is a set of problems that together make an input unusable. It is an error.
+type List []Problem
+
+func (l List) Error() string {
+	var b strings.Builder
+	for i, p := range l {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(p.String())
+	}
+	return b.String()
+}

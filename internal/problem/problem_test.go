@@ -1,0 +1,46 @@
+package problem
+
+import "testing"
+
+func TestLocationString(t *testing.T) {
+	tests := []struct {
+		loc  Location
+		want string
+	}{
+		{Location{File: "ответы.xlsx", Sheet: "Ответы", Row: 14, Col: 3}, "ответы.xlsx:Ответы!C14"},
+		{Location{File: "ответы.xlsx", Sheet: "Школа", Row: 2}, "ответы.xlsx:Школа!строка 2"},
+		{Location{File: "ответы.xlsx", Sheet: "Школа"}, "ответы.xlsx:Школа"},
+		{Location{File: "ответы.csv", Row: 14, Col: 2}, "ответы.csv:строка 14, столбец 2"},
+		{Location{File: "ответы.csv", Row: 3}, "ответы.csv:строка 3"},
+		{Location{File: "model.yaml", Row: 12, Col: 5}, "model.yaml:12:5"},
+		{Location{File: "a.csv"}, "a.csv"},
+		{Location{}, ""},
+	}
+	for _, tt := range tests {
+		if got := tt.loc.String(); got != tt.want {
+			t.Errorf("%#v.String() = %q, want %q", tt.loc, got, tt.want)
+		}
+	}
+}
+
+func TestColumnName(t *testing.T) {
+	for col, want := range map[int]string{1: "A", 3: "C", 26: "Z", 27: "AA", 28: "AB", 52: "AZ", 53: "BA", 702: "ZZ", 703: "AAA"} {
+		if got := ColumnName(col); got != want {
+			t.Errorf("ColumnName(%d) = %q, want %q", col, got, want)
+		}
+	}
+}
+
+func TestProblemString(t *testing.T) {
+	p := At(Location{File: "a.csv", Row: 2}, "нет ответа на показатель %s", "7")
+	if got, want := p.String(), "a.csv:строка 2: нет ответа на показатель 7"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if got := (Problem{Message: "x"}).String(); got != "x" {
+		t.Errorf("got %q", got)
+	}
+	l := List{p, {Message: "y"}}
+	if got, want := l.Error(), "a.csv:строка 2: нет ответа на показатель 7\ny"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

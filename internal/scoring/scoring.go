@@ -1,0 +1,293 @@
+// Package scoring scores one school's answers against an indicator model:
+// points, maxima and levels per component and overall, critical failures,
+// deficits and every problem met on the way. It is pure: no files, no output.
+package scoring
+
+import (
+	"cmp"
+	"math"
+	"slices"
+
+	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/textnorm"
+)
+
+// Indicator statuses.
+const (
+	StatusOK            = "ok"
+	StatusMissing       = "missing"
+	StatusInvalid       = "invalid"
+	StatusNotApplicable = "not_applicable"
+)
+
+// Result is the scored self-diagnosis of one school. Every report is written
+// from a Result, so that no two formats can disagree.
+type Result struct {
+	Model            ModelStamp
+	Source           string // file
+	Row              int    // row of a district table, 0 for one-school files
+	Layout           string
+	School           answers.School
+	ProfileAssumed   bool // no profile field was given: the default was used
+	Total            Tally
+	Components       []ComponentScore
+	Indicators       []IndicatorScore
+	CriticalFailures []string // indicator ids, model order
+	Deficits         []Deficit
+	Problems         []problem.Problem
+	Incomplete       bool // some applicable indicator is missing or invalid
+	Stated           answers.Stated
+}
+
+// ModelStamp identifies the model a result was scored with.
+type ModelStamp struct {
+	ID, Version, Title, Source string
+}
+
+// Tally is points out of the applicable maximum and the level they give.
+type Tally struct {
+	Points  int
+	Max     int
+	Percent float64 // rounded to one decimal; for display only, levels use exact points
+	// Level indexes model.Levels; -1 when nothing applies (Max == 0).
+	Level      int
+	LevelID    string
+	LevelTitle string
+	// ByPoints is the level the points alone reach, before the critical rule.
+	ByPoints int
+	// CriticalApplied says the critical rule changed or held the level.
+	CriticalApplied bool
+}
+
+// ComponentScore is the score of one component.
+type ComponentScore struct {
+	ID, Title, Kind string
+	Tally
+	CriticalFailures []string
+}
+
+// IndicatorScore is how one indicator was scored.
+type IndicatorScore struct {
+	ID, Component, Text string
+	Critical            bool
+	Status              string
+	Answer              string // as written in the file
+	Points, Max         int
+	Option              int // matched option index, or -1
+	Band                int // matched band index, or -1
+	Loc                 problem.Location
+}
+
+// Deficit is an applicable indicator scored below its maximum.
+type Deficit struct {
+	Indicator, Component, Text string
+	Answer                     string
+	Points, Max, Gap           int
+	Critical                   bool
+	Target                     string // the answer that earns the maximum
+	Status                     string
+}
+
+// NoLevelTitle is shown for a component with no applicable indicator.
+const NoLevelTitle = "нет применимых показателей"
+
+// Score scores a submission. It never fails: every problem is in the result.
+func Score(m *model.Model, sub *answers.Submission) *Result {
+	r := &Result{
+		Model:          ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source},
+		Source:         sub.Source,
+		Row:            sub.Row,
+		Layout:         sub.Layout,
+		School:         sub.School,
+		ProfileAssumed: !sub.ProfileKnown,
+		Stated:         sub.Stated,
+		Problems:       append([]problem.Problem(nil), sub.Problems...),
+	}
+	profile := sub.School.Profile
+
+	given := make([]*answers.Answer, len(m.Indicators))
+	for i := range sub.Answers {
+		a := &sub.Answers[i]
+		idx := m.IndicatorIndex(a.Indicator)
+		if idx < 0 {
+			if a.Value != "" {
+				r.addf(a.Loc, "показателя %s нет в модели «%s» (версия %s): ответ «%s» не учтён",
+					a.Indicator, m.ID, m.Version, textnorm.Truncate(a.Value, 40))
+			}
+			continue
+		}
+		if prev := given[idx]; prev != nil {
+			if a.Value != "" && (prev.Value == "" || textnorm.Normalize(prev.Value) != textnorm.Normalize(a.Value)) {
+				r.addf(a.Loc, "ответ на показатель %s дан повторно («%s»; первый — %s): учтён первый",
+					a.Indicator, textnorm.Truncate(a.Value, 40), prev.Loc)
+			}
+			continue
+		}
+		given[idx] = a
+	}
+
+	r.Indicators = make([]IndicatorScore, len(m.Indicators))
+	for i, ind := range m.Indicators {
+		r.Indicators[i] = r.scoreIndicator(ind, given[i], profile, sub.Loc)
+	}
+
+	compIdx := map[string]int{}
+	for _, c := range m.Components {
+		compIdx[c.ID] = len(r.Components)
+		r.Components = append(r.Components, ComponentScore{ID: c.ID, Title: c.Title, Kind: c.Kind})
+	}
+	for _, is := range r.Indicators {
+		if is.Status == StatusNotApplicable {
+			continue
+		}
+		cs := &r.Components[compIdx[is.Component]]
+		cs.Points += is.Points
+		cs.Max += is.Max
+		r.Total.Points += is.Points
+		r.Total.Max += is.Max
+		if is.Critical && is.Points == 0 {
+			cs.CriticalFailures = append(cs.CriticalFailures, is.ID)
+			r.CriticalFailures = append(r.CriticalFailures, is.ID)
+		}
+		if is.Status == StatusMissing || is.Status == StatusInvalid {
+			r.Incomplete = true
+		}
+	}
+	rule := m.CriticalRule
+	for i := range r.Components {
+		cs := &r.Components[i]
+		cs.Tally = level(m, m.Thresholds.For(cs.ID, profile), cs.Tally, len(cs.CriticalFailures) > 0 && rule.OnComponent(), rule)
+	}
+	r.Total = level(m, m.Thresholds.For("", profile), r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
+
+	r.Deficits = deficits(r.Indicators)
+	r.checkStated(sub)
+	return r
+}
+
+func (r *Result) addf(loc problem.Location, format string, args ...any) {
+	r.Problems = append(r.Problems, problem.At(loc, format, args...))
+}
+
+func level(m *model.Model, set model.ThresholdSet, s Tally, critical bool, rule model.CriticalRule) Tally {
+	if s.Max > 0 {
+		s.Percent = math.Round(float64(s.Points)*1000/float64(s.Max)) / 10
+	}
+	if s.Max == 0 {
+		s.Level, s.ByPoints = -1, -1
+		s.LevelTitle = NoLevelTitle
+		return s
+	}
+	s.ByPoints = set.Level(s.Points, s.Max)
+	s.Level = s.ByPoints
+	if critical {
+		s.Level = rule.Apply(s.Level)
+		s.CriticalApplied = true
+	}
+	s.LevelID = m.Levels[s.Level].ID
+	s.LevelTitle = m.Levels[s.Level].Title
+	return s
+}
+
+func (r *Result) scoreIndicator(ind *model.Indicator, a *answers.Answer, p model.Profile, fileLoc problem.Location) IndicatorScore {
+	is := IndicatorScore{ID: ind.ID, Component: ind.Component, Text: ind.Text, Critical: ind.Critical,
+		Max: ind.Max, Option: -1, Band: -1, Loc: fileLoc}
+	if a != nil {
+		is.Answer = a.Value
+		is.Loc = a.Loc
+	}
+	if !ind.Applies.AppliesTo(p) {
+		is.Status, is.Max = StatusNotApplicable, 0
+		if a != nil && a.Value != "" {
+			r.addf(a.Loc, "показатель %s относится только к школам с условием «%s», а профиль школы — %s: ответ «%s» не учтён",
+				ind.ID, ind.Applies, p, textnorm.Truncate(a.Value, 40))
+		}
+		return is
+	}
+	if a == nil || a.Value == "" {
+		is.Status = StatusMissing
+		r.addf(is.Loc, "нет ответа на показатель %s «%s»: засчитано 0 баллов; допустимые ответы: %s",
+			ind.ID, textnorm.Truncate(ind.Text, 60), ind.AllowedAnswers())
+		return is
+	}
+	if ind.IsNumeric() {
+		r.scoreNumber(ind, a, &is)
+	} else if i, ok := ind.MatchOption(a.Value); ok {
+		is.Status, is.Option, is.Points = StatusOK, i, ind.Options[i].Points
+	} else {
+		is.Status = StatusInvalid
+		r.addf(a.Loc, "ответ «%s» на показатель %s не входит в допустимые: %s; засчитано 0 баллов",
+			textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
+	}
+	if a.Points != nil && is.Status == StatusOK && *a.Points != is.Points {
+		r.addf(a.PointsLoc, "в файле за показатель %s указано %d балл(ов), а по модели за ответ «%s» положено %d",
+			ind.ID, *a.Points, textnorm.Truncate(a.Value, 40), is.Points)
+	}
+	return is
+}
+
+func (r *Result) scoreNumber(ind *model.Indicator, a *answers.Answer, is *IndicatorScore) {
+	spec := ind.Number
+	v, percent, err := textnorm.ParseNumber(a.Value)
+	bad := func(format string, args ...any) {
+		is.Status = StatusInvalid
+		r.addf(a.Loc, format, args...)
+	}
+	switch {
+	case err != nil:
+		bad("ответ «%s» на показатель %s не число: ожидалось %s; засчитано 0 баллов",
+			textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
+	case percent && spec.Unit != "%":
+		bad("ответ «%s» на показатель %s записан в процентах, а ожидалось %s; засчитано 0 баллов",
+			a.Value, ind.ID, ind.AllowedAnswers())
+	case spec.Min != nil && v < *spec.Min, spec.Max != nil && v > *spec.Max:
+		bad("значение %s показателя %s вне допустимых пределов: ожидалось %s; засчитано 0 баллов",
+			model.FormatNumber(v), ind.ID, ind.AllowedAnswers())
+	case spec.Integer && v != math.Trunc(v):
+		bad("значение %s показателя %s должно быть целым числом (%s); засчитано 0 баллов",
+			model.FormatNumber(v), ind.ID, ind.AllowedAnswers())
+	default:
+		b, ok := ind.BandFor(v)
+		if !ok {
+			bad("значение %s показателя %s не попадает ни в один диапазон модели; засчитано 0 баллов", model.FormatNumber(v), ind.ID)
+			return
+		}
+		is.Status, is.Band, is.Points = StatusOK, b, ind.Bands[b].Points
+	}
+}
+
+// deficits lists applicable indicators below their maximum: critical first,
+// then by gap (largest first), then in model order.
+func deficits(inds []IndicatorScore) []Deficit {
+	var out []Deficit
+	for _, is := range inds {
+		if is.Status == StatusNotApplicable || is.Points >= is.Max {
+			continue
+		}
+		out = append(out, Deficit{Indicator: is.ID, Component: is.Component, Text: is.Text, Answer: is.Answer,
+			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Critical: is.Critical, Status: is.Status})
+	}
+	slices.SortStableFunc(out, func(a, b Deficit) int {
+		if a.Critical != b.Critical {
+			if a.Critical {
+				return -1
+			}
+			return 1
+		}
+		return cmp.Compare(b.Gap, a.Gap)
+	})
+	return out
+}
+
+// checkStated compares the total and level a federal table states with ours.
+func (r *Result) checkStated(sub *answers.Submission) {
+	st := sub.Stated
+	if st.Total != nil && *st.Total != r.Total.Points {
+		r.addf(st.TotalLoc, "в таблице указана сумма баллов %d, а по модели «%s» получено %d", *st.Total, r.Model.ID, r.Total.Points)
+	}
+	if st.Level != "" && textnorm.Normalize(st.Level) != textnorm.Normalize(r.Total.LevelTitle) {
+		r.addf(st.LevelLoc, "в таблице указан уровень «%s», а по модели «%s» получен «%s»", st.Level, r.Model.ID, r.Total.LevelTitle)
+	}
+}

@@ -1,0 +1,143 @@
+// Package textnorm normalises what people type into answer cells, so that
+// «Да», " да " and "ДА" match the same option, and "85,5 %" reads as 85.5.
+package textnorm
+
+import (
+	"errors"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// quotePairs are the quote characters stripped from both ends of an answer.
+const quotes = "\"'«»“”„‟‘’‚‛`"
+
+// Normalize folds an answer or option text for comparison: surrounding quotes
+// and white space (including non-breaking spaces) are removed, inner white
+// space is collapsed to one space, letters are lower-cased, «ё» becomes «е» and
+// dashes become a hyphen.
+func Normalize(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007' || r == '\u200b' || r == '\ufeff':
+			space = true
+			continue
+		case r == 'ё' || r == 'Ё':
+			r = 'е'
+		case r == '–' || r == '—' || r == '−' || r == '‑':
+			r = '-'
+		default:
+			r = unicode.ToLower(r)
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	out := b.String()
+	// Strip surrounding quotes (possibly nested, possibly with spaces inside).
+	for {
+		trimmed := strings.TrimSpace(strings.Trim(out, quotes))
+		if trimmed == out {
+			return out
+		}
+		out = trimmed
+	}
+}
+
+// ErrNotNumber is returned by ParseNumber for text that is not a number.
+var ErrNotNumber = errors.New("не число")
+
+// ParseNumber reads a number as people write it in Russian documents: a
+// decimal comma or point, spaces (including non-breaking) as thousands
+// separators, an optional sign and an optional trailing percent sign.
+// percent reports whether a % sign was present.
+func ParseNumber(s string) (v float64, percent bool, err error) {
+	var b []byte
+	var buf [32]byte
+	b = buf[:0]
+	seenSep := false
+	for i, r := range strings.TrimSpace(s) {
+		switch {
+		case r >= '0' && r <= '9':
+			if percent {
+				return 0, false, ErrNotNumber
+			}
+			b = append(b, byte(r))
+		case r == ',' || r == '.':
+			if seenSep || percent {
+				return 0, false, ErrNotNumber
+			}
+			seenSep = true
+			b = append(b, '.')
+		case (r == '-' || r == '−' || r == '+') && i == 0:
+			if r != '+' {
+				b = append(b, '-')
+			}
+		case r == '%':
+			if percent {
+				return 0, false, ErrNotNumber
+			}
+			percent = true
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007' || r == '\'':
+			// thousands separators and spaces before %
+		default:
+			return 0, false, ErrNotNumber
+		}
+	}
+	digits := 0
+	for _, c := range b {
+		if c >= '0' && c <= '9' {
+			digits++
+		}
+	}
+	if digits == 0 {
+		return 0, false, ErrNotNumber
+	}
+	v, err = strconv.ParseFloat(string(b), 64)
+	if err != nil {
+		return 0, false, ErrNotNumber
+	}
+	return v, percent, nil
+}
+
+// ParseBool reads a yes/no answer in Russian or English ("да", "нет", "yes",
+// "no", "1", "0", "+", "-", "есть"). ok is false when the text is neither.
+func ParseBool(s string) (v, ok bool) {
+	switch Normalize(s) {
+	case "да", "д", "есть", "имеется", "yes", "y", "true", "1", "+", "истина":
+		return true, true
+	case "нет", "н", "не имеется", "отсутствует", "no", "n", "false", "0", "-", "ложь":
+		return false, true
+	}
+	return false, false
+}
+
+// Key folds a header or meta label for comparison: Normalize plus removal of
+// every character that is not a letter or digit, so that "Код ОО:" and
+// "код  оо" are the same key. "№" survives as a sign of its own.
+func Key(s string) string {
+	n := Normalize(s)
+	var b strings.Builder
+	b.Grow(len(n))
+	for _, r := range n {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '№' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// Truncate shortens s to at most n runes for quoting in a message.
+func Truncate(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n]) + "…"
+}

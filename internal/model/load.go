@@ -323,6 +323,7 @@ func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicat
 	default:
 		l.add(loc, "у показателя %s нет ни вариантов ответа (options), ни числовых диапазонов (number и bands)", id)
 	}
+	ind.best = ind.computeBest()
 	if ind.Critical && (len(ind.Options) > 0 || len(ind.Bands) > 0) && !ind.hasZero() {
 		l.add(loc, "критический показатель %s не имеет ответа на 0 баллов: его невыполнение нельзя определить", id)
 	}
@@ -416,7 +417,7 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 		}
 		b := Band{Min: *rb.Min, Max: rb.Max, MaxInclusive: rb.MaxInclusive, Points: *rb.Points}
 		if b.Points < 0 {
-			l.add(bloc, "у диапазона %s показателя %s отрицательные баллы", b.Label(""), ind.ID)
+			l.add(bloc, "у диапазона %s показателя %s отрицательные баллы", b.Label(nil), ind.ID)
 		}
 		if b.Max != nil && (*b.Max < b.Min || (*b.Max == b.Min && !b.MaxInclusive)) {
 			l.add(bloc, "пустой диапазон у показателя %s: min %s, max %s", ind.ID, FormatNumber(b.Min), FormatNumber(*b.Max))
@@ -438,7 +439,7 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 			case *prev.Max < b.Min:
 				l.add(bloc, "пропуск в диапазонах показателя %s: значения от %s до %s не попадают ни в один диапазон", ind.ID, FormatNumber(*prev.Max), FormatNumber(b.Min))
 			case *prev.Max > b.Min || (*prev.Max == b.Min && prev.MaxInclusive):
-				l.add(bloc, "диапазоны показателя %s перекрываются: %s и %s", ind.ID, prev.Label(ind.Number.Unit), b.Label(ind.Number.Unit))
+				l.add(bloc, "диапазоны показателя %s перекрываются: %s и %s", ind.ID, prev.Label(ind.Number), b.Label(ind.Number))
 			}
 		}
 		ind.Bands = append(ind.Bands, b)

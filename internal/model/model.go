@@ -4,8 +4,8 @@
 package model
 
 import (
-	"math/big"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/textnorm"
@@ -65,7 +65,8 @@ type Indicator struct {
 	Options   []Option
 	Number    *NumberSpec
 	Bands     []Band
-	Max       int // the best points an answer can earn
+	Max       int    // the best points an answer can earn
+	best      string // Best(), computed at load
 
 	match map[string]int // normalised option text or alias -> option index
 }
@@ -108,18 +109,27 @@ func (b Band) Contains(v float64) bool {
 	return v < *b.Max
 }
 
-// Label is a short human description of the band, e.g. "от 30 до 50 %".
-func (b Band) Label(unit string) string {
+// Label is a short human description of the band within its number's
+// range, e.g. "от 30 до 50 %" or "100 %".
+func (b Band) Label(spec *NumberSpec) string {
+	hi, inclusive := b.Max, b.MaxInclusive
+	unit := ""
+	if spec != nil {
+		unit = spec.Unit
+		if hi == nil && spec.Max != nil {
+			hi, inclusive = spec.Max, true
+		}
+	}
 	var s string
 	switch {
-	case b.Max == nil:
+	case hi == nil:
 		s = "от " + FormatNumber(b.Min)
-	case b.MaxInclusive && *b.Max == b.Min:
+	case inclusive && *hi == b.Min:
 		s = FormatNumber(b.Min)
-	case b.MaxInclusive:
-		s = "от " + FormatNumber(b.Min) + " до " + FormatNumber(*b.Max) + " включительно"
+	case inclusive:
+		s = "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi) + " включительно"
 	default:
-		s = "от " + FormatNumber(b.Min) + " до " + FormatNumber(*b.Max)
+		s = "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi)
 	}
 	if unit != "" {
 		s += " " + unit
@@ -129,8 +139,7 @@ func (b Band) Label(unit string) string {
 
 // FormatNumber prints a number the Russian way: no trailing zeros, decimal comma.
 func FormatNumber(v float64) string {
-	s := big.NewFloat(v).Text('f', -1)
-	return strings.Replace(s, ".", ",", 1)
+	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
 }
 
 // IsNumeric reports whether the indicator takes a number mapped by bands.
@@ -139,6 +148,9 @@ func (ind *Indicator) IsNumeric() bool { return ind.Number != nil }
 // MatchOption finds the option whose text or alias equals the answer after
 // normalisation. It never matches by position.
 func (ind *Indicator) MatchOption(answer string) (int, bool) {
+	if i, ok := ind.match[answer]; ok { // already in normal form, as templates write it
+		return i, true
+	}
 	i, ok := ind.match[textnorm.Normalize(answer)]
 	return i, ok
 }
@@ -183,11 +195,13 @@ func (ind *Indicator) AllowedAnswers() string {
 
 // Best describes the answer that earns the maximum: the best option's text,
 // or the band giving Max points.
-func (ind *Indicator) Best() string {
+func (ind *Indicator) Best() string { return ind.best }
+
+func (ind *Indicator) computeBest() string {
 	if ind.IsNumeric() {
 		for _, b := range ind.Bands {
 			if b.Points == ind.Max {
-				return b.Label(ind.Number.Unit)
+				return b.Label(ind.Number)
 			}
 		}
 		return ""

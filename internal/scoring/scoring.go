@@ -162,7 +162,7 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	}
 	r.Total = level(m, m.Thresholds.For("", profile), r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
 
-	r.Deficits = deficits(r.Indicators)
+	r.Deficits = deficits(m, r.Indicators)
 	r.checkStated(sub)
 	return r
 }
@@ -260,14 +260,15 @@ func (r *Result) scoreNumber(ind *model.Indicator, a *answers.Answer, is *Indica
 
 // deficits lists applicable indicators below their maximum: critical first,
 // then by gap (largest first), then in model order.
-func deficits(inds []IndicatorScore) []Deficit {
+func deficits(m *model.Model, inds []IndicatorScore) []Deficit {
 	var out []Deficit
-	for _, is := range inds {
+	for i, is := range inds {
 		if is.Status == StatusNotApplicable || is.Points >= is.Max {
 			continue
 		}
 		out = append(out, Deficit{Indicator: is.ID, Component: is.Component, Text: is.Text, Answer: is.Answer,
-			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Critical: is.Critical, Status: is.Status})
+			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Critical: is.Critical, Status: is.Status,
+			Target: m.Indicators[i].Best()})
 	}
 	slices.SortStableFunc(out, func(a, b Deficit) int {
 		if a.Critical != b.Critical {

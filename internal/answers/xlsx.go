@@ -62,7 +62,7 @@ func readXLSX(path string, fn func(*Submission) error) error {
 	}
 	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
 	if err != nil {
-		msg := "книга Excel повреждена или не читается: " + err.Error()
+		msg := "книга Excel повреждена и не читается (" + err.Error() + "): откройте её в Excel или LibreOffice, проверьте содержимое и сохраните заново как .xlsx"
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) {
 			msg = "файл не является книгой Excel .xlsx: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"
 		}

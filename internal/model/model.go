@@ -120,21 +120,19 @@ func (b Band) Label(spec *NumberSpec) string {
 			hi, inclusive = spec.Max, true
 		}
 	}
-	var s string
+	if unit != "" {
+		unit = " " + unit
+	}
 	switch {
 	case hi == nil:
-		s = "от " + FormatNumber(b.Min)
+		return "от " + FormatNumber(b.Min) + unit
 	case inclusive && *hi == b.Min:
-		s = FormatNumber(b.Min)
+		return FormatNumber(b.Min) + unit
 	case inclusive:
-		s = "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi) + " включительно"
+		return "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi) + unit + " включительно"
 	default:
-		s = "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi)
+		return "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi) + unit
 	}
-	if unit != "" {
-		s += " " + unit
-	}
-	return s
 }
 
 // FormatNumber prints a number the Russian way: no trailing zeros, decimal comma.

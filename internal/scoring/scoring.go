@@ -164,6 +164,7 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 
 	r.Deficits = deficits(m, r.Indicators)
 	r.checkStated(sub)
+	SortProblems(r.Problems)
 	return r
 }
 
@@ -246,7 +247,7 @@ func (r *Result) scoreNumber(ind *model.Indicator, a *answers.Answer, is *Indica
 		bad("значение %s показателя %s вне допустимых пределов: ожидалось %s; засчитано 0 баллов",
 			model.FormatNumber(v), ind.ID, ind.AllowedAnswers())
 	case spec.Integer && v != math.Trunc(v):
-		bad("значение %s показателя %s должно быть целым числом (%s); засчитано 0 баллов",
+		bad("значение %s показателя %s не целое: ожидалось %s; засчитано 0 баллов",
 			model.FormatNumber(v), ind.ID, ind.AllowedAnswers())
 	default:
 		b, ok := ind.BandFor(v)
@@ -291,4 +292,28 @@ func (r *Result) checkStated(sub *answers.Submission) {
 	if st.Level != "" && textnorm.Normalize(st.Level) != textnorm.Normalize(r.Total.LevelTitle) {
 		r.addf(st.LevelLoc, "в таблице указан уровень «%s», а по модели «%s» получен «%s»", st.Level, r.Model.ID, r.Total.LevelTitle)
 	}
+}
+
+// SortProblems orders problems as a person reads the file: by file, sheet,
+// row and column; problems about the file as a whole come last.
+func SortProblems(ps []problem.Problem) {
+	slices.SortStableFunc(ps, func(a, b problem.Problem) int {
+		la, lb := a.Location, b.Location
+		if c := cmp.Compare(la.File, lb.File); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(la.Sheet, lb.Sheet); c != 0 {
+			return c
+		}
+		if (la.Row == 0) != (lb.Row == 0) {
+			if la.Row == 0 {
+				return 1
+			}
+			return -1
+		}
+		if c := cmp.Compare(la.Row, lb.Row); c != 0 {
+			return c
+		}
+		return cmp.Compare(la.Col, lb.Col)
+	})
 }

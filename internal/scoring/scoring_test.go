@@ -238,7 +238,7 @@ func TestBandsAndAnswers(t *testing.T) {
 		{"3", "много", StatusInvalid, 0, "не число"},
 		{"6", "2", StatusOK, 1, ""},
 		{"6", "250", StatusOK, 2, ""},
-		{"6", "2,5", StatusInvalid, 0, "должно быть целым"},
+		{"6", "2,5", StatusInvalid, 0, "не целое: ожидалось целое число"},
 		{"6", "5%", StatusInvalid, 0, "записан в процентах"},
 		{"2", " «Есть» ", StatusOK, 1, ""},
 		{"2", "ДА", StatusOK, 1, ""},
@@ -357,7 +357,9 @@ func TestDefaultModelProfiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	maxFor := func(p model.Profile) int { return Score(m, &answers.Submission{School: answers.School{Profile: p}}).Total.Max }
+	maxFor := func(p model.Profile) int {
+		return Score(m, &answers.Submission{School: answers.School{Profile: p}}).Total.Max
+	}
 	noo := maxFor(model.Profile{Programs: []model.Program{model.NOO}})
 	all := maxFor(model.DefaultProfile())
 	allOVZ := maxFor(model.Profile{Programs: model.AllPrograms, OVZ: true})

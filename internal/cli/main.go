@@ -1,0 +1,90 @@
+// Package cli wires selfdiag's commands to the internal packages. Commands
+// are built anew for every call of Main, so tests run them in-process.
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit codes, documented in the README.
+const (
+	ExitOK       = 0 // everything scored cleanly
+	ExitProblems = 1 // scored, but the data has problems
+	ExitUsage    = 2 // wrong command line
+	ExitFailure  = 3 // could not score: unreadable model or input
+)
+
+// usageError is a command-line mistake.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+
+// failure is an input that could not be used at all; the message is printed as is.
+type failure struct{ msg string }
+
+func (e *failure) Error() string { return e.msg }
+
+// errProblems means the command did its job and reported data problems in
+// its output; nothing more is printed.
+var errProblems = errors.New("data problems")
+
+// Main runs selfdiag with args (without the program name) and returns the exit code.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCmd(&streams{in: stdin, out: stdout, err: stderr})
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	err := root.Execute()
+	var ue *usageError
+	var fe *failure
+	switch {
+	case err == nil:
+		return ExitOK
+	case errors.Is(err, errProblems):
+		return ExitProblems
+	case errors.As(err, &ue), isCobraUsage(err):
+		fmt.Fprintf(stderr, "selfdiag: %s\nСправка: selfdiag --help\n", translateCobra(err.Error()))
+		return ExitUsage
+	case errors.As(err, &fe):
+		fmt.Fprintf(stderr, "selfdiag: %s\n", fe.msg)
+		return ExitFailure
+	default:
+		fmt.Fprintf(stderr, "selfdiag: %v\n", err)
+		return ExitFailure
+	}
+}
+
+// isCobraUsage recognises cobra's and pflag's own argument errors.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
+		"invalid argument", "accepts ", "requires at least", "requires at most", "bad flag syntax"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// translateCobra puts cobra's English argument errors into Russian.
+func translateCobra(msg string) string {
+	r := strings.NewReplacer(
+		"unknown command", "неизвестная команда",
+		"unknown shorthand flag", "неизвестный флаг",
+		"unknown flag", "неизвестный флаг",
+		"flag needs an argument", "флагу нужно значение",
+		"invalid argument", "неверное значение",
+		"for \"selfdiag\"", "",
+		"requires at least", "нужно не меньше",
+		"accepts at most", "принимает не больше",
+		"arg(s), only received", "аргумент(ов), получено",
+		"arg(s), received", "аргумент(ов), получено",
+	)
+	return r.Replace(msg)
+}

@@ -1,0 +1,165 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/problem"
+)
+
+func newModelCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "model",
+		Short: "Проверить или показать модель показателей",
+	}
+	validate := &cobra.Command{
+		Use:   "validate [КАТАЛОГ]",
+		Short: "Проверить модель и перечислить все ошибки с файлом и строкой",
+		Long: `Проверяет модель показателей: каталог КАТАЛОГ, иначе --model, иначе встроенную.
+Код выхода 0 — ошибок нет; 1 — найдены ошибки; 3 — каталог не читается.`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runModelValidate(args) },
+	}
+	show := &cobra.Command{
+		Use:   "show",
+		Short: "Показать модель в действии: компоненты, показатели, ответы, баллы, пороги",
+		Args:  cobra.NoArgs,
+		RunE:  func(cmd *cobra.Command, args []string) error { return a.runModelShow() },
+	}
+	show.Flags().StringP("format", "f", "text", "формат: text, json, yaml")
+	show.Flags().StringP("out", "o", "", "файл для результата")
+	cmd.AddCommand(validate, show)
+	return cmd
+}
+
+func (a *app) runModelValidate(args []string) error {
+	dir := a.v.GetString("model")
+	if len(args) == 1 {
+		dir = args[0]
+	}
+	var m *model.Model
+	var err error
+	if dir == "" {
+		m, err = model.Default()
+	} else {
+		st, serr := os.Stat(dir)
+		if serr != nil || !st.IsDir() {
+			return &failure{fmt.Sprintf("каталог модели %s не найден", dir)}
+		}
+		m, err = model.Load(os.DirFS(dir), dir)
+	}
+	if list, ok := err.(problem.List); ok {
+		for _, p := range list {
+			fmt.Fprintln(a.out, p)
+		}
+		fmt.Fprintf(a.err, "selfdiag: в модели найдено ошибок: %d\n", len(list))
+		return errProblems
+	}
+	if err != nil {
+		return &failure{err.Error()}
+	}
+	fmt.Fprintf(a.out, "Модель %s версии %s: ошибок нет (компонентов: %d, показателей: %d).\n",
+		m.ID, m.Version, len(m.Components), len(m.Indicators))
+	return nil
+}
+
+func (a *app) runModelShow() error {
+	format, err := a.format("text", "json", "yaml")
+	if err != nil {
+		return err
+	}
+	m, err := a.loadModel()
+	if err != nil {
+		return err
+	}
+	return a.output(func(w io.Writer) error {
+		switch format {
+		case "json":
+			enc := json.NewEncoder(w)
+			enc.SetIndent("", "  ")
+			enc.SetEscapeHTML(false)
+			return enc.Encode(m.Doc())
+		case "yaml":
+			enc := yaml.NewEncoder(w)
+			enc.SetIndent(2)
+			if err := enc.Encode(m.Doc()); err != nil {
+				return err
+			}
+			return enc.Close()
+		}
+		return writeModelText(w, m)
+	})
+}
+
+func writeModelText(w io.Writer, m *model.Model) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\nМодель: %s, версия %s\nИсточник: %s\n\n", m.Title, m.ID, m.Version, m.Source)
+	levels := make([]string, len(m.Levels))
+	for i, l := range m.Levels {
+		levels[i] = l.Title
+	}
+	fmt.Fprintf(&b, "Уровни: %s\n", strings.Join(levels, " < "))
+	fmt.Fprintf(&b, "Пороги по умолчанию: %s\n", thresholdText(m, m.Thresholds.Default))
+	if m.Thresholds.Overall != nil {
+		fmt.Fprintf(&b, "Пороги общего уровня: %s\n", thresholdText(m, *m.Thresholds.Overall))
+	}
+	for _, c := range m.Components {
+		if s, ok := m.Thresholds.Components[c.ID]; ok {
+			fmt.Fprintf(&b, "Пороги «%s»: %s\n", c.Title, thresholdText(m, s))
+		}
+	}
+	for _, v := range m.Thresholds.Variants {
+		fmt.Fprintf(&b, "Особые пороги для школ (%s): вариант %s\n", v.When, v.ID)
+	}
+	r := m.CriticalRule
+	verb := map[string]string{model.ActionForce: "устанавливает уровень", model.ActionCap: "ограничивает уровень сверху"}[r.Action]
+	where := map[string]string{model.ScopeBoth: "компонента и общий", model.ScopeComponent: "компонента", model.ScopeOverall: "общий"}[r.Scope]
+	fmt.Fprintf(&b, "Критический показатель с 0 баллов %s «%s» (%s).\n", verb, m.Levels[r.Level].Title, where)
+	for _, c := range m.Components {
+		kind := "Магистральное направление"
+		if c.Kind == model.KindCondition {
+			kind = "Ключевое условие"
+		}
+		fmt.Fprintf(&b, "\n%s «%s» (%s)\n", kind, c.Title, c.ID)
+		for _, ind := range c.Indicators {
+			mark := ""
+			if ind.Critical {
+				mark = " [критический]"
+			}
+			if !ind.Applies.IsZero() {
+				mark += " [" + ind.Applies.String() + "]"
+			}
+			fmt.Fprintf(&b, "  %s. %s%s — макс. %d\n", ind.ID, ind.Text, mark, ind.Max)
+			if ind.IsNumeric() {
+				for _, band := range ind.Bands {
+					fmt.Fprintf(&b, "       %s → %d\n", band.Label(ind.Number), band.Points)
+				}
+			} else {
+				for _, o := range ind.Options {
+					fmt.Fprintf(&b, "       «%s» → %d\n", o.Text, o.Points)
+				}
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func thresholdText(m *model.Model, s model.ThresholdSet) string {
+	unit := " %"
+	if s.Unit == model.UnitPoints {
+		unit = " баллов"
+	}
+	parts := make([]string, 0, len(s.Values))
+	for i := 1; i < len(s.Values); i++ {
+		parts = append(parts, fmt.Sprintf("«%s» от %s%s", m.Levels[i].Title, s.Values[i], unit))
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,73 @@
+package report
+
+import (
+	"encoding/csv"
+	"io"
+	"strconv"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+)
+
+// CSV output uses ';' and a UTF-8 byte order mark, which Excel with Russian
+// settings opens correctly by double click.
+const csvBOM = "\ufeff"
+
+// WriteCSV writes one row per indicator per school, with the school's
+// identity and total on every row, so that the table filters and pivots.
+func WriteCSV(w io.Writer, m *model.Model, results []*scoring.Result) error {
+	if _, err := io.WriteString(w, csvBOM); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	header := []string{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Год",
+		"Итог баллов", "Итог макс", "Итог %", "Итоговый уровень",
+		"№", "Компонент", "Показатель", "Критический", "Ответ", "Баллы", "Макс", "Статус"}
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	titles := map[string]string{}
+	for _, c := range m.Components {
+		titles[c.ID] = c.Title
+	}
+	for _, r := range results {
+		row := ""
+		if r.Row > 0 {
+			row = strconv.Itoa(r.Row)
+		}
+		for _, is := range r.Indicators {
+			rec := []string{r.Source, row, r.School.Name, r.School.Code, r.School.Municipality, r.School.Year,
+				strconv.Itoa(r.Total.Points), strconv.Itoa(r.Total.Max), Percent(r.Total.Percent), r.Total.LevelTitle,
+				is.ID, titles[is.Component], is.Text, yesNo(is.Critical), is.Answer,
+				strconv.Itoa(is.Points), strconv.Itoa(is.Max), StatusTitle(is.Status)}
+			if err := cw.Write(rec); err != nil {
+				return err
+			}
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "да"
+	}
+	return "нет"
+}
+
+// StatusTitle is the Russian name of an indicator status.
+func StatusTitle(s string) string {
+	switch s {
+	case scoring.StatusOK:
+		return "учтён"
+	case scoring.StatusMissing:
+		return "нет ответа"
+	case scoring.StatusInvalid:
+		return "ошибка в ответе"
+	case scoring.StatusNotApplicable:
+		return "не применяется"
+	}
+	return s
+}

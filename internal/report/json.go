@@ -1,0 +1,182 @@
+// Package report writes scored results for people and programs: terminal
+// text, JSON, CSV. Every writer formats the same scoring.Result values.
+package report
+
+import (
+	"encoding/json"
+	"io"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+)
+
+// ResultSchema is the "schema" of a school result in JSON.
+const ResultSchema = "selfdiag.result/v1"
+
+// ResultDoc is the JSON form of a school's result (schema selfdiag.result/v1).
+type ResultDoc struct {
+	Schema           string         `json:"schema"`
+	Source           SourceDoc      `json:"source"`
+	Model            ModelDoc       `json:"model"`
+	School           SchoolDoc      `json:"school"`
+	Total            TotalDoc       `json:"total"`
+	Components       []ComponentDoc `json:"components"`
+	Indicators       []IndicatorDoc `json:"indicators"`
+	CriticalFailures []string       `json:"critical_failures"`
+	Deficits         []DeficitDoc   `json:"deficits"`
+	Incomplete       bool           `json:"incomplete"`
+	Problems         []ProblemDoc   `json:"problems"`
+}
+
+// SourceDoc says where the answers came from.
+type SourceDoc struct {
+	File   string `json:"file"`
+	Row    int    `json:"row,omitempty"`
+	Layout string `json:"layout"`
+}
+
+// ModelDoc stamps the model a result was scored with.
+type ModelDoc struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Title   string `json:"title"`
+	Source  string `json:"source"`
+}
+
+// SchoolDoc is the school's identity and profile.
+type SchoolDoc struct {
+	Name           string     `json:"name"`
+	Code           string     `json:"code"`
+	Municipality   string     `json:"municipality"`
+	Year           string     `json:"year"`
+	Profile        ProfileDoc `json:"profile"`
+	ProfileAssumed bool       `json:"profile_assumed"`
+}
+
+// ProfileDoc is the school profile that decides which indicators apply.
+type ProfileDoc struct {
+	Programs   []model.Program `json:"programs"`
+	OVZ        bool            `json:"ovz"`
+	Corrective bool            `json:"corrective"`
+}
+
+// TotalDoc is points, maximum, percent and level. Level is empty when
+// nothing applies.
+type TotalDoc struct {
+	Points          int     `json:"points"`
+	Max             int     `json:"max"`
+	Percent         float64 `json:"percent"`
+	Level           string  `json:"level"`
+	LevelTitle      string  `json:"level_title"`
+	LevelByPoints   string  `json:"level_by_points"`
+	CriticalApplied bool    `json:"critical_applied"`
+}
+
+// ComponentDoc is one component's score.
+type ComponentDoc struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Kind  string `json:"kind"`
+	TotalDoc
+	CriticalFailures []string `json:"critical_failures"`
+}
+
+// IndicatorDoc is one indicator's score.
+type IndicatorDoc struct {
+	ID        string `json:"id"`
+	Component string `json:"component"`
+	Critical  bool   `json:"critical"`
+	Answer    string `json:"answer"`
+	Points    int    `json:"points"`
+	Max       int    `json:"max"`
+	Status    string `json:"status"`
+	Location  string `json:"location,omitempty"`
+}
+
+// DeficitDoc is an indicator below its maximum.
+type DeficitDoc struct {
+	Indicator string `json:"indicator"`
+	Component string `json:"component"`
+	Title     string `json:"title"`
+	Answer    string `json:"answer"`
+	Points    int    `json:"points"`
+	Max       int    `json:"max"`
+	Gap       int    `json:"gap"`
+	Critical  bool   `json:"critical"`
+	Target    string `json:"target"`
+}
+
+// ProblemDoc is a problem in the data.
+type ProblemDoc struct {
+	Location string `json:"location"`
+	Message  string `json:"message"`
+}
+
+func levelID(m *model.Model, i int) string {
+	if i < 0 {
+		return ""
+	}
+	return m.Levels[i].ID
+}
+
+func totalDoc(m *model.Model, t scoring.Tally) TotalDoc {
+	return TotalDoc{Points: t.Points, Max: t.Max, Percent: t.Percent, Level: t.LevelID, LevelTitle: t.LevelTitle,
+		LevelByPoints: levelID(m, t.ByPoints), CriticalApplied: t.CriticalApplied}
+}
+
+// Doc converts a result to its JSON form.
+func Doc(m *model.Model, r *scoring.Result) ResultDoc {
+	d := ResultDoc{
+		Schema: ResultSchema,
+		Source: SourceDoc{File: r.Source, Row: r.Row, Layout: r.Layout},
+		Model:  ModelDoc{ID: r.Model.ID, Version: r.Model.Version, Title: r.Model.Title, Source: r.Model.Source},
+		School: SchoolDoc{Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality, Year: r.School.Year,
+			Profile:        ProfileDoc{Programs: nonNil(r.School.Profile.Programs), OVZ: r.School.Profile.OVZ, Corrective: r.School.Profile.Corrective},
+			ProfileAssumed: r.ProfileAssumed},
+		Total:            totalDoc(m, r.Total),
+		CriticalFailures: nonNil(r.CriticalFailures),
+		Incomplete:       r.Incomplete,
+		Components:       []ComponentDoc{},
+		Indicators:       []IndicatorDoc{},
+		Deficits:         []DeficitDoc{},
+		Problems:         []ProblemDoc{},
+	}
+	for _, c := range r.Components {
+		d.Components = append(d.Components, ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, TotalDoc: totalDoc(m, c.Tally),
+			CriticalFailures: nonNil(c.CriticalFailures)})
+	}
+	for _, is := range r.Indicators {
+		d.Indicators = append(d.Indicators, IndicatorDoc{ID: is.ID, Component: is.Component, Critical: is.Critical,
+			Answer: is.Answer, Points: is.Points, Max: is.Max, Status: is.Status, Location: is.Loc.String()})
+	}
+	for _, df := range r.Deficits {
+		d.Deficits = append(d.Deficits, DeficitDoc{Indicator: df.Indicator, Component: df.Component, Title: df.Text,
+			Answer: df.Answer, Points: df.Points, Max: df.Max, Gap: df.Gap, Critical: df.Critical, Target: df.Target})
+	}
+	for _, p := range r.Problems {
+		d.Problems = append(d.Problems, ProblemDoc{Location: p.Location.String(), Message: p.Message})
+	}
+	return d
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// WriteJSON writes one result as an object, several as an array.
+func WriteJSON(w io.Writer, m *model.Model, results []*scoring.Result) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	if len(results) == 1 {
+		return enc.Encode(Doc(m, results[0]))
+	}
+	docs := make([]ResultDoc, len(results))
+	for i, r := range results {
+		docs[i] = Doc(m, r)
+	}
+	return enc.Encode(docs)
+}

@@ -1,0 +1,181 @@
+package report
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+)
+
+// Percent prints a percentage the Russian way: "72,1".
+func Percent(p float64) string {
+	return strings.Replace(strconv.FormatFloat(p, 'f', 1, 64), ".", ",", 1)
+}
+
+// SchoolTitle names a school for headings.
+func SchoolTitle(r *scoring.Result) string {
+	s := r.School
+	name := s.Name
+	if name == "" {
+		name = "школа без наименования"
+	}
+	if s.Code != "" {
+		name += " (код " + s.Code + ")"
+	}
+	return name
+}
+
+// ModelStamp is the one-paragraph model identification printed by every report.
+func ModelStamp(st scoring.ModelStamp) string {
+	return fmt.Sprintf("Модель: %s, версия %s — %s.\nИсточник модели: %s", st.ID, st.Version, st.Title, st.Source)
+}
+
+// WriteText writes a readable Russian summary of each result.
+func WriteText(w io.Writer, m *model.Model, results []*scoring.Result) error {
+	ew := &errWriter{w: w}
+	for i, r := range results {
+		if i > 0 {
+			ew.printf("\n%s\n\n", strings.Repeat("═", 72))
+		}
+		writeSchoolText(ew, m, r)
+	}
+	return ew.err
+}
+
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
+}
+
+func (e *errWriter) Write(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
+	}
+	n, err := e.w.Write(p)
+	e.err = err
+	return n, err
+}
+
+func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Result) {
+	w.printf("Самодиагностика: %s\n", SchoolTitle(r))
+	src := r.Source
+	if r.Row > 0 {
+		src += fmt.Sprintf(", строка %d", r.Row)
+	}
+	w.printf("Файл: %s\n", src)
+	if r.School.Municipality != "" || r.School.Year != "" {
+		w.printf("Муниципалитет: %s; год: %s\n", dash(r.School.Municipality), dash(r.School.Year))
+	}
+	prof := r.School.Profile.String()
+	if r.ProfileAssumed {
+		prof += " (профиль не указан, принят по умолчанию)"
+	}
+	w.printf("Профиль: %s\n", prof)
+	w.printf("%s\n\n", ModelStamp(r.Model))
+
+	t := r.Total
+	w.printf("ИТОГ: %d из %d баллов (%s %%), уровень «%s»\n", t.Points, t.Max, Percent(t.Percent), t.LevelTitle)
+	if t.CriticalApplied && t.ByPoints != t.Level && t.ByPoints >= 0 {
+		w.printf("  По баллам — «%s»; уровень изменён правилом критических показателей (%s).\n",
+			m.Levels[t.ByPoints].Title, strings.Join(r.CriticalFailures, ", "))
+	}
+	if r.Incomplete {
+		w.printf("  Внимание: ответы неполные или с ошибками — результат предварительный.\n")
+	}
+	w.printf("\n")
+
+	width := utf8.RuneCountInString("Компонент")
+	for _, c := range r.Components {
+		width = max(width, utf8.RuneCountInString(c.Title))
+	}
+	w.printf("%-*s  %5s  %5s  %6s  %s\n", width, "Компонент", "Баллы", "Макс", "%", "Уровень")
+	for _, c := range r.Components {
+		lvl := c.LevelTitle
+		if c.CriticalApplied && c.ByPoints != c.Level {
+			lvl += " *"
+		}
+		w.printf("%-*s  %5d  %5d  %6s  %s\n", width, c.Title, c.Points, c.Max, Percent(c.Percent), lvl)
+	}
+	if hasCriticalChange(r) {
+		w.printf("* уровень понижен из-за критического показателя с 0 баллов\n")
+	}
+
+	if len(r.CriticalFailures) > 0 {
+		w.printf("\nКритические показатели с 0 баллов (%d):\n", len(r.CriticalFailures))
+		for _, id := range r.CriticalFailures {
+			is := indicatorScore(r, id)
+			w.printf("  %s. %s — ответ: %s\n", id, is.Text, answerText(is.Answer))
+		}
+	}
+
+	w.printf("\nДефициты (%d):\n", len(r.Deficits))
+	if len(r.Deficits) == 0 {
+		w.printf("  нет: все применимые показатели набрали максимум\n")
+	}
+	for _, c := range r.Components {
+		first := true
+		for _, d := range r.Deficits {
+			if d.Component != c.ID {
+				continue
+			}
+			if first {
+				w.printf("  %s\n", c.Title)
+				first = false
+			}
+			mark := ""
+			if d.Critical {
+				mark = " [критический]"
+			}
+			w.printf("    %s. %s%s: %s — %d из %d; цель: %s\n", d.Indicator, d.Text, mark, answerText(d.Answer), d.Points, d.Max, d.Target)
+		}
+	}
+
+	if len(r.Problems) > 0 {
+		w.printf("\nПроблемы в данных (%d):\n", len(r.Problems))
+		for _, p := range r.Problems {
+			w.printf("  %s\n", p)
+		}
+	}
+}
+
+func hasCriticalChange(r *scoring.Result) bool {
+	for _, c := range r.Components {
+		if c.CriticalApplied && c.ByPoints != c.Level {
+			return true
+		}
+	}
+	return false
+}
+
+func indicatorScore(r *scoring.Result, id string) scoring.IndicatorScore {
+	for _, is := range r.Indicators {
+		if is.ID == id {
+			return is
+		}
+	}
+	return scoring.IndicatorScore{}
+}
+
+func answerText(a string) string {
+	if a == "" {
+		return "нет ответа"
+	}
+	return "«" + a + "»"
+}
+
+func dash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}

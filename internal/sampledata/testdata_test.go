@@ -1,0 +1,107 @@
+package sampledata
+
+import (
+	"bytes"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+)
+
+var update = flag.Bool("update", false, "regenerate the sample files under testdata/")
+
+const root = "../../testdata"
+
+// sampleSchools are the bundled one-school samples.
+func sampleSchools(m *model.Model) map[string]School {
+	full := model.Profile{Programs: model.AllPrograms}
+	return map[string]School{
+		"school1": {Name: "МБОУ «Средняя общеобразовательная школа № 1»", Code: "660001", Municipality: "Кировский район", Year: "2024",
+			Profile: model.Profile{Programs: model.AllPrograms, OVZ: true}, Answers: Answers(m, model.Profile{Programs: model.AllPrograms, OVZ: true}, 1, 0.8)},
+		"school2": {Name: "МКОУ «Основная школа с. Берёзовка»", Code: "660002", Municipality: "Заречный городской округ", Year: "2024",
+			Profile: model.Profile{Programs: []model.Program{model.NOO, model.OOO}}, Answers: Answers(m, model.Profile{Programs: []model.Program{model.NOO, model.OOO}}, 2, 0.55)},
+		"school3": {Name: "МАОУ «Лицей № 3»", Code: "660003", Municipality: "Кировский район", Year: "2024",
+			Profile: full, Answers: Answers(m, full, 3, 0.97)},
+		"federal": {Name: "МБОУ «Гимназия № 4»", Code: "660004", Municipality: "Светлогорский район", Year: "2024",
+			Profile: full, Answers: Answers(m, full, 4, 0.7)},
+		"corrective": {Name: "ГКОУ «Специальная (коррекционная) школа-интернат № 5»", Code: "660005", Municipality: "Светлогорский район", Year: "2024",
+			Profile: model.Profile{Programs: []model.Program{model.NOO, model.OOO}, OVZ: true, Corrective: true},
+			Answers: Answers(m, model.Profile{Programs: []model.Program{model.NOO, model.OOO}, OVZ: true, Corrective: true}, 5, 0.5)},
+	}
+}
+
+func TestSampleFiles(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schools := sampleSchools(m)
+	fed := schools["federal"]
+	fedResult := scoring.Score(m, &answers.Submission{School: answers.School{Profile: fed.Profile}, Answers: toAnswers(fed.Answers)})
+
+	files := map[string]func(io.Writer) error{
+		"schools/school1.xlsx":       func(w io.Writer) error { return SchoolXLSX(w, m, schools["school1"]) },
+		"schools/school2-cp1251.csv": csvFile(m, schools["school2"], CSVOptions{Delim: ';', Windows1251: true}),
+		"schools/school3-utf8.csv":   csvFile(m, schools["school3"], CSVOptions{Delim: ',', BOM: true, WithPoints: true}),
+		"schools/federal-table.xlsx": func(w io.Writer) error {
+			return FederalXLSX(w, m, fed, fedResult.Total.Points, upper(fedResult.Total.LevelTitle))
+		},
+		"schools/corrective-ovz.csv": csvFile(m, schools["corrective"], CSVOptions{Delim: ';', SepLine: true}),
+	}
+	for name, fn := range files {
+		path := filepath.Join(root, name)
+		if *update {
+			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteFile(path, fn); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Every sample must read and score without a single problem.
+		n := 0
+		err := answers.ReadFile(path, answers.Options{}, func(sub *answers.Submission) error {
+			n++
+			r := scoring.Score(m, sub)
+			for _, p := range r.Problems {
+				t.Errorf("%s: %s", name, p)
+			}
+			if r.Incomplete {
+				t.Errorf("%s: incomplete", name)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Errorf("%s: %v (run: go test ./internal/sampledata -update)", name, err)
+		}
+		if n != 1 {
+			t.Errorf("%s: %d schools read, want 1", name, n)
+		}
+	}
+}
+
+func csvFile(m *model.Model, s School, o CSVOptions) func(io.Writer) error {
+	return func(w io.Writer) error {
+		b, err := SchoolCSV(m, s, o)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(b)
+		return err
+	}
+}
+
+func toAnswers(a map[string]string) []answers.Answer {
+	var out []answers.Answer
+	for id, v := range a {
+		out = append(out, answers.Answer{Indicator: id, Value: v})
+	}
+	return out
+}
+
+func upper(s string) string { return string(bytes.ToUpper([]byte(s))) }

@@ -169,10 +169,12 @@ var roleTitle = map[role]string{
 	rolePrograms: "Программы", roleOVZ: "Обучающиеся с ОВЗ", roleCorrective: "Коррекционная школа",
 }
 
-// splitKeyValue reads a meta row: key and value in the first two non-empty
-// cells, or "Ключ: значение" in one cell.
+// splitKeyValue reads a meta row: the key in the first non-empty cell and
+// the value in the rest (joined with ", ": an unquoted «НОО, ООО» in a
+// comma-separated file falls into two cells), or "Ключ: значение" in one cell.
 func splitKeyValue(cells []string) (key, value string, valueCol int) {
-	first := -1
+	first, valueCol := -1, -1
+	var rest []string
 	for i, c := range cells {
 		if strings.TrimSpace(c) == "" {
 			continue
@@ -181,10 +183,16 @@ func splitKeyValue(cells []string) (key, value string, valueCol int) {
 			first = i
 			continue
 		}
-		return strings.TrimSpace(cells[first]), strings.TrimSpace(c), i
+		if valueCol < 0 {
+			valueCol = i
+		}
+		rest = append(rest, strings.TrimSpace(c))
 	}
 	if first < 0 {
 		return "", "", -1
+	}
+	if valueCol >= 0 {
+		return strings.TrimSpace(cells[first]), strings.Join(rest, ", "), valueCol
 	}
 	c := strings.TrimSpace(cells[first])
 	if k, v, ok := strings.Cut(c, ":"); ok {
@@ -252,7 +260,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, fn func(*Sub
 		ans := cell(cells, h.answer)
 		if idCell == "" {
 			// Blank rows and group headings («Магистральное направление «Знание»»).
-			if ans != "" && !isHeading(cells) {
+			if ans != "" && !headingRe.MatchString(ans) {
 				sub.Problems = append(sub.Problems, problem.At(t.loc(row, h.answer+1),
 					"ответ «%s» без номера показателя в столбце %s: строка пропущена", textnorm.Truncate(ans, 40), problem.ColumnName(h.id+1)))
 			}

@@ -1,0 +1,301 @@
+package answers
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+)
+
+func readCSV(t *testing.T, data []byte, opts Options) []*Submission {
+	t.Helper()
+	var out []*Submission
+	if err := ReadCSV("x.csv", data, opts, func(s *Submission) error { out = append(out, s); return nil }); err != nil {
+		t.Fatalf("ReadCSV: %v", err)
+	}
+	return out
+}
+
+const schoolCSV = `Наименование ОО;МБОУ «СОШ № 1»
+Код ОО;660001
+Муниципалитет;Кировский район
+Год;2024
+Программы;НОО, ООО
+Обучающиеся с ОВЗ;да
+Коррекционная школа;нет
+
+№;Показатель;Ответ;Балльная оценка
+Магистральное направление «Знание»;;;
+1;Учебно-исследовательская деятельность;организована;1
+2.0;Реализация программ;все учителя;1
+№3;Учебники;;
+11;Доля;85,5 %;2
+`
+
+func TestReadSchoolCSV(t *testing.T) {
+	encodings := map[string][]byte{
+		"utf-8":        []byte(schoolCSV),
+		"utf-8 bom":    append([]byte("\ufeff"), schoolCSV...),
+		"windows-1251": must(charmap.Windows1251.NewEncoder().Bytes([]byte(schoolCSV))),
+		"utf-16le bom": must(unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(schoolCSV))),
+		"utf-16be bom": must(unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().Bytes([]byte(schoolCSV))),
+		"comma":        []byte(strings.ReplaceAll(strings.ReplaceAll(schoolCSV, "85,5 %", `"85,5 %"`), ";", ",")),
+		"tab":          []byte(strings.ReplaceAll(schoolCSV, ";", "\t")),
+		"sep line":     []byte("sep=;\r\n" + strings.ReplaceAll(schoolCSV, "\n", "\r\n")),
+	}
+	for name, data := range encodings {
+		t.Run(name, func(t *testing.T) {
+			subs := readCSV(t, data, Options{})
+			if len(subs) != 1 {
+				t.Fatalf("%d submissions", len(subs))
+			}
+			s := subs[0]
+			if s.School.Name != "МБОУ «СОШ № 1»" || s.School.Code != "660001" || s.School.Municipality != "Кировский район" || s.School.Year != "2024" {
+				t.Errorf("school = %+v", s.School)
+			}
+			p := s.School.Profile
+			if !p.OVZ || p.Corrective || len(p.Programs) != 2 || p.Programs[1] != model.OOO || !s.ProfileKnown {
+				t.Errorf("profile = %+v", p)
+			}
+			var got []string
+			for _, a := range s.Answers {
+				got = append(got, a.Indicator+"="+a.Value)
+			}
+			if want := "1=организована,2=все учителя,3=,11=85,5 %"; strings.Join(got, ",") != want {
+				t.Errorf("answers = %v, want %s", got, want)
+			}
+			if a := s.Answers[3]; a.Points == nil || *a.Points != 2 {
+				t.Errorf("stated points of 11 = %v", a.Points)
+			}
+			wantLine := 14
+			if name == "sep line" {
+				wantLine = 15
+			}
+			if loc := s.Answers[3].Loc; loc.Row != wantLine || loc.Col != 3 {
+				t.Errorf("location of 11 = %+v, want line %d col 3", loc, wantLine)
+			}
+			if len(s.Problems) != 0 {
+				t.Errorf("problems: %v", s.Problems)
+			}
+		})
+	}
+}
+
+func must(b []byte, err error) []byte {
+	if err != nil {
+		panic(err)
+	}
+	return b
+}
+
+func TestForcedEncoding(t *testing.T) {
+	data := must(charmap.Windows1251.NewEncoder().Bytes([]byte(schoolCSV)))
+	if subs := readCSV(t, data, Options{Encoding: "cp1251"}); subs[0].School.Code != "660001" {
+		t.Errorf("forced cp1251: %+v", subs[0].School)
+	}
+	err := ReadCSV("x.csv", data, Options{Encoding: "utf-8"}, func(*Submission) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "не в кодировке UTF-8") {
+		t.Errorf("forced utf-8 on cp1251: %v", err)
+	}
+	err = ReadCSV("x.csv", data, Options{Encoding: "koi8"}, func(*Submission) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), "неизвестная кодировка") {
+		t.Errorf("unknown encoding: %v", err)
+	}
+}
+
+func TestMetaProblems(t *testing.T) {
+	data := "Программы;НОО, ВОО\nОбучающиеся с ОВЗ;может быть\nКод ОО;1\nКод ОО;2\n№;Ответ\n1;да\n;лишний ответ\nчто-то;да\n"
+	s := readCSV(t, []byte(data), Options{})[0]
+	var msgs []string
+	for _, p := range s.Problems {
+		msgs = append(msgs, p.String())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		"x.csv:строка 1, столбец 2: не распознаны программы «НОО, ВОО»",
+		"x.csv:строка 2, столбец 2: в поле «Обучающиеся с ОВЗ» значение «может быть»",
+		"x.csv:строка 4, столбец 2: поле «Код ОО» указано дважды по-разному",
+		"x.csv: не указано поле «Коррекционная школа» (да/нет): принято «нет»",
+		"x.csv:строка 7, столбец 2: ответ «лишний ответ» без номера показателя",
+		"x.csv:строка 8, столбец 1: не распознан номер показателя «что-то»",
+	} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing problem %q in:\n%s", want, all)
+		}
+	}
+	if len(s.School.Profile.Programs) != 3 {
+		t.Errorf("bad programs must default to all three: %v", s.School.Profile)
+	}
+}
+
+func TestMissingProfile(t *testing.T) {
+	s := readCSV(t, []byte("№;Ответ\n1;да\n"), Options{})[0]
+	if s.ProfileKnown || len(s.School.Profile.Programs) != 3 || s.School.Profile.OVZ || s.School.Profile.Corrective {
+		t.Errorf("default profile = %+v known=%v", s.School.Profile, s.ProfileKnown)
+	}
+	if len(s.Problems) != 4 { // no name/code, programs, ОВЗ, corrective
+		t.Errorf("problems = %v", s.Problems)
+	}
+}
+
+func TestFederalTable(t *testing.T) {
+	data := "Сумма баллов за весь тест: 137\nУровень: СРЕДНИЙ\nКод ОО;1\n№;Показатель оценивания;Значение показания;Балльная оценка\n" +
+		"Магистральное направление «Знание»;;;\n1;Учебно-исследовательская (критический показатель);организована;1\n"
+	s := readCSV(t, []byte(data), Options{})[0]
+	if s.Layout != LayoutFederal || s.Stated.Total == nil || *s.Stated.Total != 137 || s.Stated.Level != "СРЕДНИЙ" {
+		t.Errorf("federal: layout %s stated %+v", s.Layout, s.Stated)
+	}
+	if s.Stated.TotalLoc.Row != 1 || s.Stated.LevelLoc.Row != 2 {
+		t.Errorf("stated locations %+v %+v", s.Stated.TotalLoc, s.Stated.LevelLoc)
+	}
+	if len(s.Answers) != 1 || s.Answers[0].Value != "организована" {
+		t.Errorf("answers %+v", s.Answers)
+	}
+}
+
+func TestDistrictCSV(t *testing.T) {
+	data := "Наименование ОО;Код ОО;Муниципалитет;Программы;ОВЗ;Коррекционная школа;1. Учебно-исследовательская;2;11 Доля\n" +
+		"Школа 1;001;Район А;НОО, ООО, СОО;нет;нет;организована;все учителя;50\n" +
+		";;;;;;;;\n" +
+		"Школа 2;002;Район Б;НОО;да;да;не организована;не все;10,5\n"
+	subs := readCSV(t, []byte(data), Options{})
+	if len(subs) != 2 {
+		t.Fatalf("%d schools", len(subs))
+	}
+	s := subs[1]
+	if s.Layout != LayoutDistrict || s.Row != 4 || s.School.Code != "002" || !s.School.Profile.Corrective || s.School.Profile.Programs[0] != model.NOO {
+		t.Errorf("school 2 = %+v row %d", s.School, s.Row)
+	}
+	if len(s.Answers) != 3 || s.Answers[2].Indicator != "11" || s.Answers[2].Value != "10,5" || s.Answers[2].Loc.Col != 9 {
+		t.Errorf("answers = %+v", s.Answers)
+	}
+	if len(s.Problems) != 0 {
+		t.Errorf("problems %v", s.Problems)
+	}
+}
+
+func TestUnreadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := map[string]string{
+		write("a.xls", []byte("x")): "старого формата Excel (.xls)",
+		write("b.xlsx", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}): "защищённая паролем",
+		write("c.xlsx", []byte("hello")):                                        "не является книгой Excel",
+		write("d.xlsx", []byte("PK\x03\x04garbage")):                            "книга Excel повреждена",
+		write("e.csv", nil):                                                     "файл пуст",
+		write("f.csv", []byte("a;b\n1;2\n")):                                    "не найдена строка заголовков",
+		write("g.ods", []byte("x")):                                             "OpenDocument",
+		write("h.pdf", []byte("x")):                                             "неподдерживаемый тип файла",
+		filepath.Join(dir, "missing.csv"):                                       "файл не найден",
+		write("i.csv", []byte("№;Ответ\n1;\"да\n2;нет\n\"x\"y;z\n")):            "",
+	}
+	for path, want := range tests {
+		err := ReadFile(path, Options{}, func(*Submission) error { return nil })
+		if want == "" {
+			continue // lazy quotes: must not fail
+		}
+		var fe *FileError
+		if !errors.As(err, &fe) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: err = %v, want FileError with %q", filepath.Base(path), err, want)
+		}
+	}
+}
+
+func TestXLSXPercentCellsAndSchoolSheet(t *testing.T) {
+	f := excelize.NewFile()
+	f.SetSheetName("Sheet1", "Школа")
+	f.SetSheetRow("Школа", "A1", &[]any{"Наименование ОО", "Школа X"})
+	f.SetSheetRow("Школа", "A2", &[]any{"Программы", "НОО"})
+	f.NewSheet("Ответы")
+	f.SetSheetRow("Ответы", "A1", &[]any{"№", "Ответ"})
+	f.SetSheetRow("Ответы", "A3", &[]any{1, "да"}) // row 2 left empty on purpose
+	f.SetSheetRow("Ответы", "A4", &[]any{19, 0.85})
+	f.SetSheetRow("Ответы", "A5", &[]any{24, 1})
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10})
+	f.SetCellStyle("Ответы", "B4", "B4", pct)
+	hidden, _ := f.NewSheet("Списки")
+	_ = hidden
+	f.SetSheetVisible("Списки", false)
+	path := filepath.Join(t.TempDir(), "s.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	var got *Submission
+	if err := ReadFile(path, Options{}, func(s *Submission) error { got = s; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got.School.Name != "Школа X" || got.School.Profile.Programs[0] != model.NOO || len(got.School.Profile.Programs) != 1 {
+		t.Errorf("school from «Школа» sheet: %+v", got.School)
+	}
+	if len(got.Answers) != 3 || got.Answers[1].Value != "85%" || got.Answers[2].Value != "1" {
+		t.Errorf("answers = %+v", got.Answers)
+	}
+	if loc := got.Answers[1].Loc.String(); loc != path+":Ответы!B4" {
+		t.Errorf("location = %s", loc)
+	}
+}
+
+func TestIndicatorIDs(t *testing.T) {
+	for in, want := range map[string]string{"7": "7", "7.": "7", "№7": "7", "7.0": "7", " 12 ": "12", "1.2": "1.2"} {
+		if got, ok := indicatorID(in); !ok || got != want {
+			t.Errorf("indicatorID(%q) = %q,%v want %q", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "x", "Итого", "7a"} {
+		if _, ok := indicatorID(in); ok {
+			t.Errorf("indicatorID(%q) ok", in)
+		}
+	}
+	for in, want := range map[string]string{"7. Сетевая форма": "7", "12) Доля": "12", "5 Углублённое": "5", "3": "3"} {
+		if got, ok := indicatorHeader(in); !ok || got != want {
+			t.Errorf("indicatorHeader(%q) = %q,%v want %q", in, got, ok, want)
+		}
+	}
+}
+
+func FuzzReadCSV(f *testing.F) {
+	f.Add([]byte(schoolCSV))
+	f.Add([]byte("sep=,\n№,Ответ\n1,да\n"))
+	f.Add([]byte("Наименование ОО;Код ОО;1;2\nA;1;да;нет\n"))
+	f.Add([]byte("\xff\xfe\x00\x00"))
+	f.Add(must(charmap.Windows1251.NewEncoder().Bytes([]byte(schoolCSV))))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		// Never panic; every submission has a source and sane locations.
+		_ = ReadCSV("f.csv", data, Options{}, func(s *Submission) error {
+			if s.Source != "f.csv" {
+				t.Fatalf("source %q", s.Source)
+			}
+			for _, a := range s.Answers {
+				if a.Loc.Row <= 0 || a.Indicator == "" {
+					t.Fatalf("answer %+v", a)
+				}
+			}
+			return nil
+		})
+	})
+}
+
+func FuzzDetectDelimiter(f *testing.F) {
+	f.Add([]byte("sep=\xff\n"))
+	f.Add([]byte("№;Ответ\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, _ := detectDelimiter(bytes.Clone(data))
+		if d == 0 {
+			t.Fatal("zero delimiter")
+		}
+	})
+}

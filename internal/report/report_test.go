@@ -1,0 +1,168 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
+
+// scoreSamples scores the bundled samples from the repository root, so that
+// paths in the output are the ones a user sees.
+func scoreSamples(t *testing.T, files ...string) (*model.Model, []*scoring.Result) {
+	t.Helper()
+	t.Chdir("../..")
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var results []*scoring.Result
+	for _, f := range files {
+		err := answers.ReadFile(f, answers.Options{}, func(s *answers.Submission) error {
+			results = append(results, scoring.Score(m, s))
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m, results
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run: go test ./internal/report -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the golden file (run with -update and review the diff):\n%s", name, firstDiff(string(want), string(got)))
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < max(len(wl), len(gl)); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + strconv.Itoa(i+1) + ":\n- " + w + "\n+ " + g
+		}
+	}
+	return ""
+}
+
+
+var goldenCases = []struct{ name, file string }{
+	{"school1", "testdata/schools/school1.xlsx"},
+	{"federal", "testdata/schools/federal-table.xlsx"},
+	{"corrective", "testdata/schools/corrective-ovz.csv"},
+	{"bad-answers", "testdata/broken/bad-answers.csv"},
+}
+
+func TestGolden(t *testing.T) {
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			m, results := scoreSamples(t, tc.file)
+			var text, js, csv bytes.Buffer
+			if err := WriteText(&text, m, results); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteJSON(&js, m, results); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteCSV(&csv, m, results); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.name+".txt", text.Bytes())
+			golden(t, tc.name+".json", js.Bytes())
+			golden(t, tc.name+".csv", csv.Bytes())
+		})
+	}
+}
+
+// The JSON carries every field the documented schema names.
+func TestJSONSchemaFields(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/broken/bad-answers.csv")
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, m, results); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if doc["schema"] != ResultSchema {
+		t.Errorf("schema = %v", doc["schema"])
+	}
+	for _, key := range []string{"model", "school", "total", "components", "indicators", "critical_failures", "deficits", "problems", "incomplete"} {
+		if _, ok := doc[key]; !ok {
+			t.Errorf("missing key %q", key)
+		}
+	}
+	want := map[string][]string{
+		"model":  {"id", "version", "source"},
+		"school": {"name", "code", "municipality", "year", "profile"},
+		"total":  {"points", "max", "percent", "level", "level_title"},
+	}
+	for obj, keys := range want {
+		o := doc[obj].(map[string]any)
+		for _, k := range keys {
+			if _, ok := o[k]; !ok {
+				t.Errorf("%s lacks %q", obj, k)
+			}
+		}
+	}
+	comp := doc["components"].([]any)[0].(map[string]any)
+	for _, k := range []string{"id", "title", "kind", "points", "max", "percent", "level", "level_title"} {
+		if _, ok := comp[k]; !ok {
+			t.Errorf("component lacks %q", k)
+		}
+	}
+	ind := doc["indicators"].([]any)[0].(map[string]any)
+	for _, k := range []string{"id", "component", "answer", "points", "max", "status"} {
+		if _, ok := ind[k]; !ok {
+			t.Errorf("indicator lacks %q", k)
+		}
+	}
+	def := doc["deficits"].([]any)[0].(map[string]any)
+	for _, k := range []string{"indicator", "component", "answer", "points", "max", "gap", "critical", "target"} {
+		if _, ok := def[k]; !ok {
+			t.Errorf("deficit lacks %q", k)
+		}
+	}
+	statuses := map[string]bool{}
+	for _, x := range doc["indicators"].([]any) {
+		statuses[x.(map[string]any)["status"].(string)] = true
+	}
+	for _, s := range []string{"ok", "missing", "invalid", "not_applicable"} {
+		if !statuses[s] {
+			t.Errorf("no indicator with status %q", s)
+		}
+	}
+}

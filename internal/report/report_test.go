@@ -77,7 +77,6 @@ func firstDiff(want, got string) string {
 	return ""
 }
 
-
 var goldenCases = []struct{ name, file string }{
 	{"school1", "testdata/schools/school1.xlsx"},
 	{"federal", "testdata/schools/federal-table.xlsx"},

@@ -45,7 +45,11 @@ func Answers(m *model.Model, p model.Profile, seed uint64, quality float64) map[
 		if !ind.Applies.AppliesTo(p) {
 			continue
 		}
-		best := rng.Float64() < quality
+		q := quality
+		if ind.Critical {
+			q = 1 - (1-quality)/8 // schools mind the critical indicators most
+		}
+		best := rng.Float64() < q
 		if ind.IsNumeric() {
 			out[ind.ID] = numberAnswer(ind, rng, best)
 			continue

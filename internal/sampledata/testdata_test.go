@@ -53,6 +53,17 @@ func TestSampleFiles(t *testing.T) {
 		},
 		"schools/corrective-ovz.csv": csvFile(m, schools["corrective"], CSVOptions{Delim: ';', SepLine: true}),
 	}
+	// The district folder: what a coordinator collects, good and bad.
+	district := District(m, 10, 7)
+	files["district/Кировский район/школа-1.xlsx"] = func(w io.Writer) error { return SchoolXLSX(w, m, schools["school1"]) }
+	files["district/Кировский район/лицей-3.csv"] = csvFile(m, schools["school3"], CSVOptions{Delim: ';', Windows1251: true})
+	files["district/Заречный округ/таблица-района.csv"] = func(w io.Writer) error {
+		return DistrictCSV(w, m, district[:6], CSVOptions{Delim: ';', Windows1251: true})
+	}
+	files["district/Заречный округ/таблица-района.xlsx"] = func(w io.Writer) error { return DistrictXLSX(w, m, district[6:]) }
+	dup := schools["school1"]
+	dup.Name = "МБОУ СОШ №1 (повторная отправка)"
+	files["district/повтор-школы-1.csv"] = csvFile(m, dup, CSVOptions{Delim: ';'})
 	for name, fn := range files {
 		path := filepath.Join(root, name)
 		if *update {
@@ -79,7 +90,11 @@ func TestSampleFiles(t *testing.T) {
 		if err != nil {
 			t.Errorf("%s: %v (run: go test ./internal/sampledata -update)", name, err)
 		}
-		if n != 1 {
+		if want := map[string]int{"district/Заречный округ/таблица-района.csv": 6, "district/Заречный округ/таблица-района.xlsx": 4}[name]; want != 0 {
+			if n != want {
+				t.Errorf("%s: %d schools read, want %d", name, n, want)
+			}
+		} else if n != 1 {
 			t.Errorf("%s: %d schools read, want 1", name, n)
 		}
 	}

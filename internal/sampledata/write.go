@@ -141,6 +141,7 @@ func FederalXLSX(w io.Writer, m *model.Model, s School, total int, level string)
 	lines := [][]any{
 		{"Наименование ОО: " + s.Name},
 		{"Код ОО", s.Code},
+		{"Муниципалитет", s.Municipality},
 		{"Программы", progs},
 		{"Обучающиеся с ОВЗ", ovz},
 		{"Коррекционная школа", corr},
@@ -207,4 +208,81 @@ func WriteFile(path string, fn func(io.Writer) error) error {
 		return err
 	}
 	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// DistrictHeader is the header row of a district table: identity and
+// profile columns, then one column per indicator ("7. Сетевая форма…").
+func DistrictHeader(m *model.Model) []string {
+	head := []string{"Наименование ОО", "Код ОО", "Муниципалитет", "Год", "Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
+	for _, ind := range m.Indicators {
+		head = append(head, ind.ID+". "+ind.Text)
+	}
+	return head
+}
+
+// DistrictRow is a school's row in a district table.
+func DistrictRow(m *model.Model, s School) []string {
+	progs, ovz, corr := s.ProfileCells()
+	row := []string{s.Name, s.Code, s.Municipality, s.Year, progs, ovz, corr}
+	for _, ind := range m.Indicators {
+		row = append(row, s.Answers[ind.ID])
+	}
+	return row
+}
+
+// DistrictCSV writes a district table as CSV.
+func DistrictCSV(w io.Writer, m *model.Model, schools []School, o CSVOptions) error {
+	var buf bytes.Buffer
+	cw := csv.NewWriter(&buf)
+	cw.Comma = o.Delim
+	cw.Write(DistrictHeader(m))
+	for _, s := range schools {
+		cw.Write(DistrictRow(m, s))
+	}
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	out := buf.Bytes()
+	if o.Windows1251 {
+		var err error
+		if out, err = charmap.Windows1251.NewEncoder().Bytes(out); err != nil {
+			return err
+		}
+	} else if o.BOM {
+		out = append([]byte("\ufeff"), out...)
+	}
+	_, err := w.Write(out)
+	return err
+}
+
+// DistrictXLSX writes a district table as a workbook with one sheet.
+func DistrictXLSX(w io.Writer, m *model.Model, schools []School) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	sh := "Школы"
+	f.SetSheetName("Sheet1", sh)
+	sw, err := f.NewStreamWriter(sh)
+	if err != nil {
+		return err
+	}
+	toAny := func(ss []string) []any {
+		out := make([]any, len(ss))
+		for i, s := range ss {
+			out[i] = s
+		}
+		return out
+	}
+	if err := sw.SetRow("A1", toAny(DistrictHeader(m))); err != nil {
+		return err
+	}
+	for i, s := range schools {
+		if err := sw.SetRow(fmt.Sprintf("A%d", i+2), toAny(DistrictRow(m, s))); err != nil {
+			return err
+		}
+	}
+	if err := sw.Flush(); err != nil {
+		return err
+	}
+	return f.Write(w)
 }

@@ -1,0 +1,424 @@
+// Package summary aggregates scored schools into a district (municipal) or
+// regional summary: level distributions, mean percent per component, the
+// district's common deficits, the schools «ниже базового» with reasons,
+// duplicates and failures. It keeps aggregates, not whole results, so memory
+// grows only by one small row per school.
+package summary
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/textnorm"
+)
+
+// Schema is the "schema" of a summary in JSON.
+const Schema = "selfdiag.summary/v1"
+
+// GroupMunicipality is the only grouping so far.
+const GroupMunicipality = "municipality"
+
+// MaxProblems caps the data problems kept for the «Ошибки» list; the count
+// is always exact.
+const MaxProblems = 20000
+
+// Summary is the district picture.
+type Summary struct {
+	Model          scoring.ModelStamp
+	GroupBy        string
+	Counts         Counts
+	Schools        []SchoolRow
+	Stats          Stats          // all counted schools
+	Municipalities []Municipality // with GroupBy == "municipality", by name
+	Failures       []Failure
+	Duplicates     []Duplicate
+	Problems       []SchoolProblem // capped at MaxProblems
+	Levels         []model.Level
+	Components     []ComponentRef
+}
+
+// ComponentRef names a component in model order.
+type ComponentRef struct{ ID, Title, Kind string }
+
+// Counts are the headline numbers.
+type Counts struct {
+	Files        int // answer files read or attempted
+	Schools      int // schools scored and counted (duplicates excluded)
+	WithProblems int // counted schools with at least one data problem
+	Incomplete   int // counted schools with missing or invalid answers
+	Failed       int // files that could not be read
+	Duplicates   int // school entries not counted because they repeat another
+	Problems     int // data problems in counted schools
+}
+
+// SchoolRow is one school in the schools table.
+type SchoolRow struct {
+	Source, Name, Code, Municipality string
+	Row                              int
+	Points, Max                      int
+	Percent                          float64
+	Level                            int // -1: no level
+	LevelID, LevelTitle              string
+	Components                       []ComponentCell // model order
+	Deficits                         int
+	CriticalFailures                 []string
+	Incomplete                       bool
+	Problems                         int
+}
+
+// ComponentCell is a school's result in one component.
+type ComponentCell struct {
+	Percent float64
+	Level   int
+	LevelID string
+}
+
+// Stats are the aggregates of a set of schools.
+type Stats struct {
+	Schools    int
+	Levels     []LevelCount // overall level distribution, low to high
+	Components []ComponentStats
+	Weakest    []string // component ids, weakest first (lowest mean percent)
+	Deficits   []DeficitFrequency
+	BelowBase  []BelowBase
+}
+
+// LevelCount is how many schools are at a level.
+type LevelCount struct {
+	ID, Title string
+	Count     int
+	Share     float64 // 0..1, rounded to 0.001
+}
+
+// ComponentStats aggregates one component.
+type ComponentStats struct {
+	ID, Title, Kind string
+	MeanPercent     float64 // over schools where the component applies
+	Schools         int     // schools where the component applies
+	Levels          []LevelCount
+}
+
+// DeficitFrequency says how common a deficit is.
+type DeficitFrequency struct {
+	Indicator, Component, Title string
+	Critical                    bool
+	Schools                     int     // schools with this deficit
+	Applicable                  int     // schools the indicator applies to
+	Share                       float64 // Schools/Applicable, rounded to 0.001
+}
+
+// BelowBase is a school at the lowest level, with why.
+type BelowBase struct {
+	Name, Code, Municipality, Source string
+	Row                              int
+	Points, Max                      int
+	Percent                          float64
+	Reasons                          []string
+}
+
+// Municipality is a group's summary.
+type Municipality struct {
+	Name  string
+	Stats Stats
+}
+
+// Failure is a file that could not be read.
+type Failure struct {
+	File, Message string
+}
+
+// Duplicate is a school entry that repeats an earlier one.
+type Duplicate struct {
+	School, Source, FirstSource string
+	By                          string // "код" or "наименование и муниципалитет"
+}
+
+// SchoolProblem is a data problem of a counted school.
+type SchoolProblem struct {
+	School, Location, Message string
+}
+
+// Aggregator builds a Summary from results added in a deterministic order.
+type Aggregator struct {
+	m       *model.Model
+	groupBy string
+	sum     Summary
+	all     *statsAcc
+	groups  map[string]*statsAcc
+	seen    map[string]string // duplicate key -> first source
+}
+
+// New starts an aggregation. groupBy is "" or GroupMunicipality.
+func New(m *model.Model, groupBy string) *Aggregator {
+	a := &Aggregator{m: m, groupBy: groupBy, all: newStatsAcc(m), groups: map[string]*statsAcc{}, seen: map[string]string{}}
+	a.sum.Model = scoring.ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
+	a.sum.GroupBy = groupBy
+	a.sum.Levels = m.Levels
+	for _, c := range m.Components {
+		a.sum.Components = append(a.sum.Components, ComponentRef{c.ID, c.Title, c.Kind})
+	}
+	return a
+}
+
+// FileDone counts a file that was read.
+func (a *Aggregator) FileDone() { a.sum.Counts.Files++ }
+
+// AddFailure records a file that could not be read.
+func (a *Aggregator) AddFailure(file, msg string) {
+	a.sum.Counts.Files++
+	a.sum.Counts.Failed++
+	a.sum.Failures = append(a.sum.Failures, Failure{File: file, Message: msg})
+}
+
+func describe(r *scoring.Result) string {
+	name := r.School.Name
+	if name == "" {
+		name = "без наименования"
+	}
+	if r.School.Code != "" {
+		name += " (код " + r.School.Code + ")"
+	}
+	return name
+}
+
+func source(r *scoring.Result) string {
+	if r.Row > 0 {
+		return fmt.Sprintf("%s, строка %d", r.Source, r.Row)
+	}
+	return r.Source
+}
+
+// Add counts a school. A school whose code (else name and municipality)
+// was already seen is recorded as a duplicate and not counted; Add then
+// returns false.
+func (a *Aggregator) Add(r *scoring.Result) bool {
+	key, by := "", ""
+	switch {
+	case r.School.Code != "":
+		key, by = "code:"+textnorm.Normalize(r.School.Code), "код"
+	case r.School.Name != "":
+		key, by = "name:"+textnorm.Normalize(r.School.Name)+"|"+textnorm.Normalize(r.School.Municipality), "наименование и муниципалитет"
+	}
+	if key != "" {
+		if first, dup := a.seen[key]; dup {
+			a.sum.Counts.Duplicates++
+			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: describe(r), Source: source(r), FirstSource: first, By: by})
+			return false
+		}
+		a.seen[key] = source(r)
+	}
+	c := &a.sum.Counts
+	c.Schools++
+	if len(r.Problems) > 0 {
+		c.WithProblems++
+		c.Problems += len(r.Problems)
+		for _, p := range r.Problems {
+			if len(a.sum.Problems) >= MaxProblems {
+				break
+			}
+			a.sum.Problems = append(a.sum.Problems, SchoolProblem{School: describe(r), Location: p.Location.String(), Message: p.Message})
+		}
+	}
+	if r.Incomplete {
+		c.Incomplete++
+	}
+	row := SchoolRow{Source: r.Source, Row: r.Row, Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
+		Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
+		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: r.CriticalFailures,
+		Incomplete: r.Incomplete, Problems: len(r.Problems)}
+	for _, cs := range r.Components {
+		row.Components = append(row.Components, ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID})
+	}
+	a.sum.Schools = append(a.sum.Schools, row)
+	a.all.add(r)
+	if a.groupBy == GroupMunicipality {
+		name := strings.TrimSpace(r.School.Municipality)
+		if name == "" {
+			name = NoMunicipality
+		}
+		g, ok := a.groups[name]
+		if !ok {
+			g = newStatsAcc(a.m)
+			a.groups[name] = g
+		}
+		g.add(r)
+	}
+	return true
+}
+
+// NoMunicipality groups schools without a municipality.
+const NoMunicipality = "(муниципалитет не указан)"
+
+// AddFile records a file problem that is not a school (e.g. a per-school
+// report that could not be written).
+func (a *Aggregator) AddProblem(school string, p problem.Problem) {
+	a.sum.Counts.Problems++
+	if len(a.sum.Problems) < MaxProblems {
+		a.sum.Problems = append(a.sum.Problems, SchoolProblem{School: school, Location: p.Location.String(), Message: p.Message})
+	}
+}
+
+// Summary finishes the aggregation.
+func (a *Aggregator) Summary() *Summary {
+	s := a.sum
+	slices.SortStableFunc(s.Failures, func(x, y Failure) int { return strings.Compare(x.File, y.File) })
+	s.Stats = a.all.stats()
+	if a.groupBy == GroupMunicipality {
+		names := make([]string, 0, len(a.groups))
+		for n := range a.groups {
+			names = append(names, n)
+		}
+		slices.Sort(names)
+		for _, n := range names {
+			s.Municipalities = append(s.Municipalities, Municipality{Name: n, Stats: a.groups[n].stats()})
+		}
+	}
+	return &s
+}
+
+// HasProblems reports whether the batch should exit with the data-problems code.
+func (s *Summary) HasProblems() bool {
+	return s.Counts.Failed > 0 || s.Counts.WithProblems > 0 || s.Counts.Duplicates > 0
+}
+
+// statsAcc accumulates Stats.
+type statsAcc struct {
+	m          *model.Model
+	schools    int
+	levels     []int
+	compLevels [][]int   // component -> level -> count
+	compSum    []float64 // sum of exact ratios points/max
+	compN      []int
+	deficit    []int // indicator -> schools with a deficit
+	applicable []int // indicator -> schools it applies to
+	belowBase  []BelowBase
+}
+
+func newStatsAcc(m *model.Model) *statsAcc {
+	a := &statsAcc{m: m, levels: make([]int, len(m.Levels)), compLevels: make([][]int, len(m.Components)),
+		compSum: make([]float64, len(m.Components)), compN: make([]int, len(m.Components)),
+		deficit: make([]int, len(m.Indicators)), applicable: make([]int, len(m.Indicators))}
+	for i := range a.compLevels {
+		a.compLevels[i] = make([]int, len(m.Levels))
+	}
+	return a
+}
+
+func (a *statsAcc) add(r *scoring.Result) {
+	a.schools++
+	if r.Total.Level >= 0 {
+		a.levels[r.Total.Level]++
+	}
+	for i, cs := range r.Components {
+		if cs.Max == 0 {
+			continue
+		}
+		a.compLevels[i][cs.Level]++
+		a.compSum[i] += float64(cs.Points) / float64(cs.Max)
+		a.compN[i]++
+	}
+	for i, is := range r.Indicators {
+		if is.Status == scoring.StatusNotApplicable {
+			continue
+		}
+		a.applicable[i]++
+		if is.Points < is.Max {
+			a.deficit[i]++
+		}
+	}
+	if r.Total.Level == 0 {
+		a.belowBase = append(a.belowBase, BelowBase{Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
+			Source: r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
+			Reasons: belowBaseReasons(a.m, r)})
+	}
+}
+
+// belowBaseReasons explains a school «ниже базового»: critical failures,
+// points below the threshold, or both.
+func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
+	var reasons []string
+	if len(r.CriticalFailures) > 0 && r.Total.CriticalApplied {
+		texts := make([]string, 0, len(r.CriticalFailures))
+		for _, id := range r.CriticalFailures {
+			if ind, ok := m.Indicator(id); ok {
+				texts = append(texts, id+" «"+ind.Text+"»")
+			}
+		}
+		reasons = append(reasons, "критические показатели с 0 баллов: "+strings.Join(texts, "; "))
+	}
+	if r.Total.ByPoints == 0 && len(m.Levels) > 1 {
+		set := m.Thresholds.For("", r.School.Profile)
+		need := set.PointsFor(1, r.Total.Max)
+		unit := "%"
+		if set.Unit == model.UnitPoints {
+			unit = "баллов"
+		}
+		reason := fmt.Sprintf("баллов ниже порога уровня «%s»: %d из %d (%s %%), порог %s %s", m.Levels[1].Title,
+			r.Total.Points, r.Total.Max, percentText(r.Total.Percent), set.Values[1], unit)
+		if need > 0 {
+			reason += fmt.Sprintf(", не хватает %d", need-r.Total.Points)
+		}
+		reasons = append(reasons, reason)
+	}
+	return reasons
+}
+
+func percentText(p float64) string {
+	return strings.Replace(fmt.Sprintf("%.1f", p), ".", ",", 1)
+}
+
+func share(n, of int) float64 {
+	if of == 0 {
+		return 0
+	}
+	return math.Round(float64(n)*1000/float64(of)) / 1000
+}
+
+func (a *statsAcc) levelCounts(counts []int, of int) []LevelCount {
+	out := make([]LevelCount, len(a.m.Levels))
+	for i, l := range a.m.Levels {
+		out[i] = LevelCount{ID: l.ID, Title: l.Title, Count: counts[i], Share: share(counts[i], of)}
+	}
+	return out
+}
+
+func (a *statsAcc) stats() Stats {
+	s := Stats{Schools: a.schools, Levels: a.levelCounts(a.levels, a.schools), BelowBase: a.belowBase}
+	if s.BelowBase == nil {
+		s.BelowBase = []BelowBase{}
+	}
+	for i, c := range a.m.Components {
+		cs := ComponentStats{ID: c.ID, Title: c.Title, Kind: c.Kind, Schools: a.compN[i], Levels: a.levelCounts(a.compLevels[i], a.compN[i])}
+		if a.compN[i] > 0 {
+			cs.MeanPercent = math.Round(a.compSum[i]*1000/float64(a.compN[i])) / 10
+		}
+		s.Components = append(s.Components, cs)
+	}
+	order := slices.Clone(s.Components)
+	slices.SortStableFunc(order, func(x, y ComponentStats) int { return cmp.Compare(x.MeanPercent, y.MeanPercent) })
+	for _, c := range order {
+		if c.Schools > 0 && len(s.Weakest) < 3 {
+			s.Weakest = append(s.Weakest, c.ID)
+		}
+	}
+	for i, ind := range a.m.Indicators {
+		if a.applicable[i] == 0 {
+			continue
+		}
+		s.Deficits = append(s.Deficits, DeficitFrequency{Indicator: ind.ID, Component: ind.Component, Title: ind.Text,
+			Critical: ind.Critical, Schools: a.deficit[i], Applicable: a.applicable[i], Share: share(a.deficit[i], a.applicable[i])})
+	}
+	slices.SortStableFunc(s.Deficits, func(x, y DeficitFrequency) int {
+		if c := cmp.Compare(y.Share, x.Share); c != 0 {
+			return c
+		}
+		return cmp.Compare(y.Schools, x.Schools)
+	})
+	return s
+}

@@ -198,7 +198,7 @@ func splitKeyValue(cells []string) (key, value string, valueCol int) {
 	if k, v, ok := strings.Cut(c, ":"); ok {
 		return strings.TrimSpace(k), strings.TrimSpace(v), first
 	}
-	return c, "", first
+	return c, "", first + 1 // the value belongs in the next cell
 }
 
 // readPreHeader takes identity, profile and the stated total and level from

@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/selfdiag/selfdiag/internal/form"
 	"github.com/selfdiag/selfdiag/internal/model"
 )
 
@@ -212,13 +213,7 @@ func WriteFile(path string, fn func(io.Writer) error) error {
 
 // DistrictHeader is the header row of a district table: identity and
 // profile columns, then one column per indicator ("7. Сетевая форма…").
-func DistrictHeader(m *model.Model) []string {
-	head := []string{"Наименование ОО", "Код ОО", "Муниципалитет", "Год", "Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
-	for _, ind := range m.Indicators {
-		head = append(head, ind.ID+". "+ind.Text)
-	}
-	return head
-}
+func DistrictHeader(m *model.Model) []string { return form.DistrictHeader(m) }
 
 // DistrictRow is a school's row in a district table.
 func DistrictRow(m *model.Model, s School) []string {

@@ -1,0 +1,63 @@
+package cli
+
+import (
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/selfdiag/selfdiag/internal/form"
+)
+
+func newTemplateCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "template",
+		Short: "Создать шаблон для ответов школы или таблицу района по действующей модели",
+		Long: `Создаёт шаблон ответов по модели в действии (встроенной или --model):
+
+  --layout school   — книга для одной школы: лист «Школа» (наименование, код, профиль
+                      со списками), лист «Ответы» (показатели по компонентам, списки
+                      допустимых ответов, проверка чисел), лист «Инструкция»;
+  --layout district — таблица района: строка на школу, столбцы профиля и показателей.
+
+Заполненный шаблон считается командами score и batch без правки.`,
+		Example: `  selfdiag template --out анкета-школы.xlsx
+  selfdiag template --layout district --out район.xlsx
+  selfdiag template --format csv --out анкета.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runTemplate() },
+	}
+	cmd.Flags().String("layout", "school", "вид шаблона: school (одна школа) или district (таблица района)")
+	cmd.Flags().StringP("format", "f", "xlsx", "формат: xlsx или csv")
+	cmd.Flags().StringP("out", "o", "", "файл шаблона (для xlsx обязателен)")
+	return cmd
+}
+
+func (a *app) runTemplate() error {
+	format, err := a.format("xlsx", "csv")
+	if err != nil {
+		return err
+	}
+	layout := strings.TrimSpace(a.v.GetString("layout"))
+	if layout != form.LayoutSchool && layout != form.LayoutDistrict {
+		return usagef("неизвестный вид шаблона %q: допустимы school, district", layout)
+	}
+	out := a.v.GetString("out")
+	if format == "xlsx" && (out == "" || out == "-") {
+		return usagef("шаблон xlsx пишется в файл: укажите --out ИМЯ.xlsx")
+	}
+	if out != "" && strings.HasSuffix(strings.ToLower(out), ".xls") {
+		return usagef("старый формат .xls не поддерживается: укажите имя файла .xlsx")
+	}
+	m, err := a.loadModel()
+	if err != nil {
+		return err
+	}
+	write := map[string]func(io.Writer) error{
+		"school/xlsx":   func(w io.Writer) error { return form.SchoolXLSX(w, m) },
+		"school/csv":    func(w io.Writer) error { return form.SchoolCSV(w, m) },
+		"district/xlsx": func(w io.Writer) error { return form.DistrictXLSX(w, m) },
+		"district/csv":  func(w io.Writer) error { return form.DistrictCSV(w, m) },
+	}[layout+"/"+format]
+	return a.output(write)
+}

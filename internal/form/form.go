@@ -1,0 +1,424 @@
+// Package form generates answer templates from the model in use: a school
+// workbook (identity and profile sheet, answers sheet with dropdowns and
+// validation, instructions) or a district table (one row per school). A
+// filled template reads back with no hand editing.
+package form
+
+import (
+	"bytes"
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+)
+
+// Layouts and sheet names.
+const (
+	LayoutSchool   = "school"
+	LayoutDistrict = "district"
+
+	SheetInstructions = "Инструкция"
+	SheetSchool       = "Школа"
+	SheetAnswers      = "Ответы"
+	SheetSchools      = "Школы"
+	SheetLists        = "Списки"
+)
+
+// DistrictRows is how many school rows of a district template carry dropdowns.
+const DistrictRows = 500
+
+// Answer-sheet columns of the school template.
+const (
+	colID = iota + 1
+	colText
+	colCritical
+	colAnswer
+	colAllowed
+)
+
+// MetaFields are the identity and profile rows of the «Школа» sheet, in order.
+var MetaFields = []string{"Наименование ОО", "Код ОО", "Муниципалитет", "Год", "Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
+
+// ProgramChoices are the dropdown values for «Программы».
+var ProgramChoices = []string{"НОО, ООО, СОО", "НОО, ООО", "НОО", "ООО, СОО", "ООО", "СОО", "НОО, СОО"}
+
+var yesNo = []string{"да", "нет"}
+
+func cell(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col, row)
+	return n
+}
+
+func absCol(col int) string {
+	n, _ := excelize.ColumnNumberToName(col)
+	return n
+}
+
+// quoted is a sheet name quoted for references: Cyrillic names must be.
+func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
+
+// lists writes every dropdown list into a hidden sheet, one column each, and
+// returns the reference of each list by key. Inline lists are limited to 255
+// characters, so every list lives here.
+type lists struct {
+	f    *excelize.File
+	col  int
+	refs map[string]string
+}
+
+func newLists(f *excelize.File) (*lists, error) {
+	if _, err := f.NewSheet(SheetLists); err != nil {
+		return nil, err
+	}
+	return &lists{f: f, refs: map[string]string{}}, nil
+}
+
+func (l *lists) add(key string, values []string) (string, error) {
+	if ref, ok := l.refs[key]; ok {
+		return ref, nil
+	}
+	l.col++
+	vals := make([]any, len(values))
+	for i, v := range values {
+		vals[i] = v
+	}
+	if err := l.f.SetSheetCol(SheetLists, cell(l.col, 1), &vals); err != nil {
+		return "", err
+	}
+	c := absCol(l.col)
+	ref := fmt.Sprintf("%s!$%s$1:$%s$%d", quoted(SheetLists), c, c, len(values))
+	l.refs[key] = ref
+	return ref, nil
+}
+
+func (l *lists) hide() error { return l.f.SetSheetVisible(SheetLists, false) }
+
+func optionTexts(ind *model.Indicator) []string {
+	out := make([]string, len(ind.Options))
+	for i, o := range ind.Options {
+		out[i] = o.Text
+	}
+	return out
+}
+
+// validation builds the data validation of an indicator's answer cells.
+func validation(l *lists, ind *model.Indicator, sqref string) (*excelize.DataValidation, error) {
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = sqref
+	if !ind.IsNumeric() {
+		ref, err := l.add("ind:"+ind.ID, optionTexts(ind))
+		if err != nil {
+			return nil, err
+		}
+		dv.SetSqrefDropList(ref)
+		dv.SetError(excelize.DataValidationErrorStyleStop, "Недопустимый ответ", "Выберите ответ из списка.")
+		dv.SetInput("Показатель "+ind.ID, truncate("Выберите ответ из списка: "+ind.AllowedAnswers(), 250))
+		return dv, nil
+	}
+	spec := ind.Number
+	lo, hi := -1e9, 1e9
+	if spec.Min != nil {
+		lo = *spec.Min
+	}
+	if spec.Max != nil {
+		hi = *spec.Max
+	}
+	t := excelize.DataValidationTypeDecimal
+	if spec.Integer {
+		t = excelize.DataValidationTypeWhole
+	}
+	if err := dv.SetRange(lo, hi, t, excelize.DataValidationOperatorBetween); err != nil {
+		return nil, err
+	}
+	unit := spec.Unit
+	if unit == "" {
+		unit = "число"
+	}
+	dv.SetInput("Показатель "+ind.ID+" ("+unit+")", truncate("Введите "+ind.AllowedAnswers()+".", 250))
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Недопустимое значение", truncate("Нужно "+ind.AllowedAnswers()+".", 250))
+	return dv, nil
+}
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+func instructions(f *excelize.File, m *model.Model, lines []string) error {
+	f.SetSheetName("Sheet1", SheetInstructions)
+	rows := append([]string{
+		"Самодиагностика «Школа Минпросвещения России»: шаблон ответов",
+		fmt.Sprintf("Модель: %s, версия %s — %s", m.ID, m.Version, m.Title),
+		"Источник модели: " + m.Source,
+		"",
+	}, lines...)
+	for i, r := range rows {
+		if err := f.SetCellValue(SheetInstructions, cell(1, i+1), r); err != nil {
+			return err
+		}
+	}
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}})
+	f.SetCellStyle(SheetInstructions, "A1", "A1", bold)
+	return f.SetColWidth(SheetInstructions, "A", "A", 120)
+}
+
+// SchoolXLSX writes the one-school template.
+func SchoolXLSX(w io.Writer, m *model.Model) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := instructions(f, m, []string{
+		"1. На листе «Школа» заполните наименование, код ОО, муниципалитет, год и профиль школы (программы, ОВЗ, коррекционная школа) — из списков.",
+		"2. На листе «Ответы» выберите ответ на каждый показатель из списка в столбце «Ответ» или введите число (подсказка появится в ячейке).",
+		"3. Критические показатели отмечены в столбце «Критический»: 0 баллов по ним понижает уровень.",
+		"4. Показатели, которые не относятся к школе по её профилю, можно оставить пустыми.",
+		"5. Не переименовывайте листы и столбцы. Сохраните файл как «Книга Excel (.xlsx)» и передайте координатору.",
+		"Проверка: selfdiag score ИМЯ_ФАЙЛА.xlsx",
+	}); err != nil {
+		return err
+	}
+	l, err := newLists(f)
+	if err != nil {
+		return err
+	}
+	unlocked, err := f.NewStyle(&excelize.Style{Protection: &excelize.Protection{Locked: false},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF7D6"}}, Border: thinBorder()})
+	if err != nil {
+		return err
+	}
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}}})
+	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+
+	// «Школа»
+	if _, err := f.NewSheet(SheetSchool); err != nil {
+		return err
+	}
+	f.SetSheetRow(SheetSchool, "A1", &[]any{"Поле", "Значение"})
+	f.SetCellStyle(SheetSchool, "A1", "B1", bold)
+	for i, name := range MetaFields {
+		f.SetCellValue(SheetSchool, cell(1, i+2), name)
+	}
+	f.SetCellStyle(SheetSchool, "B2", cell(2, len(MetaFields)+1), unlocked)
+	f.SetColWidth(SheetSchool, "A", "A", 26)
+	f.SetColWidth(SheetSchool, "B", "B", 60)
+	progRef, err := l.add("programs", ProgramChoices)
+	if err != nil {
+		return err
+	}
+	ynRef, err := l.add("yesno", yesNo)
+	if err != nil {
+		return err
+	}
+	for _, d := range []struct {
+		row int
+		ref string
+	}{{6, progRef}, {7, ynRef}, {8, ynRef}} {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = cell(2, d.row)
+		dv.SetSqrefDropList(d.ref)
+		if err := f.AddDataValidation(SheetSchool, dv); err != nil {
+			return err
+		}
+	}
+	if err := protect(f, SheetSchool); err != nil {
+		return err
+	}
+
+	// «Ответы»
+	if _, err := f.NewSheet(SheetAnswers); err != nil {
+		return err
+	}
+	f.SetSheetRow(SheetAnswers, "A1", &[]any{"№", "Показатель оценивания", "Критический", "Ответ", "Допустимые ответы"})
+	f.SetCellStyle(SheetAnswers, "A1", "E1", bold)
+	row := 2
+	for _, c := range m.Components {
+		kind := "Магистральное направление"
+		if c.Kind == model.KindCondition {
+			kind = "Ключевое условие"
+		}
+		f.SetCellValue(SheetAnswers, cell(colID, row), fmt.Sprintf("%s «%s»", kind, c.Title))
+		f.MergeCell(SheetAnswers, cell(colID, row), cell(colAllowed, row))
+		f.SetCellStyle(SheetAnswers, cell(colID, row), cell(colAllowed, row), bold)
+		row++
+		for _, ind := range c.Indicators {
+			id := any(ind.ID)
+			var n int
+			if _, err := fmt.Sscan(ind.ID, &n); err == nil && fmt.Sprint(n) == ind.ID {
+				id = n
+			}
+			text := ind.Text
+			if !ind.Applies.IsZero() {
+				text += " [только: " + ind.Applies.String() + "]"
+			}
+			crit := ""
+			if ind.Critical {
+				crit = "да"
+			}
+			f.SetSheetRow(SheetAnswers, cell(colID, row), &[]any{id, text, crit, nil, ind.AllowedAnswers()})
+			f.SetCellStyle(SheetAnswers, cell(colText, row), cell(colText, row), wrap)
+			f.SetCellStyle(SheetAnswers, cell(colAnswer, row), cell(colAnswer, row), unlocked)
+			dv, err := validation(l, ind, cell(colAnswer, row))
+			if err != nil {
+				return err
+			}
+			if err := f.AddDataValidation(SheetAnswers, dv); err != nil {
+				return err
+			}
+			row++
+		}
+	}
+	f.SetColWidth(SheetAnswers, "A", "A", 6)
+	f.SetColWidth(SheetAnswers, "B", "B", 70)
+	f.SetColWidth(SheetAnswers, "C", "C", 12)
+	f.SetColWidth(SheetAnswers, "D", "D", 28)
+	f.SetColWidth(SheetAnswers, "E", "E", 50)
+	if err := f.SetPanes(SheetAnswers, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := protect(f, SheetAnswers); err != nil {
+		return err
+	}
+	if err := l.hide(); err != nil {
+		return err
+	}
+	idx, _ := f.GetSheetIndex(SheetSchool)
+	f.SetActiveSheet(idx)
+	return f.Write(w)
+}
+
+func thinBorder() []excelize.Border {
+	var b []excelize.Border
+	for _, side := range []string{"left", "right", "top", "bottom"} {
+		b = append(b, excelize.Border{Type: side, Color: "BFBFBF", Style: 1})
+	}
+	return b
+}
+
+// protect locks a sheet: only unlocked cells (the answers) can be edited. No
+// password, so a coordinator can lift it.
+func protect(f *excelize.File, sheet string) error {
+	return f.ProtectSheet(sheet, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true,
+		FormatColumns: true, FormatRows: true})
+}
+
+// DistrictXLSX writes the district template: a «Школы» sheet with one row
+// per school, dropdowns on the first DistrictRows rows.
+func DistrictXLSX(w io.Writer, m *model.Model) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	if err := instructions(f, m, []string{
+		"1. На листе «Школы» каждая строка — одна школа: наименование, код ОО, муниципалитет, год, профиль, затем ответы по столбцам показателей.",
+		"2. Заголовок столбца показателя начинается с его номера; не меняйте заголовки.",
+		"3. Ответы выбирайте из списков или вводите числа (подсказки в ячейках).",
+		"Проверка и сводка: selfdiag batch ИМЯ_ФАЙЛА.xlsx",
+	}); err != nil {
+		return err
+	}
+	l, err := newLists(f)
+	if err != nil {
+		return err
+	}
+	if _, err := f.NewSheet(SheetSchools); err != nil {
+		return err
+	}
+	head := DistrictHeader(m)
+	row := make([]any, len(head))
+	for i, h := range head {
+		row[i] = h
+	}
+	f.SetSheetRow(SheetSchools, "A1", &row)
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}}})
+	f.SetCellStyle(SheetSchools, "A1", cell(len(head), 1), bold)
+	f.SetRowHeight(SheetSchools, 1, 90)
+	last := DistrictRows + 1
+	add := func(col int, ref string) error {
+		dv := excelize.NewDataValidation(true)
+		dv.Sqref = cell(col, 2) + ":" + cell(col, last)
+		dv.SetSqrefDropList(ref)
+		return f.AddDataValidation(SheetSchools, dv)
+	}
+	progRef, _ := l.add("programs", ProgramChoices)
+	ynRef, _ := l.add("yesno", yesNo)
+	for col, ref := range map[int]string{5: progRef, 6: ynRef, 7: ynRef} {
+		if err := add(col, ref); err != nil {
+			return err
+		}
+	}
+	for i, ind := range m.Indicators {
+		col := len(MetaFields) + 1 + i
+		dv, err := validation(l, ind, cell(col, 2)+":"+cell(col, last))
+		if err != nil {
+			return err
+		}
+		if err := f.AddDataValidation(SheetSchools, dv); err != nil {
+			return err
+		}
+	}
+	f.SetColWidth(SheetSchools, "A", "A", 40)
+	f.SetColWidth(SheetSchools, "B", absCol(len(head)), 16)
+	if err := f.SetPanes(SheetSchools, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	if err := l.hide(); err != nil {
+		return err
+	}
+	idx, _ := f.GetSheetIndex(SheetSchools)
+	f.SetActiveSheet(idx)
+	return f.Write(w)
+}
+
+// DistrictHeader is the district table header: identity and profile, then
+// "№. wording" for every indicator.
+func DistrictHeader(m *model.Model) []string {
+	head := append([]string(nil), MetaFields...)
+	for _, ind := range m.Indicators {
+		head = append(head, ind.ID+". "+ind.Text)
+	}
+	return head
+}
+
+// SchoolCSV writes the one-school template as CSV (';', UTF-8 with BOM, as
+// Excel with Russian settings expects).
+func SchoolCSV(w io.Writer, m *model.Model) error {
+	return writeCSV(w, func(cw *csv.Writer) {
+		for _, name := range MetaFields {
+			cw.Write([]string{name, ""})
+		}
+		cw.Write(nil)
+		cw.Write([]string{"№", "Показатель оценивания", "Ответ", "Допустимые ответы"})
+		for _, ind := range m.Indicators {
+			text := ind.Text
+			if ind.Critical {
+				text += " (критический показатель)"
+			}
+			cw.Write([]string{ind.ID, text, "", ind.AllowedAnswers()})
+		}
+	})
+}
+
+// DistrictCSV writes the district template header as CSV.
+func DistrictCSV(w io.Writer, m *model.Model) error {
+	return writeCSV(w, func(cw *csv.Writer) { cw.Write(DistrictHeader(m)) })
+}
+
+func writeCSV(w io.Writer, fill func(*csv.Writer)) error {
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	cw := csv.NewWriter(&buf)
+	cw.Comma = ';'
+	cw.UseCRLF = true
+	fill(cw)
+	cw.Flush()
+	if err := cw.Error(); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}

@@ -1,0 +1,363 @@
+package form_test
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/form"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/sampledata"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+)
+
+func defaultModel(t *testing.T) *model.Model {
+	t.Helper()
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// expected scores a school's answers directly, without any file.
+func expected(m *model.Model, s sampledata.School) *scoring.Result {
+	sub := &answers.Submission{ProfileKnown: true, School: answers.School{Name: s.Name, Code: s.Code, Profile: s.Profile}}
+	for id, v := range s.Answers {
+		sub.Answers = append(sub.Answers, answers.Answer{Indicator: id, Value: v})
+	}
+	return scoring.Score(m, sub)
+}
+
+func readAll(t *testing.T, path string) []*scoring.Result {
+	t.Helper()
+	m := defaultModel(t)
+	var out []*scoring.Result
+	if err := answers.ReadFile(path, answers.Options{}, func(s *answers.Submission) error {
+		out = append(out, scoring.Score(m, s))
+		return nil
+	}); err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return out
+}
+
+func checkSame(t *testing.T, got, want *scoring.Result) {
+	t.Helper()
+	for _, p := range got.Problems {
+		t.Errorf("problem in filled template: %s", p)
+	}
+	if got.Total.Points != want.Total.Points || got.Total.Max != want.Total.Max || got.Total.LevelID != want.Total.LevelID {
+		t.Errorf("filled template scored %d/%d %s, want %d/%d %s", got.Total.Points, got.Total.Max, got.Total.LevelID,
+			want.Total.Points, want.Total.Max, want.Total.LevelID)
+	}
+	if got.School.Name != want.School.Name || got.School.Code != want.School.Code {
+		t.Errorf("school %+v, want %+v", got.School, want.School)
+	}
+}
+
+// cellValue is what a person types: numbers as numbers.
+func cellValue(ind *model.Indicator, v string) any {
+	if ind.IsNumeric() {
+		f, err := strconv.ParseFloat(strings.Replace(v, ",", ".", 1), 64)
+		if err == nil {
+			return f
+		}
+	}
+	return v
+}
+
+func fillSchoolXLSX(t *testing.T, m *model.Model, data []byte, s sampledata.School, path string) {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	progs, ovz, corr := s.ProfileCells()
+	for i, v := range []string{s.Name, s.Code, s.Municipality, s.Year, progs, ovz, corr} {
+		f.SetCellValue(form.SheetSchool, cell(2, i+2), v)
+	}
+	rows, err := f.GetRows(form.SheetAnswers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled := 0
+	for r, row := range rows {
+		if len(row) == 0 {
+			continue
+		}
+		ind, ok := m.Indicator(row[0])
+		if !ok {
+			continue
+		}
+		if v, ok := s.Answers[ind.ID]; ok {
+			f.SetCellValue(form.SheetAnswers, cell(4, r+1), cellValue(ind, v))
+			filled++
+		}
+	}
+	if filled != len(s.Answers) {
+		t.Fatalf("filled %d answers of %d: template lacks indicators", filled, len(s.Answers))
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestSchoolXLSXRoundTrip(t *testing.T) {
+	m := defaultModel(t)
+	var buf bytes.Buffer
+	if err := form.SchoolXLSX(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	for i, s := range sampledata.District(m, 6, 11) {
+		path := filepath.Join(t.TempDir(), "школа.xlsx")
+		fillSchoolXLSX(t, m, buf.Bytes(), s, path)
+		got := readAll(t, path)
+		if len(got) != 1 {
+			t.Fatalf("school %d: %d results", i, len(got))
+		}
+		checkSame(t, got[0], expected(m, s))
+	}
+}
+
+func TestSchoolXLSXStructure(t *testing.T) {
+	m := defaultModel(t)
+	var buf bytes.Buffer
+	if err := form.SchoolXLSX(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got := strings.Join(f.GetSheetList(), ","); got != "Инструкция,Списки,Школа,Ответы" {
+		t.Errorf("sheets = %s", got)
+	}
+	if v, _ := f.GetSheetVisible(form.SheetLists); v {
+		t.Error("lists sheet is visible")
+	}
+	dvs, err := f.GetDataValidations(form.SheetAnswers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dvs) != len(m.Indicators) {
+		t.Errorf("%d validations on answers, want one per indicator (%d)", len(dvs), len(m.Indicators))
+	}
+	lists, numbers := 0, 0
+	for _, dv := range dvs {
+		switch dv.Type {
+		case "list":
+			lists++
+			if !strings.HasPrefix(dv.Formula1, "'Списки'!$") {
+				t.Errorf("list reference not quoted: %q", dv.Formula1)
+			}
+		case "decimal", "whole":
+			numbers++
+			if dv.Prompt == nil || (!strings.Contains(*dv.Prompt, "%") && !strings.Contains(*dv.Prompt, "шт.")) {
+				t.Errorf("numeric prompt without unit: %v", dv.Prompt)
+			}
+		}
+	}
+	if lists == 0 || numbers == 0 || lists+numbers != len(dvs) {
+		t.Errorf("lists %d numbers %d of %d", lists, numbers, len(dvs))
+	}
+	schoolDVs, _ := f.GetDataValidations(form.SheetSchool)
+	if len(schoolDVs) != 3 {
+		t.Errorf("school sheet has %d dropdowns, want 3 (programmes, ОВЗ, corrective)", len(schoolDVs))
+	}
+	panes, _ := f.GetPanes(form.SheetAnswers)
+	if !panes.Freeze || panes.YSplit != 1 {
+		t.Errorf("answers header not frozen: %+v", panes)
+	}
+	// Answer cells unlocked, the rest locked.
+	for _, c := range []struct {
+		cell   string
+		locked bool
+	}{{"D3", false}, {"B3", true}, {"A3", true}} {
+		idx, _ := f.GetCellStyle(form.SheetAnswers, c.cell)
+		st, _ := f.GetStyle(idx)
+		locked := st.Protection == nil || st.Protection.Locked
+		if locked != c.locked {
+			t.Errorf("%s locked = %v, want %v", c.cell, locked, c.locked)
+		}
+	}
+}
+
+func TestDistrictXLSXRoundTrip(t *testing.T) {
+	m := defaultModel(t)
+	var buf bytes.Buffer
+	if err := form.DistrictXLSX(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schools := sampledata.District(m, 5, 12)
+	for i, s := range schools {
+		progs, ovz, corr := s.ProfileCells()
+		row := []any{s.Name, s.Code, s.Municipality, s.Year, progs, ovz, corr}
+		for _, ind := range m.Indicators {
+			if v, ok := s.Answers[ind.ID]; ok {
+				row = append(row, cellValue(ind, v))
+			} else {
+				row = append(row, nil)
+			}
+		}
+		f.SetSheetRow(form.SheetSchools, cell(1, i+2), &row)
+	}
+	path := filepath.Join(t.TempDir(), "район.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	got := readAll(t, path)
+	if len(got) != len(schools) {
+		t.Fatalf("%d schools read, want %d", len(got), len(schools))
+	}
+	for i, s := range schools {
+		checkSame(t, got[i], expected(m, s))
+	}
+}
+
+func TestCSVRoundTrip(t *testing.T) {
+	m := defaultModel(t)
+	dir := t.TempDir()
+	schools := sampledata.District(m, 3, 13)
+
+	// School CSV: fill the value column of meta rows and the answer column.
+	var buf bytes.Buffer
+	if err := form.SchoolCSV(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csvRecords(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := schools[0]
+	progs, ovz, corr := s.ProfileCells()
+	meta := map[string]string{"Наименование ОО": s.Name, "Код ОО": s.Code, "Муниципалитет": s.Municipality, "Год": s.Year,
+		"Программы": progs, "Обучающиеся с ОВЗ": ovz, "Коррекционная школа": corr}
+	for _, r := range recs {
+		if v, ok := meta[r[0]]; ok {
+			r[1] = v
+		} else if v, ok := s.Answers[r[0]]; ok && len(r) > 2 {
+			r[2] = v
+		}
+	}
+	path := filepath.Join(dir, "школа.csv")
+	writeRecords(t, path, recs)
+	got := readAll(t, path)
+	checkSame(t, got[0], expected(m, s))
+
+	// District CSV: append one row per school.
+	buf.Reset()
+	if err := form.DistrictCSV(&buf, m); err != nil {
+		t.Fatal(err)
+	}
+	recs, _ = csvRecords(buf.Bytes())
+	for _, s := range schools {
+		progs, ovz, corr := s.ProfileCells()
+		row := []string{s.Name, s.Code, s.Municipality, s.Year, progs, ovz, corr}
+		for _, ind := range m.Indicators {
+			row = append(row, s.Answers[ind.ID])
+		}
+		recs = append(recs, row)
+	}
+	path = filepath.Join(dir, "район.csv")
+	writeRecords(t, path, recs)
+	got = readAll(t, path)
+	for i, s := range schools {
+		checkSame(t, got[i], expected(m, s))
+	}
+}
+
+func csvRecords(data []byte) ([][]string, error) {
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(data, []byte("\ufeff"))))
+	r.Comma = ';'
+	r.FieldsPerRecord = -1
+	return r.ReadAll()
+}
+
+func writeRecords(t *testing.T, path string, recs [][]string) {
+	t.Helper()
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	w.Comma = ';'
+	w.WriteAll(recs)
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestOpensInLibreOffice converts the generated workbooks with LibreOffice.
+// CI installs LibreOffice and sets SELFDIAG_REQUIRE_LIBREOFFICE=1 so the
+// test cannot be skipped there.
+func TestOpensInLibreOffice(t *testing.T) {
+	bin := ""
+	for _, name := range []string{"libreoffice", "soffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			bin = p
+			break
+		}
+	}
+	if bin == "" {
+		if os.Getenv("SELFDIAG_REQUIRE_LIBREOFFICE") != "" {
+			t.Fatal("LibreOffice is required (SELFDIAG_REQUIRE_LIBREOFFICE) but not installed")
+		}
+		t.Skip("LibreOffice not installed")
+	}
+	m := defaultModel(t)
+	dir := t.TempDir()
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"school.xlsx":   func(b *bytes.Buffer) error { return form.SchoolXLSX(b, m) },
+		"district.xlsx": func(b *bytes.Buffer) error { return form.DistrictXLSX(b, m) },
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		in := filepath.Join(dir, name)
+		if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		out := filepath.Join(dir, "out")
+		cmd := exec.Command(bin, "--headless", "--norestore", "-env:UserInstallation=file://"+filepath.Join(dir, "lo-profile"),
+			// Field ';', quote '"', UTF-8, every sheet into its own file (sheet token -1).
+			"--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true,false,false,-1", "--outdir", out, in)
+		if b, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("libreoffice %s: %v\n%s", name, err, b)
+		}
+		base := strings.TrimSuffix(name, ".xlsx")
+		want := map[string][]string{
+			"school":   {"Школа", "Наименование ОО", "Ответы", "Учебно-исследовательская и проектная деятельность"},
+			"district": {"Школы", "Наименование ОО", "Школы", "95. Доступная среда"},
+		}[base]
+		for i := 0; i < len(want); i += 2 {
+			csvData, err := os.ReadFile(filepath.Join(out, base+"-"+want[i]+".csv"))
+			if err != nil {
+				entries, _ := os.ReadDir(out)
+				t.Fatalf("%s: sheet «%s» not exported by LibreOffice: %v (got %v)", name, want[i], err, entries)
+			}
+			if !bytes.Contains(csvData, []byte(want[i+1])) {
+				t.Errorf("%s: LibreOffice's «%s» lacks %q:\n%.500s", name, want[i], want[i+1], csvData)
+			}
+		}
+	}
+}
+
+func cell(col, row int) string {
+	n, _ := excelize.CoordinatesToCellName(col, row)
+	return n
+}

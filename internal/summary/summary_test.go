@@ -1,0 +1,107 @@
+package summary
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/sampledata"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+)
+
+func score(m *model.Model, s sampledata.School, source string) *scoring.Result {
+	sub := &answers.Submission{Source: source, ProfileKnown: true,
+		School: answers.School{Name: s.Name, Code: s.Code, Municipality: s.Municipality, Profile: s.Profile}}
+	for _, ind := range m.Indicators {
+		if v, ok := s.Answers[ind.ID]; ok {
+			sub.Answers = append(sub.Answers, answers.Answer{Indicator: ind.ID, Value: v})
+		}
+	}
+	return scoring.Score(m, sub)
+}
+
+func TestAggregate(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := model.Profile{Programs: model.AllPrograms}
+	best := sampledata.Answers(m, full, 1, 1)
+	worst := map[string]string{}
+	for _, ind := range m.Indicators {
+		if ind.Applies.AppliesTo(full) && !ind.IsNumeric() {
+			for _, o := range ind.Options {
+				if o.Points == 0 {
+					worst[ind.ID] = o.Text
+				}
+			}
+		} else if ind.Applies.AppliesTo(full) {
+			worst[ind.ID] = "0"
+		}
+	}
+	critOnly := map[string]string{}
+	for k, v := range best {
+		critOnly[k] = v
+	}
+	critOnly["22"] = "нет" // one critical failure, points otherwise high
+
+	a := New(m, GroupMunicipality)
+	schools := []sampledata.School{
+		{Name: "A", Code: "1", Municipality: "Север", Profile: full, Answers: best},
+		{Name: "B", Code: "2", Municipality: "Север", Profile: full, Answers: worst},
+		{Name: "C", Code: "3", Municipality: "Юг", Profile: full, Answers: critOnly},
+		{Name: "A again", Code: "1", Municipality: "Юг", Profile: full, Answers: best}, // duplicate by code
+		{Name: "D", Municipality: "Юг", Profile: full, Answers: best},
+		{Name: "D", Municipality: "юг", Profile: full, Answers: best}, // duplicate by name and municipality
+	}
+	for i, s := range schools {
+		counted := a.Add(score(m, s, "f"+string(rune('0'+i))+".csv"))
+		if want := i != 3 && i != 5; counted != want {
+			t.Errorf("school %d counted = %v, want %v", i, counted, want)
+		}
+	}
+	a.AddFailure("bad.xls", "старый формат")
+	s := a.Summary()
+	if s.Counts.Schools != 4 || s.Counts.Duplicates != 2 || s.Counts.Failed != 1 || s.Counts.Files != 1 {
+		t.Errorf("counts = %+v", s.Counts)
+	}
+	if s.Duplicates[0].FirstSource != "f0.csv" || s.Duplicates[0].By != "код" || s.Duplicates[1].By != "наименование и муниципалитет" {
+		t.Errorf("duplicates = %+v", s.Duplicates)
+	}
+	lv := s.Stats.Levels
+	if lv[0].Count != 2 || lv[3].Count != 2 || lv[0].Share != 0.5 {
+		t.Errorf("level distribution = %+v", lv)
+	}
+	if len(s.Stats.BelowBase) != 2 {
+		t.Fatalf("below base = %+v", s.Stats.BelowBase)
+	}
+	b, c := s.Stats.BelowBase[0], s.Stats.BelowBase[1]
+	if b.Name != "B" || len(b.Reasons) != 2 || !strings.Contains(b.Reasons[1], "баллов ниже порога уровня «базовый»: 0 из") {
+		t.Errorf("B reasons = %v", b.Reasons)
+	}
+	if c.Name != "C" || len(c.Reasons) != 1 || !strings.Contains(c.Reasons[0], "22 «Школьный спортивный клуб»") {
+		t.Errorf("C reasons = %v", c.Reasons)
+	}
+	// Indicator 22: deficit at B and C, applies to all four.
+	for _, d := range s.Stats.Deficits {
+		if d.Indicator == "22" && (d.Schools != 2 || d.Applicable != 4 || d.Share != 0.5 || !d.Critical) {
+			t.Errorf("deficit 22 = %+v", d)
+		}
+		if d.Indicator == "28" {
+			t.Errorf("ОВЗ indicator listed though it applies to no school: %+v", d)
+		}
+	}
+	if s.Stats.Deficits[0].Share < s.Stats.Deficits[len(s.Stats.Deficits)-1].Share {
+		t.Error("deficits not sorted by share")
+	}
+	if len(s.Municipalities) != 2 || s.Municipalities[0].Name != "Север" || s.Municipalities[0].Stats.Schools != 2 || s.Municipalities[1].Stats.Schools != 2 {
+		t.Errorf("municipalities = %+v", s.Municipalities)
+	}
+	if len(s.Stats.Weakest) != 3 {
+		t.Errorf("weakest = %v", s.Stats.Weakest)
+	}
+	if !s.HasProblems() {
+		t.Error("failures and duplicates must count as problems")
+	}
+}

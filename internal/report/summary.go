@@ -1,6 +1,8 @@
 package report
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
@@ -25,7 +27,7 @@ type SummaryDoc struct {
 	Region         []RegionRowDoc     `json:"region,omitempty"`
 	Failures       []FailureDoc       `json:"failures"`
 	Duplicates     []DuplicateDoc     `json:"duplicates"`
-	Problems       []SchoolProblemDoc `json:"problems"`
+	Problems       []SchoolProblemDoc `json:"problems,omitempty"` // streamed last by WriteSummaryJSON
 }
 
 // CountsDoc are the headline numbers.
@@ -229,12 +231,52 @@ func SummaryToDoc(s *summary.Summary) SummaryDoc {
 	return d
 }
 
-// WriteSummaryJSON writes the summary as JSON.
+// WriteSummaryJSON writes the summary as JSON. The two arrays that grow
+// with the number of schools, "schools" and "problems", come last, one
+// compact object per line, so that a national summary streams out instead
+// of being built and indented in memory.
 func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
-	enc := json.NewEncoder(w)
+	doc := SummaryToDoc(s)
+	schools, problems := doc.Schools, doc.Problems
+	doc.Schools, doc.Problems = nil, nil
+	var head bytes.Buffer
+	enc := json.NewEncoder(&head)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(SummaryToDoc(s))
+	if err := enc.Encode(doc); err != nil {
+		return err
+	}
+	body := bytes.TrimSuffix(bytes.TrimRight(head.Bytes(), "\n"), []byte("}"))
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.Write(bytes.TrimRight(body, " \n"))
+	bw.WriteString(",\n")
+	writeArray(bw, "schools", len(schools), func(i int) any { return schools[i] }, true)
+	writeArray(bw, "problems", len(problems), func(i int) any { return problems[i] }, false)
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+func writeArray(bw *bufio.Writer, key string, n int, item func(int) any, comma bool) {
+	bw.WriteString("  \"" + key + "\": [")
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
+	enc.SetEscapeHTML(false)
+	for i := range n {
+		line.Reset()
+		enc.Encode(item(i))
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(bytes.TrimRight(line.Bytes(), "\n"))
+	}
+	if n > 0 {
+		bw.WriteString("\n  ")
+	}
+	bw.WriteString("]")
+	if comma {
+		bw.WriteString(",\n")
+	}
 }
 
 // WriteSummaryCSV writes the schools table.

@@ -324,28 +324,17 @@ func WriteSummaryText(w io.Writer, s *summary.Summary) error {
 	ew.printf("СВОДКА САМОДИАГНОСТИКИ: школ %d (файлов %d; с проблемами в данных %d; неполных %d; не прочитано файлов %d; повторов %d)\n",
 		c.Schools, c.Files, c.WithProblems, c.Incomplete, c.Failed, c.Duplicates)
 	ew.printf("%s\n", ModelStamp(s.Model))
-	writeStatsText(ew, s, s.Stats, "")
+	writeStatsText(ew, s, s.Stats)
 	if len(s.Municipalities) > 0 {
 		ew.printf("\nПО МУНИЦИПАЛИТЕТАМ\n")
-		width := utf8.RuneCountInString("Муниципалитет")
-		for _, m := range s.Municipalities {
-			width = max(width, utf8.RuneCountInString(m.Name))
+		rows := make([]levelRow, len(s.Municipalities))
+		for i, m := range s.Municipalities {
+			rows[i] = levelRow{m.Name, strconv.Itoa(m.Stats.Schools), m.Stats.Levels}
 		}
-		ew.printf("%-*s  %6s", width, "Муниципалитет", "Школ")
-		for _, l := range s.Levels {
-			ew.printf("  %s", l.Title)
-		}
-		ew.printf("\n")
-		for _, m := range s.Municipalities {
-			ew.printf("%-*s  %6d", width, m.Name, m.Stats.Schools)
-			for i, l := range m.Stats.Levels {
-				ew.printf("  %*d", utf8.RuneCountInString(s.Levels[i].Title), l.Count)
-			}
-			ew.printf("\n")
-		}
+		writeLevelTable(ew, s, "Муниципалитет", "Школ", rows)
 		for _, m := range s.Municipalities {
 			ew.printf("\n── %s ──\n", m.Name)
-			writeStatsText(ew, s, m.Stats, "")
+			writeStatsText(ew, s, m.Stats)
 		}
 	}
 	if len(s.Failures) > 0 {
@@ -384,28 +373,44 @@ const TopProblems = 30
 // TopDeficits is how many common deficits the text summary lists.
 const TopDeficits = 15
 
-func writeStatsText(w *errWriter, s *summary.Summary, st summary.Stats, _ string) {
+// levelRow is a row of a level-count table: a name, one value, the counts.
+type levelRow struct {
+	name, value string
+	levels      []summary.LevelCount
+}
+
+// writeLevelTable prints rows with a count column per level, aligned under
+// the level titles.
+func writeLevelTable(w *errWriter, s *summary.Summary, nameHead, valueHead string, rows []levelRow) {
+	width := utf8.RuneCountInString(nameHead)
+	for _, r := range rows {
+		width = max(width, utf8.RuneCountInString(r.name))
+	}
+	w.printf("%-*s  %6s", width, nameHead, valueHead)
+	for _, l := range s.Levels {
+		w.printf("  %s", l.Title)
+	}
+	w.printf("\n")
+	for _, r := range rows {
+		w.printf("%-*s  %6s", width, r.name, r.value)
+		for i, l := range r.levels {
+			w.printf("  %*d", utf8.RuneCountInString(s.Levels[i].Title), l.Count)
+		}
+		w.printf("\n")
+	}
+}
+
+func writeStatsText(w *errWriter, s *summary.Summary, st summary.Stats) {
 	parts := make([]string, 0, len(st.Levels))
 	for _, l := range st.Levels {
 		parts = append(parts, fmt.Sprintf("%s %d (%s %%)", l.Title, l.Count, shareText(l.Share)))
 	}
 	w.printf("\nУровни школ: %s\n\n", strings.Join(parts, " · "))
-	width := utf8.RuneCountInString("Компонент")
-	for _, c := range st.Components {
-		width = max(width, utf8.RuneCountInString(c.Title))
+	rows := make([]levelRow, len(st.Components))
+	for i, c := range st.Components {
+		rows[i] = levelRow{c.Title, Percent(c.MeanPercent), c.Levels}
 	}
-	w.printf("%-*s  %6s", width, "Компонент", "Ср. %")
-	for _, l := range s.Levels {
-		w.printf("  %s", l.Title)
-	}
-	w.printf("\n")
-	for _, c := range st.Components {
-		w.printf("%-*s  %6s", width, c.Title, Percent(c.MeanPercent))
-		for i, l := range c.Levels {
-			w.printf("  %*d", utf8.RuneCountInString(s.Levels[i].Title), l.Count)
-		}
-		w.printf("\n")
-	}
+	writeLevelTable(w, s, "Компонент", "Ср. %", rows)
 	if len(st.Weakest) > 0 {
 		titles := make([]string, 0, len(st.Weakest))
 		for _, id := range st.Weakest {

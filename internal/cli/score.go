@@ -70,19 +70,7 @@ func (a *app) runScore(files []string) error {
 		problems += len(r.Problems)
 	}
 	if len(failed) > 0 {
-		msg := ""
-		for i, e := range failed {
-			if i > 0 {
-				msg += "\n"
-			}
-			var fe *answers.FileError
-			if errors.As(e, &fe) {
-				msg += fe.Error()
-			} else {
-				msg += e.Error()
-			}
-		}
-		return &failure{msg}
+		return &failure{errors.Join(failed...).Error()}
 	}
 	if problems > 0 {
 		fmt.Fprintf(a.err, "selfdiag: в данных найдено проблем: %d (перечислены в отчёте)\n", problems)

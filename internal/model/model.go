@@ -140,6 +140,11 @@ func FormatNumber(v float64) string {
 	return strings.Replace(strconv.FormatFloat(v, 'f', -1, 64), ".", ",", 1)
 }
 
+// FormatPercent prints a percentage with one decimal and a decimal comma: "72,1".
+func FormatPercent(p float64) string {
+	return strings.Replace(strconv.FormatFloat(p, 'f', 1, 64), ".", ",", 1)
+}
+
 // IsNumeric reports whether the indicator takes a number mapped by bands.
 func (ind *Indicator) IsNumeric() bool { return ind.Number != nil }
 

@@ -3,7 +3,6 @@ package report
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -12,9 +11,7 @@ import (
 )
 
 // Percent prints a percentage the Russian way: "72,1".
-func Percent(p float64) string {
-	return strings.Replace(strconv.FormatFloat(p, 'f', 1, 64), ".", ",", 1)
-}
+func Percent(p float64) string { return model.FormatPercent(p) }
 
 // SchoolTitle names a school for headings.
 func SchoolTitle(r *scoring.Result) string {

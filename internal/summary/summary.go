@@ -360,17 +360,13 @@ func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
 			unit = "баллов"
 		}
 		reason := fmt.Sprintf("баллов ниже порога уровня «%s»: %d из %d (%s %%), порог %s %s", m.Levels[1].Title,
-			r.Total.Points, r.Total.Max, percentText(r.Total.Percent), set.Values[1], unit)
+			r.Total.Points, r.Total.Max, model.FormatPercent(r.Total.Percent), set.Values[1], unit)
 		if need > 0 {
 			reason += fmt.Sprintf(", не хватает %d", need-r.Total.Points)
 		}
 		reasons = append(reasons, reason)
 	}
 	return reasons
-}
-
-func percentText(p float64) string {
-	return strings.Replace(fmt.Sprintf("%.1f", p), ".", ",", 1)
 }
 
 func share(n, of int) float64 {

@@ -26,6 +26,7 @@ const (
 // Submission is one school's answers as read from a file.
 type Submission struct {
 	Source string // file path as given
+	Sheet  string // worksheet of the answer cells (xlsx only)
 	Row    int    // row of a district table (1-based); 0 for a one-school file
 	Layout string
 	School School
@@ -48,14 +49,31 @@ type School struct {
 	Profile      model.Profile
 }
 
-// Answer is the raw answer to one indicator.
+// Answer is the raw answer to one indicator. A district table holds tens
+// of thousands of schools of a hundred answers each, so an answer keeps
+// only its cell's row and column; Submission.At makes the location.
 type Answer struct {
-	Indicator string           // indicator id as written (normalised: "7", not "7.0")
-	Value     string           // the answer text; "" when the cell is empty
-	Loc       problem.Location // the answer cell
-	Points    *int             // points stated in the file (Балльная оценка), if any
-	PointsLoc problem.Location
+	Indicator string // indicator id as written (normalised: "7", not "7.0")
+	Value     string // the answer text; "" when the cell is empty
+	Row, Col  int    // the answer cell, 1-based
+	Points    *int   // points stated in the file (Балльная оценка), if any
+	PointsCol int    // the column of the stated points, on the answer's row
 }
+
+// At names a cell of the submission's answer sheet (col 0: the whole row;
+// row 0: the whole file).
+func (s *Submission) At(row, col int) problem.Location {
+	if row == 0 {
+		return problem.Location{File: s.Source}
+	}
+	return problem.Location{File: s.Source, Sheet: s.Sheet, Row: row, Col: col}
+}
+
+// AnswerLoc is the answer's cell.
+func (s *Submission) AnswerLoc(a *Answer) problem.Location { return s.At(a.Row, a.Col) }
+
+// PointsLoc is the cell of the answer's stated points.
+func (s *Submission) PointsLoc(a *Answer) problem.Location { return s.At(a.Row, a.PointsCol) }
 
 // Stated is what a federal-service table says about itself.
 type Stated struct {
@@ -99,11 +117,12 @@ func ReadFile(path string, opts Options, fn func(*Submission) error) error {
 	case ".xlsx", ".xlsm":
 		return readXLSX(path, fn)
 	case ".csv", ".txt":
-		data, err := os.ReadFile(path)
+		f, err := os.Open(path)
 		if err != nil {
 			return &FileError{File: path, Msg: "не удалось прочитать файл: " + osMessage(err)}
 		}
-		return ReadCSV(path, data, opts, fn)
+		defer f.Close()
+		return readCSVStream(path, f, opts, fn)
 	case ".xls":
 		return &FileError{File: path, Msg: "файл старого формата Excel (.xls) не поддерживается: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"}
 	case ".ods":

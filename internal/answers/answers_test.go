@@ -2,6 +2,7 @@ package answers
 
 import (
 	"bytes"
+	"fmt"
 	"errors"
 	"os"
 	"path/filepath"
@@ -79,8 +80,8 @@ func TestReadSchoolCSV(t *testing.T) {
 			if name == "sep line" {
 				wantLine = 15
 			}
-			if loc := s.Answers[3].Loc; loc.Row != wantLine || loc.Col != 3 {
-				t.Errorf("location of 11 = %+v, want line %d col 3", loc, wantLine)
+			if a := s.Answers[3]; a.Row != wantLine || a.Col != 3 {
+				t.Errorf("location of 11 = row %d col %d, want line %d col 3", a.Row, a.Col, wantLine)
 			}
 			if len(s.Problems) != 0 {
 				t.Errorf("problems: %v", s.Problems)
@@ -174,7 +175,7 @@ func TestDistrictCSV(t *testing.T) {
 	if s.Layout != LayoutDistrict || s.Row != 4 || s.School.Code != "002" || !s.School.Profile.Corrective || s.School.Profile.Programs[0] != model.NOO {
 		t.Errorf("school 2 = %+v row %d", s.School, s.Row)
 	}
-	if len(s.Answers) != 3 || s.Answers[2].Indicator != "11" || s.Answers[2].Value != "10,5" || s.Answers[2].Loc.Col != 9 {
+	if len(s.Answers) != 3 || s.Answers[2].Indicator != "11" || s.Answers[2].Value != "10,5" || s.Answers[2].Col != 9 {
 		t.Errorf("answers = %+v", s.Answers)
 	}
 	if len(s.Problems) != 0 {
@@ -244,7 +245,7 @@ func TestXLSXPercentCellsAndSchoolSheet(t *testing.T) {
 	if len(got.Answers) != 3 || got.Answers[1].Value != "85%" || got.Answers[2].Value != "1" {
 		t.Errorf("answers = %+v", got.Answers)
 	}
-	if loc := got.Answers[1].Loc.String(); loc != path+":Ответы!B4" {
+	if loc := got.AnswerLoc(&got.Answers[1]).String(); loc != path+":Ответы!B4" {
 		t.Errorf("location = %s", loc)
 	}
 }
@@ -280,7 +281,7 @@ func FuzzReadCSV(f *testing.F) {
 				t.Fatalf("source %q", s.Source)
 			}
 			for _, a := range s.Answers {
-				if a.Loc.Row <= 0 || a.Indicator == "" {
+				if a.Row <= 0 || a.Indicator == "" {
 					t.Fatalf("answer %+v", a)
 				}
 			}
@@ -298,4 +299,42 @@ func FuzzDetectDelimiter(f *testing.F) {
 			t.Fatal("zero delimiter")
 		}
 	})
+}
+
+// trimSpace's shortcut must agree with strings.TrimSpace on every input.
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "да", " да ", "да\u00a0", "\u3000x", "\u2003нет", "x\u0085", "\xc2", "a\xe2\x80", "\t7\r"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// Files are read as a stream: the encoding is decided from the first 64 KB.
+// A file that turns out not to be UTF-8 later is reported at the line where
+// it stops being UTF-8; a large Windows-1251 file decodes throughout.
+func TestLargeCSVEncodings(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("Наименование ОО;Код ОО;Программы;Обучающиеся с ОВЗ;Коррекционная школа;1;2\n")
+	rows := 2 * sniffSize / 40
+	for i := range rows {
+		fmt.Fprintf(&b, "Школа %d;%d;НОО;нет;нет;да;нет\n", i, 1000+i)
+	}
+	utf := b.String()
+
+	win := must(charmap.Windows1251.NewEncoder().Bytes([]byte(utf + "Последняя школа;9999;НОО;нет;нет;да;да\n")))
+	subs := readCSV(t, win, Options{})
+	if len(subs) != rows+1 || subs[rows].School.Name != "Последняя школа" {
+		t.Fatalf("cp1251: %d schools, last %+v", len(subs), subs[len(subs)-1].School)
+	}
+
+	bad := append([]byte(utf), must(charmap.Windows1251.NewEncoder().Bytes([]byte("Школа;1;НОО;нет;нет;да;да\n")))...)
+	err := ReadCSV("x.csv", bad, Options{}, func(*Submission) error { return nil })
+	want := fmt.Sprintf("x.csv:строка %d, столбец 1: текст не в кодировке UTF-8", rows+2)
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("late non-UTF-8 bytes: %v, want %q", err, want)
+	}
 }

@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -12,6 +13,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
@@ -26,33 +28,41 @@ var encodings = map[string]string{
 // EncodingNames lists the values Options.Encoding accepts, for help texts.
 const EncodingNames = "utf-8, utf-16, windows-1251"
 
-// decodeCSV returns the file as UTF-8 and the encoding it was in.
-func decodeCSV(data []byte, force string) ([]byte, string, error) {
-	name := ""
+// sniffSize is how much of a CSV file decides its encoding and delimiter.
+const sniffSize = 64 << 10
+
+// decodeCSV picks the encoding from the file's first bytes (BOM, valid
+// UTF-8, else Windows-1251) or from force, and returns a reader of the
+// whole file as UTF-8 without BOM. checkUTF8 says the text is passed
+// through undecoded and must be checked as it is read: a file whose start
+// is UTF-8 but whose later bytes are not is reported where they are.
+func decodeCSV(head []byte, rest io.Reader, force string) (r io.Reader, name string, checkUTF8 bool, err error) {
 	if force != "" {
 		var ok bool
 		name, ok = encodings[strings.ToLower(strings.TrimSpace(force))]
 		if !ok {
-			return nil, "", fmt.Errorf("неизвестная кодировка %q: допустимы %s", force, EncodingNames)
+			return nil, "", false, fmt.Errorf("неизвестная кодировка %q: допустимы %s", force, EncodingNames)
 		}
 	}
+	whole := io.MultiReader(bytes.NewReader(head), rest)
 	switch {
-	case name == "" && bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
-		return data[3:], "utf-8", nil
-	case name == "" && (bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF})):
+	case name == "" && bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		name = "utf-8"
+	case name == "" && (bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})):
 		name = "utf-16"
-	case name == "" && utf8.Valid(data):
-		return data, "utf-8", nil
+	case name == "" && validUTF8Prefix(head):
+		name = "utf-8"
 	case name == "":
 		name = "windows-1251"
 	}
 	var enc encoding.Encoding
 	switch name {
 	case "utf-8":
-		if !utf8.Valid(data) {
-			return nil, "", errors.New("файл не в кодировке UTF-8: укажите верную кодировку (--encoding windows-1251)")
+		if !validUTF8Prefix(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})) {
+			return nil, "", false, errors.New("файл не в кодировке UTF-8: укажите верную кодировку (--encoding windows-1251)")
 		}
-		return bytes.TrimPrefix(data, []byte{0xEF, 0xBB, 0xBF}), name, nil
+		head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
+		return io.MultiReader(bytes.NewReader(head), rest), name, true, nil
 	case "utf-16":
 		enc = unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
 	case "utf-16be":
@@ -60,11 +70,49 @@ func decodeCSV(data []byte, force string) ([]byte, string, error) {
 	case "windows-1251":
 		enc = charmap.Windows1251
 	}
-	out, err := enc.NewDecoder().Bytes(data)
-	if err != nil {
-		return nil, "", fmt.Errorf("не удалось прочитать файл в кодировке %s: %v", name, err)
+	return &bomSkipper{r: transform.NewReader(whole, enc.NewDecoder())}, name, false, nil
+}
+
+// validUTF8Prefix is utf8.Valid allowing the data to end inside a rune (it
+// is a prefix of the file).
+func validUTF8Prefix(b []byte) bool {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-3; i-- {
+		if utf8.RuneStart(b[i]) {
+			if !utf8.FullRune(b[i:]) {
+				b = b[:i]
+			}
+			break
+		}
 	}
-	return bytes.TrimPrefix(out, []byte{0xEF, 0xBB, 0xBF}), name, nil
+	return utf8.Valid(b)
+}
+
+// bomSkipper drops a UTF-8 BOM at the start of decoded text.
+type bomSkipper struct {
+	r       io.Reader
+	started bool
+	pending []byte
+}
+
+func (s *bomSkipper) Read(p []byte) (int, error) {
+	if !s.started {
+		s.started = true
+		var head [3]byte
+		n, err := io.ReadFull(s.r, head[:])
+		if n == 3 && bytes.Equal(head[:], []byte{0xEF, 0xBB, 0xBF}) {
+			n = 0
+		}
+		s.pending = append(s.pending, head[:n]...)
+		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+			return 0, err
+		}
+	}
+	if len(s.pending) > 0 {
+		n := copy(p, s.pending)
+		s.pending = s.pending[n:]
+		return n, nil
+	}
+	return s.r.Read(p)
 }
 
 // detectDelimiter picks the CSV delimiter: a leading "sep=X" line wins;
@@ -111,21 +159,41 @@ func detectDelimiter(data []byte) (delim rune, skipFirstLine bool) {
 
 // ReadCSV reads answers from CSV data; name is the file name for messages.
 func ReadCSV(name string, data []byte, opts Options, fn func(*Submission) error) error {
-	text, _, err := decodeCSV(data, opts.Encoding)
+	return readCSVStream(name, bytes.NewReader(data), opts, fn)
+}
+
+// readCSVStream reads a CSV stream: a national table is read as it comes, not
+// loaded whole.
+func readCSVStream(name string, in io.Reader, opts Options, fn func(*Submission) error) error {
+	head := make([]byte, sniffSize)
+	n, err := io.ReadFull(in, head)
+	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+		return &FileError{File: name, Msg: "не удалось прочитать файл: " + osMessage(err)}
+	}
+	head = head[:n]
+	text, _, checkUTF8, err := decodeCSV(head, in, opts.Encoding)
 	if err != nil {
 		return &FileError{File: name, Msg: err.Error()}
 	}
-	if len(bytes.TrimSpace(text)) == 0 {
-		return &FileError{File: name, Msg: "файл пуст"}
+	br := bufio.NewReaderSize(text, 256<<10)
+	sniff, err := br.Peek(sniffSize)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return &FileError{File: name, Msg: "не удалось прочитать файл: " + err.Error()}
 	}
-	delim, skip := detectDelimiter(text)
-	t := &csvTable{name: name}
+	if len(bytes.TrimSpace(sniff)) == 0 {
+		if more, _ := br.Peek(sniffSize + 1); len(more) <= len(sniff) {
+			return &FileError{File: name, Msg: "файл пуст"}
+		}
+	}
+	delim, skip := detectDelimiter(sniff)
+	t := &csvTable{name: name, checkUTF8: checkUTF8}
 	if skip {
-		_, rest, _ := bytes.Cut(text, []byte("\n"))
-		text = rest
+		if _, err := br.ReadString('\n'); err != nil && err != io.EOF {
+			return &FileError{File: name, Msg: "не удалось прочитать файл: " + err.Error()}
+		}
 		t.lineOffset = 1
 	}
-	r := csv.NewReader(bytes.NewReader(text))
+	r := csv.NewReader(br)
 	r.Comma = delim
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
@@ -143,6 +211,7 @@ type csvTable struct {
 	name       string
 	r          *csv.Reader
 	lineOffset int
+	checkUTF8  bool
 	failure    error
 }
 
@@ -165,12 +234,22 @@ func (t *csvTable) next() ([]string, int, bool) {
 		return nil, 0, false
 	}
 	line, _ := t.r.FieldPos(0)
+	if t.checkUTF8 {
+		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				t.failure = &FileError{File: problem.Location{File: t.name, Row: line + t.lineOffset, Col: i + 1}.String(),
+					Msg: "текст не в кодировке UTF-8, хотя начало файла в ней: сохраните весь файл в одной кодировке (UTF-8 или Windows-1251)"}
+				return nil, 0, false
+			}
+		}
+	}
 	return rec, line + t.lineOffset, true
 }
 
 func (t *csvTable) err() error                        { return t.failure }
 func (t *csvTable) value(raw string, _, _ int) string { return raw }
 func (t *csvTable) file() string                      { return t.name }
+func (t *csvTable) sheet() string                     { return "" }
 func (t *csvTable) loc(row, col int) problem.Location {
 	return problem.Location{File: t.name, Row: row, Col: col}
 }

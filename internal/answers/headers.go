@@ -23,6 +23,7 @@ const (
 	rolePrograms
 	roleOVZ
 	roleCorrective
+	roleCount // number of roles, for arrays indexed by role
 )
 
 var headerRoles = map[string]role{

@@ -1,9 +1,13 @@
 package answers
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
@@ -19,6 +23,8 @@ type table interface {
 	loc(row, col int) problem.Location
 	// file is the path for messages.
 	file() string
+	// sheet is the worksheet's name, "" for CSV.
+	sheet() string
 	// value returns what a person sees in an answer cell: a spreadsheet
 	// cell formatted as percent holds 0.35 but shows 35 %.
 	value(raw string, row, col int) string
@@ -137,31 +143,71 @@ func cell(cells []string, i int) string {
 	if i < 0 || i >= len(cells) {
 		return ""
 	}
-	return strings.TrimSpace(cells[i])
+	return trimSpace(cells[i])
+}
+
+// trimSpace is strings.TrimSpace with a shortcut for the usual cell that
+// starts and ends with no space: a district table has millions of cells.
+func trimSpace(s string) string {
+	if s == "" {
+		return s
+	}
+	b := s[0]
+	// Lead bytes of Unicode spaces: ASCII ≤ ' ', C2 (U+0085, U+00A0),
+	// E1 (U+1680), E2 (U+2000…), E3 (U+3000).
+	firstOK := b > ' ' && b < utf8.RuneSelf || b >= 0xC3 && b != 0xE1 && b != 0xE2 && b != 0xE3
+	if firstOK {
+		if r, _ := utf8.DecodeLastRuneInString(s); !unicode.IsSpace(r) {
+			return s
+		}
+	}
+	return strings.TrimSpace(s)
 }
 
 // metaFields collects identity and profile values with where they were found.
 type metaFields struct {
-	values   map[role]string
-	locs     map[role]problem.Location
+	values   [roleCount]string
+	has      [roleCount]bool
+	locs     [roleCount]problem.Location
 	problems []problem.Problem
+	programs programsCache
 }
 
-func newMeta() *metaFields {
-	return &metaFields{values: map[role]string{}, locs: map[role]problem.Location{}}
-}
+func newMeta() *metaFields { return &metaFields{} }
+
+func (m *metaFields) value(r role) (string, bool) { return m.values[r], m.has[r] }
 
 func (m *metaFields) set(r role, v string, loc problem.Location) {
-	v = strings.TrimSpace(v)
-	if old, ok := m.values[r]; ok && old != "" {
+	v = trimSpace(v)
+	if old := m.values[r]; m.has[r] && old != "" {
 		if v != "" && textnorm.Normalize(old) != textnorm.Normalize(v) {
 			m.problems = append(m.problems, problem.At(loc, "поле «%s» указано дважды по-разному: «%s» (%s) и «%s»; использовано первое",
 				roleTitle[r], old, m.locs[r], v))
 		}
 		return
 	}
-	m.values[r] = v
-	m.locs[r] = loc
+	m.values[r], m.has[r], m.locs[r] = v, true, loc
+}
+
+// programsCache remembers parsed programme lists: a district table repeats
+// the same few («НОО, ООО, СОО») on every row.
+type programsCache map[string]programsParsed
+
+type programsParsed struct {
+	progs []model.Program
+	ok    bool
+}
+
+func (c programsCache) parse(v string) ([]model.Program, bool) {
+	if p, hit := c[v]; hit {
+		return p.progs, p.ok
+	}
+	progs, bad := model.ParsePrograms(v)
+	p := programsParsed{progs, len(bad) == 0 && len(progs) > 0}
+	if len(c) < 64 {
+		c[v] = p
+	}
+	return p.progs, p.ok
 }
 
 var roleTitle = map[role]string{
@@ -231,6 +277,15 @@ func readPreHeader(t table, pre []preRow, meta *metaFields, sub *Submission) {
 	}
 }
 
+func blank(cells []string) bool {
+	for _, c := range cells {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
 func nonEmpty(cells []string) []string {
 	out := make([]string, 0, len(cells))
 	for _, c := range cells {
@@ -242,7 +297,7 @@ func nonEmpty(cells []string) []string {
 }
 
 func parseSchool(t table, h header, pre []preRow, base *metaFields, fn func(*Submission) error) error {
-	sub := &Submission{Source: t.file(), Layout: LayoutSchool, Loc: problem.Location{File: t.file()}}
+	sub := &Submission{Source: t.file(), Sheet: t.sheet(), Layout: LayoutSchool, Loc: problem.Location{File: t.file()}}
 	meta := base
 	if meta == nil {
 		meta = newMeta()
@@ -283,15 +338,15 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, fn func(*Sub
 				"не распознан номер показателя «%s»: ожидалось число, например 7", textnorm.Truncate(idCell, 40)))
 			continue
 		}
-		a := Answer{Indicator: id, Value: t.value(ans, row, h.answer+1), Loc: t.loc(row, h.answer+1)}
+		a := Answer{Indicator: id, Value: t.value(ans, row, h.answer+1), Row: row, Col: h.answer + 1}
 		if h.points >= 0 {
 			if ps := cell(cells, h.points); ps != "" {
-				a.PointsLoc = t.loc(row, h.points+1)
+				a.PointsCol = h.points + 1
 				if v, _, err := textnorm.ParseNumber(ps); err == nil && v == float64(int(v)) {
 					n := int(v)
 					a.Points = &n
 				} else {
-					sub.Problems = append(sub.Problems, problem.At(a.PointsLoc,
+					sub.Problems = append(sub.Problems, problem.At(sub.PointsLoc(&a),
 						"в столбце баллов «%s» не целое число баллов: сверка баллов для показателя %s пропущена", textnorm.Truncate(ps, 20), id))
 				}
 			}
@@ -324,23 +379,33 @@ func parseDistrict(t table, h header, fn func(*Submission) error) error {
 		}
 		seenID[ic.id] = ic.col
 	}
+	type metaCol struct {
+		r   role
+		col int
+	}
+	metaCols := make([]metaCol, 0, len(h.meta))
+	for r, col := range h.meta {
+		metaCols = append(metaCols, metaCol{r, col})
+	}
+	slices.SortFunc(metaCols, func(a, b metaCol) int { return cmp.Compare(a.col, b.col) })
+	programs := programsCache{}
 	for {
 		cells, row, ok := t.next()
 		if !ok {
 			break
 		}
-		if len(nonEmpty(cells)) == 0 {
+		if blank(cells) {
 			continue
 		}
-		sub := &Submission{Source: t.file(), Row: row, Layout: LayoutDistrict, Loc: t.loc(row, 0),
+		sub := &Submission{Source: t.file(), Sheet: t.sheet(), Row: row, Layout: LayoutDistrict, Loc: t.loc(row, 0),
 			Answers: make([]Answer, 0, len(h.indicators))}
 		sub.Problems = append(sub.Problems, headerProblems...)
-		meta := newMeta()
-		for r, col := range h.meta {
-			meta.set(r, cell(cells, col), t.loc(row, col+1))
+		meta := &metaFields{programs: programs}
+		for _, mc := range metaCols {
+			meta.set(mc.r, cell(cells, mc.col), t.loc(row, mc.col+1))
 		}
 		for _, ic := range h.indicators {
-			sub.Answers = append(sub.Answers, Answer{Indicator: ic.id, Value: t.value(cell(cells, ic.col), row, ic.col+1), Loc: t.loc(row, ic.col+1)})
+			sub.Answers = append(sub.Answers, Answer{Indicator: ic.id, Value: t.value(cell(cells, ic.col), row, ic.col+1), Row: row, Col: ic.col + 1})
 		}
 		applyMeta(meta, sub, t.loc(row, 0))
 		if err := fn(sub); err != nil {
@@ -359,14 +424,17 @@ func applyMeta(meta *metaFields, sub *Submission, where problem.Location) {
 	s.Code = normalizeCode(meta.values[roleCode])
 	s.Municipality = meta.values[roleMunicipality]
 	s.Year = normalizeCode(meta.values[roleYear])
+	if meta.programs == nil {
+		meta.programs = programsCache{}
+	}
 	s.Profile = model.DefaultProfile()
 	if s.Name == "" && s.Code == "" {
 		sub.Problems = append(sub.Problems, problem.At(where, "не указаны ни «Наименование ОО», ни «Код ОО»: школу нельзя опознать в сводке"))
 	}
 	known := 0
-	if v, ok := meta.values[rolePrograms]; ok && v != "" {
-		progs, bad := model.ParsePrograms(v)
-		if len(bad) > 0 || len(progs) == 0 {
+	if v, ok := meta.value(rolePrograms); ok && v != "" {
+		progs, ok := meta.programs.parse(v)
+		if !ok {
 			sub.Problems = append(sub.Problems, problem.At(meta.locs[rolePrograms],
 				"не распознаны программы «%s»: ожидался список из НОО, ООО, СОО через запятую; приняты все три", v))
 		} else {
@@ -381,7 +449,7 @@ func applyMeta(meta *metaFields, sub *Submission, where problem.Location) {
 		r   role
 		dst *bool
 	}{{roleOVZ, &s.Profile.OVZ}, {roleCorrective, &s.Profile.Corrective}} {
-		v, ok := meta.values[f.r]
+		v, ok := meta.value(f.r)
 		if !ok || v == "" {
 			sub.Problems = append(sub.Problems, problem.At(locOr(meta, f.r, where),
 				"не указано поле «%s» (да/нет): принято «нет»", roleTitle[f.r]))
@@ -400,8 +468,8 @@ func applyMeta(meta *metaFields, sub *Submission, where problem.Location) {
 }
 
 func locOr(meta *metaFields, r role, where problem.Location) problem.Location {
-	if l, ok := meta.locs[r]; ok {
-		return l
+	if meta.has[r] {
+		return meta.locs[r]
 	}
 	return where
 }

@@ -105,7 +105,7 @@ func readSheet(f *excelize.File, path, sheet string, base *metaFields, fn func(*
 		return &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: " + err.Error()}
 	}
 	defer rows.Close()
-	t := &xlsxTable{f: f, path: path, sheet: sheet, rows: rows}
+	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows}
 	return parseTable(t, base, fn)
 }
 
@@ -116,7 +116,7 @@ func readSchoolSheet(f *excelize.File, path, sheet string) (*metaFields, error) 
 		return nil, &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: " + err.Error()}
 	}
 	defer rows.Close()
-	t := &xlsxTable{f: f, path: path, sheet: sheet, rows: rows}
+	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows}
 	meta := newMeta()
 	for {
 		cells, row, ok := t.next()
@@ -132,18 +132,18 @@ func readSchoolSheet(f *excelize.File, path, sheet string) (*metaFields, error) 
 }
 
 type xlsxTable struct {
-	f       *excelize.File
-	path    string
-	sheet   string
-	rows    *excelize.Rows
-	row     int
-	failure error
+	f         *excelize.File
+	path      string
+	sheetName string
+	rows      *excelize.Rows
+	row       int
+	failure   error
 }
 
 func (t *xlsxTable) next() ([]string, int, bool) {
 	if t.failure != nil || !t.rows.Next() {
 		if err := t.rows.Error(); err != nil && t.failure == nil {
-			t.failure = &FileError{File: t.path, Msg: "ошибка чтения листа «" + t.sheet + "»: " + err.Error()}
+			t.failure = &FileError{File: t.path, Msg: "ошибка чтения листа «" + t.sheetName + "»: " + err.Error()}
 		}
 		return nil, 0, false
 	}
@@ -156,10 +156,11 @@ func (t *xlsxTable) next() ([]string, int, bool) {
 	return cols, t.row, true
 }
 
-func (t *xlsxTable) err() error   { return t.failure }
-func (t *xlsxTable) file() string { return t.path }
+func (t *xlsxTable) err() error    { return t.failure }
+func (t *xlsxTable) file() string  { return t.path }
+func (t *xlsxTable) sheet() string { return t.sheetName }
 func (t *xlsxTable) loc(row, col int) problem.Location {
-	return problem.Location{File: t.path, Sheet: t.sheet, Row: row, Col: col}
+	return problem.Location{File: t.path, Sheet: t.sheetName, Row: row, Col: col}
 }
 
 // value turns a percent-formatted number (0.35 shown as 35 %) into "35%".
@@ -174,7 +175,7 @@ func (t *xlsxTable) value(raw string, row, col int) string {
 	if err != nil {
 		return raw
 	}
-	idx, err := t.f.GetCellStyle(t.sheet, cellName)
+	idx, err := t.f.GetCellStyle(t.sheetName, cellName)
 	if err != nil || idx == 0 {
 		return raw
 	}

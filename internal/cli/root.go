@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -77,24 +76,34 @@ func (a *app) configure(cmd *cobra.Command) error {
 		return bindErr
 	}
 	cfg := v.GetString("config")
-	if cfg != "" {
-		v.SetConfigFile(cfg)
-	} else {
-		v.SetConfigName("selfdiag")
-		v.SetConfigType("yaml")
-		v.AddConfigPath(".")
-		if dir, err := os.UserConfigDir(); err == nil {
-			v.AddConfigPath(filepath.Join(dir, "selfdiag"))
-		}
-	}
-	if err := v.ReadInConfig(); err != nil {
-		var nf viper.ConfigFileNotFoundError
-		if cfg == "" && errors.As(err, &nf) {
+	if cfg == "" {
+		cfg = findConfig()
+		if cfg == "" {
 			return nil
 		}
+	}
+	v.SetConfigFile(cfg)
+	if err := v.ReadInConfig(); err != nil {
 		return &failure{fmt.Sprintf("не удалось прочитать файл настроек %s: %v", cfg, err)}
 	}
 	return nil
+}
+
+// findConfig looks for the settings file where the README says: the
+// current folder's selfdiag.yaml, else the user's config folder. Names are
+// matched exactly (viper's own search would also take a file named just
+// "selfdiag", which is the program itself when run from its folder).
+func findConfig() string {
+	candidates := []string{"selfdiag.yaml", "selfdiag.yml"}
+	if dir, err := os.UserConfigDir(); err == nil {
+		candidates = append(candidates, filepath.Join(dir, "selfdiag", "config.yaml"), filepath.Join(dir, "selfdiag", "config.yml"))
+	}
+	for _, c := range candidates {
+		if st, err := os.Stat(c); err == nil && st.Mode().IsRegular() {
+			return c
+		}
+	}
+	return ""
 }
 
 // loadModel loads the model named by --model / SELFDIAG_MODEL / config, or the embedded one.

@@ -273,15 +273,19 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		c.Indicators = append(c.Indicators, ind)
 		m.indicatorByID[ind.ID] = ind
 	}
-	for _, c := range m.Components {
+	for ci, c := range m.Components {
 		if len(c.Indicators) == 0 {
 			l.add(l.at(rootFile, compPos[c.ID]), "у компонента %q нет ни одного показателя", c.ID)
+		}
+		for _, ind := range c.Indicators {
+			ind.componentIndex = ci
 		}
 		m.Indicators = append(m.Indicators, c.Indicators...)
 	}
 	m.indexByID = make(map[string]int, len(m.Indicators))
 	for i, ind := range m.Indicators {
 		m.indexByID[ind.ID] = i
+		ind.index = i
 	}
 
 	// Thresholds and the critical rule need the levels.

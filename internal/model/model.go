@@ -68,6 +68,9 @@ type Indicator struct {
 	Max       int    // the best points an answer can earn
 	best      string // Best(), computed at load
 
+	index          int // position in Model.Indicators
+	componentIndex int // position of its component in Model.Components
+
 	match map[string]int // normalised option text or alias -> option index
 }
 
@@ -222,6 +225,12 @@ func (m *Model) Indicator(id string) (*Indicator, bool) {
 	ind, ok := m.indicatorByID[id]
 	return ind, ok
 }
+
+// Index is the indicator's position in Model.Indicators.
+func (ind *Indicator) Index() int { return ind.index }
+
+// ComponentIndex is the position of the indicator's component in Model.Components.
+func (ind *Indicator) ComponentIndex() int { return ind.componentIndex }
 
 // IndicatorIndex returns the position of an indicator in Indicators, or -1.
 func (m *Model) IndicatorIndex(id string) int {

@@ -145,13 +145,14 @@ func Doc(m *model.Model, r *scoring.Result) ResultDoc {
 		d.Components = append(d.Components, ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, TotalDoc: totalDoc(m, c.Tally),
 			CriticalFailures: nonNil(c.CriticalFailures)})
 	}
-	for _, is := range r.Indicators {
+	for i := range r.Indicators {
+		is := &r.Indicators[i]
 		d.Indicators = append(d.Indicators, IndicatorDoc{ID: is.ID, Component: is.Component, Critical: is.Critical,
-			Answer: is.Answer, Points: is.Points, Max: is.Max, Status: is.Status, Location: is.Loc.String()})
+			Answer: is.Answer, Points: is.Points, Max: is.Max, Status: is.Status, Location: r.Loc(is).String()})
 	}
 	for _, df := range r.Deficits {
-		d.Deficits = append(d.Deficits, DeficitDoc{Indicator: df.Indicator, Component: df.Component, Title: df.Text,
-			Answer: df.Answer, Points: df.Points, Max: df.Max, Gap: df.Gap, Critical: df.Critical, Target: df.Target})
+		d.Deficits = append(d.Deficits, DeficitDoc{Indicator: df.ID, Component: df.Component, Title: df.Text,
+			Answer: df.Answer, Points: df.Points, Max: df.Max, Gap: df.Gap, Critical: df.Critical, Target: df.Best()})
 	}
 	for _, p := range r.Problems {
 		d.Problems = append(d.Problems, ProblemDoc{Location: p.Location.String(), Message: p.Message})

@@ -13,6 +13,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
@@ -163,5 +164,57 @@ func TestJSONSchemaFields(t *testing.T) {
 		if !statuses[s] {
 			t.Errorf("no indicator with status %q", s)
 		}
+	}
+}
+
+// The streamed summary JSON is one valid object whose keys each appear once
+// (the streamed arrays must not also be written by the head), with a row per
+// school.
+func TestSummaryJSONKeysOnce(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv", "testdata/broken/bad-answers.csv")
+	agg := summary.New(m, summary.GroupMunicipality)
+	for _, r := range results {
+		agg.Add(r)
+	}
+	var buf bytes.Buffer
+	if err := WriteSummaryJSON(&buf, agg.Summary()); err != nil {
+		t.Fatal(err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(buf.Bytes()))
+	if tok, err := dec.Token(); err != nil || tok != json.Delim('{') {
+		t.Fatalf("first token %v, %v", tok, err)
+	}
+	seen := map[string]bool{}
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			t.Fatal(err)
+		}
+		key := tok.(string)
+		if seen[key] {
+			t.Errorf("key %q appears twice", key)
+		}
+		seen[key] = true
+		var v json.RawMessage
+		if err := dec.Decode(&v); err != nil {
+			t.Fatalf("value of %q: %v", key, err)
+		}
+	}
+	var doc struct {
+		Counts   struct{ Schools, Problems int }
+		Schools  []SchoolRowDoc
+		Problems []SchoolProblemDoc
+	}
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Schools) != 3 || doc.Counts.Schools != 3 {
+		t.Errorf("schools: %d rows, counts say %d; want 3", len(doc.Schools), doc.Counts.Schools)
+	}
+	if len(doc.Problems) == 0 || len(doc.Problems) != doc.Counts.Problems {
+		t.Errorf("problems: %d rows, counts say %d", len(doc.Problems), doc.Counts.Problems)
+	}
+	if len(doc.Schools[0].Components) != len(m.Components) {
+		t.Errorf("components per school = %d, want %d", len(doc.Schools[0].Components), len(m.Components))
 	}
 }

@@ -21,13 +21,13 @@ type SummaryDoc struct {
 	GroupBy        string             `json:"group_by,omitempty"`
 	Counts         CountsDoc          `json:"counts"`
 	Levels         []LevelRefDoc      `json:"levels"`
-	Schools        []SchoolRowDoc     `json:"schools"`
 	Stats          StatsDoc           `json:"stats"`
 	Municipalities []MunicipalityDoc  `json:"municipalities,omitempty"`
 	Region         []RegionRowDoc     `json:"region,omitempty"`
 	Failures       []FailureDoc       `json:"failures"`
 	Duplicates     []DuplicateDoc     `json:"duplicates"`
-	Problems       []SchoolProblemDoc `json:"problems,omitempty"` // streamed last by WriteSummaryJSON
+	// Then "schools" ([]SchoolRowDoc) and "problems" ([]SchoolProblemDoc),
+	// streamed by WriteSummaryJSON.
 }
 
 // CountsDoc are the headline numbers.
@@ -192,24 +192,27 @@ func statsDoc(s summary.Stats) StatsDoc {
 	return d
 }
 
-// SummaryToDoc converts a summary to its JSON form.
-func SummaryToDoc(s *summary.Summary) SummaryDoc {
+func schoolRowDoc(s *summary.Summary, r *summary.SchoolRow) SchoolRowDoc {
+	row := SchoolRowDoc{Source: r.Source, Row: r.Row, Name: r.Name, Code: r.Code, Municipality: r.Municipality, Points: r.Points,
+		Max: r.Max, Percent: r.Percent, Level: r.LevelID, LevelTitle: r.LevelTitle, Deficits: r.Deficits,
+		CriticalFailures: nonNil(r.CriticalFailures), Incomplete: r.Incomplete, Problems: r.Problems,
+		Components: make([]ComponentCellDoc, len(r.Components))}
+	for i, cc := range r.Components {
+		row.Components[i] = ComponentCellDoc{ID: s.Components[i].ID, Percent: cc.Percent, Level: cc.LevelID}
+	}
+	return row
+}
+
+// summaryHead is the summary's JSON form but for the two arrays that grow
+// with the number of schools (schools, problems), which are streamed.
+func summaryHead(s *summary.Summary) SummaryDoc {
 	c := s.Counts
 	d := SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy,
 		Model:  ModelDoc{ID: s.Model.ID, Version: s.Model.Version, Title: s.Model.Title, Source: s.Model.Source},
 		Counts: CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems},
-		Stats:  statsDoc(s.Stats), Schools: []SchoolRowDoc{}, Failures: []FailureDoc{}, Duplicates: []DuplicateDoc{}, Problems: []SchoolProblemDoc{}}
+		Stats:  statsDoc(s.Stats), Failures: []FailureDoc{}, Duplicates: []DuplicateDoc{}}
 	for _, l := range s.Levels {
 		d.Levels = append(d.Levels, LevelRefDoc{l.ID, l.Title})
-	}
-	for _, r := range s.Schools {
-		row := SchoolRowDoc{Source: r.Source, Row: r.Row, Name: r.Name, Code: r.Code, Municipality: r.Municipality, Points: r.Points,
-			Max: r.Max, Percent: r.Percent, Level: r.LevelID, LevelTitle: r.LevelTitle, Deficits: r.Deficits,
-			CriticalFailures: nonNil(r.CriticalFailures), Incomplete: r.Incomplete, Problems: r.Problems}
-		for i, cc := range r.Components {
-			row.Components = append(row.Components, ComponentCellDoc{ID: s.Components[i].ID, Percent: cc.Percent, Level: cc.LevelID})
-		}
-		d.Schools = append(d.Schools, row)
 	}
 	for _, m := range s.Municipalities {
 		d.Municipalities = append(d.Municipalities, MunicipalityDoc{Name: m.Name, Stats: statsDoc(m.Stats)})
@@ -225,9 +228,6 @@ func SummaryToDoc(s *summary.Summary) SummaryDoc {
 	for _, x := range s.Duplicates {
 		d.Duplicates = append(d.Duplicates, DuplicateDoc(x))
 	}
-	for _, p := range s.Problems {
-		d.Problems = append(d.Problems, SchoolProblemDoc(p))
-	}
 	return d
 }
 
@@ -236,9 +236,7 @@ func SummaryToDoc(s *summary.Summary) SummaryDoc {
 // compact object per line, so that a national summary streams out instead
 // of being built and indented in memory.
 func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
-	doc := SummaryToDoc(s)
-	schools, problems := doc.Schools, doc.Problems
-	doc.Schools, doc.Problems = nil, nil
+	doc := summaryHead(s)
 	var head bytes.Buffer
 	enc := json.NewEncoder(&head)
 	enc.SetIndent("", "  ")
@@ -250,8 +248,8 @@ func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	bw.Write(bytes.TrimRight(body, " \n"))
 	bw.WriteString(",\n")
-	writeArray(bw, "schools", len(schools), func(i int) any { return schools[i] }, true)
-	writeArray(bw, "problems", len(problems), func(i int) any { return problems[i] }, false)
+	writeArray(bw, "schools", len(s.Schools), func(i int) any { return schoolRowDoc(s, &s.Schools[i]) }, true)
+	writeArray(bw, "problems", len(s.Problems), func(i int) any { return SchoolProblemDoc(s.Problems[i]) }, false)
 	bw.WriteString("\n}\n")
 	return bw.Flush()
 }

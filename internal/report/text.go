@@ -110,8 +110,11 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Result) {
 	if len(r.CriticalFailures) > 0 {
 		w.printf("\nКритические показатели с 0 баллов (%d):\n", len(r.CriticalFailures))
 		for _, id := range r.CriticalFailures {
-			is := indicatorScore(r, id)
-			w.printf("  %s. %s — ответ: %s\n", id, is.Text, answerText(is.Answer))
+			text, answer := "", ""
+			if is := indicatorScore(r, id); is != nil {
+				text, answer = is.Text, is.Answer
+			}
+			w.printf("  %s. %s — ответ: %s\n", id, text, answerText(answer))
 		}
 	}
 
@@ -133,7 +136,7 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Result) {
 			if d.Critical {
 				mark = " [критический]"
 			}
-			w.printf("    %s. %s%s: %s — %d из %d; цель: %s\n", d.Indicator, d.Text, mark, answerText(d.Answer), d.Points, d.Max, d.Target)
+			w.printf("    %s. %s%s: %s — %d из %d; цель: %s\n", d.ID, d.Text, mark, answerText(d.Answer), d.Points, d.Max, d.Best())
 		}
 	}
 
@@ -154,13 +157,13 @@ func hasCriticalChange(r *scoring.Result) bool {
 	return false
 }
 
-func indicatorScore(r *scoring.Result, id string) scoring.IndicatorScore {
-	for _, is := range r.Indicators {
-		if is.ID == id {
-			return is
+func indicatorScore(r *scoring.Result, id string) *scoring.IndicatorScore {
+	for i := range r.Indicators {
+		if r.Indicators[i].ID == id {
+			return &r.Indicators[i]
 		}
 	}
-	return scoring.IndicatorScore{}
+	return nil
 }
 
 func answerText(a string) string {

@@ -27,6 +27,7 @@ const (
 type Result struct {
 	Model            ModelStamp
 	Source           string // file
+	Sheet            string // worksheet of the answers (xlsx)
 	Row              int    // row of a district table, 0 for one-school files
 	Layout           string
 	School           answers.School
@@ -68,26 +69,28 @@ type ComponentScore struct {
 	CriticalFailures []string
 }
 
-// IndicatorScore is how one indicator was scored.
+// IndicatorScore is how one indicator was scored. It embeds the model's
+// indicator (id, component, text, critical flag, options); its own Max is
+// the maximum counted for this school: 0 when the indicator does not apply.
 type IndicatorScore struct {
-	ID, Component, Text string
-	Critical            bool
-	Status              string
-	Answer              string // as written in the file
-	Points, Max         int
-	Option              int // matched option index, or -1
-	Band                int // matched band index, or -1
-	Loc                 problem.Location
+	*model.Indicator
+	Status      string
+	Answer      string // as written in the file
+	Points, Max int
+	Option      int32 // matched option index, or -1
+	Band        int32 // matched band index, or -1
+	// Row and Col are the answer cell (see Result.Loc); 0 when there is no
+	// answer cell.
+	Row, Col int32
 }
 
-// Deficit is an applicable indicator scored below its maximum.
+// Deficit is an applicable indicator scored below its maximum. Best() of
+// the embedded indicator is the answer that earns the maximum.
 type Deficit struct {
-	Indicator, Component, Text string
-	Answer                     string
-	Points, Max, Gap           int
-	Critical                   bool
-	Target                     string // the answer that earns the maximum
-	Status                     string
+	*model.Indicator
+	Answer           string
+	Points, Max, Gap int
+	Status           string
 }
 
 // NoLevelTitle is shown for a component with no applicable indicator.
@@ -98,6 +101,7 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	r := &Result{
 		Model:          ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source},
 		Source:         sub.Source,
+		Sheet:          sub.Sheet,
 		Row:            sub.Row,
 		Layout:         sub.Layout,
 		School:         sub.School,
@@ -110,18 +114,21 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	given := make([]*answers.Answer, len(m.Indicators))
 	for i := range sub.Answers {
 		a := &sub.Answers[i]
-		idx := m.IndicatorIndex(a.Indicator)
+		idx := i // answers usually come in model order
+		if idx >= len(m.Indicators) || m.Indicators[idx].ID != a.Indicator {
+			idx = m.IndicatorIndex(a.Indicator)
+		}
 		if idx < 0 {
 			if a.Value != "" {
-				r.addf(a.Loc, "показателя %s нет в модели «%s» (версия %s): ответ «%s» не учтён",
+				r.addf(sub.AnswerLoc(a), "показателя %s нет в модели «%s» (версия %s): ответ «%s» не учтён",
 					a.Indicator, m.ID, m.Version, textnorm.Truncate(a.Value, 40))
 			}
 			continue
 		}
 		if prev := given[idx]; prev != nil {
 			if a.Value != "" && (prev.Value == "" || textnorm.Normalize(prev.Value) != textnorm.Normalize(a.Value)) {
-				r.addf(a.Loc, "ответ на показатель %s дан повторно («%s»; первый — %s): учтён первый",
-					a.Indicator, textnorm.Truncate(a.Value, 40), prev.Loc)
+				r.addf(sub.AnswerLoc(a), "ответ на показатель %s дан повторно («%s»; первый — %s): учтён первый",
+					a.Indicator, textnorm.Truncate(a.Value, 40), sub.AnswerLoc(prev))
 			}
 			continue
 		}
@@ -129,20 +136,17 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	}
 
 	r.Indicators = make([]IndicatorScore, len(m.Indicators))
+	r.Components = make([]ComponentScore, len(m.Components))
+	for i, c := range m.Components {
+		r.Components[i] = ComponentScore{ID: c.ID, Title: c.Title, Kind: c.Kind}
+	}
 	for i, ind := range m.Indicators {
-		r.Indicators[i] = r.scoreIndicator(ind, given[i], profile, sub.Loc)
-	}
-
-	compIdx := map[string]int{}
-	for _, c := range m.Components {
-		compIdx[c.ID] = len(r.Components)
-		r.Components = append(r.Components, ComponentScore{ID: c.ID, Title: c.Title, Kind: c.Kind})
-	}
-	for _, is := range r.Indicators {
+		is := &r.Indicators[i]
+		r.scoreIndicator(sub, ind, given[i], profile, is)
 		if is.Status == StatusNotApplicable {
 			continue
 		}
-		cs := &r.Components[compIdx[is.Component]]
+		cs := &r.Components[ind.ComponentIndex()]
 		cs.Points += is.Points
 		cs.Max += is.Max
 		r.Total.Points += is.Points
@@ -162,7 +166,7 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	}
 	r.Total = level(m, m.Thresholds.For("", profile), r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
 
-	r.Deficits = deficits(m, r.Indicators)
+	r.Deficits = deficits(r.Indicators)
 	r.checkStated(sub)
 	SortProblems(r.Problems)
 	return r
@@ -192,49 +196,61 @@ func level(m *model.Model, set model.ThresholdSet, s Tally, critical bool, rule 
 	return s
 }
 
-func (r *Result) scoreIndicator(ind *model.Indicator, a *answers.Answer, p model.Profile, fileLoc problem.Location) IndicatorScore {
-	is := IndicatorScore{ID: ind.ID, Component: ind.Component, Text: ind.Text, Critical: ind.Critical,
-		Max: ind.Max, Option: -1, Band: -1, Loc: fileLoc}
+// Loc is where an indicator's answer was (the school's row or file when
+// there was none).
+func (r *Result) Loc(is *IndicatorScore) problem.Location {
+	row, col := int(is.Row), int(is.Col)
+	if row == 0 {
+		row = r.Row
+		col = 0
+	}
+	if row == 0 {
+		return problem.Location{File: r.Source}
+	}
+	return problem.Location{File: r.Source, Sheet: r.Sheet, Row: row, Col: col}
+}
+
+func (r *Result) scoreIndicator(sub *answers.Submission, ind *model.Indicator, a *answers.Answer, p model.Profile, is *IndicatorScore) {
+	*is = IndicatorScore{Indicator: ind, Max: ind.Max, Option: -1, Band: -1}
 	if a != nil {
 		is.Answer = a.Value
-		is.Loc = a.Loc
+		is.Row, is.Col = int32(a.Row), int32(a.Col)
 	}
 	if !ind.Applies.AppliesTo(p) {
 		is.Status, is.Max = StatusNotApplicable, 0
 		if a != nil && a.Value != "" {
-			r.addf(a.Loc, "показатель %s относится только к школам с условием «%s», а профиль школы — %s: ответ «%s» не учтён",
+			r.addf(sub.AnswerLoc(a), "показатель %s относится только к школам с условием «%s», а профиль школы — %s: ответ «%s» не учтён",
 				ind.ID, ind.Applies, p, textnorm.Truncate(a.Value, 40))
 		}
-		return is
+		return
 	}
 	if a == nil || a.Value == "" {
 		is.Status = StatusMissing
-		r.addf(is.Loc, "нет ответа на показатель %s «%s»: засчитано 0 баллов; допустимые ответы: %s",
+		r.addf(r.Loc(is), "нет ответа на показатель %s «%s»: засчитано 0 баллов; допустимые ответы: %s",
 			ind.ID, textnorm.Truncate(ind.Text, 60), ind.AllowedAnswers())
-		return is
+		return
 	}
 	if ind.IsNumeric() {
-		r.scoreNumber(ind, a, &is)
+		r.scoreNumber(sub, ind, a, is)
 	} else if i, ok := ind.MatchOption(a.Value); ok {
-		is.Status, is.Option, is.Points = StatusOK, i, ind.Options[i].Points
+		is.Status, is.Option, is.Points = StatusOK, int32(i), ind.Options[i].Points
 	} else {
 		is.Status = StatusInvalid
-		r.addf(a.Loc, "ответ «%s» на показатель %s не входит в допустимые: %s; засчитано 0 баллов",
+		r.addf(sub.AnswerLoc(a), "ответ «%s» на показатель %s не входит в допустимые: %s; засчитано 0 баллов",
 			textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
 	}
 	if a.Points != nil && is.Status == StatusOK && *a.Points != is.Points {
-		r.addf(a.PointsLoc, "в файле за показатель %s указано %d балл(ов), а по модели за ответ «%s» положено %d",
+		r.addf(sub.PointsLoc(a), "в файле за показатель %s указано %d балл(ов), а по модели за ответ «%s» положено %d",
 			ind.ID, *a.Points, textnorm.Truncate(a.Value, 40), is.Points)
 	}
-	return is
 }
 
-func (r *Result) scoreNumber(ind *model.Indicator, a *answers.Answer, is *IndicatorScore) {
+func (r *Result) scoreNumber(sub *answers.Submission, ind *model.Indicator, a *answers.Answer, is *IndicatorScore) {
 	spec := ind.Number
 	v, percent, err := textnorm.ParseNumber(a.Value)
 	bad := func(format string, args ...any) {
 		is.Status = StatusInvalid
-		r.addf(a.Loc, format, args...)
+		r.addf(sub.AnswerLoc(a), format, args...)
 	}
 	switch {
 	case err != nil:
@@ -255,21 +271,30 @@ func (r *Result) scoreNumber(ind *model.Indicator, a *answers.Answer, is *Indica
 			bad("значение %s показателя %s не попадает ни в один диапазон модели; засчитано 0 баллов", model.FormatNumber(v), ind.ID)
 			return
 		}
-		is.Status, is.Band, is.Points = StatusOK, b, ind.Bands[b].Points
+		is.Status, is.Band, is.Points = StatusOK, int32(b), ind.Bands[b].Points
 	}
 }
 
 // deficits lists applicable indicators below their maximum: critical first,
 // then by gap (largest first), then in model order.
-func deficits(m *model.Model, inds []IndicatorScore) []Deficit {
-	var out []Deficit
-	for i, is := range inds {
+func deficits(inds []IndicatorScore) []Deficit {
+	n := 0
+	for i := range inds {
+		if is := &inds[i]; is.Status != StatusNotApplicable && is.Points < is.Max {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]Deficit, 0, n)
+	for i := range inds {
+		is := &inds[i]
 		if is.Status == StatusNotApplicable || is.Points >= is.Max {
 			continue
 		}
-		out = append(out, Deficit{Indicator: is.ID, Component: is.Component, Text: is.Text, Answer: is.Answer,
-			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Critical: is.Critical, Status: is.Status,
-			Target: m.Indicators[i].Best()})
+		out = append(out, Deficit{Indicator: is.Indicator, Answer: is.Answer,
+			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Status: is.Status})
 	}
 	slices.SortStableFunc(out, func(a, b Deficit) int {
 		if a.Critical != b.Critical {

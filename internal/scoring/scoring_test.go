@@ -94,7 +94,7 @@ func sub(profile model.Profile, kv ...string) *answers.Submission {
 		Loc: problem.Location{File: "s.csv"}}
 	for i := 0; i+1 < len(kv); i += 2 {
 		s.Answers = append(s.Answers, answers.Answer{Indicator: kv[i], Value: kv[i+1],
-			Loc: problem.Location{File: "s.csv", Row: i/2 + 2, Col: 2}})
+			Row: i/2 + 2, Col: 2})
 	}
 	return s
 }
@@ -280,17 +280,17 @@ func TestDeficitsOrder(t *testing.T) {
 	r := Score(m, sub(plain, "1", "частично", "2", "нет", "3", "0", "5", "нет"))
 	var ids []string
 	for _, d := range r.Deficits {
-		ids = append(ids, d.Indicator)
+		ids = append(ids, d.ID)
 	}
 	if got, want := strings.Join(ids, ","), "1,3,6,2,5"; got != want {
 		t.Errorf("deficit order = %s, want %s", got, want)
 	}
 	d := r.Deficits[0]
-	if !d.Critical || d.Gap != 1 || d.Target != "полностью" || d.Answer != "частично" {
+	if !d.Critical || d.Gap != 1 || d.Best() != "полностью" || d.Answer != "частично" {
 		t.Errorf("first deficit = %+v", d)
 	}
-	if r.Deficits[1].Target != "100 %" {
-		t.Errorf("band target = %q, want %q", r.Deficits[1].Target, "100 %")
+	if r.Deficits[1].Best() != "100 %" {
+		t.Errorf("band target = %q, want %q", r.Deficits[1].Best(), "100 %")
 	}
 }
 
@@ -299,7 +299,7 @@ func TestProblems(t *testing.T) {
 	s := sub(plain, "1", "да", "1", "нет", "99", "да", "4", "есть", "2", "есть", "3", "100", "5", "есть", "6", "3")
 	two := 2
 	s.Answers[4].Points = &two
-	s.Answers[4].PointsLoc = problem.Location{File: "s.csv", Row: 6, Col: 3}
+	s.Answers[4].PointsCol = 3
 	total := 99
 	s.Stated = answers.Stated{Total: &total, TotalLoc: problem.Location{File: "s.csv", Row: 1, Col: 1}, Level: "СРЕДНИЙ"}
 	r := Score(m, s)

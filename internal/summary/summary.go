@@ -231,9 +231,9 @@ func (a *Aggregator) Add(r *scoring.Result) bool {
 	row := SchoolRow{Source: r.Source, Row: r.Row, Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
 		Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
 		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: r.CriticalFailures,
-		Incomplete: r.Incomplete, Problems: len(r.Problems)}
-	for _, cs := range r.Components {
-		row.Components = append(row.Components, ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID})
+		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: make([]ComponentCell, len(r.Components))}
+	for i, cs := range r.Components {
+		row.Components[i] = ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID}
 	}
 	a.sum.Schools = append(a.sum.Schools, row)
 	a.all.add(r)
@@ -323,7 +323,8 @@ func (a *statsAcc) add(r *scoring.Result) {
 		a.compSum[i] += float64(cs.Points) / float64(cs.Max)
 		a.compN[i]++
 	}
-	for i, is := range r.Indicators {
+	for i := range r.Indicators {
+		is := &r.Indicators[i]
 		if is.Status == scoring.StatusNotApplicable {
 			continue
 		}

@@ -16,16 +16,16 @@ import (
 
 // SummaryDoc is the JSON form of a district summary (schema selfdiag.summary/v1).
 type SummaryDoc struct {
-	Schema         string             `json:"schema"`
-	Model          ModelDoc           `json:"model"`
-	GroupBy        string             `json:"group_by,omitempty"`
-	Counts         CountsDoc          `json:"counts"`
-	Levels         []LevelRefDoc      `json:"levels"`
-	Stats          StatsDoc           `json:"stats"`
-	Municipalities []MunicipalityDoc  `json:"municipalities,omitempty"`
-	Region         []RegionRowDoc     `json:"region,omitempty"`
-	Failures       []FailureDoc       `json:"failures"`
-	Duplicates     []DuplicateDoc     `json:"duplicates"`
+	Schema         string            `json:"schema"`
+	Model          ModelDoc          `json:"model"`
+	GroupBy        string            `json:"group_by,omitempty"`
+	Counts         CountsDoc         `json:"counts"`
+	Levels         []LevelRefDoc     `json:"levels"`
+	Stats          StatsDoc          `json:"stats"`
+	Municipalities []MunicipalityDoc `json:"municipalities,omitempty"`
+	Region         []RegionRowDoc    `json:"region,omitempty"`
+	Failures       []FailureDoc      `json:"failures"`
+	Duplicates     []DuplicateDoc    `json:"duplicates"`
 	// Then "schools" ([]SchoolRowDoc) and "problems" ([]SchoolProblemDoc),
 	// streamed by WriteSummaryJSON.
 }

@@ -24,8 +24,61 @@ type ResultDoc struct {
 	Indicators       []IndicatorDoc `json:"indicators"`
 	CriticalFailures []string       `json:"critical_failures"`
 	Deficits         []DeficitDoc   `json:"deficits"`
+	NextLevel        NextLevelDoc   `json:"next_level"`
 	Incomplete       bool           `json:"incomplete"`
 	Problems         []ProblemDoc   `json:"problems"`
+}
+
+// NextLevelDoc is the way to the next level, overall and per component.
+type NextLevelDoc struct {
+	Overall    PlanDoc   `json:"overall"`
+	Components []PlanDoc `json:"components"`
+}
+
+// PlanDoc is the smallest set of improvements that reaches the next level.
+type PlanDoc struct {
+	Component string    `json:"component,omitempty"`
+	Title     string    `json:"title"`
+	Level     string    `json:"level"`      // current level id ("" when nothing applies)
+	NextLevel string    `json:"next_level"` // "" when the level is the highest
+	Highest   bool      `json:"highest"`
+	Reachable bool      `json:"reachable"`
+	Points    int       `json:"points"`
+	Max       int       `json:"max"`
+	Threshold int       `json:"threshold"` // points the next level needs
+	Missing   int       `json:"missing"`   // points still missing
+	Blocked   bool      `json:"blocked_by_critical"`
+	Steps     []StepDoc `json:"steps"`
+	Reaches   string    `json:"reaches"` // level after all steps
+	Summary   string    `json:"summary"`
+}
+
+// StepDoc is one indicator to improve.
+type StepDoc struct {
+	Indicator    string `json:"indicator"`
+	Component    string `json:"component"`
+	Title        string `json:"title"`
+	Critical     bool   `json:"critical"`
+	Blocking     bool   `json:"blocking"`
+	Answer       string `json:"answer"`
+	Points       int    `json:"points"`
+	Target       string `json:"target"`
+	TargetPoints int    `json:"target_points"`
+	Gain         int    `json:"gain"`
+}
+
+func planDoc(m *model.Model, p *scoring.Plan) PlanDoc {
+	d := PlanDoc{Component: p.Component, Title: p.Title, Level: levelID(m, p.Current), NextLevel: levelID(m, p.Next),
+		Highest: p.Current >= 0 && p.Highest(len(m.Levels)), Reachable: p.Reachable, Points: p.Points, Max: p.Max,
+		Threshold: p.Threshold, Missing: p.Missing, Blocked: p.Blocked, Steps: []StepDoc{}, Summary: p.Summary(m)}
+	if p.Reachable {
+		d.Reaches = levelID(m, p.Reaches)
+	}
+	for _, s := range p.Steps {
+		d.Steps = append(d.Steps, StepDoc{Indicator: s.ID, Component: s.Component, Title: s.Text, Critical: s.Critical,
+			Blocking: s.Blocking, Answer: s.Answer, Points: s.Points, Target: s.Target, TargetPoints: s.TargetPoints, Gain: s.Gain()})
+	}
+	return d
 }
 
 // SourceDoc says where the answers came from.
@@ -156,6 +209,11 @@ func Doc(m *model.Model, r *scoring.Result) ResultDoc {
 	}
 	for _, p := range r.Problems {
 		d.Problems = append(d.Problems, ProblemDoc{Location: p.Location.String(), Message: p.Message})
+	}
+	d.NextLevel.Overall = planDoc(m, &r.NextLevel.Overall)
+	d.NextLevel.Components = []PlanDoc{}
+	for i := range r.NextLevel.Components {
+		d.NextLevel.Components = append(d.NextLevel.Components, planDoc(m, &r.NextLevel.Components[i]))
 	}
 	return d
 }

@@ -140,11 +140,31 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Result) {
 		}
 	}
 
+	w.printf("\nПуть к следующему уровню:\n")
+	nl := &r.NextLevel
+	w.printf("  Итог: %s\n", nl.Overall.Summary(m))
+	writeSteps(w, nl.Overall.Steps, "    ")
+	for i := range nl.Components {
+		p := &nl.Components[i]
+		w.printf("  %s: %s\n", p.Title, p.Summary(m))
+	}
+
 	if len(r.Problems) > 0 {
 		w.printf("\nПроблемы в данных (%d):\n", len(r.Problems))
 		for _, p := range r.Problems {
 			w.printf("  %s\n", p)
 		}
+	}
+}
+
+func writeSteps(w *errWriter, steps []scoring.Step, indent string) {
+	for _, s := range steps {
+		mark := ""
+		if s.Blocking {
+			mark = " [критический, блокирует уровень]"
+		}
+		w.printf("%s%s. %s%s: %s (%d) → «%s» (%d), +%d\n", indent, s.ID, s.Text, mark, answerText(s.Answer), s.Points,
+			s.Target, s.TargetPoints, s.Gain())
 	}
 }
 

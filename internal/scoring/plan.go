@@ -1,0 +1,220 @@
+package scoring
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+)
+
+// NextLevel is the way up from the levels a school has: overall and for
+// each component, in model order.
+type NextLevel struct {
+	Overall    Plan
+	Components []Plan
+}
+
+// Plan is the smallest set of indicator improvements that lifts one scope
+// (the whole school, or one component) to its next level.
+type Plan struct {
+	Component string // "" for the overall plan
+	Title     string // component title, or "Итог"
+	Current   int    // current level index; -1 when nothing applies
+	// Next is the level aimed at; -1 when Current is the highest level or
+	// nothing applies.
+	Next        int
+	Points, Max int
+	// Threshold is the points Next needs; Missing is how many of them the
+	// school lacks (0 when only critical failures hold it back).
+	Threshold, Missing int
+	// Blocked: critical indicators with 0 points hold the level down by
+	// the critical rule; they are the first steps.
+	Blocked bool
+	// Reachable is false when even every applicable indicator at its
+	// maximum would not reach Next.
+	Reachable bool
+	Steps     []Step
+	// Reaches is the level after all steps (it may be above Next when fixing
+	// a critical failure releases points already earned).
+	Reaches int
+}
+
+// Step is one indicator to improve.
+type Step struct {
+	*model.Indicator
+	Answer       string // current answer as written ("" when missing)
+	Points       int
+	Target       string // the answer to aim for
+	TargetPoints int
+	// Blocking marks a critical failure the critical rule punishes here.
+	Blocking bool
+}
+
+// Gain is the points the step adds.
+func (s Step) Gain() int { return s.TargetPoints - s.Points }
+
+// Highest reports that the scope is already at the top level.
+func (p *Plan) Highest(levels int) bool { return p.Current == levels-1 }
+
+// planNext builds the plans from scored indicators and tallies.
+func planNext(m *model.Model, r *Result) NextLevel {
+	profile := r.School.Profile
+	rule := m.CriticalRule
+	var nl NextLevel
+	nl.Overall = buildPlan(m, "", "Итог", r.Total, m.Thresholds.For("", profile), rule, rule.OnOverall(), r.Indicators,
+		func(*IndicatorScore) bool { return true })
+	for _, c := range r.Components {
+		id := c.ID
+		nl.Components = append(nl.Components, buildPlan(m, id, c.Title, c.Tally, m.Thresholds.For(id, profile), rule, rule.OnComponent(), r.Indicators,
+			func(is *IndicatorScore) bool { return is.Component == id }))
+	}
+	return nl
+}
+
+func buildPlan(m *model.Model, component, title string, t Tally, set model.ThresholdSet, rule model.CriticalRule, ruleApplies bool,
+	inds []IndicatorScore, in func(*IndicatorScore) bool) Plan {
+	p := Plan{Component: component, Title: title, Current: t.Level, Next: -1, Points: t.Points, Max: t.Max, Reaches: t.Level}
+	if t.Max == 0 || t.Level < 0 || t.Level >= len(m.Levels)-1 {
+		return p
+	}
+	p.Next = t.Level + 1
+	p.Threshold = set.PointsFor(p.Next, t.Max)
+	if p.Threshold < 0 {
+		return p // no number of points reaches it: Reachable stays false
+	}
+	p.Missing = max(0, p.Threshold-t.Points)
+
+	// Candidates: applicable indicators of the scope below their maximum.
+	// Critical failures block Next when the critical rule would hold the
+	// level below it.
+	blocks := ruleApplies && rule.Apply(p.Next) < p.Next
+	failures := 0
+	var blocking, others []Step
+	for i := range inds {
+		is := &inds[i]
+		if !in(is) || is.Status == StatusNotApplicable || is.Points >= is.Max {
+			continue
+		}
+		s := Step{Indicator: is.Indicator, Answer: is.Answer, Points: is.Points}
+		failure := is.Critical && is.Points == 0
+		if failure {
+			failures++
+		}
+		if failure && blocks {
+			s.Blocking = true
+			s.Target, s.TargetPoints = bestTarget(is.Indicator)
+			blocking = append(blocking, s)
+			continue
+		}
+		others = append(others, s)
+	}
+	p.Blocked = len(blocking) > 0
+
+	// Critical failures first: they hold the level whatever the points.
+	// Then the largest gaps: to gather a sum with the fewest indicators,
+	// taking the largest first is optimal. Ties: critical, then model order.
+	p.Steps = blocking
+	have := t.Points
+	for _, s := range blocking {
+		have += s.Gain()
+	}
+	slices.SortStableFunc(others, func(a, b Step) int {
+		if c := cmp.Compare(b.Max-b.Points, a.Max-a.Points); c != 0 {
+			return c
+		}
+		if a.Critical != b.Critical {
+			if a.Critical {
+				return -1
+			}
+			return 1
+		}
+		return 0
+	})
+	for _, s := range others {
+		if have >= p.Threshold {
+			break
+		}
+		// The last step aims only as high as needed.
+		s.Target, s.TargetPoints = targetFor(s.Indicator, min(s.Max, s.Points+p.Threshold-have))
+		have += s.Gain()
+		p.Steps = append(p.Steps, s)
+	}
+	if have < p.Threshold {
+		p.Steps = nil
+		return p
+	}
+	p.Reachable = true
+	p.Reaches = set.Level(have, t.Max)
+	for _, s := range p.Steps {
+		if s.Critical && s.Points == 0 {
+			failures--
+		}
+	}
+	if ruleApplies && failures > 0 {
+		p.Reaches = rule.Apply(p.Reaches)
+	}
+	return p
+}
+
+// bestTarget is the answer earning the indicator's maximum.
+func bestTarget(ind *model.Indicator) (string, int) { return ind.Best(), ind.Max }
+
+// targetFor is the answer earning the fewest points that are at least
+// want (the first such in model order).
+func targetFor(ind *model.Indicator, want int) (string, int) {
+	text, points := ind.Best(), ind.Max
+	if ind.IsNumeric() {
+		for _, b := range ind.Bands {
+			if b.Points >= want && b.Points < points {
+				text, points = b.Label(ind.Number), b.Points
+			}
+		}
+		return text, points
+	}
+	for _, o := range ind.Options {
+		if o.Points >= want && o.Points < points {
+			text, points = o.Text, o.Points
+		}
+	}
+	return text, points
+}
+
+// Summary states the plan in one Russian sentence.
+func (p *Plan) Summary(m *model.Model) string {
+	switch {
+	case p.Current < 0:
+		return "нет применимых показателей"
+	case p.Next < 0:
+		return fmt.Sprintf("уровень «%s» — высший, повышать некуда", m.Levels[p.Current].Title)
+	case !p.Reachable:
+		return fmt.Sprintf("уровень «%s» недостижим на применимых показателях: нужно %d из %d баллов",
+			m.Levels[p.Next].Title, p.Threshold, p.Max)
+	}
+	next := m.Levels[p.Next].Title
+	switch {
+	case p.Blocked && p.Missing == 0:
+		return fmt.Sprintf("до уровня «%s» баллов хватает (%d из %d нужных); мешают критические показатели с 0 баллов: исправить %s",
+			next, p.Points, p.Threshold, stepsCount(len(p.Steps)))
+	case p.Blocked:
+		return fmt.Sprintf("до уровня «%s» не хватает %s (нужно %d) и мешают критические показатели с 0 баллов: улучшить %s",
+			next, PointsWord(p.Missing), p.Threshold, stepsCount(len(p.Steps)))
+	}
+	return fmt.Sprintf("до уровня «%s» не хватает %s (нужно %d из %d): улучшить %s",
+		next, PointsWord(p.Missing), p.Threshold, p.Max, stepsCount(len(p.Steps)))
+}
+
+func stepsCount(n int) string { return plural(n, "показатель", "показателя", "показателей") }
+
+// PointsWord is "1 балл", "2 балла", "5 баллов".
+func PointsWord(n int) string { return plural(n, "балл", "балла", "баллов") }
+
+func plural(n int, one, few, many string) string {
+	switch {
+	case n%10 == 1 && n%100 != 11:
+		return fmt.Sprintf("%d %s", n, one)
+	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
+		return fmt.Sprintf("%d %s", n, few)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}

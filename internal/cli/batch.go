@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"net/url"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -38,15 +40,20 @@ func newBatchCmd(a *app) *cobra.Command {
 считаются, а код выхода будет 1.
 
 С --out КАТАЛОГ сводка пишется в КАТАЛОГ/summary.json и КАТАЛОГ/summary.<формат>;
-с --per-school ещё и отчёт каждой школы в КАТАЛОГ/schools/ (JSON и текст).
+с --per-school ещё и отчёт каждой школы в КАТАЛОГ/schools/ (JSON и текст; с --report
+html,xlsx,md — и отчёты для Программы развития). --format html — панель района: уровни,
+тепловая карта школ × компонентов, частые дефициты, школы «ниже базового», ссылки
+на отчёты школ.
 На экран выводится сводка в выбранном формате (для xlsx — текстовая).`,
 		Example: `  selfdiag batch testdata/district
   selfdiag batch ответы/ --out итоги --per-school --format xlsx
+  selfdiag batch ответы/ --out итоги --per-school --report html --format html
   selfdiag batch регион/ --group-by municipality --format json`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runBatch(args) },
 	}
-	cmd.Flags().StringP("format", "f", "text", "формат сводки: text, json, csv, xlsx")
+	cmd.Flags().StringP("format", "f", "text", "формат сводки: text, json, csv, xlsx, html (панель района)")
+	cmd.Flags().StringSlice("report", nil, "с --per-school: ещё и отчёты школ в форматах html, xlsx, md (через запятую)")
 	cmd.Flags().StringP("out", "o", "", "каталог для сводки и отчётов школ")
 	cmd.Flags().Bool("per-school", false, "записать отчёт каждой школы в КАТАЛОГ/schools (нужен --out)")
 	cmd.Flags().String("group-by", "", "группировка сводки: municipality (по муниципалитетам, с таблицей региона)")
@@ -57,9 +64,21 @@ func newBatchCmd(a *app) *cobra.Command {
 }
 
 func (a *app) runBatch(paths []string) error {
-	format, err := a.format("text", "json", "csv", "xlsx")
+	format, err := a.format("text", "json", "csv", "xlsx", "html")
 	if err != nil {
 		return err
+	}
+	var reports []string
+	for _, f := range a.v.GetStringSlice("report") {
+		switch f = strings.TrimSpace(f); f {
+		case "html", "xlsx", "md":
+			if !slices.Contains(reports, f) {
+				reports = append(reports, f)
+			}
+		case "":
+		default:
+			return usagef("неизвестный формат отчёта школы %q: допустимы html, xlsx, md", f)
+		}
 	}
 	outDir := a.v.GetString("out")
 	perSchool := a.v.GetBool("per-school")
@@ -69,6 +88,8 @@ func (a *app) runBatch(paths []string) error {
 		return usagef("неизвестная группировка %q: допустима municipality", groupBy)
 	case perSchool && outDir == "":
 		return usagef("--per-school требует каталог для отчётов: --out КАТАЛОГ")
+	case len(reports) > 0 && !perSchool:
+		return usagef("--report задаёт формат отчётов школ и нужен вместе с --per-school --out КАТАЛОГ")
 	case format == "xlsx" && outDir == "":
 		return usagef("сводка xlsx пишется в файл: укажите --out КАТАЛОГ")
 	}
@@ -95,7 +116,9 @@ func (a *app) runBatch(paths []string) error {
 		agg.AddFailure(s.Path, s.Reason)
 	}
 	bar := a.progress(len(files))
-	writer := &schoolWriter{m: m, dir: filepath.Join(outDir, "schools"), used: map[string]bool{}}
+	writer := &schoolWriter{m: m, dir: filepath.Join(outDir, "schools"), names: newReportNames(), formats: append([]string{"json", "text"}, reports...)}
+	var links []string // per counted school: its HTML report, relative to outDir
+	linkHTML := perSchool && slices.Contains(reports, "html")
 	batch.Run(m, files, batch.Options{
 		Workers: a.v.GetInt("workers"),
 		Read:    answers.Options{Encoding: a.v.GetString("encoding")},
@@ -103,8 +126,16 @@ func (a *app) runBatch(paths []string) error {
 			if !agg.Add(r) || !perSchool {
 				return
 			}
-			if err := writer.write(r); err != nil {
+			name, err := writer.write(r)
+			if err != nil {
 				agg.AddProblem(report.SchoolTitle(r), problem.Problem{Location: problem.Location{File: writer.dir}, Message: "отчёт школы не записан: " + err.Error()})
+			}
+			if linkHTML {
+				link := ""
+				if err == nil {
+					link = "schools/" + url.PathEscape(name) + ".html"
+				}
+				links = append(links, link)
 			}
 		},
 		FileDone: func(path string, err error) {
@@ -129,8 +160,8 @@ func (a *app) runBatch(paths []string) error {
 			return &failure{err.Error()}
 		}
 		if format != "json" {
-			ext := map[string]string{"text": "txt", "csv": "csv", "xlsx": "xlsx"}[format]
-			if err := atomicfile.Write(filepath.Join(outDir, "summary."+ext), func(w io.Writer) error { return writeSummary(w, format, s) }); err != nil {
+			ext := map[string]string{"text": "txt", "csv": "csv", "xlsx": "xlsx", "html": "html"}[format]
+			if err := atomicfile.Write(filepath.Join(outDir, "summary."+ext), func(w io.Writer) error { return writeSummary(w, format, s, links) }); err != nil {
 				return &failure{err.Error()}
 			}
 		}
@@ -139,7 +170,7 @@ func (a *app) runBatch(paths []string) error {
 	if format == "xlsx" {
 		stdoutFormat = "text"
 	}
-	if err := writeSummary(a.out, stdoutFormat, s); err != nil {
+	if err := writeSummary(a.out, stdoutFormat, s, links); err != nil {
 		return &failure{err.Error()}
 	}
 	if s.HasProblems() {
@@ -150,8 +181,10 @@ func (a *app) runBatch(paths []string) error {
 	return nil
 }
 
-func writeSummary(w io.Writer, format string, s *summary.Summary) error {
+func writeSummary(w io.Writer, format string, s *summary.Summary, links []string) error {
 	switch format {
+	case "html":
+		return report.WriteSummaryHTML(w, s, links)
 	case "json":
 		return report.WriteSummaryJSON(w, s)
 	case "csv":
@@ -185,13 +218,13 @@ func (a *app) progress(total int) *progressbar.ProgressBar {
 }
 
 // schoolWriter writes per-school reports with unique, readable names.
-type schoolWriter struct {
-	m    *model.Model
-	dir  string
-	used map[string]bool
-}
+// reportNames names per-school reports from the school code, else the
+// answer file (and row); a name is never used twice in one run.
+type reportNames map[string]bool
 
-func (w *schoolWriter) write(r *scoring.Result) error {
+func newReportNames() reportNames { return reportNames{} }
+
+func (u reportNames) next(r *scoring.Result) string {
 	base := safeName(r.School.Code)
 	if base == "" {
 		base = safeName(strings.TrimSuffix(filepath.Base(r.Source), filepath.Ext(r.Source)))
@@ -200,15 +233,33 @@ func (w *schoolWriter) write(r *scoring.Result) error {
 		}
 	}
 	name := base
-	for i := 2; w.used[name]; i++ {
+	for i := 2; u[name]; i++ {
 		name = base + "-" + strconv.Itoa(i)
 	}
-	w.used[name] = true
-	results := []*scoring.Result{r}
-	if err := atomicfile.Write(filepath.Join(w.dir, name+".json"), func(out io.Writer) error { return report.WriteJSON(out, w.m, results) }); err != nil {
-		return err
+	u[name] = true
+	return name
+}
+
+type schoolWriter struct {
+	m       *model.Model
+	dir     string
+	names   reportNames
+	formats []string // json, text, and the --report formats
+}
+
+// write writes a school's reports and returns the base name used.
+func (w *schoolWriter) write(r *scoring.Result) (string, error) {
+	name := w.names.next(r)
+	for _, format := range w.formats {
+		ext := map[string]string{"text": "txt"}[format]
+		if ext == "" {
+			ext = format
+		}
+		if err := atomicfile.Write(filepath.Join(w.dir, name+"."+ext), func(out io.Writer) error { return writeSchoolReport(out, format, w.m, r) }); err != nil {
+			return name, err
+		}
 	}
-	return atomicfile.Write(filepath.Join(w.dir, name+".txt"), func(out io.Writer) error { return report.WriteText(out, w.m, results) })
+	return name, nil
 }
 
 // safeName keeps letters, digits, '-' and '_' so a name is a valid file name everywhere.

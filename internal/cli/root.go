@@ -57,7 +57,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{translateCobra(err.Error())} })
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetHelpCommand(&cobra.Command{Hidden: true})
-	root.AddCommand(newScoreCmd(a), newBatchCmd(a), newTemplateCmd(a), newModelCmd(a))
+	root.AddCommand(newScoreCmd(a), newReportCmd(a), newBatchCmd(a), newTemplateCmd(a), newModelCmd(a))
 	return root
 }
 

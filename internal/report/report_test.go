@@ -99,6 +99,15 @@ func TestGolden(t *testing.T) {
 			if err := WriteCSV(&csv, m, results); err != nil {
 				t.Fatal(err)
 			}
+			var page, md bytes.Buffer
+			if err := WriteHTML(&page, m, results[0]); err != nil {
+				t.Fatal(err)
+			}
+			if err := WriteMarkdown(&md, m, results[0]); err != nil {
+				t.Fatal(err)
+			}
+			golden(t, tc.name+".html", page.Bytes())
+			golden(t, tc.name+".md", md.Bytes())
 			golden(t, tc.name+".txt", text.Bytes())
 			golden(t, tc.name+".json", js.Bytes())
 			golden(t, tc.name+".csv", csv.Bytes())

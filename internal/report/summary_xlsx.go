@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -37,9 +38,9 @@ func (s *xlsxSheet) put(values ...any) {
 }
 
 // levelFormats adds one conditional format per level to the range.
-func levelFormats(f *excelize.File, sheet, rng string, s *summary.Summary) error {
-	for i, l := range s.Levels {
-		fill := levelFills[min(i*len(levelFills)/max(len(s.Levels), 1), len(levelFills)-1)]
+func levelFormats(f *excelize.File, sheet, rng string, levels []model.Level) error {
+	for i, l := range levels {
+		fill := levelFills[min(i*len(levelFills)/max(len(levels), 1), len(levelFills)-1)]
 		style, err := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}})
 		if err != nil {
 			return err
@@ -159,7 +160,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	f.SetCellStyle(sc.name, "A1", cellName(len(head), 1), bold)
 	f.SetPanes(sc.name, &excelize.Panes{Freeze: true, YSplit: 1, XSplit: 3, TopLeftCell: "D2", ActivePane: "bottomRight"})
 	f.AutoFilter(sc.name, "A1:"+cellName(len(head), last), nil)
-	if err := levelFormats(f, sc.name, fmt.Sprintf("I2:%s", cellName(9+2*len(s.Components), last)), s); err != nil {
+	if err := levelFormats(f, sc.name, fmt.Sprintf("I2:%s", cellName(9+2*len(s.Components), last)), s.Levels); err != nil {
 		return err
 	}
 

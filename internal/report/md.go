@@ -1,0 +1,136 @@
+package report
+
+import (
+	"io"
+	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+)
+
+// mdCell escapes text for a Markdown table cell.
+func mdCell(s string) string {
+	s = strings.ReplaceAll(s, "\\", "\\\\")
+	s = strings.ReplaceAll(s, "|", "\\|")
+	return strings.Join(strings.Fields(s), " ")
+}
+
+func orDash(s, dash string) string {
+	if s == "" {
+		return dash
+	}
+	return s
+}
+
+// WriteMarkdown writes the school report as Markdown, for pasting into the
+// development programme: the same content as the HTML report, without the
+// charts.
+func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Result) error {
+	v := newSchoolView(m, r)
+	ew := &errWriter{w: w}
+	p := ew.printf
+	p("# Результаты самодиагностики: %s\n\n", mdCell(v.Title))
+	p("| | |\n|---|---|\n")
+	p("| Наименование ОО | %s |\n| Код ОО | %s |\n| Муниципалитет | %s |\n", mdCell(orDash(v.Name, "—")), mdCell(orDash(v.Code, "—")), mdCell(orDash(v.Municipality, "—")))
+	if v.Year != "" {
+		p("| Год | %s |\n", mdCell(v.Year))
+	}
+	assumed := ""
+	if v.ProfileAssumed {
+		assumed = " (не указан в файле: принят по умолчанию)"
+	}
+	p("| Профиль школы | %s%s |\n| Файл ответов | %s |\n", mdCell(v.Profile), assumed, mdCell(v.Source))
+	p("| Модель | %s, версия %s — %s |\n\n", mdCell(v.Model.ID), mdCell(v.Model.Version), mdCell(v.Model.Title))
+	p("> Источник модели: %s\n\n", mdCell(v.Model.Source))
+
+	p("## 3.1. Результаты самодиагностики: баллы и уровни\n\n")
+	p("**Итог: %d из %d баллов (%s %%) — %s**", v.Total.Points, v.Total.Max, v.Total.Percent, v.Total.LevelTitle)
+	if v.Total.CriticalApplied {
+		p(" (по баллам — «%s»; понижен по правилу критических показателей)", v.Total.ByPointsTitle)
+	}
+	p("\n\n| Компонент | Вид | Баллы | Макс. | % | Уровень |\n|---|---|--:|--:|--:|---|\n")
+	for _, c := range v.Components {
+		note := ""
+		if c.CriticalApplied {
+			note = " (понижен: критический показатель)"
+		}
+		p("| %s | %s | %d | %d | %s | %s%s |\n", mdCell(c.Title), c.Kind, c.Points, c.Max, c.Percent, c.LevelTitle, note)
+	}
+	p("| **Итог** | | **%d** | **%d** | **%s** | **%s** |\n\n", v.Total.Points, v.Total.Max, v.Total.Percent, v.Total.LevelTitle)
+	p("### Критические показатели с 0 баллов\n\n")
+	if len(v.Critical) == 0 {
+		p("Нет: все критические показатели набрали баллы.\n\n")
+	} else {
+		p("| № | Показатель | Компонент | Ответ |\n|---|---|---|---|\n")
+		for _, c := range v.Critical {
+			p("| **%s** | **%s** | %s | %s |\n", c.ID, mdCell(c.Text), mdCell(c.ComponentTitle), mdCell(orDash(c.Answer, "нет ответа")))
+		}
+		p("\n")
+	}
+
+	p("## 3.2. Дефициты по магистральным направлениям и ключевым условиям\n\n")
+	p("Всего дефицитов: %d.\n\n", v.DeficitCount)
+	for _, c := range v.Components {
+		p("### %s (%s; %s %%, %s)\n\n", mdCell(c.Title), c.Kind, c.Percent, c.LevelTitle)
+		if len(c.Deficits) == 0 {
+			p("Дефицитов нет.\n\n")
+		} else {
+			p("| № | Показатель | Ответ | Баллы | Разрыв | Цель |\n|---|---|---|--:|--:|---|\n")
+			for _, d := range c.Deficits {
+				text := mdCell(d.Text)
+				if d.Critical {
+					text += " **(критический)**"
+				}
+				ans := mdCell(orDash(d.Answer, "нет ответа"))
+				if d.Status != "" {
+					ans += " (" + d.Status + ")"
+				}
+				p("| %s | %s | %s | %d из %d | %d | %s |\n", d.ID, text, ans, d.Points, d.Max, d.Gap, mdCell(d.Target))
+			}
+			p("\n")
+		}
+		p("Следующий уровень: %s.\n\n", c.Plan)
+	}
+
+	p("## План перехода на следующий уровень\n\n%s.\n\n", v.Plan.Summary)
+	if len(v.Plan.Steps) > 0 {
+		p("| Шаг | № | Показатель | Компонент | Сейчас | Цель | + баллов |\n|--:|---|---|---|---|---|--:|\n")
+		for i, s := range v.Plan.Steps {
+			text := mdCell(s.Text)
+			if s.Blocking {
+				text += " **(критический: блокирует уровень)**"
+			}
+			p("| %d | %s | %s | %s | %s (%d) | %s (%d) | %d |\n", i+1, s.ID, text, mdCell(s.ComponentTitle),
+				mdCell(orDash(s.Answer, "нет ответа")), s.Points, mdCell(s.Target), s.TargetPoints, s.Gain)
+		}
+		p("\n")
+	}
+	for _, c := range v.Components {
+		p("- **%s**: %s\n", mdCell(c.Title), c.Plan)
+	}
+
+	p("\n## Ответы по показателям\n\n")
+	for _, c := range v.Components {
+		p("### %s\n\n| № | Показатель | Ответ | Баллы | Макс. |\n|---|---|---|--:|--:|\n", mdCell(c.Title))
+		for _, iv := range c.Indicators {
+			text := mdCell(iv.Text)
+			if iv.Critical {
+				text += " (критический)"
+			}
+			ans := mdCell(orDash(iv.Answer, "—"))
+			if iv.Status != "" {
+				ans += " (" + iv.Status + ")"
+			}
+			p("| %s | %s | %s | %d | %d |\n", iv.ID, text, ans, iv.Points, iv.Max)
+		}
+		p("\n")
+	}
+	p("## Проблемы в данных\n\n")
+	if len(v.Problems) == 0 {
+		p("Нет.\n")
+	}
+	for _, pr := range v.Problems {
+		p("- %s\n", mdCell(pr))
+	}
+	return ew.err
+}

@@ -1,0 +1,173 @@
+package report
+
+import (
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+)
+
+// schoolView is what the HTML, Markdown and xlsx school reports show,
+// laid out like sections 3.1 and 3.2 of a development programme. All the
+// reports are written from it, so they cannot disagree.
+type schoolView struct {
+	Title          string
+	Name, Code     string
+	Municipality   string
+	Year           string
+	Profile        string
+	ProfileAssumed bool
+	Source         string
+	Model          scoring.ModelStamp
+	Total          tallyView
+	Components     []componentView
+	Critical       []indicatorView // critical indicators with 0 points
+	DeficitCount   int
+	Plan           planView
+	Problems       []string
+	Incomplete     bool
+}
+
+type tallyView struct {
+	Points, Max     int
+	Percent         string // "72,1"
+	PercentValue    float64
+	Level           int // level index, -1 when nothing applies
+	LevelTitle      string
+	ByPointsTitle   string
+	CriticalApplied bool // the critical rule lowered the level
+}
+
+type componentView struct {
+	ID, Title, Kind string
+	tallyView
+	// Marks are the component's level thresholds as percent of its max.
+	Marks      []markView
+	Indicators []indicatorView
+	Deficits   []indicatorView
+	Plan       string
+}
+
+type markView struct {
+	Title   string
+	Percent float64
+}
+
+type indicatorView struct {
+	ID, Text       string
+	Critical       bool
+	Answer         string
+	Points, Max    int
+	Status         string // Russian
+	NotApplicable  bool
+	Failed         bool // critical with 0 points
+	Target         string
+	Gap            int
+	ComponentTitle string
+}
+
+type planView struct {
+	Summary string
+	Steps   []stepView
+}
+
+type stepView struct {
+	ID, Text, ComponentTitle string
+	Critical, Blocking       bool
+	Answer, Target           string
+	Points, TargetPoints     int
+	Gain                     int
+}
+
+var statusTitles = map[string]string{
+	scoring.StatusOK:            "",
+	scoring.StatusMissing:       "нет ответа",
+	scoring.StatusInvalid:       "ответ не распознан",
+	scoring.StatusNotApplicable: "не применим",
+}
+
+func kindTitle(kind string) string {
+	if kind == model.KindCondition {
+		return "ключевое условие"
+	}
+	return "магистральное направление"
+}
+
+func newTallyView(m *model.Model, t scoring.Tally) tallyView {
+	v := tallyView{Points: t.Points, Max: t.Max, Percent: Percent(t.Percent), PercentValue: t.Percent, Level: t.Level,
+		LevelTitle: t.LevelTitle, CriticalApplied: t.CriticalApplied && t.ByPoints != t.Level}
+	if t.ByPoints >= 0 {
+		v.ByPointsTitle = m.Levels[t.ByPoints].Title
+	}
+	return v
+}
+
+// thresholdMarks gives a set's level thresholds as percent of max.
+func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []markView {
+	var marks []markView
+	for i := 1; i < len(set.Values) && i < len(m.Levels); i++ {
+		p := set.Values[i].Float()
+		if set.Unit == model.UnitPoints {
+			if max <= 0 {
+				continue
+			}
+			p = p * 100 / float64(max)
+		}
+		if p > 100 {
+			continue
+		}
+		marks = append(marks, markView{Title: m.Levels[i].Title, Percent: p})
+	}
+	return marks
+}
+
+func newSchoolView(m *model.Model, r *scoring.Result) *schoolView {
+	v := &schoolView{Title: SchoolTitle(r), Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
+		Year: r.School.Year, Profile: r.School.Profile.String(), ProfileAssumed: r.ProfileAssumed, Source: r.Source,
+		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}
+	if r.Row > 0 {
+		v.Source += ", строка " + itoa(r.Row)
+	}
+	titles := map[string]string{}
+	for i, c := range r.Components {
+		titles[c.ID] = c.Title
+		cv := componentView{ID: c.ID, Title: c.Title, Kind: kindTitle(c.Kind), tallyView: newTallyView(m, c.Tally),
+			Marks: thresholdMarks(m, m.Thresholds.For(c.ID, r.School.Profile), c.Max)}
+		if i < len(r.NextLevel.Components) {
+			cv.Plan = r.NextLevel.Components[i].Summary(m)
+		}
+		v.Components = append(v.Components, cv)
+	}
+	byComp := map[string]*componentView{}
+	for i := range v.Components {
+		byComp[v.Components[i].ID] = &v.Components[i]
+	}
+	for i := range r.Indicators {
+		is := &r.Indicators[i]
+		iv := indicatorView{ID: is.ID, Text: is.Text, Critical: is.Critical, Answer: is.Answer, Points: is.Points, Max: is.Max,
+			Status: statusTitles[is.Status], NotApplicable: is.Status == scoring.StatusNotApplicable,
+			Failed: is.Critical && is.Points == 0 && is.Status != scoring.StatusNotApplicable,
+			Target: is.Best(), Gap: is.Max - is.Points, ComponentTitle: titles[is.Component]}
+		if cv := byComp[is.Component]; cv != nil {
+			cv.Indicators = append(cv.Indicators, iv)
+		}
+		if iv.Failed {
+			v.Critical = append(v.Critical, iv)
+		}
+	}
+	for _, d := range r.Deficits {
+		if cv := byComp[d.Component]; cv != nil {
+			cv.Deficits = append(cv.Deficits, indicatorView{ID: d.ID, Text: d.Text, Critical: d.Critical, Answer: d.Answer,
+				Points: d.Points, Max: d.Max, Status: statusTitles[d.Status], Failed: d.Critical && d.Points == 0,
+				Target: d.Best(), Gap: d.Gap, ComponentTitle: cv.Title})
+		}
+	}
+	v.Plan.Summary = r.NextLevel.Overall.Summary(m)
+	for _, s := range r.NextLevel.Overall.Steps {
+		v.Plan.Steps = append(v.Plan.Steps, stepView{ID: s.ID, Text: s.Text, ComponentTitle: titles[s.Component],
+			Critical: s.Critical, Blocking: s.Blocking, Answer: s.Answer, Target: s.Target, Points: s.Points,
+			TargetPoints: s.TargetPoints, Gain: s.Gain()})
+	}
+	for _, p := range r.Problems {
+		v.Problems = append(v.Problems, p.String())
+	}
+	return v
+}

@@ -204,7 +204,9 @@ func (p *Plan) Summary(m *model.Model) string {
 		next, PointsWord(p.Missing), p.Threshold, p.Max, stepsCount(len(p.Steps)))
 }
 
-func stepsCount(n int) string { return plural(n, "показатель", "показателя", "показателей") }
+func stepsCount(n int) string {
+	return plural(n, "показатель", "показателя", "показателей")
+}
 
 // PointsWord is "1 балл", "2 балла", "5 баллов".
 func PointsWord(n int) string { return plural(n, "балл", "балла", "баллов") }

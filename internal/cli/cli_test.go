@@ -52,3 +52,26 @@ func TestMainInProcess(t *testing.T) {
 		t.Errorf("unknown command: code %d, stderr %q", code, errOut.String())
 	}
 }
+
+// The report command's exit codes: 0 clean, 1 data problems, 2 usage,
+// 3 unreadable input.
+func TestReportExitCodes(t *testing.T) {
+	t.Chdir("../..")
+	out := t.TempDir()
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"report", "testdata/schools/school1.xlsx"}, ExitOK},
+		{[]string{"report", "-f", "md", "testdata/broken/bad-answers.csv"}, ExitProblems},
+		{[]string{"report", "-f", "xlsx", "testdata/schools/school1.xlsx"}, ExitUsage},
+		{[]string{"report", "-f", "xlsx", "-o", out, "testdata/broken/legacy.xls"}, ExitFailure},
+		{[]string{"batch", "testdata/schools", "--report", "html"}, ExitUsage},
+		{[]string{"batch", "testdata/schools", "--per-school", "--out", out, "--report", "pdf"}, ExitUsage},
+	} {
+		var stdout, stderr bytes.Buffer
+		if got := Main(tc.args, nil, &stdout, &stderr); got != tc.want {
+			t.Errorf("%v: exit %d, want %d; stderr %q", tc.args, got, tc.want, stderr.String())
+		}
+	}
+}

@@ -1,0 +1,95 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/selfdiag/selfdiag/internal/officetest"
+	"github.com/selfdiag/selfdiag/internal/summary"
+)
+
+// The xlsx school report holds the same numbers as the result, a native
+// radar chart and conditional formats, and opens in LibreOffice.
+func TestSchoolXLSX(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/schools/school1.xlsx")
+	r := results[0]
+	var buf bytes.Buffer
+	if err := WriteSchoolXLSX(&buf, m, r); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if got, want := f.GetSheetList(), []string{"Итог", "Дефициты", "План", "Показатели", "Проблемы"}; strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Errorf("sheets %v, want %v", got, want)
+	}
+	rows, _ := f.GetRows("Итог")
+	var total []string
+	for _, row := range rows {
+		if len(row) > 5 && row[0] == "Итог" {
+			total = row
+		}
+	}
+	if total == nil || total[2] != "113" || total[3] != "133" || total[5] != r.Total.LevelTitle {
+		t.Errorf("total row %v, want 113/133 %s", total, r.Total.LevelTitle)
+	}
+	defRows, _ := f.GetRows("Дефициты")
+	if len(defRows)-1 != len(r.Deficits) {
+		t.Errorf("deficit rows %d, want %d", len(defRows)-1, len(r.Deficits))
+	}
+	indRows, _ := f.GetRows("Показатели")
+	if len(indRows)-1 != len(m.Indicators) {
+		t.Errorf("indicator rows %d, want %d", len(indRows)-1, len(m.Indicators))
+	}
+	cf, err := f.GetConditionalFormats("Итог")
+	if err != nil || len(cf) == 0 {
+		t.Errorf("no conditional formats on «Итог»: %v", err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	radar := false
+	for _, zf := range zr.File {
+		if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			radar = radar || bytes.Contains(b, []byte("radarChart"))
+		}
+	}
+	if !radar {
+		t.Error("no native radar chart in the workbook")
+	}
+
+	path := filepath.Join(t.TempDir(), "report.xlsx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sheets := officetest.SheetsCSV(t, path)
+	if !strings.Contains(sheets["Итог"], "Образовательная среда") || !strings.Contains(sheets["План"], "Итог") {
+		t.Errorf("LibreOffice's sheets lack the components or the plan: %v", len(sheets))
+	}
+}
+
+func TestDashboardGolden(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv", "testdata/broken/bad-answers.csv")
+	agg := summary.New(m, "")
+	for _, r := range results {
+		agg.Add(r)
+	}
+	var buf bytes.Buffer
+	if err := WriteSummaryHTML(&buf, agg.Summary(), []string{"schools/660001.html", "", ""}); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "dashboard.html", buf.Bytes())
+}

@@ -210,10 +210,11 @@ func Doc(m *model.Model, r *scoring.Result) ResultDoc {
 	for _, p := range r.Problems {
 		d.Problems = append(d.Problems, ProblemDoc{Location: p.Location.String(), Message: p.Message})
 	}
-	d.NextLevel.Overall = planDoc(m, &r.NextLevel.Overall)
+	nl := scoring.PlanNext(m, r)
+	d.NextLevel.Overall = planDoc(m, &nl.Overall)
 	d.NextLevel.Components = []PlanDoc{}
-	for i := range r.NextLevel.Components {
-		d.NextLevel.Components = append(d.NextLevel.Components, planDoc(m, &r.NextLevel.Components[i]))
+	for i := range nl.Components {
+		d.NextLevel.Components = append(d.NextLevel.Components, planDoc(m, &nl.Components[i]))
 	}
 	return d
 }

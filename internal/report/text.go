@@ -141,7 +141,7 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Result) {
 	}
 
 	w.printf("\nПуть к следующему уровню:\n")
-	nl := &r.NextLevel
+	nl := scoring.PlanNext(m, r)
 	w.printf("  Итог: %s\n", nl.Overall.Summary(m))
 	writeSteps(w, nl.Overall.Steps, "    ")
 	for i := range nl.Components {

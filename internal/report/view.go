@@ -126,13 +126,14 @@ func newSchoolView(m *model.Model, r *scoring.Result) *schoolView {
 	if r.Row > 0 {
 		v.Source += ", строка " + itoa(r.Row)
 	}
+	nl := scoring.PlanNext(m, r)
 	titles := map[string]string{}
 	for i, c := range r.Components {
 		titles[c.ID] = c.Title
 		cv := componentView{ID: c.ID, Title: c.Title, Kind: kindTitle(c.Kind), tallyView: newTallyView(m, c.Tally),
 			Marks: thresholdMarks(m, m.Thresholds.For(c.ID, r.School.Profile), c.Max)}
-		if i < len(r.NextLevel.Components) {
-			cv.Plan = r.NextLevel.Components[i].Summary(m)
+		if i < len(nl.Components) {
+			cv.Plan = nl.Components[i].Summary(m)
 		}
 		v.Components = append(v.Components, cv)
 	}
@@ -160,8 +161,8 @@ func newSchoolView(m *model.Model, r *scoring.Result) *schoolView {
 				Target: d.Best(), Gap: d.Gap, ComponentTitle: cv.Title})
 		}
 	}
-	v.Plan.Summary = r.NextLevel.Overall.Summary(m)
-	for _, s := range r.NextLevel.Overall.Steps {
+	v.Plan.Summary = nl.Overall.Summary(m)
+	for _, s := range nl.Overall.Steps {
 		v.Plan.Steps = append(v.Plan.Steps, stepView{ID: s.ID, Text: s.Text, ComponentTitle: titles[s.Component],
 			Critical: s.Critical, Blocking: s.Blocking, Answer: s.Answer, Target: s.Target, Points: s.Points,
 			TargetPoints: s.TargetPoints, Gain: s.Gain()})

@@ -57,8 +57,9 @@ func (s Step) Gain() int { return s.TargetPoints - s.Points }
 // Highest reports that the scope is already at the top level.
 func (p *Plan) Highest(levels int) bool { return p.Current == levels-1 }
 
-// planNext builds the plans from scored indicators and tallies.
-func planNext(m *model.Model, r *Result) NextLevel {
+// PlanNext builds the next-level plans of a scored school (overall and per
+// component). It is computed on demand: a district summary does not need it.
+func PlanNext(m *model.Model, r *Result) NextLevel {
 	profile := r.School.Profile
 	rule := m.CriticalRule
 	var nl NextLevel

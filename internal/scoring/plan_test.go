@@ -95,7 +95,8 @@ func TestPlanMinimalBruteForce(t *testing.T) {
 			}
 			ans := randomAnswers(t, m, rng)
 			r := scoreMap(m, profile, ans)
-			plans := append([]Plan{r.NextLevel.Overall}, r.NextLevel.Components...)
+			nl := PlanNext(m, r)
+			plans := append([]Plan{nl.Overall}, nl.Components...)
 			for _, p := range plans {
 				checkPlan(t, m, profile, ans, r, p)
 				checked++
@@ -189,12 +190,12 @@ func TestPlanStatements(t *testing.T) {
 	m := testModel(t, "", "force", "below_base", "both")
 	// Everything at the maximum: the highest level.
 	top := Score(m, sub(plain, "1", "полностью", "2", "есть", "3", "100", "5", "есть", "6", "5"))
-	if p := top.NextLevel.Overall; p.Next != -1 || !p.Highest(len(m.Levels)) || !strings.Contains(p.Summary(m), "высший") {
+	if p := PlanNext(m, top).Overall; p.Next != -1 || !p.Highest(len(m.Levels)) || !strings.Contains(p.Summary(m), "высший") {
 		t.Errorf("highest: %+v %q", p, p.Summary(m))
 	}
 	// Points enough for medium, but the critical indicator 1 is at 0.
 	r := Score(m, sub(plain, "1", "нет", "2", "есть", "3", "100", "5", "есть", "6", "5"))
-	p := r.NextLevel.Overall
+	p := PlanNext(m, r).Overall
 	if !p.Blocked || p.Missing != 0 || len(p.Steps) != 1 || p.Steps[0].ID != "1" || !p.Steps[0].Blocking ||
 		p.Steps[0].Target != "полностью" || p.Reaches != 3 {
 		t.Errorf("blocked plan: %+v", p)
@@ -205,7 +206,7 @@ func TestPlanStatements(t *testing.T) {
 	// The last step aims only as high as needed: 6/8 needs 1 more point
 	// for high (85 % of 8 = 6.8 → 7); indicator 1 at «частично» earns it.
 	r = Score(m, sub(plain, "1", "частично", "2", "нет", "3", "100", "5", "есть", "6", "5"))
-	p = r.NextLevel.Overall
+	p = PlanNext(m, r).Overall
 	if p.Next != 3 || p.Missing != 1 || len(p.Steps) != 1 {
 		t.Fatalf("one-step plan: %+v", p)
 	}

@@ -40,7 +40,6 @@ type Result struct {
 	Problems         []problem.Problem
 	Incomplete       bool // some applicable indicator is missing or invalid
 	Stated           answers.Stated
-	NextLevel        NextLevel
 }
 
 // ModelStamp identifies the model a result was scored with.
@@ -168,7 +167,6 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	r.Total = level(m, m.Thresholds.For("", profile), r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
 
 	r.Deficits = deficits(r.Indicators)
-	r.NextLevel = planNext(m, r)
 	r.checkStated(sub)
 	SortProblems(r.Problems)
 	return r

@@ -14,6 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/sampledata"
+	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -196,6 +199,38 @@ func TestReportsInChromium(t *testing.T) {
 	}
 	if reqs := rec.requests(); len(reqs) > 0 {
 		t.Errorf("the reports requested from the network: %v", reqs)
+	}
+
+	// A district of 500 schools stays one readable page: every school is a
+	// row of the heatmap.
+	big := summary.New(m, "")
+	var csvData bytes.Buffer
+	if err := sampledata.DistrictCSV(&csvData, m, sampledata.District(m, 500, 7), sampledata.CSVOptions{Delim: ';'}); err != nil {
+		t.Fatal(err)
+	}
+	if err := answers.ReadCSV("район.csv", csvData.Bytes(), answers.Options{}, func(sub *answers.Submission) error {
+		big.Add(scoring.Score(m, sub))
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	var bigPage bytes.Buffer
+	if err := WriteSummaryHTML(&bigPage, big.Summary(), nil); err != nil {
+		t.Fatal(err)
+	}
+	bigPath := filepath.Join(dir, "district-500.html")
+	if err := os.WriteFile(bigPath, bigPage.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom = browse(t, bin, srv.URL, bigPath)
+	if got := strings.Count(dom, `<td class="name">`); got != 500 {
+		t.Errorf("500-school dashboard shows %d school rows", got)
+	}
+	if bigPage.Len() > 3<<20 {
+		t.Errorf("500-school dashboard is %d bytes: too heavy to open", bigPage.Len())
+	}
+	if reqs := rec.requests(); len(reqs) > 0 {
+		t.Errorf("the 500-school dashboard requested from the network: %v", reqs)
 	}
 
 	dom = browse(t, bin, srv.URL, canary)

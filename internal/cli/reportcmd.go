@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -56,20 +55,9 @@ func (a *app) runReport(files []string) error {
 	if outDir == "" && format == "xlsx" {
 		return usagef("отчёт xlsx пишется в файл: укажите --out КАТАЛОГ")
 	}
-	m, err := a.loadModel()
+	m, results, failed, err := a.scoreFiles(files)
 	if err != nil {
 		return err
-	}
-	opts := answers.Options{Encoding: a.v.GetString("encoding")}
-	var results []*scoring.Result
-	var failed []error
-	for _, f := range files {
-		if err := answers.ReadFile(f, opts, func(sub *answers.Submission) error {
-			results = append(results, scoring.Score(m, sub))
-			return nil
-		}); err != nil {
-			failed = append(failed, err)
-		}
 	}
 	switch {
 	case outDir == "" && len(results) > 1:
@@ -91,18 +79,7 @@ func (a *app) runReport(files []string) error {
 			fmt.Fprintf(a.err, "записан отчёт: %s\n", path)
 		}
 	}
-	problems := 0
-	for _, r := range results {
-		problems += len(r.Problems)
-	}
-	if len(failed) > 0 {
-		return &failure{errors.Join(failed...).Error()}
-	}
-	if problems > 0 {
-		fmt.Fprintf(a.err, "selfdiag: в данных найдено проблем: %d (перечислены в отчёте)\n", problems)
-		return errProblems
-	}
-	return nil
+	return a.scoredOutcome(results, failed)
 }
 
 func writeSchoolReport(w io.Writer, format string, m *model.Model, r *scoring.Result) error {

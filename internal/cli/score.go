@@ -44,27 +44,40 @@ func (a *app) runScore(files []string) error {
 			return usagef("%s — каталог; для каталога района используйте: selfdiag batch %s", f, f)
 		}
 	}
-	m, err := a.loadModel()
+	m, results, failed, err := a.scoreFiles(files)
 	if err != nil {
 		return err
-	}
-	opts := answers.Options{Encoding: a.v.GetString("encoding")}
-	var results []*scoring.Result
-	var failed []error
-	for _, f := range files {
-		err := answers.ReadFile(f, opts, func(sub *answers.Submission) error {
-			results = append(results, scoring.Score(m, sub))
-			return nil
-		})
-		if err != nil {
-			failed = append(failed, err)
-		}
 	}
 	if len(results) > 0 {
 		if err := a.output(func(w io.Writer) error { return writeResults(w, format, m, results) }); err != nil {
 			return err
 		}
 	}
+	return a.scoredOutcome(results, failed)
+}
+
+// scoreFiles reads and scores every school of the files; unreadable files
+// are returned in failed, the readable ones are still scored.
+func (a *app) scoreFiles(files []string) (m *model.Model, results []*scoring.Result, failed []error, err error) {
+	m, err = a.loadModel()
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	opts := answers.Options{Encoding: a.v.GetString("encoding")}
+	for _, f := range files {
+		if err := answers.ReadFile(f, opts, func(sub *answers.Submission) error {
+			results = append(results, scoring.Score(m, sub))
+			return nil
+		}); err != nil {
+			failed = append(failed, err)
+		}
+	}
+	return m, results, failed, nil
+}
+
+// scoredOutcome is the exit of score and report: 3 when a file could not
+// be read, 1 when the data had problems.
+func (a *app) scoredOutcome(results []*scoring.Result, failed []error) error {
 	problems := 0
 	for _, r := range results {
 		problems += len(r.Problems)

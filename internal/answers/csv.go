@@ -44,7 +44,6 @@ func decodeCSV(head []byte, rest io.Reader, force string) (r io.Reader, name str
 			return nil, "", false, fmt.Errorf("неизвестная кодировка %q: допустимы %s", force, EncodingNames)
 		}
 	}
-	whole := io.MultiReader(bytes.NewReader(head), rest)
 	switch {
 	case name == "" && bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
 		name = "utf-8"
@@ -70,7 +69,8 @@ func decodeCSV(head []byte, rest io.Reader, force string) (r io.Reader, name str
 	case "windows-1251":
 		enc = charmap.Windows1251
 	}
-	return &bomSkipper{r: transform.NewReader(whole, enc.NewDecoder())}, name, false, nil
+	// The UTF-16 decoders consume their BOM; decoded text has none.
+	return transform.NewReader(io.MultiReader(bytes.NewReader(head), rest), enc.NewDecoder()), name, false, nil
 }
 
 // validUTF8Prefix is utf8.Valid allowing the data to end inside a rune (it
@@ -85,34 +85,6 @@ func validUTF8Prefix(b []byte) bool {
 		}
 	}
 	return utf8.Valid(b)
-}
-
-// bomSkipper drops a UTF-8 BOM at the start of decoded text.
-type bomSkipper struct {
-	r       io.Reader
-	started bool
-	pending []byte
-}
-
-func (s *bomSkipper) Read(p []byte) (int, error) {
-	if !s.started {
-		s.started = true
-		var head [3]byte
-		n, err := io.ReadFull(s.r, head[:])
-		if n == 3 && bytes.Equal(head[:], []byte{0xEF, 0xBB, 0xBF}) {
-			n = 0
-		}
-		s.pending = append(s.pending, head[:n]...)
-		if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-			return 0, err
-		}
-	}
-	if len(s.pending) > 0 {
-		n := copy(p, s.pending)
-		s.pending = s.pending[n:]
-		return n, nil
-	}
-	return s.r.Read(p)
 }
 
 // detectDelimiter picks the CSV delimiter: a leading "sep=X" line wins;
@@ -180,10 +152,8 @@ func readCSVStream(name string, in io.Reader, opts Options, fn func(*Submission)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return &FileError{File: name, Msg: "не удалось прочитать файл: " + err.Error()}
 	}
-	if len(bytes.TrimSpace(sniff)) == 0 {
-		if more, _ := br.Peek(sniffSize + 1); len(more) <= len(sniff) {
-			return &FileError{File: name, Msg: "файл пуст"}
-		}
+	if len(sniff) < sniffSize && len(bytes.TrimSpace(sniff)) == 0 {
+		return &FileError{File: name, Msg: "файл пуст"}
 	}
 	delim, skip := detectDelimiter(sniff)
 	t := &csvTable{name: name, checkUTF8: checkUTF8}

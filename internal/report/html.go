@@ -4,7 +4,6 @@ import (
 	"embed"
 	"html/template"
 	"io"
-	"strconv"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
@@ -21,8 +20,6 @@ var htmlTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 	"pct":     func(share float64) string { return Percent(share * 100) },
 	"bar":     func(share, width float64) string { return f1(share * width) },
 }).ParseFS(templateFS, "templates/*.html"))
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 type schoolPage struct {
 	*schoolView
@@ -42,10 +39,10 @@ func WriteHTML(w io.Writer, m *model.Model, r *scoring.Result) error {
 		labels[i], percents[i] = c.Title, c.PercentValue
 		rows = append(rows, barRow{Label: c.Title, Percent: c.PercentValue, Level: c.Level, Title: c.LevelTitle, Marks: c.Marks})
 	}
-	rows = append(rows, barRow{Label: "Итог", Percent: v.Total.PercentValue, Level: v.Total.Level, Title: v.Total.LevelTitle,
-		Marks: thresholdMarks(m, m.Thresholds.For("", r.School.Profile), r.Total.Max)})
+	totalMarks := thresholdMarks(m, m.Thresholds.For("", r.School.Profile), r.Total.Max)
+	rows = append(rows, barRow{Label: "Итог", Percent: v.Total.PercentValue, Level: v.Total.Level, Title: v.Total.LevelTitle, Marks: totalMarks})
 	page := schoolPage{schoolView: v, Levels: len(m.Levels),
-		Radar: template.HTML(radarSVG(labels, percents, thresholdMarks(m, m.Thresholds.For("", r.School.Profile), r.Total.Max))),
+		Radar: template.HTML(radarSVG(labels, percents, totalMarks)),
 		Bars:  template.HTML(barsSVG(rows, len(m.Levels)))}
 	return htmlTemplates.ExecuteTemplate(w, "school.html", page)
 }

@@ -1,6 +1,8 @@
 package report
 
 import (
+	"strconv"
+
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
@@ -124,7 +126,7 @@ func newSchoolView(m *model.Model, r *scoring.Result) *schoolView {
 		Year: r.School.Year, Profile: r.School.Profile.String(), ProfileAssumed: r.ProfileAssumed, Source: r.Source,
 		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}
 	if r.Row > 0 {
-		v.Source += ", строка " + itoa(r.Row)
+		v.Source += ", строка " + strconv.Itoa(r.Row)
 	}
 	nl := scoring.PlanNext(m, r)
 	titles := map[string]string{}

@@ -104,7 +104,7 @@ func buildPlan(m *model.Model, component, title string, t Tally, set model.Thres
 		}
 		if failure && blocks {
 			s.Blocking = true
-			s.Target, s.TargetPoints = bestTarget(is.Indicator)
+			s.Target, s.TargetPoints = targetFor(is.Indicator, is.Max)
 			blocking = append(blocking, s)
 			continue
 		}
@@ -157,9 +157,6 @@ func buildPlan(m *model.Model, component, title string, t Tally, set model.Thres
 	}
 	return p
 }
-
-// bestTarget is the answer earning the indicator's maximum.
-func bestTarget(ind *model.Indicator) (string, int) { return ind.Best(), ind.Max }
 
 // targetFor is the answer earning the fewest points that are at least
 // want (the first such in model order).

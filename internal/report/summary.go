@@ -2,9 +2,7 @@ package report
 
 import (
 	"bufio"
-	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
@@ -14,267 +12,260 @@ import (
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
-// SummaryDoc is the JSON form of a district summary (schema selfdiag.summary/v1).
-type SummaryDoc struct {
-	Schema         string            `json:"schema"`
-	Model          ModelDoc          `json:"model"`
-	GroupBy        string            `json:"group_by,omitempty"`
-	Counts         CountsDoc         `json:"counts"`
-	Levels         []LevelRefDoc     `json:"levels"`
-	Stats          StatsDoc          `json:"stats"`
-	Municipalities []MunicipalityDoc `json:"municipalities,omitempty"`
-	Region         []RegionRowDoc    `json:"region,omitempty"`
-	Failures       []FailureDoc      `json:"failures"`
-	Duplicates     []DuplicateDoc    `json:"duplicates"`
-	// Then "schools" ([]SchoolRowDoc) and "problems" ([]SchoolProblemDoc),
-	// streamed by WriteSummaryJSON.
-}
-
-// CountsDoc are the headline numbers.
-type CountsDoc struct {
-	Files        int `json:"files"`
-	Schools      int `json:"schools"`
-	WithProblems int `json:"with_problems"`
-	Incomplete   int `json:"incomplete"`
-	Failed       int `json:"failed"`
-	Duplicates   int `json:"duplicates"`
-	Problems     int `json:"problems"`
-}
-
-// LevelRefDoc names a level.
-type LevelRefDoc struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-}
-
-// SchoolRowDoc is a row of the schools table.
-type SchoolRowDoc struct {
-	Source           string             `json:"source"`
-	Row              int                `json:"row,omitempty"`
-	Name             string             `json:"name"`
-	Code             string             `json:"code"`
-	Municipality     string             `json:"municipality"`
-	Points           int                `json:"points"`
-	Max              int                `json:"max"`
-	Percent          float64            `json:"percent"`
-	Level            string             `json:"level"`
-	LevelTitle       string             `json:"level_title"`
-	Components       []ComponentCellDoc `json:"components"`
-	Deficits         int                `json:"deficits"`
-	CriticalFailures []string           `json:"critical_failures"`
-	Incomplete       bool               `json:"incomplete"`
-	Problems         int                `json:"problems"`
-}
-
-// ComponentCellDoc is a school's result in a component.
-type ComponentCellDoc struct {
-	ID      string  `json:"id"`
-	Percent float64 `json:"percent"`
-	Level   string  `json:"level"`
-}
-
-// StatsDoc aggregates a set of schools.
-type StatsDoc struct {
-	Schools    int                `json:"schools"`
-	Levels     []LevelCountDoc    `json:"levels"`
-	Components []ComponentStatDoc `json:"components"`
-	Weakest    []string           `json:"weakest_components"`
-	Deficits   []DeficitFreqDoc   `json:"deficits"`
-	BelowBase  []BelowBaseDoc     `json:"below_base"`
-}
-
-// LevelCountDoc is a level's count and share (0..1).
-type LevelCountDoc struct {
-	ID    string  `json:"id"`
-	Title string  `json:"title"`
-	Count int     `json:"count"`
-	Share float64 `json:"share"`
-}
-
-// ComponentStatDoc aggregates a component.
-type ComponentStatDoc struct {
-	ID          string          `json:"id"`
-	Title       string          `json:"title"`
-	Kind        string          `json:"kind"`
-	MeanPercent float64         `json:"mean_percent"`
-	Schools     int             `json:"schools"`
-	Levels      []LevelCountDoc `json:"levels"`
-}
-
-// DeficitFreqDoc is how common a deficit is.
-type DeficitFreqDoc struct {
-	Indicator  string  `json:"indicator"`
-	Component  string  `json:"component"`
-	Title      string  `json:"title"`
-	Critical   bool    `json:"critical"`
-	Schools    int     `json:"schools"`
-	Applicable int     `json:"applicable"`
-	Share      float64 `json:"share"`
-}
-
-// BelowBaseDoc is a school «ниже базового» with reasons.
-type BelowBaseDoc struct {
-	Name         string   `json:"name"`
-	Code         string   `json:"code"`
-	Municipality string   `json:"municipality"`
-	Source       string   `json:"source"`
-	Row          int      `json:"row,omitempty"`
-	Points       int      `json:"points"`
-	Max          int      `json:"max"`
-	Percent      float64  `json:"percent"`
-	Reasons      []string `json:"reasons"`
-}
-
-// MunicipalityDoc is one municipality's summary.
-type MunicipalityDoc struct {
-	Name  string   `json:"name"`
-	Stats StatsDoc `json:"stats"`
-}
-
-// RegionRowDoc is a municipality's row in the region table.
-type RegionRowDoc struct {
-	Municipality string          `json:"municipality"`
-	Schools      int             `json:"schools"`
-	Levels       []LevelCountDoc `json:"levels"`
-	BelowBase    int             `json:"below_base"`
-	MeanPercent  []ComponentMean `json:"mean_percent"`
-}
-
-// ComponentMean is a component's mean percent.
-type ComponentMean struct {
-	ID      string  `json:"id"`
-	Percent float64 `json:"percent"`
-}
-
-// FailureDoc is a file that could not be read.
-type FailureDoc struct {
-	File    string `json:"file"`
-	Message string `json:"message"`
-}
-
-// DuplicateDoc is a repeated school.
-type DuplicateDoc struct {
-	School      string `json:"school"`
-	Source      string `json:"source"`
-	FirstSource string `json:"first_source"`
-	By          string `json:"by"`
-}
-
-// SchoolProblemDoc is a data problem of a school.
-type SchoolProblemDoc struct {
-	School   string `json:"school"`
-	Location string `json:"location"`
-	Message  string `json:"message"`
-}
-
-func levelCountsDoc(l []summary.LevelCount) []LevelCountDoc {
-	out := make([]LevelCountDoc, len(l))
-	for i, x := range l {
-		out[i] = LevelCountDoc(x)
-	}
-	return out
-}
-
-func statsDoc(s summary.Stats) StatsDoc {
-	d := StatsDoc{Schools: s.Schools, Levels: levelCountsDoc(s.Levels), Weakest: nonNil(s.Weakest),
-		Components: []ComponentStatDoc{}, Deficits: []DeficitFreqDoc{}, BelowBase: []BelowBaseDoc{}}
-	for _, c := range s.Components {
-		d.Components = append(d.Components, ComponentStatDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, MeanPercent: c.MeanPercent,
-			Schools: c.Schools, Levels: levelCountsDoc(c.Levels)})
-	}
-	for _, x := range s.Deficits {
-		d.Deficits = append(d.Deficits, DeficitFreqDoc(x))
-	}
-	for _, b := range s.BelowBase {
-		d.BelowBase = append(d.BelowBase, BelowBaseDoc{Name: b.Name, Code: b.Code, Municipality: b.Municipality, Source: b.Source,
-			Row: b.Row, Points: b.Points, Max: b.Max, Percent: b.Percent, Reasons: b.Reasons})
-	}
-	return d
-}
-
-func schoolRowDoc(s *summary.Summary, r *summary.SchoolRow) SchoolRowDoc {
-	row := SchoolRowDoc{Source: r.Source, Row: r.Row, Name: r.Name, Code: r.Code, Municipality: r.Municipality, Points: r.Points,
-		Max: r.Max, Percent: r.Percent, Level: r.LevelID, LevelTitle: r.LevelTitle, Deficits: r.Deficits,
-		CriticalFailures: nonNil(r.CriticalFailures), Incomplete: r.Incomplete, Problems: r.Problems,
-		Components: make([]ComponentCellDoc, len(r.Components))}
-	for i, cc := range r.Components {
-		row.Components[i] = ComponentCellDoc{ID: s.Components[i].ID, Percent: cc.Percent, Level: cc.LevelID}
-	}
-	return row
-}
-
-// summaryHead is the summary's JSON form but for the two arrays that grow
-// with the number of schools (schools, problems), which are streamed.
-func summaryHead(s *summary.Summary) SummaryDoc {
-	c := s.Counts
-	d := SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy,
-		Model:  ModelDoc{ID: s.Model.ID, Version: s.Model.Version, Title: s.Model.Title, Source: s.Model.Source},
-		Counts: CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems},
-		Stats:  statsDoc(s.Stats), Failures: []FailureDoc{}, Duplicates: []DuplicateDoc{}}
-	for _, l := range s.Levels {
-		d.Levels = append(d.Levels, LevelRefDoc{l.ID, l.Title})
-	}
-	for _, m := range s.Municipalities {
-		d.Municipalities = append(d.Municipalities, MunicipalityDoc{Name: m.Name, Stats: statsDoc(m.Stats)})
-		rr := RegionRowDoc{Municipality: m.Name, Schools: m.Stats.Schools, Levels: levelCountsDoc(m.Stats.Levels), BelowBase: len(m.Stats.BelowBase)}
-		for _, c := range m.Stats.Components {
-			rr.MeanPercent = append(rr.MeanPercent, ComponentMean{c.ID, c.MeanPercent})
-		}
-		d.Region = append(d.Region, rr)
-	}
-	for _, f := range s.Failures {
-		d.Failures = append(d.Failures, FailureDoc(f))
-	}
-	for _, x := range s.Duplicates {
-		d.Duplicates = append(d.Duplicates, DuplicateDoc(x))
-	}
-	return d
-}
-
-// WriteSummaryJSON writes the summary as JSON. The two arrays that grow
-// with the number of schools, "schools" and "problems", come last, one
-// compact object per line, so that a national summary streams out instead
-// of being built and indented in memory.
+// WriteSummaryJSON writes the summary as JSON (schema selfdiag.summary/v1;
+// summary_json_test.go has it as Go types). The two arrays that grow with the number of
+// schools, "schools" and "problems", come last, one compact object per
+// line, so that a national summary streams out instead of being built and
+// indented in memory.
 func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
-	doc := summaryHead(s)
-	var head bytes.Buffer
-	enc := json.NewEncoder(&head)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(doc); err != nil {
-		return err
-	}
-	body := bytes.TrimSuffix(bytes.TrimRight(head.Bytes(), "\n"), []byte("}"))
 	bw := bufio.NewWriterSize(w, 1<<16)
-	bw.Write(bytes.TrimRight(body, " \n"))
-	bw.WriteString(",\n")
-	writeArray(bw, "schools", len(s.Schools), func(i int) any { return schoolRowDoc(s, &s.Schools[i]) }, true)
-	writeArray(bw, "problems", len(s.Problems), func(i int) any { return SchoolProblemDoc(s.Problems[i]) }, false)
-	bw.WriteString("\n}\n")
+	j := newJSONWriter(bw)
+	j.open('{')
+	j.str("schema", summary.Schema)
+	j.key("model")
+	j.open('{')
+	j.str("id", s.Model.ID)
+	j.str("version", s.Model.Version)
+	j.str("title", s.Model.Title)
+	j.str("source", s.Model.Source)
+	j.close('}')
+	if s.GroupBy != "" {
+		j.str("group_by", s.GroupBy)
+	}
+	c := s.Counts
+	j.key("counts")
+	j.open('{')
+	j.int("files", c.Files)
+	j.int("schools", c.Schools)
+	j.int("with_problems", c.WithProblems)
+	j.int("incomplete", c.Incomplete)
+	j.int("failed", c.Failed)
+	j.int("duplicates", c.Duplicates)
+	j.int("problems", c.Problems)
+	j.close('}')
+	j.key("levels")
+	if s.Levels == nil {
+		bw.WriteString("null")
+	} else {
+		j.open('[')
+		for _, l := range s.Levels {
+			j.elem()
+			j.open('{')
+			j.str("id", l.ID)
+			j.str("title", l.Title)
+			j.close('}')
+		}
+		j.close(']')
+	}
+	j.key("stats")
+	writeStatsJSON(j, s.Stats)
+	if len(s.Municipalities) > 0 {
+		j.key("municipalities")
+		j.open('[')
+		for _, m := range s.Municipalities {
+			j.elem()
+			j.open('{')
+			j.str("name", m.Name)
+			j.key("stats")
+			writeStatsJSON(j, m.Stats)
+			j.close('}')
+		}
+		j.close(']')
+		j.key("region")
+		j.open('[')
+		for _, m := range s.Municipalities {
+			j.elem()
+			j.open('{')
+			j.str("municipality", m.Name)
+			j.int("schools", m.Stats.Schools)
+			j.key("levels")
+			writeLevelCountsJSON(j, m.Stats.Levels)
+			j.int("below_base", len(m.Stats.BelowBase))
+			j.key("mean_percent")
+			if len(m.Stats.Components) == 0 {
+				bw.WriteString("null")
+			} else {
+				j.open('[')
+				for _, c := range m.Stats.Components {
+					j.elem()
+					j.open('{')
+					j.str("id", c.ID)
+					j.float("percent", c.MeanPercent)
+					j.close('}')
+				}
+				j.close(']')
+			}
+			j.close('}')
+		}
+		j.close(']')
+	}
+	j.key("failures")
+	j.open('[')
+	for _, f := range s.Failures {
+		j.elem()
+		j.open('{')
+		j.str("file", f.File)
+		j.str("message", f.Message)
+		j.close('}')
+	}
+	j.close(']')
+	j.key("duplicates")
+	j.open('[')
+	for _, d := range s.Duplicates {
+		j.elem()
+		j.open('{')
+		j.str("school", d.School)
+		j.str("source", d.Source)
+		j.str("first_source", d.FirstSource)
+		j.str("by", d.By)
+		j.close('}')
+	}
+	j.close(']')
+
+	var row compact
+	j.key("schools")
+	j.open('[')
+	for i := range s.Schools {
+		appendSchoolRowJSON(&row, s, &s.Schools[i])
+		j.raw(row.b)
+	}
+	j.close(']')
+	j.key("problems")
+	j.open('[')
+	for _, p := range s.Problems {
+		row.begin()
+		row.str("school", p.School)
+		row.str("location", p.Location)
+		row.str("message", p.Message)
+		row.end()
+		j.raw(row.b)
+	}
+	j.close(']')
+	j.close('}')
+	bw.WriteByte('\n')
 	return bw.Flush()
 }
 
-func writeArray(bw *bufio.Writer, key string, n int, item func(int) any, comma bool) {
-	bw.WriteString("  \"" + key + "\": [")
-	var line bytes.Buffer
-	enc := json.NewEncoder(&line)
-	enc.SetEscapeHTML(false)
-	for i := range n {
-		line.Reset()
-		enc.Encode(item(i))
+// appendSchoolRowJSON builds a school's row of the "schools" array.
+func appendSchoolRowJSON(c *compact, s *summary.Summary, r *summary.SchoolRow) {
+	c.begin()
+	c.str("source", r.Source)
+	if r.Row != 0 {
+		c.int("row", r.Row)
+	}
+	c.str("name", r.Name)
+	c.str("code", r.Code)
+	c.str("municipality", r.Municipality)
+	c.int("points", r.Points)
+	c.int("max", r.Max)
+	c.float("percent", r.Percent)
+	c.str("level", r.LevelID)
+	c.str("level_title", r.LevelTitle)
+	c.key("components")
+	c.b = append(c.b, '[')
+	for i, cc := range r.Components {
 		if i > 0 {
-			bw.WriteByte(',')
+			c.b = append(c.b, ',')
 		}
-		bw.WriteString("\n    ")
-		bw.Write(bytes.TrimRight(line.Bytes(), "\n"))
+		c.b = append(c.b, `{"id":`...)
+		c.b = appendJSONString(c.b, s.Components[i].ID)
+		c.b = append(c.b, `,"percent":`...)
+		c.b = appendJSONFloat(c.b, cc.Percent)
+		c.b = append(c.b, `,"level":`...)
+		c.b = appendJSONString(c.b, cc.LevelID)
+		c.b = append(c.b, '}')
 	}
-	if n > 0 {
-		bw.WriteString("\n  ")
+	c.b = append(c.b, ']')
+	c.int("deficits", r.Deficits)
+	c.key("critical_failures")
+	c.b = append(c.b, '[')
+	for i, id := range r.CriticalFailures {
+		if i > 0 {
+			c.b = append(c.b, ',')
+		}
+		c.b = appendJSONString(c.b, id)
 	}
-	bw.WriteString("]")
-	if comma {
-		bw.WriteString(",\n")
+	c.b = append(c.b, ']')
+	c.bool("incomplete", r.Incomplete)
+	c.int("problems", r.Problems)
+	c.end()
+}
+
+func writeLevelCountsJSON(j *jsonWriter, ls []summary.LevelCount) {
+	j.open('[')
+	for _, l := range ls {
+		j.elem()
+		j.open('{')
+		j.str("id", l.ID)
+		j.str("title", l.Title)
+		j.int("count", l.Count)
+		j.float("share", l.Share)
+		j.close('}')
 	}
+	j.close(']')
+}
+
+func writeStatsJSON(j *jsonWriter, s summary.Stats) {
+	j.open('{')
+	j.int("schools", s.Schools)
+	j.key("levels")
+	writeLevelCountsJSON(j, s.Levels)
+	j.key("components")
+	j.open('[')
+	for _, c := range s.Components {
+		j.elem()
+		j.open('{')
+		j.str("id", c.ID)
+		j.str("title", c.Title)
+		j.str("kind", c.Kind)
+		j.float("mean_percent", c.MeanPercent)
+		j.int("schools", c.Schools)
+		j.key("levels")
+		writeLevelCountsJSON(j, c.Levels)
+		j.close('}')
+	}
+	j.close(']')
+	j.strings("weakest_components", s.Weakest)
+	j.key("deficits")
+	j.open('[')
+	for _, d := range s.Deficits {
+		j.elem()
+		j.open('{')
+		j.str("indicator", d.Indicator)
+		j.str("component", d.Component)
+		j.str("title", d.Title)
+		j.bool("critical", d.Critical)
+		j.int("schools", d.Schools)
+		j.int("applicable", d.Applicable)
+		j.float("share", d.Share)
+		j.close('}')
+	}
+	j.close(']')
+	j.key("below_base")
+	j.open('[')
+	for _, b := range s.BelowBase {
+		j.elem()
+		j.open('{')
+		j.str("name", b.Name)
+		j.str("code", b.Code)
+		j.str("municipality", b.Municipality)
+		j.str("source", b.Source)
+		if b.Row != 0 {
+			j.int("row", b.Row)
+		}
+		j.int("points", b.Points)
+		j.int("max", b.Max)
+		j.float("percent", b.Percent)
+		if b.Reasons == nil {
+			j.key("reasons")
+			j.w.WriteString("null")
+		} else {
+			j.strings("reasons", b.Reasons)
+		}
+		j.close('}')
+	}
+	j.close(']')
+	j.close('}')
 }
 
 // WriteSummaryCSV writes the schools table.

@@ -1,0 +1,206 @@
+package report
+
+import (
+	"bufio"
+	"math"
+	"strconv"
+	"unicode/utf8"
+)
+
+// jsonWriter writes JSON by hand, byte for byte as encoding/json's Encoder
+// with SetIndent("", "  ") and SetEscapeHTML(false) writes it. A national
+// summary has 40,000 school rows and thousands of schools «ниже базового»:
+// through reflection and a second indenting pass that was a third of a
+// batch's time. summary_json_test.go checks the output against
+// encoding/json.
+type jsonWriter struct {
+	w     *bufio.Writer
+	b     []byte // scratch for numbers
+	depth int
+	first bool // the next value is the first of its container
+}
+
+func newJSONWriter(w *bufio.Writer) *jsonWriter { return &jsonWriter{w: w} }
+
+func (j *jsonWriter) newline() {
+	j.w.WriteByte('\n')
+	for range j.depth {
+		j.w.WriteString("  ")
+	}
+}
+
+// open starts an object ('{') or an array ('[').
+func (j *jsonWriter) open(c byte) {
+	j.w.WriteByte(c)
+	j.depth++
+	j.first = true
+}
+
+// close ends the innermost container; an empty one stays "{}" or "[]".
+func (j *jsonWriter) close(c byte) {
+	j.depth--
+	if !j.first {
+		j.newline()
+	}
+	j.w.WriteByte(c)
+	j.first = false
+}
+
+// elem starts an array element.
+func (j *jsonWriter) elem() {
+	if !j.first {
+		j.w.WriteByte(',')
+	}
+	j.first = false
+	j.newline()
+}
+
+// key starts an object member.
+func (j *jsonWriter) key(k string) {
+	j.elem()
+	j.w.WriteByte('"')
+	j.w.WriteString(k)
+	j.w.WriteString(`": `)
+}
+
+func (j *jsonWriter) str(k, v string) {
+	j.key(k)
+	j.b = appendJSONString(j.b[:0], v)
+	j.w.Write(j.b)
+}
+
+func (j *jsonWriter) int(k string, v int) {
+	j.key(k)
+	j.b = strconv.AppendInt(j.b[:0], int64(v), 10)
+	j.w.Write(j.b)
+}
+
+func (j *jsonWriter) float(k string, v float64) {
+	j.key(k)
+	j.b = appendJSONFloat(j.b[:0], v)
+	j.w.Write(j.b)
+}
+
+func (j *jsonWriter) bool(k string, v bool) {
+	j.key(k)
+	j.w.WriteString(strconv.FormatBool(v))
+}
+
+// strings writes an array of strings; nil is written as [] (the schema
+// has no nulls).
+func (j *jsonWriter) strings(k string, vs []string) {
+	j.key(k)
+	j.open('[')
+	for _, v := range vs {
+		j.elem()
+		j.b = appendJSONString(j.b[:0], v)
+		j.w.Write(j.b)
+	}
+	j.close(']')
+}
+
+// raw writes an already encoded compact value as an array element.
+func (j *jsonWriter) raw(v []byte) {
+	j.elem()
+	j.w.Write(v)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendJSONString appends s as a JSON string the way encoding/json does
+// without HTML escaping: invalid UTF-8 becomes U+FFFD, and U+2028 and
+// U+2029 are escaped for JavaScript.
+func appendJSONString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		b := s[i]
+		if b < utf8.RuneSelf {
+			if b >= 0x20 && b != '"' && b != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch b {
+			case '\\', '"':
+				dst = append(dst, '\\', b)
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[b>>4], hexDigits[b&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// appendJSONFloat formats a float64 as encoding/json does. The summary
+// holds only finite numbers.
+func appendJSONFloat(dst []byte, f float64) []byte {
+	format := byte('f')
+	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
+		format = 'e'
+	}
+	dst = strconv.AppendFloat(dst, f, format, -1, 64)
+	if format == 'e' {
+		// e-09 → e-9, as encoding/json writes it.
+		if n := len(dst); n >= 4 && dst[n-4] == 'e' && dst[n-3] == '-' && dst[n-2] == '0' {
+			dst[n-2] = dst[n-1]
+			dst = dst[:n-1]
+		}
+	}
+	return dst
+}
+
+// compact builds one compact JSON object, for the one-line-per-item arrays.
+type compact struct {
+	b     []byte
+	comma bool
+}
+
+func (c *compact) begin() { c.b = append(c.b[:0], '{'); c.comma = false }
+func (c *compact) end()   { c.b = append(c.b, '}') }
+
+func (c *compact) key(k string) {
+	if c.comma {
+		c.b = append(c.b, ',')
+	}
+	c.comma = true
+	c.b = append(c.b, '"')
+	c.b = append(c.b, k...)
+	c.b = append(c.b, '"', ':')
+}
+
+func (c *compact) str(k, v string) { c.key(k); c.b = appendJSONString(c.b, v) }
+func (c *compact) int(k string, v int) {
+	c.key(k)
+	c.b = strconv.AppendInt(c.b, int64(v), 10)
+}
+func (c *compact) float(k string, v float64) { c.key(k); c.b = appendJSONFloat(c.b, v) }
+func (c *compact) bool(k string, v bool)     { c.key(k); c.b = strconv.AppendBool(c.b, v) }

@@ -390,11 +390,23 @@ func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 				continue
 			}
 			ind.match[n] = len(ind.Options)
+			ind.addExact(n, len(ind.Options))
+			ind.addExact(key, len(ind.Options))
 		}
 		_ = i
 		ind.Options = append(ind.Options, Option{Text: text, Points: *ro.Points, Aliases: ro.Aliases})
 		ind.Max = max(ind.Max, *ro.Points)
 	}
+}
+
+// addExact adds a text MatchOption takes without normalising.
+func (ind *Indicator) addExact(text string, index int) {
+	for _, e := range ind.exact {
+		if e.text == text {
+			return
+		}
+	}
+	ind.exact = append(ind.exact, exactOption{text, index})
 }
 
 func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
 
 func TestDefaultModelLoads(t *testing.T) {
@@ -164,6 +166,35 @@ func FuzzLoad(f *testing.F) {
 		if err == nil {
 			for _, c := range m.Components {
 				_ = m.Thresholds.For(c.ID, DefaultProfile()).Level(0, 1)
+			}
+		}
+	})
+}
+
+// FuzzMatchOption: the shortcut for answers written exactly as the model
+// writes them agrees with matching after normalisation, for every choice
+// indicator of the default model.
+func FuzzMatchOption(f *testing.F) {
+	m, err := Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, ind := range m.Indicators {
+		for _, o := range ind.Options {
+			f.Add(o.Text)
+			f.Add(" " + strings.ToUpper(o.Text) + " ")
+		}
+	}
+	f.Add("может быть")
+	f.Fuzz(func(t *testing.T, answer string) {
+		for _, ind := range m.Indicators {
+			if ind.IsNumeric() {
+				continue
+			}
+			got, gotOK := ind.MatchOption(answer)
+			want, wantOK := ind.match[textnorm.Normalize(answer)]
+			if got != want && (gotOK || wantOK) || gotOK != wantOK {
+				t.Fatalf("indicator %s, answer %q: MatchOption = %d, %v; by normal form %d, %v", ind.ID, answer, got, gotOK, want, wantOK)
 			}
 		}
 	})

@@ -111,7 +111,15 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	}
 	profile := sub.School.Profile
 
-	given := make([]*answers.Answer, len(m.Indicators))
+	// given[i] is the answer to indicator i (on the stack for models of
+	// the usual size: a batch scores tens of thousands of schools).
+	var givenBuf [128]*answers.Answer
+	given := givenBuf[:0]
+	if len(m.Indicators) <= len(givenBuf) {
+		given = givenBuf[:len(m.Indicators)]
+	} else {
+		given = make([]*answers.Answer, len(m.Indicators))
+	}
 	for i := range sub.Answers {
 		a := &sub.Answers[i]
 		idx := i // answers usually come in model order
@@ -278,33 +286,32 @@ func (r *Result) scoreNumber(sub *answers.Submission, ind *model.Indicator, a *a
 // deficits lists applicable indicators below their maximum: critical first,
 // then by gap (largest first), then in model order.
 func deficits(inds []IndicatorScore) []Deficit {
-	n := 0
-	for i := range inds {
-		if is := &inds[i]; is.Status != StatusNotApplicable && is.Points < is.Max {
-			n++
-		}
-	}
-	if n == 0 {
-		return nil
-	}
-	out := make([]Deficit, 0, n)
+	// Sort keys, not 80-byte deficits: critical first (bit 63 clear), then
+	// the larger gap (the complement of the gap in bits 32–62), then model
+	// order (the index in the low bits, which also makes keys unique).
+	var keyBuf [128]uint64
+	keys := keyBuf[:0]
 	for i := range inds {
 		is := &inds[i]
 		if is.Status == StatusNotApplicable || is.Points >= is.Max {
 			continue
 		}
-		out = append(out, Deficit{Indicator: is.Indicator, Answer: is.Answer,
-			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Status: is.Status})
-	}
-	slices.SortStableFunc(out, func(a, b Deficit) int {
-		if a.Critical != b.Critical {
-			if a.Critical {
-				return -1
-			}
-			return 1
+		k := uint64(math.MaxInt32-min(is.Max-is.Points, math.MaxInt32))<<32 | uint64(i)
+		if !is.Critical {
+			k |= 1 << 63
 		}
-		return cmp.Compare(b.Gap, a.Gap)
-	})
+		keys = append(keys, k)
+	}
+	if len(keys) == 0 {
+		return nil
+	}
+	slices.Sort(keys)
+	out := make([]Deficit, len(keys))
+	for j, k := range keys {
+		is := &inds[uint32(k)]
+		out[j] = Deficit{Indicator: is.Indicator, Answer: is.Answer,
+			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Status: is.Status}
+	}
 	return out
 }
 

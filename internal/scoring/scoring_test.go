@@ -1,7 +1,11 @@
 package scoring
 
 import (
+	"cmp"
 	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -386,5 +390,41 @@ func BenchmarkScoreSchool(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Score(m, s)
+	}
+}
+
+// TestDeficitsMatchStableSort checks the key sort of deficits against the
+// plain definition: a stable sort, critical first, then by gap.
+func TestDeficitsMatchStableSort(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 7))
+	inds := make([]*model.Indicator, 120)
+	for i := range inds {
+		inds[i] = &model.Indicator{ID: strconv.Itoa(i + 1), Critical: rng.IntN(5) == 0}
+	}
+	for range 2000 {
+		scores := make([]IndicatorScore, 1+rng.IntN(len(inds)))
+		for i := range scores {
+			mx := 1 + rng.IntN(4)
+			st := []string{StatusOK, StatusOK, StatusMissing, StatusInvalid, StatusNotApplicable}[rng.IntN(5)]
+			scores[i] = IndicatorScore{Indicator: inds[i], Status: st, Max: mx, Points: rng.IntN(mx + 1)}
+		}
+		var want []Deficit
+		for _, is := range scores {
+			if is.Status != StatusNotApplicable && is.Points < is.Max {
+				want = append(want, Deficit{Indicator: is.Indicator, Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Status: is.Status})
+			}
+		}
+		slices.SortStableFunc(want, func(a, b Deficit) int {
+			if a.Critical != b.Critical {
+				if a.Critical {
+					return -1
+				}
+				return 1
+			}
+			return cmp.Compare(b.Gap, a.Gap)
+		})
+		if got := deficits(scores); !slices.Equal(got, want) {
+			t.Fatalf("deficits differ from the stable sort:\n got %v\nwant %v", got, want)
+		}
 	}
 }

@@ -151,12 +151,36 @@ type Aggregator struct {
 	sum     Summary
 	all     *statsAcc
 	groups  map[string]*statsAcc
-	seen    map[string]string // duplicate key -> first source
+	// First entries of each school, for duplicates: by normalised code,
+	// else by normalised name and municipality.
+	byCode, byName map[string]origin
+	// The schools table grows in chunks, and the component cells come from
+	// a slab: a national batch adds 40,000 rows, and regrowing one slice
+	// of them was a tenth of its time.
+	rows  [][]SchoolRow
+	cells []ComponentCell
+}
+
+// rowChunk is how many school rows a chunk holds.
+const rowChunk = 4096
+
+// origin is where a school entry was read.
+type origin struct {
+	source string
+	row    int
+}
+
+func (o origin) String() string {
+	if o.row > 0 {
+		return fmt.Sprintf("%s, строка %d", o.source, o.row)
+	}
+	return o.source
 }
 
 // New starts an aggregation. groupBy is "" or GroupMunicipality.
 func New(m *model.Model, groupBy string) *Aggregator {
-	a := &Aggregator{m: m, groupBy: groupBy, all: newStatsAcc(m), groups: map[string]*statsAcc{}, seen: map[string]string{}}
+	a := &Aggregator{m: m, groupBy: groupBy, all: newStatsAcc(m), groups: map[string]*statsAcc{},
+		byCode: map[string]origin{}, byName: map[string]origin{}}
 	a.sum.Model = scoring.ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
 	a.sum.GroupBy = groupBy
 	a.sum.Levels = m.Levels
@@ -187,31 +211,26 @@ func describe(r *scoring.Result) string {
 	return name
 }
 
-func source(r *scoring.Result) string {
-	if r.Row > 0 {
-		return fmt.Sprintf("%s, строка %d", r.Source, r.Row)
-	}
-	return r.Source
-}
-
 // Add counts a school. A school whose code (else name and municipality)
 // was already seen is recorded as a duplicate and not counted; Add then
 // returns false.
 func (a *Aggregator) Add(r *scoring.Result) bool {
+	here := origin{r.Source, r.Row}
+	var seen map[string]origin
 	key, by := "", ""
 	switch {
 	case r.School.Code != "":
-		key, by = "code:"+textnorm.Normalize(r.School.Code), "код"
+		seen, key, by = a.byCode, textnorm.Normalize(r.School.Code), "код"
 	case r.School.Name != "":
-		key, by = "name:"+textnorm.Normalize(r.School.Name)+"|"+textnorm.Normalize(r.School.Municipality), "наименование и муниципалитет"
+		seen, key, by = a.byName, textnorm.Normalize(r.School.Name)+"|"+textnorm.Normalize(r.School.Municipality), "наименование и муниципалитет"
 	}
-	if key != "" {
-		if first, dup := a.seen[key]; dup {
+	if seen != nil {
+		if first, dup := seen[key]; dup {
 			a.sum.Counts.Duplicates++
-			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: describe(r), Source: source(r), FirstSource: first, By: by})
+			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: describe(r), Source: here.String(), FirstSource: first.String(), By: by})
 			return false
 		}
-		a.seen[key] = source(r)
+		seen[key] = here
 	}
 	c := &a.sum.Counts
 	c.Schools++
@@ -231,11 +250,15 @@ func (a *Aggregator) Add(r *scoring.Result) bool {
 	row := SchoolRow{Source: r.Source, Row: r.Row, Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
 		Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
 		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: r.CriticalFailures,
-		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: make([]ComponentCell, len(r.Components))}
+		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: a.takeCells(len(r.Components))}
 	for i, cs := range r.Components {
 		row.Components[i] = ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID}
 	}
-	a.sum.Schools = append(a.sum.Schools, row)
+	if n := len(a.rows); n == 0 || len(a.rows[n-1]) == cap(a.rows[n-1]) {
+		a.rows = append(a.rows, make([]SchoolRow, 0, rowChunk))
+	}
+	last := &a.rows[len(a.rows)-1]
+	*last = append(*last, row)
 	a.all.add(r)
 	if a.groupBy == GroupMunicipality {
 		name := strings.TrimSpace(r.School.Municipality)
@@ -250,6 +273,16 @@ func (a *Aggregator) Add(r *scoring.Result) bool {
 		g.add(r)
 	}
 	return true
+}
+
+// takeCells returns n component cells from the slab.
+func (a *Aggregator) takeCells(n int) []ComponentCell {
+	if len(a.cells)+n > cap(a.cells) {
+		a.cells = make([]ComponentCell, 0, max(n, 8*rowChunk))
+	}
+	k := len(a.cells)
+	a.cells = a.cells[:k+n]
+	return a.cells[k : k+n : k+n]
 }
 
 // NoMunicipality groups schools without a municipality.
@@ -267,6 +300,7 @@ func (a *Aggregator) AddProblem(school string, p problem.Problem) {
 // Summary finishes the aggregation.
 func (a *Aggregator) Summary() *Summary {
 	s := a.sum
+	s.Schools = slices.Concat(a.rows...)
 	slices.SortStableFunc(s.Failures, func(x, y Failure) int { return strings.Compare(x.File, y.File) })
 	s.Stats = a.all.stats()
 	if a.groupBy == GroupMunicipality {

@@ -95,6 +95,9 @@ func FuzzNormalize(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		n := Normalize(s)
+		if slow := normalize(s); n != slow {
+			t.Fatalf("fast path: Normalize(%q) = %q, full normalisation gives %q", s, n, slow)
+		}
 		if Normalize(n) != n {
 			t.Fatalf("not idempotent: %q -> %q -> %q", s, n, Normalize(n))
 		}

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
@@ -88,6 +89,39 @@ type Options struct {
 	// Encoding forces the CSV encoding: "utf-8", "utf-16", "windows-1251".
 	// Empty: detect.
 	Encoding string
+	// Workers is how many goroutines parse a district CSV table (see
+	// chunk.go); 0 means one per core, 1 parses in the calling goroutine.
+	// Schools reach fn in file order either way.
+	Workers int
+	// Recycler, if set, supplies the submissions of district tables from
+	// those given back to it.
+	Recycler *Recycler
+	// chunkSize overrides the size of CSV chunks, for tests.
+	chunkSize int
+}
+
+// Recycler lets a reader reuse the submissions its caller is done with: a
+// national table would otherwise allocate a hundred answers per school.
+// The zero Recycler is ready to use, and it is safe for several goroutines.
+type Recycler struct{ pool sync.Pool }
+
+// Put gives back a submission that nothing refers to any more: its
+// answers and problems will be overwritten.
+func (r *Recycler) Put(s *Submission) {
+	if r != nil && s != nil {
+		r.pool.Put(s)
+	}
+}
+
+// get returns a cleared submission, with room for n answers.
+func (r *Recycler) get(n int) *Submission {
+	if r != nil {
+		if s, _ := r.pool.Get().(*Submission); s != nil && cap(s.Answers) >= n {
+			*s = Submission{Answers: s.Answers[:0], Problems: s.Problems[:0]}
+			return s
+		}
+	}
+	return &Submission{Answers: make([]Answer, 0, n)}
 }
 
 // FileError is a file that cannot be read at all. Its message is in Russian

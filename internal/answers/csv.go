@@ -1,7 +1,6 @@
 package answers
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -147,28 +146,26 @@ func readCSVStream(name string, in io.Reader, opts Options, fn func(*Submission)
 	if err != nil {
 		return &FileError{File: name, Msg: err.Error()}
 	}
-	br := bufio.NewReaderSize(text, 256<<10)
-	sniff, err := br.Peek(sniffSize)
-	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return &FileError{File: name, Msg: "не удалось прочитать файл: " + err.Error()}
+	chunks := newCSVChunker(text, ';', 1)
+	if opts.chunkSize > 0 {
+		chunks.size = opts.chunkSize
+	}
+	sniff := chunks.peek(sniffSize)
+	if chunks.err != nil {
+		return &FileError{File: name, Msg: "не удалось прочитать файл: " + chunks.err.Error()}
 	}
 	if len(sniff) < sniffSize && len(bytes.TrimSpace(sniff)) == 0 {
 		return &FileError{File: name, Msg: "файл пуст"}
 	}
 	delim, skip := detectDelimiter(sniff)
-	t := &csvTable{name: name, checkUTF8: checkUTF8}
-	if skip {
-		if _, err := br.ReadString('\n'); err != nil && err != io.EOF {
-			return &FileError{File: name, Msg: "не удалось прочитать файл: " + err.Error()}
-		}
-		t.lineOffset = 1
+	if !validDelim(delim) {
+		return &FileError{File: name, Msg: fmt.Sprintf("в строке «sep=» указан недопустимый разделитель %q", delim)}
 	}
-	r := csv.NewReader(br)
-	r.Comma = delim
-	r.LazyQuotes = true
-	r.FieldsPerRecord = -1
-	r.ReuseRecord = true
-	t.r = r
+	chunks.comma = []byte(string(delim))
+	if skip {
+		chunks.skipLine()
+	}
+	t := &csvTable{name: name, chunks: chunks, comma: delim, checkUTF8: checkUTF8, workers: opts.Workers, recycler: opts.Recycler}
 	err = parseTable(t, nil, fn)
 	var nh errNoHeader
 	if errors.As(err, &nh) {
@@ -177,43 +174,105 @@ func readCSVStream(name string, in io.Reader, opts Options, fn func(*Submission)
 	return err
 }
 
+// validDelim is what encoding/csv accepts as a delimiter.
+func validDelim(r rune) bool {
+	return r != 0 && r != '"' && r != '\r' && r != '\n' && utf8.ValidRune(r) && r != utf8.RuneError
+}
+
+// csvTable reads a CSV table chunk by chunk (see chunk.go).
 type csvTable struct {
-	name       string
-	r          *csv.Reader
-	lineOffset int
-	checkUTF8  bool
-	failure    error
+	name      string
+	chunks    *csvChunker
+	comma     rune
+	checkUTF8 bool
+	workers   int
+	recycler  *Recycler
+	cur       *chunkReader
+	failure   error
 }
 
 func (t *csvTable) next() ([]string, int, bool) {
-	if t.failure != nil {
-		return nil, 0, false
+	for t.failure == nil {
+		if t.cur == nil {
+			ch, ok, err := t.chunks.next()
+			if err != nil {
+				t.failure = &FileError{File: t.name, Msg: "ошибка чтения CSV: " + err.Error()}
+			}
+			if !ok {
+				return nil, 0, false
+			}
+			t.cur = t.newChunkReader(ch)
+		}
+		rec, line, err := t.cur.next()
+		if err == io.EOF {
+			t.cur = nil
+			continue
+		}
+		if err != nil {
+			t.failure = err
+			break
+		}
+		return rec, line, true
 	}
-	rec, err := t.r.Read()
+	return nil, 0, false
+}
+
+// rest takes what the current chunk has not yet given, as a chunk.
+func (t *csvTable) rest() csvChunk {
+	if t.cur == nil {
+		return csvChunk{}
+	}
+	off := int(t.cur.r.InputOffset())
+	ch := t.cur.ch
+	t.cur = nil
+	return csvChunk{data: ch.data[off:], line: ch.line + bytes.Count(ch.data[:off], []byte{'\n'})}
+}
+
+// chunkReader reads the records of one chunk.
+type chunkReader struct {
+	name string
+	r    *csv.Reader
+	ch   csvChunk
+	// check says the chunk is not valid UTF-8 though it should be: each
+	// field is checked to name the cell.
+	check bool
+}
+
+func (t *csvTable) newChunkReader(ch csvChunk) *chunkReader {
+	r := csv.NewReader(bytes.NewReader(ch.data))
+	r.Comma = t.comma
+	r.LazyQuotes = true
+	r.FieldsPerRecord = -1
+	r.ReuseRecord = true
+	return &chunkReader{name: t.name, r: r, ch: ch, check: t.checkUTF8 && !utf8.Valid(ch.data)}
+}
+
+// next returns the next record and its line; io.EOF at the chunk's end,
+// else a *FileError.
+func (c *chunkReader) next() ([]string, int, error) {
+	rec, err := c.r.Read()
 	if err == io.EOF {
-		return nil, 0, false
+		return nil, 0, err
 	}
 	if err != nil {
 		var pe *csv.ParseError
 		if errors.As(err, &pe) {
-			t.failure = &FileError{File: problem.Location{File: t.name, Row: pe.Line + t.lineOffset}.String(),
+			return nil, 0, &FileError{File: problem.Location{File: c.name, Row: pe.Line + c.ch.line - 1}.String(),
 				Msg: "ошибка разбора CSV: " + pe.Err.Error()}
-		} else {
-			t.failure = &FileError{File: t.name, Msg: "ошибка чтения CSV: " + err.Error()}
 		}
-		return nil, 0, false
+		return nil, 0, &FileError{File: c.name, Msg: "ошибка чтения CSV: " + err.Error()}
 	}
-	line, _ := t.r.FieldPos(0)
-	if t.checkUTF8 {
+	line, _ := c.r.FieldPos(0)
+	line += c.ch.line - 1
+	if c.check {
 		for i, f := range rec {
 			if !utf8.ValidString(f) {
-				t.failure = &FileError{File: problem.Location{File: t.name, Row: line + t.lineOffset, Col: i + 1}.String(),
+				return nil, 0, &FileError{File: problem.Location{File: c.name, Row: line, Col: i + 1}.String(),
 					Msg: "текст не в кодировке UTF-8, хотя начало файла в ней: сохраните весь файл в одной кодировке (UTF-8 или Windows-1251)"}
-				return nil, 0, false
 			}
 		}
 	}
-	return rec, line + t.lineOffset, true
+	return rec, line, nil
 }
 
 func (t *csvTable) err() error                        { return t.failure }

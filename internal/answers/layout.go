@@ -370,49 +370,88 @@ func isHeading(cells []string) bool {
 }
 
 func parseDistrict(t table, h header, fn func(*Submission) error) error {
-	seenID := map[string]int{}
-	var headerProblems []problem.Problem
-	for _, ic := range h.indicators {
-		if prev, dup := seenID[ic.id]; dup {
-			headerProblems = append(headerProblems, problem.At(t.loc(h.row, ic.col+1),
-				"показатель %s встречается в заголовке дважды (столбцы %s и %s)", ic.id, problem.ColumnName(prev+1), problem.ColumnName(ic.col+1)))
-		}
-		seenID[ic.id] = ic.col
+	b := newDistrictBuilder(t, h)
+	if ct, ok := t.(*csvTable); ok && ct.parallel() {
+		return parseDistrictParallel(ct, b, fn)
 	}
-	type metaCol struct {
-		r   role
-		col int
-	}
-	metaCols := make([]metaCol, 0, len(h.meta))
-	for r, col := range h.meta {
-		metaCols = append(metaCols, metaCol{r, col})
-	}
-	slices.SortFunc(metaCols, func(a, b metaCol) int { return cmp.Compare(a.col, b.col) })
-	programs := programsCache{}
 	for {
 		cells, row, ok := t.next()
 		if !ok {
 			break
 		}
-		if blank(cells) {
-			continue
-		}
-		sub := &Submission{Source: t.file(), Sheet: t.sheet(), Row: row, Layout: LayoutDistrict, Loc: t.loc(row, 0),
-			Answers: make([]Answer, 0, len(h.indicators))}
-		sub.Problems = append(sub.Problems, headerProblems...)
-		meta := &metaFields{programs: programs}
-		for _, mc := range metaCols {
-			meta.set(mc.r, cell(cells, mc.col), t.loc(row, mc.col+1))
-		}
-		for _, ic := range h.indicators {
-			sub.Answers = append(sub.Answers, Answer{Indicator: ic.id, Value: t.value(cell(cells, ic.col), row, ic.col+1), Row: row, Col: ic.col + 1})
-		}
-		applyMeta(meta, sub, t.loc(row, 0))
-		if err := fn(sub); err != nil {
-			return err
+		if sub := b.school(cells, row); sub != nil {
+			if err := fn(sub); err != nil {
+				return err
+			}
 		}
 	}
 	return t.err()
+}
+
+// districtBuilder makes a school's submission from its row of a district
+// table. Its table's loc, value, file and sheet must be safe to call from
+// several goroutines (see parseDistrictParallel); each goroutine needs its
+// own builder (see clone).
+type districtBuilder struct {
+	t              table
+	h              header
+	headerProblems []problem.Problem
+	metaCols       []metaCol
+	programs       programsCache
+	recycler       *Recycler
+}
+
+type metaCol struct {
+	r   role
+	col int
+}
+
+func newDistrictBuilder(t table, h header) *districtBuilder {
+	b := &districtBuilder{t: t, h: h, programs: programsCache{}}
+	if ct, ok := t.(*csvTable); ok {
+		b.recycler = ct.recycler
+	}
+	seenID := map[string]int{}
+	for _, ic := range h.indicators {
+		if prev, dup := seenID[ic.id]; dup {
+			b.headerProblems = append(b.headerProblems, problem.At(t.loc(h.row, ic.col+1),
+				"показатель %s встречается в заголовке дважды (столбцы %s и %s)", ic.id, problem.ColumnName(prev+1), problem.ColumnName(ic.col+1)))
+		}
+		seenID[ic.id] = ic.col
+	}
+	b.metaCols = make([]metaCol, 0, len(h.meta))
+	for r, col := range h.meta {
+		b.metaCols = append(b.metaCols, metaCol{r, col})
+	}
+	slices.SortFunc(b.metaCols, func(x, y metaCol) int { return cmp.Compare(x.col, y.col) })
+	return b
+}
+
+// clone is a builder for another goroutine: the same columns, its own cache.
+func (b *districtBuilder) clone() *districtBuilder {
+	c := *b
+	c.programs = programsCache{}
+	return &c
+}
+
+// school builds the submission of one row; nil for a blank row.
+func (b *districtBuilder) school(cells []string, row int) *Submission {
+	if blank(cells) {
+		return nil
+	}
+	t := b.t
+	sub := b.recycler.get(len(b.h.indicators))
+	sub.Source, sub.Sheet, sub.Row, sub.Layout, sub.Loc = t.file(), t.sheet(), row, LayoutDistrict, t.loc(row, 0)
+	sub.Problems = append(sub.Problems, b.headerProblems...)
+	meta := &metaFields{programs: b.programs}
+	for _, mc := range b.metaCols {
+		meta.set(mc.r, cell(cells, mc.col), t.loc(row, mc.col+1))
+	}
+	for _, ic := range b.h.indicators {
+		sub.Answers = append(sub.Answers, Answer{Indicator: ic.id, Value: t.value(cell(cells, ic.col), row, ic.col+1), Row: row, Col: ic.col + 1})
+	}
+	applyMeta(meta, sub, t.loc(row, 0))
+	return sub
 }
 
 // applyMeta fills the submission's school from the collected fields and

@@ -105,7 +105,9 @@ func unsupported(p string) string {
 type Options struct {
 	Workers int // 0: all cores
 	Read    answers.Options
-	// Result receives every school, in file order and then row order.
+	// Result receives every school, in file order and then row order. The
+	// result is reused once Result returns (see scoring.ScoreInto): keep
+	// nothing of it but strings and what you copy.
 	Result func(*scoring.Result)
 	// FileDone is called once per file in file order; err is the reason a
 	// file could not be read (possibly after some of its schools).
@@ -132,6 +134,15 @@ func Run(m *model.Model, files []string, opts Options) {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	if opts.Read.Workers == 0 {
+		opts.Read.Workers = workers
+	}
+	// Submissions and results go round instead of being made anew for
+	// every school: a national table has tens of thousands.
+	if opts.Read.Recycler == nil {
+		opts.Read.Recycler = new(answers.Recycler)
+	}
+	var results sync.Pool
 	fileIdx := make(chan int)
 	jobs := make(chan job, 4*workers)
 	items := make(chan item, 4*workers)
@@ -155,7 +166,10 @@ func Run(m *model.Model, files []string, opts Options) {
 		go func() {
 			defer scorers.Done()
 			for j := range jobs {
-				items <- item{file: j.file, seq: j.seq, res: scoring.Score(m, j.sub)}
+				r, _ := results.Get().(*scoring.Result)
+				r = scoring.ScoreInto(r, m, j.sub)
+				opts.Read.Recycler.Put(j.sub)
+				items <- item{file: j.file, seq: j.seq, res: r}
 			}
 		}()
 	}
@@ -183,6 +197,7 @@ func Run(m *model.Model, files []string, opts Options) {
 				if opts.Result != nil {
 					opts.Result(r)
 				}
+				results.Put(r)
 				nextSeq++
 				continue
 			}

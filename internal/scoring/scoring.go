@@ -97,17 +97,31 @@ type Deficit struct {
 const NoLevelTitle = "нет применимых показателей"
 
 // Score scores a submission. It never fails: every problem is in the result.
-func Score(m *model.Model, sub *answers.Submission) *Result {
-	r := &Result{
-		Model:          ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source},
-		Source:         sub.Source,
-		Sheet:          sub.Sheet,
-		Row:            sub.Row,
-		Layout:         sub.Layout,
-		School:         sub.School,
-		ProfileAssumed: !sub.ProfileKnown,
-		Stated:         sub.Stated,
-		Problems:       append([]problem.Problem(nil), sub.Problems...),
+func Score(m *model.Model, sub *answers.Submission) *Result { return ScoreInto(nil, m, sub) }
+
+// ScoreInto is Score writing into r and reusing its slices, for a batch of
+// tens of thousands of schools; r must be no longer in use. A nil r is a
+// new result. The result shares nothing with sub.
+func ScoreInto(r *Result, m *model.Model, sub *answers.Submission) *Result {
+	if r == nil {
+		r = new(Result)
+	}
+	old := *r
+	*r = Result{
+		Model:            ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source},
+		Source:           sub.Source,
+		Sheet:            sub.Sheet,
+		Row:              sub.Row,
+		Layout:           sub.Layout,
+		School:           sub.School,
+		ProfileAssumed:   !sub.ProfileKnown,
+		Stated:           sub.Stated,
+		Problems:         append(old.Problems[:0], sub.Problems...),
+		Indicators:       resize(old.Indicators, len(m.Indicators)),
+		Components:       resize(old.Components, len(m.Components)),
+	}
+	if len(r.Problems) == 0 {
+		r.Problems = nil // as Score always gave
 	}
 	profile := sub.School.Profile
 
@@ -143,8 +157,6 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 		given[idx] = a
 	}
 
-	r.Indicators = make([]IndicatorScore, len(m.Indicators))
-	r.Components = make([]ComponentScore, len(m.Components))
 	for i, c := range m.Components {
 		r.Components[i] = ComponentScore{ID: c.ID, Title: c.Title, Kind: c.Kind}
 	}
@@ -174,7 +186,7 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	}
 	r.Total = level(m, m.Thresholds.For("", profile), r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
 
-	r.Deficits = deficits(r.Indicators)
+	r.Deficits = deficits(old.Deficits[:0], r.Indicators)
 	r.checkStated(sub)
 	SortProblems(r.Problems)
 	return r
@@ -285,7 +297,7 @@ func (r *Result) scoreNumber(sub *answers.Submission, ind *model.Indicator, a *a
 
 // deficits lists applicable indicators below their maximum: critical first,
 // then by gap (largest first), then in model order.
-func deficits(inds []IndicatorScore) []Deficit {
+func deficits(dst []Deficit, inds []IndicatorScore) []Deficit {
 	// Sort keys, not 80-byte deficits: critical first (bit 63 clear), then
 	// the larger gap (the complement of the gap in bits 32–62), then model
 	// order (the index in the low bits, which also makes keys unique).
@@ -303,16 +315,23 @@ func deficits(inds []IndicatorScore) []Deficit {
 		keys = append(keys, k)
 	}
 	if len(keys) == 0 {
-		return nil
+		return nil // as for a school without deficits Score always gave
 	}
 	slices.Sort(keys)
-	out := make([]Deficit, len(keys))
-	for j, k := range keys {
+	for _, k := range keys {
 		is := &inds[uint32(k)]
-		out[j] = Deficit{Indicator: is.Indicator, Answer: is.Answer,
-			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Status: is.Status}
+		dst = append(dst, Deficit{Indicator: is.Indicator, Answer: is.Answer,
+			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Status: is.Status})
 	}
-	return out
+	return dst
+}
+
+// resize returns s with length n, reusing its array when it is big enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n)
 }
 
 // checkStated compares the total and level a federal table states with ours.

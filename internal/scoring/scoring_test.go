@@ -1,9 +1,11 @@
 package scoring
 
 import (
+	"bytes"
 	"cmp"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -13,6 +15,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/sampledata"
 )
 
 const testRoot = `schema: selfdiag.model/v1
@@ -423,8 +426,46 @@ func TestDeficitsMatchStableSort(t *testing.T) {
 			}
 			return cmp.Compare(b.Gap, a.Gap)
 		})
-		if got := deficits(scores); !slices.Equal(got, want) {
+		if got := deficits(nil, scores); !slices.Equal(got, want) {
 			t.Fatalf("deficits differ from the stable sort:\n got %v\nwant %v", got, want)
 		}
+	}
+}
+
+// TestScoreIntoReuse: scoring school after school into one reused result
+// gives exactly what scoring each into a fresh one gives.
+func TestScoreIntoReuse(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schools := sampledata.District(m, 200, 11)
+	for i := range schools {
+		switch i % 5 {
+		case 1:
+			schools[i].Answers["13"] = "может быть"
+		case 2:
+			delete(schools[i].Answers, "1")
+		case 3:
+			schools[i].Answers["23"] = "150"
+		}
+	}
+	var buf bytes.Buffer
+	if err := sampledata.DistrictCSV(&buf, m, schools, sampledata.CSVOptions{Delim: ';'}); err != nil {
+		t.Fatal(err)
+	}
+	var reused *Result
+	n := 0
+	err = answers.ReadCSV("район.csv", buf.Bytes(), answers.Options{}, func(sub *answers.Submission) error {
+		want := Score(m, sub)
+		reused = ScoreInto(reused, m, sub)
+		if !reflect.DeepEqual(reused, want) {
+			t.Fatalf("row %d: reused result differs from a fresh one", sub.Row)
+		}
+		n++
+		return nil
+	})
+	if err != nil || n != len(schools) {
+		t.Fatalf("%d schools, %v", n, err)
 	}
 }

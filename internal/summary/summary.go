@@ -220,7 +220,7 @@ func (a *Aggregator) Add(r *scoring.Result) bool {
 	key, by := "", ""
 	switch {
 	case r.School.Code != "":
-		seen, key, by = a.byCode, textnorm.Normalize(r.School.Code), "код"
+		seen, key, by = a.byCode, strings.Clone(textnorm.Normalize(r.School.Code)), "код"
 	case r.School.Name != "":
 		seen, key, by = a.byName, textnorm.Normalize(r.School.Name)+"|"+textnorm.Normalize(r.School.Municipality), "наименование и муниципалитет"
 	}
@@ -247,9 +247,13 @@ func (a *Aggregator) Add(r *scoring.Result) bool {
 	if r.Incomplete {
 		c.Incomplete++
 	}
-	row := SchoolRow{Source: r.Source, Row: r.Row, Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
-		Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
-		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: r.CriticalFailures,
+	// Results are reused (see batch.Options.Result): keep copies. The
+	// strings are cloned too: in a district table they are cut from the
+	// school's whole row, which would otherwise stay in memory.
+	row := SchoolRow{Source: r.Source, Row: r.Row, Name: strings.Clone(r.School.Name), Code: strings.Clone(r.School.Code),
+		Municipality: strings.Clone(r.School.Municipality),
+		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
+		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: slices.Clone(r.CriticalFailures),
 		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: a.takeCells(len(r.Components))}
 	for i, cs := range r.Components {
 		row.Components[i] = ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID}
@@ -368,7 +372,8 @@ func (a *statsAcc) add(r *scoring.Result) {
 		}
 	}
 	if r.Total.Level == 0 {
-		a.belowBase = append(a.belowBase, BelowBase{Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
+		a.belowBase = append(a.belowBase, BelowBase{Name: strings.Clone(r.School.Name), Code: strings.Clone(r.School.Code),
+			Municipality: strings.Clone(r.School.Municipality),
 			Source: r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
 			Reasons: belowBaseReasons(a.m, r)})
 	}

@@ -108,17 +108,17 @@ func ScoreInto(r *Result, m *model.Model, sub *answers.Submission) *Result {
 	}
 	old := *r
 	*r = Result{
-		Model:            ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source},
-		Source:           sub.Source,
-		Sheet:            sub.Sheet,
-		Row:              sub.Row,
-		Layout:           sub.Layout,
-		School:           sub.School,
-		ProfileAssumed:   !sub.ProfileKnown,
-		Stated:           sub.Stated,
-		Problems:         append(old.Problems[:0], sub.Problems...),
-		Indicators:       resize(old.Indicators, len(m.Indicators)),
-		Components:       resize(old.Components, len(m.Components)),
+		Model:          ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source},
+		Source:         sub.Source,
+		Sheet:          sub.Sheet,
+		Row:            sub.Row,
+		Layout:         sub.Layout,
+		School:         sub.School,
+		ProfileAssumed: !sub.ProfileKnown,
+		Stated:         sub.Stated,
+		Problems:       append(old.Problems[:0], sub.Problems...),
+		Indicators:     resize(old.Indicators, len(m.Indicators)),
+		Components:     resize(old.Components, len(m.Components)),
 	}
 	if len(r.Problems) == 0 {
 		r.Problems = nil // as Score always gave

@@ -374,7 +374,7 @@ func (a *statsAcc) add(r *scoring.Result) {
 	if r.Total.Level == 0 {
 		a.belowBase = append(a.belowBase, BelowBase{Name: strings.Clone(r.School.Name), Code: strings.Clone(r.School.Code),
 			Municipality: strings.Clone(r.School.Municipality),
-			Source: r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
+			Source:       r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
 			Reasons: belowBaseReasons(a.m, r)})
 	}
 }

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
@@ -93,35 +92,8 @@ type Options struct {
 	// chunk.go); 0 means one per core, 1 parses in the calling goroutine.
 	// Schools reach fn in file order either way.
 	Workers int
-	// Recycler, if set, supplies the submissions of district tables from
-	// those given back to it.
-	Recycler *Recycler
 	// chunkSize overrides the size of CSV chunks, for tests.
 	chunkSize int
-}
-
-// Recycler lets a reader reuse the submissions its caller is done with: a
-// national table would otherwise allocate a hundred answers per school.
-// The zero Recycler is ready to use, and it is safe for several goroutines.
-type Recycler struct{ pool sync.Pool }
-
-// Put gives back a submission that nothing refers to any more: its
-// answers and problems will be overwritten.
-func (r *Recycler) Put(s *Submission) {
-	if r != nil && s != nil {
-		r.pool.Put(s)
-	}
-}
-
-// get returns a cleared submission, with room for n answers.
-func (r *Recycler) get(n int) *Submission {
-	if r != nil {
-		if s, _ := r.pool.Get().(*Submission); s != nil && cap(s.Answers) >= n {
-			*s = Submission{Answers: s.Answers[:0], Problems: s.Problems[:0]}
-			return s
-		}
-	}
-	return &Submission{Answers: make([]Answer, 0, n)}
 }
 
 // FileError is a file that cannot be read at all. Its message is in Russian
@@ -146,17 +118,46 @@ func Supported(name string) bool {
 // file order. An unreadable file gives a *FileError; an error from fn stops
 // reading and is returned as is.
 func ReadFile(path string, opts Options, fn func(*Submission) error) error {
+	return readFile(path, opts, sink{fn: func(v any) error { return fn(v.(*Submission)) }})
+}
+
+// ReadFileMap reads like ReadFile, but first passes every school through
+// work — on several goroutines at once for a large district CSV table —
+// and gives fn what work made, in file order, from the calling goroutine.
+// work must keep nothing of its submission (strings excepted): it is
+// reused once work returns, so that a national table of tens of thousands
+// of schools does not allocate a hundred answers for each.
+func ReadFileMap[T any](path string, opts Options, work func(*Submission) T, fn func(T) error) error {
+	return readFile(path, opts, sink{work: func(s *Submission) any { return work(s) }, fn: func(v any) error { return fn(v.(T)) }})
+}
+
+// sink is where a table's schools go.
+type sink struct {
+	// work maps a school to what fn gets; nil passes the school itself.
+	// With work, submissions are reused.
+	work func(*Submission) any
+	fn   func(any) error
+}
+
+func (s sink) put(sub *Submission) error {
+	if s.work == nil {
+		return s.fn(sub)
+	}
+	return s.fn(s.work(sub))
+}
+
+func readFile(path string, opts Options, out sink) error {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
 	case ".xlsx", ".xlsm":
-		return readXLSX(path, fn)
+		return readXLSX(path, out)
 	case ".csv", ".txt":
 		f, err := os.Open(path)
 		if err != nil {
 			return &FileError{File: path, Msg: "не удалось прочитать файл: " + osMessage(err)}
 		}
 		defer f.Close()
-		return readCSVStream(path, f, opts, fn)
+		return readCSVStream(path, f, opts, out)
 	case ".xls":
 		return &FileError{File: path, Msg: "файл старого формата Excel (.xls) не поддерживается: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"}
 	case ".ods":

@@ -232,8 +232,8 @@ func (t *csvTable) parallel() bool {
 // chunkResult is what a worker made of a chunk: the schools of its rows, in
 // order, and the error that stopped it, if any.
 type chunkResult struct {
-	subs []*Submission
-	err  error
+	schools []any // what the sink's work made of them, or the submissions
+	err     error
 }
 
 type chunkJob struct {
@@ -243,9 +243,11 @@ type chunkJob struct {
 
 // parseDistrictParallel parses the rest of a district CSV table chunk by
 // chunk on several goroutines, and passes the schools to fn in file order
-// from the calling goroutine. At most two chunks per worker are in flight,
-// so memory does not grow with the file.
-func parseDistrictParallel(t *csvTable, b *districtBuilder, fn func(*Submission) error) error {
+// from the calling goroutine. With the sink's work, each worker passes its
+// schools through work as it builds them, reusing one submission. At most
+// two chunks per worker are in flight, so memory does not grow with the
+// file.
+func parseDistrictParallel(t *csvTable, b *districtBuilder, out sink) error {
 	workers := t.workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -294,14 +296,14 @@ func parseDistrictParallel(t *csvTable, b *districtBuilder, fn func(*Submission)
 		go func() {
 			b := b.clone()
 			for j := range work {
-				j.out <- t.parseChunk(j.ch, b)
+				j.out <- t.parseChunk(j.ch, b, out.work)
 			}
 		}()
 	}
-	for out := range order {
-		res := <-out
-		for _, sub := range res.subs {
-			if err := fn(sub); err != nil {
+	for ch := range order {
+		res := <-ch
+		for _, v := range res.schools {
+			if err := out.fn(v); err != nil {
 				return err
 			}
 		}
@@ -312,9 +314,11 @@ func parseDistrictParallel(t *csvTable, b *districtBuilder, fn func(*Submission)
 	return nil
 }
 
-// parseChunk builds the schools of a chunk's rows.
-func (t *csvTable) parseChunk(ch csvChunk, b *districtBuilder) chunkResult {
+// parseChunk builds the schools of a chunk's rows and passes them through
+// work, if any.
+func (t *csvTable) parseChunk(ch csvChunk, b *districtBuilder, work func(*Submission) any) chunkResult {
 	var res chunkResult
+	var reuse *Submission
 	c := t.newChunkReader(ch)
 	for {
 		cells, row, err := c.next()
@@ -325,8 +329,14 @@ func (t *csvTable) parseChunk(ch csvChunk, b *districtBuilder) chunkResult {
 			res.err = err
 			return res
 		}
-		if sub := b.school(cells, row); sub != nil {
-			res.subs = append(res.subs, sub)
+		sub := b.school(cells, row, reuse)
+		switch {
+		case sub == nil:
+		case work == nil:
+			res.schools = append(res.schools, sub)
+		default:
+			res.schools = append(res.schools, work(sub))
+			reuse = sub
 		}
 	}
 }

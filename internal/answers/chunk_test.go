@@ -186,6 +186,32 @@ func TestDistrictParallelMatchesSequential(t *testing.T) {
 					t.Fatalf("chunk size %d: %d schools differ from the %d read row by row", size, len(got), len(want))
 				}
 			}
+			// Through a work function, with reused submissions: work
+			// sees each school as ReadCSV gives it.
+			for _, workers := range []int{1, 3} {
+				var got []*Submission
+				err := readCSVStream("район.csv", bytes.NewReader(tc.data), Options{Workers: workers, chunkSize: 3000}, sink{
+					work: func(s *Submission) any {
+						c := *s
+						c.Answers = slices.Clone(s.Answers)
+						c.Problems = slices.Clone(s.Problems)
+						return &c
+					},
+					fn: func(v any) error {
+						if len(got) == tc.stopAt {
+							return errors.New("stop")
+						}
+						got = append(got, v.(*Submission))
+						return nil
+					},
+				})
+				if err != nil && err.Error() == "stop" {
+					err = nil
+				}
+				if fmt.Sprint(err) != fmt.Sprint(wantErr) || !reflect.DeepEqual(got, want) {
+					t.Fatalf("with work, %d workers: %d schools, error %v; want %d, %v", workers, len(got), err, len(want), wantErr)
+				}
+			}
 			if tc.stopAt < 0 && wantErr == nil && len(want) != 400 {
 				t.Fatalf("%d schools, want 400", len(want))
 			}

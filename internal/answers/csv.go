@@ -130,12 +130,12 @@ func detectDelimiter(data []byte) (delim rune, skipFirstLine bool) {
 
 // ReadCSV reads answers from CSV data; name is the file name for messages.
 func ReadCSV(name string, data []byte, opts Options, fn func(*Submission) error) error {
-	return readCSVStream(name, bytes.NewReader(data), opts, fn)
+	return readCSVStream(name, bytes.NewReader(data), opts, sink{fn: func(v any) error { return fn(v.(*Submission)) }})
 }
 
 // readCSVStream reads a CSV stream: a national table is read as it comes, not
 // loaded whole.
-func readCSVStream(name string, in io.Reader, opts Options, fn func(*Submission) error) error {
+func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	head := make([]byte, sniffSize)
 	n, err := io.ReadFull(in, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
@@ -165,8 +165,8 @@ func readCSVStream(name string, in io.Reader, opts Options, fn func(*Submission)
 	if skip {
 		chunks.skipLine()
 	}
-	t := &csvTable{name: name, chunks: chunks, comma: delim, checkUTF8: checkUTF8, workers: opts.Workers, recycler: opts.Recycler}
-	err = parseTable(t, nil, fn)
+	t := &csvTable{name: name, chunks: chunks, comma: delim, checkUTF8: checkUTF8, workers: opts.Workers}
+	err = parseTable(t, nil, out)
 	var nh errNoHeader
 	if errors.As(err, &nh) {
 		return &FileError{File: name, Msg: noHeaderMsg}
@@ -186,7 +186,6 @@ type csvTable struct {
 	comma     rune
 	checkUTF8 bool
 	workers   int
-	recycler  *Recycler
 	cur       *chunkReader
 	failure   error
 }

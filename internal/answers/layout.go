@@ -114,7 +114,7 @@ type preRow struct {
 
 // parseTable reads one table. base holds identity and profile already read
 // (from an xlsx «Школа» sheet); it may be nil.
-func parseTable(t table, base *metaFields, fn func(*Submission) error) error {
+func parseTable(t table, base *metaFields, out sink) error {
 	var pre []preRow
 	for {
 		cells, row, ok := t.next()
@@ -126,9 +126,9 @@ func parseTable(t table, base *metaFields, fn func(*Submission) error) error {
 		}
 		if h, ok := detectHeader(cells, row); ok {
 			if h.layout == LayoutDistrict {
-				return parseDistrict(t, h, fn)
+				return parseDistrict(t, h, out)
 			}
-			return parseSchool(t, h, pre, base, fn)
+			return parseSchool(t, h, pre, base, out)
 		}
 		if len(pre) >= maxHeaderSearch {
 			return errNoHeader{rows: len(pre)}
@@ -296,7 +296,7 @@ func nonEmpty(cells []string) []string {
 	return out
 }
 
-func parseSchool(t table, h header, pre []preRow, base *metaFields, fn func(*Submission) error) error {
+func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink) error {
 	sub := &Submission{Source: t.file(), Sheet: t.sheet(), Layout: LayoutSchool, Loc: problem.Location{File: t.file()}}
 	meta := base
 	if meta == nil {
@@ -360,7 +360,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, fn func(*Sub
 		sub.Problems = append(sub.Problems, problem.At(t.loc(h.row, 0), "под строкой заголовков нет ни одного ответа"))
 	}
 	applyMeta(meta, sub, problem.Location{File: t.file()})
-	return fn(sub)
+	return out.put(sub)
 }
 
 // isHeading reports a row with one text cell, like a group heading.
@@ -369,20 +369,26 @@ func isHeading(cells []string) bool {
 	return len(ne) == 1 || (len(ne) > 0 && headingRe.MatchString(ne[0]))
 }
 
-func parseDistrict(t table, h header, fn func(*Submission) error) error {
+func parseDistrict(t table, h header, out sink) error {
 	b := newDistrictBuilder(t, h)
 	if ct, ok := t.(*csvTable); ok && ct.parallel() {
-		return parseDistrictParallel(ct, b, fn)
+		return parseDistrictParallel(ct, b, out)
 	}
+	var reuse *Submission
 	for {
 		cells, row, ok := t.next()
 		if !ok {
 			break
 		}
-		if sub := b.school(cells, row); sub != nil {
-			if err := fn(sub); err != nil {
-				return err
-			}
+		sub := b.school(cells, row, reuse)
+		if sub == nil {
+			continue
+		}
+		if out.work != nil {
+			reuse = sub
+		}
+		if err := out.put(sub); err != nil {
+			return err
 		}
 	}
 	return t.err()
@@ -398,7 +404,6 @@ type districtBuilder struct {
 	headerProblems []problem.Problem
 	metaCols       []metaCol
 	programs       programsCache
-	recycler       *Recycler
 }
 
 type metaCol struct {
@@ -408,9 +413,6 @@ type metaCol struct {
 
 func newDistrictBuilder(t table, h header) *districtBuilder {
 	b := &districtBuilder{t: t, h: h, programs: programsCache{}}
-	if ct, ok := t.(*csvTable); ok {
-		b.recycler = ct.recycler
-	}
 	seenID := map[string]int{}
 	for _, ic := range h.indicators {
 		if prev, dup := seenID[ic.id]; dup {
@@ -434,13 +436,19 @@ func (b *districtBuilder) clone() *districtBuilder {
 	return &c
 }
 
-// school builds the submission of one row; nil for a blank row.
-func (b *districtBuilder) school(cells []string, row int) *Submission {
+// school builds the submission of one row, into reuse if it is not nil;
+// nil for a blank row.
+func (b *districtBuilder) school(cells []string, row int, reuse *Submission) *Submission {
 	if blank(cells) {
 		return nil
 	}
 	t := b.t
-	sub := b.recycler.get(len(b.h.indicators))
+	sub := reuse
+	if sub == nil {
+		sub = &Submission{Answers: make([]Answer, 0, len(b.h.indicators))}
+	} else {
+		*sub = Submission{Answers: sub.Answers[:0], Problems: sub.Problems[:0]}
+	}
 	sub.Source, sub.Sheet, sub.Row, sub.Layout, sub.Loc = t.file(), t.sheet(), row, LayoutDistrict, t.loc(row, 0)
 	sub.Problems = append(sub.Problems, b.headerProblems...)
 	meta := &metaFields{programs: b.programs}

@@ -56,7 +56,7 @@ func checkXLSXMagic(path string) error {
 	return nil
 }
 
-func readXLSX(path string, fn func(*Submission) error) error {
+func readXLSX(path string, out sink) error {
 	if err := checkXLSXMagic(path); err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func readXLSX(path string, fn func(*Submission) error) error {
 		sheets = append(sheets, name)
 	}
 	for _, name := range sheets {
-		err := readSheet(f, path, name, base, fn)
+		err := readSheet(f, path, name, base, out)
 		var nh errNoHeader
 		if errors.As(err, &nh) {
 			continue
@@ -99,14 +99,14 @@ func readXLSX(path string, fn func(*Submission) error) error {
 	return &FileError{File: path, Msg: noHeaderMsg + " (просмотрены листы: «" + strings.Join(sheets, "», «") + "»)"}
 }
 
-func readSheet(f *excelize.File, path, sheet string, base *metaFields, fn func(*Submission) error) error {
+func readSheet(f *excelize.File, path, sheet string, base *metaFields, out sink) error {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: " + err.Error()}
 	}
 	defer rows.Close()
 	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows}
-	return parseTable(t, base, fn)
+	return parseTable(t, base, out)
 }
 
 // readSchoolSheet reads the «Школа» sheet: identity and profile as key/value rows.

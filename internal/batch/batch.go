@@ -114,11 +114,6 @@ type Options struct {
 	FileDone func(path string, err error)
 }
 
-type job struct {
-	file, seq int
-	sub       *answers.Submission
-}
-
 type item struct {
 	file, seq int
 	res       *scoring.Result
@@ -126,9 +121,10 @@ type item struct {
 	err       error
 }
 
-// Run reads and scores files on all cores. Files are read in parallel
-// (several at a time), schools are scored in parallel, and the callbacks
-// are called from the calling goroutine in order.
+// Run reads and scores files on all cores: several files at a time, and
+// the rows of a large district table in parallel chunks (see
+// answers.ReadFileMap). Each school is scored where it is read. The
+// callbacks are called from the calling goroutine, in order.
 func Run(m *model.Model, files []string, opts Options) {
 	workers := opts.Workers
 	if workers <= 0 {
@@ -137,39 +133,28 @@ func Run(m *model.Model, files []string, opts Options) {
 	if opts.Read.Workers == 0 {
 		opts.Read.Workers = workers
 	}
-	// Submissions and results go round instead of being made anew for
-	// every school: a national table has tens of thousands.
-	if opts.Read.Recycler == nil {
-		opts.Read.Recycler = new(answers.Recycler)
-	}
+	// Results go round instead of being made anew for every school: a
+	// national table has tens of thousands.
 	var results sync.Pool
+	score := func(sub *answers.Submission) *scoring.Result {
+		r, _ := results.Get().(*scoring.Result)
+		return scoring.ScoreInto(r, m, sub)
+	}
 	fileIdx := make(chan int)
-	jobs := make(chan job, 4*workers)
 	items := make(chan item, 4*workers)
-
-	var readers, scorers sync.WaitGroup
+	var readers sync.WaitGroup
 	for range workers {
 		readers.Add(1)
 		go func() {
 			defer readers.Done()
 			for fi := range fileIdx {
 				n := 0
-				err := answers.ReadFile(files[fi], opts.Read, func(sub *answers.Submission) error {
-					jobs <- job{file: fi, seq: n, sub: sub}
+				err := answers.ReadFileMap(files[fi], opts.Read, score, func(r *scoring.Result) error {
+					items <- item{file: fi, seq: n, res: r}
 					n++
 					return nil
 				})
 				items <- item{file: fi, seq: n, done: true, err: err}
-			}
-		}()
-		scorers.Add(1)
-		go func() {
-			defer scorers.Done()
-			for j := range jobs {
-				r, _ := results.Get().(*scoring.Result)
-				r = scoring.ScoreInto(r, m, j.sub)
-				opts.Read.Recycler.Put(j.sub)
-				items <- item{file: j.file, seq: j.seq, res: r}
 			}
 		}()
 	}
@@ -179,8 +164,6 @@ func Run(m *model.Model, files []string, opts Options) {
 		}
 		close(fileIdx)
 		readers.Wait()
-		close(jobs)
-		scorers.Wait()
 		close(items)
 	}()
 

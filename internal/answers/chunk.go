@@ -16,7 +16,8 @@ import (
 // csvChunk is a run of whole records.
 type csvChunk struct {
 	data []byte
-	line int // line number of data's first line in the file, 1-based
+	line int    // line number of data's first line in the file, 1-based
+	buf  []byte // the buffer data is in, to give back (csvChunker.recycle)
 }
 
 // chunkSize is the size a chunk aims at: big enough that the per-chunk
@@ -33,19 +34,44 @@ type csvChunker struct {
 	line    int    // line number of pending's first line
 	eof     bool
 	err     error // a read error, reported after the data before it
+	// free holds buffers of parsed chunks, to read the next ones into: a
+	// national table would otherwise allocate its whole size again.
+	free chan []byte
 }
 
 func newCSVChunker(r io.Reader, comma rune, line int) *csvChunker {
-	return &csvChunker{r: r, comma: []byte(string(comma)), size: chunkSize, line: line}
+	return &csvChunker{r: r, comma: []byte(string(comma)), size: chunkSize, line: line, free: make(chan []byte, 8)}
+}
+
+// recycle gives back the buffer of a chunk that is parsed: nothing may
+// refer to it any more. Safe from any goroutine.
+func (c *csvChunker) recycle(ch csvChunk) {
+	if ch.buf == nil {
+		return
+	}
+	select {
+	case c.free <- ch.buf[:0]:
+	default:
+	}
+}
+
+// buffer returns an empty buffer with room for n bytes.
+func (c *csvChunker) buffer(n int) []byte {
+	select {
+	case b := <-c.free:
+		if cap(b) >= n {
+			return b
+		}
+	default:
+	}
+	return make([]byte, 0, n)
 }
 
 // fill reads until pending holds at least n bytes or the stream ends.
 func (c *csvChunker) fill(n int) {
 	for len(c.pending) < n && !c.eof {
 		if cap(c.pending)-len(c.pending) < 32<<10 {
-			grown := make([]byte, len(c.pending), max(2*cap(c.pending), n+64<<10))
-			copy(grown, c.pending)
-			c.pending = grown
+			c.pending = append(c.buffer(max(2*cap(c.pending), n+64<<10)), c.pending...)
 		}
 		k, err := c.r.Read(c.pending[len(c.pending):cap(c.pending)])
 		c.pending = c.pending[:len(c.pending)+k]
@@ -96,11 +122,9 @@ func (c *csvChunker) next() (ch csvChunk, ok bool, err error) {
 		if end == 0 {
 			return csvChunk{}, false, c.err
 		}
-		ch = csvChunk{data: c.pending[:end:end], line: c.line}
+		ch = csvChunk{data: c.pending[:end:end], line: c.line, buf: c.pending}
 		c.line += bytes.Count(ch.data, []byte{'\n'})
-		rest := c.pending[end:]
-		c.pending = make([]byte, len(rest), max(c.size+64<<10, len(rest)))
-		copy(c.pending, rest)
+		c.pending = append(c.buffer(max(c.size+64<<10, len(c.pending)-end)), c.pending[end:]...)
 		return ch, true, nil
 	}
 }
@@ -297,6 +321,7 @@ func parseDistrictParallel(t *csvTable, b *districtBuilder, out sink) error {
 			b := b.clone()
 			for j := range work {
 				j.out <- t.parseChunk(j.ch, b, out.work)
+				t.chunks.recycle(j.ch)
 			}
 		}()
 	}

@@ -204,6 +204,7 @@ func (t *csvTable) next() ([]string, int, bool) {
 		}
 		rec, line, err := t.cur.next()
 		if err == io.EOF {
+			t.chunks.recycle(t.cur.ch)
 			t.cur = nil
 			continue
 		}
@@ -224,7 +225,7 @@ func (t *csvTable) rest() csvChunk {
 	off := int(t.cur.r.InputOffset())
 	ch := t.cur.ch
 	t.cur = nil
-	return csvChunk{data: ch.data[off:], line: ch.line + bytes.Count(ch.data[:off], []byte{'\n'})}
+	return csvChunk{data: ch.data[off:], line: ch.line + bytes.Count(ch.data[:off], []byte{'\n'}), buf: ch.buf}
 }
 
 // chunkReader reads the records of one chunk.

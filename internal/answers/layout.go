@@ -157,6 +157,13 @@ func trimSpace(s string) string {
 	// E1 (U+1680), E2 (U+2000…), E3 (U+3000).
 	firstOK := b > ' ' && b < utf8.RuneSelf || b >= 0xC3 && b != 0xE1 && b != 0xE2 && b != 0xE3
 	if firstOK {
+		// The last byte: ASCII other than space, or the end of a
+		// two-byte rune with a lead byte from C3 (Cyrillic is D0–D1);
+		// Unicode spaces of two bytes start with C2.
+		e := s[len(s)-1]
+		if e > ' ' && e < utf8.RuneSelf || e >= 0x80 && e < 0xC0 && len(s) >= 2 && s[len(s)-2] >= 0xC3 && s[len(s)-2] < 0xE0 {
+			return s
+		}
 		if r, _ := utf8.DecodeLastRuneInString(s); !unicode.IsSpace(r) {
 			return s
 		}

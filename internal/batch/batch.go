@@ -17,6 +17,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
 // Skipped is a path that was not read, with the reason in Russian.
@@ -105,26 +106,44 @@ func unsupported(p string) string {
 type Options struct {
 	Workers int // 0: all cores
 	Read    answers.Options
-	// Result receives every school, in file order and then row order. The
-	// result is reused once Result returns (see scoring.ScoreInto): keep
-	// nothing of it but strings and what you copy.
-	Result func(*scoring.Result)
+	// Summary, if set, counts every school, in file order and then row
+	// order. Its entry is made where the school is scored.
+	Summary *summary.Aggregator
+	// Result, if set, receives every school in the same order, after
+	// Summary; counted is false for a school Summary took for a duplicate
+	// (always true without Summary). The result is reused once Result
+	// returns (see scoring.ScoreInto): keep nothing of it but strings and
+	// what you copy.
+	Result func(r *scoring.Result, counted bool)
 	// FileDone is called once per file in file order; err is the reason a
 	// file could not be read (possibly after some of its schools).
 	FileDone func(path string, err error)
 }
 
+// scored is a school as it leaves a worker.
+type scored struct {
+	res   *scoring.Result // nil without Options.Result
+	entry *summary.Entry  // nil without Options.Summary
+}
+
+// batchSize is how many schools travel together to the ordering
+// goroutine.
+const batchSize = 256
+
+// item is a batch of a file's schools, seq being the first one's
+// position, or the file's end (done) with the number of its schools.
 type item struct {
 	file, seq int
-	res       *scoring.Result
-	done      bool // end-of-file marker: seq holds the number of schools
+	schools   []scored
+	done      bool
 	err       error
 }
 
 // Run reads and scores files on all cores: several files at a time, and
 // the rows of a large district table in parallel chunks (see
-// answers.ReadFileMap). Each school is scored where it is read. The
-// callbacks are called from the calling goroutine, in order.
+// answers.ReadFileMap). Each school is scored, and its summary entry
+// made, where it is read. The summary and the callbacks get the schools
+// in order, from the calling goroutine.
 func Run(m *model.Model, files []string, opts Options) {
 	workers := opts.Workers
 	if workers <= 0 {
@@ -134,11 +153,21 @@ func Run(m *model.Model, files []string, opts Options) {
 		opts.Read.Workers = workers
 	}
 	// Results go round instead of being made anew for every school: a
-	// national table has tens of thousands.
+	// national table has tens of thousands. Without Options.Result a
+	// result goes back as soon as its entry is made, on the same core.
 	var results sync.Pool
-	score := func(sub *answers.Submission) *scoring.Result {
+	work := func(sub *answers.Submission) scored {
 		r, _ := results.Get().(*scoring.Result)
-		return scoring.ScoreInto(r, m, sub)
+		r = scoring.ScoreInto(r, m, sub)
+		s := scored{res: r}
+		if opts.Summary != nil {
+			s.entry = summary.NewEntry(m, r)
+		}
+		if opts.Result == nil {
+			results.Put(r)
+			s.res = nil
+		}
+		return s
 	}
 	fileIdx := make(chan int)
 	items := make(chan item, 4*workers)
@@ -149,11 +178,22 @@ func Run(m *model.Model, files []string, opts Options) {
 			defer readers.Done()
 			for fi := range fileIdx {
 				n := 0
-				err := answers.ReadFileMap(files[fi], opts.Read, score, func(r *scoring.Result) error {
-					items <- item{file: fi, seq: n, res: r}
+				var batch []scored
+				send := func() {
+					if len(batch) > 0 {
+						items <- item{file: fi, seq: n - len(batch), schools: batch}
+						batch = nil
+					}
+				}
+				err := answers.ReadFileMap(files[fi], opts.Read, work, func(s scored) error {
+					batch = append(batch, s)
 					n++
+					if len(batch) == batchSize {
+						send()
+					}
 					return nil
 				})
+				send()
 				items <- item{file: fi, seq: n, done: true, err: err}
 			}
 		}()
@@ -170,25 +210,31 @@ func Run(m *model.Model, files []string, opts Options) {
 	// Reorder: emit (file, seq) in order; a file is finished when its
 	// end marker has come and all its schools were emitted.
 	type key struct{ file, seq int }
-	pending := map[key]*scoring.Result{}
-	counts := map[int]item{}
+	pending := map[key][]scored{}
+	ends := map[int]item{}
 	next, nextSeq := 0, 0
 	flush := func() {
 		for next < len(files) {
-			if r, ok := pending[key{next, nextSeq}]; ok {
+			if batch, ok := pending[key{next, nextSeq}]; ok {
 				delete(pending, key{next, nextSeq})
-				if opts.Result != nil {
-					opts.Result(r)
+				for _, s := range batch {
+					counted := true
+					if opts.Summary != nil {
+						counted = opts.Summary.AddEntry(s.entry)
+					}
+					if s.res != nil {
+						opts.Result(s.res, counted)
+						results.Put(s.res)
+					}
 				}
-				results.Put(r)
-				nextSeq++
+				nextSeq += len(batch)
 				continue
 			}
-			end, ok := counts[next]
+			end, ok := ends[next]
 			if !ok || nextSeq < end.seq {
 				return
 			}
-			delete(counts, next)
+			delete(ends, next)
 			if opts.FileDone != nil {
 				opts.FileDone(files[next], end.err)
 			}
@@ -197,9 +243,9 @@ func Run(m *model.Model, files []string, opts Options) {
 	}
 	for it := range items {
 		if it.done {
-			counts[it.file] = it
+			ends[it.file] = it
 		} else {
-			pending[key{it.file, it.seq}] = it.res
+			pending[key{it.file, it.seq}] = it.schools
 		}
 		flush()
 	}

@@ -84,7 +84,7 @@ func TestRunOrderAndFailures(t *testing.T) {
 		var got []string
 		var done []string
 		Run(m, files, Options{Workers: workers,
-			Result: func(r *scoring.Result) {
+			Result: func(r *scoring.Result, counted bool) {
 				got = append(got, fmt.Sprintf("%s#%d:%s", filepath.Base(r.Source), r.Row, r.School.Code))
 			},
 			FileDone: func(p string, err error) {

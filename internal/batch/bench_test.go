@@ -16,7 +16,6 @@ import (
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -87,7 +86,7 @@ func endToEnd(b *testing.B, m *model.Model, paths []string) *summary.Summary {
 	files, _ := Collect(paths)
 	agg := summary.New(m, summary.GroupMunicipality)
 	Run(m, files, Options{
-		Result:   func(r *scoring.Result) { agg.Add(r) },
+		Summary:  agg,
 		FileDone: func(p string, err error) { agg.FileDone() },
 	})
 	s := agg.Summary()

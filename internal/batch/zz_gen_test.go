@@ -1,8 +1,14 @@
 package batch
 
 import (
+	"io"
 	"os"
 	"testing"
+	"syscall"
+	"time"
+
+	"github.com/selfdiag/selfdiag/internal/report"
+	"github.com/selfdiag/selfdiag/internal/summary"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
@@ -27,5 +33,33 @@ func BenchmarkZZFile(b *testing.B) {
 	m, _ := model.Default()
 	for b.Loop() {
 		endToEnd(b, m, []string{"/tmp/national.csv"})
+	}
+}
+
+func TestZZPhases(t *testing.T) {
+	if os.Getenv("ZZPH") == "" {
+		t.Skip()
+	}
+	m, _ := model.Default()
+	for range 4 {
+		var ru0, ru1 syscall.Rusage
+		syscall.Getrusage(0, &ru0)
+		t0 := time.Now()
+		files, _ := Collect([]string{"/tmp/national.csv"})
+		agg := summary.New(m, summary.GroupMunicipality)
+		var tFirst time.Duration
+		Run(m, files, Options{
+			Summary: agg,
+			FileDone: func(p string, err error) { agg.FileDone() },
+		})
+		t1 := time.Now()
+		syscall.Getrusage(0, &ru1)
+		cpu := time.Duration(ru1.Utime.Nano() + ru1.Stime.Nano() - ru0.Utime.Nano() - ru0.Stime.Nano())
+		t.Logf("run cpu %v", cpu)
+		s := agg.Summary()
+		t2 := time.Now()
+		report.WriteSummaryJSON(io.Discard, s)
+		t3 := time.Now()
+		t.Logf("first %v run %v summary %v json %v total %v", tFirst, t1.Sub(t0), t2.Sub(t1), t3.Sub(t2), t3.Sub(t0))
 	}
 }

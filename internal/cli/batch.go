@@ -119,11 +119,14 @@ func (a *app) runBatch(paths []string) error {
 	writer := &schoolWriter{m: m, dir: filepath.Join(outDir, "schools"), names: newReportNames(), formats: append([]string{"json", "text"}, reports...)}
 	var links []string // per counted school: its HTML report, relative to outDir
 	linkHTML := perSchool && slices.Contains(reports, "html")
-	batch.Run(m, files, batch.Options{
+	opts := batch.Options{
 		Workers: a.v.GetInt("workers"),
 		Read:    answers.Options{Encoding: a.v.GetString("encoding")},
-		Result: func(r *scoring.Result) {
-			if !agg.Add(r) || !perSchool {
+		Summary: agg,
+	}
+	if perSchool {
+		opts.Result = func(r *scoring.Result, counted bool) {
+			if !counted {
 				return
 			}
 			name, err := writer.write(r)
@@ -137,18 +140,19 @@ func (a *app) runBatch(paths []string) error {
 				}
 				links = append(links, link)
 			}
-		},
-		FileDone: func(path string, err error) {
-			if err != nil {
-				agg.AddFailure(path, fileErrorMessage(err))
-			} else {
-				agg.FileDone()
-			}
-			if bar != nil {
-				bar.Add(1)
-			}
-		},
-	})
+		}
+	}
+	opts.FileDone = func(path string, err error) {
+		if err != nil {
+			agg.AddFailure(path, fileErrorMessage(err))
+		} else {
+			agg.FileDone()
+		}
+		if bar != nil {
+			bar.Add(1)
+		}
+	}
+	batch.Run(m, files, opts)
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(a.err)

@@ -74,6 +74,7 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 		slices.SortStableFunc(l.problems, compareProblems)
 		return nil, l.problems
 	}
+	m.buildRules()
 	return m, nil
 }
 

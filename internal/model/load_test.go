@@ -1,6 +1,7 @@
 package model
 
 import (
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -198,4 +199,27 @@ func FuzzMatchOption(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRulesMatchProfile: the rules made at load for every profile say what
+// asking the indicators and thresholds directly says.
+func TestRulesMatchProfile(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k := range profileKeys {
+		p := profileOf(k)
+		if p.key() != k {
+			t.Fatalf("profile %v: key %d, want %d", p, p.key(), k)
+		}
+		if got, want := m.Rules(p), m.makeRules(p); !reflect.DeepEqual(got, want) {
+			t.Fatalf("profile %v: rules differ", p)
+		}
+		for i, ind := range m.Indicators {
+			if m.Rules(p).Applies[i] != ind.Applies.AppliesTo(p) {
+				t.Fatalf("profile %v, indicator %s", p, ind.ID)
+			}
+		}
+	}
 }

@@ -38,6 +38,8 @@ type Model struct {
 	indicatorByID map[string]*Indicator
 	indexByID     map[string]int
 	componentByID map[string]*Component
+	// rules holds Rules for every profile, by profile key, made at load.
+	rules []*ProfileRules
 }
 
 // Level is one level of the self-diagnosis, e.g. {base, «базовый»}.

@@ -174,3 +174,71 @@ func (a Applicability) String() string {
 	}
 	return strings.Join(parts, "; ")
 }
+
+// profileKeys is the number of distinct profile keys: a bit per
+// programme, one for ОВЗ and one for a corrective school.
+const profileKeys = 1 << 5
+
+// key packs what matters of a profile into a number below profileKeys.
+func (p Profile) key() int {
+	k := 0
+	for _, pr := range p.Programs {
+		if i := slices.Index(AllPrograms, pr); i >= 0 {
+			k |= 1 << i
+		}
+	}
+	if p.OVZ {
+		k |= 1 << 3
+	}
+	if p.Corrective {
+		k |= 1 << 4
+	}
+	return k
+}
+
+// profileOf is a profile with the given key.
+func profileOf(k int) Profile {
+	p := Profile{OVZ: k&(1<<3) != 0, Corrective: k&(1<<4) != 0}
+	for i, pr := range AllPrograms {
+		if k&(1<<i) != 0 {
+			p.Programs = append(p.Programs, pr)
+		}
+	}
+	return p
+}
+
+// ProfileRules is what a profile decides in a model: which indicators
+// apply and which thresholds hold. Scoring a national table looks them up
+// once per school instead of once per indicator.
+type ProfileRules struct {
+	Applies    []bool         // by indicator index
+	Thresholds []ThresholdSet // by component index, then the overall one
+}
+
+// Rules returns the rules for a profile.
+func (m *Model) Rules(p Profile) *ProfileRules {
+	if m.rules != nil {
+		return m.rules[p.key()]
+	}
+	return m.makeRules(p) // a model not made by Load
+}
+
+func (m *Model) makeRules(p Profile) *ProfileRules {
+	r := &ProfileRules{Applies: make([]bool, len(m.Indicators)), Thresholds: make([]ThresholdSet, len(m.Components)+1)}
+	for i, ind := range m.Indicators {
+		r.Applies[i] = ind.Applies.AppliesTo(p)
+	}
+	for i, c := range m.Components {
+		r.Thresholds[i] = m.Thresholds.For(c.ID, p)
+	}
+	r.Thresholds[len(m.Components)] = m.Thresholds.For("", p)
+	return r
+}
+
+// buildRules makes the rules of every profile.
+func (m *Model) buildRules() {
+	m.rules = make([]*ProfileRules, profileKeys)
+	for k := range m.rules {
+		m.rules[k] = m.makeRules(profileOf(k))
+	}
+}

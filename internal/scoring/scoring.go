@@ -124,6 +124,7 @@ func ScoreInto(r *Result, m *model.Model, sub *answers.Submission) *Result {
 		r.Problems = nil // as Score always gave
 	}
 	profile := sub.School.Profile
+	rules := m.Rules(profile)
 
 	// given[i] is the answer to indicator i (on the stack for models of
 	// the usual size: a batch scores tens of thousands of schools).
@@ -162,7 +163,7 @@ func ScoreInto(r *Result, m *model.Model, sub *answers.Submission) *Result {
 	}
 	for i, ind := range m.Indicators {
 		is := &r.Indicators[i]
-		r.scoreIndicator(sub, ind, given[i], profile, is)
+		r.scoreIndicator(sub, ind, given[i], profile, rules.Applies[i], is)
 		if is.Status == StatusNotApplicable {
 			continue
 		}
@@ -182,9 +183,9 @@ func ScoreInto(r *Result, m *model.Model, sub *answers.Submission) *Result {
 	rule := m.CriticalRule
 	for i := range r.Components {
 		cs := &r.Components[i]
-		cs.Tally = level(m, m.Thresholds.For(cs.ID, profile), cs.Tally, len(cs.CriticalFailures) > 0 && rule.OnComponent(), rule)
+		cs.Tally = level(m, rules.Thresholds[i], cs.Tally, len(cs.CriticalFailures) > 0 && rule.OnComponent(), rule)
 	}
-	r.Total = level(m, m.Thresholds.For("", profile), r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
+	r.Total = level(m, rules.Thresholds[len(m.Components)], r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
 
 	r.Deficits = deficits(old.Deficits[:0], r.Indicators)
 	r.checkStated(sub)
@@ -230,13 +231,13 @@ func (r *Result) Loc(is *IndicatorScore) problem.Location {
 	return problem.Location{File: r.Source, Sheet: r.Sheet, Row: row, Col: col}
 }
 
-func (r *Result) scoreIndicator(sub *answers.Submission, ind *model.Indicator, a *answers.Answer, p model.Profile, is *IndicatorScore) {
+func (r *Result) scoreIndicator(sub *answers.Submission, ind *model.Indicator, a *answers.Answer, p model.Profile, applies bool, is *IndicatorScore) {
 	*is = IndicatorScore{Indicator: ind, Max: ind.Max, Option: -1, Band: -1}
 	if a != nil {
 		is.Answer = a.Value
 		is.Row, is.Col = int32(a.Row), int32(a.Col)
 	}
-	if !ind.Applies.AppliesTo(p) {
+	if !applies {
 		is.Status, is.Max = StatusNotApplicable, 0
 		if a != nil && a.Value != "" {
 			r.addf(sub.AnswerLoc(a), "показатель %s относится только к школам с условием «%s», а профиль школы — %s: ответ «%s» не учтён",

@@ -9,6 +9,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"math/bits"
 	"slices"
 	"strings"
 
@@ -154,11 +155,9 @@ type Aggregator struct {
 	// First entries of each school, for duplicates: by normalised code,
 	// else by normalised name and municipality.
 	byCode, byName map[string]origin
-	// The schools table grows in chunks, and the component cells come from
-	// a slab: a national batch adds 40,000 rows, and regrowing one slice
-	// of them was a tenth of its time.
-	rows  [][]SchoolRow
-	cells []ComponentCell
+	// The schools table grows in chunks: a national batch adds 40,000
+	// rows, and regrowing one slice of them was a tenth of its time.
+	rows [][]SchoolRow
 }
 
 // rowChunk is how many school rows a chunk holds.
@@ -211,82 +210,120 @@ func describe(r *scoring.Result) string {
 	return name
 }
 
-// Add counts a school. A school whose code (else name and municipality)
-// was already seen is recorded as a duplicate and not counted; Add then
-// returns false.
-func (a *Aggregator) Add(r *scoring.Result) bool {
-	here := origin{r.Source, r.Row}
-	var seen map[string]origin
-	key, by := "", ""
-	switch {
-	case r.School.Code != "":
-		seen, key, by = a.byCode, strings.Clone(textnorm.Normalize(r.School.Code)), "код"
-	case r.School.Name != "":
-		seen, key, by = a.byName, textnorm.Normalize(r.School.Name)+"|"+textnorm.Normalize(r.School.Municipality), "наименование и муниципалитет"
-	}
-	if seen != nil {
-		if first, dup := seen[key]; dup {
-			a.sum.Counts.Duplicates++
-			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: describe(r), Source: here.String(), FirstSource: first.String(), By: by})
-			return false
-		}
-		seen[key] = here
-	}
-	c := &a.sum.Counts
-	c.Schools++
-	if len(r.Problems) > 0 {
-		c.WithProblems++
-		c.Problems += len(r.Problems)
-		for _, p := range r.Problems {
-			if len(a.sum.Problems) >= MaxProblems {
-				break
-			}
-			a.sum.Problems = append(a.sum.Problems, SchoolProblem{School: describe(r), Location: p.Location.String(), Message: p.Message})
-		}
-	}
-	if r.Incomplete {
-		c.Incomplete++
-	}
-	// Results are reused (see batch.Options.Result): keep copies. The
-	// strings are cloned too: in a district table they are cut from the
-	// school's whole row, which would otherwise stay in memory.
-	row := SchoolRow{Source: r.Source, Row: r.Row, Name: strings.Clone(r.School.Name), Code: strings.Clone(r.School.Code),
+// Entry is what the summary keeps of one school. NewEntry makes it from
+// the school's result on any goroutine, so that a batch reads each result
+// where it was scored; AddEntry counts entries in order.
+type Entry struct {
+	row       SchoolRow
+	here      origin
+	dupKey    string // normalised code, else name and municipality
+	dupByCode bool
+	describe  string
+	problems  []SchoolProblem
+	group     string // municipality, for GroupMunicipality
+	comps     []compTally
+	// Indicators that apply, and that are deficits, as bit sets by model
+	// index: counting them is a few words, not a hundred scores.
+	applicable, deficit []uint64
+	belowBase           *BelowBase
+}
+
+type compTally struct{ level, points, max int }
+
+// NewEntry makes a school's entry. It keeps copies: r may be reused. The
+// strings are cloned too: in a district table they are cut from the
+// school's whole row, which would otherwise stay in memory.
+func NewEntry(m *model.Model, r *scoring.Result) *Entry {
+	words := (len(r.Indicators) + 63) / 64
+	marks := make([]uint64, 2*words)
+	e := &Entry{here: origin{r.Source, r.Row}, describe: describe(r), comps: make([]compTally, len(r.Components)),
+		applicable: marks[:words:words], deficit: marks[words:]}
+	e.row = SchoolRow{Source: r.Source, Row: r.Row, Name: strings.Clone(r.School.Name), Code: strings.Clone(r.School.Code),
 		Municipality: strings.Clone(r.School.Municipality),
 		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
 		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: slices.Clone(r.CriticalFailures),
-		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: a.takeCells(len(r.Components))}
+		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: make([]ComponentCell, len(r.Components))}
+	switch {
+	case r.School.Code != "":
+		e.dupKey, e.dupByCode = strings.Clone(textnorm.Normalize(r.School.Code)), true
+	case r.School.Name != "":
+		e.dupKey = textnorm.Normalize(r.School.Name) + "|" + textnorm.Normalize(r.School.Municipality)
+	}
+	for _, p := range r.Problems {
+		e.problems = append(e.problems, SchoolProblem{School: e.describe, Location: p.Location.String(), Message: p.Message})
+	}
+	e.group = strings.TrimSpace(e.row.Municipality)
+	if e.group == "" {
+		e.group = NoMunicipality
+	}
 	for i, cs := range r.Components {
-		row.Components[i] = ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID}
+		e.row.Components[i] = ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID}
+		e.comps[i] = compTally{cs.Level, cs.Points, cs.Max}
+	}
+	for i := range r.Indicators {
+		is := &r.Indicators[i]
+		if is.Status == scoring.StatusNotApplicable {
+			continue
+		}
+		e.applicable[i/64] |= 1 << (i % 64)
+		if is.Points < is.Max {
+			e.deficit[i/64] |= 1 << (i % 64)
+		}
+	}
+	if r.Total.Level == 0 {
+		e.belowBase = &BelowBase{Name: e.row.Name, Code: e.row.Code, Municipality: e.row.Municipality,
+			Source: r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
+			Reasons: belowBaseReasons(m, r)}
+	}
+	return e
+}
+
+// Add counts a school (see AddEntry).
+func (a *Aggregator) Add(r *scoring.Result) bool { return a.AddEntry(NewEntry(a.m, r)) }
+
+// AddEntry counts a school. A school whose code (else name and
+// municipality) was already seen is recorded as a duplicate and not
+// counted; AddEntry then returns false.
+func (a *Aggregator) AddEntry(e *Entry) bool {
+	if e.dupKey != "" {
+		seen, by := a.byName, "наименование и муниципалитет"
+		if e.dupByCode {
+			seen, by = a.byCode, "код"
+		}
+		if first, dup := seen[e.dupKey]; dup {
+			a.sum.Counts.Duplicates++
+			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: e.describe, Source: e.here.String(), FirstSource: first.String(), By: by})
+			return false
+		}
+		seen[e.dupKey] = e.here
+	}
+	c := &a.sum.Counts
+	c.Schools++
+	if len(e.problems) > 0 {
+		c.WithProblems++
+		c.Problems += len(e.problems)
+		if room := MaxProblems - len(a.sum.Problems); room > 0 {
+			a.sum.Problems = append(a.sum.Problems, e.problems[:min(room, len(e.problems))]...)
+		}
+	}
+	if e.row.Incomplete {
+		c.Incomplete++
 	}
 	if n := len(a.rows); n == 0 || len(a.rows[n-1]) == cap(a.rows[n-1]) {
 		a.rows = append(a.rows, make([]SchoolRow, 0, rowChunk))
 	}
 	last := &a.rows[len(a.rows)-1]
-	*last = append(*last, row)
-	a.all.add(r)
+	*last = append(*last, e.row)
+	a.all.add(e)
 	if a.groupBy == GroupMunicipality {
-		name := strings.TrimSpace(r.School.Municipality)
-		if name == "" {
-			name = NoMunicipality
-		}
-		g, ok := a.groups[name]
+		g, ok := a.groups[e.group]
 		if !ok {
 			g = newStatsAcc(a.m)
-			a.groups[name] = g
+			a.groups[e.group] = g
 		}
-		g.add(r)
+		g.add(e)
 	}
 	return true
-}
-
-// takeCells returns n component cells from the slab.
-func (a *Aggregator) takeCells(n int) []ComponentCell {
-	if len(a.cells)+n > cap(a.cells) {
-		a.cells = make([]ComponentCell, 0, max(n, 8*rowChunk))
-	}
-	k := len(a.cells)
-	a.cells = a.cells[:k+n]
-	return a.cells[k : k+n : k+n]
 }
 
 // NoMunicipality groups schools without a municipality.
@@ -348,34 +385,33 @@ func newStatsAcc(m *model.Model) *statsAcc {
 	return a
 }
 
-func (a *statsAcc) add(r *scoring.Result) {
+func (a *statsAcc) add(e *Entry) {
 	a.schools++
-	if r.Total.Level >= 0 {
-		a.levels[r.Total.Level]++
+	if e.row.Level >= 0 {
+		a.levels[e.row.Level]++
 	}
-	for i, cs := range r.Components {
-		if cs.Max == 0 {
+	for i, cs := range e.comps {
+		if cs.max == 0 {
 			continue
 		}
-		a.compLevels[i][cs.Level]++
-		a.compSum[i] += float64(cs.Points) / float64(cs.Max)
+		a.compLevels[i][cs.level]++
+		a.compSum[i] += float64(cs.points) / float64(cs.max)
 		a.compN[i]++
 	}
-	for i := range r.Indicators {
-		is := &r.Indicators[i]
-		if is.Status == scoring.StatusNotApplicable {
-			continue
-		}
-		a.applicable[i]++
-		if is.Points < is.Max {
-			a.deficit[i]++
-		}
+	countBits(a.applicable, e.applicable)
+	countBits(a.deficit, e.deficit)
+	if e.belowBase != nil {
+		a.belowBase = append(a.belowBase, *e.belowBase)
 	}
-	if r.Total.Level == 0 {
-		a.belowBase = append(a.belowBase, BelowBase{Name: strings.Clone(r.School.Name), Code: strings.Clone(r.School.Code),
-			Municipality: strings.Clone(r.School.Municipality),
-			Source:       r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
-			Reasons: belowBaseReasons(a.m, r)})
+}
+
+// countBits adds one to counts[i] for every bit i set.
+func countBits(counts []int, set []uint64) {
+	for w, word := range set {
+		for word != 0 {
+			counts[w*64+bits.TrailingZeros64(word)]++
+			word &= word - 1
+		}
 	}
 }
 

@@ -14,6 +14,8 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
+	asmutf8 "github.com/segmentio/asm/utf8"
+
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
 
@@ -244,7 +246,9 @@ func (t *csvTable) newChunkReader(ch csvChunk) *chunkReader {
 	r.LazyQuotes = true
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
-	return &chunkReader{name: t.name, r: r, ch: ch, check: t.checkUTF8 && !utf8.Valid(ch.data)}
+	// The SIMD check is 15–20 times faster than utf8.Valid: checking a
+	// national table took as long as parsing a third of it.
+	return &chunkReader{name: t.name, r: r, ch: ch, check: t.checkUTF8 && !asmutf8.Valid(ch.data)}
 }
 
 // next returns the next record and its line; io.EOF at the chunk's end,

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"sync"
@@ -250,4 +251,22 @@ func Run(m *model.Model, files []string, opts Options) {
 		flush()
 	}
 	flush()
+}
+
+// GCPercent is the collector's target Run is tuned for: a batch makes a
+// lot of short-lived garbage (rows of text, scores) and keeps little (the
+// summary), so collecting at every doubling of a small live heap is
+// mostly wasted work. At 400 a national table runs about a fifth faster
+// for some 100 MB more at peak.
+const GCPercent = 400
+
+// TuneGC sets the collector for a batch run unless the user set GOGC, and
+// returns the function that restores it. It changes a process-wide
+// setting: commands call it, library code does not.
+func TuneGC() (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(GCPercent)
+	return func() { debug.SetGCPercent(old) }
 }

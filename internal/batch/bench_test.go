@@ -80,9 +80,10 @@ func schoolFolder(b *testing.B, m *model.Model) string {
 	return xlsxDir
 }
 
-// endToEnd is what `selfdiag batch` does: collect, read, score, aggregate,
-// write the summary.
+// endToEnd is what `selfdiag batch` does: collect, read, score, aggregate
+// (with the collector tuned as the command tunes it), write the summary.
 func endToEnd(b *testing.B, m *model.Model, paths []string) *summary.Summary {
+	defer TuneGC()()
 	files, _ := Collect(paths)
 	agg := summary.New(m, summary.GroupMunicipality)
 	Run(m, files, Options{

@@ -152,6 +152,7 @@ func (a *app) runBatch(paths []string) error {
 			bar.Add(1)
 		}
 	}
+	defer batch.TuneGC()()
 	batch.Run(m, files, opts)
 	if bar != nil {
 		bar.Finish()

@@ -141,6 +141,10 @@ func appendJSONString(dst []byte, s string) []byte {
 			start = i
 			continue
 		}
+		if b != 0xE2 && b >= 0xC2 && b < 0xE0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2 // a valid two-byte rune, like all of Cyrillic
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:

@@ -123,10 +123,11 @@ func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
 	j.close(']')
 
 	var row compact
+	enc := newRowEncoding(s)
 	j.key("schools")
 	j.open('[')
 	for i := range s.Schools {
-		appendSchoolRowJSON(&row, s, &s.Schools[i])
+		enc.appendRow(&row, &s.Schools[i])
 		j.raw(row.b)
 	}
 	j.close(']')
@@ -146,10 +147,53 @@ func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
 	return bw.Flush()
 }
 
-// appendSchoolRowJSON builds a school's row of the "schools" array.
-func appendSchoolRowJSON(c *compact, s *summary.Summary, r *summary.SchoolRow) {
+// rowEncoding writes the rows of the "schools" array. The strings that
+// repeat on every row (the file, level ids and titles, component ids) are
+// encoded once: a national summary has 40,000 rows.
+type rowEncoding struct {
+	s             *summary.Summary
+	source        string
+	sourceJSON    []byte
+	levelID       [][]byte // by level index, quoted
+	levelTitle    [][]byte
+	componentHead [][]byte // `{"id":"…","percent":` by component index
+}
+
+func newRowEncoding(s *summary.Summary) *rowEncoding {
+	e := &rowEncoding{s: s}
+	for _, l := range s.Levels {
+		e.levelID = append(e.levelID, appendJSONString(nil, l.ID))
+		e.levelTitle = append(e.levelTitle, appendJSONString(nil, l.Title))
+	}
+	for _, c := range s.Components {
+		e.componentHead = append(e.componentHead, append(appendJSONString([]byte(`{"id":`), c.ID), `,"percent":`...))
+	}
+	return e
+}
+
+// appendLevel appends level i's encoded id (or title) when the row's text
+// is that, else the text encoded.
+func (e *rowEncoding) appendLevel(b []byte, i int, text string, title bool) []byte {
+	if i >= 0 && i < len(e.levelID) {
+		l := e.s.Levels[i]
+		if !title && l.ID == text {
+			return append(b, e.levelID[i]...)
+		}
+		if title && l.Title == text {
+			return append(b, e.levelTitle[i]...)
+		}
+	}
+	return appendJSONString(b, text)
+}
+
+// appendRow builds a school's row of the "schools" array.
+func (e *rowEncoding) appendRow(c *compact, r *summary.SchoolRow) {
 	c.begin()
-	c.str("source", r.Source)
+	c.key("source")
+	if r.Source != e.source || e.sourceJSON == nil {
+		e.source, e.sourceJSON = r.Source, appendJSONString(e.sourceJSON[:0], r.Source)
+	}
+	c.b = append(c.b, e.sourceJSON...)
 	if r.Row != 0 {
 		c.int("row", r.Row)
 	}
@@ -159,20 +203,20 @@ func appendSchoolRowJSON(c *compact, s *summary.Summary, r *summary.SchoolRow) {
 	c.int("points", r.Points)
 	c.int("max", r.Max)
 	c.float("percent", r.Percent)
-	c.str("level", r.LevelID)
-	c.str("level_title", r.LevelTitle)
+	c.key("level")
+	c.b = e.appendLevel(c.b, r.Level, r.LevelID, false)
+	c.key("level_title")
+	c.b = e.appendLevel(c.b, r.Level, r.LevelTitle, true)
 	c.key("components")
 	c.b = append(c.b, '[')
 	for i, cc := range r.Components {
 		if i > 0 {
 			c.b = append(c.b, ',')
 		}
-		c.b = append(c.b, `{"id":`...)
-		c.b = appendJSONString(c.b, s.Components[i].ID)
-		c.b = append(c.b, `,"percent":`...)
+		c.b = append(c.b, e.componentHead[i]...)
 		c.b = appendJSONFloat(c.b, cc.Percent)
 		c.b = append(c.b, `,"level":`...)
-		c.b = appendJSONString(c.b, cc.LevelID)
+		c.b = e.appendLevel(c.b, cc.Level, cc.LevelID, false)
 		c.b = append(c.b, '}')
 	}
 	c.b = append(c.b, ']')

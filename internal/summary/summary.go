@@ -155,13 +155,7 @@ type Aggregator struct {
 	// First entries of each school, for duplicates: by normalised code,
 	// else by normalised name and municipality.
 	byCode, byName map[string]origin
-	// The schools table grows in chunks: a national batch adds 40,000
-	// rows, and regrowing one slice of them was a tenth of its time.
-	rows [][]SchoolRow
 }
-
-// rowChunk is how many school rows a chunk holds.
-const rowChunk = 4096
 
 // origin is where a school entry was read.
 type origin struct {
@@ -309,11 +303,7 @@ func (a *Aggregator) AddEntry(e *Entry) bool {
 	if e.row.Incomplete {
 		c.Incomplete++
 	}
-	if n := len(a.rows); n == 0 || len(a.rows[n-1]) == cap(a.rows[n-1]) {
-		a.rows = append(a.rows, make([]SchoolRow, 0, rowChunk))
-	}
-	last := &a.rows[len(a.rows)-1]
-	*last = append(*last, e.row)
+	a.sum.Schools = append(a.sum.Schools, e.row)
 	a.all.add(e)
 	if a.groupBy == GroupMunicipality {
 		g, ok := a.groups[e.group]
@@ -341,7 +331,6 @@ func (a *Aggregator) AddProblem(school string, p problem.Problem) {
 // Summary finishes the aggregation.
 func (a *Aggregator) Summary() *Summary {
 	s := a.sum
-	s.Schools = slices.Concat(a.rows...)
 	slices.SortStableFunc(s.Failures, func(x, y Failure) int { return strings.Compare(x.File, y.File) })
 	s.Stats = a.all.stats()
 	if a.groupBy == GroupMunicipality {

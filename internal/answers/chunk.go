@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"io"
 	"runtime"
+	"sync"
 )
 
 // A national district table is one CSV file of tens of megabytes. To parse
@@ -276,11 +277,17 @@ func parseDistrictParallel(t *csvTable, b *districtBuilder, out sink) error {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	// On return, stop the reading and wait for every goroutine: work is
+	// never called after this function returns.
+	var wg sync.WaitGroup
+	defer wg.Wait()
 	done := make(chan struct{})
 	defer close(done)
 	order := make(chan chan chunkResult, 2*workers)
 	work := make(chan chunkJob)
+	wg.Add(1 + workers)
 	go func() {
+		defer wg.Done()
 		defer close(order)
 		defer close(work)
 		send := func(ch csvChunk) bool {
@@ -318,6 +325,7 @@ func parseDistrictParallel(t *csvTable, b *districtBuilder, out sink) error {
 	}()
 	for range workers {
 		go func() {
+			defer wg.Done()
 			b := b.clone()
 			for j := range work {
 				j.out <- t.parseChunk(j.ch, b, out.work)

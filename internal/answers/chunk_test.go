@@ -10,8 +10,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"testing/iotest"
+	"time"
 	"unicode/utf8"
 
 	asmutf8 "github.com/segmentio/asm/utf8"
@@ -193,8 +195,12 @@ func TestDistrictParallelMatchesSequential(t *testing.T) {
 			// sees each school as ReadCSV gives it.
 			for _, workers := range []int{1, 3} {
 				var got []*Submission
+				var returned atomic.Bool
 				err := readCSVStream("район.csv", bytes.NewReader(tc.data), Options{Workers: workers, chunkSize: 3000}, sink{
 					work: func(s *Submission) any {
+						if returned.Load() {
+							t.Error("work called after the read returned")
+						}
 						c := *s
 						c.Answers = slices.Clone(s.Answers)
 						c.Problems = slices.Clone(s.Problems)
@@ -208,6 +214,8 @@ func TestDistrictParallelMatchesSequential(t *testing.T) {
 						return nil
 					},
 				})
+				returned.Store(true)
+				time.Sleep(10 * time.Millisecond) // time for a stray worker to show up
 				if err != nil && err.Error() == "stop" {
 					err = nil
 				}

@@ -99,6 +99,32 @@ func (j *jsonWriter) strings(k string, vs []string) {
 	j.close(']')
 }
 
+// object writes the member key: {…} with fields writing its members.
+func (j *jsonWriter) object(key string, fields func()) {
+	j.key(key)
+	j.open('{')
+	fields()
+	j.close('}')
+}
+
+// objects writes the member key: [{…}, …], one object per item, or null
+// when null is true (as encoding/json writes a nil slice).
+func objects[T any](j *jsonWriter, key string, items []T, null bool, fields func(*T)) {
+	j.key(key)
+	if null {
+		j.w.WriteString("null")
+		return
+	}
+	j.open('[')
+	for i := range items {
+		j.elem()
+		j.open('{')
+		fields(&items[i])
+		j.close('}')
+	}
+	j.close(']')
+}
+
 // raw writes an already encoded compact value as an array element.
 func (j *jsonWriter) raw(v []byte) {
 	j.elem()

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -22,105 +23,58 @@ func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
 	j := newJSONWriter(bw)
 	j.open('{')
 	j.str("schema", summary.Schema)
-	j.key("model")
-	j.open('{')
-	j.str("id", s.Model.ID)
-	j.str("version", s.Model.Version)
-	j.str("title", s.Model.Title)
-	j.str("source", s.Model.Source)
-	j.close('}')
+	j.object("model", func() {
+		j.str("id", s.Model.ID)
+		j.str("version", s.Model.Version)
+		j.str("title", s.Model.Title)
+		j.str("source", s.Model.Source)
+	})
 	if s.GroupBy != "" {
 		j.str("group_by", s.GroupBy)
 	}
 	c := s.Counts
-	j.key("counts")
-	j.open('{')
-	j.int("files", c.Files)
-	j.int("schools", c.Schools)
-	j.int("with_problems", c.WithProblems)
-	j.int("incomplete", c.Incomplete)
-	j.int("failed", c.Failed)
-	j.int("duplicates", c.Duplicates)
-	j.int("problems", c.Problems)
-	j.close('}')
-	j.key("levels")
-	if s.Levels == nil {
-		bw.WriteString("null")
-	} else {
-		j.open('[')
-		for _, l := range s.Levels {
-			j.elem()
-			j.open('{')
-			j.str("id", l.ID)
-			j.str("title", l.Title)
-			j.close('}')
-		}
-		j.close(']')
-	}
+	j.object("counts", func() {
+		j.int("files", c.Files)
+		j.int("schools", c.Schools)
+		j.int("with_problems", c.WithProblems)
+		j.int("incomplete", c.Incomplete)
+		j.int("failed", c.Failed)
+		j.int("duplicates", c.Duplicates)
+		j.int("problems", c.Problems)
+	})
+	objects(j, "levels", s.Levels, s.Levels == nil, func(l *model.Level) {
+		j.str("id", l.ID)
+		j.str("title", l.Title)
+	})
 	j.key("stats")
 	writeStatsJSON(j, s.Stats)
 	if len(s.Municipalities) > 0 {
-		j.key("municipalities")
-		j.open('[')
-		for _, m := range s.Municipalities {
-			j.elem()
-			j.open('{')
+		objects(j, "municipalities", s.Municipalities, false, func(m *summary.Municipality) {
 			j.str("name", m.Name)
 			j.key("stats")
 			writeStatsJSON(j, m.Stats)
-			j.close('}')
-		}
-		j.close(']')
-		j.key("region")
-		j.open('[')
-		for _, m := range s.Municipalities {
-			j.elem()
-			j.open('{')
+		})
+		objects(j, "region", s.Municipalities, false, func(m *summary.Municipality) {
 			j.str("municipality", m.Name)
 			j.int("schools", m.Stats.Schools)
-			j.key("levels")
-			writeLevelCountsJSON(j, m.Stats.Levels)
+			writeLevelCountsJSON(j, "levels", m.Stats.Levels)
 			j.int("below_base", len(m.Stats.BelowBase))
-			j.key("mean_percent")
-			if len(m.Stats.Components) == 0 {
-				bw.WriteString("null")
-			} else {
-				j.open('[')
-				for _, c := range m.Stats.Components {
-					j.elem()
-					j.open('{')
-					j.str("id", c.ID)
-					j.float("percent", c.MeanPercent)
-					j.close('}')
-				}
-				j.close(']')
-			}
-			j.close('}')
-		}
-		j.close(']')
+			objects(j, "mean_percent", m.Stats.Components, len(m.Stats.Components) == 0, func(c *summary.ComponentStats) {
+				j.str("id", c.ID)
+				j.float("percent", c.MeanPercent)
+			})
+		})
 	}
-	j.key("failures")
-	j.open('[')
-	for _, f := range s.Failures {
-		j.elem()
-		j.open('{')
+	objects(j, "failures", s.Failures, false, func(f *summary.Failure) {
 		j.str("file", f.File)
 		j.str("message", f.Message)
-		j.close('}')
-	}
-	j.close(']')
-	j.key("duplicates")
-	j.open('[')
-	for _, d := range s.Duplicates {
-		j.elem()
-		j.open('{')
+	})
+	objects(j, "duplicates", s.Duplicates, false, func(d *summary.Duplicate) {
 		j.str("school", d.School)
 		j.str("source", d.Source)
 		j.str("first_source", d.FirstSource)
 		j.str("by", d.By)
-		j.close('}')
-	}
-	j.close(']')
+	})
 
 	var row compact
 	enc := newRowEncoding(s)
@@ -235,46 +189,29 @@ func (e *rowEncoding) appendRow(c *compact, r *summary.SchoolRow) {
 	c.end()
 }
 
-func writeLevelCountsJSON(j *jsonWriter, ls []summary.LevelCount) {
-	j.open('[')
-	for _, l := range ls {
-		j.elem()
-		j.open('{')
+func writeLevelCountsJSON(j *jsonWriter, key string, ls []summary.LevelCount) {
+	objects(j, key, ls, false, func(l *summary.LevelCount) {
 		j.str("id", l.ID)
 		j.str("title", l.Title)
 		j.int("count", l.Count)
 		j.float("share", l.Share)
-		j.close('}')
-	}
-	j.close(']')
+	})
 }
 
 func writeStatsJSON(j *jsonWriter, s summary.Stats) {
 	j.open('{')
 	j.int("schools", s.Schools)
-	j.key("levels")
-	writeLevelCountsJSON(j, s.Levels)
-	j.key("components")
-	j.open('[')
-	for _, c := range s.Components {
-		j.elem()
-		j.open('{')
+	writeLevelCountsJSON(j, "levels", s.Levels)
+	objects(j, "components", s.Components, false, func(c *summary.ComponentStats) {
 		j.str("id", c.ID)
 		j.str("title", c.Title)
 		j.str("kind", c.Kind)
 		j.float("mean_percent", c.MeanPercent)
 		j.int("schools", c.Schools)
-		j.key("levels")
-		writeLevelCountsJSON(j, c.Levels)
-		j.close('}')
-	}
-	j.close(']')
+		writeLevelCountsJSON(j, "levels", c.Levels)
+	})
 	j.strings("weakest_components", s.Weakest)
-	j.key("deficits")
-	j.open('[')
-	for _, d := range s.Deficits {
-		j.elem()
-		j.open('{')
+	objects(j, "deficits", s.Deficits, false, func(d *summary.DeficitFrequency) {
 		j.str("indicator", d.Indicator)
 		j.str("component", d.Component)
 		j.str("title", d.Title)
@@ -282,14 +219,8 @@ func writeStatsJSON(j *jsonWriter, s summary.Stats) {
 		j.int("schools", d.Schools)
 		j.int("applicable", d.Applicable)
 		j.float("share", d.Share)
-		j.close('}')
-	}
-	j.close(']')
-	j.key("below_base")
-	j.open('[')
-	for _, b := range s.BelowBase {
-		j.elem()
-		j.open('{')
+	})
+	objects(j, "below_base", s.BelowBase, false, func(b *summary.BelowBase) {
 		j.str("name", b.Name)
 		j.str("code", b.Code)
 		j.str("municipality", b.Municipality)
@@ -306,9 +237,7 @@ func writeStatsJSON(j *jsonWriter, s summary.Stats) {
 		} else {
 			j.strings("reasons", b.Reasons)
 		}
-		j.close('}')
-	}
-	j.close(']')
+	})
 	j.close('}')
 }
 

@@ -327,8 +327,9 @@ func parseDistrictParallel(t *csvTable, b *districtBuilder, out sink) error {
 		go func() {
 			defer wg.Done()
 			b := b.clone()
+			var strs fieldStrings
 			for j := range work {
-				j.out <- t.parseChunk(j.ch, b, out.work)
+				j.out <- t.parseChunk(j.ch, b, &strs, out.work)
 				t.chunks.recycle(j.ch)
 			}
 		}()
@@ -349,10 +350,10 @@ func parseDistrictParallel(t *csvTable, b *districtBuilder, out sink) error {
 
 // parseChunk builds the schools of a chunk's rows and passes them through
 // work, if any.
-func (t *csvTable) parseChunk(ch csvChunk, b *districtBuilder, work func(*Submission) any) chunkResult {
+func (t *csvTable) parseChunk(ch csvChunk, b *districtBuilder, strs *fieldStrings, work func(*Submission) any) chunkResult {
 	var res chunkResult
 	var reuse *Submission
-	c := t.newChunkReader(ch)
+	c := t.newChunkReader(ch, strs)
 	for {
 		cells, row, err := c.next()
 		if err == io.EOF {

@@ -155,7 +155,13 @@ type Aggregator struct {
 	// First entries of each school, for duplicates: by normalised code,
 	// else by normalised name and municipality.
 	byCode, byName map[string]origin
+	// rows are the schools table in pages: appending to one slice of
+	// tens of thousands of rows would copy it again at every doubling.
+	rows [][]SchoolRow
 }
+
+// rowPage is how many school rows a page holds.
+const rowPage = 1024
 
 // origin is where a school entry was read.
 type origin struct {
@@ -303,7 +309,11 @@ func (a *Aggregator) AddEntry(e *Entry) bool {
 	if e.row.Incomplete {
 		c.Incomplete++
 	}
-	a.sum.Schools = append(a.sum.Schools, e.row)
+	if n := len(a.rows); n == 0 || len(a.rows[n-1]) == rowPage {
+		a.rows = append(a.rows, make([]SchoolRow, 0, rowPage))
+	}
+	page := &a.rows[len(a.rows)-1]
+	*page = append(*page, e.row)
 	a.all.add(e)
 	if a.groupBy == GroupMunicipality {
 		g, ok := a.groups[e.group]
@@ -331,6 +341,13 @@ func (a *Aggregator) AddProblem(school string, p problem.Problem) {
 // Summary finishes the aggregation.
 func (a *Aggregator) Summary() *Summary {
 	s := a.sum
+	s.Schools = nil
+	if n := a.sum.Counts.Schools; n > 0 {
+		s.Schools = make([]SchoolRow, 0, n)
+		for _, page := range a.rows {
+			s.Schools = append(s.Schools, page...)
+		}
+	}
 	slices.SortStableFunc(s.Failures, func(x, y Failure) int { return strings.Compare(x.File, y.File) })
 	s.Stats = a.all.stats()
 	if a.groupBy == GroupMunicipality {

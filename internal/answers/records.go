@@ -1,0 +1,211 @@
+package answers
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// csvRecords splits a chunk into records exactly as encoding/csv does with
+// LazyQuotes and any number of fields per record: the same fields, the
+// same line numbers. FuzzCSVRecords checks it against encoding/csv.
+//
+// It is written out here because it is the hot loop of a national table:
+// encoding/csv copies every record twice and allocates a string for each,
+// while most district rows have no quote at all and their fields are the
+// chunk's own bytes. Fields go to a fieldStrings, which keeps one string
+// for each of a column's few repeated answers.
+type csvRecords struct {
+	data  []byte
+	pos   int // where the next line starts
+	line  int // the number of the line at pos
+	comma []byte
+	// Fields of the current record: an unquoted field is a span of data,
+	// a quoted one (unescaped) a span of buf.
+	spans []span
+	buf   []byte
+}
+
+type span struct {
+	lo, hi int
+	inBuf  bool
+}
+
+func newCSVRecords(data []byte, comma []byte, line int) *csvRecords {
+	return &csvRecords{data: data, comma: comma, line: line}
+}
+
+// offset is where the next record starts in data.
+func (p *csvRecords) offset() int { return p.pos }
+
+// readLine returns the next line without its line end, as encoding/csv
+// reads lines: "\r\n" ends a line as "\n" does, and a '\r' ending the data
+// is dropped. nl says the line had an end; ok is false at the end of data.
+func (p *csvRecords) readLine() (text []byte, nl, ok bool) {
+	if p.pos >= len(p.data) {
+		return nil, false, false
+	}
+	rest := p.data[p.pos:]
+	p.line++
+	if i := bytes.IndexByte(rest, '\n'); i >= 0 {
+		p.pos += i + 1
+		if i > 0 && rest[i-1] == '\r' {
+			i--
+		}
+		return rest[:i], true, true
+	}
+	p.pos = len(p.data)
+	if n := len(rest); rest[n-1] == '\r' {
+		rest = rest[:n-1]
+	}
+	return rest, false, true
+}
+
+// next parses the next record; line is the line it starts on, ok false at
+// the end of data. field(i) gives its fields.
+func (p *csvRecords) next() (line int, ok bool) {
+	var text []byte
+	var nl bool
+	for {
+		line = p.line
+		if text, nl, ok = p.readLine(); !ok {
+			return 0, false
+		}
+		if len(text) > 0 {
+			break // empty lines are skipped
+		}
+	}
+	p.spans, p.buf = p.spans[:0], p.buf[:0]
+fields:
+	for {
+		if len(text) == 0 || text[0] != '"' {
+			i := bytes.Index(text, p.comma)
+			if i < 0 {
+				p.spans = append(p.spans, p.dataSpan(text))
+				break
+			}
+			p.spans = append(p.spans, p.dataSpan(text[:i]))
+			text = text[i+len(p.comma):]
+			continue
+		}
+		// A quoted field: `""` is a quote; a quote followed by the
+		// delimiter or the line end closes it; any other quote is kept.
+		text = text[1:]
+		lo := len(p.buf)
+		for {
+			if i := bytes.IndexByte(text, '"'); i >= 0 {
+				p.buf = append(p.buf, text[:i]...)
+				text = text[i+1:]
+				switch {
+				case len(text) == 0:
+					p.spans = append(p.spans, span{lo, len(p.buf), true})
+					break fields
+				case text[0] == '"':
+					p.buf = append(p.buf, '"')
+					text = text[1:]
+				case bytes.HasPrefix(text, p.comma):
+					p.spans = append(p.spans, span{lo, len(p.buf), true})
+					text = text[len(p.comma):]
+					continue fields
+				default:
+					p.buf = append(p.buf, '"')
+				}
+				continue
+			}
+			if len(text) == 0 && !nl {
+				// The data ends inside the field: it ends there.
+				p.spans = append(p.spans, span{lo, len(p.buf), true})
+				break fields
+			}
+			// The field goes on on the next line.
+			p.buf = append(p.buf, text...)
+			if nl {
+				p.buf = append(p.buf, '\n')
+			}
+			if text, nl, ok = p.readLine(); !ok {
+				text, nl = nil, false
+			}
+		}
+	}
+	return line, true
+}
+
+// dataSpan is the span of text, a subslice of data.
+func (p *csvRecords) dataSpan(text []byte) span {
+	if len(text) == 0 {
+		return span{}
+	}
+	lo := cap(p.data) - cap(text)
+	return span{lo: lo, hi: lo + len(text)}
+}
+
+// fields is how many fields the current record has.
+func (p *csvRecords) fields() int { return len(p.spans) }
+
+// field is the i-th field of the current record; it is valid until the
+// next call of next.
+func (p *csvRecords) field(i int) []byte {
+	s := p.spans[i]
+	if s.inBuf {
+		return p.buf[s.lo:s.hi]
+	}
+	return p.data[s.lo:s.hi]
+}
+
+// fieldStrings makes strings of fields. A district table repeats a few
+// answers in each column ("да", "нет", "частично", a handful of numbers):
+// those get one string each, and only the rest are allocated. A column of
+// unique texts (names, codes) stops being looked up once it proves so.
+type fieldStrings struct {
+	cols []columnStrings
+}
+
+type columnStrings struct {
+	seen         []string
+	hits, misses int
+	off          bool
+}
+
+const (
+	// internMax is how many texts of a column are kept.
+	internMax = 16
+	// internLen is the longest text kept: answers are short.
+	internLen = 48
+)
+
+// str returns field b of column col as a string.
+func (f *fieldStrings) str(col int, b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if col >= len(f.cols) {
+		f.cols = append(f.cols, make([]columnStrings, col+1-len(f.cols))...)
+	}
+	c := &f.cols[col]
+	if c.off || len(b) > internLen {
+		return string(b)
+	}
+	for _, s := range c.seen {
+		if s == string(b) {
+			c.hits++
+			return s
+		}
+	}
+	s := string(b)
+	if len(c.seen) < internMax {
+		c.seen = append(c.seen, s)
+	} else if c.misses++; c.misses > 64 && c.misses > c.hits {
+		c.off, c.seen = true, nil
+	}
+	return s
+}
+
+// validUTF8 reports whether every field of the current record is UTF-8,
+// else the index of the first that is not.
+func (p *csvRecords) validUTF8() (bad int, ok bool) {
+	for i := range p.spans {
+		if !utf8.Valid(p.field(i)) {
+			return i, false
+		}
+	}
+	return 0, true
+}

@@ -169,7 +169,7 @@ const (
 	// internMax is how many texts of a column are kept.
 	internMax = 16
 	// internLen is the longest text kept: answers are short.
-	internLen = 48
+	internLen = 96
 )
 
 // str returns field b of column col as a string.

@@ -156,10 +156,16 @@ func Run(m *model.Model, files []string, opts Options) {
 	// Results go round instead of being made anew for every school: a
 	// national table has tens of thousands. Without Options.Result a
 	// result goes back as soon as its entry is made, on the same core.
-	var results sync.Pool
+	// Each goroutine scores with a scorer of its own (see scoring.Scorer).
+	var results, scorers sync.Pool
 	work := func(sub *answers.Submission) scored {
 		r, _ := results.Get().(*scoring.Result)
-		r = scoring.ScoreInto(r, m, sub)
+		sc, _ := scorers.Get().(*scoring.Scorer)
+		if sc == nil {
+			sc = scoring.NewScorer(m)
+		}
+		r = sc.Score(r, sub)
+		scorers.Put(sc)
 		s := scored{res: r}
 		if opts.Summary != nil {
 			s.entry = summary.NewEntry(m, r)

@@ -76,15 +76,13 @@ func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
 		j.str("by", d.By)
 	})
 
-	var row compact
-	enc := newRowEncoding(s)
 	j.key("schools")
 	j.open('[')
-	for i := range s.Schools {
-		enc.appendRow(&row, &s.Schools[i])
-		j.raw(row.b)
-	}
+	rawRows(j, len(s.Schools), func() *rowEncoding { return newRowEncoding(s) }, func(enc *rowEncoding, c *compact, i int) {
+		enc.appendRow(c, &s.Schools[i])
+	})
 	j.close(']')
+	var row compact
 	j.key("problems")
 	j.open('[')
 	for _, p := range s.Problems {

@@ -103,6 +103,46 @@ func Score(m *model.Model, sub *answers.Submission) *Result { return ScoreInto(n
 // tens of thousands of schools; r must be no longer in use. A nil r is a
 // new result. The result shares nothing with sub.
 func ScoreInto(r *Result, m *model.Model, sub *answers.Submission) *Result {
+	s := Scorer{m: m}
+	return s.Score(r, sub)
+}
+
+// Scorer scores school after school against one model, as a batch does,
+// and remembers what it matched on the way: the rows of a district table
+// name the same indicators in the same columns and give each indicator the
+// same few answers, as the same strings (see answers.ReadFileMap). What it
+// remembers only saves work: a result is what ScoreInto gives. A Scorer is
+// for one goroutine at a time.
+type Scorer struct {
+	m *model.Model
+	// ids[i] is the indicator named by the i-th answer of an earlier
+	// submission and index[i] its model index.
+	ids   []string
+	index []int
+	// seen[i] holds answers to indicator i that scored, with their score.
+	seen []answerMemo
+}
+
+// answerMemo holds the last few answers to an indicator that scored.
+type answerMemo struct {
+	answers [4]seenAnswer
+	next    uint8
+}
+
+type seenAnswer struct {
+	value        string
+	points       int
+	option, band int32
+}
+
+// NewScorer returns a scorer for m.
+func NewScorer(m *model.Model) *Scorer {
+	return &Scorer{m: m, seen: make([]answerMemo, len(m.Indicators))}
+}
+
+// Score is ScoreInto with the scorer's model.
+func (s *Scorer) Score(r *Result, sub *answers.Submission) *Result {
+	m := s.m
 	if r == nil {
 		r = new(Result)
 	}
@@ -137,10 +177,7 @@ func ScoreInto(r *Result, m *model.Model, sub *answers.Submission) *Result {
 	}
 	for i := range sub.Answers {
 		a := &sub.Answers[i]
-		idx := i // answers usually come in model order
-		if idx >= len(m.Indicators) || m.Indicators[idx].ID != a.Indicator {
-			idx = m.IndicatorIndex(a.Indicator)
-		}
+		idx := s.indexOf(i, a.Indicator)
 		if idx < 0 {
 			if a.Value != "" {
 				r.addf(sub.AnswerLoc(a), "показателя %s нет в модели «%s» (версия %s): ответ «%s» не учтён",
@@ -163,7 +200,7 @@ func ScoreInto(r *Result, m *model.Model, sub *answers.Submission) *Result {
 	}
 	for i, ind := range m.Indicators {
 		is := &r.Indicators[i]
-		r.scoreIndicator(sub, ind, given[i], profile, rules.Applies[i], is)
+		s.scoreIndicator(r, sub, i, given[i], profile, rules.Applies[i], is)
 		if is.Status == StatusNotApplicable {
 			continue
 		}
@@ -231,7 +268,28 @@ func (r *Result) Loc(is *IndicatorScore) problem.Location {
 	return problem.Location{File: r.Source, Sheet: r.Sheet, Row: row, Col: col}
 }
 
-func (r *Result) scoreIndicator(sub *answers.Submission, ind *model.Indicator, a *answers.Answer, p model.Profile, applies bool, is *IndicatorScore) {
+// indexOf returns the model index of the indicator id named by the pos-th
+// answer of a submission, -1 if the model has none.
+func (s *Scorer) indexOf(pos int, id string) int {
+	// The same string as before: comparing it is comparing two pointers.
+	if pos < len(s.ids) && s.ids[pos] == id {
+		return s.index[pos]
+	}
+	idx := pos // answers usually come in model order
+	if idx >= len(s.m.Indicators) || s.m.Indicators[idx].ID != id {
+		idx = s.m.IndicatorIndex(id)
+	}
+	if s.seen != nil {
+		for len(s.ids) <= pos {
+			s.ids, s.index = append(s.ids, ""), append(s.index, -1)
+		}
+		s.ids[pos], s.index[pos] = id, idx
+	}
+	return idx
+}
+
+func (s *Scorer) scoreIndicator(r *Result, sub *answers.Submission, i int, a *answers.Answer, p model.Profile, applies bool, is *IndicatorScore) {
+	ind := s.m.Indicators[i]
 	*is = IndicatorScore{Indicator: ind, Max: ind.Max, Option: -1, Band: -1}
 	if a != nil {
 		is.Answer = a.Value
@@ -251,19 +309,48 @@ func (r *Result) scoreIndicator(sub *answers.Submission, ind *model.Indicator, a
 			ind.ID, textnorm.Truncate(ind.Text, 60), ind.AllowedAnswers())
 		return
 	}
-	if ind.IsNumeric() {
-		r.scoreNumber(sub, ind, a, is)
-	} else if i, ok := ind.MatchOption(a.Value); ok {
-		is.Status, is.Option, is.Points = StatusOK, int32(i), ind.Options[i].Points
-	} else {
-		is.Status = StatusInvalid
-		r.addf(sub.AnswerLoc(a), "ответ «%s» на показатель %s не входит в допустимые: %s; засчитано 0 баллов",
-			textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
+	if !s.recall(i, a.Value, is) {
+		if ind.IsNumeric() {
+			r.scoreNumber(sub, ind, a, is)
+		} else if o, ok := ind.MatchOption(a.Value); ok {
+			is.Status, is.Option, is.Points = StatusOK, int32(o), ind.Options[o].Points
+		} else {
+			is.Status = StatusInvalid
+			r.addf(sub.AnswerLoc(a), "ответ «%s» на показатель %s не входит в допустимые: %s; засчитано 0 баллов",
+				textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
+		}
+		s.remember(i, a.Value, is)
 	}
 	if a.Points != nil && is.Status == StatusOK && *a.Points != is.Points {
 		r.addf(sub.PointsLoc(a), "в файле за показатель %s указано %d балл(ов), а по модели за ответ «%s» положено %d",
 			ind.ID, *a.Points, textnorm.Truncate(a.Value, 40), is.Points)
 	}
+}
+
+// recall scores a non-empty answer to indicator i as an earlier one that
+// scored, if there was one.
+func (s *Scorer) recall(i int, value string, is *IndicatorScore) bool {
+	if s.seen == nil {
+		return false
+	}
+	for _, e := range &s.seen[i].answers {
+		// Equal strings are usually the same string: two pointers.
+		if e.value == value && e.value != "" {
+			is.Status, is.Points, is.Option, is.Band = StatusOK, e.points, e.option, e.band
+			return true
+		}
+	}
+	return false
+}
+
+// remember keeps an answer to indicator i that scored.
+func (s *Scorer) remember(i int, value string, is *IndicatorScore) {
+	if s.seen == nil || is.Status != StatusOK {
+		return
+	}
+	mem := &s.seen[i]
+	mem.answers[mem.next] = seenAnswer{value: value, points: is.Points, option: is.Option, band: is.Band}
+	mem.next = (mem.next + 1) % uint8(len(mem.answers))
 }
 
 func (r *Result) scoreNumber(sub *answers.Submission, ind *model.Indicator, a *answers.Answer, is *IndicatorScore) {

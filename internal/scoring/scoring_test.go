@@ -432,8 +432,9 @@ func TestDeficitsMatchStableSort(t *testing.T) {
 	}
 }
 
-// TestScoreIntoReuse: scoring school after school into one reused result
-// gives exactly what scoring each into a fresh one gives.
+// TestScoreIntoReuse: scoring school after school into one reused result,
+// and with one Scorer remembering the answers it met, gives exactly what
+// scoring each into a fresh one gives.
 func TestScoreIntoReuse(t *testing.T) {
 	m, err := model.Default()
 	if err != nil {
@@ -448,19 +449,26 @@ func TestScoreIntoReuse(t *testing.T) {
 			delete(schools[i].Answers, "1")
 		case 3:
 			schools[i].Answers["23"] = "150"
+		case 4:
+			schools[i].Answers["13"] = strings.ToUpper(schools[i].Answers["13"]) + " "
 		}
 	}
 	var buf bytes.Buffer
 	if err := sampledata.DistrictCSV(&buf, m, schools, sampledata.CSVOptions{Delim: ';'}); err != nil {
 		t.Fatal(err)
 	}
-	var reused *Result
+	var reused, remembered *Result
+	sc := NewScorer(m)
 	n := 0
 	err = answers.ReadCSV("район.csv", buf.Bytes(), answers.Options{}, func(sub *answers.Submission) error {
 		want := Score(m, sub)
 		reused = ScoreInto(reused, m, sub)
 		if !reflect.DeepEqual(reused, want) {
 			t.Fatalf("row %d: reused result differs from a fresh one", sub.Row)
+		}
+		remembered = sc.Score(remembered, sub)
+		if !reflect.DeepEqual(remembered, want) {
+			t.Fatalf("row %d: a Scorer's result differs from a fresh one", sub.Row)
 		}
 		n++
 		return nil

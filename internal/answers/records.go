@@ -2,6 +2,7 @@ package answers
 
 import (
 	"bytes"
+	"encoding/binary"
 	"unicode/utf8"
 )
 
@@ -75,6 +76,19 @@ func (p *csvRecords) next() (line int, ok bool) {
 		}
 	}
 	p.spans, p.buf = p.spans[:0], p.buf[:0]
+	if len(p.comma) == 1 && bytes.IndexByte(text, '"') < 0 {
+		// No quote on the line, as in most rows: one pass over it.
+		c, lo := p.comma[0], cap(p.data)-cap(text)
+		start := lo
+		for k, b := range text {
+			if b == c {
+				p.spans = append(p.spans, span{lo: start, hi: lo + k})
+				start = lo + k + 1
+			}
+		}
+		p.spans = append(p.spans, span{lo: start, hi: lo + len(text)})
+		return line, true
+	}
 fields:
 	for {
 		if len(text) == 0 || text[0] != '"' {
@@ -158,9 +172,11 @@ func (p *csvRecords) field(i int) []byte {
 type fieldStrings struct {
 	cols []columnStrings
 }
-
 type columnStrings struct {
-	seen         []string
+	// keys[i] is textKey of seen[i]: most lookups compare numbers.
+	keys         [internMax]uint64
+	seen         [internMax]string
+	n            int
 	hits, misses int
 	off          bool
 }
@@ -171,6 +187,21 @@ const (
 	// internLen is the longest text kept: answers are short.
 	internLen = 96
 )
+
+// textKey sums up a short text in a number: its length and its first and
+// last eight bytes. Equal texts have equal keys.
+func textKey(b []byte) uint64 {
+	n := len(b)
+	var k uint64
+	if n >= 8 {
+		k = binary.LittleEndian.Uint64(b) ^ binary.LittleEndian.Uint64(b[n-8:])*0x9E3779B97F4A7C15
+	} else {
+		for _, c := range b {
+			k = k<<8 | uint64(c)
+		}
+	}
+	return k ^ uint64(n)<<56
+}
 
 // str returns field b of column col as a string.
 func (f *fieldStrings) str(col int, b []byte) string {
@@ -184,17 +215,20 @@ func (f *fieldStrings) str(col int, b []byte) string {
 	if c.off || len(b) > internLen {
 		return string(b)
 	}
-	for _, s := range c.seen {
-		if s == string(b) {
+	k := textKey(b)
+	for i, ck := range c.keys[:c.n] {
+		if ck == k && c.seen[i] == string(b) {
 			c.hits++
-			return s
+			return c.seen[i]
 		}
 	}
 	s := string(b)
-	if len(c.seen) < internMax {
-		c.seen = append(c.seen, s)
+	if c.n < internMax {
+		c.keys[c.n], c.seen[c.n] = k, s
+		c.n++
 	} else if c.misses++; c.misses > 64 && c.misses > c.hits {
-		c.off, c.seen = true, nil
+		c.off = true
+		c.seen = [internMax]string{}
 	}
 	return s
 }

@@ -220,9 +220,9 @@ func (s *Scorer) Score(r *Result, sub *answers.Submission) *Result {
 	rule := m.CriticalRule
 	for i := range r.Components {
 		cs := &r.Components[i]
-		cs.Tally = level(m, rules.Thresholds[i], cs.Tally, len(cs.CriticalFailures) > 0 && rule.OnComponent(), rule)
+		setLevel(m, &rules.Thresholds[i], &cs.Tally, len(cs.CriticalFailures) > 0 && rule.OnComponent(), rule)
 	}
-	r.Total = level(m, rules.Thresholds[len(m.Components)], r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
+	setLevel(m, &rules.Thresholds[len(m.Components)], &r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
 
 	r.Deficits = deficits(old.Deficits[:0], r.Indicators)
 	r.checkStated(sub)
@@ -234,15 +234,15 @@ func (r *Result) addf(loc problem.Location, format string, args ...any) {
 	r.Problems = append(r.Problems, problem.At(loc, format, args...))
 }
 
-func level(m *model.Model, set model.ThresholdSet, s Tally, critical bool, rule model.CriticalRule) Tally {
-	if s.Max > 0 {
-		s.Percent = math.Round(float64(s.Points)*1000/float64(s.Max)) / 10
-	}
+// setLevel finds the percent and the level of a tally whose points and
+// maximum are counted.
+func setLevel(m *model.Model, set *model.ThresholdSet, s *Tally, critical bool, rule model.CriticalRule) {
 	if s.Max == 0 {
 		s.Level, s.ByPoints = -1, -1
 		s.LevelTitle = NoLevelTitle
-		return s
+		return
 	}
+	s.Percent = math.Round(float64(s.Points)*1000/float64(s.Max)) / 10
 	s.ByPoints = set.Level(s.Points, s.Max)
 	s.Level = s.ByPoints
 	if critical {
@@ -251,7 +251,6 @@ func level(m *model.Model, set model.ThresholdSet, s Tally, critical bool, rule 
 	}
 	s.LevelID = m.Levels[s.Level].ID
 	s.LevelTitle = m.Levels[s.Level].Title
-	return s
 }
 
 // Loc is where an indicator's answer was (the school's row or file when

@@ -7,6 +7,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"unsafe"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -123,16 +124,21 @@ type Scorer struct {
 	seen []answerMemo
 }
 
-// answerMemo holds the last few answers to an indicator that scored.
-type answerMemo struct {
-	answers [4]seenAnswer
-	next    uint8
-}
+// answerMemo holds answers to an indicator that scored, by where their
+// text is in memory: a district table's reader gives one string to each of
+// a column's repeated answers (see answers.ReadFileMap), so that finding
+// one is comparing a pointer. Other strings just miss.
+type answerMemo [8]seenAnswer
 
 type seenAnswer struct {
 	value        string
 	points       int
 	option, band int32
+}
+
+// slot is where value would be in an answerMemo.
+func (m *answerMemo) slot(value string) *seenAnswer {
+	return &m[uintptr(unsafe.Pointer(unsafe.StringData(value)))>>4%uintptr(len(m))]
 }
 
 // NewScorer returns a scorer for m.
@@ -326,30 +332,26 @@ func (s *Scorer) scoreIndicator(r *Result, sub *answers.Submission, i int, a *an
 	}
 }
 
-// recall scores a non-empty answer to indicator i as an earlier one that
-// scored, if there was one.
+// recall scores a non-empty answer to indicator i as the same string
+// scored before, if it did.
 func (s *Scorer) recall(i int, value string, is *IndicatorScore) bool {
 	if s.seen == nil {
 		return false
 	}
-	for _, e := range &s.seen[i].answers {
-		// Equal strings are usually the same string: two pointers.
-		if e.value == value && e.value != "" {
-			is.Status, is.Points, is.Option, is.Band = StatusOK, e.points, e.option, e.band
-			return true
-		}
+	e := s.seen[i].slot(value)
+	if unsafe.StringData(e.value) != unsafe.StringData(value) || len(e.value) != len(value) {
+		return false
 	}
-	return false
+	is.Status, is.Points, is.Option, is.Band = StatusOK, e.points, e.option, e.band
+	return true
 }
 
-// remember keeps an answer to indicator i that scored.
+// remember keeps a non-empty answer to indicator i that scored.
 func (s *Scorer) remember(i int, value string, is *IndicatorScore) {
 	if s.seen == nil || is.Status != StatusOK {
 		return
 	}
-	mem := &s.seen[i]
-	mem.answers[mem.next] = seenAnswer{value: value, points: is.Points, option: is.Option, band: is.Band}
-	mem.next = (mem.next + 1) % uint8(len(mem.answers))
+	*s.seen[i].slot(value) = seenAnswer{value: value, points: is.Points, option: is.Option, band: is.Band}
 }
 
 func (r *Result) scoreNumber(sub *answers.Submission, ind *model.Indicator, a *answers.Answer, is *IndicatorScore) {

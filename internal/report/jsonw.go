@@ -2,10 +2,10 @@ package report
 
 import (
 	"bufio"
+	"bytes"
 	"math"
 	"runtime"
 	"strconv"
-	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -112,19 +112,20 @@ func (j *jsonWriter) object(key string, fields func()) {
 
 // objects writes the member key: [{…}, …], one object per item, or null
 // when null is true (as encoding/json writes a nil slice).
-func objects[T any](j *jsonWriter, key string, items []T, null bool, fields func(*T)) {
+// fields writes an item's members with the writer it is given.
+func objects[T any](j *jsonWriter, key string, items []T, null bool, fields func(*jsonWriter, *T)) {
 	j.key(key)
 	if null {
 		j.w.WriteString("null")
 		return
 	}
 	j.open('[')
-	for i := range items {
+	elems(j, len(items), func() struct{} { return struct{}{} }, func(_ struct{}, j *jsonWriter, i int) {
 		j.elem()
 		j.open('{')
-		fields(&items[i])
+		fields(j, &items[i])
 		j.close('}')
-	}
+	})
 	j.close(']')
 }
 
@@ -134,41 +135,37 @@ func (j *jsonWriter) raw(v []byte) {
 	j.w.Write(v)
 }
 
-// rowBlock is how many rows a goroutine of rawRows encodes at a time.
-const rowBlock = 512
+// elemBlock is how many elements a goroutine of elems writes at a time.
+const elemBlock = 512
 
-// rawRows writes n compact values into j's open array, the i-th made by
-// row(state, c, i): what raw(c.b) of each would write. A national summary
-// has 40,000 school rows; blocks of them are made on all cores and written
-// in order. Each goroutine has a state of its own from newState.
-func rawRows[S any](j *jsonWriter, n int, newState func() S, row func(S, *compact, int)) {
-	if n == 0 {
-		return
-	}
-	lead := "\n" + strings.Repeat("  ", j.depth)
-	block := func(st S, c *compact, dst []byte, from int) []byte {
-		for i := from; i < min(from+rowBlock, n); i++ {
-			if i > 0 || !j.first {
-				dst = append(dst, ',')
-			}
-			dst = append(dst, lead...)
-			row(st, c, i)
-			dst = append(dst, c.b...)
-		}
-		return dst
-	}
-	defer func() { j.first = false }()
-	workers := min(runtime.GOMAXPROCS(0), (n+rowBlock-1)/rowBlock)
+// elems writes n elements into j's open array, the i-th by write(state,
+// w, i) with a writer w standing for j. The arrays of a national summary
+// have tens of thousands of elements (schools, schools «ниже базового»):
+// blocks of them are written on all cores, each into a writer of its own
+// at j's depth, and copied out in order. What an element writes depends
+// only on the depth and on whether it is the first, so the bytes are
+// those j would have written. Each goroutine has a state from newState.
+func elems[S any](j *jsonWriter, n int, newState func() S, write func(S, *jsonWriter, int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/elemBlock)
 	if workers < 2 {
-		var c compact
 		st := newState()
-		for from := 0; from < n; from += rowBlock {
-			j.w.Write(block(st, &c, nil, from))
+		for i := range n {
+			write(st, j, i)
 		}
 		return
 	}
-	// Blocks go to the workers in order and come back through one channel
-	// each, read in order; at most 2 per worker are in flight.
+	depth, first := j.depth, j.first
+	block := func(st S, buf []byte, from int) []byte {
+		out := bytes.NewBuffer(buf[:0])
+		w := &jsonWriter{w: bufio.NewWriterSize(out, 64<<10), depth: depth, first: first && from == 0}
+		for i := from; i < min(from+elemBlock, n); i++ {
+			write(st, w, i)
+		}
+		w.w.Flush()
+		return out.Bytes()
+	}
+	// Blocks go to the workers in order and come back through a channel
+	// each, read in order; at most two per worker are in flight.
 	type job struct {
 		from int
 		out  chan []byte
@@ -181,7 +178,6 @@ func rawRows[S any](j *jsonWriter, n int, newState func() S, row func(S, *compac
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			var c compact
 			st := newState()
 			for jb := range jobs {
 				var buf []byte
@@ -189,14 +185,14 @@ func rawRows[S any](j *jsonWriter, n int, newState func() S, row func(S, *compac
 				case buf = <-free:
 				default:
 				}
-				jb.out <- block(st, &c, buf[:0], jb.from)
+				jb.out <- block(st, buf, jb.from)
 			}
 		}()
 	}
 	go func() {
 		defer close(jobs)
 		defer close(pending)
-		for from := 0; from < n; from += rowBlock {
+		for from := 0; from < n; from += elemBlock {
 			out := make(chan []byte, 1)
 			pending <- out
 			jobs <- job{from, out}
@@ -211,6 +207,7 @@ func rawRows[S any](j *jsonWriter, n int, newState func() S, row func(S, *compac
 		}
 	}
 	wg.Wait()
+	j.first = false
 }
 
 const hexDigits = "0123456789abcdef"

@@ -42,57 +42,62 @@ func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
 		j.int("duplicates", c.Duplicates)
 		j.int("problems", c.Problems)
 	})
-	objects(j, "levels", s.Levels, s.Levels == nil, func(l *model.Level) {
+	objects(j, "levels", s.Levels, s.Levels == nil, func(j *jsonWriter, l *model.Level) {
 		j.str("id", l.ID)
 		j.str("title", l.Title)
 	})
 	j.key("stats")
 	writeStatsJSON(j, s.Stats)
 	if len(s.Municipalities) > 0 {
-		objects(j, "municipalities", s.Municipalities, false, func(m *summary.Municipality) {
+		objects(j, "municipalities", s.Municipalities, false, func(j *jsonWriter, m *summary.Municipality) {
 			j.str("name", m.Name)
 			j.key("stats")
 			writeStatsJSON(j, m.Stats)
 		})
-		objects(j, "region", s.Municipalities, false, func(m *summary.Municipality) {
+		objects(j, "region", s.Municipalities, false, func(j *jsonWriter, m *summary.Municipality) {
 			j.str("municipality", m.Name)
 			j.int("schools", m.Stats.Schools)
 			writeLevelCountsJSON(j, "levels", m.Stats.Levels)
 			j.int("below_base", len(m.Stats.BelowBase))
-			objects(j, "mean_percent", m.Stats.Components, len(m.Stats.Components) == 0, func(c *summary.ComponentStats) {
+			objects(j, "mean_percent", m.Stats.Components, len(m.Stats.Components) == 0, func(j *jsonWriter, c *summary.ComponentStats) {
 				j.str("id", c.ID)
 				j.float("percent", c.MeanPercent)
 			})
 		})
 	}
-	objects(j, "failures", s.Failures, false, func(f *summary.Failure) {
+	objects(j, "failures", s.Failures, false, func(j *jsonWriter, f *summary.Failure) {
 		j.str("file", f.File)
 		j.str("message", f.Message)
 	})
-	objects(j, "duplicates", s.Duplicates, false, func(d *summary.Duplicate) {
+	objects(j, "duplicates", s.Duplicates, false, func(j *jsonWriter, d *summary.Duplicate) {
 		j.str("school", d.School)
 		j.str("source", d.Source)
 		j.str("first_source", d.FirstSource)
 		j.str("by", d.By)
 	})
 
+	type rowState struct {
+		enc *rowEncoding
+		row compact
+	}
 	j.key("schools")
 	j.open('[')
-	rawRows(j, len(s.Schools), func() *rowEncoding { return newRowEncoding(s) }, func(enc *rowEncoding, c *compact, i int) {
-		enc.appendRow(c, &s.Schools[i])
+	elems(j, len(s.Schools), func() *rowState { return &rowState{enc: newRowEncoding(s)} }, func(st *rowState, j *jsonWriter, i int) {
+		st.enc.appendRow(&st.row, &s.Schools[i])
+		j.raw(st.row.b)
 	})
 	j.close(']')
-	var row compact
 	j.key("problems")
 	j.open('[')
-	for _, p := range s.Problems {
+	elems(j, len(s.Problems), func() *compact { return new(compact) }, func(row *compact, j *jsonWriter, i int) {
+		p := &s.Problems[i]
 		row.begin()
 		row.str("school", p.School)
 		row.str("location", p.Location)
 		row.str("message", p.Message)
 		row.end()
 		j.raw(row.b)
-	}
+	})
 	j.close(']')
 	j.close('}')
 	bw.WriteByte('\n')
@@ -188,7 +193,7 @@ func (e *rowEncoding) appendRow(c *compact, r *summary.SchoolRow) {
 }
 
 func writeLevelCountsJSON(j *jsonWriter, key string, ls []summary.LevelCount) {
-	objects(j, key, ls, false, func(l *summary.LevelCount) {
+	objects(j, key, ls, false, func(j *jsonWriter, l *summary.LevelCount) {
 		j.str("id", l.ID)
 		j.str("title", l.Title)
 		j.int("count", l.Count)
@@ -200,7 +205,7 @@ func writeStatsJSON(j *jsonWriter, s summary.Stats) {
 	j.open('{')
 	j.int("schools", s.Schools)
 	writeLevelCountsJSON(j, "levels", s.Levels)
-	objects(j, "components", s.Components, false, func(c *summary.ComponentStats) {
+	objects(j, "components", s.Components, false, func(j *jsonWriter, c *summary.ComponentStats) {
 		j.str("id", c.ID)
 		j.str("title", c.Title)
 		j.str("kind", c.Kind)
@@ -209,7 +214,7 @@ func writeStatsJSON(j *jsonWriter, s summary.Stats) {
 		writeLevelCountsJSON(j, "levels", c.Levels)
 	})
 	j.strings("weakest_components", s.Weakest)
-	objects(j, "deficits", s.Deficits, false, func(d *summary.DeficitFrequency) {
+	objects(j, "deficits", s.Deficits, false, func(j *jsonWriter, d *summary.DeficitFrequency) {
 		j.str("indicator", d.Indicator)
 		j.str("component", d.Component)
 		j.str("title", d.Title)
@@ -218,7 +223,7 @@ func writeStatsJSON(j *jsonWriter, s summary.Stats) {
 		j.int("applicable", d.Applicable)
 		j.float("share", d.Share)
 	})
-	objects(j, "below_base", s.BelowBase, false, func(b *summary.BelowBase) {
+	objects(j, "below_base", s.BelowBase, false, func(j *jsonWriter, b *summary.BelowBase) {
 		j.str("name", b.Name)
 		j.str("code", b.Code)
 		j.str("municipality", b.Municipality)

@@ -324,7 +324,7 @@ func randomSummary(rng *rand.Rand, rows int) *summary.Summary {
 			st.Deficits = append(st.Deficits, summary.DeficitFrequency{Indicator: str(), Component: str(), Title: str(),
 				Critical: rng.IntN(2) == 0, Schools: rng.IntN(9), Applicable: rng.IntN(9), Share: num()})
 		}
-		for range rng.IntN(3) {
+		for range rows + rng.IntN(3) {
 			st.BelowBase = append(st.BelowBase, summary.BelowBase{Name: str(), Code: str(), Municipality: str(), Source: str(),
 				Row: rng.IntN(3), Points: rng.IntN(99), Max: 99, Percent: num(), Reasons: strs()})
 		}
@@ -360,7 +360,7 @@ func randomSummary(rng *rand.Rand, rows int) *summary.Summary {
 		}
 		s.Schools = append(s.Schools, row)
 	}
-	for range rng.IntN(3) {
+	for range rows + rng.IntN(3) {
 		s.Problems = append(s.Problems, summary.SchoolProblem{School: str(), Location: str(), Message: str()})
 	}
 	return s
@@ -398,7 +398,7 @@ func TestSummaryJSONMatchesEncodingJSON(t *testing.T) {
 	for i := range 500 {
 		rows := rng.IntN(4)
 		if i%50 == 0 { // enough for the rows to be written on all cores
-			rows = 2*rowBlock + rng.IntN(3*rowBlock)
+			rows = 2*elemBlock + rng.IntN(3*elemBlock)
 		}
 		check(fmt.Sprintf("random %d", i), randomSummary(rng, rows))
 	}

@@ -3,6 +3,7 @@ package answers
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -78,15 +79,7 @@ func (p *csvRecords) next() (line int, ok bool) {
 	p.spans, p.buf = p.spans[:0], p.buf[:0]
 	if len(p.comma) == 1 && bytes.IndexByte(text, '"') < 0 {
 		// No quote on the line, as in most rows: one pass over it.
-		c, lo := p.comma[0], cap(p.data)-cap(text)
-		start := lo
-		for k, b := range text {
-			if b == c {
-				p.spans = append(p.spans, span{lo: start, hi: lo + k})
-				start = lo + k + 1
-			}
-		}
-		p.spans = append(p.spans, span{lo: start, hi: lo + len(text)})
+		p.splitPlain(text, p.comma[0])
 		return line, true
 	}
 fields:
@@ -143,6 +136,34 @@ fields:
 	return line, true
 }
 
+// splitPlain splits a line without quotes at every byte c, eight bytes
+// at a time.
+func (p *csvRecords) splitPlain(text []byte, c byte) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	lo := cap(p.data) - cap(text)
+	start, k := 0, 0
+	cs := ones * uint64(c)
+	for ; k+8 <= len(text); k += 8 {
+		x := binary.LittleEndian.Uint64(text[k:]) ^ cs // zero bytes where c is
+		// The high bit of each byte of m is set where x has a zero byte
+		// (exactly: no borrow crosses bytes).
+		m := ^((x&^highs + ^uint64(highs)) | x | ^uint64(highs))
+		for m != 0 {
+			at := k + bits.TrailingZeros64(m)/8
+			p.spans = append(p.spans, span{lo: lo + start, hi: lo + at})
+			start = at + 1
+			m &= m - 1
+		}
+	}
+	for ; k < len(text); k++ {
+		if text[k] == c {
+			p.spans = append(p.spans, span{lo: lo + start, hi: lo + k})
+			start = k + 1
+		}
+	}
+	p.spans = append(p.spans, span{lo: lo + start, hi: lo + len(text)})
+}
+
 // dataSpan is the span of text, a subslice of data.
 func (p *csvRecords) dataSpan(text []byte) span {
 	if len(text) == 0 {
@@ -167,40 +188,42 @@ func (p *csvRecords) field(i int) []byte {
 
 // fieldStrings makes strings of fields. A district table repeats a few
 // answers in each column ("да", "нет", "частично", a handful of numbers):
-// those get one string each, and only the rest are allocated. A column of
-// unique texts (names, codes) stops being looked up once it proves so.
+// those get one string each, and only the rest are allocated.
 type fieldStrings struct {
 	cols []columnStrings
 }
 type columnStrings struct {
-	// keys[i] is textKey of seen[i]: most lookups compare numbers.
-	keys         [internMax]uint64
-	seen         [internMax]string
-	n            int
+	// A text is kept in the slot its key picks; keys[i] is the key of
+	// texts[i], so that most lookups compare one number and one string.
+	keys         [internSlots]uint64
+	texts        [internSlots]string
 	hits, misses int
 	off          bool
 }
 
 const (
-	// internMax is how many texts of a column are kept.
-	internMax = 16
+	// internSlots is how many texts of a column can be kept.
+	internSlots = 32
 	// internLen is the longest text kept: answers are short.
 	internLen = 96
 )
 
 // textKey sums up a short text in a number: its length and its first and
-// last eight bytes. Equal texts have equal keys.
+// last bytes. Equal texts have equal keys.
 func textKey(b []byte) uint64 {
 	n := len(b)
 	var k uint64
-	if n >= 8 {
+	switch {
+	case n >= 8:
 		k = binary.LittleEndian.Uint64(b) ^ binary.LittleEndian.Uint64(b[n-8:])*0x9E3779B97F4A7C15
-	} else {
+	case n >= 4:
+		k = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<32
+	default:
 		for _, c := range b {
 			k = k<<8 | uint64(c)
 		}
 	}
-	return k ^ uint64(n)<<56
+	return k ^ uint64(n)<<59
 }
 
 // str returns field b of column col as a string.
@@ -216,19 +239,17 @@ func (f *fieldStrings) str(col int, b []byte) string {
 		return string(b)
 	}
 	k := textKey(b)
-	for i, ck := range c.keys[:c.n] {
-		if ck == k && c.seen[i] == string(b) {
-			c.hits++
-			return c.seen[i]
-		}
+	slot := (k * 0x9E3779B97F4A7C15) >> 59 % internSlots
+	if c.keys[slot] == k && c.texts[slot] == string(b) {
+		c.hits++
+		return c.texts[slot]
 	}
 	s := string(b)
-	if c.n < internMax {
-		c.keys[c.n], c.seen[c.n] = k, s
-		c.n++
-	} else if c.misses++; c.misses > 64 && c.misses > c.hits {
+	c.keys[slot], c.texts[slot] = k, s
+	// A column of unique texts (names, codes) stops being looked up.
+	if c.misses++; c.misses > 4*internSlots && c.misses > c.hits {
 		c.off = true
-		c.seen = [internMax]string{}
+		c.texts = [internSlots]string{}
 	}
 	return s
 }

@@ -199,16 +199,6 @@ func (a *Aggregator) AddFailure(file, msg string) {
 	a.sum.Failures = append(a.sum.Failures, Failure{File: file, Message: msg})
 }
 
-func describe(r *scoring.Result) string {
-	name := r.School.Name
-	if name == "" {
-		name = "без наименования"
-	}
-	if r.School.Code != "" {
-		name += " (код " + r.School.Code + ")"
-	}
-	return name
-}
 
 // Entry is what the summary keeps of one school. NewEntry makes it from
 // the school's result on any goroutine, so that a batch reads each result
@@ -218,7 +208,6 @@ type Entry struct {
 	here      origin
 	dupKey    string // normalised code, else name and municipality
 	dupByCode bool
-	describe  string
 	problems  []SchoolProblem
 	group     string // municipality, for GroupMunicipality
 	comps     []compTally
@@ -226,31 +215,50 @@ type Entry struct {
 	// index: counting them is a few words, not a hundred scores.
 	applicable, deficit []uint64
 	belowBase           *BelowBase
+	// Room for comps and the bit sets of a model of the usual size, so
+	// that an entry is one allocation: a national table makes 40,000.
+	compBuf [8]compTally
+	markBuf [4]uint64
 }
 
 type compTally struct{ level, points, max int }
 
 // NewEntry makes a school's entry. It keeps copies: r may be reused. The
-// strings are cloned too: in a district table they are cut from the
+// strings are copied too: in a district table they are cut from the
 // school's whole row, which would otherwise stay in memory.
 func NewEntry(m *model.Model, r *scoring.Result) *Entry {
+	e := &Entry{here: origin{r.Source, r.Row}}
 	words := (len(r.Indicators) + 63) / 64
-	marks := make([]uint64, 2*words)
-	e := &Entry{here: origin{r.Source, r.Row}, describe: describe(r), comps: make([]compTally, len(r.Components)),
-		applicable: marks[:words:words], deficit: marks[words:]}
-	e.row = SchoolRow{Source: r.Source, Row: r.Row, Name: strings.Clone(r.School.Name), Code: strings.Clone(r.School.Code),
-		Municipality: strings.Clone(r.School.Municipality),
+	marks := e.markBuf[:]
+	if 2*words > len(marks) {
+		marks = make([]uint64, 2*words)
+	}
+	e.applicable, e.deficit = marks[:words:words], marks[words:2*words]
+	e.comps = e.compBuf[:0]
+	if len(r.Components) > len(e.compBuf) {
+		e.comps = make([]compTally, 0, len(r.Components))
+	}
+	// One copy of the three texts, cut in three.
+	school := r.School
+	texts := school.Name + school.Code + school.Municipality
+	nameEnd, codeEnd := len(school.Name), len(school.Name)+len(school.Code)
+	e.row = SchoolRow{Source: r.Source, Row: r.Row, Name: texts[:nameEnd], Code: texts[nameEnd:codeEnd],
+		Municipality: texts[codeEnd:],
 		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
 		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: slices.Clone(r.CriticalFailures),
 		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: make([]ComponentCell, len(r.Components))}
 	switch {
-	case r.School.Code != "":
-		e.dupKey, e.dupByCode = strings.Clone(textnorm.Normalize(r.School.Code)), true
-	case r.School.Name != "":
-		e.dupKey = textnorm.Normalize(r.School.Name) + "|" + textnorm.Normalize(r.School.Municipality)
+	case e.row.Code != "":
+		e.dupKey, e.dupByCode = textnorm.Normalize(e.row.Code), true
+	case e.row.Name != "":
+		e.dupKey = textnorm.Normalize(e.row.Name) + "|" + textnorm.Normalize(e.row.Municipality)
 	}
-	for _, p := range r.Problems {
-		e.problems = append(e.problems, SchoolProblem{School: e.describe, Location: p.Location.String(), Message: p.Message})
+	if len(r.Problems) > 0 {
+		who := e.describe()
+		e.problems = make([]SchoolProblem, len(r.Problems))
+		for i, p := range r.Problems {
+			e.problems[i] = SchoolProblem{School: who, Location: p.Location.String(), Message: p.Message}
+		}
 	}
 	e.group = strings.TrimSpace(e.row.Municipality)
 	if e.group == "" {
@@ -258,7 +266,7 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 	}
 	for i, cs := range r.Components {
 		e.row.Components[i] = ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID}
-		e.comps[i] = compTally{cs.Level, cs.Points, cs.Max}
+		e.comps = append(e.comps, compTally{cs.Level, cs.Points, cs.Max})
 	}
 	for i := range r.Indicators {
 		is := &r.Indicators[i]
@@ -278,6 +286,18 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 	return e
 }
 
+// describe names the school for the lists of problems and duplicates.
+func (e *Entry) describe() string {
+	name := e.row.Name
+	if name == "" {
+		name = "без наименования"
+	}
+	if e.row.Code != "" {
+		name += " (код " + e.row.Code + ")"
+	}
+	return name
+}
+
 // Add counts a school (see AddEntry).
 func (a *Aggregator) Add(r *scoring.Result) bool { return a.AddEntry(NewEntry(a.m, r)) }
 
@@ -292,7 +312,7 @@ func (a *Aggregator) AddEntry(e *Entry) bool {
 		}
 		if first, dup := seen[e.dupKey]; dup {
 			a.sum.Counts.Duplicates++
-			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: e.describe, Source: e.here.String(), FirstSource: first.String(), By: by})
+			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: e.describe(), Source: e.here.String(), FirstSource: first.String(), By: by})
 			return false
 		}
 		seen[e.dupKey] = e.here

@@ -154,7 +154,7 @@ type Aggregator struct {
 	groups  map[string]*statsAcc
 	// First entries of each school, for duplicates: by normalised code,
 	// else by normalised name and municipality.
-	byCode, byName map[string]origin
+	byCode, byName schoolKeys
 	// rows are the schools table in pages: appending to one slice of
 	// tens of thousands of rows would copy it again at every doubling.
 	rows [][]SchoolRow
@@ -179,7 +179,7 @@ func (o origin) String() string {
 // New starts an aggregation. groupBy is "" or GroupMunicipality.
 func New(m *model.Model, groupBy string) *Aggregator {
 	a := &Aggregator{m: m, groupBy: groupBy, all: newStatsAcc(m), groups: map[string]*statsAcc{},
-		byCode: map[string]origin{}, byName: map[string]origin{}}
+		byCode: schoolKeys{}, byName: schoolKeys{}}
 	a.sum.Model = scoring.ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
 	a.sum.GroupBy = groupBy
 	a.sum.Levels = m.Levels
@@ -207,6 +207,7 @@ type Entry struct {
 	row       SchoolRow
 	here      origin
 	dupKey    string // normalised code, else name and municipality
+	dupHash   uint64 // keyHash(dupKey)
 	dupByCode bool
 	problems  []SchoolProblem
 	group     string // municipality, for GroupMunicipality
@@ -253,6 +254,7 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 	case e.row.Name != "":
 		e.dupKey = textnorm.Normalize(e.row.Name) + "|" + textnorm.Normalize(e.row.Municipality)
 	}
+	e.dupHash = keyHash(e.dupKey)
 	if len(r.Problems) > 0 {
 		who := e.describe()
 		e.problems = make([]SchoolProblem, len(r.Problems))
@@ -310,12 +312,11 @@ func (a *Aggregator) AddEntry(e *Entry) bool {
 		if e.dupByCode {
 			seen, by = a.byCode, "код"
 		}
-		if first, dup := seen[e.dupKey]; dup {
+		if first, dup := seen.add(e.dupHash, e.dupKey, e.here); dup {
 			a.sum.Counts.Duplicates++
 			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: e.describe(), Source: e.here.String(), FirstSource: first.String(), By: by})
 			return false
 		}
-		seen[e.dupKey] = e.here
 	}
 	c := &a.sum.Counts
 	c.Schools++
@@ -344,6 +345,44 @@ func (a *Aggregator) AddEntry(e *Entry) bool {
 		g.add(e)
 	}
 	return true
+}
+
+// schoolKeys holds the first entry of each school key. The keys come
+// hashed from NewEntry, so that the ordering goroutine of a batch hashes
+// no strings: a national table has 40,000 schools.
+type schoolKeys map[uint64]firstSeen
+
+type firstSeen struct {
+	key  string
+	here origin
+	next *firstSeen // another key with the same hash
+}
+
+// add records the key's entry at here, unless the key was seen: then it
+// returns where.
+func (k schoolKeys) add(hash uint64, key string, here origin) (first origin, seen bool) {
+	f, ok := k[hash]
+	if !ok {
+		k[hash] = firstSeen{key: key, here: here}
+		return origin{}, false
+	}
+	for p := &f; p != nil; p = p.next {
+		if p.key == key {
+			return p.here, true
+		}
+	}
+	f.next = &firstSeen{key: key, here: here, next: f.next}
+	k[hash] = f
+	return origin{}, false
+}
+
+// keyHash is the 64-bit FNV-1a hash of a school key.
+func keyHash(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * 1099511628211
+	}
+	return h
 }
 
 // NoMunicipality groups schools without a municipality.

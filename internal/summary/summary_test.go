@@ -105,3 +105,30 @@ func TestAggregate(t *testing.T) {
 		t.Error("failures and duplicates must count as problems")
 	}
 }
+
+// TestSchoolKeysSameHash: two keys with the same hash are told apart.
+func TestSchoolKeysSameHash(t *testing.T) {
+	k := schoolKeys{}
+	a, b := origin{"a.csv", 2}, origin{"b.csv", 3}
+	for _, step := range []struct {
+		hash     uint64
+		key      string
+		here     origin
+		wantSeen bool
+		want     origin
+	}{
+		{7, "1001", a, false, origin{}},
+		{7, "1002", b, false, origin{}},
+		{7, "1001", b, true, a},
+		{7, "1002", a, true, b},
+		{8, "1001", a, false, origin{}},
+	} {
+		first, seen := k.add(step.hash, step.key, step.here)
+		if seen != step.wantSeen || first != step.want {
+			t.Errorf("add(%d, %q) = %v, %v; want %v, %v", step.hash, step.key, first, seen, step.want, step.wantSeen)
+		}
+	}
+	if keyHash("1001") == keyHash("1002") {
+		t.Error("keyHash gives two codes one hash")
+	}
+}

@@ -199,7 +199,6 @@ func (a *Aggregator) AddFailure(file, msg string) {
 	a.sum.Failures = append(a.sum.Failures, Failure{File: file, Message: msg})
 }
 
-
 // Entry is what the summary keeps of one school. NewEntry makes it from
 // the school's result on any goroutine, so that a batch reads each result
 // where it was scored; AddEntry counts entries in order.

@@ -276,10 +276,14 @@ func (r *Result) Loc(is *IndicatorScore) problem.Location {
 // indexOf returns the model index of the indicator id named by the pos-th
 // answer of a submission, -1 if the model has none.
 func (s *Scorer) indexOf(pos int, id string) int {
-	// The same string as before: comparing it is comparing two pointers.
-	if pos < len(s.ids) && s.ids[pos] == id {
+	// The same string as the last submission's: two pointers compared.
+	if pos < len(s.ids) && unsafe.StringData(s.ids[pos]) == unsafe.StringData(id) && len(s.ids[pos]) == len(id) {
 		return s.index[pos]
 	}
+	return s.lookup(pos, id)
+}
+
+func (s *Scorer) lookup(pos int, id string) int {
 	idx := pos // answers usually come in model order
 	if idx >= len(s.m.Indicators) || s.m.Indicators[idx].ID != id {
 		idx = s.m.IndicatorIndex(id)
@@ -406,13 +410,48 @@ func deficits(dst []Deficit, inds []IndicatorScore) []Deficit {
 	if len(keys) == 0 {
 		return nil // as for a school without deficits Score always gave
 	}
-	slices.Sort(keys)
+	sortKeys(keys)
 	for _, k := range keys {
 		is := &inds[uint32(k)]
 		dst = append(dst, Deficit{Indicator: is.Indicator, Answer: is.Answer,
 			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Status: is.Status})
 	}
 	return dst
+}
+
+// sortKeys sorts deficit keys made in model order. Sorting them stably by
+// their high halves (criticality and gap) is then enough, and a school has
+// only a few distinct ones: the keys are gathered half by half.
+func sortKeys(keys []uint64) {
+	var highBuf [8]uint32
+	highs := highBuf[:0]
+	for _, k := range keys {
+		if h := uint32(k >> 32); !slices.Contains(highs, h) {
+			if len(highs) == len(highBuf) {
+				slices.Sort(keys)
+				return
+			}
+			highs = append(highs, h)
+		}
+	}
+	if len(highs) == 1 {
+		return
+	}
+	var outBuf [128]uint64
+	if len(keys) > len(outBuf) {
+		slices.Sort(keys)
+		return
+	}
+	slices.Sort(highs)
+	out := outBuf[:0]
+	for _, h := range highs {
+		for _, k := range keys {
+			if uint32(k>>32) == h {
+				out = append(out, k)
+			}
+		}
+	}
+	copy(keys, out)
 }
 
 // resize returns s with length n, reusing its array when it is big enough.

@@ -404,10 +404,13 @@ func TestDeficitsMatchStableSort(t *testing.T) {
 	for i := range inds {
 		inds[i] = &model.Indicator{ID: strconv.Itoa(i + 1), Critical: rng.IntN(5) == 0}
 	}
-	for range 2000 {
+	for round := range 2000 {
 		scores := make([]IndicatorScore, 1+rng.IntN(len(inds)))
 		for i := range scores {
 			mx := 1 + rng.IntN(4)
+			if round%3 == 0 { // more gaps than sortKeys gathers
+				mx = 1 + rng.IntN(20)
+			}
 			st := []string{StatusOK, StatusOK, StatusMissing, StatusInvalid, StatusNotApplicable}[rng.IntN(5)]
 			scores[i] = IndicatorScore{Indicator: inds[i], Status: st, Max: mx, Points: rng.IntN(mx + 1)}
 		}

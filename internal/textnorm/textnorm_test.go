@@ -109,13 +109,20 @@ func FuzzNormalize(f *testing.F) {
 }
 
 func FuzzParseNumber(f *testing.F) {
-	for _, s := range []string{"85,5 %", "1 234", "-0", ",", "1.2.3", "٣"} {
+	for _, s := range []string{"85,5 %", "1 234", "-0", ",", "1.2.3", "٣", "71,5", "0.1", "999999999999999", "12345678901234,5", "5.", ".25"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		v, _, err := ParseNumber(s)
 		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
 			t.Fatalf("ParseNumber(%q) = %v", s, v)
+		}
+		// The fast path gives exactly what the general one gives.
+		if fv, ok := parsePlainDecimal(s); ok {
+			sv, percent, err := parseNumber(s)
+			if err != nil || percent || math.Float64bits(sv) != math.Float64bits(fv) {
+				t.Fatalf("parsePlainDecimal(%q) = %v; the general path gives %v, %v, %v", s, fv, sv, percent, err)
+			}
 		}
 	})
 }

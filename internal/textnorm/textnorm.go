@@ -186,6 +186,12 @@ func parseNumber(s string) (v float64, percent bool, err error) {
 // ParseBool reads a yes/no answer in Russian or English ("да", "нет", "yes",
 // "no", "1", "0", "+", "-", "есть"). ok is false when the text is neither.
 func ParseBool(s string) (v, ok bool) {
+	switch s { // as most cells have it, with nothing to normalise
+	case "да", "есть", "1":
+		return true, true
+	case "нет", "0":
+		return false, true
+	}
 	switch Normalize(s) {
 	case "да", "д", "есть", "имеется", "yes", "y", "true", "1", "+", "истина":
 		return true, true

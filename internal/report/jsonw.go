@@ -272,6 +272,17 @@ func appendJSONString(dst []byte, s string) []byte {
 // appendJSONFloat formats a float64 as encoding/json does. The summary
 // holds only finite numbers.
 func appendJSONFloat(dst []byte, f float64) []byte {
+	// Percents and shares have one to three decimals: write them as the
+	// integer they are times a power of ten. When f is the float64
+	// nearest to n/10^k, the decimal n/10^k is f's shortest form.
+	if f != 0 && math.Abs(f) < 1e12 {
+		for k, p := range [...]float64{1, 10, 100, 1000} {
+			t := f * p
+			if n := int64(t); float64(n) == t && float64(n)/p == f {
+				return appendScaled(dst, n, k)
+			}
+		}
+	}
 	format := byte('f')
 	if abs := math.Abs(f); abs != 0 && (abs < 1e-6 || abs >= 1e21) {
 		format = 'e'
@@ -285,6 +296,32 @@ func appendJSONFloat(dst []byte, f float64) []byte {
 		}
 	}
 	return dst
+}
+
+// appendScaled appends n/10^k in decimal, without trailing zeros.
+func appendScaled(dst []byte, n int64, k int) []byte {
+	if n < 0 {
+		dst = append(dst, '-')
+		n = -n
+	}
+	for ; k > 0 && n%10 == 0; k-- {
+		n /= 10
+	}
+	var buf [24]byte
+	i := len(buf)
+	for d := 0; ; d++ { // the digit d places left of the last
+		if d == k && k > 0 {
+			i--
+			buf[i] = '.'
+		}
+		i--
+		buf[i] = byte('0' + n%10)
+		n /= 10
+		if d >= k && n == 0 {
+			break
+		}
+	}
+	return append(dst, buf[i:]...)
 }
 
 // compact builds one compact JSON object, for the one-line-per-item arrays.

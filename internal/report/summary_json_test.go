@@ -422,6 +422,26 @@ func FuzzJSONString(f *testing.F) {
 	})
 }
 
+// TestJSONFloatDecimals: numbers of up to three decimals, as percents and
+// shares are, are written as encoding/json writes them.
+func TestJSONFloatDecimals(t *testing.T) {
+	check := func(x float64) {
+		want, _ := json.Marshal(x)
+		if got := appendJSONFloat(nil, x); !bytes.Equal(got, want) {
+			t.Fatalf("%v: got %s, want %s", x, got, want)
+		}
+	}
+	for n := -30000; n <= 30000; n++ {
+		for _, p := range []float64{1, 10, 100, 1000, 10000} {
+			check(float64(n) / p)
+			check(math.Round(float64(n)*7/3) / p)
+		}
+	}
+	for _, x := range []float64{math.Copysign(0, -1), 0.1 + 0.2, 1e11 + 0.5, 999999999999.9, 1e12 + 0.1, 5e-324, 0.0001} {
+		check(x)
+	}
+}
+
 func FuzzJSONFloat(f *testing.F) {
 	for _, x := range oddFloats {
 		f.Add(x)
@@ -434,6 +454,20 @@ func FuzzJSONFloat(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		if got := appendJSONFloat(nil, x); !bytes.Equal(got, want) {
+			t.Fatalf("%v: got %s, want %s", x, got, want)
+		}
+	})
+}
+
+// FuzzJSONFloatDecimals: decimal fractions, which take appendJSONFloat's
+// short path, are written as encoding/json writes them.
+func FuzzJSONFloatDecimals(f *testing.F) {
+	f.Add(int64(837), uint8(1))
+	f.Add(int64(-67), uint8(3))
+	f.Fuzz(func(t *testing.T, n int64, k uint8) {
+		x := float64(n) / math.Pow(10, float64(k%8))
+		want, _ := json.Marshal(x)
 		if got := appendJSONFloat(nil, x); !bytes.Equal(got, want) {
 			t.Fatalf("%v: got %s, want %s", x, got, want)
 		}

@@ -307,9 +307,9 @@ func (a *Aggregator) Add(r *scoring.Result) bool { return a.AddEntry(NewEntry(a.
 // counted; AddEntry then returns false.
 func (a *Aggregator) AddEntry(e *Entry) bool {
 	if e.dupKey != "" {
-		seen, by := a.byName, "наименование и муниципалитет"
+		seen, by := &a.byName, "наименование и муниципалитет"
 		if e.dupByCode {
-			seen, by = a.byCode, "код"
+			seen, by = &a.byCode, "код"
 		}
 		if first, dup := seen.add(e.dupHash, e.dupKey, e.here); dup {
 			a.sum.Counts.Duplicates++
@@ -348,30 +348,37 @@ func (a *Aggregator) AddEntry(e *Entry) bool {
 
 // schoolKeys holds the first entry of each school key. The keys come
 // hashed from NewEntry, so that the ordering goroutine of a batch hashes
-// no strings: a national table has 40,000 schools.
-type schoolKeys map[uint64]firstSeen
+// no strings, and the map holds small numbers: a national table has
+// 40,000 schools.
+type schoolKeys struct {
+	byHash map[uint64]int32 // index in firsts
+	firsts []firstSeen
+}
 
 type firstSeen struct {
 	key  string
 	here origin
-	next *firstSeen // another key with the same hash
+	next int32 // index in firsts of another key with the same hash, or -1
 }
 
 // add records the key's entry at here, unless the key was seen: then it
 // returns where.
-func (k schoolKeys) add(hash uint64, key string, here origin) (first origin, seen bool) {
-	f, ok := k[hash]
-	if !ok {
-		k[hash] = firstSeen{key: key, here: here}
-		return origin{}, false
+func (k *schoolKeys) add(hash uint64, key string, here origin) (first origin, seen bool) {
+	if k.byHash == nil {
+		k.byHash = map[uint64]int32{}
 	}
-	for p := &f; p != nil; p = p.next {
-		if p.key == key {
-			return p.here, true
+	i, ok := k.byHash[hash]
+	if ok {
+		for j := i; j >= 0; j = k.firsts[j].next {
+			if k.firsts[j].key == key {
+				return k.firsts[j].here, true
+			}
 		}
+	} else {
+		i = -1
 	}
-	f.next = &firstSeen{key: key, here: here, next: f.next}
-	k[hash] = f
+	k.byHash[hash] = int32(len(k.firsts))
+	k.firsts = append(k.firsts, firstSeen{key: key, here: here, next: i})
 	return origin{}, false
 }
 
@@ -435,14 +442,22 @@ type statsAcc struct {
 	compSum    []float64 // sum of exact ratios points/max
 	compN      []int
 	deficit    []int // indicator -> schools with a deficit
-	applicable []int // indicator -> schools it applies to
-	belowBase  []BelowBase
+	applicable []int // indicator -> schools it applies to, beside applicableSets
+	// applicableSets counts the schools of each set of applicable
+	// indicators. A set follows from the profile, so there are few:
+	// counting sets is cheaper than counting a hundred bits a school.
+	applicableSets map[bitSet]int
+	belowBase      []BelowBase
 }
+
+// bitSet is a set of indicators of a model of up to 256 of them.
+type bitSet [4]uint64
 
 func newStatsAcc(m *model.Model) *statsAcc {
 	a := &statsAcc{m: m, levels: make([]int, len(m.Levels)), compLevels: make([][]int, len(m.Components)),
 		compSum: make([]float64, len(m.Components)), compN: make([]int, len(m.Components)),
-		deficit: make([]int, len(m.Indicators)), applicable: make([]int, len(m.Indicators))}
+		deficit: make([]int, len(m.Indicators)), applicable: make([]int, len(m.Indicators)),
+		applicableSets: map[bitSet]int{}}
 	for i := range a.compLevels {
 		a.compLevels[i] = make([]int, len(m.Levels))
 	}
@@ -462,7 +477,13 @@ func (a *statsAcc) add(e *Entry) {
 		a.compSum[i] += float64(cs.points) / float64(cs.max)
 		a.compN[i]++
 	}
-	countBits(a.applicable, e.applicable)
+	if len(e.applicable) <= len(bitSet{}) {
+		var set bitSet
+		copy(set[:], e.applicable)
+		a.applicableSets[set]++
+	} else {
+		countBits(a.applicable, e.applicable)
+	}
 	countBits(a.deficit, e.deficit)
 	if e.belowBase != nil {
 		a.belowBase = append(a.belowBase, *e.belowBase)
@@ -525,6 +546,14 @@ func (a *statsAcc) levelCounts(counts []int, of int) []LevelCount {
 }
 
 func (a *statsAcc) stats() Stats {
+	applicable := slices.Clone(a.applicable)
+	for set, n := range a.applicableSets {
+		for w, word := range set {
+			for ; word != 0; word &= word - 1 {
+				applicable[w*64+bits.TrailingZeros64(word)] += n
+			}
+		}
+	}
 	s := Stats{Schools: a.schools, Levels: a.levelCounts(a.levels, a.schools), BelowBase: a.belowBase}
 	if s.BelowBase == nil {
 		s.BelowBase = []BelowBase{}
@@ -544,11 +573,11 @@ func (a *statsAcc) stats() Stats {
 		}
 	}
 	for i, ind := range a.m.Indicators {
-		if a.applicable[i] == 0 {
+		if applicable[i] == 0 {
 			continue
 		}
 		s.Deficits = append(s.Deficits, DeficitFrequency{Indicator: ind.ID, Component: ind.Component, Title: ind.Text,
-			Critical: ind.Critical, Schools: a.deficit[i], Applicable: a.applicable[i], Share: share(a.deficit[i], a.applicable[i])})
+			Critical: ind.Critical, Schools: a.deficit[i], Applicable: applicable[i], Share: share(a.deficit[i], applicable[i])})
 	}
 	slices.SortStableFunc(s.Deficits, func(x, y DeficitFrequency) int {
 		if c := cmp.Compare(y.Share, x.Share); c != 0 {

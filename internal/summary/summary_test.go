@@ -132,3 +132,42 @@ func TestSchoolKeysSameHash(t *testing.T) {
 		t.Error("keyHash gives two codes one hash")
 	}
 }
+
+// TestDeficitCountsMatchResults: the district's deficit table counts, for
+// every indicator, the schools it applies to and the schools short of its
+// maximum, across schools of many profiles and with a repeated school.
+func TestDeficitCountsMatchResults(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schools := sampledata.District(m, 300, 5)
+	agg := New(m, GroupMunicipality)
+	applicable, deficit := map[string]int{}, map[string]int{}
+	for i, s := range schools {
+		r := score(m, s, "район.csv")
+		if !agg.Add(r) {
+			t.Fatalf("school %d taken for a repeat", i)
+		}
+		for _, is := range r.Indicators {
+			if is.Status != scoring.StatusNotApplicable {
+				applicable[is.ID]++
+				if is.Points < is.Max {
+					deficit[is.ID]++
+				}
+			}
+		}
+	}
+	if agg.Add(score(m, schools[0], "повтор.csv")) {
+		t.Fatal("a repeated school was counted")
+	}
+	s := agg.Summary()
+	if len(s.Stats.Deficits) != len(applicable) {
+		t.Errorf("%d indicators in the deficit table, want %d", len(s.Stats.Deficits), len(applicable))
+	}
+	for _, d := range s.Stats.Deficits {
+		if d.Applicable != applicable[d.Indicator] || d.Schools != deficit[d.Indicator] {
+			t.Errorf("indicator %s: %d of %d schools, want %d of %d", d.Indicator, d.Schools, d.Applicable, deficit[d.Indicator], applicable[d.Indicator])
+		}
+	}
+}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bufio"
-	"bytes"
 	"math"
 	"runtime"
 	"strconv"
@@ -135,6 +134,14 @@ func (j *jsonWriter) raw(v []byte) {
 	j.w.Write(v)
 }
 
+// sliceWriter appends what is written to it to b.
+type sliceWriter struct{ b []byte }
+
+func (w *sliceWriter) Write(p []byte) (int, error) {
+	w.b = append(w.b, p...)
+	return len(p), nil
+}
+
 // elemBlock is how many elements a goroutine of elems writes at a time.
 const elemBlock = 512
 
@@ -155,14 +162,16 @@ func elems[S any](j *jsonWriter, n int, newState func() S, write func(S, *jsonWr
 		return
 	}
 	depth, first := j.depth, j.first
-	block := func(st S, buf []byte, from int) []byte {
-		out := bytes.NewBuffer(buf[:0])
-		w := &jsonWriter{w: bufio.NewWriterSize(out, 64<<10), depth: depth, first: first && from == 0}
+	// block writes the elements of the block at from after buf.
+	block := func(st S, w *jsonWriter, out *sliceWriter, buf []byte, from int) []byte {
+		out.b = buf
+		w.w.Reset(out)
+		w.depth, w.first = depth, first && from == 0
 		for i := from; i < min(from+elemBlock, n); i++ {
 			write(st, w, i)
 		}
 		w.w.Flush()
-		return out.Bytes()
+		return out.b
 	}
 	// Blocks go to the workers in order and come back through a channel
 	// each, read in order; at most two per worker are in flight.
@@ -179,13 +188,19 @@ func elems[S any](j *jsonWriter, n int, newState func() S, write func(S, *jsonWr
 		go func() {
 			defer wg.Done()
 			st := newState()
+			var out sliceWriter
+			w := &jsonWriter{w: bufio.NewWriterSize(&out, 16<<10)}
+			last := 0 // the size of the last block, for the next one's buffer
 			for jb := range jobs {
 				var buf []byte
 				select {
 				case buf = <-free:
 				default:
+					buf = make([]byte, 0, last+last/4)
 				}
-				jb.out <- block(st, buf, jb.from)
+				b := block(st, w, &out, buf[:0], jb.from)
+				last = len(b)
+				jb.out <- b
 			}
 		}()
 	}

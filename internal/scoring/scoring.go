@@ -420,36 +420,35 @@ func deficits(dst []Deficit, inds []IndicatorScore) []Deficit {
 }
 
 // sortKeys sorts deficit keys made in model order. Sorting them stably by
-// their high halves (criticality and gap) is then enough, and a school has
-// only a few distinct ones: the keys are gathered half by half.
+// their high halves (criticality and gap) is then enough, and gaps are a
+// few points: a counting sort by criticality and gap does it.
 func sortKeys(keys []uint64) {
-	var highBuf [8]uint32
-	highs := highBuf[:0]
-	for _, k := range keys {
-		if h := uint32(k >> 32); !slices.Contains(highs, h) {
-			if len(highs) == len(highBuf) {
-				slices.Sort(keys)
-				return
-			}
-			highs = append(highs, h)
-		}
-	}
-	if len(highs) == 1 {
-		return
-	}
+	const maxGap = 31
 	var outBuf [128]uint64
 	if len(keys) > len(outBuf) {
 		slices.Sort(keys)
 		return
 	}
-	slices.Sort(highs)
-	out := outBuf[:0]
-	for _, h := range highs {
-		for _, k := range keys {
-			if uint32(k>>32) == h {
-				out = append(out, k)
-			}
+	bucket := func(k uint64) int { // critical first, then the larger gap
+		gap := math.MaxInt32 - int(k>>32&math.MaxInt32)
+		return int(k>>63)*(maxGap+1) + maxGap - gap
+	}
+	var starts [2*(maxGap+1) + 1]int
+	for _, k := range keys {
+		if math.MaxInt32-int(k>>32&math.MaxInt32) > maxGap {
+			slices.Sort(keys)
+			return
 		}
+		starts[bucket(k)+1]++
+	}
+	for b := 1; b < len(starts); b++ {
+		starts[b] += starts[b-1]
+	}
+	out := outBuf[:len(keys)]
+	for _, k := range keys {
+		b := bucket(k)
+		out[starts[b]] = k
+		starts[b]++
 	}
 	copy(keys, out)
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -219,6 +220,27 @@ func TestRulesMatchProfile(t *testing.T) {
 		for i, ind := range m.Indicators {
 			if m.Rules(p).Applies[i] != ind.Applies.AppliesTo(p) {
 				t.Fatalf("profile %v, indicator %s", p, ind.ID)
+			}
+		}
+		// Levels looked up for the profile's maximum are the thresholds'.
+		r := m.Rules(p)
+		want := make([]int, len(m.Components)+1)
+		for _, ind := range m.Indicators {
+			if ind.Applies.AppliesTo(p) {
+				want[ind.ComponentIndex()] += ind.Max
+				want[len(m.Components)] += ind.Max
+			}
+		}
+		if !slices.Equal(r.Max, want) {
+			t.Fatalf("profile %v: maxima %v, want %v", p, r.Max, want)
+		}
+		for i, set := range r.Thresholds {
+			for _, max := range []int{r.Max[i], r.Max[i] + 1, 7} {
+				for points := range max + 1 {
+					if got, want := r.Level(i, points, max), set.Level(points, max); got != want {
+						t.Fatalf("profile %v, set %d: %d of %d points: level %d, want %d", p, i, points, max, got, want)
+					}
+				}
 			}
 		}
 	}

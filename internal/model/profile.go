@@ -213,6 +213,27 @@ func profileOf(k int) Profile {
 type ProfileRules struct {
 	Applies    []bool         // by indicator index
 	Thresholds []ThresholdSet // by component index, then the overall one
+	// Max is the most points a school of the profile can have, by
+	// component, then overall: the maxima of the indicators that apply.
+	// minPoints[i][l] is the fewest points of Max[i] that reach level l
+	// by Thresholds[i], -1 when none do.
+	Max       []int
+	minPoints [][]int
+}
+
+// Level is Thresholds[i].Level(points, max), looked up when max is the
+// profile's Max[i], as it is for a scored school.
+func (r *ProfileRules) Level(i, points, max int) int {
+	if max != r.Max[i] {
+		return r.Thresholds[i].Level(points, max)
+	}
+	level := 0
+	for l, need := range r.minPoints[i] {
+		if need >= 0 && points >= need {
+			level = l
+		}
+	}
+	return level
 }
 
 // Rules returns the rules for a profile.
@@ -232,6 +253,20 @@ func (m *Model) makeRules(p Profile) *ProfileRules {
 		r.Thresholds[i] = m.Thresholds.For(c.ID, p)
 	}
 	r.Thresholds[len(m.Components)] = m.Thresholds.For("", p)
+	r.Max = make([]int, len(m.Components)+1)
+	for i, ind := range m.Indicators {
+		if r.Applies[i] {
+			r.Max[ind.ComponentIndex()] += ind.Max
+			r.Max[len(m.Components)] += ind.Max
+		}
+	}
+	r.minPoints = make([][]int, len(r.Thresholds))
+	for i, set := range r.Thresholds {
+		r.minPoints[i] = make([]int, len(set.Values))
+		for l := range set.Values {
+			r.minPoints[i][l] = set.PointsFor(l, r.Max[i])
+		}
+	}
 	return r
 }
 

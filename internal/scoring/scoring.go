@@ -226,9 +226,9 @@ func (s *Scorer) Score(r *Result, sub *answers.Submission) *Result {
 	rule := m.CriticalRule
 	for i := range r.Components {
 		cs := &r.Components[i]
-		setLevel(m, &rules.Thresholds[i], &cs.Tally, len(cs.CriticalFailures) > 0 && rule.OnComponent(), rule)
+		setLevel(m, rules, i, &cs.Tally, len(cs.CriticalFailures) > 0 && rule.OnComponent(), rule)
 	}
-	setLevel(m, &rules.Thresholds[len(m.Components)], &r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
+	setLevel(m, rules, len(m.Components), &r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
 
 	r.Deficits = deficits(old.Deficits[:0], r.Indicators)
 	r.checkStated(sub)
@@ -242,14 +242,14 @@ func (r *Result) addf(loc problem.Location, format string, args ...any) {
 
 // setLevel finds the percent and the level of a tally whose points and
 // maximum are counted.
-func setLevel(m *model.Model, set *model.ThresholdSet, s *Tally, critical bool, rule model.CriticalRule) {
+func setLevel(m *model.Model, rules *model.ProfileRules, set int, s *Tally, critical bool, rule model.CriticalRule) {
 	if s.Max == 0 {
 		s.Level, s.ByPoints = -1, -1
 		s.LevelTitle = NoLevelTitle
 		return
 	}
 	s.Percent = math.Round(float64(s.Points)*1000/float64(s.Max)) / 10
-	s.ByPoints = set.Level(s.Points, s.Max)
+	s.ByPoints = rules.Level(set, s.Points, s.Max)
 	s.Level = s.ByPoints
 	if critical {
 		s.Level = rule.Apply(s.Level)

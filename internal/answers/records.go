@@ -195,18 +195,25 @@ type fieldStrings struct {
 type columnStrings struct {
 	// A text is kept in the slot its key picks; keys[i] is the key of
 	// texts[i], so that most lookups compare one number and one string.
-	keys         [internSlots]uint64
-	texts        [internSlots]string
+	keys         []uint64
+	texts        []string
+	shift        uint // 64 - log2(len(keys))
 	hits, misses int
 	off          bool
 }
 
 const (
-	// internSlots is how many texts of a column can be kept.
-	internSlots = 32
+	// A column's texts are kept in 32 slots; a column with more (numbers)
+	// gets 512; one with more still (names, codes) none.
+	smallTable, bigTable = 5, 9 // log2 of the slots
 	// internLen is the longest text kept: answers are short.
 	internLen = 96
 )
+
+func (c *columnStrings) table(bits uint) {
+	c.keys, c.texts = make([]uint64, 1<<bits), make([]string, 1<<bits)
+	c.shift, c.hits, c.misses = 64-bits, 0, 0
+}
 
 // textKey sums up a short text in a number: its length and its first and
 // last bytes. Equal texts have equal keys.
@@ -238,18 +245,23 @@ func (f *fieldStrings) str(col int, b []byte) string {
 	if c.off || len(b) > internLen {
 		return string(b)
 	}
+	if c.keys == nil {
+		c.table(smallTable)
+	}
 	k := textKey(b)
-	slot := (k * 0x9E3779B97F4A7C15) >> 59 % internSlots
+	slot := (k * 0x9E3779B97F4A7C15) >> c.shift
 	if c.keys[slot] == k && c.texts[slot] == string(b) {
 		c.hits++
 		return c.texts[slot]
 	}
 	s := string(b)
 	c.keys[slot], c.texts[slot] = k, s
-	// A column of unique texts (names, codes) stops being looked up.
-	if c.misses++; c.misses > 4*internSlots && c.misses > c.hits {
-		c.off = true
-		c.texts = [internSlots]string{}
+	if c.misses++; c.misses > 4*len(c.keys) && c.misses > c.hits {
+		if len(c.keys) < 1<<bigTable {
+			c.table(bigTable)
+		} else {
+			c.off, c.keys, c.texts = true, nil, nil
+		}
 	}
 	return s
 }

@@ -1,8 +1,8 @@
 package answers
 
 import (
+	"fmt"
 	"slices"
-	"strings"
 	"testing"
 	"unsafe"
 )
@@ -49,7 +49,8 @@ func FuzzCSVRecords(f *testing.F) {
 }
 
 // TestFieldStringsKeepsRepeats: a column's repeated answers share one
-// string; a column of unique texts stops being looked up.
+// string, a column of a few hundred numbers too, and a column of unique
+// texts stops being looked up.
 func TestFieldStringsKeepsRepeats(t *testing.T) {
 	var fs fieldStrings
 	a := fs.str(1, []byte("да"))
@@ -60,17 +61,21 @@ func TestFieldStringsKeepsRepeats(t *testing.T) {
 	if unsafe.StringData(a) != unsafe.StringData(b) {
 		t.Error("a repeated answer was allocated again")
 	}
-	if fs.cols[1].hits != 1 {
-		t.Errorf("hits = %d, want 1", fs.cols[1].hits)
-	}
-	for i := range 200 {
-		name := strings.Repeat("ш", i%40+1) + string(rune('a'+i%26))
+	for i := range 5000 {
+		name := fmt.Sprintf("школа %d", i)
 		if got := fs.str(0, []byte(name)); got != name {
 			t.Fatalf("got %q, want %q", got, name)
+		}
+		num := fmt.Sprintf("%d,5", i%300)
+		if got := fs.str(2, []byte(num)); got != num {
+			t.Fatalf("got %q, want %q", got, num)
 		}
 	}
 	if !fs.cols[0].off {
 		t.Error("a column of unique texts is still looked up")
+	}
+	if c := fs.cols[2]; c.off || c.hits < c.misses {
+		t.Errorf("a column of 300 numbers: %d hits, %d misses, off %v", c.hits, c.misses, c.off)
 	}
 	if fs.cols[1].off {
 		t.Error("a column of repeated answers stopped being looked up")

@@ -215,22 +215,22 @@ func (c *columnStrings) table(bits uint) {
 	c.shift, c.hits, c.misses = 64-bits, 0, 0
 }
 
-// textKey sums up a short text in a number: its length and its first and
-// last bytes. Equal texts have equal keys.
+// textKey sums up a text in a number from its first and last bytes. Equal
+// texts have equal keys, and texts of the same length under eight bytes
+// are equal when their keys are: the key holds every byte.
 func textKey(b []byte) uint64 {
 	n := len(b)
-	var k uint64
 	switch {
 	case n >= 8:
-		k = binary.LittleEndian.Uint64(b) ^ binary.LittleEndian.Uint64(b[n-8:])*0x9E3779B97F4A7C15
+		return binary.LittleEndian.Uint64(b) ^ binary.LittleEndian.Uint64(b[n-8:])*0x9E3779B97F4A7C15
 	case n >= 4:
-		k = uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<32
-	default:
-		for _, c := range b {
-			k = k<<8 | uint64(c)
-		}
+		return uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[n-4:]))<<32
 	}
-	return k ^ uint64(n)<<59
+	var k uint64
+	for _, c := range b {
+		k = k<<8 | uint64(c)
+	}
+	return k
 }
 
 // str returns field b of column col as a string.
@@ -250,9 +250,9 @@ func (f *fieldStrings) str(col int, b []byte) string {
 	}
 	k := textKey(b)
 	slot := (k * 0x9E3779B97F4A7C15) >> c.shift
-	if c.keys[slot] == k && c.texts[slot] == string(b) {
+	if t := c.texts[slot]; c.keys[slot] == k && len(t) == len(b) && (len(b) < 8 || t == string(b)) {
 		c.hits++
-		return c.texts[slot]
+		return t
 	}
 	s := string(b)
 	c.keys[slot], c.texts[slot] = k, s

@@ -81,3 +81,27 @@ func TestFieldStringsKeepsRepeats(t *testing.T) {
 		t.Error("a column of repeated answers stopped being looked up")
 	}
 }
+
+// TestFieldStringsExact: texts that share their first and last bytes or
+// their keys are never taken for one another.
+func TestFieldStringsExact(t *testing.T) {
+	var texts []string
+	var gen func(prefix string)
+	gen = func(prefix string) {
+		texts = append(texts, prefix)
+		if len(prefix) < 9 {
+			for _, c := range []string{"a", "b"} {
+				gen(prefix + c)
+			}
+		}
+	}
+	gen("")
+	var fs fieldStrings
+	for round := range 3 {
+		for i, s := range texts {
+			if got := fs.str(0, []byte(s)); got != s {
+				t.Fatalf("round %d, text %d: got %q, want %q", round, i, got, s)
+			}
+		}
+	}
+}

@@ -125,7 +125,11 @@ func (c *csvChunker) next() (ch csvChunk, ok bool, err error) {
 		}
 		ch = csvChunk{data: c.pending[:end:end], line: c.line, buf: c.pending}
 		c.line += bytes.Count(ch.data, []byte{'\n'})
-		c.pending = append(c.buffer(max(c.size+64<<10, len(c.pending)-end)), c.pending[end:]...)
+		size := max(c.size+64<<10, len(c.pending)-end)
+		if c.eof {
+			size = len(c.pending) - end // nothing more to read: a small file stays small
+		}
+		c.pending = append(c.buffer(size), c.pending[end:]...)
 		return ch, true, nil
 	}
 }

@@ -126,7 +126,9 @@ func ReadFile(path string, opts Options, fn func(*Submission) error) error {
 // and gives fn what work made, in file order, from the calling goroutine.
 // work must keep nothing of its submission (strings excepted): it is
 // reused once work returns, so that a national table of tens of thousands
-// of schools does not allocate a hundred answers for each.
+// of schools does not allocate a hundred answers for each. In a district
+// CSV table, the answers a column repeats are one string, row after row,
+// which lets a scorer know an answer it has met by its pointer.
 func ReadFileMap[T any](path string, opts Options, work func(*Submission) T, fn func(T) error) error {
 	return readFile(path, opts, sink{work: func(s *Submission) any { return work(s) }, fn: func(v any) error { return fn(v.(T)) }})
 }

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"bufio"
+	"io"
 	"math"
 	"runtime"
 	"strconv"
@@ -16,24 +16,46 @@ import (
 // batch's time. summary_json_test.go checks the output against
 // encoding/json.
 type jsonWriter struct {
-	w     *bufio.Writer
-	b     []byte // scratch for numbers
+	b     []byte    // written, not yet flushed to out
+	out   io.Writer // nil: everything stays in b
+	err   error     // the first error of out
 	depth int
 	first bool // the next value is the first of its container
 }
 
-func newJSONWriter(w *bufio.Writer) *jsonWriter { return &jsonWriter{w: w} }
+func newJSONWriter(out io.Writer) *jsonWriter {
+	return &jsonWriter{out: out, b: make([]byte, 0, 2*flushSize)}
+}
+
+// flushSize is how much a writer with an out keeps before writing it.
+const flushSize = 64 << 10
+
+// maybeFlush writes what is kept to out once there is enough of it.
+func (j *jsonWriter) maybeFlush() {
+	if j.out != nil && len(j.b) >= flushSize {
+		j.flush()
+	}
+}
+
+// flush writes what is kept to out and returns out's first error.
+func (j *jsonWriter) flush() error {
+	if j.out != nil && len(j.b) > 0 && j.err == nil {
+		_, j.err = j.out.Write(j.b)
+	}
+	j.b = j.b[:0]
+	return j.err
+}
 
 func (j *jsonWriter) newline() {
-	j.w.WriteByte('\n')
+	j.b = append(j.b, '\n')
 	for range j.depth {
-		j.w.WriteString("  ")
+		j.b = append(j.b, ' ', ' ')
 	}
 }
 
 // open starts an object ('{') or an array ('[').
 func (j *jsonWriter) open(c byte) {
-	j.w.WriteByte(c)
+	j.b = append(j.b, c)
 	j.depth++
 	j.first = true
 }
@@ -44,14 +66,15 @@ func (j *jsonWriter) close(c byte) {
 	if !j.first {
 		j.newline()
 	}
-	j.w.WriteByte(c)
+	j.b = append(j.b, c)
 	j.first = false
 }
 
 // elem starts an array element.
 func (j *jsonWriter) elem() {
+	j.maybeFlush()
 	if !j.first {
-		j.w.WriteByte(',')
+		j.b = append(j.b, ',')
 	}
 	j.first = false
 	j.newline()
@@ -60,33 +83,33 @@ func (j *jsonWriter) elem() {
 // key starts an object member.
 func (j *jsonWriter) key(k string) {
 	j.elem()
-	j.w.WriteByte('"')
-	j.w.WriteString(k)
-	j.w.WriteString(`": `)
+	j.b = append(j.b, '"')
+	j.b = append(j.b, k...)
+	j.b = append(j.b, `": `...)
 }
 
 func (j *jsonWriter) str(k, v string) {
 	j.key(k)
-	j.b = appendJSONString(j.b[:0], v)
-	j.w.Write(j.b)
+	j.b = appendJSONString(j.b, v)
 }
 
 func (j *jsonWriter) int(k string, v int) {
 	j.key(k)
-	j.b = strconv.AppendInt(j.b[:0], int64(v), 10)
-	j.w.Write(j.b)
+	j.b = strconv.AppendInt(j.b, int64(v), 10)
 }
 
 func (j *jsonWriter) float(k string, v float64) {
 	j.key(k)
-	j.b = appendJSONFloat(j.b[:0], v)
-	j.w.Write(j.b)
+	j.b = appendJSONFloat(j.b, v)
 }
 
 func (j *jsonWriter) bool(k string, v bool) {
 	j.key(k)
-	j.w.WriteString(strconv.FormatBool(v))
+	j.b = strconv.AppendBool(j.b, v)
 }
+
+// null writes null as a value.
+func (j *jsonWriter) null() { j.b = append(j.b, "null"...) }
 
 // strings writes an array of strings; nil is written as [] (the schema
 // has no nulls).
@@ -95,8 +118,7 @@ func (j *jsonWriter) strings(k string, vs []string) {
 	j.open('[')
 	for _, v := range vs {
 		j.elem()
-		j.b = appendJSONString(j.b[:0], v)
-		j.w.Write(j.b)
+		j.b = appendJSONString(j.b, v)
 	}
 	j.close(']')
 }
@@ -115,7 +137,7 @@ func (j *jsonWriter) object(key string, fields func()) {
 func objects[T any](j *jsonWriter, key string, items []T, null bool, fields func(*jsonWriter, *T)) {
 	j.key(key)
 	if null {
-		j.w.WriteString("null")
+		j.null()
 		return
 	}
 	j.open('[')
@@ -131,15 +153,7 @@ func objects[T any](j *jsonWriter, key string, items []T, null bool, fields func
 // raw writes an already encoded compact value as an array element.
 func (j *jsonWriter) raw(v []byte) {
 	j.elem()
-	j.w.Write(v)
-}
-
-// sliceWriter appends what is written to it to b.
-type sliceWriter struct{ b []byte }
-
-func (w *sliceWriter) Write(p []byte) (int, error) {
-	w.b = append(w.b, p...)
-	return len(p), nil
+	j.b = append(j.b, v...)
 }
 
 // elemBlock is how many elements a goroutine of elems writes at a time.
@@ -162,16 +176,13 @@ func elems[S any](j *jsonWriter, n int, newState func() S, write func(S, *jsonWr
 		return
 	}
 	depth, first := j.depth, j.first
-	// block writes the elements of the block at from after buf.
-	block := func(st S, w *jsonWriter, out *sliceWriter, buf []byte, from int) []byte {
-		out.b = buf
-		w.w.Reset(out)
-		w.depth, w.first = depth, first && from == 0
+	// block writes the elements of the block at from into buf.
+	block := func(st S, buf []byte, from int) []byte {
+		w := &jsonWriter{b: buf, depth: depth, first: first && from == 0}
 		for i := from; i < min(from+elemBlock, n); i++ {
 			write(st, w, i)
 		}
-		w.w.Flush()
-		return out.b
+		return w.b
 	}
 	// Blocks go to the workers in order and come back through a channel
 	// each, read in order; at most two per worker are in flight.
@@ -188,8 +199,6 @@ func elems[S any](j *jsonWriter, n int, newState func() S, write func(S, *jsonWr
 		go func() {
 			defer wg.Done()
 			st := newState()
-			var out sliceWriter
-			w := &jsonWriter{w: bufio.NewWriterSize(&out, 16<<10)}
 			last := 0 // the size of the last block, for the next one's buffer
 			for jb := range jobs {
 				var buf []byte
@@ -198,7 +207,7 @@ func elems[S any](j *jsonWriter, n int, newState func() S, write func(S, *jsonWr
 				default:
 					buf = make([]byte, 0, last+last/4)
 				}
-				b := block(st, w, &out, buf[:0], jb.from)
+				b := block(st, buf[:0], jb.from)
 				last = len(b)
 				jb.out <- b
 			}
@@ -215,7 +224,15 @@ func elems[S any](j *jsonWriter, n int, newState func() S, write func(S, *jsonWr
 	}()
 	for out := range pending {
 		b := <-out
-		j.w.Write(b)
+		j.maybeFlush()
+		if j.out != nil && len(b) >= flushSize {
+			j.flush()
+			if j.err == nil {
+				_, j.err = j.out.Write(b)
+			}
+		} else {
+			j.b = append(j.b, b...)
+		}
 		select {
 		case free <- b:
 		default:

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"bufio"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -19,8 +18,7 @@ import (
 // line, so that a national summary streams out instead of being built and
 // indented in memory.
 func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
-	bw := bufio.NewWriterSize(w, 1<<16)
-	j := newJSONWriter(bw)
+	j := newJSONWriter(w)
 	j.open('{')
 	j.str("schema", summary.Schema)
 	j.object("model", func() {
@@ -100,8 +98,8 @@ func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
 	})
 	j.close(']')
 	j.close('}')
-	bw.WriteByte('\n')
-	return bw.Flush()
+	j.b = append(j.b, '\n')
+	return j.flush()
 }
 
 // rowEncoding writes the rows of the "schools" array. The strings that
@@ -236,7 +234,7 @@ func writeStatsJSON(j *jsonWriter, s summary.Stats) {
 		j.float("percent", b.Percent)
 		if b.Reasons == nil {
 			j.key("reasons")
-			j.w.WriteString("null")
+			j.null()
 		} else {
 			j.strings("reasons", b.Reasons)
 		}

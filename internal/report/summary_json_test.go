@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -472,4 +473,35 @@ func FuzzJSONFloatDecimals(f *testing.F) {
 			t.Fatalf("%v: got %s, want %s", x, got, want)
 		}
 	})
+}
+
+// failAfter is a writer that fails once n bytes are written.
+type failAfter struct{ n int }
+
+func (w *failAfter) Write(p []byte) (int, error) {
+	if len(p) > w.n {
+		k := w.n
+		w.n = 0
+		return k, errors.New("диск заполнен")
+	}
+	w.n -= len(p)
+	return len(p), nil
+}
+
+// TestSummaryJSONWriteError: a failing output is reported, wherever in a
+// long summary it fails.
+func TestSummaryJSONWriteError(t *testing.T) {
+	s := randomSummary(rand.New(rand.NewPCG(3, 4)), 3*elemBlock)
+	var full bytes.Buffer
+	if err := WriteSummaryJSON(&full, s); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int{0, 10, flushSize - 1, flushSize + 1, full.Len() / 2, full.Len() - 1} {
+		if err := WriteSummaryJSON(&failAfter{n}, s); err == nil {
+			t.Errorf("failing after %d of %d bytes: no error", n, full.Len())
+		}
+	}
+	if err := WriteSummaryJSON(&failAfter{full.Len()}, s); err != nil {
+		t.Errorf("room for all of it: %v", err)
+	}
 }

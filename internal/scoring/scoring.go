@@ -38,9 +38,14 @@ type Result struct {
 	Indicators       []IndicatorScore
 	CriticalFailures []string // indicator ids, model order
 	Deficits         []Deficit
-	Problems         []problem.Problem
-	Incomplete       bool // some applicable indicator is missing or invalid
-	Stated           answers.Stated
+	// Applicable and Short are bit sets by model index (bit i%64 of word
+	// i/64): the indicators that apply to the school, and those of them
+	// below their maximum, the deficits. A district summary counts them
+	// for tens of thousands of schools.
+	Applicable, Short []uint64
+	Problems          []problem.Problem
+	Incomplete        bool // some applicable indicator is missing or invalid
+	Stated            answers.Stated
 }
 
 // ModelStamp identifies the model a result was scored with.
@@ -165,6 +170,8 @@ func (s *Scorer) Score(r *Result, sub *answers.Submission) *Result {
 		Problems:       append(old.Problems[:0], sub.Problems...),
 		Indicators:     resize(old.Indicators, len(m.Indicators)),
 		Components:     resize(old.Components, len(m.Components)),
+		Applicable:     clear0(resize(old.Applicable, (len(m.Indicators)+63)/64)),
+		Short:          clear0(resize(old.Short, (len(m.Indicators)+63)/64)),
 	}
 	if len(r.Problems) == 0 {
 		r.Problems = nil // as Score always gave
@@ -209,6 +216,10 @@ func (s *Scorer) Score(r *Result, sub *answers.Submission) *Result {
 		s.scoreIndicator(r, sub, i, given[i], profile, rules.Applies[i], is)
 		if is.Status == StatusNotApplicable {
 			continue
+		}
+		r.Applicable[i/64] |= 1 << (i % 64)
+		if is.Points < is.Max {
+			r.Short[i/64] |= 1 << (i % 64)
 		}
 		cs := &r.Components[ind.ComponentIndex()]
 		cs.Points += is.Points
@@ -451,6 +462,12 @@ func sortKeys(keys []uint64) {
 		starts[b]++
 	}
 	copy(keys, out)
+}
+
+// clear0 zeroes s and returns it.
+func clear0(s []uint64) []uint64 {
+	clear(s)
+	return s
 }
 
 // resize returns s with length n, reusing its array when it is big enough.

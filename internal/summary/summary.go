@@ -269,14 +269,19 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 		e.row.Components[i] = ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID}
 		e.comps = append(e.comps, compTally{cs.Level, cs.Points, cs.Max})
 	}
-	for i := range r.Indicators {
-		is := &r.Indicators[i]
-		if is.Status == scoring.StatusNotApplicable {
-			continue
-		}
-		e.applicable[i/64] |= 1 << (i % 64)
-		if is.Points < is.Max {
-			e.deficit[i/64] |= 1 << (i % 64)
+	if len(r.Applicable) == words && len(r.Short) == words {
+		copy(e.applicable, r.Applicable)
+		copy(e.deficit, r.Short)
+	} else { // a result not made by scoring
+		for i := range r.Indicators {
+			is := &r.Indicators[i]
+			if is.Status == scoring.StatusNotApplicable {
+				continue
+			}
+			e.applicable[i/64] |= 1 << (i % 64)
+			if is.Points < is.Max {
+				e.deficit[i/64] |= 1 << (i % 64)
+			}
 		}
 	}
 	if r.Total.Level == 0 {

@@ -146,6 +146,9 @@ func TestDeficitCountsMatchResults(t *testing.T) {
 	applicable, deficit := map[string]int{}, map[string]int{}
 	for i, s := range schools {
 		r := score(m, s, "район.csv")
+		if i%2 == 1 { // as a result made by hand would be: no bit sets
+			r.Applicable, r.Short = nil, nil
+		}
 		if !agg.Add(r) {
 			t.Fatalf("school %d taken for a repeat", i)
 		}

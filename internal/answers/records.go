@@ -192,6 +192,7 @@ func (p *csvRecords) field(i int) []byte {
 type fieldStrings struct {
 	cols []columnStrings
 }
+
 type columnStrings struct {
 	// A text is kept in the slot its key picks; keys[i] is the key of
 	// texts[i], so that most lookups compare one number and one string.

@@ -163,6 +163,9 @@ func Run(m *model.Model, files []string, opts Options) {
 		sc, _ := scorers.Get().(*scoring.Scorer)
 		if sc == nil {
 			sc = scoring.NewScorer(m)
+			// Without Options.Result only the summary sees the result,
+			// and it needs the number of deficits, not their list.
+			sc.SkipDeficits = opts.Result == nil
 		}
 		r = sc.Score(r, sub)
 		scorers.Put(sc)

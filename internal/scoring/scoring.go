@@ -121,6 +121,11 @@ func ScoreInto(r *Result, m *model.Model, sub *answers.Submission) *Result {
 // for one goroutine at a time.
 type Scorer struct {
 	m *model.Model
+	// SkipDeficits leaves Result.Deficits nil; Result.Short still says
+	// which indicators are deficits. For a batch that keeps only what a
+	// district summary counts: listing and ordering the deficits of every
+	// school of a national table costs a tenth of scoring it.
+	SkipDeficits bool
 	// ids[i] is the indicator named by the i-th answer of an earlier
 	// submission and index[i] its model index.
 	ids   []string
@@ -241,7 +246,9 @@ func (s *Scorer) Score(r *Result, sub *answers.Submission) *Result {
 	}
 	setLevel(m, rules, len(m.Components), &r.Total, len(r.CriticalFailures) > 0 && rule.OnOverall(), rule)
 
-	r.Deficits = deficits(old.Deficits[:0], r.Indicators)
+	if !s.SkipDeficits {
+		r.Deficits = deficits(old.Deficits[:0], r.Indicators)
+	}
 	r.checkStated(sub)
 	SortProblems(r.Problems)
 	return r

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"reflect"
 	"slices"
@@ -460,8 +461,9 @@ func TestScoreIntoReuse(t *testing.T) {
 	if err := sampledata.DistrictCSV(&buf, m, schools, sampledata.CSVOptions{Delim: ';'}); err != nil {
 		t.Fatal(err)
 	}
-	var reused, remembered *Result
-	sc := NewScorer(m)
+	var reused, remembered, lean *Result
+	sc, leanSc := NewScorer(m), NewScorer(m)
+	leanSc.SkipDeficits = true
 	n := 0
 	err = answers.ReadCSV("район.csv", buf.Bytes(), answers.Options{}, func(sub *answers.Submission) error {
 		want := Score(m, sub)
@@ -472,6 +474,26 @@ func TestScoreIntoReuse(t *testing.T) {
 		remembered = sc.Score(remembered, sub)
 		if !reflect.DeepEqual(remembered, want) {
 			t.Fatalf("row %d: a Scorer's result differs from a fresh one", sub.Row)
+		}
+		// Without the list of deficits, the rest is the same, and Short
+		// names the deficits.
+		lean = leanSc.Score(lean, sub)
+		short := 0
+		for i, d := range want.Deficits {
+			if idx := m.IndicatorIndex(d.ID); lean.Short[idx/64]&(1<<(idx%64)) == 0 {
+				t.Fatalf("row %d: deficit %d (%s) is not in Short", sub.Row, i, d.ID)
+			}
+		}
+		for _, w := range lean.Short {
+			short += bits.OnesCount64(w)
+		}
+		if lean.Deficits != nil || short != len(want.Deficits) {
+			t.Fatalf("row %d: without the list, %d deficits listed and %d short, want none and %d", sub.Row, len(lean.Deficits), short, len(want.Deficits))
+		}
+		noList := *want
+		noList.Deficits = nil
+		if !reflect.DeepEqual(lean, &noList) {
+			t.Fatalf("row %d: a result without the list of deficits differs otherwise", sub.Row)
 		}
 		n++
 		return nil

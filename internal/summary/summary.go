@@ -245,7 +245,7 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 	e.row = SchoolRow{Source: r.Source, Row: r.Row, Name: texts[:nameEnd], Code: texts[nameEnd:codeEnd],
 		Municipality: texts[codeEnd:],
 		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
-		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: slices.Clone(r.CriticalFailures),
+		LevelTitle: r.Total.LevelTitle, Deficits: deficitCount(r), CriticalFailures: slices.Clone(r.CriticalFailures),
 		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: make([]ComponentCell, len(r.Components))}
 	switch {
 	case e.row.Code != "":
@@ -290,6 +290,19 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 			Reasons: belowBaseReasons(m, r)}
 	}
 	return e
+}
+
+// deficitCount is how many deficits a school has: the bits of its Short
+// set, which is there when the list is not (scoring.Scorer.SkipDeficits).
+func deficitCount(r *scoring.Result) int {
+	if r.Short == nil {
+		return len(r.Deficits)
+	}
+	n := 0
+	for _, w := range r.Short {
+		n += bits.OnesCount64(w)
+	}
+	return n
 }
 
 // describe names the school for the lists of problems and duplicates.

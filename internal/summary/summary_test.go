@@ -144,9 +144,14 @@ func TestDeficitCountsMatchResults(t *testing.T) {
 	schools := sampledata.District(m, 300, 5)
 	agg := New(m, GroupMunicipality)
 	applicable, deficit := map[string]int{}, map[string]int{}
+	var perSchool []int
 	for i, s := range schools {
 		r := score(m, s, "район.csv")
-		if i%2 == 1 { // as a result made by hand would be: no bit sets
+		perSchool = append(perSchool, len(r.Deficits))
+		if i%3 == 2 { // as a batch scores: no list, the bits say it
+			r.Deficits = nil
+		}
+		if i%3 == 1 { // as a result made by hand would be: no bit sets
 			r.Applicable, r.Short = nil, nil
 		}
 		if !agg.Add(r) {
@@ -165,6 +170,11 @@ func TestDeficitCountsMatchResults(t *testing.T) {
 		t.Fatal("a repeated school was counted")
 	}
 	s := agg.Summary()
+	for i, row := range s.Schools {
+		if row.Deficits != perSchool[i] {
+			t.Errorf("school %d: %d deficits, want %d", i, row.Deficits, perSchool[i])
+		}
+	}
 	if len(s.Stats.Deficits) != len(applicable) {
 		t.Errorf("%d indicators in the deficit table, want %d", len(s.Stats.Deficits), len(applicable))
 	}

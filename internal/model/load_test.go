@@ -236,6 +236,11 @@ func TestRulesMatchProfile(t *testing.T) {
 		}
 		for i, set := range r.Thresholds {
 			for _, max := range []int{r.Max[i], r.Max[i] + 1, 7} {
+				for level := range set.Values {
+					if got, want := r.PointsFor(i, level, max), set.PointsFor(level, max); got != want {
+						t.Fatalf("profile %v, set %d, level %d of %d points: %d, want %d", p, i, level, max, got, want)
+					}
+				}
 				for points := range max + 1 {
 					if got, want := r.Level(i, points, max), set.Level(points, max); got != want {
 						t.Fatalf("profile %v, set %d: %d of %d points: level %d, want %d", p, i, points, max, got, want)

@@ -221,6 +221,15 @@ type ProfileRules struct {
 	minPoints [][]int
 }
 
+// PointsFor is Thresholds[i].PointsFor(level, max), looked up when max is
+// the profile's Max[i].
+func (r *ProfileRules) PointsFor(i, level, max int) int {
+	if max != r.Max[i] {
+		return r.Thresholds[i].PointsFor(level, max)
+	}
+	return r.minPoints[i][level]
+}
+
 // Level is Thresholds[i].Level(points, max), looked up when max is the
 // profile's Max[i], as it is for a scored school.
 func (r *ProfileRules) Level(i, points, max int) int {

@@ -11,6 +11,7 @@ import (
 	"math"
 	"math/bits"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -532,18 +533,31 @@ func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
 		reasons = append(reasons, "критические показатели с 0 баллов: "+strings.Join(texts, "; "))
 	}
 	if r.Total.ByPoints == 0 && len(m.Levels) > 1 {
-		set := m.Thresholds.For("", r.School.Profile)
-		need := set.PointsFor(1, r.Total.Max)
+		// A national table has thousands of such schools: no fmt here.
+		rules, overall := m.Rules(r.School.Profile), len(m.Components)
+		set := &rules.Thresholds[overall]
 		unit := "%"
 		if set.Unit == model.UnitPoints {
 			unit = "баллов"
 		}
-		reason := fmt.Sprintf("баллов ниже порога уровня «%s»: %d из %d (%s %%), порог %s %s", m.Levels[1].Title,
-			r.Total.Points, r.Total.Max, model.FormatPercent(r.Total.Percent), set.Values[1], unit)
-		if need > 0 {
-			reason += fmt.Sprintf(", не хватает %d", need-r.Total.Points)
+		b := make([]byte, 0, 160)
+		b = append(b, "баллов ниже порога уровня «"...)
+		b = append(b, m.Levels[1].Title...)
+		b = append(b, "»: "...)
+		b = strconv.AppendInt(b, int64(r.Total.Points), 10)
+		b = append(b, " из "...)
+		b = strconv.AppendInt(b, int64(r.Total.Max), 10)
+		b = append(b, " ("...)
+		b = append(b, model.FormatPercent(r.Total.Percent)...)
+		b = append(b, " %), порог "...)
+		b = append(b, set.Values[1].String()...)
+		b = append(b, ' ')
+		b = append(b, unit...)
+		if need := rules.PointsFor(overall, 1, r.Total.Max); need > 0 {
+			b = append(b, ", не хватает "...)
+			b = strconv.AppendInt(b, int64(need-r.Total.Points), 10)
 		}
-		reasons = append(reasons, reason)
+		reasons = append(reasons, string(b))
 	}
 	return reasons
 }

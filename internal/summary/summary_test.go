@@ -1,6 +1,8 @@
 package summary
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -182,5 +184,57 @@ func TestDeficitCountsMatchResults(t *testing.T) {
 		if d.Applicable != applicable[d.Indicator] || d.Schools != deficit[d.Indicator] {
 			t.Errorf("indicator %s: %d of %d schools, want %d of %d", d.Indicator, d.Schools, d.Applicable, deficit[d.Indicator], applicable[d.Indicator])
 		}
+	}
+}
+
+// TestBelowBasePointsReason: the reason of a school below the threshold
+// by points reads as it always has, for schools of every profile with
+// points from none to nearly enough.
+func TestBelowBasePointsReason(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	rng := rand.New(rand.NewPCG(9, 9))
+	for i, s := range sampledata.District(m, 400, 9) {
+		// The best answer to some indicators, the worst to the rest.
+		good := float64(i%40) / 100
+		for _, ind := range m.Indicators {
+			switch {
+			case rng.Float64() < good:
+				s.Answers[ind.ID] = ind.Best()
+			case ind.IsNumeric():
+				s.Answers[ind.ID] = "0"
+			default:
+				for _, o := range ind.Options {
+					if o.Points == 0 {
+						s.Answers[ind.ID] = o.Text
+					}
+				}
+			}
+		}
+		r := score(m, s, "район.csv")
+		if r.Total.ByPoints != 0 {
+			continue
+		}
+		n++
+		set := m.Thresholds.For("", r.School.Profile)
+		unit := "%"
+		if set.Unit == model.UnitPoints {
+			unit = "баллов"
+		}
+		want := fmt.Sprintf("баллов ниже порога уровня «%s»: %d из %d (%s %%), порог %s %s", m.Levels[1].Title,
+			r.Total.Points, r.Total.Max, model.FormatPercent(r.Total.Percent), set.Values[1], unit)
+		if need := set.PointsFor(1, r.Total.Max); need > 0 {
+			want += fmt.Sprintf(", не хватает %d", need-r.Total.Points)
+		}
+		reasons := belowBaseReasons(m, r)
+		if len(reasons) == 0 || reasons[len(reasons)-1] != want {
+			t.Fatalf("school %d: reasons %q, want last %q", i, reasons, want)
+		}
+	}
+	if n < 50 {
+		t.Fatalf("only %d schools below the threshold by points", n)
 	}
 }

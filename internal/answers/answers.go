@@ -124,8 +124,8 @@ func ReadFile(path string, opts Options, fn func(*Submission) error) error {
 // ReadFileMap reads like ReadFile, but first passes every school through
 // work — on several goroutines at once for a large district CSV table —
 // and gives fn what work made, in file order, from the calling goroutine.
-// work must keep nothing of its submission (strings excepted): it is
-// reused once work returns, so that a national table of tens of thousands
+// work must neither change its submission nor keep anything of it
+// (strings excepted): it is reused once work returns, so that a national table of tens of thousands
 // of schools does not allocate a hundred answers for each. In a district
 // CSV table, the answers a column repeats are one string, row after row,
 // which lets a scorer know an answer it has met by its pointer.

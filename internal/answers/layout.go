@@ -411,6 +411,9 @@ type districtBuilder struct {
 	headerProblems []problem.Problem
 	metaCols       []metaCol
 	programs       programsCache
+	// filled is the submission whose answers the builder made last: when
+	// it comes back for the next row, only their values and row change.
+	filled *Submission
 }
 
 type metaCol struct {
@@ -439,7 +442,7 @@ func newDistrictBuilder(t table, h header) *districtBuilder {
 // clone is a builder for another goroutine: the same columns, its own cache.
 func (b *districtBuilder) clone() *districtBuilder {
 	c := *b
-	c.programs = programsCache{}
+	c.programs, c.filled = programsCache{}, nil
 	return &c
 }
 
@@ -454,7 +457,7 @@ func (b *districtBuilder) school(cells []string, row int, reuse *Submission) *Su
 	if sub == nil {
 		sub = &Submission{Answers: make([]Answer, 0, len(b.h.indicators))}
 	} else {
-		*sub = Submission{Answers: sub.Answers[:0], Problems: sub.Problems[:0]}
+		*sub = Submission{Answers: sub.Answers, Problems: sub.Problems[:0]}
 	}
 	sub.Source, sub.Sheet, sub.Row, sub.Layout, sub.Loc = t.file(), t.sheet(), row, LayoutDistrict, t.loc(row, 0)
 	sub.Problems = append(sub.Problems, b.headerProblems...)
@@ -462,8 +465,16 @@ func (b *districtBuilder) school(cells []string, row int, reuse *Submission) *Su
 	for _, mc := range b.metaCols {
 		meta.set(mc.r, cell(cells, mc.col), t.loc(row, mc.col+1))
 	}
-	for _, ic := range b.h.indicators {
-		sub.Answers = append(sub.Answers, Answer{Indicator: ic.id, Value: t.value(cell(cells, ic.col), row, ic.col+1), Row: row, Col: ic.col + 1})
+	if b.filled != sub || len(sub.Answers) != len(b.h.indicators) {
+		sub.Answers = sub.Answers[:0]
+		for _, ic := range b.h.indicators {
+			sub.Answers = append(sub.Answers, Answer{Indicator: ic.id, Col: ic.col + 1})
+		}
+		b.filled = sub
+	}
+	for k, ic := range b.h.indicators {
+		a := &sub.Answers[k]
+		a.Value, a.Row = t.value(cell(cells, ic.col), row, ic.col+1), row
 	}
 	applyMeta(meta, sub, t.loc(row, 0))
 	return sub

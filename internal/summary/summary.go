@@ -371,14 +371,20 @@ func (a *Aggregator) AddEntry(e *Entry) bool {
 // 40,000 schools.
 type schoolKeys struct {
 	byHash map[uint64]int32 // index in firsts
-	firsts []firstSeen
+	// firsts in pages of keyPage: one growing slice would be copied again
+	// at every doubling, on the ordering goroutine.
+	firsts [][]firstSeen
 }
+
+const keyPage = 1024
 
 type firstSeen struct {
 	key  string
 	here origin
 	next int32 // index in firsts of another key with the same hash, or -1
 }
+
+func (k *schoolKeys) at(i int32) *firstSeen { return &k.firsts[i/keyPage][i%keyPage] }
 
 // add records the key's entry at here, unless the key was seen: then it
 // returns where.
@@ -388,16 +394,21 @@ func (k *schoolKeys) add(hash uint64, key string, here origin) (first origin, se
 	}
 	i, ok := k.byHash[hash]
 	if ok {
-		for j := i; j >= 0; j = k.firsts[j].next {
-			if k.firsts[j].key == key {
-				return k.firsts[j].here, true
+		for j := i; j >= 0; j = k.at(j).next {
+			if f := k.at(j); f.key == key {
+				return f.here, true
 			}
 		}
 	} else {
 		i = -1
 	}
-	k.byHash[hash] = int32(len(k.firsts))
-	k.firsts = append(k.firsts, firstSeen{key: key, here: here, next: i})
+	n := len(k.firsts)
+	if n == 0 || len(k.firsts[n-1]) == keyPage {
+		k.firsts = append(k.firsts, make([]firstSeen, 0, keyPage))
+		n++
+	}
+	k.byHash[hash] = int32((n-1)*keyPage + len(k.firsts[n-1]))
+	k.firsts[n-1] = append(k.firsts[n-1], firstSeen{key: key, here: here, next: i})
 	return origin{}, false
 }
 

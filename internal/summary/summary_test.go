@@ -3,6 +3,7 @@ package summary
 import (
 	"fmt"
 	"math/rand/v2"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -128,6 +129,18 @@ func TestSchoolKeysSameHash(t *testing.T) {
 		first, seen := k.add(step.hash, step.key, step.here)
 		if seen != step.wantSeen || first != step.want {
 			t.Errorf("add(%d, %q) = %v, %v; want %v, %v", step.hash, step.key, first, seen, step.want, step.wantSeen)
+		}
+	}
+	// Thousands of keys on few hashes: long chains across pages.
+	many := schoolKeys{}
+	for i := range 3000 {
+		if _, seen := many.add(uint64(i%7), strconv.Itoa(i), origin{"c.csv", i}); seen {
+			t.Fatalf("key %d seen before it was added", i)
+		}
+	}
+	for i := range 3000 {
+		if first, seen := many.add(uint64(i%7), strconv.Itoa(i), origin{"d.csv", i}); !seen || first != (origin{"c.csv", i}) {
+			t.Fatalf("key %d: %v, %v; want c.csv, row %d", i, first, seen, i)
 		}
 	}
 	if keyHash("1001") == keyHash("1002") {

@@ -156,22 +156,27 @@ func Run(m *model.Model, files []string, opts Options) {
 	// Results go round instead of being made anew for every school: a
 	// national table has tens of thousands. Without Options.Result a
 	// result goes back as soon as its entry is made, on the same core.
-	// Each goroutine scores with a scorer of its own (see scoring.Scorer).
-	var results, scorers sync.Pool
+	// Each goroutine scores with a scorer of its own (see scoring.Scorer)
+	// and makes summary entries with its own summary.Entries.
+	type tools struct {
+		scorer  *scoring.Scorer
+		entries *summary.Entries
+	}
+	var results, toolsets sync.Pool
 	work := func(sub *answers.Submission) scored {
 		r, _ := results.Get().(*scoring.Result)
-		sc, _ := scorers.Get().(*scoring.Scorer)
-		if sc == nil {
-			sc = scoring.NewScorer(m)
+		ts, _ := toolsets.Get().(*tools)
+		if ts == nil {
+			ts = &tools{scoring.NewScorer(m), summary.NewEntries(m)}
 			// Without Options.Result only the summary sees the result,
 			// and it needs the number of deficits, not their list.
-			sc.SkipDeficits = opts.Result == nil
+			ts.scorer.SkipDeficits = opts.Result == nil
 		}
-		r = sc.Score(r, sub)
-		scorers.Put(sc)
+		defer toolsets.Put(ts)
+		r = ts.scorer.Score(r, sub)
 		s := scored{res: r}
 		if opts.Summary != nil {
-			s.entry = summary.NewEntry(m, r)
+			s.entry = ts.entries.New(r)
 		}
 		if opts.Result == nil {
 			results.Put(r)

@@ -228,7 +228,41 @@ type compTally struct{ level, points, max int }
 // strings are copied too: in a district table they are cut from the
 // school's whole row, which would otherwise stay in memory.
 func NewEntry(m *model.Model, r *scoring.Result) *Entry {
-	e := &Entry{here: origin{r.Source, r.Row}}
+	return fillEntry(new(Entry), make([]ComponentCell, len(r.Components)), m, r)
+}
+
+// Entries makes entries as NewEntry does, many to an allocation: a national
+// table makes 40,000 of them. For one goroutine at a time.
+type Entries struct {
+	m       *model.Model
+	entries []Entry
+	cells   []ComponentCell // for the rows' components, kept with the rows
+}
+
+// entrySlab is how many entries Entries allocates at a time.
+const entrySlab = 64
+
+// NewEntries makes entries for schools scored with m.
+func NewEntries(m *model.Model) *Entries { return &Entries{m: m} }
+
+// New makes a school's entry (see NewEntry).
+func (s *Entries) New(r *scoring.Result) *Entry {
+	if len(s.entries) == 0 {
+		s.entries = make([]Entry, entrySlab)
+	}
+	n := len(r.Components)
+	if len(s.cells) < n {
+		s.cells = make([]ComponentCell, entrySlab*n)
+	}
+	e, cells := &s.entries[0], s.cells[:n:n]
+	s.entries, s.cells = s.entries[1:], s.cells[n:]
+	return fillEntry(e, cells, s.m, r)
+}
+
+// fillEntry makes the entry of r in e, which is zero, with cells for its
+// row's components.
+func fillEntry(e *Entry, cells []ComponentCell, m *model.Model, r *scoring.Result) *Entry {
+	e.here = origin{r.Source, r.Row}
 	words := (len(r.Indicators) + 63) / 64
 	marks := e.markBuf[:]
 	if 2*words > len(marks) {
@@ -247,7 +281,7 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 		Municipality: texts[codeEnd:],
 		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
 		LevelTitle: r.Total.LevelTitle, Deficits: deficitCount(r), CriticalFailures: slices.Clone(r.CriticalFailures),
-		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: make([]ComponentCell, len(r.Components))}
+		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: cells}
 	switch {
 	case e.row.Code != "":
 		e.dupKey, e.dupByCode = textnorm.Normalize(e.row.Code), true

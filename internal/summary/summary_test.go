@@ -3,6 +3,7 @@ package summary
 import (
 	"fmt"
 	"math/rand/v2"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -249,5 +250,38 @@ func TestBelowBasePointsReason(t *testing.T) {
 	}
 	if n < 50 {
 		t.Fatalf("only %d schools below the threshold by points", n)
+	}
+}
+
+// TestEntriesMatchNewEntry: entries made many to an allocation are the
+// entries NewEntry makes.
+func TestEntriesMatchNewEntry(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	entries := NewEntries(m)
+	var made []*Entry
+	for i, s := range sampledata.District(m, 3*entrySlab+5, 13) {
+		r := score(m, s, "район.csv")
+		want, got := NewEntry(m, r), entries.New(r)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("school %d: entries differ:\n got %+v\nwant %+v", i, got, want)
+		}
+		made = append(made, got)
+	}
+	// Entries and their rows' components do not share memory.
+	for i, e := range made {
+		for c := range e.row.Components {
+			e.row.Components[c].Level = i
+		}
+		e.row.Name = strconv.Itoa(i)
+	}
+	for i, e := range made {
+		for c := range e.row.Components {
+			if e.row.Components[c].Level != i || e.row.Name != strconv.Itoa(i) {
+				t.Fatalf("school %d shares memory with another", i)
+			}
+		}
 	}
 }

@@ -81,7 +81,7 @@ func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
 	j.key("schools")
 	j.open('[')
 	elems(j, len(s.Schools), func() *rowState { return &rowState{enc: newRowEncoding(s)} }, func(st *rowState, j *jsonWriter, i int) {
-		st.enc.appendRow(&st.row, &s.Schools[i])
+		st.enc.appendRow(&st.row, s.Schools[i])
 		j.raw(st.row.b)
 	})
 	j.close(']')

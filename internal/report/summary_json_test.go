@@ -252,7 +252,7 @@ func writeSummaryJSONReflect(w io.Writer, s *summary.Summary) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
 	bw.Write(bytes.TrimRight(body, " \n"))
 	bw.WriteString(",\n")
-	writeArray(bw, "schools", len(s.Schools), func(i int) any { return schoolRowDoc(s, &s.Schools[i]) }, true)
+	writeArray(bw, "schools", len(s.Schools), func(i int) any { return schoolRowDoc(s, s.Schools[i]) }, true)
 	writeArray(bw, "problems", len(s.Problems), func(i int) any { return SchoolProblemDoc(s.Problems[i]) }, false)
 	bw.WriteString("\n}\n")
 	return bw.Flush()
@@ -359,7 +359,7 @@ func randomSummary(rng *rand.Rand, rows int) *summary.Summary {
 		for range s.Components {
 			row.Components = append(row.Components, summary.ComponentCell{Percent: num(), Level: 1, LevelID: str()})
 		}
-		s.Schools = append(s.Schools, row)
+		s.Schools = append(s.Schools, &row)
 	}
 	for range rows + rng.IntN(3) {
 		s.Problems = append(s.Problems, summary.SchoolProblem{School: str(), Location: str(), Message: str()})

@@ -35,7 +35,7 @@ type Summary struct {
 	Model          scoring.ModelStamp
 	GroupBy        string
 	Counts         Counts
-	Schools        []SchoolRow
+	Schools        []*SchoolRow   // rows kept by the aggregator: 40,000 are not copied again
 	Stats          Stats          // all counted schools
 	Municipalities []Municipality // with GroupBy == "municipality", by name
 	Failures       []Failure
@@ -472,9 +472,11 @@ func (a *Aggregator) Summary() *Summary {
 	s := a.sum
 	s.Schools = nil
 	if n := a.sum.Counts.Schools; n > 0 {
-		s.Schools = make([]SchoolRow, 0, n)
+		s.Schools = make([]*SchoolRow, 0, n)
 		for _, page := range a.rows {
-			s.Schools = append(s.Schools, page...)
+			for i := range page {
+				s.Schools = append(s.Schools, &page[i])
+			}
 		}
 	}
 	slices.SortStableFunc(s.Failures, func(x, y Failure) int { return strings.Compare(x.File, y.File) })

@@ -21,10 +21,13 @@ type jsonWriter struct {
 	err   error     // the first error of out
 	depth int
 	first bool // the next value is the first of its container
+	// blocks are buffers for the blocks elems writes on other goroutines,
+	// kept from one array to the next.
+	blocks chan []byte
 }
 
 func newJSONWriter(out io.Writer) *jsonWriter {
-	return &jsonWriter{out: out, b: make([]byte, 0, 2*flushSize)}
+	return &jsonWriter{out: out, b: make([]byte, 0, 2*flushSize), blocks: make(chan []byte, 8)}
 }
 
 // flushSize is how much a writer with an out keeps before writing it.
@@ -192,7 +195,10 @@ func elems[S any](j *jsonWriter, n int, newState func() S, write func(S, *jsonWr
 	}
 	jobs := make(chan job)
 	pending := make(chan chan []byte, 2*workers)
-	free := make(chan []byte, 2*workers+1)
+	free := j.blocks
+	if free == nil {
+		free = make(chan []byte, 2*workers+1)
+	}
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Add(1)
@@ -205,7 +211,7 @@ func elems[S any](j *jsonWriter, n int, newState func() S, write func(S, *jsonWr
 				select {
 				case buf = <-free:
 				default:
-					buf = make([]byte, 0, last+last/4)
+					buf = make([]byte, 0, max(last+last/4, 64<<10))
 				}
 				b := block(st, buf[:0], jb.from)
 				last = len(b)

@@ -156,13 +156,33 @@ type Aggregator struct {
 	// First entries of each school, for duplicates: by normalised code,
 	// else by normalised name and municipality.
 	byCode, byName schoolKeys
-	// rows are the schools table in pages: appending to one slice of
-	// tens of thousands of rows would copy it again at every doubling.
-	rows [][]SchoolRow
+	rows           paged[SchoolRow] // the schools table
 }
 
-// rowPage is how many school rows a page holds.
-const rowPage = 1024
+// paged is a list kept in pages: appending to one slice of tens of
+// thousands of items would copy them again at every doubling, on the
+// ordering goroutine of a batch. Pointers to items stay valid.
+type paged[T any] struct {
+	pages [][]T
+	n     int
+}
+
+// pageSize is how many items a page of a paged list holds.
+const pageSize = 1024
+
+// add appends v and returns its index.
+func (p *paged[T]) add(v T) int {
+	if p.n%pageSize == 0 {
+		p.pages = append(p.pages, make([]T, 0, pageSize))
+	}
+	last := &p.pages[len(p.pages)-1]
+	*last = append(*last, v)
+	p.n++
+	return p.n - 1
+}
+
+// at is the item at index i.
+func (p *paged[T]) at(i int) *T { return &p.pages[i/pageSize][i%pageSize] }
 
 // origin is where a school entry was read.
 type origin struct {
@@ -382,11 +402,7 @@ func (a *Aggregator) AddEntry(e *Entry) bool {
 	if e.row.Incomplete {
 		c.Incomplete++
 	}
-	if n := len(a.rows); n == 0 || len(a.rows[n-1]) == rowPage {
-		a.rows = append(a.rows, make([]SchoolRow, 0, rowPage))
-	}
-	page := &a.rows[len(a.rows)-1]
-	*page = append(*page, e.row)
+	a.rows.add(e.row)
 	a.all.add(e)
 	if a.groupBy == GroupMunicipality {
 		g, ok := a.groups[e.group]
@@ -405,20 +421,14 @@ func (a *Aggregator) AddEntry(e *Entry) bool {
 // 40,000 schools.
 type schoolKeys struct {
 	byHash map[uint64]int32 // index in firsts
-	// firsts in pages of keyPage: one growing slice would be copied again
-	// at every doubling, on the ordering goroutine.
-	firsts [][]firstSeen
+	firsts paged[firstSeen]
 }
-
-const keyPage = 1024
 
 type firstSeen struct {
 	key  string
 	here origin
 	next int32 // index in firsts of another key with the same hash, or -1
 }
-
-func (k *schoolKeys) at(i int32) *firstSeen { return &k.firsts[i/keyPage][i%keyPage] }
 
 // add records the key's entry at here, unless the key was seen: then it
 // returns where.
@@ -428,21 +438,15 @@ func (k *schoolKeys) add(hash uint64, key string, here origin) (first origin, se
 	}
 	i, ok := k.byHash[hash]
 	if ok {
-		for j := i; j >= 0; j = k.at(j).next {
-			if f := k.at(j); f.key == key {
+		for j := i; j >= 0; j = k.firsts.at(int(j)).next {
+			if f := k.firsts.at(int(j)); f.key == key {
 				return f.here, true
 			}
 		}
 	} else {
 		i = -1
 	}
-	n := len(k.firsts)
-	if n == 0 || len(k.firsts[n-1]) == keyPage {
-		k.firsts = append(k.firsts, make([]firstSeen, 0, keyPage))
-		n++
-	}
-	k.byHash[hash] = int32((n-1)*keyPage + len(k.firsts[n-1]))
-	k.firsts[n-1] = append(k.firsts[n-1], firstSeen{key: key, here: here, next: i})
+	k.byHash[hash] = int32(k.firsts.add(firstSeen{key: key, here: here, next: i}))
 	return origin{}, false
 }
 
@@ -471,12 +475,10 @@ func (a *Aggregator) AddProblem(school string, p problem.Problem) {
 func (a *Aggregator) Summary() *Summary {
 	s := a.sum
 	s.Schools = nil
-	if n := a.sum.Counts.Schools; n > 0 {
-		s.Schools = make([]*SchoolRow, 0, n)
-		for _, page := range a.rows {
-			for i := range page {
-				s.Schools = append(s.Schools, &page[i])
-			}
+	if a.rows.n > 0 {
+		s.Schools = make([]*SchoolRow, a.rows.n)
+		for i := range s.Schools {
+			s.Schools[i] = a.rows.at(i)
 		}
 	}
 	slices.SortStableFunc(s.Failures, func(x, y Failure) int { return strings.Compare(x.File, y.File) })

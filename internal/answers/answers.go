@@ -105,15 +105,6 @@ type FileError struct {
 
 func (e *FileError) Error() string { return e.File + ": " + e.Msg }
 
-// Supported reports whether a file name has an extension the reader takes.
-func Supported(name string) bool {
-	switch strings.ToLower(filepath.Ext(name)) {
-	case ".xlsx", ".xlsm", ".csv", ".txt":
-		return true
-	}
-	return false
-}
-
 // ReadFile reads every school of an answer file and passes each to fn in
 // file order. An unreadable file gives a *FileError; an error from fn stops
 // reading and is returned as is.
@@ -124,29 +115,26 @@ func ReadFile(path string, opts Options, fn func(*Submission) error) error {
 // ReadFileMap reads like ReadFile, but first passes every school through
 // work — on several goroutines at once for a large district CSV table —
 // and gives fn what work made, in file order, from the calling goroutine.
-// work must neither change its submission nor keep anything of it
-// (strings excepted): it is reused once work returns, so that a national table of tens of thousands
-// of schools does not allocate a hundred answers for each. In a district
-// CSV table, the answers a column repeats are one string, row after row,
-// which lets a scorer know an answer it has met by its pointer.
+// work must not change its submission.
 func ReadFileMap[T any](path string, opts Options, work func(*Submission) T, fn func(T) error) error {
 	return readFile(path, opts, sink{work: func(s *Submission) any { return work(s) }, fn: func(v any) error { return fn(v.(T)) }})
 }
 
 // sink is where a table's schools go.
 type sink struct {
-	// work maps a school to what fn gets; nil passes the school itself.
-	// With work, submissions are reused.
-	work func(*Submission) any
+	work func(*Submission) any // maps a school to what fn gets; nil passes the school itself
 	fn   func(any) error
 }
 
-func (s sink) put(sub *Submission) error {
+// mapped is what work makes of a school, or the school.
+func (s sink) mapped(sub *Submission) any {
 	if s.work == nil {
-		return s.fn(sub)
+		return sub
 	}
-	return s.fn(s.work(sub))
+	return s.work(sub)
 }
+
+func (s sink) put(sub *Submission) error { return s.fn(s.mapped(sub)) }
 
 func readFile(path string, opts Options, out sink) error {
 	ext := strings.ToLower(filepath.Ext(path))

@@ -301,18 +301,6 @@ func FuzzDetectDelimiter(f *testing.F) {
 	})
 }
 
-// trimSpace's shortcut must agree with strings.TrimSpace on every input.
-func FuzzTrimSpace(f *testing.F) {
-	for _, s := range []string{"", " ", "да", " да ", "да\u00a0", "\u3000x", "\u2003нет", "x\u0085", "\xc2", "a\xe2\x80", "\t7\r"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
-			t.Errorf("trimSpace(%q) = %q, want %q", s, got, want)
-		}
-	})
-}
-
 // Files are read as a stream: the encoding is decided from the first 64 KB.
 // A file that turns out not to be UTF-8 later is reported at the line where
 // it stops being UTF-8; a large Windows-1251 file decodes throughout.

@@ -2,23 +2,27 @@ package answers
 
 import (
 	"bytes"
+	"encoding/csv"
 	"io"
 	"runtime"
 	"sync"
+	"unicode/utf8"
+
+	"github.com/selfdiag/selfdiag/internal/problem"
 )
 
 // A national district table is one CSV file of tens of megabytes. To parse
-// it on all cores it is cut into chunks of whole records: each chunk then
-// parses on its own, with encoding/csv, into exactly the records and line
-// numbers that parsing the whole file gives. Finding where records end
-// needs only the quotes: a record ends at the first line end that is not
-// inside a quoted field. FuzzChunkRecords checks this against encoding/csv.
+// it on all cores without holding it whole, it is read in chunks of whole
+// records: each chunk is then parsed on its own with encoding/csv, into
+// exactly the records and line numbers that parsing the whole file gives.
+// Finding where records end needs only the quotes: a record ends at the
+// first line end that is not inside a quoted field. FuzzChunkRecords checks
+// this against encoding/csv.
 
 // csvChunk is a run of whole records.
 type csvChunk struct {
 	data []byte
-	line int    // line number of data's first line in the file, 1-based
-	buf  []byte // the buffer data is in, to give back (csvChunker.recycle)
+	line int // line number of data's first line in the file, 1-based
 }
 
 // chunkSize is the size a chunk aims at: big enough that the per-chunk
@@ -26,7 +30,7 @@ type csvChunk struct {
 const chunkSize = 512 << 10
 
 // csvChunker cuts a stream of UTF-8 CSV text into chunks. Each chunk is a
-// fresh slice: chunks are parsed while the next ones are read.
+// slice of its own: chunks are parsed while the next ones are read.
 type csvChunker struct {
 	r       io.Reader
 	comma   []byte
@@ -35,44 +39,19 @@ type csvChunker struct {
 	line    int    // line number of pending's first line
 	eof     bool
 	err     error // a read error, reported after the data before it
-	// free holds buffers of parsed chunks, to read the next ones into: a
-	// national table would otherwise allocate its whole size again.
-	free chan []byte
 }
 
 func newCSVChunker(r io.Reader, comma rune, line int) *csvChunker {
-	return &csvChunker{r: r, comma: []byte(string(comma)), size: chunkSize, line: line, free: make(chan []byte, 8)}
-}
-
-// recycle gives back the buffer of a chunk that is parsed: nothing may
-// refer to it any more. Safe from any goroutine.
-func (c *csvChunker) recycle(ch csvChunk) {
-	if ch.buf == nil {
-		return
-	}
-	select {
-	case c.free <- ch.buf[:0]:
-	default:
-	}
-}
-
-// buffer returns an empty buffer with room for n bytes.
-func (c *csvChunker) buffer(n int) []byte {
-	select {
-	case b := <-c.free:
-		if cap(b) >= n {
-			return b
-		}
-	default:
-	}
-	return make([]byte, 0, n)
+	return &csvChunker{r: r, comma: []byte(string(comma)), size: chunkSize, line: line}
 }
 
 // fill reads until pending holds at least n bytes or the stream ends.
 func (c *csvChunker) fill(n int) {
 	for len(c.pending) < n && !c.eof {
 		if cap(c.pending)-len(c.pending) < 32<<10 {
-			c.pending = append(c.buffer(max(2*cap(c.pending), n+64<<10)), c.pending...)
+			grown := make([]byte, len(c.pending), max(2*cap(c.pending), n+64<<10))
+			copy(grown, c.pending)
+			c.pending = grown
 		}
 		k, err := c.r.Read(c.pending[len(c.pending):cap(c.pending)])
 		c.pending = c.pending[:len(c.pending)+k]
@@ -123,13 +102,9 @@ func (c *csvChunker) next() (ch csvChunk, ok bool, err error) {
 		if end == 0 {
 			return csvChunk{}, false, c.err
 		}
-		ch = csvChunk{data: c.pending[:end:end], line: c.line, buf: c.pending}
+		ch = csvChunk{data: c.pending[:end:end], line: c.line}
 		c.line += bytes.Count(ch.data, []byte{'\n'})
-		size := max(c.size+64<<10, len(c.pending)-end)
-		if c.eof {
-			size = len(c.pending) - end // nothing more to read: a small file stays small
-		}
-		c.pending = append(c.buffer(size), c.pending[end:]...)
+		c.pending = bytes.Clone(c.pending[end:]) // the chunk keeps its bytes to itself
 		return ch, true, nil
 	}
 }
@@ -252,6 +227,51 @@ func recordEnd(data []byte, start int, comma []byte) (end int, ok bool) {
 	}
 }
 
+// chunkReader reads the records of one chunk with encoding/csv.
+type chunkReader struct {
+	name string
+	ch   csvChunk
+	r    *csv.Reader
+	// check says the chunk is not valid UTF-8 though it should be: each
+	// field is checked to name the cell.
+	check bool
+}
+
+func (t *csvTable) newChunkReader(ch csvChunk) *chunkReader {
+	r := csv.NewReader(bytes.NewReader(ch.data))
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord = t.comma, true, -1
+	return &chunkReader{name: t.name, ch: ch, r: r, check: t.checkUTF8 && !utf8.Valid(ch.data)}
+}
+
+// next returns the next record and the line it starts on; io.EOF at the
+// chunk's end, else a *FileError.
+func (c *chunkReader) next() ([]string, int, error) {
+	rec, err := c.r.Read()
+	if err == io.EOF {
+		return nil, 0, io.EOF
+	}
+	line, _ := c.r.FieldPos(0)
+	line += c.ch.line - 1
+	if err != nil {
+		return nil, 0, &FileError{File: problem.Location{File: c.name, Row: line}.String(), Msg: "ошибка разбора CSV: " + err.Error()}
+	}
+	if c.check {
+		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				return nil, 0, &FileError{File: problem.Location{File: c.name, Row: line, Col: i + 1}.String(),
+					Msg: "текст не в кодировке UTF-8, хотя начало файла в ней: сохраните весь файл в одной кодировке (UTF-8 или Windows-1251)"}
+			}
+		}
+	}
+	return rec, line, nil
+}
+
+// rest is what the chunk has not yet given, as a chunk.
+func (c *chunkReader) rest() csvChunk {
+	off := int(c.r.InputOffset())
+	return csvChunk{data: c.ch.data[off:], line: c.ch.line + bytes.Count(c.ch.data[:off], []byte{'\n'})}
+}
+
 // parallel says whether the table's rows are worth parsing on several
 // goroutines.
 func (t *csvTable) parallel() bool {
@@ -271,11 +291,10 @@ type chunkJob struct {
 }
 
 // parseDistrictParallel parses the rest of a district CSV table chunk by
-// chunk on several goroutines, and passes the schools to fn in file order
-// from the calling goroutine. With the sink's work, each worker passes its
-// schools through work as it builds them, reusing one submission. At most
-// two chunks per worker are in flight, so memory does not grow with the
-// file.
+// chunk on several goroutines, each passing its schools through the sink's
+// work, and gives what work made to the sink's fn in file order from the
+// calling goroutine. At most two chunks per worker are in flight, so
+// memory does not grow with the file.
 func parseDistrictParallel(t *csvTable, b *districtBuilder, out sink) error {
 	workers := t.workers
 	if workers <= 0 {
@@ -308,8 +327,12 @@ func parseDistrictParallel(t *csvTable, b *districtBuilder, out sink) error {
 				return false
 			}
 		}
-		if first := t.rest(); len(first.data) > 0 && !send(first) {
-			return
+		if t.cur != nil {
+			first := t.cur.rest()
+			t.cur = nil
+			if len(first.data) > 0 && !send(first) {
+				return
+			}
 		}
 		for {
 			ch, ok, err := t.chunks.next()
@@ -330,11 +353,8 @@ func parseDistrictParallel(t *csvTable, b *districtBuilder, out sink) error {
 	for range workers {
 		go func() {
 			defer wg.Done()
-			b := b.clone()
-			var strs fieldStrings
 			for j := range work {
-				j.out <- t.parseChunk(j.ch, b, &strs, out.work)
-				t.chunks.recycle(j.ch)
+				j.out <- t.parseChunk(j.ch, b, out)
 			}
 		}()
 	}
@@ -353,11 +373,10 @@ func parseDistrictParallel(t *csvTable, b *districtBuilder, out sink) error {
 }
 
 // parseChunk builds the schools of a chunk's rows and passes them through
-// work, if any.
-func (t *csvTable) parseChunk(ch csvChunk, b *districtBuilder, strs *fieldStrings, work func(*Submission) any) chunkResult {
+// the sink's work, if any.
+func (t *csvTable) parseChunk(ch csvChunk, b *districtBuilder, out sink) chunkResult {
 	var res chunkResult
-	var reuse *Submission
-	c := t.newChunkReader(ch, strs)
+	c := t.newChunkReader(ch)
 	for {
 		cells, row, err := c.next()
 		if err == io.EOF {
@@ -367,14 +386,8 @@ func (t *csvTable) parseChunk(ch csvChunk, b *districtBuilder, strs *fieldString
 			res.err = err
 			return res
 		}
-		sub := b.school(cells, row, reuse)
-		switch {
-		case sub == nil:
-		case work == nil:
-			res.schools = append(res.schools, sub)
-		default:
-			res.schools = append(res.schools, work(sub))
-			reuse = sub
+		if sub := b.school(cells, row); sub != nil {
+			res.schools = append(res.schools, out.mapped(sub))
 		}
 	}
 }

@@ -14,9 +14,6 @@ import (
 	"testing"
 	"testing/iotest"
 	"time"
-	"unicode/utf8"
-
-	asmutf8 "github.com/segmentio/asm/utf8"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
@@ -191,8 +188,8 @@ func TestDistrictParallelMatchesSequential(t *testing.T) {
 					t.Fatalf("chunk size %d: %d schools differ from the %d read row by row", size, len(got), len(want))
 				}
 			}
-			// Through a work function, with reused submissions: work
-			// sees each school as ReadCSV gives it.
+			// Through a work function: work sees each school as
+			// ReadCSV gives it.
 			for _, workers := range []int{1, 3} {
 				var got []*Submission
 				var returned atomic.Bool
@@ -236,16 +233,4 @@ func TestDistrictParallelMatchesSequential(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), fmt.Sprintf("район.csv:строка %d, столбец 1:", line)) || !strings.Contains(err.Error(), "UTF-8") {
 		t.Fatalf("bad UTF-8: error %v", err)
 	}
-}
-
-// FuzzUTF8Check: the SIMD check of chunks agrees with unicode/utf8.
-func FuzzUTF8Check(f *testing.F) {
-	f.Add([]byte("школа;да\n"))
-	f.Add([]byte("\xcf\xf0\xe8\xec\xe5\xf0"))
-	f.Add([]byte("\xed\xa0\x80 surrogate"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		if got, want := asmutf8.Valid(data), utf8.Valid(data); got != want {
-			t.Fatalf("%q: SIMD check %v, utf8.Valid %v", data, got, want)
-		}
-	})
 }

@@ -13,8 +13,6 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
-	asmutf8 "github.com/segmentio/asm/utf8"
-
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
 
@@ -187,8 +185,7 @@ type csvTable struct {
 	comma     rune
 	checkUTF8 bool
 	workers   int
-	cur       *chunkReader
-	strs      fieldStrings // for reading in this goroutine
+	cur       *chunkReader // the chunk being read row by row
 	failure   error
 }
 
@@ -202,11 +199,10 @@ func (t *csvTable) next() ([]string, int, bool) {
 			if !ok {
 				return nil, 0, false
 			}
-			t.cur = t.newChunkReader(ch, &t.strs)
+			t.cur = t.newChunkReader(ch)
 		}
 		rec, line, err := t.cur.next()
 		if err == io.EOF {
-			t.chunks.recycle(t.cur.ch)
 			t.cur = nil
 			continue
 		}
@@ -217,58 +213,6 @@ func (t *csvTable) next() ([]string, int, bool) {
 		return rec, line, true
 	}
 	return nil, 0, false
-}
-
-// rest takes what the current chunk has not yet given, as a chunk.
-func (t *csvTable) rest() csvChunk {
-	if t.cur == nil {
-		return csvChunk{}
-	}
-	off := t.cur.recs.offset()
-	ch := t.cur.ch
-	t.cur = nil
-	return csvChunk{data: ch.data[off:], line: ch.line + bytes.Count(ch.data[:off], []byte{'\n'}), buf: ch.buf}
-}
-
-// chunkReader reads the records of one chunk.
-type chunkReader struct {
-	name string
-	recs *csvRecords
-	strs *fieldStrings
-	ch   csvChunk
-	rec  []string
-	// check says the chunk is not valid UTF-8 though it should be: each
-	// field is checked to name the cell.
-	check bool
-}
-
-// newChunkReader reads a chunk's records, making their strings with strs.
-func (t *csvTable) newChunkReader(ch csvChunk, strs *fieldStrings) *chunkReader {
-	// The SIMD check is 15–20 times faster than utf8.Valid: checking a
-	// national table took as long as parsing a third of it.
-	return &chunkReader{name: t.name, recs: newCSVRecords(ch.data, t.chunks.comma, ch.line), strs: strs, ch: ch,
-		check: t.checkUTF8 && !asmutf8.Valid(ch.data)}
-}
-
-// next returns the next record and its line; io.EOF at the chunk's end,
-// else a *FileError. The record is reused by the next call; its strings
-// are not.
-func (c *chunkReader) next() ([]string, int, error) {
-	line, ok := c.recs.next()
-	if !ok {
-		return nil, 0, io.EOF
-	}
-	if c.check {
-		if i, ok := c.recs.validUTF8(); !ok {
-			return nil, 0, &FileError{File: problem.Location{File: c.name, Row: line, Col: i + 1}.String(),
-				Msg: "текст не в кодировке UTF-8, хотя начало файла в ней: сохраните весь файл в одной кодировке (UTF-8 или Windows-1251)"}
-		}
-	}
-	c.rec = c.rec[:0]
-	for i := range c.recs.fields() {
-		c.rec = append(c.rec, c.strs.str(i, c.recs.field(i)))
-	}
-	return c.rec, line, nil
 }
 
 func (t *csvTable) err() error                        { return t.failure }

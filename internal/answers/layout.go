@@ -2,12 +2,9 @@ package answers
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
@@ -143,32 +140,7 @@ func cell(cells []string, i int) string {
 	if i < 0 || i >= len(cells) {
 		return ""
 	}
-	return trimSpace(cells[i])
-}
-
-// trimSpace is strings.TrimSpace with a shortcut for the usual cell that
-// starts and ends with no space: a district table has millions of cells.
-func trimSpace(s string) string {
-	if s == "" {
-		return s
-	}
-	b := s[0]
-	// Lead bytes of Unicode spaces: ASCII ≤ ' ', C2 (U+0085, U+00A0),
-	// E1 (U+1680), E2 (U+2000…), E3 (U+3000).
-	firstOK := b > ' ' && b < utf8.RuneSelf || b >= 0xC3 && b != 0xE1 && b != 0xE2 && b != 0xE3
-	if firstOK {
-		// The last byte: ASCII other than space, or the end of a
-		// two-byte rune with a lead byte from C3 (Cyrillic is D0–D1);
-		// Unicode spaces of two bytes start with C2.
-		e := s[len(s)-1]
-		if e > ' ' && e < utf8.RuneSelf || e >= 0x80 && e < 0xC0 && len(s) >= 2 && s[len(s)-2] >= 0xC3 && s[len(s)-2] < 0xE0 {
-			return s
-		}
-		if r, _ := utf8.DecodeLastRuneInString(s); !unicode.IsSpace(r) {
-			return s
-		}
-	}
-	return strings.TrimSpace(s)
+	return strings.TrimSpace(cells[i])
 }
 
 // metaFields collects identity and profile values with where they were found.
@@ -177,7 +149,6 @@ type metaFields struct {
 	has      [roleCount]bool
 	locs     [roleCount]problem.Location
 	problems []problem.Problem
-	programs programsCache
 }
 
 func newMeta() *metaFields { return &metaFields{} }
@@ -185,7 +156,7 @@ func newMeta() *metaFields { return &metaFields{} }
 func (m *metaFields) value(r role) (string, bool) { return m.values[r], m.has[r] }
 
 func (m *metaFields) set(r role, v string, loc problem.Location) {
-	v = trimSpace(v)
+	v = strings.TrimSpace(v)
 	if old := m.values[r]; m.has[r] && old != "" {
 		if v != "" && textnorm.Normalize(old) != textnorm.Normalize(v) {
 			m.problems = append(m.problems, problem.At(loc, "поле «%s» указано дважды по-разному: «%s» (%s) и «%s»; использовано первое",
@@ -194,27 +165,6 @@ func (m *metaFields) set(r role, v string, loc problem.Location) {
 		return
 	}
 	m.values[r], m.has[r], m.locs[r] = v, true, loc
-}
-
-// programsCache remembers parsed programme lists: a district table repeats
-// the same few («НОО, ООО, СОО») on every row.
-type programsCache map[string]programsParsed
-
-type programsParsed struct {
-	progs []model.Program
-	ok    bool
-}
-
-func (c programsCache) parse(v string) ([]model.Program, bool) {
-	if p, hit := c[v]; hit {
-		return p.progs, p.ok
-	}
-	progs, bad := model.ParsePrograms(v)
-	p := programsParsed{progs, len(bad) == 0 && len(progs) > 0}
-	if len(c) < 64 {
-		c[v] = p
-	}
-	return p.progs, p.ok
 }
 
 var roleTitle = map[role]string{
@@ -381,39 +331,28 @@ func parseDistrict(t table, h header, out sink) error {
 	if ct, ok := t.(*csvTable); ok && ct.parallel() {
 		return parseDistrictParallel(ct, b, out)
 	}
-	var reuse *Submission
 	for {
 		cells, row, ok := t.next()
 		if !ok {
 			break
 		}
-		sub := b.school(cells, row, reuse)
-		if sub == nil {
-			continue
-		}
-		if out.work != nil {
-			reuse = sub
-		}
-		if err := out.put(sub); err != nil {
-			return err
+		if sub := b.school(cells, row); sub != nil {
+			if err := out.put(sub); err != nil {
+				return err
+			}
 		}
 	}
 	return t.err()
 }
 
 // districtBuilder makes a school's submission from its row of a district
-// table. Its table's loc, value, file and sheet must be safe to call from
-// several goroutines (see parseDistrictParallel); each goroutine needs its
-// own builder (see clone).
+// table. It is safe for several goroutines (see parseDistrictParallel): it
+// only reads its fields, and so do its table's loc, value, file and sheet.
 type districtBuilder struct {
 	t              table
 	h              header
 	headerProblems []problem.Problem
 	metaCols       []metaCol
-	programs       programsCache
-	// filled is the submission whose answers the builder made last: when
-	// it comes back for the next row, only their values and row change.
-	filled *Submission
 }
 
 type metaCol struct {
@@ -422,7 +361,7 @@ type metaCol struct {
 }
 
 func newDistrictBuilder(t table, h header) *districtBuilder {
-	b := &districtBuilder{t: t, h: h, programs: programsCache{}}
+	b := &districtBuilder{t: t, h: h}
 	seenID := map[string]int{}
 	for _, ic := range h.indicators {
 		if prev, dup := seenID[ic.id]; dup {
@@ -431,7 +370,6 @@ func newDistrictBuilder(t table, h header) *districtBuilder {
 		}
 		seenID[ic.id] = ic.col
 	}
-	b.metaCols = make([]metaCol, 0, len(h.meta))
 	for r, col := range h.meta {
 		b.metaCols = append(b.metaCols, metaCol{r, col})
 	}
@@ -439,42 +377,20 @@ func newDistrictBuilder(t table, h header) *districtBuilder {
 	return b
 }
 
-// clone is a builder for another goroutine: the same columns, its own cache.
-func (b *districtBuilder) clone() *districtBuilder {
-	c := *b
-	c.programs, c.filled = programsCache{}, nil
-	return &c
-}
-
-// school builds the submission of one row, into reuse if it is not nil;
-// nil for a blank row.
-func (b *districtBuilder) school(cells []string, row int, reuse *Submission) *Submission {
+// school builds the submission of one row; nil for a blank row.
+func (b *districtBuilder) school(cells []string, row int) *Submission {
 	if blank(cells) {
 		return nil
 	}
 	t := b.t
-	sub := reuse
-	if sub == nil {
-		sub = &Submission{Answers: make([]Answer, 0, len(b.h.indicators))}
-	} else {
-		*sub = Submission{Answers: sub.Answers, Problems: sub.Problems[:0]}
-	}
-	sub.Source, sub.Sheet, sub.Row, sub.Layout, sub.Loc = t.file(), t.sheet(), row, LayoutDistrict, t.loc(row, 0)
-	sub.Problems = append(sub.Problems, b.headerProblems...)
-	meta := &metaFields{programs: b.programs}
+	sub := &Submission{Source: t.file(), Sheet: t.sheet(), Row: row, Layout: LayoutDistrict, Loc: t.loc(row, 0),
+		Problems: slices.Clone(b.headerProblems), Answers: make([]Answer, 0, len(b.h.indicators))}
+	meta := newMeta()
 	for _, mc := range b.metaCols {
 		meta.set(mc.r, cell(cells, mc.col), t.loc(row, mc.col+1))
 	}
-	if b.filled != sub || len(sub.Answers) != len(b.h.indicators) {
-		sub.Answers = sub.Answers[:0]
-		for _, ic := range b.h.indicators {
-			sub.Answers = append(sub.Answers, Answer{Indicator: ic.id, Col: ic.col + 1})
-		}
-		b.filled = sub
-	}
-	for k, ic := range b.h.indicators {
-		a := &sub.Answers[k]
-		a.Value, a.Row = t.value(cell(cells, ic.col), row, ic.col+1), row
+	for _, ic := range b.h.indicators {
+		sub.Answers = append(sub.Answers, Answer{Indicator: ic.id, Value: t.value(cell(cells, ic.col), row, ic.col+1), Row: row, Col: ic.col + 1})
 	}
 	applyMeta(meta, sub, t.loc(row, 0))
 	return sub
@@ -489,17 +405,14 @@ func applyMeta(meta *metaFields, sub *Submission, where problem.Location) {
 	s.Code = normalizeCode(meta.values[roleCode])
 	s.Municipality = meta.values[roleMunicipality]
 	s.Year = normalizeCode(meta.values[roleYear])
-	if meta.programs == nil {
-		meta.programs = programsCache{}
-	}
 	s.Profile = model.DefaultProfile()
 	if s.Name == "" && s.Code == "" {
 		sub.Problems = append(sub.Problems, problem.At(where, "не указаны ни «Наименование ОО», ни «Код ОО»: школу нельзя опознать в сводке"))
 	}
 	known := 0
 	if v, ok := meta.value(rolePrograms); ok && v != "" {
-		progs, ok := meta.programs.parse(v)
-		if !ok {
+		progs, bad := model.ParsePrograms(v)
+		if len(bad) > 0 || len(progs) == 0 {
 			sub.Problems = append(sub.Problems, problem.At(meta.locs[rolePrograms],
 				"не распознаны программы «%s»: ожидался список из НОО, ООО, СОО через запятую; приняты все три", v))
 		} else {
@@ -548,17 +461,4 @@ func normalizeCode(s string) string {
 		}
 	}
 	return s
-}
-
-// describe names a submission for messages: the school, else the file and row.
-func (s *Submission) Describe() string {
-	switch {
-	case s.School.Name != "" && s.School.Code != "":
-		return fmt.Sprintf("%s (код %s)", s.School.Name, s.School.Code)
-	case s.School.Name != "":
-		return s.School.Name
-	case s.School.Code != "":
-		return "код " + s.School.Code
-	}
-	return s.Loc.String()
 }

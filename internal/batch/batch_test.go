@@ -83,8 +83,12 @@ func TestRunOrderAndFailures(t *testing.T) {
 	run := func(workers int) (string, []string) {
 		var got []string
 		var done []string
-		Run(m, files, Options{Workers: workers,
-			Result: func(r *scoring.Result, counted bool) {
+		Run(m, files, Options[string]{Workers: workers,
+			Prepare: func(r *scoring.Result) string { return r.School.Code },
+			Result: func(r *scoring.Result, code string) {
+				if code != r.School.Code {
+					t.Errorf("prepared %q for school %q", code, r.School.Code)
+				}
 				got = append(got, fmt.Sprintf("%s#%d:%s", filepath.Base(r.Source), r.Row, r.School.Code))
 			},
 			FileDone: func(p string, err error) {

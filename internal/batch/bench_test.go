@@ -16,6 +16,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
+	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -83,11 +84,10 @@ func schoolFolder(b *testing.B, m *model.Model) string {
 // endToEnd is what `selfdiag batch` does: collect, read, score, aggregate
 // (with the collector tuned as the command tunes it), write the summary.
 func endToEnd(b *testing.B, m *model.Model, paths []string) *summary.Summary {
-	defer TuneGC()()
 	files, _ := Collect(paths)
 	agg := summary.New(m, summary.GroupMunicipality)
-	Run(m, files, Options{
-		Summary:  agg,
+	Run(m, files, Options[struct{}]{
+		Result:   func(r *scoring.Result, _ struct{}) { agg.Add(r) },
 		FileDone: func(p string, err error) { agg.FileDone() },
 	})
 	s := agg.Summary()

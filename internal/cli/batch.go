@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -50,88 +51,134 @@ html,xlsx,md — и отчёты для Программы развития). --
   selfdiag batch ответы/ --out итоги --per-school --report html --format html
   selfdiag batch регион/ --group-by municipality --format json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runBatch(args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := a.batchOptions(args)
+			if err != nil {
+				return err
+			}
+			return a.runBatch(o)
+		},
 	}
-	cmd.Flags().StringP("format", "f", "text", "формат сводки: text, json, csv, xlsx, html (панель района)")
-	cmd.Flags().StringSlice("report", nil, "с --per-school: ещё и отчёты школ в форматах html, xlsx, md (через запятую)")
+	cmd.Flags().StringP("format", "f", "text", "формат сводки: "+strings.Join(report.FormatNames(report.OffersSummary), ", ")+" (html — панель района)")
+	cmd.Flags().StringSlice("report", nil, "с --per-school: ещё и отчёты школ в форматах "+strings.Join(report.FormatNames(report.OffersProgramme), ", ")+" (через запятую)")
 	cmd.Flags().StringP("out", "o", "", "каталог для сводки и отчётов школ")
 	cmd.Flags().Bool("per-school", false, "записать отчёт каждой школы в КАТАЛОГ/schools (нужен --out)")
 	cmd.Flags().String("group-by", "", "группировка сводки: municipality (по муниципалитетам, с таблицей региона)")
 	cmd.Flags().BoolP("quiet", "q", false, "не показывать индикатор хода работы")
 	cmd.Flags().String("encoding", "", "кодировка CSV: "+answers.EncodingNames+" (по умолчанию определяется)")
-	cmd.Flags().Int("workers", 0, "число параллельных потоков (по умолчанию — все ядра)")
+	cmd.Flags().Int("workers", 0, "число параллельных потоков, от 1 до 256 (0 — по числу ядер)")
 	return cmd
 }
 
-func (a *app) runBatch(paths []string) error {
-	format, err := a.format("text", "json", "csv", "xlsx", "html")
-	if err != nil {
-		return err
+// maxWorkers bounds --workers: more goroutines than this only use memory.
+const maxWorkers = 256
+
+// batchOptions are what batch runs on.
+type batchOptions struct {
+	paths     []string
+	format    report.Format   // the summary's
+	reports   []report.Format // --report: per-school reports besides json and text
+	outDir    string
+	perSchool bool
+	groupBy   string
+	quiet     bool
+	encoding  string
+	workers   int
+	model     string
+}
+
+// batchOptions reads and checks batch's options.
+func (a *app) batchOptions(paths []string) (batchOptions, error) {
+	v := a.v
+	o := batchOptions{paths: paths, outDir: v.GetString("out"), perSchool: v.GetBool("per-school"),
+		groupBy: strings.TrimSpace(v.GetString("group-by")), quiet: v.GetBool("quiet"),
+		encoding: v.GetString("encoding"), workers: v.GetInt("workers"), model: a.model}
+	var err error
+	if o.format, err = a.format(report.OffersSummary); err != nil {
+		return o, err
 	}
-	var reports []string
-	for _, f := range a.v.GetStringSlice("report") {
-		switch f = strings.TrimSpace(f); f {
-		case "html", "xlsx", "md":
-			if !slices.Contains(reports, f) {
-				reports = append(reports, f)
-			}
-		case "":
-		default:
-			return usagef("неизвестный формат отчёта школы %q: допустимы html, xlsx, md", f)
+	for _, name := range v.GetStringSlice("report") {
+		name = strings.TrimSpace(name)
+		if name == "" || slices.ContainsFunc(o.reports, func(f report.Format) bool { return f.Name == name }) {
+			continue
 		}
+		f, ok := report.LookupFormat(name, report.OffersProgramme)
+		if !ok {
+			return o, usagef("неизвестный формат отчёта школы %q: допустимы %s", name, strings.Join(report.FormatNames(report.OffersProgramme), ", "))
+		}
+		o.reports = append(o.reports, f)
 	}
-	outDir := a.v.GetString("out")
-	perSchool := a.v.GetBool("per-school")
-	groupBy := strings.TrimSpace(a.v.GetString("group-by"))
 	switch {
-	case groupBy != "" && groupBy != summary.GroupMunicipality:
-		return usagef("неизвестная группировка %q: допустима municipality", groupBy)
-	case perSchool && outDir == "":
-		return usagef("--per-school требует каталог для отчётов: --out КАТАЛОГ")
-	case len(reports) > 0 && !perSchool:
-		return usagef("--report задаёт формат отчётов школ и нужен вместе с --per-school --out КАТАЛОГ")
-	case format == "xlsx" && outDir == "":
-		return usagef("сводка xlsx пишется в файл: укажите --out КАТАЛОГ")
+	case o.groupBy != "" && o.groupBy != summary.GroupMunicipality:
+		return o, usagef("неизвестная группировка %q: допустима municipality", o.groupBy)
+	case o.perSchool && o.outDir == "":
+		return o, usagef("--per-school требует каталог для отчётов: --out КАТАЛОГ")
+	case len(o.reports) > 0 && !o.perSchool:
+		return o, usagef("--report задаёт формат отчётов школ и нужен вместе с --per-school --out КАТАЛОГ")
+	case o.format.Binary && o.outDir == "":
+		return o, usagef("сводка %s пишется в файл: укажите --out КАТАЛОГ", o.format.Name)
+	case o.workers < 0 || o.workers > maxWorkers:
+		return o, usagef("--workers %d: допустимо от 1 до %d (0 — по числу ядер)", o.workers, maxWorkers)
 	}
-	m, err := a.loadModel()
+	return o, nil
+}
+
+// schoolFiles are a school's per-school reports, rendered where the school
+// was scored: contents by format, in the order written.
+type schoolFiles struct {
+	formats []report.Format
+	data    [][]byte
+	err     error // the first format that failed to render
+}
+
+// runBatch reads and scores every file, aggregates the district summary
+// and writes the outputs.
+func (a *app) runBatch(o batchOptions) error {
+	m, err := loadModel(o.model)
 	if err != nil {
 		return err
 	}
-	files, skipped := batch.Collect(paths)
+	files, skipped := batch.Collect(o.paths)
 	if len(files) == 0 && len(skipped) == 0 {
-		return &failure{"не найдено ни одного файла ответов (.xlsx или .csv) в: " + strings.Join(paths, ", ")}
+		return &failure{"не найдено ни одного файла ответов (.xlsx или .csv) в: " + strings.Join(o.paths, ", ")}
 	}
-	if outDir != "" {
-		dir := outDir
-		if perSchool {
-			dir = filepath.Join(outDir, "schools")
+	schoolsDir := filepath.Join(o.outDir, "schools")
+	if o.outDir != "" {
+		dir := o.outDir
+		if o.perSchool {
+			dir = schoolsDir
 		}
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return &failure{fmt.Sprintf("не удалось создать каталог %s: %v", dir, err)}
 		}
 	}
+	s, links := a.scoreAll(m, files, skipped, o, schoolsDir)
+	return a.writeSummary(s, links, o)
+}
 
-	agg := summary.New(m, groupBy)
+// scoreAll runs the batch: every school scored (and its reports rendered)
+// on all cores, then counted in order and its reports written.
+func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, o batchOptions, schoolsDir string) (*summary.Summary, []string) {
+	agg := summary.New(m, o.groupBy)
 	for _, s := range skipped {
 		agg.AddFailure(s.Path, s.Reason)
 	}
-	bar := a.progress(len(files))
-	writer := &schoolWriter{m: m, dir: filepath.Join(outDir, "schools"), names: newReportNames(), formats: append([]string{"json", "text"}, reports...)}
+	formats := append(report.PerSchoolFormats(), o.reports...)
+	linkHTML := o.perSchool && slices.ContainsFunc(o.reports, func(f report.Format) bool { return f.Name == "html" })
 	var links []string // per counted school: its HTML report, relative to outDir
-	linkHTML := perSchool && slices.Contains(reports, "html")
-	opts := batch.Options{
-		Workers: a.v.GetInt("workers"),
-		Read:    answers.Options{Encoding: a.v.GetString("encoding")},
-		Summary: agg,
-	}
-	if perSchool {
-		opts.Result = func(r *scoring.Result, counted bool) {
-			if !counted {
+	names := reportNames{}
+	bar := a.progress(len(files), o.quiet)
+	opts := batch.Options[*schoolFiles]{
+		Workers: o.workers,
+		Read:    answers.Options{Encoding: o.encoding},
+		Result: func(r *scoring.Result, f *schoolFiles) {
+			if !agg.Add(r) || !o.perSchool {
 				return
 			}
-			name, err := writer.write(r)
+			name := names.next(r)
+			err := f.write(schoolsDir, name)
 			if err != nil {
-				agg.AddProblem(report.SchoolTitle(r), problem.Problem{Location: problem.Location{File: writer.dir}, Message: "отчёт школы не записан: " + err.Error()})
+				agg.AddProblem(report.SchoolTitle(r), problem.Problem{Location: problem.Location{File: schoolsDir}, Message: "отчёт школы не записан: " + err.Error()})
 			}
 			if linkHTML {
 				link := ""
@@ -140,43 +187,79 @@ func (a *app) runBatch(paths []string) error {
 				}
 				links = append(links, link)
 			}
-		}
+		},
+		FileDone: func(path string, err error) {
+			if err != nil {
+				agg.AddFailure(path, fileErrorMessage(err))
+			} else {
+				agg.FileDone()
+			}
+			if bar != nil {
+				bar.Add(1)
+			}
+		},
 	}
-	opts.FileDone = func(path string, err error) {
-		if err != nil {
-			agg.AddFailure(path, fileErrorMessage(err))
-		} else {
-			agg.FileDone()
-		}
-		if bar != nil {
-			bar.Add(1)
-		}
+	if o.perSchool {
+		opts.Prepare = func(r *scoring.Result) *schoolFiles { return renderSchool(m, r, formats) }
 	}
-	defer batch.TuneGC()()
 	batch.Run(m, files, opts)
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(a.err)
 	}
-	s := agg.Summary()
+	return agg.Summary(), links
+}
 
-	if outDir != "" {
-		if err := atomicfile.Write(filepath.Join(outDir, "summary.json"), func(w io.Writer) error { return report.WriteSummaryJSON(w, s) }); err != nil {
+// renderSchool renders a school's reports in every format.
+func renderSchool(m *model.Model, r *scoring.Result, formats []report.Format) *schoolFiles {
+	f := &schoolFiles{formats: formats}
+	for _, format := range formats {
+		var buf bytes.Buffer
+		if err := format.School(&buf, m, r); err != nil {
+			f.err = err
+			return f
+		}
+		f.data = append(f.data, buf.Bytes())
+	}
+	return f
+}
+
+// write writes the rendered reports as dir/name.<ext>.
+func (f *schoolFiles) write(dir, name string) error {
+	if f.err != nil {
+		return f.err
+	}
+	for i, format := range f.formats {
+		data := f.data[i]
+		if err := atomicfile.Write(filepath.Join(dir, name+"."+format.Ext), func(w io.Writer) error {
+			_, err := w.Write(data)
+			return err
+		}); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeSummary writes the summary files with --out and the summary on
+// stdout, and says whether the data had problems.
+func (a *app) writeSummary(s *summary.Summary, links []string, o batchOptions) error {
+	if o.outDir != "" {
+		if err := atomicfile.Write(filepath.Join(o.outDir, "summary.json"), func(w io.Writer) error { return report.WriteSummaryJSON(w, s) }); err != nil {
 			return &failure{err.Error()}
 		}
-		if format != "json" {
-			ext := map[string]string{"text": "txt", "csv": "csv", "xlsx": "xlsx", "html": "html"}[format]
-			if err := atomicfile.Write(filepath.Join(outDir, "summary."+ext), func(w io.Writer) error { return writeSummary(w, format, s, links) }); err != nil {
+		if o.format.Name != "json" {
+			if err := atomicfile.Write(filepath.Join(o.outDir, "summary."+o.format.Ext), func(w io.Writer) error { return o.format.Summary(w, s, links) }); err != nil {
 				return &failure{err.Error()}
 			}
 		}
 	}
-	stdoutFormat := format
-	if format == "xlsx" {
-		stdoutFormat = "text"
+	screen := o.format.Summary
+	if o.format.Binary {
+		screen = func(w io.Writer, s *summary.Summary, _ []string) error { return report.WriteSummaryText(w, s) }
 	}
-	if err := writeSummary(a.out, stdoutFormat, s, links); err != nil {
-		return &failure{err.Error()}
+	if err := a.output("", func(w io.Writer) error { return screen(w, s, links) }); err != nil {
+		return err
 	}
 	if s.HasProblems() {
 		c := s.Counts
@@ -184,20 +267,6 @@ func (a *app) runBatch(paths []string) error {
 		return errProblems
 	}
 	return nil
-}
-
-func writeSummary(w io.Writer, format string, s *summary.Summary, links []string) error {
-	switch format {
-	case "html":
-		return report.WriteSummaryHTML(w, s, links)
-	case "json":
-		return report.WriteSummaryJSON(w, s)
-	case "csv":
-		return report.WriteSummaryCSV(w, s)
-	case "xlsx":
-		return report.WriteSummaryXLSX(w, s)
-	}
-	return report.WriteSummaryText(w, s)
 }
 
 func fileErrorMessage(err error) string {
@@ -210,8 +279,8 @@ func fileErrorMessage(err error) string {
 
 // progress returns a progress bar on stderr when it is a terminal and
 // --quiet is not set, else nil.
-func (a *app) progress(total int) *progressbar.ProgressBar {
-	if a.v.GetBool("quiet") || total == 0 {
+func (a *app) progress(total int, quiet bool) *progressbar.ProgressBar {
+	if quiet || total == 0 {
 		return nil
 	}
 	f, ok := a.err.(*os.File)
@@ -222,12 +291,9 @@ func (a *app) progress(total int) *progressbar.ProgressBar {
 		progressbar.OptionShowCount(), progressbar.OptionSetPredictTime(true), progressbar.OptionThrottle(100_000_000))
 }
 
-// schoolWriter writes per-school reports with unique, readable names.
 // reportNames names per-school reports from the school code, else the
 // answer file (and row); a name is never used twice in one run.
 type reportNames map[string]bool
-
-func newReportNames() reportNames { return reportNames{} }
 
 func (u reportNames) next(r *scoring.Result) string {
 	base := safeName(r.School.Code)
@@ -243,28 +309,6 @@ func (u reportNames) next(r *scoring.Result) string {
 	}
 	u[name] = true
 	return name
-}
-
-type schoolWriter struct {
-	m       *model.Model
-	dir     string
-	names   reportNames
-	formats []string // json, text, and the --report formats
-}
-
-// write writes a school's reports and returns the base name used.
-func (w *schoolWriter) write(r *scoring.Result) (string, error) {
-	name := w.names.next(r)
-	for _, format := range w.formats {
-		ext := map[string]string{"text": "txt"}[format]
-		if ext == "" {
-			ext = format
-		}
-		if err := atomicfile.Write(filepath.Join(w.dir, name+"."+ext), func(out io.Writer) error { return writeSchoolReport(out, format, w.m, r) }); err != nil {
-			return name, err
-		}
-	}
-	return name, nil
 }
 
 // safeName keeps letters, digits, '-' and '_' so a name is a valid file name everywhere.

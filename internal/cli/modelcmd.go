@@ -25,13 +25,25 @@ func newModelCmd(a *app) *cobra.Command {
 		Long: `Проверяет модель показателей: каталог КАТАЛОГ, иначе --model, иначе встроенную.
 Код выхода 0 — ошибок нет; 1 — найдены ошибки; 3 — каталог не читается.`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runModelValidate(args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir := a.model
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			return a.runModelValidate(dir)
+		},
 	}
 	show := &cobra.Command{
 		Use:   "show",
 		Short: "Показать модель в действии: компоненты, показатели, ответы, баллы, пороги",
 		Args:  cobra.NoArgs,
-		RunE:  func(cmd *cobra.Command, args []string) error { return a.runModelShow() },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := a.choice("format", "text", "json", "yaml")
+			if err != nil {
+				return err
+			}
+			return a.runModelShow(modelShowOptions{format: format, out: a.v.GetString("out"), model: a.model})
+		},
 	}
 	show.Flags().StringP("format", "f", "text", "формат: text, json, yaml")
 	show.Flags().StringP("out", "o", "", "файл для результата")
@@ -39,11 +51,7 @@ func newModelCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-func (a *app) runModelValidate(args []string) error {
-	dir := a.v.GetString("model")
-	if len(args) == 1 {
-		dir = args[0]
-	}
+func (a *app) runModelValidate(dir string) error {
 	var m *model.Model
 	var err error
 	if dir == "" {
@@ -70,17 +78,18 @@ func (a *app) runModelValidate(args []string) error {
 	return nil
 }
 
-func (a *app) runModelShow() error {
-	format, err := a.format("text", "json", "yaml")
+// modelShowOptions are what model show runs on.
+type modelShowOptions struct {
+	format, out, model string
+}
+
+func (a *app) runModelShow(o modelShowOptions) error {
+	m, err := loadModel(o.model)
 	if err != nil {
 		return err
 	}
-	m, err := a.loadModel()
-	if err != nil {
-		return err
-	}
-	return a.output(func(w io.Writer) error {
-		switch format {
+	return a.output(o.out, func(w io.Writer) error {
+		switch o.format {
 		case "json":
 			enc := json.NewEncoder(w)
 			enc.SetIndent("", "  ")

@@ -5,14 +5,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
-	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/report"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 func newReportCmd(a *app) *cobra.Command {
@@ -33,65 +32,70 @@ xlsx — те же данные на листах, радар и условно�
 		Example: `  selfdiag report testdata/schools/school1.xlsx > отчёт.html
   selfdiag report ответы/*.xlsx --format xlsx --out отчёты`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runReport(args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := a.reportOptions(args)
+			if err != nil {
+				return err
+			}
+			return a.runReport(o)
+		},
 	}
-	cmd.Flags().StringP("format", "f", "html", "формат: html, xlsx, md")
+	cmd.Flags().StringP("format", "f", "html", "формат: "+strings.Join(report.FormatNames(report.OffersProgramme), ", "))
 	cmd.Flags().StringP("out", "o", "", "каталог для отчётов")
 	cmd.Flags().String("encoding", "", "кодировка CSV: "+answers.EncodingNames+" (по умолчанию определяется)")
 	return cmd
 }
 
-func (a *app) runReport(files []string) error {
-	format, err := a.format("html", "xlsx", "md")
-	if err != nil {
-		return err
+// reportOptions are what report runs on.
+type reportOptions struct {
+	files    []string
+	format   report.Format
+	outDir   string // "" for stdout (one school, not xlsx)
+	encoding string
+	model    string
+}
+
+func (a *app) reportOptions(files []string) (reportOptions, error) {
+	o := reportOptions{files: files, outDir: a.v.GetString("out"), encoding: a.v.GetString("encoding"), model: a.model}
+	var err error
+	if o.format, err = a.format(report.OffersProgramme); err != nil {
+		return o, err
 	}
-	outDir := a.v.GetString("out")
 	for _, f := range files {
 		if st, err := os.Stat(f); err == nil && st.IsDir() {
-			return usagef("%s — каталог; для каталога района используйте: selfdiag batch %s --out КАТАЛОГ --per-school --report %s", f, f, format)
+			return o, usagef("%s — каталог; для каталога района используйте: selfdiag batch %s --out КАТАЛОГ --per-school --report %s", f, f, o.format.Name)
 		}
 	}
-	if outDir == "" && format == "xlsx" {
-		return usagef("отчёт xlsx пишется в файл: укажите --out КАТАЛОГ")
+	if o.outDir == "" && o.format.Binary {
+		return o, usagef("отчёт %s пишется в файл: укажите --out КАТАЛОГ", o.format.Name)
 	}
-	m, results, failed, err := a.scoreFiles(files)
+	return o, nil
+}
+
+func (a *app) runReport(o reportOptions) error {
+	m, results, failed, err := scoreFiles(o.model, o.files, o.encoding)
 	if err != nil {
 		return err
 	}
 	switch {
-	case outDir == "" && len(results) > 1:
+	case o.outDir == "" && len(results) > 1:
 		return usagef("в файлах %d школ: укажите каталог для отчётов --out КАТАЛОГ", len(results))
-	case outDir == "" && len(results) == 1:
-		if err := writeSchoolReport(a.out, format, m, results[0]); err != nil {
-			return &failure{err.Error()}
+	case o.outDir == "" && len(results) == 1:
+		if err := a.output("", func(w io.Writer) error { return o.format.School(w, m, results[0]) }); err != nil {
+			return err
 		}
 	case len(results) > 0:
-		if err := os.MkdirAll(outDir, 0o755); err != nil {
-			return &failure{fmt.Sprintf("не удалось создать каталог %s: %v", outDir, err)}
+		if err := os.MkdirAll(o.outDir, 0o755); err != nil {
+			return &failure{fmt.Sprintf("не удалось создать каталог %s: %v", o.outDir, err)}
 		}
-		names := newReportNames()
+		names := reportNames{}
 		for _, r := range results {
-			path := filepath.Join(outDir, names.next(r)+"."+format)
-			if err := atomicfile.Write(path, func(w io.Writer) error { return writeSchoolReport(w, format, m, r) }); err != nil {
+			path := filepath.Join(o.outDir, names.next(r)+"."+o.format.Ext)
+			if err := atomicfile.Write(path, func(w io.Writer) error { return o.format.School(w, m, r) }); err != nil {
 				return &failure{err.Error()}
 			}
 			fmt.Fprintf(a.err, "записан отчёт: %s\n", path)
 		}
 	}
 	return a.scoredOutcome(results, failed)
-}
-
-func writeSchoolReport(w io.Writer, format string, m *model.Model, r *scoring.Result) error {
-	switch format {
-	case "xlsx":
-		return report.WriteSchoolXLSX(w, m, r)
-	case "md":
-		return report.WriteMarkdown(w, m, r)
-	case "json":
-		return report.WriteJSON(w, m, []*scoring.Result{r})
-	case "text":
-		return report.WriteText(w, m, []*scoring.Result{r})
-	}
-	return report.WriteHTML(w, m, r)
 }

@@ -4,7 +4,8 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/report"
 )
 
 type streams struct {
@@ -20,11 +22,23 @@ type streams struct {
 	out, err io.Writer
 }
 
-// app is the state of one invocation: streams and configuration.
+// app is one invocation: its streams and its settings, flags over
+// SELFDIAG_* environment over the settings file. Each command turns them
+// into its own typed options once, checks them, and runs on those.
 type app struct {
 	streams
 	v *viper.Viper
+	// model is the model folder in force ("" for the embedded model): a
+	// path from the settings file is taken relative to that file.
+	model string
 }
+
+// Version and Commit are stamped into release builds by the linker
+// (-ldflags "-X …cli.Version=1.2.0 -X …cli.Commit=abc1234").
+var (
+	Version = "dev"
+	Commit  = ""
+)
 
 const rootLong = `selfdiag — самодиагностика школ проекта «Школа Минпросвещения России».
 
@@ -45,70 +59,129 @@ func newRootCmd(s *streams) *cobra.Command {
 		Use:           "selfdiag",
 		Short:         "Самодиагностика школ проекта «Школа Минпросвещения России»",
 		Long:          rootLong,
+		Version:       versionText(),
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		// Bind the running command's flags, then read env and config file.
+		// Bind the running command's flags, then read env and settings.
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			return a.configure(cmd)
 		},
 	}
 	root.PersistentFlags().String("model", "", "каталог модели показателей (по умолчанию — встроенная модель)")
 	root.PersistentFlags().String("config", "", "файл настроек YAML")
+	root.PersistentFlags().BoolP("help", "h", false, "справка по команде")
+	root.Flags().BoolP("version", "v", false, "версия программы и встроенной модели")
+	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{translateCobra(err.Error())} })
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetHelpCommand(&cobra.Command{Hidden: true})
+	root.SetUsageFunc(writeUsage)
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
+		long := c.Long
+		if long == "" {
+			long = c.Short
+		}
+		fmt.Fprintf(c.OutOrStdout(), "%s\n\n", strings.TrimSpace(long))
+		writeUsage(c)
+	})
 	root.AddCommand(newScoreCmd(a), newReportCmd(a), newBatchCmd(a), newTemplateCmd(a), newModelCmd(a))
 	return root
 }
 
-func (a *app) configure(cmd *cobra.Command) error {
-	v := a.v
-	v.SetEnvPrefix("SELFDIAG")
-	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))
-	v.AutomaticEnv()
-	var bindErr error
-	cmd.Flags().VisitAll(func(f *pflag.Flag) {
-		if err := v.BindPFlag(f.Name, f); err != nil && bindErr == nil {
-			bindErr = err
+// versionText is what --version prints: the program's version and commit,
+// and the embedded model's id and version.
+func versionText() string {
+	commit := Commit
+	if info, ok := debug.ReadBuildInfo(); ok && commit == "" {
+		for _, s := range info.Settings {
+			if s.Key == "vcs.revision" && len(s.Value) >= 7 {
+				commit = s.Value[:7]
+			}
 		}
+	}
+	if commit == "" {
+		commit = "неизвестен"
+	}
+	text := fmt.Sprintf("selfdiag %s (коммит %s)", Version, commit)
+	if m, err := model.Default(); err == nil {
+		text += fmt.Sprintf("\nвстроенная модель: %s, версия %s", m.ID, m.Version)
+	}
+	return text
+}
+
+// writeUsage prints a command's usage in Russian: cobra's own template
+// and pflag's flag lines are in English.
+func writeUsage(c *cobra.Command) error {
+	var b strings.Builder
+	b.WriteString("Использование:\n")
+	if c.Runnable() {
+		fmt.Fprintf(&b, "  %s [флаги]\n", c.UseLine())
+	}
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(&b, "  %s [команда]\n", c.CommandPath())
+	}
+	if c.HasExample() {
+		fmt.Fprintf(&b, "\nПримеры:\n%s\n", c.Example)
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\nКоманды:\n")
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() {
+				fmt.Fprintf(&b, "  %-*s  %s\n", c.NamePadding(), sub.Name(), sub.Short)
+			}
+		}
+	}
+	if c.HasAvailableLocalFlags() {
+		b.WriteString("\nФлаги:\n" + flagLines(c.LocalFlags()))
+	}
+	if c.HasAvailableInheritedFlags() {
+		b.WriteString("\nОбщие флаги:\n" + flagLines(c.InheritedFlags()))
+	}
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(&b, "\nСправка по команде: %s [команда] --help\n", c.CommandPath())
+	}
+	_, err := io.WriteString(c.OutOrStderr(), b.String())
+	return err
+}
+
+// flagLines lists flags as pflag does, in Russian: a placeholder by type
+// and «по умолчанию» for a default that is not empty.
+func flagLines(fs *pflag.FlagSet) string {
+	type line struct{ name, usage string }
+	var lines []line
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		name := "    --" + f.Name
+		if f.Shorthand != "" {
+			name = "-" + f.Shorthand + ", --" + f.Name
+		}
+		switch f.Value.Type() {
+		case "int":
+			name += " ЧИСЛО"
+		case "string":
+			name += " ЗНАЧЕНИЕ"
+		case "stringSlice":
+			name += " СПИСОК"
+		}
+		usage := f.Usage
+		if def := strings.Trim(f.DefValue, "[]"); def != "" && def != "false" && def != "0" {
+			usage += fmt.Sprintf(" (по умолчанию %s)", def)
+		}
+		lines = append(lines, line{name, usage})
+		width = max(width, len([]rune(name)))
 	})
-	if bindErr != nil {
-		return bindErr
+	var b strings.Builder
+	for _, l := range lines {
+		fmt.Fprintf(&b, "  %s%s  %s\n", l.name, strings.Repeat(" ", width-len([]rune(l.name))), l.usage)
 	}
-	cfg := v.GetString("config")
-	if cfg == "" {
-		cfg = findConfig()
-		if cfg == "" {
-			return nil
-		}
-	}
-	v.SetConfigFile(cfg)
-	if err := v.ReadInConfig(); err != nil {
-		return &failure{fmt.Sprintf("не удалось прочитать файл настроек %s: %v", cfg, err)}
-	}
-	return nil
+	return b.String()
 }
 
-// findConfig looks for the settings file where the README says: the
-// current folder's selfdiag.yaml, else the user's config folder. Names are
-// matched exactly (viper's own search would also take a file named just
-// "selfdiag", which is the program itself when run from its folder).
-func findConfig() string {
-	candidates := []string{"selfdiag.yaml", "selfdiag.yml"}
-	if dir, err := os.UserConfigDir(); err == nil {
-		candidates = append(candidates, filepath.Join(dir, "selfdiag", "config.yaml"), filepath.Join(dir, "selfdiag", "config.yml"))
-	}
-	for _, c := range candidates {
-		if st, err := os.Stat(c); err == nil && st.Mode().IsRegular() {
-			return c
-		}
-	}
-	return ""
-}
-
-// loadModel loads the model named by --model / SELFDIAG_MODEL / config, or the embedded one.
-func (a *app) loadModel() (*model.Model, error) {
-	dir := a.v.GetString("model")
+// loadModel loads the model in a folder, or the embedded one for "".
+func loadModel(dir string) (*model.Model, error) {
 	if dir == "" {
 		m, err := model.Default()
 		if err != nil {
@@ -127,22 +200,32 @@ func (a *app) loadModel() (*model.Model, error) {
 	return m, nil
 }
 
-// format reads and checks the --format value.
-func (a *app) format(allowed ...string) (string, error) {
-	f := strings.ToLower(strings.TrimSpace(a.v.GetString("format")))
-	for _, x := range allowed {
-		if f == x {
-			return f, nil
-		}
+// format finds the --format value among the formats offers picks.
+func (a *app) format(offers func(report.Format) bool) (report.Format, error) {
+	name := strings.ToLower(strings.TrimSpace(a.v.GetString("format")))
+	f, ok := report.LookupFormat(name, offers)
+	if !ok {
+		return f, usagef("неизвестный формат %q: допустимы %s", name, strings.Join(report.FormatNames(offers), ", "))
 	}
-	return "", usagef("неизвестный формат %q: допустимы %s", f, strings.Join(allowed, ", "))
+	return f, nil
 }
 
-// output writes to --out atomically, or to stdout.
-func (a *app) output(write func(io.Writer) error) error {
-	out := a.v.GetString("out")
+// choice reads a flag that takes one of a few values.
+func (a *app) choice(flag string, allowed ...string) (string, error) {
+	v := strings.ToLower(strings.TrimSpace(a.v.GetString(flag)))
+	if !slices.Contains(allowed, v) {
+		return "", usagef("неизвестный формат %q: допустимы %s", v, strings.Join(allowed, ", "))
+	}
+	return v, nil
+}
+
+// output writes to the file out atomically, or to stdout for "" or "-".
+func (a *app) output(out string, write func(io.Writer) error) error {
 	if out == "" || out == "-" {
-		return write(a.out)
+		if err := write(a.out); err != nil {
+			return &failure{"не удалось вывести результат: " + err.Error()}
+		}
+		return nil
 	}
 	if err := atomicfile.Write(out, write); err != nil {
 		return &failure{err.Error()}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -26,30 +27,50 @@ func newScoreCmd(a *app) *cobra.Command {
 		Example: `  selfdiag score testdata/schools/school1.xlsx
   selfdiag score --format json --out result.json ответы.csv`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runScore(args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := a.scoreOptions(args)
+			if err != nil {
+				return err
+			}
+			return a.runScore(o)
+		},
 	}
-	cmd.Flags().StringP("format", "f", "text", "формат: text, json, csv")
+	cmd.Flags().StringP("format", "f", "text", "формат: "+strings.Join(report.FormatNames(report.OffersResults), ", "))
 	cmd.Flags().StringP("out", "o", "", "файл для результата (по умолчанию — вывод в терминал)")
 	cmd.Flags().String("encoding", "", "кодировка CSV: "+answers.EncodingNames+" (по умолчанию определяется)")
 	return cmd
 }
 
-func (a *app) runScore(files []string) error {
-	format, err := a.format("text", "json", "csv")
-	if err != nil {
-		return err
+// scoreOptions are what score runs on.
+type scoreOptions struct {
+	files    []string
+	format   report.Format
+	out      string // file, "" for stdout
+	encoding string
+	model    string // folder, "" for the embedded model
+}
+
+func (a *app) scoreOptions(files []string) (scoreOptions, error) {
+	o := scoreOptions{files: files, out: a.v.GetString("out"), encoding: a.v.GetString("encoding"), model: a.model}
+	var err error
+	if o.format, err = a.format(report.OffersResults); err != nil {
+		return o, err
 	}
 	for _, f := range files {
 		if st, err := os.Stat(f); err == nil && st.IsDir() {
-			return usagef("%s — каталог; для каталога района используйте: selfdiag batch %s", f, f)
+			return o, usagef("%s — каталог; для каталога района используйте: selfdiag batch %s", f, f)
 		}
 	}
-	m, results, failed, err := a.scoreFiles(files)
+	return o, nil
+}
+
+func (a *app) runScore(o scoreOptions) error {
+	m, results, failed, err := scoreFiles(o.model, o.files, o.encoding)
 	if err != nil {
 		return err
 	}
 	if len(results) > 0 {
-		if err := a.output(func(w io.Writer) error { return writeResults(w, format, m, results) }); err != nil {
+		if err := a.output(o.out, func(w io.Writer) error { return o.format.Results(w, m, results) }); err != nil {
 			return err
 		}
 	}
@@ -58,12 +79,12 @@ func (a *app) runScore(files []string) error {
 
 // scoreFiles reads and scores every school of the files; unreadable files
 // are returned in failed, the readable ones are still scored.
-func (a *app) scoreFiles(files []string) (m *model.Model, results []*scoring.Result, failed []error, err error) {
-	m, err = a.loadModel()
+func scoreFiles(modelDir string, files []string, encoding string) (m *model.Model, results []*scoring.Result, failed []error, err error) {
+	m, err = loadModel(modelDir)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	opts := answers.Options{Encoding: a.v.GetString("encoding")}
+	opts := answers.Options{Encoding: encoding}
 	for _, f := range files {
 		if err := answers.ReadFile(f, opts, func(sub *answers.Submission) error {
 			results = append(results, scoring.Score(m, sub))
@@ -90,15 +111,4 @@ func (a *app) scoredOutcome(results []*scoring.Result, failed []error) error {
 		return errProblems
 	}
 	return nil
-}
-
-func writeResults(w io.Writer, format string, m *model.Model, results []*scoring.Result) error {
-	switch format {
-	case "json":
-		return report.WriteJSON(w, m, results)
-	case "csv":
-		return report.WriteCSV(w, m, results)
-	default:
-		return report.WriteText(w, m, results)
-	}
 }

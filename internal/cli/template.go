@@ -25,7 +25,13 @@ func newTemplateCmd(a *app) *cobra.Command {
   selfdiag template --layout district --out район.xlsx
   selfdiag template --format csv --out анкета.csv`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runTemplate() },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := a.templateOptions()
+			if err != nil {
+				return err
+			}
+			return a.runTemplate(o)
+		},
 	}
 	cmd.Flags().String("layout", "school", "вид шаблона: school (одна школа) или district (таблица района)")
 	cmd.Flags().StringP("format", "f", "xlsx", "формат: xlsx или csv")
@@ -33,23 +39,30 @@ func newTemplateCmd(a *app) *cobra.Command {
 	return cmd
 }
 
-func (a *app) runTemplate() error {
-	format, err := a.format("xlsx", "csv")
-	if err != nil {
-		return err
+// templateOptions are what template runs on.
+type templateOptions struct {
+	layout, format, out, model string
+}
+
+func (a *app) templateOptions() (templateOptions, error) {
+	o := templateOptions{layout: strings.TrimSpace(a.v.GetString("layout")), out: a.v.GetString("out"), model: a.model}
+	var err error
+	if o.format, err = a.choice("format", "xlsx", "csv"); err != nil {
+		return o, err
 	}
-	layout := strings.TrimSpace(a.v.GetString("layout"))
-	if layout != form.LayoutSchool && layout != form.LayoutDistrict {
-		return usagef("неизвестный вид шаблона %q: допустимы school, district", layout)
+	switch {
+	case o.layout != form.LayoutSchool && o.layout != form.LayoutDistrict:
+		return o, usagef("неизвестный вид шаблона %q: допустимы school, district", o.layout)
+	case o.format == "xlsx" && (o.out == "" || o.out == "-"):
+		return o, usagef("шаблон xlsx пишется в файл: укажите --out ИМЯ.xlsx")
+	case strings.HasSuffix(strings.ToLower(o.out), ".xls"):
+		return o, usagef("старый формат .xls не поддерживается: укажите имя файла .xlsx")
 	}
-	out := a.v.GetString("out")
-	if format == "xlsx" && (out == "" || out == "-") {
-		return usagef("шаблон xlsx пишется в файл: укажите --out ИМЯ.xlsx")
-	}
-	if out != "" && strings.HasSuffix(strings.ToLower(out), ".xls") {
-		return usagef("старый формат .xls не поддерживается: укажите имя файла .xlsx")
-	}
-	m, err := a.loadModel()
+	return o, nil
+}
+
+func (a *app) runTemplate(o templateOptions) error {
+	m, err := loadModel(o.model)
 	if err != nil {
 		return err
 	}
@@ -58,6 +71,6 @@ func (a *app) runTemplate() error {
 		"school/csv":    func(w io.Writer) error { return form.SchoolCSV(w, m) },
 		"district/xlsx": func(w io.Writer) error { return form.DistrictXLSX(w, m) },
 		"district/csv":  func(w io.Writer) error { return form.DistrictCSV(w, m) },
-	}[layout+"/"+format]
-	return a.output(write)
+	}[o.layout+"/"+o.format]
+	return a.output(o.out, write)
 }

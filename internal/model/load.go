@@ -71,21 +71,10 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 	}
 	m := l.build(&root, inds)
 	if len(l.problems) > 0 {
-		slices.SortStableFunc(l.problems, compareProblems)
+		problem.Sort(l.problems)
 		return nil, l.problems
 	}
-	m.buildRules()
 	return m, nil
-}
-
-func compareProblems(a, b problem.Problem) int {
-	if c := strings.Compare(a.Location.File, b.Location.File); c != 0 {
-		return c
-	}
-	if a.Location.Row != b.Location.Row {
-		return a.Location.Row - b.Location.Row
-	}
-	return a.Location.Col - b.Location.Col
 }
 
 type loader struct {
@@ -366,7 +355,7 @@ func (l *loader) buildApplies(ra *rawApplies, loc problem.Location, what string)
 
 func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 	ind.match = map[string]int{}
-	for i, ro := range ri.Options {
+	for _, ro := range ri.Options {
 		loc := l.at(ri.file, ro.pos)
 		text := strings.TrimSpace(ro.Text)
 		if text == "" {
@@ -391,23 +380,10 @@ func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 				continue
 			}
 			ind.match[n] = len(ind.Options)
-			ind.addExact(n, len(ind.Options))
-			ind.addExact(key, len(ind.Options))
 		}
-		_ = i
 		ind.Options = append(ind.Options, Option{Text: text, Points: *ro.Points, Aliases: ro.Aliases})
 		ind.Max = max(ind.Max, *ro.Points)
 	}
-}
-
-// addExact adds a text MatchOption takes without normalising.
-func (ind *Indicator) addExact(text string, index int) {
-	for _, e := range ind.exact {
-		if e.text == text {
-			return
-		}
-	}
-	ind.exact = append(ind.exact, exactOption{text, index})
 }
 
 func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {

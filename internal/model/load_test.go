@@ -1,14 +1,12 @@
 package model
 
 import (
-	"reflect"
-	"slices"
+	"math/big"
 	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 
-	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
 
 func TestDefaultModelLoads(t *testing.T) {
@@ -167,84 +165,57 @@ func FuzzLoad(f *testing.F) {
 		m, err := Load(fstest.MapFS{"model.yaml": {Data: []byte(root)}, "a.yaml": {Data: []byte(comp)}}, "m")
 		if err == nil {
 			for _, c := range m.Components {
-				_ = m.Thresholds.For(c.ID, DefaultProfile()).Level(0, 1)
+				_ = m.Standing(c.ID, DefaultProfile(), 0, 1)
 			}
 		}
 	})
 }
 
-// FuzzMatchOption: the shortcut for answers written exactly as the model
-// writes them agrees with matching after normalisation, for every choice
-// indicator of the default model.
-func FuzzMatchOption(f *testing.F) {
-	m, err := Default()
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, ind := range m.Indicators {
-		for _, o := range ind.Options {
-			f.Add(o.Text)
-			f.Add(" " + strings.ToUpper(o.Text) + " ")
-		}
-	}
-	f.Add("может быть")
-	f.Fuzz(func(t *testing.T, answer string) {
-		for _, ind := range m.Indicators {
-			if ind.IsNumeric() {
-				continue
-			}
-			got, gotOK := ind.MatchOption(answer)
-			want, wantOK := ind.match[textnorm.Normalize(answer)]
-			if got != want && (gotOK || wantOK) || gotOK != wantOK {
-				t.Fatalf("indicator %s, answer %q: MatchOption = %d, %v; by normal form %d, %v", ind.ID, answer, got, gotOK, want, wantOK)
-			}
-		}
-	})
-}
 
-// TestRulesMatchProfile: the rules made at load for every profile say what
-// asking the indicators and thresholds directly says.
-func TestRulesMatchProfile(t *testing.T) {
-	m, err := Default()
-	if err != nil {
-		t.Fatal(err)
+// TestStanding: the points a level needs are the fewest that reach its
+// threshold by the definition (points/max*100 >= value for percents,
+// points >= value for points), and the level is the highest one reached.
+func TestStanding(t *testing.T) {
+	reaches := func(s ThresholdSet, i, points, max int) bool {
+		v := new(big.Rat).SetFrac64(s.Values[i].Num, s.Values[i].Den)
+		if s.Unit == UnitPercent {
+			if max <= 0 {
+				return false
+			}
+			return new(big.Rat).SetFrac64(int64(points)*100, int64(max)).Cmp(v) >= 0
+		}
+		return new(big.Rat).SetInt64(int64(points)).Cmp(v) >= 0
 	}
-	for k := range profileKeys {
-		p := profileOf(k)
-		if p.key() != k {
-			t.Fatalf("profile %v: key %d, want %d", p, p.key(), k)
-		}
-		if got, want := m.Rules(p), m.makeRules(p); !reflect.DeepEqual(got, want) {
-			t.Fatalf("profile %v: rules differ", p)
-		}
-		for i, ind := range m.Indicators {
-			if m.Rules(p).Applies[i] != ind.Applies.AppliesTo(p) {
-				t.Fatalf("profile %v, indicator %s", p, ind.ID)
-			}
-		}
-		// Levels looked up for the profile's maximum are the thresholds'.
-		r := m.Rules(p)
-		want := make([]int, len(m.Components)+1)
-		for _, ind := range m.Indicators {
-			if ind.Applies.AppliesTo(p) {
-				want[ind.ComponentIndex()] += ind.Max
-				want[len(m.Components)] += ind.Max
-			}
-		}
-		if !slices.Equal(r.Max, want) {
-			t.Fatalf("profile %v: maxima %v, want %v", p, r.Max, want)
-		}
-		for i, set := range r.Thresholds {
-			for _, max := range []int{r.Max[i], r.Max[i] + 1, 7} {
-				for level := range set.Values {
-					if got, want := r.PointsFor(i, level, max), set.PointsFor(level, max); got != want {
-						t.Fatalf("profile %v, set %d, level %d of %d points: %d, want %d", p, i, level, max, got, want)
+	sets := []ThresholdSet{
+		{Unit: UnitPercent, Values: []Rational{{}, {35, 1}, {60, 1}, {85, 1}}},
+		{Unit: UnitPercent, Values: []Rational{{}, {71, 2}, {200, 3}, {100, 1}}},
+		{Unit: UnitPercent, Values: []Rational{{}, {0, 1}, {101, 1}}},
+		{Unit: UnitPoints, Values: []Rational{{}, {44, 1}, {153, 2}, {107, 1}}},
+		{Unit: UnitPoints, Values: []Rational{{}, {-3, 1}, {190, 1}}},
+	}
+	for _, set := range sets {
+		m := &Model{Levels: make([]Level, len(set.Values)), Thresholds: Thresholds{Default: set}}
+		for max := 0; max <= 200; max++ {
+			for points := 0; points <= max; points++ {
+				st := m.Standing("", DefaultProfile(), points, max)
+				want := 0
+				for l := 1; l < len(set.Values); l++ {
+					need := -1
+					for p := 0; p <= max; p++ {
+						if reaches(set, l, p, max) {
+							need = p
+							break
+						}
+					}
+					if st.Needs[l] != need {
+						t.Fatalf("%v, max %d, level %d: needs %d, want %d", set, max, l, st.Needs[l], need)
+					}
+					if reaches(set, l, points, max) {
+						want = l
 					}
 				}
-				for points := range max + 1 {
-					if got, want := r.Level(i, points, max), set.Level(points, max); got != want {
-						t.Fatalf("profile %v, set %d: %d of %d points: level %d, want %d", p, i, points, max, got, want)
-					}
+				if st.Level != want {
+					t.Fatalf("%v: %d of %d: level %d, want %d", set, points, max, st.Level, want)
 				}
 			}
 		}

@@ -38,8 +38,6 @@ type Model struct {
 	indicatorByID map[string]*Indicator
 	indexByID     map[string]int
 	componentByID map[string]*Component
-	// rules holds Rules for every profile, by profile key, made at load.
-	rules []*ProfileRules
 }
 
 // Level is one level of the self-diagnosis, e.g. {base, «базовый»}.
@@ -74,16 +72,8 @@ type Indicator struct {
 	componentIndex int // position of its component in Model.Components
 
 	match map[string]int // normalised option text or alias -> option index
-	// exact lists the option texts and aliases as the model writes them
-	// and in normal form: a district table repeats them millions of times,
-	// and comparing a few strings is cheaper than normalising and hashing.
-	exact []exactOption
 }
 
-type exactOption struct {
-	text  string
-	index int
-}
 
 // Option is one allowed answer of a choice indicator.
 type Option struct {
@@ -165,11 +155,6 @@ func (ind *Indicator) IsNumeric() bool { return ind.Number != nil }
 // MatchOption finds the option whose text or alias equals the answer after
 // normalisation. It never matches by position.
 func (ind *Indicator) MatchOption(answer string) (int, bool) {
-	for _, e := range ind.exact {
-		if e.text == answer {
-			return e.index, true
-		}
-	}
 	i, ok := ind.match[textnorm.Normalize(answer)]
 	return i, ok
 }

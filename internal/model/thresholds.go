@@ -60,40 +60,54 @@ func (r Rational) String() string {
 // Float returns the value as a float64, for JSON.
 func (r Rational) Float() float64 { return float64(r.Num) / float64(r.Den) }
 
-// Reaches reports whether points out of max reach the threshold of level i.
-// A value exactly at the threshold reaches it.
-func (s ThresholdSet) Reaches(i, points, max int) bool {
-	t := s.Values[i]
+// MinPoints returns the fewest whole points out of max that reach level i,
+// or -1 when not even max points do.
+func (s ThresholdSet) MinPoints(i, max int) int {
+	// points reach the level when points >= num/den.
+	num, den := s.Values[i].Num, s.Values[i].Den
 	if s.Unit == UnitPercent {
 		if max <= 0 {
-			return false
+			return -1
 		}
-		// points/max*100 >= Num/Den  <=>  points*100*Den >= Num*max
-		return int64(points)*100*t.Den >= t.Num*int64(max)
+		num, den = num*int64(max), 100*den
 	}
-	return int64(points)*t.Den >= t.Num
+	p := num / den // rounded up: the fewest whole points
+	if p*den < num {
+		p++
+	}
+	if p < 0 {
+		p = 0
+	}
+	if p > int64(max) {
+		return -1
+	}
+	return int(p)
 }
 
-// Level returns the index of the highest level reached by points out of max.
-func (s ThresholdSet) Level(points, max int) int {
-	level := 0
-	for i := 1; i < len(s.Values); i++ {
-		if s.Reaches(i, points, max) {
-			level = i
-		}
-	}
-	return level
+// Standing is what the thresholds in force say of a score: the level it
+// reaches and what every level needs.
+type Standing struct {
+	// Level is the highest level the points reach (0, the lowest, when
+	// they reach no threshold).
+	Level int
+	// Needs[l] is the fewest points out of the maximum that reach level l,
+	// -1 when no number of points does; Needs[0] is 0.
+	Needs []int
 }
 
-// PointsFor returns the smallest whole number of points that reaches level i
-// out of max, or -1 when no number of points up to max reaches it.
-func (s ThresholdSet) PointsFor(i, max int) int {
-	for p := 0; p <= max; p++ {
-		if s.Reaches(i, p, max) {
-			return p
+// Standing answers, for a school of profile p, which level points out of
+// max reach in a component (or overall: component ""), and how many
+// points each level needs. Scoring and the next-level plan both ask it.
+func (m *Model) Standing(component string, p Profile, points, max int) Standing {
+	set := m.Thresholds.For(component, p)
+	st := Standing{Needs: make([]int, len(set.Values))}
+	for l := 1; l < len(set.Values); l++ {
+		st.Needs[l] = set.MinPoints(l, max)
+		if st.Needs[l] >= 0 && points >= st.Needs[l] {
+			st.Level = l
 		}
 	}
-	return -1
+	return st
 }
 
 // Thresholds holds the base threshold sets and the profile variants.

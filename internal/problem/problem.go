@@ -3,7 +3,9 @@
 package problem
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -107,4 +109,29 @@ func (l List) Error() string {
 		b.WriteString(p.String())
 	}
 	return b.String()
+}
+
+// Sort orders problems as a person reads the files: by file, sheet, row
+// and column; problems about a file or sheet as a whole come after its
+// cells. Problems at the same place keep their order.
+func Sort(ps []Problem) {
+	slices.SortStableFunc(ps, func(a, b Problem) int {
+		la, lb := a.Location, b.Location
+		if c := cmp.Compare(la.File, lb.File); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(la.Sheet, lb.Sheet); c != 0 {
+			return c
+		}
+		if (la.Row == 0) != (lb.Row == 0) {
+			if la.Row == 0 {
+				return 1
+			}
+			return -1
+		}
+		if c := cmp.Compare(la.Row, lb.Row); c != 0 {
+			return c
+		}
+		return cmp.Compare(la.Col, lb.Col)
+	})
 }

@@ -210,7 +210,7 @@ func Doc(m *model.Model, r *scoring.Result) ResultDoc {
 	for _, p := range r.Problems {
 		d.Problems = append(d.Problems, ProblemDoc{Location: p.Location.String(), Message: p.Message})
 	}
-	nl := scoring.PlanNext(m, r)
+	nl := r.Next
 	d.NextLevel.Overall = planDoc(m, &nl.Overall)
 	d.NextLevel.Components = []PlanDoc{}
 	for i := range nl.Components {

@@ -43,6 +43,8 @@ func WriteText(w io.Writer, m *model.Model, results []*scoring.Result) error {
 	return ew.err
 }
 
+// errWriter prints until the first write error and keeps it, so that a
+// writer of many lines checks once, at the end.
 type errWriter struct {
 	w   io.Writer
 	err error
@@ -52,15 +54,6 @@ func (e *errWriter) printf(format string, args ...any) {
 	if e.err == nil {
 		_, e.err = fmt.Fprintf(e.w, format, args...)
 	}
-}
-
-func (e *errWriter) Write(p []byte) (int, error) {
-	if e.err != nil {
-		return 0, e.err
-	}
-	n, err := e.w.Write(p)
-	e.err = err
-	return n, err
 }
 
 func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Result) {
@@ -141,7 +134,7 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Result) {
 	}
 
 	w.printf("\nПуть к следующему уровню:\n")
-	nl := scoring.PlanNext(m, r)
+	nl := r.Next
 	w.printf("  Итог: %s\n", nl.Overall.Summary(m))
 	writeSteps(w, nl.Overall.Steps, "    ")
 	for i := range nl.Components {

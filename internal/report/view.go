@@ -128,7 +128,7 @@ func newSchoolView(m *model.Model, r *scoring.Result) *schoolView {
 	if r.Row > 0 {
 		v.Source += ", строка " + strconv.Itoa(r.Row)
 	}
-	nl := scoring.PlanNext(m, r)
+	nl := r.Next
 	titles := map[string]string{}
 	for i, c := range r.Components {
 		titles[c.ID] = c.Title

@@ -58,29 +58,31 @@ func (s Step) Gain() int { return s.TargetPoints - s.Points }
 func (p *Plan) Highest(levels int) bool { return p.Current == levels-1 }
 
 // PlanNext builds the next-level plans of a scored school (overall and per
-// component). It is computed on demand: a district summary does not need it.
+// component). Score makes them as part of the result.
 func PlanNext(m *model.Model, r *Result) NextLevel {
-	profile := r.School.Profile
 	rule := m.CriticalRule
 	var nl NextLevel
-	nl.Overall = buildPlan(m, "", "Итог", r.Total, m.Thresholds.For("", profile), rule, rule.OnOverall(), r.Indicators,
+	nl.Overall = buildPlan(m, "", "Итог", r.School.Profile, r.Total, rule.OnOverall(), r.Indicators,
 		func(*IndicatorScore) bool { return true })
 	for _, c := range r.Components {
 		id := c.ID
-		nl.Components = append(nl.Components, buildPlan(m, id, c.Title, c.Tally, m.Thresholds.For(id, profile), rule, rule.OnComponent(), r.Indicators,
+		nl.Components = append(nl.Components, buildPlan(m, id, c.Title, r.School.Profile, c.Tally, rule.OnComponent(), r.Indicators,
 			func(is *IndicatorScore) bool { return is.Component == id }))
 	}
 	return nl
 }
 
-func buildPlan(m *model.Model, component, title string, t Tally, set model.ThresholdSet, rule model.CriticalRule, ruleApplies bool,
+// buildPlan plans one scope: the component (or overall, component "")
+// whose tally is t; in picks the scope's indicators.
+func buildPlan(m *model.Model, component, title string, profile model.Profile, t Tally, ruleApplies bool,
 	inds []IndicatorScore, in func(*IndicatorScore) bool) Plan {
+	rule := m.CriticalRule
 	p := Plan{Component: component, Title: title, Current: t.Level, Next: -1, Points: t.Points, Max: t.Max, Reaches: t.Level}
 	if t.Max == 0 || t.Level < 0 || t.Level >= len(m.Levels)-1 {
 		return p
 	}
 	p.Next = t.Level + 1
-	p.Threshold = set.PointsFor(p.Next, t.Max)
+	p.Threshold = m.Standing(component, profile, t.Points, t.Max).Needs[p.Next]
 	if p.Threshold < 0 {
 		return p // no number of points reaches it: Reachable stays false
 	}
@@ -146,7 +148,7 @@ func buildPlan(m *model.Model, component, title string, t Tally, set model.Thres
 		return p
 	}
 	p.Reachable = true
-	p.Reaches = set.Level(have, t.Max)
+	p.Reaches = m.Standing(component, profile, have, t.Max).Level
 	for _, s := range p.Steps {
 		if s.Critical && s.Points == 0 {
 			failures--

@@ -1,14 +1,7 @@
 package scoring
 
 import (
-	"bytes"
-	"cmp"
 	"fmt"
-	"math/bits"
-	"math/rand/v2"
-	"reflect"
-	"slices"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -16,7 +9,6 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
-	"github.com/selfdiag/selfdiag/internal/sampledata"
 )
 
 const testRoot = `schema: selfdiag.model/v1
@@ -173,7 +165,8 @@ func TestThresholdBoundaries(t *testing.T) {
 		{"points", "{base: 5, medium: 10, high: 15}", 15, 15, "high"},
 	} {
 		m := modelWithDefault(t, tt.unit, tt.values)
-		got := m.Thresholds.Default.Level(tt.points, tt.max)
+		only := &model.Model{Levels: m.Levels, Thresholds: model.Thresholds{Default: m.Thresholds.Default}}
+		got := only.Standing("", model.DefaultProfile(), tt.points, tt.max).Level
 		if m.Levels[got].ID != tt.want {
 			t.Errorf("%s %s: %d/%d → %s, want %s", tt.unit, tt.values, tt.points, tt.max, m.Levels[got].ID, tt.want)
 		}
@@ -394,111 +387,5 @@ func BenchmarkScoreSchool(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Score(m, s)
-	}
-}
-
-// TestDeficitsMatchStableSort checks the key sort of deficits against the
-// plain definition: a stable sort, critical first, then by gap.
-func TestDeficitsMatchStableSort(t *testing.T) {
-	rng := rand.New(rand.NewPCG(7, 7))
-	inds := make([]*model.Indicator, 120)
-	for i := range inds {
-		inds[i] = &model.Indicator{ID: strconv.Itoa(i + 1), Critical: rng.IntN(5) == 0}
-	}
-	for round := range 2000 {
-		scores := make([]IndicatorScore, 1+rng.IntN(len(inds)))
-		for i := range scores {
-			mx := 1 + rng.IntN(4)
-			if round%3 == 0 { // gaps beyond what sortKeys counts
-				mx = 1 + rng.IntN(50)
-			}
-			st := []string{StatusOK, StatusOK, StatusMissing, StatusInvalid, StatusNotApplicable}[rng.IntN(5)]
-			scores[i] = IndicatorScore{Indicator: inds[i], Status: st, Max: mx, Points: rng.IntN(mx + 1)}
-		}
-		var want []Deficit
-		for _, is := range scores {
-			if is.Status != StatusNotApplicable && is.Points < is.Max {
-				want = append(want, Deficit{Indicator: is.Indicator, Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Status: is.Status})
-			}
-		}
-		slices.SortStableFunc(want, func(a, b Deficit) int {
-			if a.Critical != b.Critical {
-				if a.Critical {
-					return -1
-				}
-				return 1
-			}
-			return cmp.Compare(b.Gap, a.Gap)
-		})
-		if got := deficits(nil, scores); !slices.Equal(got, want) {
-			t.Fatalf("deficits differ from the stable sort:\n got %v\nwant %v", got, want)
-		}
-	}
-}
-
-// TestScoreIntoReuse: scoring school after school into one reused result,
-// and with one Scorer remembering the answers it met, gives exactly what
-// scoring each into a fresh one gives.
-func TestScoreIntoReuse(t *testing.T) {
-	m, err := model.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	schools := sampledata.District(m, 200, 11)
-	for i := range schools {
-		switch i % 5 {
-		case 1:
-			schools[i].Answers["13"] = "может быть"
-		case 2:
-			delete(schools[i].Answers, "1")
-		case 3:
-			schools[i].Answers["23"] = "150"
-		case 4:
-			schools[i].Answers["13"] = strings.ToUpper(schools[i].Answers["13"]) + " "
-		}
-	}
-	var buf bytes.Buffer
-	if err := sampledata.DistrictCSV(&buf, m, schools, sampledata.CSVOptions{Delim: ';'}); err != nil {
-		t.Fatal(err)
-	}
-	var reused, remembered, lean *Result
-	sc, leanSc := NewScorer(m), NewScorer(m)
-	leanSc.SkipDeficits = true
-	n := 0
-	err = answers.ReadCSV("район.csv", buf.Bytes(), answers.Options{}, func(sub *answers.Submission) error {
-		want := Score(m, sub)
-		reused = ScoreInto(reused, m, sub)
-		if !reflect.DeepEqual(reused, want) {
-			t.Fatalf("row %d: reused result differs from a fresh one", sub.Row)
-		}
-		remembered = sc.Score(remembered, sub)
-		if !reflect.DeepEqual(remembered, want) {
-			t.Fatalf("row %d: a Scorer's result differs from a fresh one", sub.Row)
-		}
-		// Without the list of deficits, the rest is the same, and Short
-		// names the deficits.
-		lean = leanSc.Score(lean, sub)
-		short := 0
-		for i, d := range want.Deficits {
-			if idx := m.IndicatorIndex(d.ID); lean.Short[idx/64]&(1<<(idx%64)) == 0 {
-				t.Fatalf("row %d: deficit %d (%s) is not in Short", sub.Row, i, d.ID)
-			}
-		}
-		for _, w := range lean.Short {
-			short += bits.OnesCount64(w)
-		}
-		if lean.Deficits != nil || short != len(want.Deficits) {
-			t.Fatalf("row %d: without the list, %d deficits listed and %d short, want none and %d", sub.Row, len(lean.Deficits), short, len(want.Deficits))
-		}
-		noList := *want
-		noList.Deficits = nil
-		if !reflect.DeepEqual(lean, &noList) {
-			t.Fatalf("row %d: a result without the list of deficits differs otherwise", sub.Row)
-		}
-		n++
-		return nil
-	})
-	if err != nil || n != len(schools) {
-		t.Fatalf("%d schools, %v", n, err)
 	}
 }

@@ -9,11 +9,10 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"math/bits"
 	"slices"
-	"strconv"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/scoring"
@@ -35,7 +34,7 @@ type Summary struct {
 	Model          scoring.ModelStamp
 	GroupBy        string
 	Counts         Counts
-	Schools        []*SchoolRow   // rows kept by the aggregator: 40,000 are not copied again
+	Schools        []SchoolRow    // in the order the schools were added
 	Stats          Stats          // all counted schools
 	Municipalities []Municipality // with GroupBy == "municipality", by name
 	Failures       []Failure
@@ -153,54 +152,16 @@ type Aggregator struct {
 	sum     Summary
 	all     *statsAcc
 	groups  map[string]*statsAcc
-	// First entries of each school, for duplicates: by normalised code,
-	// else by normalised name and municipality.
-	byCode, byName schoolKeys
-	rows           paged[SchoolRow] // the schools table
-}
-
-// paged is a list kept in pages: appending to one slice of tens of
-// thousands of items would copy them again at every doubling, on the
-// ordering goroutine of a batch. Pointers to items stay valid.
-type paged[T any] struct {
-	pages [][]T
-	n     int
-}
-
-// pageSize is how many items a page of a paged list holds.
-const pageSize = 1024
-
-// add appends v and returns its index.
-func (p *paged[T]) add(v T) int {
-	if p.n%pageSize == 0 {
-		p.pages = append(p.pages, make([]T, 0, pageSize))
-	}
-	last := &p.pages[len(p.pages)-1]
-	*last = append(*last, v)
-	p.n++
-	return p.n - 1
-}
-
-// at is the item at index i.
-func (p *paged[T]) at(i int) *T { return &p.pages[i/pageSize][i%pageSize] }
-
-// origin is where a school entry was read.
-type origin struct {
-	source string
-	row    int
-}
-
-func (o origin) String() string {
-	if o.row > 0 {
-		return fmt.Sprintf("%s, строка %d", o.source, o.row)
-	}
-	return o.source
+	// Where each school was first met, by its normalised code, else by
+	// its normalised name and municipality: a school met again is a
+	// duplicate.
+	firstByCode, firstByName map[string]string
 }
 
 // New starts an aggregation. groupBy is "" or GroupMunicipality.
 func New(m *model.Model, groupBy string) *Aggregator {
 	a := &Aggregator{m: m, groupBy: groupBy, all: newStatsAcc(m), groups: map[string]*statsAcc{},
-		byCode: schoolKeys{}, byName: schoolKeys{}}
+		firstByCode: map[string]string{}, firstByName: map[string]string{}}
 	a.sum.Model = scoring.ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
 	a.sum.GroupBy = groupBy
 	a.sum.Levels = m.Levels
@@ -220,250 +181,85 @@ func (a *Aggregator) AddFailure(file, msg string) {
 	a.sum.Failures = append(a.sum.Failures, Failure{File: file, Message: msg})
 }
 
-// Entry is what the summary keeps of one school. NewEntry makes it from
-// the school's result on any goroutine, so that a batch reads each result
-// where it was scored; AddEntry counts entries in order.
-type Entry struct {
-	row       SchoolRow
-	here      origin
-	dupKey    string // normalised code, else name and municipality
-	dupHash   uint64 // keyHash(dupKey)
-	dupByCode bool
-	problems  []SchoolProblem
-	group     string // municipality, for GroupMunicipality
-	comps     []compTally
-	// Indicators that apply, and that are deficits, as bit sets by model
-	// index: counting them is a few words, not a hundred scores.
-	applicable, deficit []uint64
-	belowBase           *BelowBase
-	// Room for comps and the bit sets of a model of the usual size, so
-	// that an entry is one allocation: a national table makes 40,000.
-	compBuf [8]compTally
-	markBuf [4]uint64
-}
-
-type compTally struct{ level, points, max int }
-
-// NewEntry makes a school's entry. It keeps copies: r may be reused. The
-// strings are copied too: in a district table they are cut from the
-// school's whole row, which would otherwise stay in memory.
-func NewEntry(m *model.Model, r *scoring.Result) *Entry {
-	return fillEntry(new(Entry), make([]ComponentCell, len(r.Components)), m, r)
-}
-
-// Entries makes entries as NewEntry does, many to an allocation: a national
-// table makes 40,000 of them. For one goroutine at a time.
-type Entries struct {
-	m       *model.Model
-	entries []Entry
-	cells   []ComponentCell // for the rows' components, kept with the rows
-}
-
-// entrySlab is how many entries Entries allocates at a time.
-const entrySlab = 64
-
-// NewEntries makes entries for schools scored with m.
-func NewEntries(m *model.Model) *Entries { return &Entries{m: m} }
-
-// New makes a school's entry (see NewEntry).
-func (s *Entries) New(r *scoring.Result) *Entry {
-	if len(s.entries) == 0 {
-		s.entries = make([]Entry, entrySlab)
-	}
-	n := len(r.Components)
-	if len(s.cells) < n {
-		s.cells = make([]ComponentCell, entrySlab*n)
-	}
-	e, cells := &s.entries[0], s.cells[:n:n]
-	s.entries, s.cells = s.entries[1:], s.cells[n:]
-	return fillEntry(e, cells, s.m, r)
-}
-
-// fillEntry makes the entry of r in e, which is zero, with cells for its
-// row's components.
-func fillEntry(e *Entry, cells []ComponentCell, m *model.Model, r *scoring.Result) *Entry {
-	e.here = origin{r.Source, r.Row}
-	words := (len(r.Indicators) + 63) / 64
-	marks := e.markBuf[:]
-	if 2*words > len(marks) {
-		marks = make([]uint64, 2*words)
-	}
-	e.applicable, e.deficit = marks[:words:words], marks[words:2*words]
-	e.comps = e.compBuf[:0]
-	if len(r.Components) > len(e.compBuf) {
-		e.comps = make([]compTally, 0, len(r.Components))
-	}
-	// One copy of the three texts, cut in three.
+// Add counts a school. A school whose code (else name and municipality)
+// was already added is recorded as a duplicate and not counted; Add then
+// returns false.
+func (a *Aggregator) Add(r *scoring.Result) bool {
 	school := r.School
-	texts := school.Name + school.Code + school.Municipality
-	nameEnd, codeEnd := len(school.Name), len(school.Name)+len(school.Code)
-	e.row = SchoolRow{Source: r.Source, Row: r.Row, Name: texts[:nameEnd], Code: texts[nameEnd:codeEnd],
-		Municipality: texts[codeEnd:],
-		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
-		LevelTitle: r.Total.LevelTitle, Deficits: deficitCount(r), CriticalFailures: slices.Clone(r.CriticalFailures),
-		Incomplete: r.Incomplete, Problems: len(r.Problems), Components: cells}
+	here := r.Source
+	if r.Row > 0 {
+		here = fmt.Sprintf("%s, строка %d", r.Source, r.Row)
+	}
+	key, firsts, by := "", a.firstByCode, "код"
 	switch {
-	case e.row.Code != "":
-		e.dupKey, e.dupByCode = textnorm.Normalize(e.row.Code), true
-	case e.row.Name != "":
-		e.dupKey = textnorm.Normalize(e.row.Name) + "|" + textnorm.Normalize(e.row.Municipality)
+	case school.Code != "":
+		key = textnorm.Normalize(school.Code)
+	case school.Name != "":
+		key, firsts, by = textnorm.Normalize(school.Name)+"|"+textnorm.Normalize(school.Municipality), a.firstByName, "наименование и муниципалитет"
 	}
-	e.dupHash = keyHash(e.dupKey)
-	if len(r.Problems) > 0 {
-		who := e.describe()
-		e.problems = make([]SchoolProblem, len(r.Problems))
-		for i, p := range r.Problems {
-			e.problems[i] = SchoolProblem{School: who, Location: p.Location.String(), Message: p.Message}
-		}
-	}
-	e.group = strings.TrimSpace(e.row.Municipality)
-	if e.group == "" {
-		e.group = NoMunicipality
-	}
-	for i, cs := range r.Components {
-		e.row.Components[i] = ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID}
-		e.comps = append(e.comps, compTally{cs.Level, cs.Points, cs.Max})
-	}
-	if len(r.Applicable) == words && len(r.Short) == words {
-		copy(e.applicable, r.Applicable)
-		copy(e.deficit, r.Short)
-	} else { // a result not made by scoring
-		for i := range r.Indicators {
-			is := &r.Indicators[i]
-			if is.Status == scoring.StatusNotApplicable {
-				continue
-			}
-			e.applicable[i/64] |= 1 << (i % 64)
-			if is.Points < is.Max {
-				e.deficit[i/64] |= 1 << (i % 64)
-			}
-		}
-	}
-	if r.Total.Level == 0 {
-		e.belowBase = &BelowBase{Name: e.row.Name, Code: e.row.Code, Municipality: e.row.Municipality,
-			Source: r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
-			Reasons: belowBaseReasons(m, r)}
-	}
-	return e
-}
-
-// deficitCount is how many deficits a school has: the bits of its Short
-// set, which is there when the list is not (scoring.Scorer.SkipDeficits).
-func deficitCount(r *scoring.Result) int {
-	if r.Short == nil {
-		return len(r.Deficits)
-	}
-	n := 0
-	for _, w := range r.Short {
-		n += bits.OnesCount64(w)
-	}
-	return n
-}
-
-// describe names the school for the lists of problems and duplicates.
-func (e *Entry) describe() string {
-	name := e.row.Name
-	if name == "" {
-		name = "без наименования"
-	}
-	if e.row.Code != "" {
-		name += " (код " + e.row.Code + ")"
-	}
-	return name
-}
-
-// Add counts a school (see AddEntry).
-func (a *Aggregator) Add(r *scoring.Result) bool { return a.AddEntry(NewEntry(a.m, r)) }
-
-// AddEntry counts a school. A school whose code (else name and
-// municipality) was already seen is recorded as a duplicate and not
-// counted; AddEntry then returns false.
-func (a *Aggregator) AddEntry(e *Entry) bool {
-	if e.dupKey != "" {
-		seen, by := &a.byName, "наименование и муниципалитет"
-		if e.dupByCode {
-			seen, by = &a.byCode, "код"
-		}
-		if first, dup := seen.add(e.dupHash, e.dupKey, e.here); dup {
+	if key != "" {
+		if first, dup := firsts[key]; dup {
 			a.sum.Counts.Duplicates++
-			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: e.describe(), Source: e.here.String(), FirstSource: first.String(), By: by})
+			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: describe(school), Source: here, FirstSource: first, By: by})
 			return false
 		}
+		firsts[key] = here
 	}
+
 	c := &a.sum.Counts
 	c.Schools++
-	if len(e.problems) > 0 {
+	if len(r.Problems) > 0 {
 		c.WithProblems++
-		c.Problems += len(e.problems)
-		if room := MaxProblems - len(a.sum.Problems); room > 0 {
-			a.sum.Problems = append(a.sum.Problems, e.problems[:min(room, len(e.problems))]...)
+		c.Problems += len(r.Problems)
+		for _, p := range r.Problems[:min(len(r.Problems), MaxProblems-len(a.sum.Problems))] {
+			a.sum.Problems = append(a.sum.Problems, SchoolProblem{School: describe(school), Location: p.Location.String(), Message: p.Message})
 		}
 	}
-	if e.row.Incomplete {
+	if r.Incomplete {
 		c.Incomplete++
 	}
-	a.rows.add(e.row)
-	a.all.add(e)
+	// The texts are copied: a reader may cut them from a whole row of a
+	// district table, which would otherwise stay in memory with them.
+	row := SchoolRow{Source: r.Source, Row: r.Row, Name: strings.Clone(school.Name), Code: strings.Clone(school.Code),
+		Municipality: strings.Clone(school.Municipality),
+		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
+		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: r.CriticalFailures,
+		Incomplete: r.Incomplete, Problems: len(r.Problems)}
+	for _, cs := range r.Components {
+		row.Components = append(row.Components, ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID})
+	}
+	a.sum.Schools = append(a.sum.Schools, row)
+	a.all.add(a.m, r)
 	if a.groupBy == GroupMunicipality {
-		g, ok := a.groups[e.group]
-		if !ok {
-			g = newStatsAcc(a.m)
-			a.groups[e.group] = g
+		name := strings.TrimSpace(school.Municipality)
+		if name == "" {
+			name = NoMunicipality
 		}
-		g.add(e)
+		if a.groups[name] == nil {
+			a.groups[name] = newStatsAcc(a.m)
+		}
+		a.groups[name].add(a.m, r)
 	}
 	return true
 }
 
-// schoolKeys holds the first entry of each school key. The keys come
-// hashed from NewEntry, so that the ordering goroutine of a batch hashes
-// no strings, and the map holds small numbers: a national table has
-// 40,000 schools.
-type schoolKeys struct {
-	byHash map[uint64]int32 // index in firsts
-	firsts paged[firstSeen]
-}
-
-type firstSeen struct {
-	key  string
-	here origin
-	next int32 // index in firsts of another key with the same hash, or -1
-}
-
-// add records the key's entry at here, unless the key was seen: then it
-// returns where.
-func (k *schoolKeys) add(hash uint64, key string, here origin) (first origin, seen bool) {
-	if k.byHash == nil {
-		k.byHash = map[uint64]int32{}
+// describe names a school for the lists of problems and duplicates.
+func describe(s answers.School) string {
+	name := s.Name
+	if name == "" {
+		name = "без наименования"
 	}
-	i, ok := k.byHash[hash]
-	if ok {
-		for j := i; j >= 0; j = k.firsts.at(int(j)).next {
-			if f := k.firsts.at(int(j)); f.key == key {
-				return f.here, true
-			}
-		}
-	} else {
-		i = -1
+	if s.Code != "" {
+		name += " (код " + s.Code + ")"
 	}
-	k.byHash[hash] = int32(k.firsts.add(firstSeen{key: key, here: here, next: i}))
-	return origin{}, false
-}
-
-// keyHash is the 64-bit FNV-1a hash of a school key.
-func keyHash(s string) uint64 {
-	h := uint64(14695981039346656037)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint64(s[i])) * 1099511628211
-	}
-	return h
+	return name
 }
 
 // NoMunicipality groups schools without a municipality.
 const NoMunicipality = "(муниципалитет не указан)"
 
-// AddFile records a file problem that is not a school (e.g. a per-school
-// report that could not be written).
+// AddProblem records a problem that is not a school's data (e.g. a
+// per-school report that could not be written).
 func (a *Aggregator) AddProblem(school string, p problem.Problem) {
 	a.sum.Counts.Problems++
 	if len(a.sum.Problems) < MaxProblems {
@@ -474,13 +270,6 @@ func (a *Aggregator) AddProblem(school string, p problem.Problem) {
 // Summary finishes the aggregation.
 func (a *Aggregator) Summary() *Summary {
 	s := a.sum
-	s.Schools = nil
-	if a.rows.n > 0 {
-		s.Schools = make([]*SchoolRow, a.rows.n)
-		for i := range s.Schools {
-			s.Schools[i] = a.rows.at(i)
-		}
-	}
 	slices.SortStableFunc(s.Failures, func(x, y Failure) int { return strings.Compare(x.File, y.File) })
 	s.Stats = a.all.stats()
 	if a.groupBy == GroupMunicipality {
@@ -510,61 +299,46 @@ type statsAcc struct {
 	compSum    []float64 // sum of exact ratios points/max
 	compN      []int
 	deficit    []int // indicator -> schools with a deficit
-	applicable []int // indicator -> schools it applies to, beside applicableSets
-	// applicableSets counts the schools of each set of applicable
-	// indicators. A set follows from the profile, so there are few:
-	// counting sets is cheaper than counting a hundred bits a school.
-	applicableSets map[bitSet]int
-	belowBase      []BelowBase
+	applicable []int // indicator -> schools it applies to
+	belowBase  []BelowBase
 }
-
-// bitSet is a set of indicators of a model of up to 256 of them.
-type bitSet [4]uint64
 
 func newStatsAcc(m *model.Model) *statsAcc {
 	a := &statsAcc{m: m, levels: make([]int, len(m.Levels)), compLevels: make([][]int, len(m.Components)),
 		compSum: make([]float64, len(m.Components)), compN: make([]int, len(m.Components)),
-		deficit: make([]int, len(m.Indicators)), applicable: make([]int, len(m.Indicators)),
-		applicableSets: map[bitSet]int{}}
+		deficit: make([]int, len(m.Indicators)), applicable: make([]int, len(m.Indicators))}
 	for i := range a.compLevels {
 		a.compLevels[i] = make([]int, len(m.Levels))
 	}
 	return a
 }
 
-func (a *statsAcc) add(e *Entry) {
+func (a *statsAcc) add(m *model.Model, r *scoring.Result) {
 	a.schools++
-	if e.row.Level >= 0 {
-		a.levels[e.row.Level]++
+	if r.Total.Level >= 0 {
+		a.levels[r.Total.Level]++
 	}
-	for i, cs := range e.comps {
-		if cs.max == 0 {
+	for i, cs := range r.Components {
+		if cs.Max == 0 {
 			continue
 		}
-		a.compLevels[i][cs.level]++
-		a.compSum[i] += float64(cs.points) / float64(cs.max)
+		a.compLevels[i][cs.Level]++
+		a.compSum[i] += float64(cs.Points) / float64(cs.Max)
 		a.compN[i]++
 	}
-	if len(e.applicable) <= len(bitSet{}) {
-		var set bitSet
-		copy(set[:], e.applicable)
-		a.applicableSets[set]++
-	} else {
-		countBits(a.applicable, e.applicable)
-	}
-	countBits(a.deficit, e.deficit)
-	if e.belowBase != nil {
-		a.belowBase = append(a.belowBase, *e.belowBase)
-	}
-}
-
-// countBits adds one to counts[i] for every bit i set.
-func countBits(counts []int, set []uint64) {
-	for w, word := range set {
-		for word != 0 {
-			counts[w*64+bits.TrailingZeros64(word)]++
-			word &= word - 1
+	for i, is := range r.Indicators {
+		if is.Status == scoring.StatusNotApplicable {
+			continue
 		}
+		a.applicable[i]++
+		if is.Points < is.Max {
+			a.deficit[i]++
+		}
+	}
+	if r.Total.Level == 0 {
+		a.belowBase = append(a.belowBase, BelowBase{Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
+			Source: r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
+			Reasons: belowBaseReasons(m, r)})
 	}
 }
 
@@ -582,31 +356,17 @@ func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
 		reasons = append(reasons, "критические показатели с 0 баллов: "+strings.Join(texts, "; "))
 	}
 	if r.Total.ByPoints == 0 && len(m.Levels) > 1 {
-		// A national table has thousands of such schools: no fmt here.
-		rules, overall := m.Rules(r.School.Profile), len(m.Components)
-		set := &rules.Thresholds[overall]
+		set := m.Thresholds.For("", r.School.Profile)
 		unit := "%"
 		if set.Unit == model.UnitPoints {
 			unit = "баллов"
 		}
-		b := make([]byte, 0, 160)
-		b = append(b, "баллов ниже порога уровня «"...)
-		b = append(b, m.Levels[1].Title...)
-		b = append(b, "»: "...)
-		b = strconv.AppendInt(b, int64(r.Total.Points), 10)
-		b = append(b, " из "...)
-		b = strconv.AppendInt(b, int64(r.Total.Max), 10)
-		b = append(b, " ("...)
-		b = append(b, model.FormatPercent(r.Total.Percent)...)
-		b = append(b, " %), порог "...)
-		b = append(b, set.Values[1].String()...)
-		b = append(b, ' ')
-		b = append(b, unit...)
-		if need := rules.PointsFor(overall, 1, r.Total.Max); need > 0 {
-			b = append(b, ", не хватает "...)
-			b = strconv.AppendInt(b, int64(need-r.Total.Points), 10)
+		reason := fmt.Sprintf("баллов ниже порога уровня «%s»: %d из %d (%s %%), порог %s %s",
+			m.Levels[1].Title, r.Total.Points, r.Total.Max, model.FormatPercent(r.Total.Percent), set.Values[1], unit)
+		if need := m.Standing("", r.School.Profile, r.Total.Points, r.Total.Max).Needs[1]; need > 0 {
+			reason += fmt.Sprintf(", не хватает %d", need-r.Total.Points)
 		}
-		reasons = append(reasons, string(b))
+		reasons = append(reasons, reason)
 	}
 	return reasons
 }
@@ -627,14 +387,7 @@ func (a *statsAcc) levelCounts(counts []int, of int) []LevelCount {
 }
 
 func (a *statsAcc) stats() Stats {
-	applicable := slices.Clone(a.applicable)
-	for set, n := range a.applicableSets {
-		for w, word := range set {
-			for ; word != 0; word &= word - 1 {
-				applicable[w*64+bits.TrailingZeros64(word)] += n
-			}
-		}
-	}
+	applicable := a.applicable
 	s := Stats{Schools: a.schools, Levels: a.levelCounts(a.levels, a.schools), BelowBase: a.belowBase}
 	if s.BelowBase == nil {
 		s.BelowBase = []BelowBase{}

@@ -18,37 +18,6 @@ const quotes = "\"'«»“”„‟‘’‚‛`"
 // space is collapsed to one space, letters are lower-cased, «ё» becomes «е» and
 // dashes become a hyphen.
 func Normalize(s string) string {
-	if isNormalASCII(s) {
-		return s
-	}
-	return normalize(s)
-}
-
-// isNormalASCII reports text that Normalize leaves as it is without
-// looking further: printable ASCII with no upper-case letter, no space and
-// no quote at either end, like a school code. It saves an allocation per
-// school in a national batch.
-func isNormalASCII(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if b := s[i]; b <= ' ' || b >= 0x7f || 'A' <= b && b <= 'Z' {
-			return false
-		}
-	}
-	switch s[0] {
-	case '"', '\'', '`':
-		return false
-	}
-	switch s[len(s)-1] {
-	case '"', '\'', '`':
-		return false
-	}
-	return true
-}
-
-func normalize(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -89,55 +58,7 @@ var ErrNotNumber = errors.New("не число")
 // separators, an optional sign and an optional trailing percent sign.
 // percent reports whether a % sign was present.
 func ParseNumber(s string) (v float64, percent bool, err error) {
-	if v, ok := parsePlainDecimal(s); ok {
-		return v, false, nil
-	}
-	return parseNumber(s)
-}
-
-// exactPow10 are the powers of ten a float64 holds exactly.
-var exactPow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
-
-// parsePlainDecimal reads what most number cells hold — digits with at
-// most one decimal comma or point, nothing else — without the general
-// path's copying: a national table has half a million of them. The value
-// is the one strconv.ParseFloat gives: a mantissa below 2^53 and an exact
-// power of ten make one correctly rounded division.
-func parsePlainDecimal(s string) (float64, bool) {
-	if len(s) == 0 || len(s) > 15 {
-		return 0, false
-	}
-	var mant uint64
-	frac, digits := -1, 0 // digits after the separator (-1: none), digits
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case '0' <= c && c <= '9':
-			mant = mant*10 + uint64(c-'0')
-			digits++
-			if frac >= 0 {
-				frac++
-			}
-		case (c == ',' || c == '.') && frac < 0:
-			frac = 0
-		default:
-			return 0, false
-		}
-	}
-	if digits == 0 {
-		return 0, false
-	}
-	v := float64(mant)
-	if frac > 0 {
-		v /= exactPow10[frac]
-	}
-	return v, true
-}
-
-// parseNumber is ParseNumber's general path.
-func parseNumber(s string) (v float64, percent bool, err error) {
-	var b []byte
-	var buf [32]byte
-	b = buf[:0]
+	var b []byte // the number as strconv.ParseFloat reads it
 	seenSep := false
 	for i, r := range strings.TrimSpace(s) {
 		switch {
@@ -186,12 +107,6 @@ func parseNumber(s string) (v float64, percent bool, err error) {
 // ParseBool reads a yes/no answer in Russian or English ("да", "нет", "yes",
 // "no", "1", "0", "+", "-", "есть"). ok is false when the text is neither.
 func ParseBool(s string) (v, ok bool) {
-	switch s { // as most cells have it, with nothing to normalise
-	case "да", "есть", "1":
-		return true, true
-	case "нет", "0":
-		return false, true
-	}
 	switch Normalize(s) {
 	case "да", "д", "есть", "имеется", "yes", "y", "true", "1", "+", "истина":
 		return true, true

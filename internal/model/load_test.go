@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-
 )
 
 func TestDefaultModelLoads(t *testing.T) {
@@ -170,7 +169,6 @@ func FuzzLoad(f *testing.F) {
 		}
 	})
 }
-
 
 // TestStanding: the points a level needs are the fewest that reach its
 // threshold by the definition (points/max*100 >= value for percents,

@@ -74,7 +74,6 @@ type Indicator struct {
 	match map[string]int // normalised option text or alias -> option index
 }
 
-
 // Option is one allowed answer of a choice indicator.
 type Option struct {
 	Text    string

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -152,6 +153,13 @@ func (a *app) runBatch(o batchOptions) error {
 			return &failure{fmt.Sprintf("не удалось создать каталог %s: %v", dir, err)}
 		}
 	}
+	if os.Getenv("GOGC") == "" {
+		// A batch makes much short-lived garbage (rows, results) and keeps
+		// little (the summary): collecting at every doubling of a small
+		// heap is wasted work. Let the heap grow fourfold between
+		// collections, for a fifth less time at some 150 MB more.
+		debug.SetGCPercent(400)
+	}
 	s, links := a.scoreAll(m, files, skipped, o, schoolsDir)
 	return a.writeSummary(s, links, o)
 }
@@ -213,9 +221,10 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 // renderSchool renders a school's reports in every format.
 func renderSchool(m *model.Model, r *scoring.Result, formats []report.Format) *schoolFiles {
 	f := &schoolFiles{formats: formats}
+	e := scoring.Explain(m, r)
 	for _, format := range formats {
 		var buf bytes.Buffer
-		if err := format.School(&buf, m, r); err != nil {
+		if err := format.School(&buf, m, e); err != nil {
 			f.err = err
 			return f
 		}

@@ -90,7 +90,7 @@ func (a *app) runReport(o reportOptions) error {
 		}
 		names := reportNames{}
 		for _, r := range results {
-			path := filepath.Join(o.outDir, names.next(r)+"."+o.format.Ext)
+			path := filepath.Join(o.outDir, names.next(r.Result)+"."+o.format.Ext)
 			if err := atomicfile.Write(path, func(w io.Writer) error { return o.format.School(w, m, r) }); err != nil {
 				return &failure{err.Error()}
 			}

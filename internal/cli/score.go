@@ -79,7 +79,7 @@ func (a *app) runScore(o scoreOptions) error {
 
 // scoreFiles reads and scores every school of the files; unreadable files
 // are returned in failed, the readable ones are still scored.
-func scoreFiles(modelDir string, files []string, encoding string) (m *model.Model, results []*scoring.Result, failed []error, err error) {
+func scoreFiles(modelDir string, files []string, encoding string) (m *model.Model, results []*scoring.Explained, failed []error, err error) {
 	m, err = loadModel(modelDir)
 	if err != nil {
 		return nil, nil, nil, err
@@ -87,7 +87,7 @@ func scoreFiles(modelDir string, files []string, encoding string) (m *model.Mode
 	opts := answers.Options{Encoding: encoding}
 	for _, f := range files {
 		if err := answers.ReadFile(f, opts, func(sub *answers.Submission) error {
-			results = append(results, scoring.Score(m, sub))
+			results = append(results, scoring.Explain(m, scoring.Score(m, sub)))
 			return nil
 		}); err != nil {
 			failed = append(failed, err)
@@ -98,7 +98,7 @@ func scoreFiles(modelDir string, files []string, encoding string) (m *model.Mode
 
 // scoredOutcome is the exit of score and report: 3 when a file could not
 // be read, 1 when the data had problems.
-func (a *app) scoredOutcome(results []*scoring.Result, failed []error) error {
+func (a *app) scoredOutcome(results []*scoring.Explained, failed []error) error {
 	problems := 0
 	for _, r := range results {
 		problems += len(r.Problems)

@@ -154,6 +154,12 @@ func (ind *Indicator) IsNumeric() bool { return ind.Number != nil }
 // MatchOption finds the option whose text or alias equals the answer after
 // normalisation. It never matches by position.
 func (ind *Indicator) MatchOption(answer string) (int, bool) {
+	// The keys are normal forms, and a normal form normalises to itself:
+	// an answer written exactly as a key is that key's answer, without
+	// normalising it (most answers are «да», «нет» as the model has them).
+	if i, ok := ind.match[answer]; ok {
+		return i, true
+	}
 	i, ok := ind.match[textnorm.Normalize(answer)]
 	return i, ok
 }

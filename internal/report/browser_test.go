@@ -149,7 +149,7 @@ func TestReportsInChromium(t *testing.T) {
 	school := filepath.Join(dir, "school.html")
 	agg := summary.New(m, "")
 	for _, r := range results {
-		agg.Add(r)
+		agg.Add(r.Result)
 	}
 	var dash bytes.Buffer
 	if err := WriteSummaryHTML(&dash, agg.Summary(), []string{"school.html", "", ""}); err != nil {

@@ -15,7 +15,7 @@ const csvBOM = "\ufeff"
 
 // WriteCSV writes one row per indicator per school, with the school's
 // identity and total on every row, so that the table filters and pivots.
-func WriteCSV(w io.Writer, m *model.Model, results []*scoring.Result) error {
+func WriteCSV(w io.Writer, m *model.Model, results []*scoring.Explained) error {
 	if _, err := io.WriteString(w, csvBOM); err != nil {
 		return err
 	}

@@ -1,3 +1,8 @@
+// Package report writes what scoring and summary computed, for people and
+// programs: a school's result and report (text, JSON, CSV, HTML, Markdown,
+// Excel) and a district's summary (text, JSON, CSV, Excel, an HTML
+// dashboard), listed in formats. Writers only format: every number, level
+// and plan they print comes computed.
 package report
 
 import (
@@ -18,9 +23,9 @@ type Format struct {
 	// Binary formats (xlsx) are written to files, never to a terminal.
 	Binary bool
 	// Results writes the results of one or more schools (score).
-	Results func(w io.Writer, m *model.Model, rs []*scoring.Result) error
+	Results func(w io.Writer, m *model.Model, rs []*scoring.Explained) error
 	// School writes one school's report (report; batch --per-school).
-	School func(w io.Writer, m *model.Model, r *scoring.Result) error
+	School func(w io.Writer, m *model.Model, r *scoring.Explained) error
 	// Programme marks the school reports made for the development
 	// programme, offered by report and batch --report.
 	Programme bool
@@ -79,8 +84,8 @@ func OffersProgramme(f Format) bool { return f.Programme }
 // OffersSummary picks the formats of batch.
 func OffersSummary(f Format) bool { return f.Summary != nil }
 
-func one(write func(io.Writer, *model.Model, []*scoring.Result) error) func(io.Writer, *model.Model, *scoring.Result) error {
-	return func(w io.Writer, m *model.Model, r *scoring.Result) error { return write(w, m, []*scoring.Result{r}) }
+func one(write func(io.Writer, *model.Model, []*scoring.Explained) error) func(io.Writer, *model.Model, *scoring.Explained) error {
+	return func(w io.Writer, m *model.Model, r *scoring.Explained) error { return write(w, m, []*scoring.Explained{r}) }
 }
 
 func noLinks(write func(io.Writer, *summary.Summary) error) func(io.Writer, *summary.Summary, []string) error {

@@ -30,7 +30,7 @@ type schoolPage struct {
 
 // WriteHTML writes the school report as one self-contained HTML page: no
 // scripts, fonts, styles or images from elsewhere; printable on A4.
-func WriteHTML(w io.Writer, m *model.Model, r *scoring.Result) error {
+func WriteHTML(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	v := newSchoolView(m, r)
 	labels := make([]string, len(v.Components))
 	percents := make([]float64, len(v.Components))

@@ -1,5 +1,3 @@
-// Package report writes scored results for people and programs: terminal
-// text, JSON, CSV. Every writer formats the same scoring.Result values.
 package report
 
 import (
@@ -178,7 +176,7 @@ func totalDoc(m *model.Model, t scoring.Tally) TotalDoc {
 }
 
 // Doc converts a result to its JSON form.
-func Doc(m *model.Model, r *scoring.Result) ResultDoc {
+func Doc(m *model.Model, r *scoring.Explained) ResultDoc {
 	d := ResultDoc{
 		Schema: ResultSchema,
 		Source: SourceDoc{File: r.Source, Row: r.Row, Layout: r.Layout},
@@ -227,7 +225,7 @@ func nonNil[T any](s []T) []T {
 }
 
 // WriteJSON writes one result as an object, several as an array.
-func WriteJSON(w io.Writer, m *model.Model, results []*scoring.Result) error {
+func WriteJSON(w io.Writer, m *model.Model, results []*scoring.Explained) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -25,7 +25,7 @@ func orDash(s, dash string) string {
 // WriteMarkdown writes the school report as Markdown, for pasting into the
 // development programme: the same content as the HTML report, without the
 // charts.
-func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Result) error {
+func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	v := newSchoolView(m, r)
 	ew := &errWriter{w: w}
 	p := ew.printf

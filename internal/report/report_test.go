@@ -20,17 +20,17 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata/gol
 
 // scoreSamples scores the bundled samples from the repository root, so that
 // paths in the output are the ones a user sees.
-func scoreSamples(t *testing.T, files ...string) (*model.Model, []*scoring.Result) {
+func scoreSamples(t *testing.T, files ...string) (*model.Model, []*scoring.Explained) {
 	t.Helper()
 	t.Chdir("../..")
 	m, err := model.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var results []*scoring.Result
+	var results []*scoring.Explained
 	for _, f := range files {
 		err := answers.ReadFile(f, answers.Options{}, func(s *answers.Submission) error {
-			results = append(results, scoring.Score(m, s))
+			results = append(results, scoring.Explain(m, scoring.Score(m, s)))
 			return nil
 		})
 		if err != nil {
@@ -183,7 +183,7 @@ func TestSummaryJSONKeysOnce(t *testing.T) {
 	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv", "testdata/broken/bad-answers.csv")
 	agg := summary.New(m, summary.GroupMunicipality)
 	for _, r := range results {
-		agg.Add(r)
+		agg.Add(r.Result)
 	}
 	var buf bytes.Buffer
 	if err := WriteSummaryJSON(&buf, agg.Summary()); err != nil {

@@ -13,7 +13,7 @@ import (
 // WriteSchoolXLSX writes the school report as a workbook: «Итог» (identity,
 // points and levels, radar chart), «Дефициты», «План», «Показатели»,
 // «Проблемы». Levels and gaps are coloured by conditional formatting.
-func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Result) error {
+func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	v := newSchoolView(m, r)
 	f := excelize.NewFile()
 	defer f.Close()

@@ -85,7 +85,7 @@ func TestDashboardGolden(t *testing.T) {
 	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv", "testdata/broken/bad-answers.csv")
 	agg := summary.New(m, "")
 	for _, r := range results {
-		agg.Add(r)
+		agg.Add(r.Result)
 	}
 	var buf bytes.Buffer
 	if err := WriteSummaryHTML(&buf, agg.Summary(), []string{"schools/660001.html", "", ""}); err != nil {

@@ -110,10 +110,10 @@ func TestSummaryJSONGolden(t *testing.T) {
 	for name, group := range map[string]string{"summary.json": "", "summary-grouped.json": summary.GroupMunicipality} {
 		agg := summary.New(m, group)
 		for _, r := range results {
-			agg.Add(r)
+			agg.Add(r.Result)
 		}
 		agg.AddFailure("плохой.xls", "файл старого формата")
-		agg.Add(results[0]) // a duplicate
+		agg.Add(results[0].Result) // a duplicate
 		var got bytes.Buffer
 		if err := WriteSummaryJSON(&got, agg.Summary()); err != nil {
 			t.Fatal(err)

@@ -32,7 +32,7 @@ func ModelStamp(st scoring.ModelStamp) string {
 }
 
 // WriteText writes a readable Russian summary of each result.
-func WriteText(w io.Writer, m *model.Model, results []*scoring.Result) error {
+func WriteText(w io.Writer, m *model.Model, results []*scoring.Explained) error {
 	ew := &errWriter{w: w}
 	for i, r := range results {
 		if i > 0 {
@@ -56,8 +56,8 @@ func (e *errWriter) printf(format string, args ...any) {
 	}
 }
 
-func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Result) {
-	w.printf("Самодиагностика: %s\n", SchoolTitle(r))
+func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Explained) {
+	w.printf("Самодиагностика: %s\n", SchoolTitle(r.Result))
 	src := r.Source
 	if r.Row > 0 {
 		src += fmt.Sprintf(", строка %d", r.Row)
@@ -96,7 +96,7 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Result) {
 		}
 		w.printf("%-*s  %5d  %5d  %6s  %s\n", width, c.Title, c.Points, c.Max, Percent(c.Percent), lvl)
 	}
-	if hasCriticalChange(r) {
+	if hasCriticalChange(r.Result) {
 		w.printf("* уровень понижен из-за критического показателя с 0 баллов\n")
 	}
 
@@ -104,7 +104,7 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Result) {
 		w.printf("\nКритические показатели с 0 баллов (%d):\n", len(r.CriticalFailures))
 		for _, id := range r.CriticalFailures {
 			text, answer := "", ""
-			if is := indicatorScore(r, id); is != nil {
+			if is := indicatorScore(r.Result, id); is != nil {
 				text, answer = is.Text, is.Answer
 			}
 			w.printf("  %s. %s — ответ: %s\n", id, text, answerText(answer))

@@ -57,48 +57,62 @@ func (s Step) Gain() int { return s.TargetPoints - s.Points }
 // Highest reports that the scope is already at the top level.
 func (p *Plan) Highest(levels int) bool { return p.Current == levels-1 }
 
+// Explained is a scored school with its way to the next level: what every
+// school report is written from, so that writers format the plan and never
+// compute it.
+type Explained struct {
+	*Result
+	Next NextLevel
+}
+
+// Explain plans the next level of a scored school.
+func Explain(m *model.Model, r *Result) *Explained { return &Explained{Result: r, Next: PlanNext(m, r)} }
+
 // PlanNext builds the next-level plans of a scored school (overall and per
-// component). Score makes them as part of the result.
+// component).
 func PlanNext(m *model.Model, r *Result) NextLevel {
+	// The candidates for steps: applicable indicators below their
+	// maximum, in model order, overall and by component.
+	all := make([]*IndicatorScore, 0, len(r.Indicators))
+	byComponent := make([][]*IndicatorScore, len(r.Components))
+	for i := range r.Indicators {
+		is := &r.Indicators[i]
+		if is.Status == StatusNotApplicable || is.Points >= is.Max {
+			continue
+		}
+		all = append(all, is)
+		byComponent[is.ComponentIndex()] = append(byComponent[is.ComponentIndex()], is)
+	}
 	rule := m.CriticalRule
-	var nl NextLevel
-	nl.Overall = buildPlan(m, "", "Итог", r.School.Profile, r.Total, rule.OnOverall(), r.Indicators,
-		func(*IndicatorScore) bool { return true })
-	for _, c := range r.Components {
-		id := c.ID
-		nl.Components = append(nl.Components, buildPlan(m, id, c.Title, r.School.Profile, c.Tally, rule.OnComponent(), r.Indicators,
-			func(is *IndicatorScore) bool { return is.Component == id }))
+	nl := NextLevel{Overall: buildPlan(m, "", "Итог", r.School.Profile, r.Total, rule.OnOverall(), all)}
+	for i, c := range r.Components {
+		nl.Components = append(nl.Components, buildPlan(m, c.ID, c.Title, r.School.Profile, c.Tally, rule.OnComponent(), byComponent[i]))
 	}
 	return nl
 }
 
 // buildPlan plans one scope: the component (or overall, component "")
-// whose tally is t; in picks the scope's indicators.
-func buildPlan(m *model.Model, component, title string, profile model.Profile, t Tally, ruleApplies bool,
-	inds []IndicatorScore, in func(*IndicatorScore) bool) Plan {
+// whose tally is t, from the scope's candidates.
+func buildPlan(m *model.Model, component, title string, profile model.Profile, t Tally, ruleApplies bool, candidates []*IndicatorScore) Plan {
 	rule := m.CriticalRule
 	p := Plan{Component: component, Title: title, Current: t.Level, Next: -1, Points: t.Points, Max: t.Max, Reaches: t.Level}
 	if t.Max == 0 || t.Level < 0 || t.Level >= len(m.Levels)-1 {
 		return p
 	}
 	p.Next = t.Level + 1
-	p.Threshold = m.Standing(component, profile, t.Points, t.Max).Needs[p.Next]
+	p.Threshold = t.Needs[p.Next]
 	if p.Threshold < 0 {
 		return p // no number of points reaches it: Reachable stays false
 	}
 	p.Missing = max(0, p.Threshold-t.Points)
 
-	// Candidates: applicable indicators of the scope below their maximum.
 	// Critical failures block Next when the critical rule would hold the
 	// level below it.
 	blocks := ruleApplies && rule.Apply(p.Next) < p.Next
 	failures := 0
-	var blocking, others []Step
-	for i := range inds {
-		is := &inds[i]
-		if !in(is) || is.Status == StatusNotApplicable || is.Points >= is.Max {
-			continue
-		}
+	var blocking []Step
+	others := make([]Step, 0, len(candidates))
+	for _, is := range candidates {
 		s := Step{Indicator: is.Indicator, Answer: is.Answer, Points: is.Points}
 		failure := is.Critical && is.Points == 0
 		if failure {

@@ -37,7 +37,6 @@ type Result struct {
 	Indicators       []IndicatorScore // model order
 	CriticalFailures []string         // indicator ids, model order
 	Deficits         []Deficit
-	Next             NextLevel // the way to the next level, overall and per component
 	Problems         []problem.Problem
 	Incomplete       bool // some applicable indicator is missing or invalid
 	Stated           answers.Stated
@@ -59,6 +58,9 @@ type Tally struct {
 	LevelTitle string
 	// ByPoints is the level the points alone reach, before the critical rule.
 	ByPoints int
+	// Needs[l] is the fewest points out of Max that reach level l by the
+	// thresholds that applied (-1: none do); nil when nothing applies.
+	Needs []int
 	// CriticalApplied says the critical rule changed or held the level.
 	CriticalApplied bool
 }
@@ -100,7 +102,8 @@ const NoLevelTitle = "нет применимых показателей"
 // Score scores a submission. It never fails: every problem is in the
 // result. It reads top to bottom as the methodology does: match answers to
 // indicators, score each, sum per component and overall, find the levels
-// (the critical rule included), list the deficits and plan the next level.
+// (the critical rule included) and list the deficits. Explain adds the way
+// to the next level, for reports.
 func Score(m *model.Model, sub *answers.Submission) *Result {
 	r := &Result{
 		Model:          ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source},
@@ -152,7 +155,6 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	r.Total = level(m, "", profile, r.Total.Points, r.Total.Max, rule.OnOverall() && len(r.CriticalFailures) > 0)
 
 	r.Deficits = deficits(r.Indicators)
-	r.Next = PlanNext(m, r)
 	r.checkStated(sub)
 	problem.Sort(r.Problems)
 	return r
@@ -200,7 +202,8 @@ func level(m *model.Model, component string, p model.Profile, points, max int, c
 		return t
 	}
 	t.Percent = math.Round(float64(points)*1000/float64(max)) / 10
-	t.ByPoints = m.Standing(component, p, points, max).Level
+	st := m.Standing(component, p, points, max)
+	t.ByPoints, t.Needs = st.Level, st.Needs
 	t.Level = t.ByPoints
 	if critical {
 		t.Level = m.CriticalRule.Apply(t.Level)

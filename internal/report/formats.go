@@ -85,7 +85,9 @@ func OffersProgramme(f Format) bool { return f.Programme }
 func OffersSummary(f Format) bool { return f.Summary != nil }
 
 func one(write func(io.Writer, *model.Model, []*scoring.Explained) error) func(io.Writer, *model.Model, *scoring.Explained) error {
-	return func(w io.Writer, m *model.Model, r *scoring.Explained) error { return write(w, m, []*scoring.Explained{r}) }
+	return func(w io.Writer, m *model.Model, r *scoring.Explained) error {
+		return write(w, m, []*scoring.Explained{r})
+	}
 }
 
 func noLinks(write func(io.Writer, *summary.Summary) error) func(io.Writer, *summary.Summary, []string) error {

@@ -66,7 +66,9 @@ type Explained struct {
 }
 
 // Explain plans the next level of a scored school.
-func Explain(m *model.Model, r *Result) *Explained { return &Explained{Result: r, Next: PlanNext(m, r)} }
+func Explain(m *model.Model, r *Result) *Explained {
+	return &Explained{Result: r, Next: PlanNext(m, r)}
+}
 
 // PlanNext builds the next-level plans of a scored school (overall and per
 // component).

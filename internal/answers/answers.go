@@ -88,12 +88,13 @@ type Options struct {
 	// Encoding forces the CSV encoding: "utf-8", "utf-16", "windows-1251".
 	// Empty: detect.
 	Encoding string
-	// Workers is how many goroutines parse a district CSV table (see
-	// chunk.go); 0 means one per core, 1 parses in the calling goroutine.
-	// Schools reach fn in file order either way.
+	// Workers is how many goroutines build the schools of a district CSV
+	// table (see parallel.go); 0 means one per core, 1 builds them in the
+	// calling goroutine. Schools reach fn in file order either way.
 	Workers int
-	// chunkSize overrides the size of CSV chunks, for tests.
-	chunkSize int
+	// batchSize overrides how many rows go to a worker at a time, for
+	// tests.
+	batchSize int
 }
 
 // FileError is a file that cannot be read at all. Its message is in Russian

@@ -1,7 +1,9 @@
 package answers
 
 import (
+	"bufio"
 	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -132,7 +134,7 @@ func ReadCSV(name string, data []byte, opts Options, fn func(*Submission) error)
 	return readCSVStream(name, bytes.NewReader(data), opts, sink{fn: func(v any) error { return fn(v.(*Submission)) }})
 }
 
-// readCSVStream reads a CSV stream: a national table is read as it comes, not
+// readCSVStream reads a CSV stream as it comes: a national table is not
 // loaded whole.
 func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	head := make([]byte, sniffSize)
@@ -141,17 +143,14 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 		return &FileError{File: name, Msg: "не удалось прочитать файл: " + osMessage(err)}
 	}
 	head = head[:n]
-	text, _, checkUTF8, err := decodeCSV(head, in, opts.Encoding)
+	decoded, _, checkUTF8, err := decodeCSV(head, in, opts.Encoding)
 	if err != nil {
 		return &FileError{File: name, Msg: err.Error()}
 	}
-	chunks := newCSVChunker(text, ';', 1)
-	if opts.chunkSize > 0 {
-		chunks.size = opts.chunkSize
-	}
-	sniff := chunks.peek(sniffSize)
-	if chunks.err != nil {
-		return &FileError{File: name, Msg: "не удалось прочитать файл: " + chunks.err.Error()}
+	text := bufio.NewReaderSize(decoded, sniffSize)
+	sniff, err := text.Peek(sniffSize)
+	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
+		return &FileError{File: name, Msg: "не удалось прочитать файл: " + err.Error()}
 	}
 	if len(sniff) < sniffSize && len(bytes.TrimSpace(sniff)) == 0 {
 		return &FileError{File: name, Msg: "файл пуст"}
@@ -160,12 +159,17 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	if !validDelim(delim) {
 		return &FileError{File: name, Msg: fmt.Sprintf("в строке «sep=» указан недопустимый разделитель %q", delim)}
 	}
-	chunks.comma = []byte(string(delim))
+	firstLine := 1
 	if skip {
-		chunks.skipLine()
+		if _, err := text.ReadString('\n'); err != nil && err != io.EOF {
+			return &FileError{File: name, Msg: "не удалось прочитать файл: " + err.Error()}
+		}
+		firstLine = 2
 	}
-	t := &csvTable{name: name, chunks: chunks, comma: delim, checkUTF8: checkUTF8, workers: opts.Workers}
-	err = parseTable(t, nil, out)
+	r := csv.NewReader(text)
+	r.Comma, r.LazyQuotes, r.FieldsPerRecord = delim, true, -1
+	t := &csvTable{name: name, r: r, firstLine: firstLine, checkUTF8: checkUTF8}
+	err = parseTable(t, nil, out, opts)
 	var nh errNoHeader
 	if errors.As(err, &nh) {
 		return &FileError{File: name, Msg: noHeaderMsg}
@@ -178,41 +182,46 @@ func validDelim(r rune) bool {
 	return r != 0 && r != '"' && r != '\r' && r != '\n' && utf8.ValidRune(r) && r != utf8.RuneError
 }
 
-// csvTable reads a CSV table chunk by chunk (see chunk.go).
+// csvTable reads the records of a CSV table with encoding/csv.
 type csvTable struct {
 	name      string
-	chunks    *csvChunker
-	comma     rune
+	r         *csv.Reader
+	firstLine int // the line the reader's first line is in the file
+	// checkUTF8 says the text is passed through undecoded: every field
+	// must be checked, to name the cell where it stops being UTF-8.
 	checkUTF8 bool
-	workers   int
-	cur       *chunkReader // the chunk being read row by row
 	failure   error
 }
 
 func (t *csvTable) next() ([]string, int, bool) {
-	for t.failure == nil {
-		if t.cur == nil {
-			ch, ok, err := t.chunks.next()
-			if err != nil {
-				t.failure = &FileError{File: t.name, Msg: "ошибка чтения CSV: " + err.Error()}
-			}
-			if !ok {
+	if t.failure != nil {
+		return nil, 0, false
+	}
+	rec, err := t.r.Read()
+	if err == io.EOF {
+		return nil, 0, false
+	}
+	if err != nil {
+		where := problem.Location{File: t.name}
+		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
+			where.Row = pe.StartLine + t.firstLine - 1
+			err = pe.Err
+		}
+		t.failure = &FileError{File: where.String(), Msg: "ошибка чтения CSV: " + err.Error()}
+		return nil, 0, false
+	}
+	line, _ := t.r.FieldPos(0)
+	line += t.firstLine - 1
+	if t.checkUTF8 {
+		for i, f := range rec {
+			if !utf8.ValidString(f) {
+				t.failure = &FileError{File: t.loc(line, i+1).String(),
+					Msg: "текст не в кодировке UTF-8, хотя начало файла в ней: сохраните весь файл в одной кодировке (UTF-8 или Windows-1251)"}
 				return nil, 0, false
 			}
-			t.cur = t.newChunkReader(ch)
 		}
-		rec, line, err := t.cur.next()
-		if err == io.EOF {
-			t.cur = nil
-			continue
-		}
-		if err != nil {
-			t.failure = err
-			break
-		}
-		return rec, line, true
 	}
-	return nil, 0, false
+	return rec, line, true
 }
 
 func (t *csvTable) err() error                        { return t.failure }

@@ -111,7 +111,7 @@ type preRow struct {
 
 // parseTable reads one table. base holds identity and profile already read
 // (from an xlsx «Школа» sheet); it may be nil.
-func parseTable(t table, base *metaFields, out sink) error {
+func parseTable(t table, base *metaFields, out sink, opts Options) error {
 	var pre []preRow
 	for {
 		cells, row, ok := t.next()
@@ -123,7 +123,7 @@ func parseTable(t table, base *metaFields, out sink) error {
 		}
 		if h, ok := detectHeader(cells, row); ok {
 			if h.layout == LayoutDistrict {
-				return parseDistrict(t, h, out)
+				return parseDistrict(t, h, out, opts)
 			}
 			return parseSchool(t, h, pre, base, out)
 		}
@@ -326,10 +326,10 @@ func isHeading(cells []string) bool {
 	return len(ne) == 1 || (len(ne) > 0 && headingRe.MatchString(ne[0]))
 }
 
-func parseDistrict(t table, h header, out sink) error {
+func parseDistrict(t table, h header, out sink, opts Options) error {
 	b := newDistrictBuilder(t, h)
-	if ct, ok := t.(*csvTable); ok && ct.parallel() {
-		return parseDistrictParallel(ct, b, out)
+	if parallel(t, opts.Workers) {
+		return parseDistrictParallel(t, b, out, opts.Workers, cmp.Or(opts.batchSize, rowBatchSize))
 	}
 	for {
 		cells, row, ok := t.next()

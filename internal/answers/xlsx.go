@@ -106,7 +106,7 @@ func readSheet(f *excelize.File, path, sheet string, base *metaFields, out sink)
 	}
 	defer rows.Close()
 	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows}
-	return parseTable(t, base, out)
+	return parseTable(t, base, out, Options{Workers: 1})
 }
 
 // readSchoolSheet reads the «Школа» sheet: identity and profile as key/value rows.

@@ -10,7 +10,7 @@ import (
 	"unicode/utf8"
 )
 
-// quotePairs are the quote characters stripped from both ends of an answer.
+// quotes are the quote characters stripped from both ends of an answer.
 const quotes = "\"'«»“”„‟‘’‚‛`"
 
 // Normalize folds an answer or option text for comparison: surrounding quotes

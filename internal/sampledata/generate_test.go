@@ -1,12 +1,4 @@
-// Command gendata writes the generated test inputs the equivalence and
-// speed scripts in .ci use: a national district table (clean or spoiled
-// with the errors users make), a folder of one-school workbooks, and a
-// text dump of every cell of a workbook, to compare xlsx outputs.
-//
-//	go run ./internal/devtools/gendata national -n 40000 [-spoil] FILE.csv
-//	go run ./internal/devtools/gendata folder -n 2000 DIR
-//	go run ./internal/devtools/gendata cells FILE.xlsx
-package main
+package sampledata
 
 import (
 	"bytes"
@@ -16,53 +8,57 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"testing"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/sampledata"
 )
 
-func main() {
-	if len(os.Args) < 2 {
-		fail("usage: gendata national|folder|cells ...")
+// TestGenerate writes the generated inputs the scripts in .ci use, when
+// asked by flags (otherwise it does nothing): a national district table,
+// clean or spoiled with the errors users make; a folder of one-school
+// workbooks; a text dump of every cell of a workbook, to compare xlsx
+// outputs.
+//
+//	go test -c -o gen ./internal/sampledata
+//	./gen -test.run '^TestGenerate$' -national FILE.csv [-n 40000] [-spoil] [-seed 42]
+//	./gen -test.run '^TestGenerate$' -folder DIR [-n 2000]
+//	./gen -test.run '^TestGenerate$' -cells FILE.xlsx -cells-out FILE.txt
+func TestGenerate(t *testing.T) {
+	if *genNational == "" && *genFolder == "" && *genCells == "" {
+		t.Skip("nothing asked for: see the flags")
 	}
-	fs := flag.NewFlagSet(os.Args[1], flag.ExitOnError)
-	n := fs.Int("n", 40000, "schools")
-	seed := fs.Uint64("seed", 42, "generator seed")
-	spoil := fs.Bool("spoil", false, "spoil the table: bad answers, empty cells, repeated schools")
-	fs.Parse(os.Args[2:])
-	if fs.NArg() != 1 {
-		fail("one output (or input) path expected")
-	}
-	out := fs.Arg(0)
 	m, err := model.Default()
 	if err != nil {
-		fail(err.Error())
+		t.Fatal(err)
 	}
-	switch os.Args[1] {
-	case "national":
-		err = national(m, *n, *seed, *spoil, out)
-	case "folder":
-		err = folder(m, *n, *seed, out)
-	case "cells":
-		err = cells(out)
+	switch {
+	case *genNational != "":
+		err = national(m, *genN, *genSeed, *genSpoil, *genNational)
+	case *genFolder != "":
+		err = folder(m, *genN, *genSeed, *genFolder)
 	default:
-		fail("unknown subcommand " + os.Args[1])
+		err = cells(*genCells, *genCellsOut)
 	}
 	if err != nil {
-		fail(err.Error())
+		t.Fatal(err)
 	}
 }
 
-func fail(msg string) {
-	fmt.Fprintln(os.Stderr, "gendata:", msg)
-	os.Exit(1)
-}
+var (
+	genNational = flag.String("national", "", "write a national district table to this CSV file")
+	genFolder   = flag.String("folder", "", "write one-school workbooks to this folder")
+	genCells    = flag.String("cells", "", "dump every cell of this workbook")
+	genCellsOut = flag.String("cells-out", "", "file for the dump of -cells")
+	genN        = flag.Int("n", 40000, "schools")
+	genSeed     = flag.Uint64("seed", 42, "generator seed")
+	genSpoil    = flag.Bool("spoil", false, "spoil the table: bad answers, empty cells, repeated schools")
+)
 
 func national(m *model.Model, n int, seed uint64, spoil bool, path string) error {
 	var buf bytes.Buffer
-	if err := sampledata.DistrictCSV(&buf, m, sampledata.District(m, n, seed), sampledata.CSVOptions{Delim: ';'}); err != nil {
+	if err := DistrictCSV(&buf, m, District(m, n, seed), CSVOptions{Delim: ';'}); err != nil {
 		return err
 	}
 	if !spoil {
@@ -108,9 +104,9 @@ func folder(m *model.Model, n int, seed uint64, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	for i, s := range sampledata.District(m, n, seed) {
+	for i, s := range District(m, n, seed) {
 		var buf bytes.Buffer
-		if err := sampledata.SchoolXLSX(&buf, m, s); err != nil {
+		if err := SchoolXLSX(&buf, m, s); err != nil {
 			return err
 		}
 		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("school-%04d.xlsx", i)), buf.Bytes(), 0o644); err != nil {
@@ -121,7 +117,7 @@ func folder(m *model.Model, n int, seed uint64, dir string) error {
 }
 
 // cells prints every non-empty cell of every sheet: sheet, cell, value.
-func cells(path string) error {
+func cells(path, out string) error {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		return err
@@ -143,6 +139,5 @@ func cells(path string) error {
 			}
 		}
 	}
-	_, err = os.Stdout.WriteString(b.String())
-	return err
+	return os.WriteFile(out, []byte(b.String()), 0o644)
 }

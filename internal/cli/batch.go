@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/schollz/progressbar/v3"
@@ -153,11 +154,13 @@ func (a *app) runBatch(o batchOptions) error {
 			return &failure{fmt.Sprintf("не удалось создать каталог %s: %v", dir, err)}
 		}
 	}
-	if os.Getenv("GOGC") == "" {
+	if os.Getenv("GOGC") == "" && !o.perSchool {
 		// A batch makes much short-lived garbage (rows, results) and keeps
 		// little (the summary): collecting at every doubling of a small
 		// heap is wasted work. Let the heap grow fourfold between
-		// collections, for a fifth less time at some 150 MB more.
+		// collections, for a fifth less time at some 150 MB more. Not
+		// with per-school reports: their rendered files would take the
+		// heap near a gigabyte.
 		debug.SetGCPercent(400)
 	}
 	s, links := a.scoreAll(m, files, skipped, o, schoolsDir)
@@ -165,16 +168,24 @@ func (a *app) runBatch(o batchOptions) error {
 }
 
 // scoreAll runs the batch: every school scored (and its reports rendered)
-// on all cores, then counted in order and its reports written.
+// on all cores, then counted in order and named. Its reports are written
+// on another goroutine: only the names need the order.
 func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, o batchOptions, schoolsDir string) (*summary.Summary, []string) {
 	agg := summary.New(m, o.groupBy)
 	for _, s := range skipped {
 		agg.AddFailure(s.Path, s.Reason)
 	}
 	formats := append(report.PerSchoolFormats(), o.reports...)
-	linkHTML := o.perSchool && slices.ContainsFunc(o.reports, func(f report.Format) bool { return f.Name == "html" })
-	var links []string // per counted school: its HTML report, relative to outDir
 	names := reportNames{}
+	var writes []*schoolWrite // per counted school, in order
+	pending := make(chan *schoolWrite, 64)
+	var writer sync.WaitGroup
+	writer.Go(func() {
+		for w := range pending {
+			w.err = w.files.write(schoolsDir, w.name)
+			w.files = nil // written: its bytes may go
+		}
+	})
 	bar := a.progress(len(files), o.quiet)
 	opts := batch.Options[*schoolFiles]{
 		Workers: o.workers,
@@ -183,18 +194,9 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 			if !agg.Add(r) || !o.perSchool {
 				return
 			}
-			name := names.next(r)
-			err := f.write(schoolsDir, name)
-			if err != nil {
-				agg.AddProblem(report.SchoolTitle(r), problem.Problem{Location: problem.Location{File: schoolsDir}, Message: "отчёт школы не записан: " + err.Error()})
-			}
-			if linkHTML {
-				link := ""
-				if err == nil {
-					link = "schools/" + url.PathEscape(name) + ".html"
-				}
-				links = append(links, link)
-			}
+			w := &schoolWrite{title: report.SchoolTitle(r), name: names.next(r), files: f}
+			writes = append(writes, w)
+			pending <- w
 		},
 		FileDone: func(path string, err error) {
 			if err != nil {
@@ -211,11 +213,35 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 		opts.Prepare = func(r *scoring.Result) *schoolFiles { return renderSchool(m, r, formats) }
 	}
 	batch.Run(m, files, opts)
+	close(pending)
+	writer.Wait()
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(a.err)
 	}
+	var links []string // per counted school: its HTML report, relative to outDir
+	linkHTML := o.perSchool && slices.ContainsFunc(o.reports, func(f report.Format) bool { return f.Name == "html" })
+	for _, w := range writes {
+		if w.err != nil {
+			agg.AddProblem(w.title, problem.Problem{Location: problem.Location{File: schoolsDir}, Message: "отчёт школы не записан: " + w.err.Error()})
+		}
+		if linkHTML {
+			link := ""
+			if w.err == nil {
+				link = "schools/" + url.PathEscape(w.name) + ".html"
+			}
+			links = append(links, link)
+		}
+	}
 	return agg.Summary(), links
+}
+
+// schoolWrite is a counted school's reports, to be written under the name
+// given in order; err is set once they are written.
+type schoolWrite struct {
+	title, name string
+	files       *schoolFiles
+	err         error
 }
 
 // renderSchool renders a school's reports in every format.

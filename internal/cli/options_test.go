@@ -1,0 +1,100 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spf13/viper"
+)
+
+// testApp is an app with buffers for streams and the given settings, as
+// a command would have it after configure.
+func testApp(settings map[string]any) (*app, *bytes.Buffer, *bytes.Buffer) {
+	var out, errOut bytes.Buffer
+	a := &app{streams: streams{out: &out, err: &errOut}, v: viper.New()}
+	a.v.SetDefault("format", "text")
+	for k, v := range settings {
+		a.v.Set(k, v)
+	}
+	return a, &out, &errOut
+}
+
+// TestBatchOptions: batch's options are checked before anything is read.
+func TestBatchOptions(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		settings map[string]any
+		wantErr  string // "" for valid options
+	}{
+		{"defaults", nil, ""},
+		{"dashboard with reports", map[string]any{"format": "html", "out": "o", "per-school": true, "report": []string{"html", " md", "html"}}, ""},
+		{"unknown format", map[string]any{"format": "pdf"}, `неизвестный формат "pdf": допустимы text, json, csv, html, xlsx`},
+		{"md is not a summary", map[string]any{"format": "md"}, "неизвестный формат"},
+		{"xlsx to the terminal", map[string]any{"format": "xlsx"}, "сводка xlsx пишется в файл"},
+		{"per-school without out", map[string]any{"per-school": true}, "--per-school требует каталог"},
+		{"report without per-school", map[string]any{"report": []string{"html"}}, "--report задаёт формат"},
+		{"unknown report", map[string]any{"out": "o", "per-school": true, "report": []string{"json"}}, `неизвестный формат отчёта школы "json": допустимы html, xlsx, md`},
+		{"grouping", map[string]any{"group-by": "region"}, `неизвестная группировка "region"`},
+		{"too many workers", map[string]any{"workers": 257}, "допустимо от 1 до 256"},
+		{"negative workers", map[string]any{"workers": -1}, "допустимо от 1 до 256"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _, _ := testApp(tc.settings)
+			o, err := a.batchOptions([]string{"район"})
+			if tc.wantErr == "" {
+				if err != nil {
+					t.Fatalf("error %v", err)
+				}
+				return
+			}
+			var ue *usageError
+			if !errors.As(err, &ue) || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Fatalf("error %v, want a usage error with %q (options %+v)", err, tc.wantErr, o)
+			}
+		})
+	}
+	a, _, _ := testApp(map[string]any{"format": "html", "out": "o", "per-school": true, "report": []string{"html", " md", "html"}})
+	o, _ := a.batchOptions([]string{"район"})
+	if o.format.Name != "html" || len(o.reports) != 2 || o.reports[0].Name != "html" || o.reports[1].Name != "md" {
+		t.Errorf("options %+v", o)
+	}
+}
+
+// TestRunScoreAndBatch: the run functions work on typed options alone,
+// without cobra.
+func TestRunScoreAndBatch(t *testing.T) {
+	t.Chdir("../..")
+	a, out, _ := testApp(map[string]any{"format": "json"})
+	o, err := a.scoreOptions([]string{"testdata/schools/school1.xlsx"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.runScore(o); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), `"schema": "selfdiag.result/v1"`) {
+		t.Errorf("score output %.200q", out.String())
+	}
+
+	dir := t.TempDir()
+	a, out, errOut := testApp(map[string]any{"out": dir, "per-school": true, "report": []string{"md"}, "quiet": true})
+	bo, err := a.batchOptions([]string{"testdata/district"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.runBatch(bo); !errors.Is(err, errProblems) {
+		t.Fatalf("batch of the district folder: %v, want data problems", err)
+	}
+	if !strings.Contains(out.String(), "СВОДКА САМОДИАГНОСТИКИ: школ 13") || !strings.Contains(errOut.String(), "повторов: 1") {
+		t.Errorf("stdout %.200q, stderr %q", out.String(), errOut.String())
+	}
+	for _, f := range []string{"summary.json", "summary.txt", "schools/660001.json", "schools/660001.txt", "schools/660001.md"} {
+		if _, err := os.Stat(filepath.Join(dir, f)); err != nil {
+			t.Error(err)
+		}
+	}
+}

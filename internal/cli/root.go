@@ -115,7 +115,11 @@ func writeUsage(c *cobra.Command) error {
 	var b strings.Builder
 	b.WriteString("Использование:\n")
 	if c.Runnable() {
-		fmt.Fprintf(&b, "  %s [флаги]\n", c.UseLine())
+		line := c.CommandPath() // UseLine would add an English "[flags]"
+		if _, args, ok := strings.Cut(c.Use, " "); ok {
+			line += " " + args
+		}
+		fmt.Fprintf(&b, "  %s [флаги]\n", line)
 	}
 	if c.HasAvailableSubCommands() {
 		fmt.Fprintf(&b, "  %s [команда]\n", c.CommandPath())

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math/big"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -193,21 +194,24 @@ func TestStanding(t *testing.T) {
 	}
 	for _, set := range sets {
 		m := &Model{Levels: make([]Level, len(set.Values)), Thresholds: Thresholds{Default: set}}
-		for max := 0; max <= 200; max++ {
+		for max := 0; max <= 150; max++ {
+			// The fewest points reaching each level, by trying them all.
+			needs := make([]int, len(set.Values))
+			for l := 1; l < len(set.Values); l++ {
+				needs[l] = -1
+				for p := 0; p <= max && needs[l] < 0; p++ {
+					if reaches(set, l, p, max) {
+						needs[l] = p
+					}
+				}
+			}
 			for points := 0; points <= max; points++ {
 				st := m.Standing("", DefaultProfile(), points, max)
+				if !slices.Equal(st.Needs[1:], needs[1:]) {
+					t.Fatalf("%v, max %d: needs %v, want %v", set, max, st.Needs, needs)
+				}
 				want := 0
 				for l := 1; l < len(set.Values); l++ {
-					need := -1
-					for p := 0; p <= max; p++ {
-						if reaches(set, l, p, max) {
-							need = p
-							break
-						}
-					}
-					if st.Needs[l] != need {
-						t.Fatalf("%v, max %d, level %d: needs %d, want %d", set, max, l, st.Needs[l], need)
-					}
 					if reaches(set, l, points, max) {
 						want = l
 					}

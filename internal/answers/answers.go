@@ -137,18 +137,20 @@ func (s sink) mapped(sub *Submission) any {
 
 func (s sink) put(sub *Submission) error { return s.fn(s.mapped(sub)) }
 
+// Limits on what an answer file may be, so that a broken or hostile file
+// ends in seconds with a message instead of exhausting memory.
+const (
+	maxCSVSize  = 256 << 20 // a national table is 50 MB
+	maxXLSXSize = 64 << 20  // compressed; see also the unzip limits in xlsx.go
+	maxLine     = 1 << 20   // bytes in one line of CSV text
+	maxColumns  = 16384     // Excel's own limit
+	maxProblems = 1000      // problems listed per file; the rest are counted
+)
+
 func readFile(path string, opts Options, out sink) error {
 	ext := strings.ToLower(filepath.Ext(path))
 	switch ext {
-	case ".xlsx", ".xlsm":
-		return readXLSX(path, out)
-	case ".csv", ".txt":
-		f, err := os.Open(path)
-		if err != nil {
-			return &FileError{File: path, Msg: "не удалось прочитать файл: " + osMessage(err)}
-		}
-		defer f.Close()
-		return readCSVStream(path, f, opts, out)
+	case ".xlsx", ".xlsm", ".csv", ".txt":
 	case ".xls":
 		return &FileError{File: path, Msg: "файл старого формата Excel (.xls) не поддерживается: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"}
 	case ".ods":
@@ -156,6 +158,47 @@ func readFile(path string, opts Options, out sink) error {
 	default:
 		return &FileError{File: path, Msg: fmt.Sprintf("неподдерживаемый тип файла %q: нужны .xlsx или .csv", ext)}
 	}
+	// Only a regular file is opened: opening a named pipe would wait
+	// forever, and a device has no end.
+	f, err := openRegular(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return &FileError{File: path, Msg: "не удалось прочитать файл: " + osMessage(err)}
+	}
+	if ext == ".xlsx" || ext == ".xlsm" {
+		if st.Size() > maxXLSXSize {
+			return &FileError{File: path, Msg: fmt.Sprintf("книга больше %d МБ (%d МБ): книга одной школы или района столько не занимает; сохраните таблицу района в CSV", maxXLSXSize>>20, st.Size()>>20)}
+		}
+		return readXLSX(path, f, out)
+	}
+	if st.Size() > maxCSVSize {
+		return &FileError{File: path, Msg: fmt.Sprintf("файл больше %d МБ (%d МБ): разделите таблицу на части", maxCSVSize>>20, st.Size()>>20)}
+	}
+	return readCSVStream(path, f, opts, out)
+}
+
+// openRegular opens path if it is a regular file (links followed).
+func openRegular(path string) (*os.File, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, &FileError{File: path, Msg: "не удалось прочитать файл: " + osMessage(err)}
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &FileError{File: path, Msg: "это не обычный файл (папка, канал или устройство): читаются только файлы .xlsx и .csv"}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, &FileError{File: path, Msg: "не удалось прочитать файл: " + osMessage(err)}
+	}
+	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
+		f.Close()
+		return nil, &FileError{File: path, Msg: "файл заменён во время чтения: запустите ещё раз"}
+	}
+	return f, nil
 }
 
 func osMessage(err error) string {

@@ -147,10 +147,11 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	if err != nil {
 		return &FileError{File: name, Msg: err.Error()}
 	}
-	text := bufio.NewReaderSize(decoded, sniffSize)
+	lines := &lineLimiter{r: decoded, line: 1}
+	text := bufio.NewReaderSize(lines, sniffSize)
 	sniff, err := text.Peek(sniffSize)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
-		return &FileError{File: name, Msg: "не удалось прочитать файл: " + err.Error()}
+		return csvReadError(name, lines, 1, err)
 	}
 	if len(sniff) < sniffSize && len(bytes.TrimSpace(sniff)) == 0 {
 		return &FileError{File: name, Msg: "файл пуст"}
@@ -168,7 +169,7 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	}
 	r := csv.NewReader(text)
 	r.Comma, r.LazyQuotes, r.FieldsPerRecord = delim, true, -1
-	t := &csvTable{name: name, r: r, firstLine: firstLine, checkUTF8: checkUTF8}
+	t := &csvTable{name: name, r: r, lines: lines, firstLine: firstLine, checkUTF8: checkUTF8}
 	err = parseTable(t, nil, out, opts)
 	var nh errNoHeader
 	if errors.As(err, &nh) {
@@ -186,6 +187,7 @@ func validDelim(r rune) bool {
 type csvTable struct {
 	name      string
 	r         *csv.Reader
+	lines     *lineLimiter
 	firstLine int // the line the reader's first line is in the file
 	// checkUTF8 says the text is passed through undecoded: every field
 	// must be checked, to name the cell where it stops being UTF-8.
@@ -202,16 +204,15 @@ func (t *csvTable) next() ([]string, int, bool) {
 		return nil, 0, false
 	}
 	if err != nil {
-		where := problem.Location{File: t.name}
-		if pe, ok := errors.AsType[*csv.ParseError](err); ok {
-			where.Row = pe.StartLine + t.firstLine - 1
-			err = pe.Err
-		}
-		t.failure = &FileError{File: where.String(), Msg: "ошибка чтения CSV: " + err.Error()}
+		t.failure = csvReadError(t.name, t.lines, t.firstLine, err)
 		return nil, 0, false
 	}
 	line, _ := t.r.FieldPos(0)
 	line += t.firstLine - 1
+	if len(rec) > maxColumns {
+		t.failure = &FileError{File: t.loc(line, 0).String(), Msg: fmt.Sprintf("в строке %d столбцов, больше %d: это не таблица ответов", len(rec), maxColumns)}
+		return nil, 0, false
+	}
 	if t.checkUTF8 {
 		for i, f := range rec {
 			if !utf8.ValidString(f) {
@@ -222,6 +223,52 @@ func (t *csvTable) next() ([]string, int, bool) {
 		}
 	}
 	return rec, line, true
+}
+
+// lineLimiter passes text through until a line runs longer than maxLine
+// bytes: a file without line ends (or /dev/zero behind a link) would
+// otherwise be read into memory whole as one record.
+type lineLimiter struct {
+	r    io.Reader
+	line int // the line being read, 1-based
+	run  int // bytes of it read so far
+}
+
+// errLongLine is what lineLimiter gives once a line is too long.
+var errLongLine = errors.New("line too long")
+
+func (l *lineLimiter) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	for b := p[:n]; ; {
+		i := bytes.IndexByte(b, '\n')
+		if i < 0 {
+			l.run += len(b)
+			break
+		}
+		if l.run+i > maxLine {
+			l.run += i
+			break
+		}
+		l.run, l.line, b = 0, l.line+1, b[i+1:]
+	}
+	if l.run > maxLine {
+		return 0, errLongLine
+	}
+	return n, err
+}
+
+// csvReadError says in Russian why the text stopped.
+func csvReadError(name string, lines *lineLimiter, firstLine int, err error) error {
+	if errors.Is(err, errLongLine) {
+		return &FileError{File: problem.Location{File: name, Row: lines.line}.String(),
+			Msg: fmt.Sprintf("строка длиннее %d МБ: в таблице ответов таких нет; проверьте, что это файл CSV с переводами строк", maxLine>>20)}
+	}
+	where := problem.Location{File: name}
+	if pe, ok := errors.AsType[*csv.ParseError](err); ok {
+		where.Row = pe.StartLine + firstLine - 1
+		err = pe.Err
+	}
+	return &FileError{File: where.String(), Msg: "ошибка чтения CSV: " + osMessage(err)}
 }
 
 func (t *csvTable) err() error                        { return t.failure }

@@ -2,6 +2,7 @@ package answers
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -26,6 +27,10 @@ type table interface {
 	// cell formatted as percent holds 0.35 but shows 35 %.
 	value(raw string, row, col int) string
 }
+
+// maxSchoolRows bounds the rows of a one-school table: a school answers
+// about a hundred indicators.
+const maxSchoolRows = 10000
 
 // maxHeaderSearch is how many rows may stand above the header row.
 const maxHeaderSearch = 200
@@ -263,10 +268,13 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink) er
 	if sub.Stated.Total != nil || sub.Stated.Level != "" || h.text >= 0 && h.points >= 0 {
 		sub.Layout = LayoutFederal
 	}
-	for {
+	for rows := 0; ; rows++ {
 		cells, row, ok := t.next()
 		if !ok {
 			break
+		}
+		if rows == maxSchoolRows {
+			return &FileError{File: t.loc(row, 0).String(), Msg: fmt.Sprintf("под строкой заголовков больше %d строк: в ответах одной школы их около сотни; проверьте, что это файл ответов", maxSchoolRows)}
 		}
 		idCell := cell(cells, h.id)
 		ans := cell(cells, h.answer)

@@ -3,7 +3,7 @@ package answers
 import (
 	"bytes"
 	"errors"
-	"io"
+	"fmt"
 	"math"
 	"os"
 	"strconv"
@@ -16,10 +16,12 @@ import (
 )
 
 // Limits on what an .xlsx may unpack to, so that a hostile or broken file
-// cannot exhaust memory or disk.
+// (a few hundred kilobytes that unzip to gigabytes) cannot exhaust memory or
+// disk. A sheet larger than xlsxUnzipXMLLimit is unpacked to a temporary
+// file, in a folder of its own that is removed on every path.
 const (
-	xlsxUnzipLimit    = 512 << 20
-	xlsxUnzipXMLLimit = 64 << 20
+	xlsxUnzipLimit    = 256 << 20
+	xlsxUnzipXMLLimit = 16 << 20
 )
 
 var (
@@ -34,14 +36,9 @@ const (
 	SheetInstructions = "Инструкция"
 )
 
-func checkXLSXMagic(path string) error {
-	fh, err := os.Open(path)
-	if err != nil {
-		return &FileError{File: path, Msg: "не удалось открыть файл: " + osMessage(err)}
-	}
-	defer fh.Close()
+func checkXLSXMagic(path string, f *os.File) error {
 	head := make([]byte, 8)
-	n, _ := io.ReadFull(fh, head)
+	n, _ := f.ReadAt(head, 0)
 	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, oleMagic):
@@ -56,19 +53,29 @@ func checkXLSXMagic(path string) error {
 	return nil
 }
 
-func readXLSX(path string, out sink) error {
-	if err := checkXLSXMagic(path); err != nil {
+func readXLSX(path string, file *os.File, out sink) error {
+	if err := checkXLSXMagic(path, file); err != nil {
 		return err
 	}
-	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit})
+	tmp, err := os.MkdirTemp("", "selfdiag-xlsx-")
 	if err != nil {
-		msg := "книга Excel повреждена и не читается (" + err.Error() + "): откройте её в Excel или LibreOffice, проверьте содержимое и сохраните заново как .xlsx"
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) {
+		return &FileError{File: path, Msg: "не удалось создать временную папку для распаковки книги: " + osMessage(err)}
+	}
+	defer os.RemoveAll(tmp)
+	f, err := excelize.OpenReader(file, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit, TmpDir: tmp})
+	if f != nil {
+		defer f.Close()
+	}
+	if err != nil {
+		msg := "книга Excel повреждена и не читается: откройте её в Excel или LibreOffice, проверьте содержимое и сохраните заново как .xlsx"
+		switch {
+		case errors.Is(err, excelize.ErrWorkbookFileFormat):
 			msg = "файл не является книгой Excel .xlsx: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"
+		case strings.Contains(err.Error(), "unzip size"):
+			msg = fmt.Sprintf("книга распаковывается больше чем в %d МБ: книга одной школы или района столько не занимает; пересохраните её в Excel или LibreOffice или сохраните таблицу района в CSV", xlsxUnzipLimit>>20)
 		}
 		return &FileError{File: path, Msg: msg}
 	}
-	defer f.Close()
 
 	var base *metaFields
 	var sheets []string

@@ -44,3 +44,14 @@ func TestProblemString(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestCap(t *testing.T) {
+	ps := make([]Problem, 5)
+	if got := Cap(ps, 5, Location{File: "f"}); len(got) != 5 {
+		t.Errorf("5 of 5: %d kept", len(got))
+	}
+	got := Cap(ps, 3, Location{File: "f.csv"})
+	if len(got) != 4 || got[3].String() != "f.csv: показаны первые 3 проблем, не показано ещё 2: исправьте показанные и проверьте файл снова" {
+		t.Errorf("3 of 5: %v", got)
+	}
+}

@@ -157,8 +157,12 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	r.Deficits = deficits(r.Indicators)
 	r.checkStated(sub)
 	problem.Sort(r.Problems)
+	r.Problems = problem.Cap(r.Problems, MaxProblems, problem.Location{File: r.Source})
 	return r
 }
+
+// MaxProblems is how many problems a result lists; the rest are counted.
+const MaxProblems = 1000
 
 func (r *Result) addf(loc problem.Location, format string, args ...any) {
 	r.Problems = append(r.Problems, problem.At(loc, format, args...))

@@ -389,3 +389,30 @@ func BenchmarkScoreSchool(b *testing.B) {
 		Score(m, s)
 	}
 }
+
+// TestProblemsCapped: a file with thousands of bad lines lists the first
+// MaxProblems problems and says how many more there were.
+func TestProblemsCapped(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := &answers.Submission{Source: "школа.csv", School: answers.School{Name: "Школа", Profile: model.DefaultProfile()}, ProfileKnown: true}
+	for i := range 3000 {
+		sub.Answers = append(sub.Answers, answers.Answer{Indicator: fmt.Sprintf("x%d", i), Value: "да", Row: i + 2, Col: 2})
+	}
+	r := Score(m, sub)
+	if len(r.Problems) != MaxProblems+1 {
+		t.Fatalf("%d problems listed", len(r.Problems))
+	}
+	applicable := 0 // each is missing an answer: a problem
+	for _, ind := range m.Indicators {
+		if ind.Applies.AppliesTo(model.DefaultProfile()) {
+			applicable++
+		}
+	}
+	want := fmt.Sprintf("не показано ещё %d", 3000+applicable-MaxProblems)
+	if last := r.Problems[MaxProblems]; !strings.Contains(last.Message, want) {
+		t.Errorf("last problem %q, want %q", last, want)
+	}
+}

@@ -24,58 +24,59 @@ type Skipped struct {
 }
 
 // Collect expands paths into the answer files to read, sorted by path.
-// Folders are walked recursively; hidden files and folders and Office lock
-// files (~$…) are passed over silently; other files that are not .xlsx or
-// .csv are returned as skipped with an explanation. A file named explicitly
-// is always taken if its type is supported.
-func Collect(paths []string) (files []string, skipped []Skipped) {
+// Folders are walked recursively, following links to folders (a folder
+// met twice, as through a link back up the tree, is walked once); hidden
+// files and folders and Office lock files (~$…) are passed over silently;
+// anything else that is not a regular .xlsx or .csv file is returned as
+// skipped with an explanation. A path that does not exist is in missing.
+func Collect(paths []string) (files []string, skipped []Skipped, missing []string) {
 	seen := map[string]bool{}
-	add := func(p string) {
-		if !seen[p] {
-			seen[p] = true
-			files = append(files, p)
-		}
-	}
-	for _, root := range paths {
-		st, err := os.Stat(root)
-		if err != nil {
-			skipped = append(skipped, Skipped{root, "не найден: " + notFound(err)})
-			continue
-		}
-		if !st.IsDir() {
-			if reason := unsupported(root); reason != "" {
-				skipped = append(skipped, Skipped{root, reason})
-			} else {
-				add(root)
-			}
-			continue
-		}
-		filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				skipped = append(skipped, Skipped{p, "не удалось прочитать: " + notFound(err)})
-				return nil
-			}
-			name := d.Name()
-			if p != root && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "~$")) {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			if d.IsDir() {
-				return nil
-			}
+	var walked []os.FileInfo // folders walked, to walk each once
+	var walk func(dir string, info os.FileInfo)
+	visit := func(p string, explicit bool) {
+		info, err := os.Stat(p) // follows links
+		switch {
+		case err != nil && explicit && errors.Is(err, fs.ErrNotExist):
+			missing = append(missing, p)
+		case err != nil:
+			skipped = append(skipped, Skipped{p, "не удалось прочитать: " + notFound(err)})
+		case info.IsDir():
+			walk(p, info)
+		case !info.Mode().IsRegular():
+			skipped = append(skipped, Skipped{p, "не обычный файл (канал, устройство или сокет): пропущен"})
+		default:
 			if reason := unsupported(p); reason != "" {
 				skipped = append(skipped, Skipped{p, reason})
-				return nil
+			} else if !seen[p] {
+				seen[p] = true
+				files = append(files, p)
 			}
-			add(p)
-			return nil
-		})
+		}
+	}
+	walk = func(dir string, info os.FileInfo) {
+		for _, w := range walked {
+			if os.SameFile(w, info) {
+				return // met before, through a link: once is enough
+			}
+		}
+		walked = append(walked, info)
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			skipped = append(skipped, Skipped{dir, "не удалось прочитать папку: " + notFound(err)})
+			return
+		}
+		for _, e := range entries {
+			if name := e.Name(); !strings.HasPrefix(name, ".") && !strings.HasPrefix(name, "~$") {
+				visit(filepath.Join(dir, name), false)
+			}
+		}
+	}
+	for _, p := range paths {
+		visit(p, true)
 	}
 	slices.Sort(files)
 	slices.SortFunc(skipped, func(a, b Skipped) int { return strings.Compare(a.Path, b.Path) })
-	return files, skipped
+	return files, skipped, missing
 }
 
 func notFound(err error) string {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -27,12 +28,22 @@ func TestCollect(t *testing.T) {
 	for _, name := range []string{"b/2.csv", "a.xlsx", "b/1.CSV", "~$a.xlsx", ".hidden.csv", ".git/x.csv", "old.xls", "note.pdf", "c/d/e.xlsm"} {
 		write(t, filepath.Join(dir, name), []byte("x"))
 	}
-	files, skipped := Collect([]string{dir, filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "missing")})
+	// A link to a folder (followed), a link back up the tree (walked once),
+	// a dangling link and a named pipe.
+	os.Symlink(filepath.Join(dir, "c"), filepath.Join(dir, "link-to-c"))
+	os.Symlink(dir, filepath.Join(dir, "c", "loop"))
+	os.Symlink(filepath.Join(dir, "nowhere"), filepath.Join(dir, "dangling.csv"))
+	syscall.Mkfifo(filepath.Join(dir, "pipe.csv"), 0o644)
+	files, skipped, missing := Collect([]string{dir, filepath.Join(dir, "a.xlsx"), filepath.Join(dir, "missing")})
+	if len(missing) != 1 || filepath.Base(missing[0]) != "missing" {
+		t.Errorf("missing = %v", missing)
+	}
 	var rel []string
 	for _, f := range files {
 		r, _ := filepath.Rel(dir, f)
 		rel = append(rel, r)
 	}
+	// link-to-c and c/loop lead to folders already walked.
 	if got, want := strings.Join(rel, ","), "a.xlsx,b/1.CSV,b/2.csv,c/d/e.xlsm"; got != want {
 		t.Errorf("files = %s, want %s", got, want)
 	}
@@ -41,13 +52,19 @@ func TestCollect(t *testing.T) {
 		reasons = append(reasons, filepath.Base(s.Path)+": "+s.Reason)
 	}
 	all := strings.Join(reasons, "\n")
-	for _, want := range []string{"missing: не найден", "note.pdf: не файл ответов (.pdf)", "old.xls: файл старого формата Excel (.xls)"} {
+	for _, want := range []string{"dangling.csv: не удалось прочитать: нет такого файла", "pipe.csv: не обычный файл", "note.pdf: не файл ответов (.pdf)", "old.xls: файл старого формата Excel (.xls)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("skipped lacks %q:\n%s", want, all)
 		}
 	}
-	if len(skipped) != 3 {
+	if len(skipped) != 4 {
 		t.Errorf("skipped = %v", skipped)
+	}
+	// A link to a folder given on the command line is followed, and the
+	// loop inside it ends: every folder once.
+	files, _, _ = Collect([]string{filepath.Join(dir, "link-to-c")})
+	if len(files) != 4 || !strings.HasSuffix(files[0], filepath.Join("link-to-c", "d", "e.xlsm")) {
+		t.Errorf("through a link: %v", files)
 	}
 }
 

@@ -84,7 +84,7 @@ func schoolFolder(b *testing.B, m *model.Model) string {
 // endToEnd is what `selfdiag batch` does: collect, read, score, aggregate
 // (with the collector tuned as the command tunes it), write the summary.
 func endToEnd(b *testing.B, m *model.Model, paths []string) *summary.Summary {
-	files, _ := Collect(paths)
+	files, _, _ := Collect(paths)
 	agg := summary.New(m, summary.GroupMunicipality)
 	Run(m, files, Options[struct{}]{
 		Result:   func(r *scoring.Result, _ struct{}) { agg.Add(r) },
@@ -148,7 +148,7 @@ func parseEncodingCSV(b *testing.B, path string) {
 func BenchmarkFolderXLSX(b *testing.B) {
 	m := benchModel(b)
 	dir := schoolFolder(b, m)
-	files, _ := Collect([]string{dir})
+	files, _, _ := Collect([]string{dir})
 	b.Run("excelize-alone", func(b *testing.B) {
 		for b.Loop() {
 			work := make(chan string)

@@ -140,7 +140,10 @@ func (a *app) runBatch(o batchOptions) error {
 	if err != nil {
 		return err
 	}
-	files, skipped := batch.Collect(o.paths)
+	files, skipped, missing := batch.Collect(o.paths)
+	if len(missing) > 0 {
+		return usagef("нет такого файла или папки: %s", strings.Join(missing, ", "))
+	}
 	if len(files) == 0 && len(skipped) == 0 {
 		return &failure{"не найдено ни одного файла ответов (.xlsx или .csv) в: " + strings.Join(o.paths, ", ")}
 	}

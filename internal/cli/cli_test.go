@@ -68,6 +68,7 @@ func TestReportExitCodes(t *testing.T) {
 		{[]string{"report", "-f", "xlsx", "-o", out, "testdata/broken/legacy.xls"}, ExitFailure},
 		{[]string{"batch", "testdata/schools", "--report", "html"}, ExitUsage},
 		{[]string{"batch", "testdata/schools", "--per-school", "--out", out, "--report", "pdf"}, ExitUsage},
+		{[]string{"batch", "testdata/schools", "нет-такой-папки"}, ExitUsage},
 	} {
 		var stdout, stderr bytes.Buffer
 		if got := Main(tc.args, nil, &stdout, &stderr); got != tc.want {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"go.yaml.in/yaml/v3"
@@ -150,7 +151,7 @@ func readSettings(path string, flags map[string]*pflag.Flag) (map[string]any, er
 	if len(doc.Content) == 0 {
 		return map[string]any{}, nil
 	}
-	if n := firstAlias(&doc); n != nil {
+	if n := model.FirstAlias(&doc); n != nil {
 		return nil, fail("файл настроек %s:%d:%d: ссылки YAML (&якорь, *ссылка) в настройках не допускаются: впишите значения прямо", path, n.Line, n.Column)
 	}
 	root := doc.Content[0]
@@ -199,20 +200,6 @@ func readSettings(path string, flags map[string]*pflag.Flag) (map[string]any, er
 		return nil, fail("в файле настроек %s ошибки:\n%s", path, strings.Join(problems, "\n"))
 	}
 	return values, nil
-}
-
-// firstAlias finds an alias node: aliases can expand a small file into a
-// huge one, and settings need none.
-func firstAlias(n *yaml.Node) *yaml.Node {
-	if n.Kind == yaml.AliasNode || n.Anchor != "" {
-		return n
-	}
-	for _, c := range n.Content {
-		if a := firstAlias(c); a != nil {
-			return a
-		}
-	}
-	return nil
 }
 
 // yamlText puts the YAML parser's message in Russian where it can.

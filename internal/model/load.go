@@ -1,8 +1,11 @@
 package model
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
 	"path"
 	"reflect"
@@ -16,6 +19,13 @@ import (
 	"github.com/selfdiag/selfdiag/indicators"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
+)
+
+// Bounds on points: far above any methodology, far below where sums of a
+// thousand indicators could overflow.
+const (
+	MaxPoints          = 1000   // for one answer or band
+	MaxThresholdPoints = 100000 // for a threshold in points
 )
 
 // RootFile is the name of a model folder's root file.
@@ -35,14 +45,14 @@ func Default() (*Model, error) {
 // the folder's name for messages. A model with any problem is not returned:
 // the error is a problem.List naming every problem with file and line.
 func Load(fsys fs.FS, displayDir string) (*Model, error) {
-	l := &loader{dir: displayDir}
-	var root rawRoot
-	if !l.decodeFile(fsys, RootFile, &root) {
-		return nil, l.problems
-	}
+	l := &loader{dir: displayDir, hash: sha256.New()}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, problem.List{{Location: problem.Location{File: displayDir}, Message: "не удалось прочитать каталог модели: " + err.Error()}}
+		return nil, problem.List{{Location: problem.Location{File: displayDir}, Message: "не удалось прочитать каталог модели: " + osText(err)}}
+	}
+	var root rawRoot
+	if !l.decodeFile(fsys, entries, RootFile, &root) {
+		return nil, l.problems
 	}
 	var inds []rawIndicator
 	for i := range root.Indicators {
@@ -55,7 +65,7 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 			continue
 		}
 		var f rawIndicatorFile
-		if !l.decodeFile(fsys, name, &f) {
+		if !l.decodeFile(fsys, entries, name, &f) {
 			continue
 		}
 		if len(f.Indicators) == 0 {
@@ -74,12 +84,24 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 		problem.Sort(l.problems)
 		return nil, l.problems
 	}
+	m.Hash = hex.EncodeToString(l.hash.Sum(nil))[:HashLen]
 	return m, nil
 }
+
+// HashLen is how many hex digits of the model's SHA-256 the stamp shows:
+// as a short git commit, enough to tell two models apart.
+const HashLen = 12
+
+// maxModelFile bounds a model file: the largest real one is tens of
+// kilobytes.
+const maxModelFile = 4 << 20
 
 type loader struct {
 	dir      string
 	problems problem.List
+	// hash sums up every file read, name and content, in the order read
+	// (the root, then the others by name): the model's fingerprint.
+	hash hash.Hash
 }
 
 func (l *loader) name(file string) string {
@@ -103,17 +125,30 @@ var yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
 // decodeFile parses one YAML file into v, reporting syntax errors, unknown
 // keys and type errors. It returns false when v could not be filled at all.
-func (l *loader) decodeFile(fsys fs.FS, name string, v any) bool {
+func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v any) bool {
 	file := l.name(name)
-	data, err := fs.ReadFile(fsys, name)
-	if err != nil {
-		if errors.Is(err, fs.ErrNotExist) {
-			l.add(problem.Location{File: file}, "файл не найден: в каталоге модели должен быть %s", RootFile)
-		} else {
-			l.add(problem.Location{File: file}, "не удалось прочитать файл: %v", err)
-		}
+	i := slices.IndexFunc(entries, func(e fs.DirEntry) bool { return e.Name() == name })
+	if i < 0 {
+		l.add(problem.Location{File: file}, "файл не найден: в каталоге модели должен быть %s", RootFile)
 		return false
 	}
+	// Only regular files of the folder itself: a link could show the lines
+	// of any file on the computer in messages.
+	if !entries[i].Type().IsRegular() {
+		l.add(problem.Location{File: file}, "это ссылка или не обычный файл: в каталоге модели читаются только обычные файлы; скопируйте файл в каталог")
+		return false
+	}
+	if info, err := entries[i].Info(); err == nil && info.Size() > maxModelFile {
+		l.add(problem.Location{File: file}, "файл больше %d МБ: файл модели столько не занимает", maxModelFile>>20)
+		return false
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		l.add(problem.Location{File: file}, "не удалось прочитать файл: %s", osText(err))
+		return false
+	}
+	fmt.Fprintf(l.hash, "%s\x00%d\x00", name, len(data))
+	l.hash.Write(data)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		l.yamlError(file, err, "ошибка синтаксиса YAML")
@@ -121,6 +156,11 @@ func (l *loader) decodeFile(fsys fs.FS, name string, v any) bool {
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		l.add(problem.Location{File: file}, "файл пуст")
+		return false
+	}
+	if n := FirstAlias(&doc); n != nil {
+		// A few lines of aliases can expand to millions of nodes.
+		l.add(problem.Location{File: file, Row: n.Line, Col: n.Column}, "ссылки YAML (&якорь, *ссылка) в модели не допускаются: впишите значения прямо")
 		return false
 	}
 	if doc.Content[0].Kind != yaml.MappingNode {
@@ -366,8 +406,8 @@ func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 			l.add(loc, "у варианта «%s» показателя %s не указаны баллы (points)", text, ind.ID)
 			continue
 		}
-		if *ro.Points < 0 {
-			l.add(loc, "у варианта «%s» показателя %s отрицательные баллы: %d", text, ind.ID, *ro.Points)
+		if *ro.Points < 0 || *ro.Points > MaxPoints {
+			l.add(loc, "у варианта «%s» показателя %s баллы %d вне допустимых пределов: от 0 до %d", text, ind.ID, *ro.Points, MaxPoints)
 		}
 		for _, key := range append([]string{text}, ro.Aliases...) {
 			n := textnorm.Normalize(key)
@@ -409,8 +449,8 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 			return
 		}
 		b := Band{Min: *rb.Min, Max: rb.Max, MaxInclusive: rb.MaxInclusive, Points: *rb.Points}
-		if b.Points < 0 {
-			l.add(bloc, "у диапазона %s показателя %s отрицательные баллы", b.Label(nil), ind.ID)
+		if b.Points < 0 || b.Points > MaxPoints {
+			l.add(bloc, "у диапазона %s показателя %s баллы %d вне допустимых пределов: от 0 до %d", b.Label(nil), ind.ID, b.Points, MaxPoints)
 		}
 		if b.Max != nil && (*b.Max < b.Min || (*b.Max == b.Min && !b.MaxInclusive)) {
 			l.add(bloc, "пустой диапазон у показателя %s: min %s, max %s", ind.ID, FormatNumber(b.Min), FormatNumber(*b.Max))
@@ -538,8 +578,9 @@ func (l *loader) buildSet(m *Model, rs *rawThresholdSet, file, name string) Thre
 			l.add(l.at(file, d.pos), "порог %s.%s должен быть числом, найдено %q", name, lv.ID, d.Text)
 			continue
 		}
-		if r.Num < 0 || (s.Unit == UnitPercent && r.Cmp(Rational{100, 1}) > 0) {
-			l.add(l.at(file, d.pos), "порог %s.%s = %s вне допустимых пределов (%s)", name, lv.ID, d.Text, map[string]string{UnitPercent: "от 0 до 100 %", UnitPoints: "не меньше 0 баллов"}[s.Unit])
+		if r.Num < 0 || (s.Unit == UnitPercent && r.Cmp(Rational{100, 1}) > 0) || (s.Unit == UnitPoints && r.Cmp(Rational{MaxThresholdPoints, 1}) > 0) {
+			l.add(l.at(file, d.pos), "порог %s.%s = %s вне допустимых пределов (%s)", name, lv.ID, d.Text,
+				map[string]string{UnitPercent: "от 0 до 100 %", UnitPoints: fmt.Sprintf("от 0 до %d баллов", MaxThresholdPoints)}[s.Unit])
 		}
 		if r.Cmp(prev) <= 0 {
 			l.add(l.at(file, d.pos), "пороги %s должны расти с уровнем: %s для «%s» не больше порога предыдущего уровня", name, d.Text, lv.Title)
@@ -567,4 +608,30 @@ func (l *loader) buildCriticalRule(m *Model, rc *rawCritical, file string, top p
 		l.add(loc, "critical_rule.scope %q: допустимы component, overall и both", rc.Scope)
 	}
 	m.CriticalRule = r
+}
+
+// FirstAlias finds an alias or anchor in a YAML tree, or nil: aliases let a
+// small file expand to a huge one, and neither a model nor a settings file
+// needs them.
+func FirstAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode || n.Anchor != "" {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := FirstAlias(c); a != nil {
+			return a
+		}
+	}
+	return nil
+}
+
+// osText is a file error in Russian.
+func osText(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "файл не найден"
+	case errors.Is(err, fs.ErrPermission):
+		return "нет прав на чтение"
+	}
+	return err.Error()
 }

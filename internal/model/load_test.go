@@ -2,6 +2,8 @@ package model
 
 import (
 	"math/big"
+	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -221,5 +223,51 @@ func TestStanding(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestModelHash: the fingerprint is the same for the same files and
+// differs when any byte of any file does, though id and version stay.
+func TestModelHash(t *testing.T) {
+	load := func(comp string) string {
+		t.Helper()
+		m, err := Load(fstest.MapFS{"model.yaml": {Data: []byte(validRoot)}, "a.yaml": {Data: []byte(comp)}}, "m")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(m.Hash) != HashLen {
+			t.Fatalf("hash %q", m.Hash)
+		}
+		return m.Hash
+	}
+	a, b := load(validComp), load(validComp)
+	c := load(strings.Replace(validComp, "points: 1", "points: 2", 1))
+	if a != b || a == c {
+		t.Errorf("hashes %s %s %s: same files must match, changed ones differ", a, b, c)
+	}
+	if d, _ := Default(); d.Hash == "" {
+		t.Error("the embedded model has no hash")
+	}
+}
+
+// TestModelFilesHardened: links out of the folder, aliases and points
+// near the integer limit are errors, not followed, expanded or summed.
+func TestModelFilesHardened(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "model.yaml"), []byte(validRoot), 0o644)
+	os.Symlink("/etc/passwd", filepath.Join(dir, "passwd.yaml"))
+	_, err := Load(os.DirFS(dir), dir)
+	if err == nil || !strings.Contains(err.Error(), "passwd.yaml: это ссылка или не обычный файл") || strings.Contains(err.Error(), "root:") {
+		t.Errorf("link: %v", err)
+	}
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+	_, err = Load(fstest.MapFS{"model.yaml": {Data: []byte(validRoot)}, "a.yaml": {Data: []byte(bomb)}}, "m")
+	if err == nil || !strings.Contains(err.Error(), "a.yaml:1:4: ссылки YAML") {
+		t.Errorf("aliases: %v", err)
+	}
+	huge := strings.Replace(validComp, "points: 1", "points: 9223372036854775807", 1)
+	_, err = Load(fstest.MapFS{"model.yaml": {Data: []byte(validRoot)}, "a.yaml": {Data: []byte(huge)}}, "m")
+	if err == nil || !strings.Contains(err.Error(), "вне допустимых пределов: от 0 до 1000") {
+		t.Errorf("huge points: %v", err)
 	}
 }

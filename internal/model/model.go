@@ -28,6 +28,9 @@ type Model struct {
 	Version string
 	Title   string
 	Source  string
+	// Hash is the start of the SHA-256 of the model's files (HashLen hex
+	// digits): printed with the id and version, it shows a swapped model.
+	Hash string
 
 	Levels       []Level      // low to high
 	Components   []*Component // by order

@@ -23,7 +23,7 @@ func WriteCSV(w io.Writer, m *model.Model, results []*scoring.Explained) error {
 	cw.Comma = ';'
 	header := []string{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Год",
 		"Итог баллов", "Итог макс", "Итог %", "Итоговый уровень",
-		"№", "Компонент", "Показатель", "Критический", "Ответ", "Баллы", "Макс", "Статус"}
+		"№", "Компонент", "Показатель", "Критический", "Ответ", "Баллы", "Макс", "Статус", "Модель"}
 	if err := cw.Write(header); err != nil {
 		return err
 	}
@@ -40,7 +40,7 @@ func WriteCSV(w io.Writer, m *model.Model, results []*scoring.Explained) error {
 			rec := []string{r.Source, row, r.School.Name, r.School.Code, r.School.Municipality, r.School.Year,
 				strconv.Itoa(r.Total.Points), strconv.Itoa(r.Total.Max), Percent(r.Total.Percent), r.Total.LevelTitle,
 				is.ID, titles[is.Component], is.Text, yesNo(is.Critical), is.Answer,
-				strconv.Itoa(is.Points), strconv.Itoa(is.Max), StatusTitle(is.Status)}
+				strconv.Itoa(is.Points), strconv.Itoa(is.Max), StatusTitle(is.Status), ModelID(r.Model)}
 			if err := cw.Write(rec); err != nil {
 				return err
 			}

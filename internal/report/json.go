@@ -92,6 +92,7 @@ type ModelDoc struct {
 	Version string `json:"version"`
 	Title   string `json:"title"`
 	Source  string `json:"source"`
+	Hash    string `json:"hash"` // the start of the SHA-256 of the model's files
 }
 
 // SchoolDoc is the school's identity and profile.
@@ -163,6 +164,10 @@ type ProblemDoc struct {
 	Message  string `json:"message"`
 }
 
+func modelDoc(st scoring.ModelStamp) ModelDoc {
+	return ModelDoc{ID: st.ID, Version: st.Version, Title: st.Title, Source: st.Source, Hash: st.Hash}
+}
+
 func levelID(m *model.Model, i int) string {
 	if i < 0 {
 		return ""
@@ -180,7 +185,7 @@ func Doc(m *model.Model, r *scoring.Explained) ResultDoc {
 	d := ResultDoc{
 		Schema: ResultSchema,
 		Source: SourceDoc{File: r.Source, Row: r.Row, Layout: r.Layout},
-		Model:  ModelDoc{ID: r.Model.ID, Version: r.Model.Version, Title: r.Model.Title, Source: r.Model.Source},
+		Model:  modelDoc(r.Model),
 		School: SchoolDoc{Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality, Year: r.School.Year,
 			Profile:        ProfileDoc{Programs: nonNil(r.School.Profile.Programs), OVZ: r.School.Profile.OVZ, Corrective: r.School.Profile.Corrective},
 			ProfileAssumed: r.ProfileAssumed},

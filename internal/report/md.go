@@ -40,7 +40,7 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		assumed = " (не указан в файле: принят по умолчанию)"
 	}
 	p("| Профиль школы | %s%s |\n| Файл ответов | %s |\n", mdCell(v.Profile), assumed, mdCell(v.Source))
-	p("| Модель | %s, версия %s — %s |\n\n", mdCell(v.Model.ID), mdCell(v.Model.Version), mdCell(v.Model.Title))
+	p("| Модель | %s — %s |\n\n", mdCell(ModelID(v.Model)), mdCell(v.Model.Title))
 	p("> Источник модели: %s\n\n", mdCell(v.Model.Source))
 
 	p("## 3.1. Результаты самодиагностики: баллы и уровни\n\n")

@@ -30,7 +30,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	it.put("Муниципалитет", v.Municipality)
 	it.put("Профиль школы", v.Profile)
 	it.put("Файл ответов", v.Source)
-	it.put("Модель", fmt.Sprintf("%s, версия %s — %s", v.Model.ID, v.Model.Version, v.Model.Title))
+	it.put("Модель", ModelID(v.Model)+" — "+v.Model.Title)
 	it.put("Источник модели", v.Model.Source)
 	it.put()
 	head := it.row + 1

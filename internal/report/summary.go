@@ -22,7 +22,7 @@ func WriteSummaryCSV(w io.Writer, s *summary.Summary) error {
 	for _, c := range s.Components {
 		head = append(head, c.Title+", %", c.Title+", уровень")
 	}
-	head = append(head, "Дефицитов", "Критические с 0 баллов", "Неполные ответы", "Проблем в данных")
+	head = append(head, "Дефицитов", "Критические с 0 баллов", "Неполные ответы", "Проблем в данных", "Модель")
 	cw.Write(head)
 	for _, r := range s.Schools {
 		row := ""
@@ -33,7 +33,7 @@ func WriteSummaryCSV(w io.Writer, s *summary.Summary) error {
 		for _, cc := range r.Components {
 			rec = append(rec, Percent(cc.Percent), levelTitle(s, cc.Level))
 		}
-		rec = append(rec, strconv.Itoa(r.Deficits), strings.Join(r.CriticalFailures, ", "), yesNo(r.Incomplete), strconv.Itoa(r.Problems))
+		rec = append(rec, strconv.Itoa(r.Deficits), strings.Join(r.CriticalFailures, ", "), yesNo(r.Incomplete), strconv.Itoa(r.Problems), ModelID(s.Model))
 		cw.Write(rec)
 	}
 	cw.Flush()

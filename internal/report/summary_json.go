@@ -203,7 +203,7 @@ func schoolRowDoc(s *summary.Summary, r *summary.SchoolRow) SchoolRowDoc {
 func summaryHead(s *summary.Summary) SummaryDoc {
 	c := s.Counts
 	d := SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy,
-		Model:  ModelDoc{ID: s.Model.ID, Version: s.Model.Version, Title: s.Model.Title, Source: s.Model.Source},
+		Model:  modelDoc(s.Model),
 		Counts: CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems},
 		Stats:  statsDoc(s.Stats), Failures: []FailureDoc{}, Duplicates: []DuplicateDoc{}}
 	for _, l := range s.Levels {

@@ -68,7 +68,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	f.SetSheetName("Sheet1", sv.name)
 	c := s.Counts
 	sv.put("Сводка самодиагностики")
-	sv.put("Модель", fmt.Sprintf("%s, версия %s", s.Model.ID, s.Model.Version))
+	sv.put("Модель", ModelID(s.Model))
 	sv.put("Источник модели", s.Model.Source)
 	sv.put("Школ учтено", c.Schools)
 	sv.put("Файлов", c.Files)

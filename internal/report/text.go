@@ -28,7 +28,13 @@ func SchoolTitle(r *scoring.Result) string {
 
 // ModelStamp is the one-paragraph model identification printed by every report.
 func ModelStamp(st scoring.ModelStamp) string {
-	return fmt.Sprintf("Модель: %s, версия %s — %s.\nИсточник модели: %s", st.ID, st.Version, st.Title, st.Source)
+	return fmt.Sprintf("Модель: %s — %s.\nИсточник модели: %s", ModelID(st), st.Title, st.Source)
+}
+
+// ModelID names the model and its files: id, version and fingerprint. Two
+// models with the same id and version but different files differ here.
+func ModelID(st scoring.ModelStamp) string {
+	return fmt.Sprintf("%s, версия %s, отпечаток %s", st.ID, st.Version, st.Hash)
 }
 
 // WriteText writes a readable Russian summary of each result.

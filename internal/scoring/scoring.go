@@ -45,6 +45,12 @@ type Result struct {
 // ModelStamp identifies the model a result was scored with.
 type ModelStamp struct {
 	ID, Version, Title, Source string
+	Hash                       string // see model.Model.Hash
+}
+
+// Stamp identifies m.
+func Stamp(m *model.Model) ModelStamp {
+	return ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source, Hash: m.Hash}
 }
 
 // Tally is points out of the applicable maximum and the level they give.
@@ -106,7 +112,7 @@ const NoLevelTitle = "нет применимых показателей"
 // to the next level, for reports.
 func Score(m *model.Model, sub *answers.Submission) *Result {
 	r := &Result{
-		Model:          ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source},
+		Model:          Stamp(m),
 		Source:         sub.Source,
 		Sheet:          sub.Sheet,
 		Row:            sub.Row,

@@ -162,7 +162,7 @@ type Aggregator struct {
 func New(m *model.Model, groupBy string) *Aggregator {
 	a := &Aggregator{m: m, groupBy: groupBy, all: newStatsAcc(m), groups: map[string]*statsAcc{},
 		firstByCode: map[string]string{}, firstByName: map[string]string{}}
-	a.sum.Model = scoring.ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
+	a.sum.Model = scoring.Stamp(m)
 	a.sum.GroupBy = groupBy
 	a.sum.Levels = m.Levels
 	for _, c := range m.Components {

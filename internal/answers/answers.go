@@ -14,6 +14,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 
 // Layouts of answer tables.
@@ -104,7 +105,7 @@ type FileError struct {
 	Msg  string
 }
 
-func (e *FileError) Error() string { return e.File + ": " + e.Msg }
+func (e *FileError) Error() string { return safetext.Terminal(e.File) + ": " + e.Msg }
 
 // ReadFile reads every school of an answer file and passes each to fn in
 // file order. An unreadable file gives a *FileError; an error from fn stops

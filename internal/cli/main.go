@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 
 // Exit codes, documented in the README.
@@ -49,15 +51,25 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case errors.Is(err, errProblems):
 		return ExitProblems
 	case errors.As(err, &ue), isCobraUsage(err):
-		fmt.Fprintf(stderr, "selfdiag: %s\nСправка: selfdiag --help\n", translateCobra(err.Error()))
+		fmt.Fprintf(stderr, "selfdiag: %s\nСправка: selfdiag --help\n", printable(translateCobra(err.Error())))
 		return ExitUsage
 	case errors.As(err, &fe):
-		fmt.Fprintf(stderr, "selfdiag: %s\n", fe.msg)
+		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(fe.msg))
 		return ExitFailure
 	default:
-		fmt.Fprintf(stderr, "selfdiag: %v\n", err)
+		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(err.Error()))
 		return ExitFailure
 	}
+}
+
+// printable makes a message safe for a terminal line by line: its lines
+// are ours, the values in them are not.
+func printable(msg string) string {
+	lines := strings.Split(msg, "\n")
+	for i, l := range lines {
+		lines[i] = safetext.Terminal(l)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // isCobraUsage recognises cobra's and pflag's own argument errors.

@@ -14,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 
 // Layouts and sheet names.
@@ -389,23 +390,23 @@ func DistrictHeader(m *model.Model) []string {
 func SchoolCSV(w io.Writer, m *model.Model) error {
 	return writeCSV(w, func(cw *csv.Writer) {
 		for _, name := range MetaFields {
-			cw.Write([]string{name, ""})
+			cw.Write(safetext.CSVRecord([]string{name, ""}))
 		}
 		cw.Write(nil)
-		cw.Write([]string{"№", "Показатель оценивания", "Ответ", "Допустимые ответы"})
+		cw.Write(safetext.CSVRecord([]string{"№", "Показатель оценивания", "Ответ", "Допустимые ответы"}))
 		for _, ind := range m.Indicators {
 			text := ind.Text
 			if ind.Critical {
 				text += " (критический показатель)"
 			}
-			cw.Write([]string{ind.ID, text, "", ind.AllowedAnswers()})
+			cw.Write(safetext.CSVRecord([]string{ind.ID, text, "", ind.AllowedAnswers()}))
 		}
 	})
 }
 
 // DistrictCSV writes the district template header as CSV.
 func DistrictCSV(w io.Writer, m *model.Model) error {
-	return writeCSV(w, func(cw *csv.Writer) { cw.Write(DistrictHeader(m)) })
+	return writeCSV(w, func(cw *csv.Writer) { cw.Write(safetext.CSVRecord(DistrictHeader(m))) })
 }
 
 func writeCSV(w io.Writer, fill func(*csv.Writer)) error {

@@ -8,6 +8,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 
 // Location names a place in an input file. Zero fields are omitted when the
@@ -24,13 +26,13 @@ type Location struct {
 // for a CSV field, "model.yaml:12" for a model line.
 func (l Location) String() string {
 	var b strings.Builder
-	b.WriteString(l.File)
+	b.WriteString(safetext.Terminal(l.File))
 	switch {
 	case l.Sheet != "":
 		if b.Len() > 0 {
 			b.WriteByte(':')
 		}
-		b.WriteString(l.Sheet)
+		b.WriteString(safetext.Terminal(l.Sheet))
 		if l.Row > 0 {
 			b.WriteByte('!')
 			if l.Col > 0 {
@@ -92,8 +94,16 @@ func (p Problem) String() string {
 	return loc + ": " + p.Message
 }
 
-// At builds a problem with a formatted message.
+// At builds a problem with a formatted message. Text arguments are values
+// from files (answers, names, model texts): their control characters are
+// made visible (see safetext.Terminal), so that a message printed on a
+// terminal can neither rewrite it nor forge lines.
 func At(loc Location, format string, args ...any) Problem {
+	for i, a := range args {
+		if s, ok := a.(string); ok {
+			args[i] = safetext.Terminal(s)
+		}
+	}
 	return Problem{Location: loc, Message: fmt.Sprintf(format, args...)}
 }
 

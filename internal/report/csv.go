@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/safetext"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
@@ -24,7 +25,7 @@ func WriteCSV(w io.Writer, m *model.Model, results []*scoring.Explained) error {
 	header := []string{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Год",
 		"Итог баллов", "Итог макс", "Итог %", "Итоговый уровень",
 		"№", "Компонент", "Показатель", "Критический", "Ответ", "Баллы", "Макс", "Статус", "Модель"}
-	if err := cw.Write(header); err != nil {
+	if err := cw.Write(safetext.CSVRecord(header)); err != nil {
 		return err
 	}
 	titles := map[string]string{}
@@ -41,7 +42,7 @@ func WriteCSV(w io.Writer, m *model.Model, results []*scoring.Explained) error {
 				strconv.Itoa(r.Total.Points), strconv.Itoa(r.Total.Max), Percent(r.Total.Percent), r.Total.LevelTitle,
 				is.ID, titles[is.Component], is.Text, yesNo(is.Critical), is.Answer,
 				strconv.Itoa(is.Points), strconv.Itoa(is.Max), StatusTitle(is.Status), ModelID(r.Model)}
-			if err := cw.Write(rec); err != nil {
+			if err := cw.Write(safetext.CSVRecord(rec)); err != nil {
 				return err
 			}
 		}

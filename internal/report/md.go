@@ -2,18 +2,14 @@ package report
 
 import (
 	"io"
-	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/safetext"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 // mdCell escapes text for a Markdown table cell.
-func mdCell(s string) string {
-	s = strings.ReplaceAll(s, "\\", "\\\\")
-	s = strings.ReplaceAll(s, "|", "\\|")
-	return strings.Join(strings.Fields(s), " ")
-}
+func mdCell(s string) string { return safetext.Markdown(s) }
 
 func orDash(s, dash string) string {
 	if s == "" {
@@ -44,9 +40,9 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	p("> Источник модели: %s\n\n", mdCell(v.Model.Source))
 
 	p("## 3.1. Результаты самодиагностики: баллы и уровни\n\n")
-	p("**Итог: %d из %d баллов (%s %%) — %s**", v.Total.Points, v.Total.Max, v.Total.Percent, v.Total.LevelTitle)
+	p("**Итог: %d из %d баллов (%s %%) — %s**", v.Total.Points, v.Total.Max, v.Total.Percent, mdCell(v.Total.LevelTitle))
 	if v.Total.CriticalApplied {
-		p(" (по баллам — «%s»; понижен по правилу критических показателей)", v.Total.ByPointsTitle)
+		p(" (по баллам — «%s»; понижен по правилу критических показателей)", mdCell(v.Total.ByPointsTitle))
 	}
 	p("\n\n| Компонент | Вид | Баллы | Макс. | % | Уровень |\n|---|---|--:|--:|--:|---|\n")
 	for _, c := range v.Components {
@@ -54,16 +50,16 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		if c.CriticalApplied {
 			note = " (понижен: критический показатель)"
 		}
-		p("| %s | %s | %d | %d | %s | %s%s |\n", mdCell(c.Title), c.Kind, c.Points, c.Max, c.Percent, c.LevelTitle, note)
+		p("| %s | %s | %d | %d | %s | %s%s |\n", mdCell(c.Title), mdCell(c.Kind), c.Points, c.Max, c.Percent, mdCell(c.LevelTitle), note)
 	}
-	p("| **Итог** | | **%d** | **%d** | **%s** | **%s** |\n\n", v.Total.Points, v.Total.Max, v.Total.Percent, v.Total.LevelTitle)
+	p("| **Итог** | | **%d** | **%d** | **%s** | **%s** |\n\n", v.Total.Points, v.Total.Max, v.Total.Percent, mdCell(v.Total.LevelTitle))
 	p("### Критические показатели с 0 баллов\n\n")
 	if len(v.Critical) == 0 {
 		p("Нет: все критические показатели набрали баллы.\n\n")
 	} else {
 		p("| № | Показатель | Компонент | Ответ |\n|---|---|---|---|\n")
 		for _, c := range v.Critical {
-			p("| **%s** | **%s** | %s | %s |\n", c.ID, mdCell(c.Text), mdCell(c.ComponentTitle), mdCell(orDash(c.Answer, "нет ответа")))
+			p("| **%s** | **%s** | %s | %s |\n", mdCell(c.ID), mdCell(c.Text), mdCell(c.ComponentTitle), mdCell(orDash(c.Answer, "нет ответа")))
 		}
 		p("\n")
 	}
@@ -71,7 +67,7 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	p("## 3.2. Дефициты по магистральным направлениям и ключевым условиям\n\n")
 	p("Всего дефицитов: %d.\n\n", v.DeficitCount)
 	for _, c := range v.Components {
-		p("### %s (%s; %s %%, %s)\n\n", mdCell(c.Title), c.Kind, c.Percent, c.LevelTitle)
+		p("### %s (%s; %s %%, %s)\n\n", mdCell(c.Title), mdCell(c.Kind), c.Percent, mdCell(c.LevelTitle))
 		if len(c.Deficits) == 0 {
 			p("Дефицитов нет.\n\n")
 		} else {
@@ -85,14 +81,14 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 				if d.Status != "" {
 					ans += " (" + d.Status + ")"
 				}
-				p("| %s | %s | %s | %d из %d | %d | %s |\n", d.ID, text, ans, d.Points, d.Max, d.Gap, mdCell(d.Target))
+				p("| %s | %s | %s | %d из %d | %d | %s |\n", mdCell(d.ID), text, ans, d.Points, d.Max, d.Gap, mdCell(d.Target))
 			}
 			p("\n")
 		}
-		p("Следующий уровень: %s.\n\n", c.Plan)
+		p("Следующий уровень: %s.\n\n", mdCell(c.Plan))
 	}
 
-	p("## План перехода на следующий уровень\n\n%s.\n\n", v.Plan.Summary)
+	p("## План перехода на следующий уровень\n\n%s.\n\n", mdCell(v.Plan.Summary))
 	if len(v.Plan.Steps) > 0 {
 		p("| Шаг | № | Показатель | Компонент | Сейчас | Цель | + баллов |\n|--:|---|---|---|---|---|--:|\n")
 		for i, s := range v.Plan.Steps {
@@ -100,13 +96,13 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 			if s.Blocking {
 				text += " **(критический: блокирует уровень)**"
 			}
-			p("| %d | %s | %s | %s | %s (%d) | %s (%d) | %d |\n", i+1, s.ID, text, mdCell(s.ComponentTitle),
+			p("| %d | %s | %s | %s | %s (%d) | %s (%d) | %d |\n", i+1, mdCell(s.ID), text, mdCell(s.ComponentTitle),
 				mdCell(orDash(s.Answer, "нет ответа")), s.Points, mdCell(s.Target), s.TargetPoints, s.Gain)
 		}
 		p("\n")
 	}
 	for _, c := range v.Components {
-		p("- **%s**: %s\n", mdCell(c.Title), c.Plan)
+		p("- **%s**: %s\n", mdCell(c.Title), mdCell(c.Plan))
 	}
 
 	p("\n## Ответы по показателям\n\n")
@@ -121,7 +117,7 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 			if iv.Status != "" {
 				ans += " (" + iv.Status + ")"
 			}
-			p("| %s | %s | %s | %d | %d |\n", iv.ID, text, ans, iv.Points, iv.Max)
+			p("| %s | %s | %s | %d | %d |\n", mdCell(iv.ID), text, ans, iv.Points, iv.Max)
 		}
 		p("\n")
 	}

@@ -6,9 +6,11 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -225,5 +227,42 @@ func TestSummaryJSONKeysOnce(t *testing.T) {
 	}
 	if len(doc.Schools[0].Components) != len(m.Components) {
 		t.Errorf("components per school = %d, want %d", len(doc.Schools[0].Components), len(m.Components))
+	}
+}
+
+// TestHostileValues: names, codes, answers and file names from a sender
+// can neither drive a terminal nor put HTML, links or images into a
+// Markdown report.
+func TestHostileValues(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/broken/bad-answers.csv")
+	r := results[0]
+	r.Source = "ответы\x1b]0;взлом\a.csv"
+	r.School.Name = "Школа\x1b[2J\r\nИТОГ: 133 из 133 баллов <script>alert(1)</script>"
+	r.School.Code = "[клик](javascript:alert(1))"
+	r.School.Municipality = "<img src=x onerror=alert(1)> ![](http://evil.example/x.png)"
+	r.Indicators[0].Answer = "да\x07\x1b[31m"
+	var text, md bytes.Buffer
+	if err := WriteText(&text, m, results); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteMarkdown(&md, m, r); err != nil {
+		t.Fatal(err)
+	}
+	for name, out := range map[string]string{"text": text.String(), "md": md.String()} {
+		if i := strings.IndexFunc(out, func(r rune) bool { return r != '\n' && unicode.IsControl(r) }); i >= 0 {
+			t.Errorf("%s: a control character at %d: %q", name, i, out[max(0, i-20):i+5])
+		}
+		if strings.Contains(out, "\nИТОГ: 133 из 133") {
+			t.Errorf("%s: a forged line", name)
+		}
+	}
+	// Markup is only markup when its first character is not escaped.
+	for _, bad := range []string{"<script>", "<img", "](javascript:", "![](http"} {
+		if regexp.MustCompile(`(^|[^\\])` + regexp.QuoteMeta(bad)).MatchString(md.String()) {
+			t.Errorf("md passes %q through", bad)
+		}
+	}
+	if !strings.Contains(md.String(), `\<script\>alert(1)\</script\>`) || !strings.Contains(text.String(), `Школа\x1b[2J\x0d\x0aИТОГ`) {
+		t.Errorf("values must stay readable:\n%s", md.String()[:600])
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/selfdiag/selfdiag/internal/safetext"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -23,7 +24,7 @@ func WriteSummaryCSV(w io.Writer, s *summary.Summary) error {
 		head = append(head, c.Title+", %", c.Title+", уровень")
 	}
 	head = append(head, "Дефицитов", "Критические с 0 баллов", "Неполные ответы", "Проблем в данных", "Модель")
-	cw.Write(head)
+	cw.Write(safetext.CSVRecord(head))
 	for _, r := range s.Schools {
 		row := ""
 		if r.Row > 0 {
@@ -34,7 +35,7 @@ func WriteSummaryCSV(w io.Writer, s *summary.Summary) error {
 			rec = append(rec, Percent(cc.Percent), levelTitle(s, cc.Level))
 		}
 		rec = append(rec, strconv.Itoa(r.Deficits), strings.Join(r.CriticalFailures, ", "), yesNo(r.Incomplete), strconv.Itoa(r.Problems), ModelID(s.Model))
-		cw.Write(rec)
+		cw.Write(safetext.CSVRecord(rec))
 	}
 	cw.Flush()
 	return cw.Error()
@@ -55,7 +56,7 @@ func WriteSummaryText(w io.Writer, s *summary.Summary) error {
 	c := s.Counts
 	ew.printf("СВОДКА САМОДИАГНОСТИКИ: школ %d (файлов %d; с проблемами в данных %d; неполных %d; не прочитано файлов %d; повторов %d)\n",
 		c.Schools, c.Files, c.WithProblems, c.Incomplete, c.Failed, c.Duplicates)
-	ew.printf("%s\n", ModelStamp(s.Model))
+	ew.printf("Модель: %s — %s.\nИсточник модели: %s\n", ModelID(s.Model), s.Model.Title, s.Model.Source)
 	writeStatsText(ew, s, s.Stats)
 	if len(s.Municipalities) > 0 {
 		ew.printf("\nПО МУНИЦИПАЛИТЕТАМ\n")

@@ -2,13 +2,18 @@ package report
 
 import (
 	"bytes"
+	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
@@ -179,5 +184,35 @@ func TestSummaryJSONWriteError(t *testing.T) {
 	}
 	if err := WriteSummaryJSON(&failAfter{full.Len()}, s); err != nil {
 		t.Errorf("room for all of it: %v", err)
+	}
+}
+
+// TestCSVFormulasShownAsText: names and codes that look like formulas are
+// shown by LibreOffice as the text they are, and numbers stay numbers.
+func TestCSVFormulasShownAsText(t *testing.T) {
+	s := &summary.Summary{Levels: []model.Level{{ID: "base", Title: "базовый"}}}
+	for _, name := range []string{"=1+1", "+2+2", "@SUM(1;2)", "=HYPERLINK(\"http://evil.example\";\"клик\")"} {
+		s.Schools = append(s.Schools, summary.SchoolRow{Source: "ответы.csv", Name: name, Code: "-5", Municipality: "-нет", LevelTitle: "базовый"})
+	}
+	path := filepath.Join(t.TempDir(), "сводка.csv")
+	var buf bytes.Buffer
+	if err := WriteSummaryCSV(&buf, s); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(strings.NewReader(officetest.CSVAsSeen(t, path)))
+	r.Comma, r.FieldsPerRecord = ';', -1
+	rows, err := r.ReadAll()
+	if err != nil || len(rows) != 1+len(s.Schools) {
+		t.Fatalf("LibreOffice's view: %v, %d rows", err, len(rows))
+	}
+	for i, school := range s.Schools {
+		// Shown as typed, with the apostrophe that keeps it text; the
+		// number -5 is a number.
+		if got := rows[i+1]; got[2] != "'"+school.Name || got[3] != "-5" || got[4] != "'-нет" {
+			t.Errorf("row %d as LibreOffice shows it: %q", i+1, got)
+		}
 	}
 }

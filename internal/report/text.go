@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/safetext"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
@@ -24,11 +25,6 @@ func SchoolTitle(r *scoring.Result) string {
 		name += " (код " + s.Code + ")"
 	}
 	return name
-}
-
-// ModelStamp is the one-paragraph model identification printed by every report.
-func ModelStamp(st scoring.ModelStamp) string {
-	return fmt.Sprintf("Модель: %s — %s.\nИсточник модели: %s", ModelID(st), st.Title, st.Source)
 }
 
 // ModelID names the model and its files: id, version and fingerprint. Two
@@ -56,10 +52,22 @@ type errWriter struct {
 	err error
 }
 
+// Every text argument is a value from a file or a model: its control
+// characters are made visible (safetext.Terminal), so that a school name
+// cannot rewrite a terminal or forge lines of a report.
 func (e *errWriter) printf(format string, args ...any) {
-	if e.err == nil {
-		_, e.err = fmt.Fprintf(e.w, format, args...)
+	if e.err != nil {
+		return
 	}
+	for i, a := range args {
+		switch v := a.(type) {
+		case string:
+			args[i] = safetext.Terminal(v)
+		case fmt.Stringer:
+			args[i] = safetext.Terminal(v.String())
+		}
+	}
+	_, e.err = fmt.Fprintf(e.w, format, args...)
 }
 
 func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Explained) {
@@ -77,7 +85,7 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Explained) {
 		prof += " (профиль не указан, принят по умолчанию)"
 	}
 	w.printf("Профиль: %s\n", prof)
-	w.printf("%s\n\n", ModelStamp(r.Model))
+	w.printf("Модель: %s — %s.\nИсточник модели: %s\n\n", ModelID(r.Model), r.Model.Title, r.Model.Source)
 
 	t := r.Total
 	w.printf("ИТОГ: %d из %d баллов (%s %%), уровень «%s»\n", t.Points, t.Max, Percent(t.Percent), t.LevelTitle)

@@ -6,12 +6,12 @@
 package answers
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/safetext"
@@ -168,7 +168,7 @@ func readFile(path string, opts Options, out sink) error {
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return &FileError{File: path, Msg: "не удалось прочитать файл: " + osMessage(err)}
+		return &FileError{File: path, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
 	}
 	if ext == ".xlsx" || ext == ".xlsm" {
 		if st.Size() > maxXLSXSize {
@@ -186,32 +186,18 @@ func readFile(path string, opts Options, out sink) error {
 func openRegular(path string) (*os.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, &FileError{File: path, Msg: "не удалось прочитать файл: " + osMessage(err)}
+		return nil, &FileError{File: path, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
 	}
 	if !st.Mode().IsRegular() {
 		return nil, &FileError{File: path, Msg: "это не обычный файл (папка, канал или устройство): читаются только файлы .xlsx и .csv"}
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &FileError{File: path, Msg: "не удалось прочитать файл: " + osMessage(err)}
+		return nil, &FileError{File: path, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
 	}
 	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
 		f.Close()
 		return nil, &FileError{File: path, Msg: "файл заменён во время чтения: запустите ещё раз"}
 	}
 	return f, nil
-}
-
-func osMessage(err error) string {
-	switch {
-	case errors.Is(err, os.ErrNotExist):
-		return "файл не найден"
-	case errors.Is(err, os.ErrPermission):
-		return "нет прав на чтение"
-	}
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
+	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
 
@@ -23,6 +24,15 @@ var encodings = map[string]string{
 	"utf-8": "utf-8", "utf8": "utf-8",
 	"utf-16": "utf-16", "utf16": "utf-16", "utf-16le": "utf-16", "utf-16be": "utf-16be",
 	"windows-1251": "windows-1251", "cp1251": "windows-1251", "1251": "windows-1251",
+}
+
+// CheckEncoding says whether Options.Encoding accepts name ("" detects),
+// so that a command can refuse a wrong one once, before reading any file.
+func CheckEncoding(name string) error {
+	if _, ok := encodings[strings.ToLower(strings.TrimSpace(name))]; name != "" && !ok {
+		return fmt.Errorf("неизвестная кодировка %q: допустимы %s", name, EncodingNames)
+	}
+	return nil
 }
 
 // EncodingNames lists the values Options.Encoding accepts, for help texts.
@@ -140,7 +150,7 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	head := make([]byte, sniffSize)
 	n, err := io.ReadFull(in, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return &FileError{File: name, Msg: "не удалось прочитать файл: " + osMessage(err)}
+		return &FileError{File: name, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
 	}
 	head = head[:n]
 	decoded, _, checkUTF8, err := decodeCSV(head, in, opts.Encoding)
@@ -163,7 +173,7 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	firstLine := 1
 	if skip {
 		if _, err := text.ReadString('\n'); err != nil && err != io.EOF {
-			return &FileError{File: name, Msg: "не удалось прочитать файл: " + err.Error()}
+			return csvReadError(name, lines, 1, err)
 		}
 		firstLine = 2
 	}
@@ -268,7 +278,7 @@ func csvReadError(name string, lines *lineLimiter, firstLine int, err error) err
 		where.Row = pe.StartLine + firstLine - 1
 		err = pe.Err
 	}
-	return &FileError{File: where.String(), Msg: "ошибка чтения CSV: " + osMessage(err)}
+	return &FileError{File: where.String(), Msg: "ошибка чтения CSV: " + fserr.Text(err)}
 }
 
 func (t *csvTable) err() error                        { return t.failure }

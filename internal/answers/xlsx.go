@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
@@ -59,7 +60,7 @@ func readXLSX(path string, file *os.File, out sink) error {
 	}
 	tmp, err := os.MkdirTemp("", "selfdiag-xlsx-")
 	if err != nil {
-		return &FileError{File: path, Msg: "не удалось создать временную папку для распаковки книги: " + osMessage(err)}
+		return &FileError{File: path, Msg: "не удалось создать временную папку для распаковки книги: " + fserr.Text(err)}
 	}
 	defer os.RemoveAll(tmp)
 	f, err := excelize.OpenReader(file, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit, TmpDir: tmp})
@@ -109,7 +110,7 @@ func readXLSX(path string, file *os.File, out sink) error {
 func readSheet(f *excelize.File, path, sheet string, base *metaFields, out sink) error {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: " + err.Error()}
+		return &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
 	}
 	defer rows.Close()
 	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows}
@@ -120,7 +121,7 @@ func readSheet(f *excelize.File, path, sheet string, base *metaFields, out sink)
 func readSchoolSheet(f *excelize.File, path, sheet string) (*metaFields, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: " + err.Error()}
+		return nil, &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
 	}
 	defer rows.Close()
 	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows}
@@ -150,14 +151,14 @@ type xlsxTable struct {
 func (t *xlsxTable) next() ([]string, int, bool) {
 	if t.failure != nil || !t.rows.Next() {
 		if err := t.rows.Error(); err != nil && t.failure == nil {
-			t.failure = &FileError{File: t.path, Msg: "ошибка чтения листа «" + t.sheetName + "»: " + err.Error()}
+			t.failure = &FileError{File: t.path, Msg: "не удалось дочитать лист «" + t.sheetName + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
 		}
 		return nil, 0, false
 	}
 	t.row++
 	cols, err := t.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
-		t.failure = &FileError{File: t.loc(t.row, 0).String(), Msg: "ошибка чтения строки: " + err.Error()}
+		t.failure = &FileError{File: t.loc(t.row, 0).String(), Msg: "строка не читается (повреждённая ячейка): откройте книгу в Excel или LibreOffice и сохраните заново"}
 		return nil, 0, false
 	}
 	return cols, t.row, true

@@ -4,10 +4,14 @@
 package atomicfile
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+
+	"github.com/selfdiag/selfdiag/internal/fserr"
 )
 
 // Write creates or replaces path with what fn writes. When fn or any step
@@ -16,7 +20,7 @@ func Write(path string, fn func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("не удалось создать файл в каталоге %s: %w", dir, err)
+		return fmt.Errorf("не удалось создать файл в каталоге %s: %s", dir, fserr.Text(err))
 	}
 	defer func() {
 		if err != nil {
@@ -25,16 +29,20 @@ func Write(path string, fn func(w io.Writer) error) (err error) {
 		}
 	}()
 	if err = fn(tmp); err != nil {
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
+		}
 		return err
 	}
 	if err = tmp.Chmod(0o644); err != nil {
-		return err
+		return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("не удалось записать %s: %w", path, err)
+		return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("не удалось записать %s: %w", path, err)
+		return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
 	}
 	return nil
 }

@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -14,16 +16,16 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/schollz/progressbar/v3"
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
-	"github.com/selfdiag/selfdiag/internal/atomicfile"
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
@@ -95,6 +97,9 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 	o := batchOptions{paths: paths, outDir: v.GetString("out"), perSchool: v.GetBool("per-school"),
 		groupBy: strings.TrimSpace(v.GetString("group-by")), quiet: v.GetBool("quiet"),
 		encoding: v.GetString("encoding"), workers: v.GetInt("workers"), model: a.model}
+	if err := answers.CheckEncoding(o.encoding); err != nil {
+		return o, usagef("%v", err)
+	}
 	var err error
 	if o.format, err = a.format(report.OffersSummary); err != nil {
 		return o, err
@@ -147,15 +152,13 @@ func (a *app) runBatch(o batchOptions) error {
 	if len(files) == 0 && len(skipped) == 0 {
 		return &failure{"не найдено ни одного файла ответов (.xlsx или .csv) в: " + strings.Join(o.paths, ", ")}
 	}
-	schoolsDir := filepath.Join(o.outDir, "schools")
+	var out *outdir.Dir // nil without --out
 	if o.outDir != "" {
-		dir := o.outDir
-		if o.perSchool {
-			dir = schoolsDir
+		if out, err = outdir.Open(o.outDir); err != nil {
+			return &failure{err.Error()}
 		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return &failure{fmt.Sprintf("не удалось создать каталог %s: %v", dir, err)}
-		}
+		defer out.Close()
+		defer releaseOnInterrupt(out)()
 	}
 	if os.Getenv("GOGC") == "" && !o.perSchool {
 		// A batch makes much short-lived garbage (rows, results) and keeps
@@ -166,14 +169,23 @@ func (a *app) runBatch(o batchOptions) error {
 		// heap near a gigabyte.
 		debug.SetGCPercent(400)
 	}
-	s, links := a.scoreAll(m, files, skipped, o, schoolsDir)
-	return a.writeSummary(s, links, o)
+	s, links, failedWrites := a.scoreAll(m, files, skipped, o, out)
+	if err := a.writeSummary(s, links, o, out); err != nil {
+		return err
+	}
+	if failedWrites > 0 {
+		return &failure{fmt.Sprintf("не записаны отчёты школ: %d (перечислены выше); остальные файлы записаны", failedWrites)}
+	}
+	if s.HasProblems() {
+		return errProblems
+	}
+	return nil
 }
 
 // scoreAll runs the batch: every school scored (and its reports rendered)
 // on all cores, then counted in order and named. Its reports are written
 // on another goroutine: only the names need the order.
-func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, o batchOptions, schoolsDir string) (*summary.Summary, []string) {
+func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, o batchOptions, out *outdir.Dir) (s *summary.Summary, links []string, failedWrites int) {
 	agg := summary.New(m, o.groupBy)
 	for _, s := range skipped {
 		agg.AddFailure(s.Path, s.Reason)
@@ -185,7 +197,7 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 	var writer sync.WaitGroup
 	writer.Go(func() {
 		for w := range pending {
-			w.err = w.files.write(schoolsDir, w.name)
+			w.err = w.files.write(out, w.name)
 			w.files = nil // written: its bytes may go
 		}
 	})
@@ -222,11 +234,12 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 		bar.Finish()
 		fmt.Fprintln(a.err)
 	}
-	var links []string // per counted school: its HTML report, relative to outDir
+	// links: per counted school, its HTML report relative to the folder.
 	linkHTML := o.perSchool && slices.ContainsFunc(o.reports, func(f report.Format) bool { return f.Name == "html" })
 	for _, w := range writes {
 		if w.err != nil {
-			agg.AddProblem(w.title, problem.Problem{Location: problem.Location{File: schoolsDir}, Message: "отчёт школы не записан: " + w.err.Error()})
+			failedWrites++
+			fmt.Fprintln(a.err, printable(fmt.Sprintf("selfdiag: отчёт школы «%s» не записан: %v", w.title, w.err)))
 		}
 		if linkHTML {
 			link := ""
@@ -236,7 +249,7 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 			links = append(links, link)
 		}
 	}
-	return agg.Summary(), links
+	return agg.Summary(), links, failedWrites
 }
 
 // schoolWrite is a counted school's reports, to be written under the name
@@ -262,14 +275,14 @@ func renderSchool(m *model.Model, r *scoring.Result, formats []report.Format) *s
 	return f
 }
 
-// write writes the rendered reports as dir/name.<ext>.
-func (f *schoolFiles) write(dir, name string) error {
+// write writes the rendered reports as schools/name.<ext> of the folder.
+func (f *schoolFiles) write(out *outdir.Dir, name string) error {
 	if f.err != nil {
 		return f.err
 	}
 	for i, format := range f.formats {
 		data := f.data[i]
-		if err := atomicfile.Write(filepath.Join(dir, name+"."+format.Ext), func(w io.Writer) error {
+		if err := out.Write("schools/"+name+"."+format.Ext, func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err
 		}); err != nil {
@@ -281,15 +294,18 @@ func (f *schoolFiles) write(dir, name string) error {
 
 // writeSummary writes the summary files with --out and the summary on
 // stdout, and says whether the data had problems.
-func (a *app) writeSummary(s *summary.Summary, links []string, o batchOptions) error {
-	if o.outDir != "" {
-		if err := atomicfile.Write(filepath.Join(o.outDir, "summary.json"), func(w io.Writer) error { return report.WriteSummaryJSON(w, s) }); err != nil {
-			return &failure{err.Error()}
+func (a *app) writeSummary(s *summary.Summary, links []string, o batchOptions, out *outdir.Dir) error {
+	if out != nil {
+		if err := out.Write("summary.json", func(w io.Writer) error { return report.WriteSummaryJSON(w, s) }); err != nil {
+			return &failure{err.Error() + "; прежние файлы каталога не изменены"}
 		}
 		if o.format.Name != "json" {
-			if err := atomicfile.Write(filepath.Join(o.outDir, "summary."+o.format.Ext), func(w io.Writer) error { return o.format.Summary(w, s, links) }); err != nil {
-				return &failure{err.Error()}
+			if err := out.Write("summary."+o.format.Ext, func(w io.Writer) error { return o.format.Summary(w, s, links) }); err != nil {
+				return &failure{err.Error() + "; прежние файлы каталога не изменены"}
 			}
+		}
+		if err := out.Commit(true); err != nil {
+			return &failure{err.Error()}
 		}
 	}
 	screen := o.format.Summary
@@ -302,7 +318,6 @@ func (a *app) writeSummary(s *summary.Summary, links []string, o batchOptions) e
 	if s.HasProblems() {
 		c := s.Counts
 		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d; школ с проблемами в данных: %d; повторов: %d\n", c.Failed, c.WithProblems, c.Duplicates)
-		return errProblems
 	}
 	return nil
 }
@@ -330,8 +345,18 @@ func (a *app) progress(total int, quiet bool) *progressbar.ProgressBar {
 }
 
 // reportNames names per-school reports from the school code, else the
-// answer file (and row); a name is never used twice in one run.
+// answer file (and row); a name is never used twice in one run, is short
+// enough for every file system and is not a name Windows reserves.
 type reportNames map[string]bool
+
+// maxNameBytes bounds a report's base name: file systems allow 255 bytes,
+// a Cyrillic letter takes two, and the extension and a "-2" need room.
+const maxNameBytes = 120
+
+// windowsReserved are the device names Windows reserves, with any extension.
+var windowsReserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NUL": true,
+	"COM1": true, "COM2": true, "COM3": true, "COM4": true, "COM5": true, "COM6": true, "COM7": true, "COM8": true, "COM9": true,
+	"LPT1": true, "LPT2": true, "LPT3": true, "LPT4": true, "LPT5": true, "LPT6": true, "LPT7": true, "LPT8": true, "LPT9": true}
 
 func (u reportNames) next(r *scoring.Result) string {
 	base := safeName(r.School.Code)
@@ -341,11 +366,27 @@ func (u reportNames) next(r *scoring.Result) string {
 			base += "-строка-" + strconv.Itoa(r.Row)
 		}
 	}
+	if strings.Trim(base, "-") == "" {
+		base = "школа" + base
+	}
+	if len(base) > maxNameBytes {
+		// Cut at a letter's start, with a short hash of the whole name:
+		// two long codes that start alike still get two names.
+		sum := sha256.Sum256([]byte(base))
+		cut := maxNameBytes - 9
+		for !utf8.RuneStart(base[cut]) {
+			cut--
+		}
+		base = base[:cut] + "-" + hex.EncodeToString(sum[:4])
+	}
+	if windowsReserved[strings.ToUpper(base)] {
+		base += "_"
+	}
 	name := base
-	for i := 2; u[name]; i++ {
+	for i := 2; u[strings.ToLower(name)]; i++ {
 		name = base + "-" + strconv.Itoa(i)
 	}
-	u[name] = true
+	u[strings.ToLower(name)] = true // Windows and macOS do not tell case apart
 	return name
 }
 

@@ -41,6 +41,7 @@ func TestBatchOptions(t *testing.T) {
 		{"grouping", map[string]any{"group-by": "region"}, `неизвестная группировка "region"`},
 		{"too many workers", map[string]any{"workers": 257}, "допустимо от 1 до 256"},
 		{"negative workers", map[string]any{"workers": -1}, "допустимо от 1 до 256"},
+		{"unknown encoding", map[string]any{"encoding": "koi8-r"}, `неизвестная кодировка "koi8-r": допустимы utf-8, utf-16, windows-1251`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			a, _, _ := testApp(tc.settings)

@@ -10,7 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
-	"github.com/selfdiag/selfdiag/internal/atomicfile"
+	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
 )
 
@@ -57,6 +57,9 @@ type reportOptions struct {
 
 func (a *app) reportOptions(files []string) (reportOptions, error) {
 	o := reportOptions{files: files, outDir: a.v.GetString("out"), encoding: a.v.GetString("encoding"), model: a.model}
+	if err := answers.CheckEncoding(o.encoding); err != nil {
+		return o, usagef("%v", err)
+	}
 	var err error
 	if o.format, err = a.format(report.OffersProgramme); err != nil {
 		return o, err
@@ -85,16 +88,29 @@ func (a *app) runReport(o reportOptions) error {
 			return err
 		}
 	case len(results) > 0:
-		if err := os.MkdirAll(o.outDir, 0o755); err != nil {
-			return &failure{fmt.Sprintf("не удалось создать каталог %s: %v", o.outDir, err)}
+		out, err := outdir.Open(o.outDir)
+		if err != nil {
+			return &failure{err.Error()}
 		}
+		defer out.Close()
+		defer releaseOnInterrupt(out)()
+		// A report that cannot be written is listed; the others are
+		// written all the same.
 		names := reportNames{}
+		var written []string
 		for _, r := range results {
-			path := filepath.Join(o.outDir, names.next(r.Result)+"."+o.format.Ext)
-			if err := atomicfile.Write(path, func(w io.Writer) error { return o.format.School(w, m, r) }); err != nil {
-				return &failure{err.Error()}
+			name := names.next(r.Result) + "." + o.format.Ext
+			if err := out.Write(name, func(w io.Writer) error { return o.format.School(w, m, r) }); err != nil {
+				failed = append(failed, fmt.Errorf("отчёт школы «%s» не записан: %w", report.SchoolTitle(r.Result), err))
+				continue
 			}
-			fmt.Fprintf(a.err, "записан отчёт: %s\n", path)
+			written = append(written, filepath.Join(o.outDir, name))
+		}
+		if err := out.Commit(false); err != nil {
+			return &failure{err.Error()}
+		}
+		for _, path := range written {
+			fmt.Fprintf(a.err, "записан отчёт: %s\n", printable(path))
 		}
 	}
 	return a.scoredOutcome(results, failed)

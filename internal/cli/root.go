@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"runtime/debug"
 	"slices"
 	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -14,6 +16,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
 )
 
@@ -235,4 +238,26 @@ func (a *app) output(out string, write func(io.Writer) error) error {
 		return &failure{err.Error()}
 	}
 	return nil
+}
+
+// releaseOnInterrupt removes the run's temporary files and its lock on the
+// output folder when the run is interrupted (Ctrl-C), so that the folder
+// is not left held; the previous outputs stay as they were. It returns
+// the function that stops watching.
+func releaseOnInterrupt(out *outdir.Dir) (stop func()) {
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case <-signals:
+			out.Close()
+			os.Exit(130)
+		case <-done:
+		}
+	}()
+	return func() {
+		signal.Stop(signals)
+		close(done)
+	}
 }

@@ -52,6 +52,9 @@ type scoreOptions struct {
 
 func (a *app) scoreOptions(files []string) (scoreOptions, error) {
 	o := scoreOptions{files: files, out: a.v.GetString("out"), encoding: a.v.GetString("encoding"), model: a.model}
+	if err := answers.CheckEncoding(o.encoding); err != nil {
+		return o, usagef("%v", err)
+	}
 	var err error
 	if o.format, err = a.format(report.OffersResults); err != nil {
 		return o, err

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
@@ -134,7 +135,7 @@ func readSettings(path string, flags map[string]*pflag.Flag) (map[string]any, er
 	st, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return nil, fail("не удалось прочитать файл настроек %s: %s", path, osText(err))
+		return nil, fail("не удалось прочитать файл настроек %s: %s", path, fserr.Text(err))
 	case !st.Mode().IsRegular():
 		return nil, fail("не удалось прочитать файл настроек %s: это не обычный файл (каталог или устройство); укажите файл YAML", path)
 	case st.Size() > maxSettingsSize:
@@ -142,11 +143,11 @@ func readSettings(path string, flags map[string]*pflag.Flag) (map[string]any, er
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fail("не удалось прочитать файл настроек %s: %s", path, osText(err))
+		return nil, fail("не удалось прочитать файл настроек %s: %s", path, fserr.Text(err))
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fail("файл настроек %s не читается как YAML (%s): ожидались строки «ключ: значение», например «format: json»", path, yamlText(err))
+		return nil, fail("файл настроек %s не читается как YAML (%s): ожидались строки «ключ: значение», например «format: json»", path, model.YAMLText(strings.TrimPrefix(err.Error(), "yaml: ")))
 	}
 	if len(doc.Content) == 0 {
 		return map[string]any{}, nil
@@ -200,23 +201,4 @@ func readSettings(path string, flags map[string]*pflag.Flag) (map[string]any, er
 		return nil, fail("в файле настроек %s ошибки:\n%s", path, strings.Join(problems, "\n"))
 	}
 	return values, nil
-}
-
-// yamlText puts the YAML parser's message in Russian where it can.
-func yamlText(err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	return strings.NewReplacer("line", "строка", "mapping values are not allowed in this context", "здесь не ожидалось «ключ: значение»",
-		"did not find expected key", "не найден ожидаемый ключ", "found character that cannot start any token", "символ, с которого не может начинаться значение",
-		"control characters are not allowed", "управляющие символы не допускаются", "invalid leading UTF-8 octet", "текст не в UTF-8").Replace(msg)
-}
-
-// osText is a file error in Russian.
-func osText(err error) string {
-	switch {
-	case os.IsNotExist(err):
-		return "файл не найден"
-	case os.IsPermission(err):
-		return "нет прав на чтение"
-	}
-	return err.Error()
 }

@@ -17,6 +17,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/selfdiag/selfdiag/indicators"
+	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
@@ -48,7 +49,7 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 	l := &loader{dir: displayDir, hash: sha256.New()}
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, problem.List{{Location: problem.Location{File: displayDir}, Message: "не удалось прочитать каталог модели: " + osText(err)}}
+		return nil, problem.List{{Location: problem.Location{File: displayDir}, Message: "не удалось прочитать каталог модели: " + fserr.Text(err)}}
 	}
 	var root rawRoot
 	if !l.decodeFile(fsys, entries, RootFile, &root) {
@@ -144,7 +145,7 @@ func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v an
 	}
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		l.add(problem.Location{File: file}, "не удалось прочитать файл: %s", osText(err))
+		l.add(problem.Location{File: file}, "не удалось прочитать файл: %s", fserr.Text(err))
 		return false
 	}
 	fmt.Fprintf(l.hash, "%s\x00%d\x00", name, len(data))
@@ -188,8 +189,54 @@ func (l *loader) yamlError(file string, err error, what string) {
 			loc.Row, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
-		l.add(loc, "%s: %s", what, strings.TrimPrefix(msg, "yaml: "))
+		l.add(loc, "%s: %s", what, YAMLText(strings.TrimPrefix(msg, "yaml: ")))
 	}
+}
+
+// yamlKinds and yamlTargets put the YAML parser's words in Russian.
+var (
+	yamlUnmarshalRe = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$")
+	yamlKinds       = map[string]string{"seq": "список", "map": "словарь", "str": "текст", "int": "целое число", "float": "дробное число", "bool": "да/нет", "null": "пустое значение"}
+	yamlPhrases     = strings.NewReplacer(
+		"mapping values are not allowed in this context", "здесь не может быть «ключ: значение» (проверьте отступы и двоеточия)",
+		"did not find expected node content", "не найдено ожидаемое значение",
+		"did not find expected key", "не найден ожидаемый ключ (проверьте отступы)",
+		"found unexpected end of stream", "файл кончился внутри значения (незакрытая кавычка или скобка)",
+		"found character that cannot start any token", "символ, с которого не может начинаться значение (например, табуляция вместо пробелов)",
+		"found a tab character that violates indentation", "табуляция в отступе: используйте пробелы",
+		"control characters are not allowed", "управляющие символы не допускаются",
+		"invalid leading UTF-8 octet", "текст не в UTF-8",
+		"unknown anchor", "ссылка на неизвестный якорь",
+		"line ", "строка ")
+)
+
+// YAMLText is a message of the YAML parser in Russian.
+func YAMLText(msg string) string {
+	m := yamlUnmarshalRe.FindStringSubmatch(msg)
+	if m == nil {
+		return yamlPhrases.Replace(msg)
+	}
+	found := yamlKinds[m[1]]
+	if found == "" {
+		found = m[1]
+	}
+	if m[2] != "" {
+		found += " «" + m[2] + "»"
+	}
+	want := "словарь ключей"
+	switch t := m[3]; {
+	case t == "int" || t == "int64" || t == "*int":
+		want = "целое число"
+	case t == "bool" || t == "*bool":
+		want = "true или false"
+	case t == "string":
+		want = "текст"
+	case t == "float64" || t == "*float64":
+		want = "число"
+	case strings.HasPrefix(t, "[]"):
+		want = "список"
+	}
+	return "нужно: " + want + "; найдено: " + found
 }
 
 func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
@@ -623,15 +670,4 @@ func FirstAlias(n *yaml.Node) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-// osText is a file error in Russian.
-func osText(err error) string {
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return "файл не найден"
-	case errors.Is(err, fs.ErrPermission):
-		return "нет прав на чтение"
-	}
-	return err.Error()
 }

@@ -271,3 +271,22 @@ func TestModelFilesHardened(t *testing.T) {
 		t.Errorf("huge points: %v", err)
 	}
 }
+
+func TestYAMLText(t *testing.T) {
+	for in, want := range map[string]string{
+		"cannot unmarshal !!str `да` into bool":                  "нужно: true или false; найдено: текст «да»",
+		"cannot unmarshal !!seq into model.plain":                "нужно: словарь ключей; найдено: список",
+		"cannot unmarshal !!map into []string":                   "нужно: список; найдено: словарь",
+		"cannot unmarshal !!str `x` into int":                    "нужно: целое число; найдено: текст «x»",
+		"line 2: mapping values are not allowed in this context": "строка 2: здесь не может быть «ключ: значение» (проверьте отступы и двоеточия)",
+	} {
+		if got := YAMLText(in); got != want {
+			t.Errorf("YAMLText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// A model file with a list where a mapping goes says so in Russian.
+	_, err := Load(fstest.MapFS{"model.yaml": {Data: []byte(validRoot)}, "a.yaml": {Data: []byte("component: [a]\nindicators: []\n")}}, "m")
+	if err == nil || strings.Contains(err.Error(), "cannot unmarshal") || !strings.Contains(err.Error(), "найдено: список") {
+		t.Errorf("type error: %v", err)
+	}
+}

@@ -14,7 +14,6 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
@@ -257,15 +256,6 @@ func describe(s answers.School) string {
 
 // NoMunicipality groups schools without a municipality.
 const NoMunicipality = "(муниципалитет не указан)"
-
-// AddProblem records a problem that is not a school's data (e.g. a
-// per-school report that could not be written).
-func (a *Aggregator) AddProblem(school string, p problem.Problem) {
-	a.sum.Counts.Problems++
-	if len(a.sum.Problems) < MaxProblems {
-		a.sum.Problems = append(a.sum.Problems, SchoolProblem{School: school, Location: p.Location.String(), Message: p.Message})
-	}
-}
 
 // Summary finishes the aggregation.
 func (a *Aggregator) Summary() *Summary {

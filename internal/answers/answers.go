@@ -61,6 +61,18 @@ type Answer struct {
 	PointsCol int    // the column of the stated points, on the answer's row
 }
 
+// Title names the school: its name (unnamed when it has none) and its code.
+func (s School) Title(unnamed string) string {
+	name := s.Name
+	if name == "" {
+		name = unnamed
+	}
+	if s.Code != "" {
+		name += " (код " + s.Code + ")"
+	}
+	return name
+}
+
 // At names a cell of the submission's answer sheet (col 0: the whole row;
 // row 0: the whole file).
 func (s *Submission) At(row, col int) problem.Location {

@@ -15,17 +15,7 @@ import (
 func Percent(p float64) string { return model.FormatPercent(p) }
 
 // SchoolTitle names a school for headings.
-func SchoolTitle(r *scoring.Result) string {
-	s := r.School
-	name := s.Name
-	if name == "" {
-		name = "школа без наименования"
-	}
-	if s.Code != "" {
-		name += " (код " + s.Code + ")"
-	}
-	return name
-}
+func SchoolTitle(r *scoring.Result) string { return r.School.Title("школа без наименования") }
 
 // ModelID names the model and its files: id, version and fingerprint. Two
 // models with the same id and version but different files differ here.

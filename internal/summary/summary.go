@@ -243,16 +243,7 @@ func (a *Aggregator) Add(r *scoring.Result) bool {
 }
 
 // describe names a school for the lists of problems and duplicates.
-func describe(s answers.School) string {
-	name := s.Name
-	if name == "" {
-		name = "без наименования"
-	}
-	if s.Code != "" {
-		name += " (код " + s.Code + ")"
-	}
-	return name
-}
+func describe(s answers.School) string { return s.Title("без наименования") }
 
 // NoMunicipality groups schools without a municipality.
 const NoMunicipality = "(муниципалитет не указан)"

@@ -15,7 +15,9 @@ import (
 func Percent(p float64) string { return model.FormatPercent(p) }
 
 // SchoolTitle names a school for headings.
-func SchoolTitle(r *scoring.Result) string { return r.School.Title("школа без наименования") }
+func SchoolTitle(r *scoring.Result) string {
+	return r.School.Title("школа без наименования")
+}
 
 // ModelID names the model and its files: id, version and fingerprint. Two
 // models with the same id and version but different files differ here.

@@ -59,6 +59,14 @@ type Answer struct {
 	Row, Col  int    // the answer cell, 1-based
 	Points    *int   // points stated in the file (Балльная оценка), if any
 	PointsCol int    // the column of the stated points, on the answer's row
+	// Date is the date a date-formatted cell shows ("01.05.2025"): Excel
+	// turns a typed 1.5 into 1 May, and its serial number is no answer.
+	Date string
+	// Formula says the cell holds a formula whose value was not saved.
+	Formula bool
+	// Extra are the non-empty cells after the answer under no header:
+	// «театр; музей» in a CSV split by ';' puts «музей» there.
+	Extra []string
 }
 
 // Title names the school: its name (unnamed when it has none) and its code.

@@ -281,10 +281,12 @@ func csvReadError(name string, lines *lineLimiter, firstLine int, err error) err
 	return &FileError{File: where.String(), Msg: "ошибка чтения CSV: " + fserr.Text(err)}
 }
 
-func (t *csvTable) err() error                        { return t.failure }
-func (t *csvTable) value(raw string, _, _ int) string { return raw }
-func (t *csvTable) file() string                      { return t.name }
-func (t *csvTable) sheet() string                     { return "" }
+func (t *csvTable) err() error { return t.failure }
+func (t *csvTable) answer(raw string, row, col int) Answer {
+	return Answer{Value: raw, Row: row, Col: col}
+}
+func (t *csvTable) file() string  { return t.name }
+func (t *csvTable) sheet() string { return "" }
 func (t *csvTable) loc(row, col int) problem.Location {
 	return problem.Location{File: t.name, Row: row, Col: col}
 }

@@ -23,9 +23,10 @@ type table interface {
 	file() string
 	// sheet is the worksheet's name, "" for CSV.
 	sheet() string
-	// value returns what a person sees in an answer cell: a spreadsheet
-	// cell formatted as percent holds 0.35 but shows 35 %.
-	value(raw string, row, col int) string
+	// answer makes the answer of a cell from its raw text: what a person
+	// sees in it (a cell formatted as percent holds 0.35 but shows 35 %),
+	// and whether it is a date or an unsaved formula.
+	answer(raw string, row, col int) Answer
 }
 
 // maxSchoolRows bounds the rows of a one-school table: a school answers
@@ -50,6 +51,7 @@ type header struct {
 	id, answer, points, text int
 	meta                     map[role]int // district: identity and profile columns
 	indicators               []indicatorCol
+	named                    []bool // columns with a header
 }
 
 type indicatorCol struct {
@@ -58,8 +60,9 @@ type indicatorCol struct {
 }
 
 func detectHeader(cells []string, row int) (header, bool) {
-	h := header{row: row, id: -1, answer: -1, points: -1, text: -1, meta: map[role]int{}}
+	h := header{row: row, id: -1, answer: -1, points: -1, text: -1, meta: map[role]int{}, named: make([]bool, len(cells))}
 	for i, c := range cells {
+		h.named[i] = strings.TrimSpace(c) != ""
 		if strings.TrimSpace(c) == "" {
 			continue
 		}
@@ -303,12 +306,18 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink) er
 				"не распознан номер показателя «%s»: ожидалось число, например 7", textnorm.Truncate(idCell, 40)))
 			continue
 		}
-		a := Answer{Indicator: id, Value: t.value(ans, row, h.answer+1), Row: row, Col: h.answer + 1}
+		a := t.answer(ans, row, h.answer+1)
+		a.Indicator = id
+		for c := h.answer + 1; c < len(cells); c++ {
+			if (c >= len(h.named) || !h.named[c]) && strings.TrimSpace(cells[c]) != "" {
+				a.Extra = append(a.Extra, strings.TrimSpace(cells[c]))
+			}
+		}
 		if h.points >= 0 {
 			if ps := cell(cells, h.points); ps != "" {
 				a.PointsCol = h.points + 1
-				if v, _, err := textnorm.ParseNumber(ps); err == nil && v == float64(int(v)) {
-					n := int(v)
+				if v, err := textnorm.ParseNumber(ps); err == nil && v.Unit == "" && v.Value == float64(int(v.Value)) {
+					n := int(v.Value)
 					a.Points = &n
 				} else {
 					sub.Problems = append(sub.Problems, problem.At(sub.PointsLoc(&a),
@@ -398,7 +407,9 @@ func (b *districtBuilder) school(cells []string, row int) *Submission {
 		meta.set(mc.r, cell(cells, mc.col), t.loc(row, mc.col+1))
 	}
 	for _, ic := range b.h.indicators {
-		sub.Answers = append(sub.Answers, Answer{Indicator: ic.id, Value: t.value(cell(cells, ic.col), row, ic.col+1), Row: row, Col: ic.col + 1})
+		a := t.answer(cell(cells, ic.col), row, ic.col+1)
+		a.Indicator = ic.id
+		sub.Answers = append(sub.Answers, a)
 	}
 	applyMeta(meta, sub, t.loc(row, 0))
 	return sub

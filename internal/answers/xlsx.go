@@ -171,28 +171,87 @@ func (t *xlsxTable) loc(row, col int) problem.Location {
 	return problem.Location{File: t.path, Sheet: t.sheetName, Row: row, Col: col}
 }
 
-// value turns a percent-formatted number (0.35 shown as 35 %) into "35%".
-// Only numbers between 0 and 1 are looked at: any other number shown as a
-// percent is out of range either way.
-func (t *xlsxTable) value(raw string, row, col int) string {
-	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil || v < 0 || v > 1 {
-		return raw
-	}
+// answer reads an answer cell as a person sees it. The raw value of a
+// number cell is the double Excel stored; what the cell shows depends on
+// its format:
+//   - percent: 0.35 shows as 35 %, 1.5 as 150 %: read as "35%", "150%";
+//   - a date: the serial number 45778 shows as 01.05.2025: kept as the
+//     date, which is no answer (Excel turns a typed 1.5 into 1 May);
+//   - otherwise a stored double such as 74.599999999999994 is the 74.6
+//     that was typed: read in its shortest form.
+//
+// An empty cell holding a formula is a formula whose value was not saved.
+func (t *xlsxTable) answer(raw string, row, col int) Answer {
+	a := Answer{Value: raw, Row: row, Col: col}
 	cellName, err := excelize.CoordinatesToCellName(col, row)
 	if err != nil {
-		return raw
+		return a
 	}
+	if raw == "" {
+		if formula, _ := t.f.GetCellFormula(t.sheetName, cellName); formula != "" {
+			a.Formula = true
+		}
+		return a
+	}
+	v, err := strconv.ParseFloat(raw, 64)
+	if err != nil {
+		return a
+	}
+	if typ, _ := t.f.GetCellType(t.sheetName, cellName); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+		return a // text that looks like a number is read as text
+	}
+	a.Value = strconv.FormatFloat(v, 'f', -1, 64)
+	switch format := t.numberFormat(cellName); {
+	case strings.Contains(format, "%"):
+		a.Value = strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
+	case isDateFormat(format):
+		if d, err := excelize.ExcelDateToTime(v, false); err == nil {
+			a.Date = d.Format("02.01.2006")
+		}
+	}
+	return a
+}
+
+// numberFormat is the number format code of a cell ("0.00%", "dd.mm.yyyy"),
+// "" for General.
+func (t *xlsxTable) numberFormat(cellName string) string {
 	idx, err := t.f.GetCellStyle(t.sheetName, cellName)
 	if err != nil || idx == 0 {
-		return raw
+		return ""
 	}
 	st, err := t.f.GetStyle(idx)
 	if err != nil {
-		return raw
+		return ""
 	}
-	if st.NumFmt == 9 || st.NumFmt == 10 || (st.CustomNumFmt != nil && strings.Contains(*st.CustomNumFmt, "%")) {
-		return strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
+	if st.CustomNumFmt != nil {
+		return *st.CustomNumFmt
 	}
-	return raw
+	return builtinFormats[st.NumFmt]
+}
+
+// builtinFormats are the built-in number formats that matter here: percent
+// and date (ECMA-376 18.8.30).
+var builtinFormats = map[int]string{9: "0%", 10: "0.00%", 14: "mm-dd-yy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy",
+	18: "h:mm AM/PM", 19: "h:mm:ss AM/PM", 20: "h:mm", 21: "h:mm:ss", 22: "m/d/yy h:mm", 45: "mm:ss", 46: "[h]:mm:ss", 47: "mmss.0"}
+
+// isDateFormat says a number format shows a date or time: it has d, m, y,
+// h or s outside quotes and brackets (colours, locales) and is not a
+// percent.
+func isDateFormat(format string) bool {
+	quoted, bracket := false, false
+	for _, r := range strings.ToLower(format) {
+		switch {
+		case r == '"':
+			quoted = !quoted
+		case quoted:
+		case r == '[':
+			bracket = true
+		case r == ']':
+			bracket = false
+		case bracket:
+		case r == 'д' || r == 'м' || r == 'г' || strings.ContainsRune("dmyhs", r):
+			return true
+		}
+	}
+	return false
 }

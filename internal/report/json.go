@@ -25,6 +25,7 @@ type ResultDoc struct {
 	NextLevel        NextLevelDoc   `json:"next_level"`
 	Incomplete       bool           `json:"incomplete"`
 	Problems         []ProblemDoc   `json:"problems"`
+	Notices          []ProblemDoc   `json:"notices"` // answers that do not count and need no fix
 }
 
 // NextLevelDoc is the way to the next level, overall and per component.
@@ -196,6 +197,7 @@ func Doc(m *model.Model, r *scoring.Explained) ResultDoc {
 		Indicators:       []IndicatorDoc{},
 		Deficits:         []DeficitDoc{},
 		Problems:         []ProblemDoc{},
+		Notices:          []ProblemDoc{},
 	}
 	for _, c := range r.Components {
 		d.Components = append(d.Components, ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, TotalDoc: totalDoc(m, c.Tally),
@@ -212,6 +214,9 @@ func Doc(m *model.Model, r *scoring.Explained) ResultDoc {
 	}
 	for _, p := range r.Problems {
 		d.Problems = append(d.Problems, ProblemDoc{Location: p.Location.String(), Message: p.Message})
+	}
+	for _, p := range r.Notices {
+		d.Notices = append(d.Notices, ProblemDoc{Location: p.Location.String(), Message: p.Message})
 	}
 	nl := r.Next
 	d.NextLevel.Overall = planDoc(m, &nl.Overall)

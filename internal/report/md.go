@@ -128,5 +128,11 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	for _, pr := range v.Problems {
 		p("- %s\n", mdCell(pr))
 	}
+	if len(v.Notices) > 0 {
+		p("\n### Замечания (на баллы не влияют)\n\n")
+		for _, n := range v.Notices {
+			p("- %s\n", mdCell(n))
+		}
+	}
 	return ew.err
 }

@@ -135,6 +135,13 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	for _, p := range v.Problems {
 		pr.put(p)
 	}
+	if len(v.Notices) > 0 {
+		pr.put("")
+		pr.put("Замечания (на баллы не влияют)")
+		for _, p := range v.Notices {
+			pr.put(p)
+		}
+	}
 	f.SetCellStyle(pr.name, "A1", "A1", bold)
 	f.SetColWidth(pr.name, "A", "A", 120)
 	for _, sh := range []*xlsxSheet{df, pl, in, pr} {

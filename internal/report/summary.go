@@ -97,6 +97,9 @@ func WriteSummaryText(w io.Writer, s *summary.Summary) error {
 			ew.printf("    %s: %s\n", p.Location, p.Message)
 		}
 	}
+	if c.Notices > 0 {
+		ew.printf("\nЗАМЕЧАНИЯ — на баллы не влияют: %d (ответы на показатели, которые к школе не относятся; список — в отчётах школ)\n", c.Notices)
+	}
 	return ew.err
 }
 

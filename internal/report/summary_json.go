@@ -34,6 +34,7 @@ type CountsDoc struct {
 	Failed       int `json:"failed"`
 	Duplicates   int `json:"duplicates"`
 	Problems     int `json:"problems"`
+	Notices      int `json:"notices"`
 }
 
 // LevelRefDoc names a level.
@@ -204,7 +205,7 @@ func summaryHead(s *summary.Summary) SummaryDoc {
 	c := s.Counts
 	d := SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy,
 		Model:  modelDoc(s.Model),
-		Counts: CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems},
+		Counts: CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices},
 		Stats:  statsDoc(s.Stats), Failures: []FailureDoc{}, Duplicates: []DuplicateDoc{}}
 	for _, l := range s.Levels {
 		d.Levels = append(d.Levels, LevelRefDoc{l.ID, l.Title})

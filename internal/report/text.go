@@ -154,6 +154,12 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Explained) {
 			w.printf("  %s\n", p)
 		}
 	}
+	if len(r.Notices) > 0 {
+		w.printf("\nЗамечания — на баллы не влияют (%d):\n", len(r.Notices))
+		for _, p := range r.Notices {
+			w.printf("  %s\n", p)
+		}
+	}
 }
 
 func writeSteps(w *errWriter, steps []scoring.Step, indent string) {

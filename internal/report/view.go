@@ -25,6 +25,7 @@ type schoolView struct {
 	DeficitCount   int
 	Plan           planView
 	Problems       []string
+	Notices        []string
 	Incomplete     bool
 }
 
@@ -168,6 +169,9 @@ func newSchoolView(m *model.Model, r *scoring.Explained) *schoolView {
 		v.Plan.Steps = append(v.Plan.Steps, stepView{ID: s.ID, Text: s.Text, ComponentTitle: titles[s.Component],
 			Critical: s.Critical, Blocking: s.Blocking, Answer: s.Answer, Target: s.Target, Points: s.Points,
 			TargetPoints: s.TargetPoints, Gain: s.Gain()})
+	}
+	for _, p := range r.Notices {
+		v.Notices = append(v.Notices, p.String())
 	}
 	for _, p := range r.Problems {
 		v.Problems = append(v.Problems, p.String())

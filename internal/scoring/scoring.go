@@ -5,8 +5,10 @@ package scoring
 
 import (
 	"cmp"
+	"errors"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -38,8 +40,12 @@ type Result struct {
 	CriticalFailures []string         // indicator ids, model order
 	Deficits         []Deficit
 	Problems         []problem.Problem
-	Incomplete       bool // some applicable indicator is missing or invalid
-	Stated           answers.Stated
+	// Notices are answers that do not count and need no fix: answers to
+	// indicators that do not apply to the school's profile. They never
+	// make a school «с проблемами».
+	Notices    []problem.Problem
+	Incomplete bool // some applicable indicator is missing or invalid
+	Stated     answers.Stated
 }
 
 // ModelStamp identifies the model a result was scored with.
@@ -244,28 +250,45 @@ func (r *Result) scoreIndicator(sub *answers.Submission, ind *model.Indicator, a
 	if a != nil {
 		is.Answer, is.Row, is.Col = a.Value, a.Row, a.Col
 	}
+	invalid := func(format string, args ...any) {
+		is.Status = StatusInvalid
+		r.addf(sub.AnswerLoc(a), format+"; засчитано 0 баллов", args...)
+	}
 	switch {
 	case !ind.Applies.AppliesTo(p):
 		is.Status, is.Max = StatusNotApplicable, 0
-		if a != nil && a.Value != "" {
-			r.addf(sub.AnswerLoc(a), "показатель %s относится только к школам с условием «%s», а профиль школы — %s: ответ «%s» не учтён",
-				ind.ID, ind.Applies, p, textnorm.Truncate(a.Value, 40))
+		if a != nil && (a.Value != "" || a.Date != "") {
+			r.Notices = append(r.Notices, problem.At(sub.AnswerLoc(a), "показатель %s относится только к школам с условием «%s», а профиль школы — %s: ответ «%s» не учитывается",
+				ind.ID, ind.Applies, p, textnorm.Truncate(cmp.Or(a.Value, a.Date), 40)))
 		}
+		return is
+	case a != nil && a.Formula:
+		is.Status = StatusMissing
+		r.addf(sub.AnswerLoc(a), "в ячейке ответа на показатель %s формула, значение которой не сохранено в файле: откройте файл в Excel или LibreOffice, сохраните его и пришлите снова; засчитано 0 баллов", ind.ID)
+		return is
+	case a != nil && a.Date != "":
+		is.Answer = a.Date
+		invalid("в ячейке ответа на показатель %s дата %s, а ожидалось %s: Excel превращает набранное «1.5» в 1 мая — задайте ячейке формат «Общий» и впишите ответ заново",
+			ind.ID, a.Date, ind.AllowedAnswers())
 		return is
 	case a == nil || a.Value == "":
 		is.Status = StatusMissing
 		r.addf(r.Loc(&is), "нет ответа на показатель %s «%s»: засчитано 0 баллов; допустимые ответы: %s",
 			ind.ID, textnorm.Truncate(ind.Text, 60), ind.AllowedAnswers())
 		return is
+	case len(a.Extra) > 0:
+		invalid("после ответа «%s» на показатель %s в строке есть ещё %s: если это несколько ответов через «;», то показатель принимает один — оставьте один из допустимых: %s",
+			textnorm.Truncate(a.Value, 40), ind.ID, quoteAll(a.Extra), ind.AllowedAnswers())
+		return is
 	case ind.IsNumeric():
-		r.scoreNumber(sub, ind, a, &is)
+		r.scoreNumber(ind, a, &is, invalid)
 	default:
 		if o, ok := ind.MatchOption(a.Value); ok {
 			is.Status, is.Option, is.Points = StatusOK, o, ind.Options[o].Points
+		} else if several := severalOptions(ind, a.Value); several != nil {
+			invalid("в ячейке ответа на показатель %s несколько ответов (%s), а показатель принимает один: оставьте один", ind.ID, quoteAll(several))
 		} else {
-			is.Status = StatusInvalid
-			r.addf(sub.AnswerLoc(a), "ответ «%s» на показатель %s не входит в допустимые: %s; засчитано 0 баллов",
-				textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
+			invalid("ответ «%s» на показатель %s не входит в допустимые: %s", textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
 		}
 	}
 	if a.Points != nil && is.Status == StatusOK && *a.Points != is.Points {
@@ -275,34 +298,67 @@ func (r *Result) scoreIndicator(sub *answers.Submission, ind *model.Indicator, a
 	return is
 }
 
-func (r *Result) scoreNumber(sub *answers.Submission, ind *model.Indicator, a *answers.Answer, is *IndicatorScore) {
-	spec := ind.Number
-	v, percent, err := textnorm.ParseNumber(a.Value)
-	bad := func(format string, args ...any) {
-		is.Status = StatusInvalid
-		r.addf(sub.AnswerLoc(a), format, args...)
+// severalOptions returns the options named in an answer that lists two or
+// more of them («театр, музей»), else nil.
+func severalOptions(ind *model.Indicator, answer string) []string {
+	parts := strings.FieldsFunc(answer, func(r rune) bool { return r == ';' || r == ',' || r == '/' || r == '\n' })
+	if len(parts) < 2 {
+		return nil
 	}
+	for _, p := range parts {
+		if _, ok := ind.MatchOption(p); !ok {
+			return nil
+		}
+	}
+	return parts
+}
+
+func quoteAll(texts []string) string {
+	q := make([]string, len(texts))
+	for i, t := range texts {
+		q[i] = "«" + textnorm.Truncate(strings.TrimSpace(t), 40) + "»"
+	}
+	return strings.Join(q, ", ")
+}
+
+// scoreNumber scores a number answer; invalid reports why it does not count.
+func (r *Result) scoreNumber(ind *model.Indicator, a *answers.Answer, is *IndicatorScore, invalid func(string, ...any)) {
+	spec := ind.Number
+	n, err := textnorm.ParseNumber(a.Value)
+	v := n.Value
 	switch {
+	case errors.Is(err, textnorm.ErrTooManyDigits):
+		invalid("в числе «%s» (показатель %s) больше %d значащих цифр: впишите его так, как оно записано в документах",
+			textnorm.Truncate(a.Value, 40), ind.ID, textnorm.MaxDigits)
 	case err != nil:
-		bad("ответ «%s» на показатель %s не число: ожидалось %s; засчитано 0 баллов",
-			textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
-	case percent && spec.Unit != "%":
-		bad("ответ «%s» на показатель %s записан в процентах, а ожидалось %s; засчитано 0 баллов",
-			a.Value, ind.ID, ind.AllowedAnswers())
+		invalid("ответ «%s» на показатель %s не число: ожидалось %s", textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
+	case n.Unit == "%" && spec.Unit != "%":
+		invalid("ответ «%s» на показатель %s записан в процентах, а ожидалось %s", a.Value, ind.ID, ind.AllowedAnswers())
+	case n.Unit != "" && n.Unit != "%" && !sameUnit(n.Unit, spec.Unit):
+		invalid("после числа в ответе «%s» на показатель %s стоит «%s», а ожидалось %s", textnorm.Truncate(a.Value, 40), ind.ID, n.Unit, ind.AllowedAnswers())
+	case spec.Unit == "%" && n.Unit == "" && v > 0 && v <= 1 && v != math.Trunc(v):
+		// A share typed as a fraction: 0,85 is 0,85 % or 85 %?
+		invalid("%s — это %s %% или %s %%? Доля по показателю %s записывается в процентах: впишите %s",
+			model.FormatNumber(v), model.FormatNumber(v), model.FormatNumber(v*100), ind.ID, model.FormatNumber(v*100))
 	case spec.Min != nil && v < *spec.Min, spec.Max != nil && v > *spec.Max:
-		bad("значение %s показателя %s вне допустимых пределов: ожидалось %s; засчитано 0 баллов",
-			model.FormatNumber(v), ind.ID, ind.AllowedAnswers())
+		invalid("значение %s показателя %s вне допустимых пределов: ожидалось %s", model.FormatNumber(v), ind.ID, ind.AllowedAnswers())
 	case spec.Integer && v != math.Trunc(v):
-		bad("значение %s показателя %s не целое: ожидалось %s; засчитано 0 баллов",
-			model.FormatNumber(v), ind.ID, ind.AllowedAnswers())
+		invalid("значение %s показателя %s не целое: ожидалось %s", model.FormatNumber(v), ind.ID, ind.AllowedAnswers())
 	default:
 		b, ok := ind.BandFor(v)
 		if !ok {
-			bad("значение %s показателя %s не попадает ни в один диапазон модели; засчитано 0 баллов", model.FormatNumber(v), ind.ID)
+			invalid("значение %s показателя %s не попадает ни в один диапазон модели", model.FormatNumber(v), ind.ID)
 			return
 		}
 		is.Status, is.Band, is.Points = StatusOK, b, ind.Bands[b].Points
 	}
+}
+
+// sameUnit says a unit written after a number is the indicator's unit
+// («шт.» for «шт.», «чел» for «человек»).
+func sameUnit(written, unit string) bool {
+	w, u := textnorm.Key(written), textnorm.Key(unit)
+	return w != "" && u != "" && (strings.HasPrefix(u, w) || strings.HasPrefix(w, u))
 }
 
 // deficits lists the applicable indicators below their maximum: critical

@@ -307,7 +307,6 @@ func TestProblems(t *testing.T) {
 	for _, want := range []string{
 		"s.csv:строка 3, столбец 2: ответ на показатель 1 дан повторно",
 		"s.csv:строка 4, столбец 2: показателя 99 нет в модели",
-		"s.csv:строка 5, столбец 2: показатель 4 относится только к школам с условием «есть обучающиеся с ОВЗ»",
 		"s.csv:строка 6, столбец 3: в файле за показатель 2 указано 2 балл(ов), а по модели за ответ «есть» положено 1",
 		"s.csv:строка 1, столбец 1: в таблице указана сумма баллов 99, а по модели «test» получено 8",
 		"в таблице указан уровень «СРЕДНИЙ», а по модели «test» получен «высокий»",
@@ -315,6 +314,12 @@ func TestProblems(t *testing.T) {
 		if !containsProblem(r.Problems, want) {
 			t.Errorf("missing problem %q in:\n%v", want, problem.List(r.Problems))
 		}
+	}
+	// An answer to an indicator that does not apply is a notice, not a
+	// problem: nothing to fix.
+	if len(r.Notices) != 1 || !strings.HasPrefix(r.Notices[0].String(), "s.csv:строка 5, столбец 2: показатель 4 относится только к школам с условием «есть обучающиеся с ОВЗ»") ||
+		containsProblem(r.Problems, "показатель 4 относится") {
+		t.Errorf("notices %v", r.Notices)
 	}
 	if r.Incomplete {
 		t.Error("complete answers marked incomplete")

@@ -55,6 +55,7 @@ type Counts struct {
 	Failed       int // files that could not be read
 	Duplicates   int // school entries not counted because they repeat another
 	Problems     int // data problems in counted schools
+	Notices      int // answers that do not count and need no fix (see scoring.Result.Notices)
 }
 
 // SchoolRow is one school in the schools table.
@@ -217,6 +218,7 @@ func (a *Aggregator) Add(r *scoring.Result) bool {
 	if r.Incomplete {
 		c.Incomplete++
 	}
+	c.Notices += len(r.Notices)
 	// The texts are copied: a reader may cut them from a whole row of a
 	// district table, which would otherwise stay in memory with them.
 	row := SchoolRow{Source: r.Source, Row: r.Row, Name: strings.Clone(school.Name), Code: strings.Clone(school.Code),

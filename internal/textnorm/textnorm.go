@@ -53,23 +53,49 @@ func Normalize(s string) string {
 // ErrNotNumber is returned by ParseNumber for text that is not a number.
 var ErrNotNumber = errors.New("не число")
 
-// ParseNumber reads a number as people write it in Russian documents: a
-// decimal comma or point, spaces (including non-breaking) as thousands
-// separators, an optional sign and an optional trailing percent sign.
-// percent reports whether a % sign was present.
-func ParseNumber(s string) (v float64, percent bool, err error) {
+// MaxDigits is the most significant digits a number may have: every
+// decimal of up to 15 digits is told apart from its neighbours by float64,
+// so comparing it with a band's bounds is exact. Nobody types more.
+const MaxDigits = 15
+
+// ErrTooManyDigits is returned for a number of more than MaxDigits digits.
+var ErrTooManyDigits = errors.New("слишком много цифр")
+
+// Number is a number as people write it in Russian documents: a decimal
+// comma or point, spaces (including non-breaking) as thousands separators,
+// an optional sign, then optionally a unit: "%" or a word ("4 шт.",
+// "12 чел.").
+type Number struct {
+	Value float64
+	// Unit is "%" or the word after the number, lower case, without its
+	// dots ("шт"); "" when there is none.
+	Unit string
+}
+
+// ParseNumber reads a number with an optional unit. It fails with
+// ErrNotNumber for other text and ErrTooManyDigits for a number of more
+// than MaxDigits significant digits.
+func ParseNumber(s string) (Number, error) {
+	s = strings.TrimSpace(s)
+	// The unit: trailing letters, dots and spaces, or a per cent sign.
+	end := strings.LastIndexFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '.' && !unicode.IsSpace(r) })
+	var n Number
+	if word := strings.TrimSpace(s[end+1:]); strings.ContainsFunc(word, unicode.IsLetter) {
+		n.Unit = strings.ToLower(strings.ReplaceAll(word, ".", ""))
+		s = strings.TrimSpace(s[:end+1])
+	}
+	if rest, ok := strings.CutSuffix(s, "%"); ok && n.Unit == "" {
+		n.Unit, s = "%", strings.TrimSpace(rest)
+	}
 	var b []byte // the number as strconv.ParseFloat reads it
 	seenSep := false
-	for i, r := range strings.TrimSpace(s) {
+	for i, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
-			if percent {
-				return 0, false, ErrNotNumber
-			}
 			b = append(b, byte(r))
 		case r == ',' || r == '.':
-			if seenSep || percent {
-				return 0, false, ErrNotNumber
+			if seenSep {
+				return Number{}, ErrNotNumber
 			}
 			seenSep = true
 			b = append(b, '.')
@@ -77,31 +103,27 @@ func ParseNumber(s string) (v float64, percent bool, err error) {
 			if r != '+' {
 				b = append(b, '-')
 			}
-		case r == '%':
-			if percent {
-				return 0, false, ErrNotNumber
-			}
-			percent = true
 		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007' || r == '\'':
-			// thousands separators and spaces before %
+			// thousands separators
 		default:
-			return 0, false, ErrNotNumber
+			return Number{}, ErrNotNumber
 		}
 	}
-	digits := 0
-	for _, c := range b {
-		if c >= '0' && c <= '9' {
-			digits++
-		}
+	// Significant digits: no leading zeros, no trailing zeros of a fraction.
+	intPart, frac, _ := strings.Cut(strings.TrimPrefix(string(b), "-"), ".")
+	digits := strings.TrimLeft(intPart+strings.TrimRight(frac, "0"), "0")
+	if !strings.ContainsAny(string(b), "0123456789") {
+		return Number{}, ErrNotNumber
 	}
-	if digits == 0 {
-		return 0, false, ErrNotNumber
+	if len(digits) > MaxDigits {
+		return Number{}, ErrTooManyDigits
 	}
-	v, err = strconv.ParseFloat(string(b), 64)
+	v, err := strconv.ParseFloat(string(b), 64)
 	if err != nil {
-		return 0, false, ErrNotNumber
+		return Number{}, ErrNotNumber
 	}
-	return v, percent, nil
+	n.Value = v
+	return n, nil
 }
 
 // ParseBool reads a yes/no answer in Russian or English ("да", "нет", "yes",

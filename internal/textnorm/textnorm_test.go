@@ -2,6 +2,7 @@ package textnorm
 
 import (
 	"math"
+	"strconv"
 	"testing"
 	"unicode/utf8"
 )
@@ -30,40 +31,50 @@ func TestNormalize(t *testing.T) {
 
 func TestParseNumber(t *testing.T) {
 	tests := []struct {
-		in      string
-		want    float64
-		percent bool
-		ok      bool
+		in   string
+		want float64
+		unit string
+		err  error
 	}{
-		{"85", 85, false, true},
-		{"85,5", 85.5, false, true},
-		{"85.5", 85.5, false, true},
-		{"85,5 %", 85.5, true, true},
-		{"100%", 100, true, true},
-		{" 1\u00a0234 ", 1234, false, true},
-		{"-3", -3, false, true},
-		{"+3", 3, false, true},
-		{"0", 0, false, true},
-		{",5", 0.5, false, true},
-		{"1,234.5", 0, false, false},
-		{"да", 0, false, false},
-		{"", 0, false, false},
-		{"%", 0, false, false},
-		{"5%5", 0, false, false},
-		{"Inf", 0, false, false},
-		{"NaN", 0, false, false},
-		{"0x10", 0, false, false},
-		{"1e5", 0, false, false},
-		{"3-4", 0, false, false},
+		{"85", 85, "", nil},
+		{"85,5", 85.5, "", nil},
+		{"85.5", 85.5, "", nil},
+		{"85,5 %", 85.5, "%", nil},
+		{"100%", 100, "%", nil},
+		{" 1\u00a0234 ", 1234, "", nil},
+		{"-3", -3, "", nil},
+		{"+3", 3, "", nil},
+		{"0", 0, "", nil},
+		{",5", 0.5, "", nil},
+		{"4 шт.", 4, "шт", nil},
+		{"12 чел.", 12, "чел", nil},
+		{"7шт", 7, "шт", nil},
+		{"29,9999999999999", 29.9999999999999, "", nil}, // 15 digits
+		{"0,000000000000000000001", 1e-21, "", nil},     // one significant digit
+		{"120000000000000", 120000000000000, "", nil},
+		{"29.999999999999999999", 0, "", ErrTooManyDigits}, // would round to 30
+		{"4.9999999999999999", 0, "", ErrTooManyDigits},    // would pass as an integer
+		{"1,234.5", 0, "", ErrNotNumber},
+		{"да", 0, "", ErrNotNumber},
+		{"", 0, "", ErrNotNumber},
+		{"%", 0, "", ErrNotNumber},
+		{"шт.", 0, "", ErrNotNumber},
+		{"5%5", 0, "", ErrNotNumber},
+		{"Inf", 0, "", ErrNotNumber},
+		{"NaN", 0, "", ErrNotNumber},
+		{"0x10", 0, "", ErrNotNumber},
+		{"1e5", 0, "", ErrNotNumber},
+		{"3-4", 0, "", ErrNotNumber},
+		{"01.05.2025", 0, "", ErrNotNumber},
 	}
 	for _, tt := range tests {
-		v, p, err := ParseNumber(tt.in)
-		if (err == nil) != tt.ok {
-			t.Errorf("ParseNumber(%q) err = %v, want ok=%v", tt.in, err, tt.ok)
+		n, err := ParseNumber(tt.in)
+		if err != tt.err {
+			t.Errorf("ParseNumber(%q) err = %v, want %v", tt.in, err, tt.err)
 			continue
 		}
-		if tt.ok && (v != tt.want || p != tt.percent) {
-			t.Errorf("ParseNumber(%q) = %v,%v; want %v,%v", tt.in, v, p, tt.want, tt.percent)
+		if err == nil && (n.Value != tt.want || n.Unit != tt.unit) {
+			t.Errorf("ParseNumber(%q) = %+v; want %v %q", tt.in, n, tt.want, tt.unit)
 		}
 	}
 }
@@ -110,9 +121,18 @@ func FuzzParseNumber(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		v, _, err := ParseNumber(s)
-		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
-			t.Fatalf("ParseNumber(%q) = %v", s, v)
+		n, err := ParseNumber(s)
+		if err == nil && (math.IsNaN(n.Value) || math.IsInf(n.Value, 0)) {
+			t.Fatalf("ParseNumber(%q) = %v", s, n)
+		}
+		// Fifteen digits or fewer: the float is the nearest to the text,
+		// so formatting it back with that many digits gives the text's
+		// value again.
+		if err == nil && n.Value != 0 {
+			back, _ := strconv.ParseFloat(strconv.FormatFloat(n.Value, 'g', MaxDigits, 64), 64)
+			if back != n.Value {
+				t.Fatalf("ParseNumber(%q) = %v does not survive %d digits", s, n.Value, MaxDigits)
+			}
 		}
 	})
 }

@@ -70,6 +70,12 @@ func WriteSummaryText(w io.Writer, s *summary.Summary) error {
 			writeStatsText(ew, s, m.Stats)
 		}
 	}
+	if len(s.Empty) > 0 {
+		ew.printf("\nПУСТЫЕ ШАБЛОНЫ — не учтены (%d):\n", len(s.Empty))
+		for _, f := range s.Empty {
+			ew.printf("  %s: %s\n", f.File, f.Message)
+		}
+	}
 	if len(s.Failures) > 0 {
 		ew.printf("\nНЕ ПРОЧИТАНЫ (%d):\n", len(s.Failures))
 		for _, f := range s.Failures {

@@ -20,6 +20,7 @@ type SummaryDoc struct {
 	Municipalities []MunicipalityDoc `json:"municipalities,omitempty"`
 	Region         []RegionRowDoc    `json:"region,omitempty"`
 	Failures       []FailureDoc      `json:"failures"`
+	Empty          []FailureDoc      `json:"empty"` // blank templates, not counted
 	Duplicates     []DuplicateDoc    `json:"duplicates"`
 	// Then "schools" ([]SchoolRowDoc) and "problems" ([]SchoolProblemDoc),
 	// streamed by WriteSummaryJSON after the rest.
@@ -35,6 +36,7 @@ type CountsDoc struct {
 	Duplicates   int `json:"duplicates"`
 	Problems     int `json:"problems"`
 	Notices      int `json:"notices"`
+	Empty        int `json:"empty"`
 }
 
 // LevelRefDoc names a level.
@@ -205,8 +207,8 @@ func summaryHead(s *summary.Summary) SummaryDoc {
 	c := s.Counts
 	d := SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy,
 		Model:  modelDoc(s.Model),
-		Counts: CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices},
-		Stats:  statsDoc(s.Stats), Failures: []FailureDoc{}, Duplicates: []DuplicateDoc{}}
+		Counts: CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices, Empty: c.Empty},
+		Stats:  statsDoc(s.Stats), Failures: []FailureDoc{}, Empty: []FailureDoc{}, Duplicates: []DuplicateDoc{}}
 	for _, l := range s.Levels {
 		d.Levels = append(d.Levels, LevelRefDoc{l.ID, l.Title})
 	}
@@ -220,6 +222,9 @@ func summaryHead(s *summary.Summary) SummaryDoc {
 	}
 	for _, f := range s.Failures {
 		d.Failures = append(d.Failures, FailureDoc(f))
+	}
+	for _, f := range s.Empty {
+		d.Empty = append(d.Empty, FailureDoc(f))
 	}
 	for _, x := range s.Duplicates {
 		d.Duplicates = append(d.Duplicates, DuplicateDoc(x))

@@ -204,6 +204,9 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	for _, x := range s.Failures {
 		er.put("файл не прочитан", "", x.File, x.Message)
 	}
+	for _, x := range s.Empty {
+		er.put("пустой шаблон (не учтён)", "", x.File, x.Message)
+	}
 	for _, x := range s.Duplicates {
 		er.put("повтор школы (не учтена)", x.School, x.Source, "уже учтена: "+x.FirstSource+" (совпадает "+x.By+")")
 	}

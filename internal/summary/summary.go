@@ -37,6 +37,7 @@ type Summary struct {
 	Stats          Stats          // all counted schools
 	Municipalities []Municipality // with GroupBy == "municipality", by name
 	Failures       []Failure
+	Empty          []Failure // answer files (or rows) with no school in them: blank templates
 	Duplicates     []Duplicate
 	Problems       []SchoolProblem // capped at MaxProblems
 	Levels         []model.Level
@@ -56,6 +57,7 @@ type Counts struct {
 	Duplicates   int // school entries not counted because they repeat another
 	Problems     int // data problems in counted schools
 	Notices      int // answers that do not count and need no fix (see scoring.Result.Notices)
+	Empty        int // blank templates: not counted as schools
 }
 
 // SchoolRow is one school in the schools table.
@@ -190,6 +192,11 @@ func (a *Aggregator) Add(r *scoring.Result) bool {
 	if r.Row > 0 {
 		here = fmt.Sprintf("%s, строка %d", r.Source, r.Row)
 	}
+	if reason := blankReason(r); reason != "" {
+		a.sum.Counts.Empty++
+		a.sum.Empty = append(a.sum.Empty, Failure{File: here, Message: reason})
+		return false
+	}
 	key, firsts, by := "", a.firstByCode, "код"
 	switch {
 	case school.Code != "":
@@ -244,6 +251,28 @@ func (a *Aggregator) Add(r *scoring.Result) bool {
 	return true
 }
 
+// blankReason says why a result is no school but a blank template: no
+// answer at all, or neither name nor code and under a tenth of the answers.
+// It is "" for a school.
+func blankReason(r *scoring.Result) string {
+	answered, applicable := 0, 0
+	for _, is := range r.Indicators {
+		if is.Status != scoring.StatusNotApplicable {
+			applicable++
+		}
+		if is.Status == scoring.StatusOK || is.Status == scoring.StatusInvalid {
+			answered++
+		}
+	}
+	switch {
+	case answered == 0:
+		return "пустой шаблон: нет ни одного ответа; школа не учтена — заполните ответы и пришлите файл снова"
+	case r.School.Name == "" && r.School.Code == "" && answered*10 < applicable:
+		return fmt.Sprintf("похоже на незаполненный шаблон: нет ни наименования, ни кода ОО и дано ответов %d из %d; школа не учтена", answered, applicable)
+	}
+	return ""
+}
+
 // describe names a school for the lists of problems and duplicates.
 func describe(s answers.School) string { return s.Title("без наименования") }
 
@@ -270,7 +299,7 @@ func (a *Aggregator) Summary() *Summary {
 
 // HasProblems reports whether the batch should exit with the data-problems code.
 func (s *Summary) HasProblems() bool {
-	return s.Counts.Failed > 0 || s.Counts.WithProblems > 0 || s.Counts.Duplicates > 0
+	return s.Counts.Failed > 0 || s.Counts.WithProblems > 0 || s.Counts.Duplicates > 0 || s.Counts.Empty > 0
 }
 
 // statsAcc accumulates Stats.

@@ -183,7 +183,7 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	err = parseTable(t, nil, out, opts)
 	var nh errNoHeader
 	if errors.As(err, &nh) {
-		return &FileError{File: name, Msg: noHeaderMsg}
+		return &FileError{File: name, Msg: nh.message()}
 	}
 	return err
 }

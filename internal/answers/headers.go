@@ -80,6 +80,8 @@ func metaRole(cell string) role {
 var (
 	idRe       = regexp.MustCompile(`^№?\s*(\d+(?:\.\d+)*?)(?:\.0+)?\.?$`)
 	idHeaderRe = regexp.MustCompile(`^№?\s*(\d+(?:\.\d+)*?)(?:\.0+)?(?:[.)]\s*|\s+)(\S.*)?$`)
+	// «Показатель 1», «Показатель № 1. Текст», «П1», «П.1», «п 1»
+	wordHeaderRe = regexp.MustCompile(`(?i)^(?:показатель|п)\.?\s*№?\s*(\d+(?:\.\d+)*?)(?:\.0+)?(?:[.)]?(?:\s+\S.*)?)?$`)
 )
 
 // indicatorID reads an indicator number from a cell: "7", "7.", "№7", "7.0"
@@ -100,6 +102,9 @@ func indicatorHeader(cell string) (string, bool) {
 		return id, true
 	}
 	m := idHeaderRe.FindStringSubmatch(c)
+	if m == nil {
+		m = wordHeaderRe.FindStringSubmatch(c)
+	}
 	if m == nil {
 		return "", false
 	}

@@ -36,10 +36,32 @@ const maxSchoolRows = 10000
 // maxHeaderSearch is how many rows may stand above the header row.
 const maxHeaderSearch = 200
 
-// errNoHeader is returned by parseTable when no header row was found.
-type errNoHeader struct{ rows int }
+// errNoHeader is returned by parseTable when no header row was found; seen
+// are the first cells it did find, to show the user what the program saw.
+type errNoHeader struct{ seen []string }
 
 func (errNoHeader) Error() string { return "no header row" }
+
+// message is the Russian message, with what was seen.
+func (e errNoHeader) message() string {
+	if len(e.seen) == 0 {
+		return noHeaderMsg + "; в файле не найдено ни одной непустой ячейки"
+	}
+	return noHeaderMsg + "; в начале найдено: " + strings.Join(e.seen, ", ")
+}
+
+// seenCells lists up to 8 non-empty cells of the rows, with their places.
+func seenCells(t table, rows []preRow) []string {
+	var seen []string
+	for _, r := range rows {
+		for c, v := range r.cells {
+			if v = strings.TrimSpace(v); v != "" && len(seen) < 8 {
+				seen = append(seen, fmt.Sprintf("%s «%s»", t.loc(r.row, c+1).Cell(), textnorm.Truncate(v, 30)))
+			}
+		}
+	}
+	return seen
+}
 
 const noHeaderMsg = "не найдена строка заголовков таблицы: ожидались столбцы «№» и «Ответ» (или «Значение показания»), " +
 	"либо таблица района со столбцами «Наименование ОО» или «Код ОО» и номерами показателей"
@@ -51,7 +73,8 @@ type header struct {
 	id, answer, points, text int
 	meta                     map[role]int // district: identity and profile columns
 	indicators               []indicatorCol
-	named                    []bool // columns with a header
+	named                    []bool   // columns with a header
+	cells                    []string // the header row
 }
 
 type indicatorCol struct {
@@ -60,7 +83,7 @@ type indicatorCol struct {
 }
 
 func detectHeader(cells []string, row int) (header, bool) {
-	h := header{row: row, id: -1, answer: -1, points: -1, text: -1, meta: map[role]int{}, named: make([]bool, len(cells))}
+	h := header{row: row, id: -1, answer: -1, points: -1, text: -1, meta: map[role]int{}, named: make([]bool, len(cells)), cells: clone(cells)}
 	for i, c := range cells {
 		h.named[i] = strings.TrimSpace(c) != ""
 		if strings.TrimSpace(c) == "" {
@@ -127,19 +150,39 @@ func parseTable(t table, base *metaFields, out sink, opts Options) error {
 			if err := t.err(); err != nil {
 				return err
 			}
-			return errNoHeader{rows: len(pre)}
+			return errNoHeader{seen: seenCells(t, pre)}
 		}
-		if h, ok := detectHeader(cells, row); ok {
+		h, ok := detectHeader(cells, row)
+		if !ok && len(pre) > 0 && pre[len(pre)-1].row == row-1 {
+			// A header over two rows (merged cells): a title above the
+			// indicator numbers, or «Ответ» above «значение | баллы».
+			h, ok = detectHeader(mergeRows(pre[len(pre)-1].cells, cells), row)
+		}
+		if ok {
 			if h.layout == LayoutDistrict {
 				return parseDistrict(t, h, out, opts)
 			}
 			return parseSchool(t, h, pre, base, out)
 		}
 		if len(pre) >= maxHeaderSearch {
-			return errNoHeader{rows: len(pre)}
+			return errNoHeader{seen: seenCells(t, pre)}
 		}
 		pre = append(pre, preRow{cells: clone(cells), row: row})
 	}
+}
+
+// mergeRows reads two header rows as one: a cell of the lower row, else
+// the cell above it (a merged cell shows its text in its first row only).
+func mergeRows(upper, lower []string) []string {
+	merged := make([]string, max(len(upper), len(lower)))
+	for i := range merged {
+		if i < len(lower) && strings.TrimSpace(lower[i]) != "" {
+			merged[i] = lower[i]
+		} else if i < len(upper) {
+			merged[i] = upper[i]
+		}
+	}
+	return merged
 }
 
 func clone(cells []string) []string { return append([]string(nil), cells...) }
@@ -280,6 +323,13 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink) er
 			return &FileError{File: t.loc(row, 0).String(), Msg: fmt.Sprintf("под строкой заголовков больше %d строк: в ответах одной школы их около сотни; проверьте, что это файл ответов", maxSchoolRows)}
 		}
 		idCell := cell(cells, h.id)
+		if rows == 0 && idCell == "" {
+			// The header's second row («Ответ» above «значение | баллы»).
+			if h2, ok := detectHeader(mergeRows(h.cells, cells), row); ok && h2.layout == LayoutSchool && !blank(cells) {
+				h = h2
+				continue
+			}
+		}
 		ans := cell(cells, h.answer)
 		if idCell == "" {
 			// Blank rows and group headings («Магистральное направление «Знание»»).

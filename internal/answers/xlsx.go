@@ -96,15 +96,21 @@ func readXLSX(path string, file *os.File, out sink) error {
 		}
 		sheets = append(sheets, name)
 	}
+	var seen []string
 	for _, name := range sheets {
 		err := readSheet(f, path, name, base, out)
 		var nh errNoHeader
 		if errors.As(err, &nh) {
+			seen = append(seen, nh.seen...)
 			continue
 		}
 		return err
 	}
-	return &FileError{File: path, Msg: noHeaderMsg + " (просмотрены листы: «" + strings.Join(sheets, "», «") + "»)"}
+	msg := noHeaderMsg + " (просмотрены листы: «" + strings.Join(sheets, "», «") + "»)"
+	if len(seen) > 0 {
+		msg += "; в начале найдено: " + strings.Join(seen[:min(len(seen), 8)], ", ")
+	}
+	return &FileError{File: path, Msg: msg}
 }
 
 func readSheet(f *excelize.File, path, sheet string, base *metaFields, out sink) error {

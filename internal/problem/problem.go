@@ -63,6 +63,13 @@ func (l Location) String() string {
 	return b.String()
 }
 
+// Cell names the place without the file: "Ответы!C14", "строка 14,
+// столбец 3".
+func (l Location) Cell() string {
+	l.File = ""
+	return l.String()
+}
+
 func isYAML(name string) bool {
 	return strings.HasSuffix(name, ".yaml") || strings.HasSuffix(name, ".yml")
 }

@@ -325,7 +325,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink) er
 		idCell := cell(cells, h.id)
 		if rows == 0 && idCell == "" {
 			// The header's second row («Ответ» above «значение | баллы»).
-			if h2, ok := detectHeader(mergeRows(h.cells, cells), row); ok && h2.layout == LayoutSchool && !blank(cells) {
+			if h2, ok := detectHeader(mergeRows(h.cells, cells), row); ok && h2.layout == LayoutSchool && slices.ContainsFunc(cells, func(c string) bool { return headerRole(c) != roleNone }) {
 				h = h2
 				continue
 			}

@@ -75,7 +75,12 @@ type header struct {
 	indicators               []indicatorCol
 	named                    []bool   // columns with a header
 	cells                    []string // the header row
+	// beside are more «№ | Ответ» column pairs to the right of the first:
+	// a table continued beside itself.
+	beside []columnPair
 }
+
+type columnPair struct{ id, answer int }
 
 type indicatorCol struct {
 	col int
@@ -84,6 +89,7 @@ type indicatorCol struct {
 
 func detectHeader(cells []string, row int) (header, bool) {
 	h := header{row: row, id: -1, answer: -1, points: -1, text: -1, meta: map[role]int{}, named: make([]bool, len(cells)), cells: clone(cells)}
+	var moreIDs, moreAnswers []int
 	for i, c := range cells {
 		h.named[i] = strings.TrimSpace(c) != ""
 		if strings.TrimSpace(c) == "" {
@@ -93,11 +99,15 @@ func detectHeader(cells []string, row int) (header, bool) {
 		case roleID:
 			if h.id < 0 {
 				h.id = i
+			} else {
+				moreIDs = append(moreIDs, i)
 			}
 			continue
 		case roleAnswer:
 			if h.answer < 0 {
 				h.answer = i
+			} else {
+				moreAnswers = append(moreAnswers, i)
 			}
 			continue
 		case rolePoints:
@@ -119,6 +129,14 @@ func detectHeader(cells []string, row int) (header, bool) {
 		}
 		if id, ok := indicatorHeader(c); ok {
 			h.indicators = append(h.indicators, indicatorCol{col: i, id: id})
+		}
+	}
+	// More pairs, each «№» left of its «Ответ», to the right of the first.
+	if len(moreIDs) == len(moreAnswers) && h.answer > h.id {
+		for k := range moreIDs {
+			if moreIDs[k] > h.answer && moreIDs[k] < moreAnswers[k] && (k == 0 || moreIDs[k] > moreAnswers[k-1]) {
+				h.beside = append(h.beside, columnPair{moreIDs[k], moreAnswers[k]})
+			}
 		}
 	}
 	_, hasName := h.meta[roleName]
@@ -330,6 +348,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink) er
 				continue
 			}
 		}
+		sub.Answers = append(sub.Answers, besideAnswers(t, h, cells, row)...)
 		ans := cell(cells, h.answer)
 		if idCell == "" {
 			// Blank rows and group headings («Магистральное направление «Знание»»).
@@ -385,6 +404,20 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink) er
 	}
 	applyMeta(meta, sub, problem.Location{File: t.file()})
 	return out.put(sub)
+}
+
+// besideAnswers reads the answers of a row from the tables beside the
+// first one (see header.beside).
+func besideAnswers(t table, h header, cells []string, row int) []Answer {
+	var out []Answer
+	for _, p := range h.beside {
+		if id, ok := indicatorID(cell(cells, p.id)); ok {
+			a := t.answer(cell(cells, p.answer), row, p.answer+1)
+			a.Indicator = id
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // isHeading reports a row with one text cell, like a group heading.

@@ -96,21 +96,60 @@ func readXLSX(path string, file *os.File, out sink) error {
 		}
 		sheets = append(sheets, name)
 	}
-	var seen []string
-	for _, name := range sheets {
-		err := readSheet(f, path, name, base, out)
+	// Every sheet is read. A school's table continued on further sheets
+	// (the same headers) joins the first sheet's answers; a district table
+	// continued on further sheets (a sheet per municipality) gives their
+	// schools too; a table of the other kind is reported.
+	var seen, ignored []string
+	var schools []*Submission
+	layout := ""
+	for i, name := range sheets {
+		var got []*Submission
+		b := base
+		if i > 0 {
+			b = nil // the «Школа» sheet belongs to the first table
+		}
+		err := readSheet(f, path, name, b, sink{fn: func(v any) error { got = append(got, v.(*Submission)); return nil }})
 		var nh errNoHeader
-		if errors.As(err, &nh) {
+		switch {
+		case errors.As(err, &nh):
 			seen = append(seen, nh.seen...)
 			continue
+		case err != nil:
+			return err
+		case len(got) == 0:
+			continue
 		}
-		return err
+		isDistrict := got[0].Layout == LayoutDistrict
+		switch {
+		case layout == "":
+			layout, schools = got[0].Layout, got
+		case isDistrict && layout == LayoutDistrict:
+			schools = append(schools, got...)
+		case !isDistrict && layout != LayoutDistrict:
+			schools[0].Answers = append(schools[0].Answers, got[0].Answers...)
+			schools[0].Problems = append(schools[0].Problems, got[0].Problems...)
+		default:
+			ignored = append(ignored, name)
+		}
 	}
-	msg := noHeaderMsg + " (просмотрены листы: «" + strings.Join(sheets, "», «") + "»)"
-	if len(seen) > 0 {
-		msg += "; в начале найдено: " + strings.Join(seen[:min(len(seen), 8)], ", ")
+	if len(schools) == 0 {
+		msg := noHeaderMsg + " (просмотрены листы: «" + strings.Join(sheets, "», «") + "»)"
+		if len(seen) > 0 {
+			msg += "; в начале найдено: " + strings.Join(seen[:min(len(seen), 8)], ", ")
+		}
+		return &FileError{File: path, Msg: msg}
 	}
-	return &FileError{File: path, Msg: msg}
+	if len(ignored) > 0 {
+		schools[0].Problems = append(schools[0].Problems, problem.At(problem.Location{File: path},
+			"на листах «%s» таблицы другого вида: они не прочитаны; оставьте в книге таблицы одного вида", strings.Join(ignored, "», «")))
+	}
+	for _, sub := range schools {
+		if err := out.put(sub); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func readSheet(f *excelize.File, path, sheet string, base *metaFields, out sink) error {

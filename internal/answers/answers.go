@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -27,10 +28,13 @@ const (
 // Submission is one school's answers as read from a file.
 type Submission struct {
 	Source string // file path as given
-	Sheet  string // worksheet of the answer cells (xlsx only)
-	Row    int    // row of a district table (1-based); 0 for a one-school file
-	Layout string
-	School School
+	// Modified is when the file was last changed: which of two
+	// submissions of a school is the later.
+	Modified time.Time
+	Sheet    string // worksheet of the answer cells (xlsx only)
+	Row      int    // row of a district table (1-based); 0 for a one-school file
+	Layout   string
+	School   School
 	// ProfileKnown is false when no profile field was given and the default
 	// profile was assumed.
 	ProfileKnown bool
@@ -48,6 +52,8 @@ type School struct {
 	Municipality string
 	Year         string
 	Profile      model.Profile
+	// Filled is the «Дата заполнения» the file states, zero when none.
+	Filled time.Time
 }
 
 // Answer is the raw answer to one indicator. A district table holds tens
@@ -144,12 +150,14 @@ func ReadFileMap[T any](path string, opts Options, work func(*Submission) T, fn 
 
 // sink is where a table's schools go.
 type sink struct {
-	work func(*Submission) any // maps a school to what fn gets; nil passes the school itself
-	fn   func(any) error
+	work     func(*Submission) any // maps a school to what fn gets; nil passes the school itself
+	fn       func(any) error
+	modified time.Time // when the file read was changed
 }
 
 // mapped is what work makes of a school, or the school.
 func (s sink) mapped(sub *Submission) any {
+	sub.Modified = s.modified
 	if s.work == nil {
 		return sub
 	}
@@ -194,11 +202,13 @@ func readFile(path string, opts Options, out sink) error {
 		if st.Size() > maxXLSXSize {
 			return &FileError{File: path, Msg: fmt.Sprintf("книга больше %d МБ (%d МБ): книга одной школы или района столько не занимает; сохраните таблицу района в CSV", maxXLSXSize>>20, st.Size()>>20)}
 		}
+		out.modified = st.ModTime()
 		return readXLSX(path, f, out)
 	}
 	if st.Size() > maxCSVSize {
 		return &FileError{File: path, Msg: fmt.Sprintf("файл больше %d МБ (%d МБ): разделите таблицу на части", maxCSVSize>>20, st.Size()>>20)}
 	}
+	out.modified = st.ModTime()
 	return readCSVStream(path, f, opts, out)
 }
 

@@ -23,7 +23,8 @@ const (
 	rolePrograms
 	roleOVZ
 	roleCorrective
-	roleCount // number of roles, for arrays indexed by role
+	roleFilled // «Дата заполнения»
+	roleCount  // number of roles, for arrays indexed by role
 )
 
 var headerRoles = map[string]role{
@@ -63,6 +64,8 @@ var metaRoles = map[string]role{
 
 	"коррекционнаяшкола": roleCorrective, "коррекционная": roleCorrective, "коррекционнаяоо": roleCorrective,
 	"corrective": roleCorrective, "специальнаякоррекционнаяшкола": roleCorrective,
+
+	"датазаполнения": roleFilled, "датаоткрытия": roleFilled, "дата": roleFilled, "filled": roleFilled, "date": roleFilled,
 }
 
 func headerRole(cell string) role {

@@ -6,10 +6,12 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
+	"github.com/xuri/excelize/v2"
 )
 
 // table is a stream of rows from a CSV file or one worksheet.
@@ -238,7 +240,7 @@ func (m *metaFields) set(r role, v string, loc problem.Location) {
 
 var roleTitle = map[role]string{
 	roleName: "Наименование ОО", roleCode: "Код ОО", roleMunicipality: "Муниципалитет", roleYear: "Год",
-	rolePrograms: "Программы", roleOVZ: "Обучающиеся с ОВЗ", roleCorrective: "Коррекционная школа",
+	rolePrograms: "Программы", roleOVZ: "Обучающиеся с ОВЗ", roleCorrective: "Коррекционная школа", roleFilled: "Дата заполнения",
 }
 
 // splitKeyValue reads a meta row: the key in the first non-empty cell and
@@ -508,6 +510,14 @@ func applyMeta(meta *metaFields, sub *Submission, where problem.Location) {
 	s.Municipality = meta.values[roleMunicipality]
 	s.Year = normalizeCode(meta.values[roleYear])
 	s.Profile = model.DefaultProfile()
+	if v, ok := meta.value(roleFilled); ok && v != "" {
+		if d, ok := parseDate(v); ok {
+			s.Filled = d
+		} else {
+			sub.Problems = append(sub.Problems, problem.At(meta.locs[roleFilled],
+				"не распознана «Дата заполнения» «%s»: ожидалось ДД.ММ.ГГГГ, например 15.05.2025; дата не учтена", textnorm.Truncate(v, 30)))
+		}
+	}
 	if s.Name == "" && s.Code == "" {
 		sub.Problems = append(sub.Problems, problem.At(where, "не указаны ни «Наименование ОО», ни «Код ОО»: школу нельзя опознать в сводке"))
 	}
@@ -552,6 +562,23 @@ func locOr(meta *metaFields, r role, where problem.Location) problem.Location {
 		return meta.locs[r]
 	}
 	return where
+}
+
+// parseDate reads a date as people and spreadsheets write it: 15.05.2025,
+// 15.05.25, 2025-05-15, or Excel's serial number of a date cell.
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"02.01.2006", "2.1.2006", "02.01.06", "2006-01-02", "02/01/2006"} {
+		if d, err := time.Parse(layout, s); err == nil {
+			return d, true
+		}
+	}
+	if serial, err := strconv.ParseFloat(s, 64); err == nil && serial > 20000 && serial < 80000 {
+		if d, err := excelize.ExcelDateToTime(serial, false); err == nil {
+			return d.Truncate(24 * time.Hour), true
+		}
+	}
+	return time.Time{}, false
 }
 
 // normalizeCode turns Excel's float rendering of a code ("1234.0") back into text.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -70,6 +71,7 @@ html,xlsx,md — и отчёты для Программы развития). --
 	cmd.Flags().String("group-by", "", "группировка сводки: municipality (по муниципалитетам, с таблицей региона)")
 	cmd.Flags().BoolP("quiet", "q", false, "не показывать индикатор хода работы")
 	cmd.Flags().String("encoding", "", "кодировка CSV: "+answers.EncodingNames+" (по умолчанию определяется)")
+	cmd.Flags().String("duplicates", summary.DuplicatesLatest, "если школа пришла дважды, учитывать: latest — более позднюю подачу (по «Дате заполнения», иначе по времени изменения файла), first — первую по порядку файлов, error — ни одну")
 	cmd.Flags().Int("workers", 0, "число параллельных потоков, от 1 до 256 (0 — по числу ядер)")
 	return cmd
 }
@@ -79,16 +81,17 @@ const maxWorkers = 256
 
 // batchOptions are what batch runs on.
 type batchOptions struct {
-	paths     []string
-	format    report.Format   // the summary's
-	reports   []report.Format // --report: per-school reports besides json and text
-	outDir    string
-	perSchool bool
-	groupBy   string
-	quiet     bool
-	encoding  string
-	workers   int
-	model     string
+	paths      []string
+	duplicates string          // summary.Duplicates*
+	format     report.Format   // the summary's
+	reports    []report.Format // --report: per-school reports besides json and text
+	outDir     string
+	perSchool  bool
+	groupBy    string
+	quiet      bool
+	encoding   string
+	workers    int
+	model      string
 }
 
 // batchOptions reads and checks batch's options.
@@ -96,7 +99,8 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 	v := a.v
 	o := batchOptions{paths: paths, outDir: v.GetString("out"), perSchool: v.GetBool("per-school"),
 		groupBy: strings.TrimSpace(v.GetString("group-by")), quiet: v.GetBool("quiet"),
-		encoding: v.GetString("encoding"), workers: v.GetInt("workers"), model: a.model}
+		encoding: v.GetString("encoding"), workers: v.GetInt("workers"), model: a.model,
+		duplicates: cmp.Or(strings.TrimSpace(v.GetString("duplicates")), summary.DuplicatesLatest)}
 	if err := answers.CheckEncoding(o.encoding); err != nil {
 		return o, usagef("%v", err)
 	}
@@ -124,6 +128,8 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 		return o, usagef("--report задаёт формат отчётов школ и нужен вместе с --per-school --out КАТАЛОГ")
 	case o.format.Binary && o.outDir == "":
 		return o, usagef("сводка %s пишется в файл: укажите --out КАТАЛОГ", o.format.Name)
+	case !slices.Contains([]string{summary.DuplicatesLatest, summary.DuplicatesFirst, summary.DuplicatesError}, o.duplicates):
+		return o, usagef("неизвестное правило повторов %q: допустимы latest (более поздняя подача), first (первая по порядку файлов), error (ни одной)", o.duplicates)
 	case o.workers < 0 || o.workers > maxWorkers:
 		return o, usagef("--workers %d: допустимо от 1 до %d (0 — по числу ядер)", o.workers, maxWorkers)
 	}
@@ -186,13 +192,13 @@ func (a *app) runBatch(o batchOptions) error {
 // on all cores, then counted in order and named. Its reports are written
 // on another goroutine: only the names need the order.
 func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, o batchOptions, out *outdir.Dir) (s *summary.Summary, links []string, failedWrites int) {
-	agg := summary.New(m, o.groupBy)
+	agg := summary.New(m, o.groupBy, o.duplicates)
 	for _, s := range skipped {
 		agg.AddFailure(s.Path, s.Reason)
 	}
 	formats := append(report.PerSchoolFormats(), o.reports...)
 	names := reportNames{}
-	var writes []*schoolWrite // per counted school, in order
+	writes := map[int]*schoolWrite{} // by the summary's id of the school
 	pending := make(chan *schoolWrite, 64)
 	var writer sync.WaitGroup
 	writer.Go(func() {
@@ -206,11 +212,12 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 		Workers: o.workers,
 		Read:    answers.Options{Encoding: o.encoding},
 		Result: func(r *scoring.Result, f *schoolFiles) {
-			if !agg.Add(r) || !o.perSchool {
+			id := agg.Add(r)
+			if id < 0 || !o.perSchool {
 				return
 			}
-			w := &schoolWrite{title: report.SchoolTitle(r), name: names.next(r), files: f}
-			writes = append(writes, w)
+			w := &schoolWrite{title: report.SchoolTitle(r), name: names.next(r), files: f, formats: f.formats}
+			writes[id] = w
 			pending <- w
 		},
 		FileDone: func(path string, err error) {
@@ -234,9 +241,22 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 		bar.Finish()
 		fmt.Fprintln(a.err)
 	}
+	// The reports of a submission a later one replaced are not kept.
+	counted := agg.Counted()
+	for id, w := range writes {
+		if !slices.Contains(counted, id) && w.err == nil {
+			for _, f := range w.formats {
+				out.Discard("schools/" + w.name + "." + f.Ext)
+			}
+		}
+	}
 	// links: per counted school, its HTML report relative to the folder.
 	linkHTML := o.perSchool && slices.ContainsFunc(o.reports, func(f report.Format) bool { return f.Name == "html" })
-	for _, w := range writes {
+	for _, id := range counted {
+		w := writes[id]
+		if w == nil {
+			continue
+		}
 		if w.err != nil {
 			failedWrites++
 			fmt.Fprintln(a.err, printable(fmt.Sprintf("selfdiag: отчёт школы «%s» не записан: %v", w.title, w.err)))
@@ -257,6 +277,7 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 type schoolWrite struct {
 	title, name string
 	files       *schoolFiles
+	formats     []report.Format
 	err         error
 }
 

@@ -114,6 +114,17 @@ func (d *Dir) Write(rel string, write func(io.Writer) error) error {
 	return nil
 }
 
+// Discard drops a file written and not yet committed (a report of a
+// submission that a later one replaced).
+func (d *Dir) Discard(rel string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if tmp, ok := d.pending[rel]; ok {
+		os.Remove(tmp)
+		delete(d.pending, rel)
+	}
+}
+
 // Commit moves every file written into place — those under schools/ and
 // other folders first, the summary files last — and records them in the
 // manifest. With replace (a batch: the folder holds one set), the files

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -85,7 +86,7 @@ func WriteSummaryText(w io.Writer, s *summary.Summary) error {
 	if len(s.Duplicates) > 0 {
 		ew.printf("\nПОВТОРЫ — не учтены (%d):\n", len(s.Duplicates))
 		for _, d := range s.Duplicates {
-			ew.printf("  %s — %s; уже учтена: %s (совпадает %s)\n", d.School, d.Source, d.FirstSource, d.By)
+			ew.printf("  %s — %s; учтена: %s (совпадает %s; %s)\n", d.School, d.Source, cmp.Or(d.FirstSource, "ни одна подача"), d.By, d.Reason)
 		}
 	}
 	if c.Problems > 0 {

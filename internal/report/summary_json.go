@@ -154,8 +154,9 @@ type FailureDoc struct {
 type DuplicateDoc struct {
 	School      string `json:"school"`
 	Source      string `json:"source"`
-	FirstSource string `json:"first_source"`
+	FirstSource string `json:"first_source"` // the submission counted, "" when none is
 	By          string `json:"by"`
+	Reason      string `json:"reason"` // which submission is counted, and why
 }
 
 // SchoolProblemDoc is a data problem of a school.

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -208,7 +209,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 		er.put("пустой шаблон (не учтён)", "", x.File, x.Message)
 	}
 	for _, x := range s.Duplicates {
-		er.put("повтор школы (не учтена)", x.School, x.Source, "уже учтена: "+x.FirstSource+" (совпадает "+x.By+")")
+		er.put("повтор школы (не учтена)", x.School, x.Source, "учтена: "+cmp.Or(x.FirstSource, "ни одна подача")+" (совпадает "+x.By+"; "+x.Reason+")")
 	}
 	for _, x := range s.Problems {
 		er.put("проблема в данных", x.School, x.Location, x.Message)

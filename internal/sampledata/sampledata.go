@@ -15,6 +15,7 @@ import (
 // School is a synthetic school with its answers by indicator id.
 type School struct {
 	Name, Code, Municipality, Year string
+	Filled                         string // «Дата заполнения», "" for none
 	Profile                        model.Profile
 	Answers                        map[string]string
 }

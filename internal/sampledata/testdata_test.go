@@ -21,7 +21,7 @@ const root = "../../testdata"
 func sampleSchools(m *model.Model) map[string]School {
 	full := model.Profile{Programs: model.AllPrograms}
 	return map[string]School{
-		"school1": {Name: "МБОУ «Средняя общеобразовательная школа № 1»", Code: "660001", Municipality: "Кировский район", Year: "2024",
+		"school1": {Name: "МБОУ «Средняя общеобразовательная школа № 1»", Code: "660001", Municipality: "Кировский район", Year: "2024", Filled: "15.05.2024",
 			Profile: model.Profile{Programs: model.AllPrograms, OVZ: true}, Answers: Answers(m, model.Profile{Programs: model.AllPrograms, OVZ: true}, 1, 0.8)},
 		"school2": {Name: "МКОУ «Основная школа с. Берёзовка»", Code: "660002", Municipality: "Заречный городской округ", Year: "2024",
 			Profile: model.Profile{Programs: []model.Program{model.NOO, model.OOO}}, Answers: Answers(m, model.Profile{Programs: []model.Program{model.NOO, model.OOO}}, 2, 0.55)},
@@ -63,6 +63,7 @@ func TestSampleFiles(t *testing.T) {
 	files["district/Заречный округ/таблица-района.xlsx"] = func(w io.Writer) error { return DistrictXLSX(w, m, district[6:]) }
 	dup := schools["school1"]
 	dup.Name = "МБОУ СОШ №1 (повторная отправка)"
+	dup.Filled = "01.04.2024" // earlier than the school's own file: that one counts
 	files["district/повтор-школы-1.csv"] = csvFile(m, dup, CSVOptions{Delim: ';'})
 	for name, fn := range files {
 		path := filepath.Join(root, name)

@@ -32,8 +32,12 @@ func SchoolCSV(m *model.Model, s School, o CSVOptions) ([]byte, error) {
 	w := csv.NewWriter(&buf)
 	w.Comma = o.Delim
 	progs, ovz, corr := s.ProfileCells()
-	for _, kv := range [][2]string{{"Наименование ОО", s.Name}, {"Код ОО", s.Code}, {"Муниципалитет", s.Municipality},
-		{"Год", s.Year}, {"Программы", progs}, {"Обучающиеся с ОВЗ", ovz}, {"Коррекционная школа", corr}} {
+	meta := [][2]string{{"Наименование ОО", s.Name}, {"Код ОО", s.Code}, {"Муниципалитет", s.Municipality},
+		{"Год", s.Year}, {"Программы", progs}, {"Обучающиеся с ОВЗ", ovz}, {"Коррекционная школа", corr}}
+	if s.Filled != "" {
+		meta = append(meta, [2]string{"Дата заполнения", s.Filled})
+	}
+	for _, kv := range meta {
 		w.Write(kv[:])
 	}
 	w.Write(nil)
@@ -93,6 +97,9 @@ func SchoolXLSX(w io.Writer, m *model.Model, s School) error {
 	progs, ovz, corr := s.ProfileCells()
 	rows := [][]any{{"Поле", "Значение"}, {"Наименование ОО", s.Name}, {"Код ОО", s.Code}, {"Муниципалитет", s.Municipality},
 		{"Год", s.Year}, {"Программы", progs}, {"Обучающиеся с ОВЗ", ovz}, {"Коррекционная школа", corr}}
+	if s.Filled != "" {
+		rows = append(rows, []any{"Дата заполнения", s.Filled})
+	}
 	for i, r := range rows {
 		f.SetSheetRow("Школа", fmt.Sprintf("A%d", i+1), &r)
 	}

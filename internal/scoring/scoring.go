@@ -9,6 +9,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -28,9 +29,10 @@ const (
 // from a Result, so that no two formats can disagree.
 type Result struct {
 	Model            ModelStamp
-	Source           string // file
-	Sheet            string // worksheet of the answers (xlsx)
-	Row              int    // row of a district table, 0 for one-school files
+	Source           string    // file
+	Modified         time.Time // when the file was last changed
+	Sheet            string    // worksheet of the answers (xlsx)
+	Row              int       // row of a district table, 0 for one-school files
 	Layout           string
 	School           answers.School
 	ProfileAssumed   bool // no profile field was given: the default was used
@@ -120,6 +122,7 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	r := &Result{
 		Model:          Stamp(m),
 		Source:         sub.Source,
+		Modified:       sub.Modified,
 		Sheet:          sub.Sheet,
 		Row:            sub.Row,
 		Layout:         sub.Layout,

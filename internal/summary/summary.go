@@ -8,9 +8,11 @@ package summary
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -136,11 +138,21 @@ type Failure struct {
 	File, Message string
 }
 
-// Duplicate is a school entry that repeats an earlier one.
+// Duplicate is a submission of a school that another one of the same
+// school replaces: Source is not counted, FirstSource (the kept one) is,
+// for Reason.
 type Duplicate struct {
 	School, Source, FirstSource string
 	By                          string // "код" or "наименование и муниципалитет"
+	Reason                      string
 }
+
+// Policies for a school that comes more than once (--duplicates).
+const (
+	DuplicatesLatest = "latest" // the later «Дата заполнения», else the newer file
+	DuplicatesFirst  = "first"  // the first by file path and row
+	DuplicatesError  = "error"  // none: every submission of the school is refused
+)
 
 // SchoolProblem is a data problem of a counted school.
 type SchoolProblem struct {
@@ -148,22 +160,40 @@ type SchoolProblem struct {
 }
 
 // Aggregator builds a Summary from results added in a deterministic order.
+// It keeps an entry per counted school until Summary: a later submission
+// of a school may still replace it.
 type Aggregator struct {
-	m       *model.Model
-	groupBy string
-	sum     Summary
-	all     *statsAcc
-	groups  map[string]*statsAcc
-	// Where each school was first met, by its normalised code, else by
-	// its normalised name and municipality: a school met again is a
-	// duplicate.
-	firstByCode, firstByName map[string]string
+	m          *model.Model
+	groupBy    string
+	duplicates string
+	sum        Summary
+	entries    []*entry
+	// The entry of each school, by its normalised code, else by its
+	// normalised name and municipality.
+	byKey map[string]int
 }
 
-// New starts an aggregation. groupBy is "" or GroupMunicipality.
-func New(m *model.Model, groupBy string) *Aggregator {
-	a := &Aggregator{m: m, groupBy: groupBy, all: newStatsAcc(m), groups: map[string]*statsAcc{},
-		firstByCode: map[string]string{}, firstByName: map[string]string{}}
+// entry is what the summary keeps of a school.
+type entry struct {
+	row        SchoolRow
+	here       string // the file, and row of a district table
+	group      string // municipality, for GroupMunicipality
+	filled     time.Time
+	modified   time.Time
+	problems   []SchoolProblem
+	notices    int
+	level      int
+	comps      []scoring.Tally
+	applicable []bool // by indicator index
+	deficit    []bool
+	belowBase  *BelowBase
+	dropped    bool // replaced by a later submission, or refused
+}
+
+// New starts an aggregation. groupBy is "" or GroupMunicipality;
+// duplicates is one of the Duplicates* policies ("" is latest).
+func New(m *model.Model, groupBy, duplicates string) *Aggregator {
+	a := &Aggregator{m: m, groupBy: groupBy, duplicates: cmp.Or(duplicates, DuplicatesLatest), byKey: map[string]int{}}
 	a.sum.Model = scoring.Stamp(m)
 	a.sum.GroupBy = groupBy
 	a.sum.Levels = m.Levels
@@ -186,69 +216,124 @@ func (a *Aggregator) AddFailure(file, msg string) {
 // Add counts a school. A school whose code (else name and municipality)
 // was already added is recorded as a duplicate and not counted; Add then
 // returns false.
-func (a *Aggregator) Add(r *scoring.Result) bool {
+func (a *Aggregator) Add(r *scoring.Result) (id int) {
 	school := r.School
-	here := r.Source
+	e := &entry{here: r.Source, filled: school.Filled, modified: r.Modified}
 	if r.Row > 0 {
-		here = fmt.Sprintf("%s, строка %d", r.Source, r.Row)
+		e.here = fmt.Sprintf("%s, строка %d", r.Source, r.Row)
 	}
 	if reason := blankReason(r); reason != "" {
 		a.sum.Counts.Empty++
-		a.sum.Empty = append(a.sum.Empty, Failure{File: here, Message: reason})
-		return false
+		a.sum.Empty = append(a.sum.Empty, Failure{File: e.here, Message: reason})
+		return -1
 	}
-	key, firsts, by := "", a.firstByCode, "код"
-	switch {
-	case school.Code != "":
-		key = textnorm.Normalize(school.Code)
-	case school.Name != "":
-		key, firsts, by = textnorm.Normalize(school.Name)+"|"+textnorm.Normalize(school.Municipality), a.firstByName, "наименование и муниципалитет"
-	}
-	if key != "" {
-		if first, dup := firsts[key]; dup {
-			a.sum.Counts.Duplicates++
-			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: describe(school), Source: here, FirstSource: first, By: by})
-			return false
-		}
-		firsts[key] = here
-	}
-
-	c := &a.sum.Counts
-	c.Schools++
-	if len(r.Problems) > 0 {
-		c.WithProblems++
-		c.Problems += len(r.Problems)
-		for _, p := range r.Problems[:min(len(r.Problems), MaxProblems-len(a.sum.Problems))] {
-			a.sum.Problems = append(a.sum.Problems, SchoolProblem{School: describe(school), Location: p.Location.String(), Message: p.Message})
-		}
-	}
-	if r.Incomplete {
-		c.Incomplete++
-	}
-	c.Notices += len(r.Notices)
 	// The texts are copied: a reader may cut them from a whole row of a
 	// district table, which would otherwise stay in memory with them.
-	row := SchoolRow{Source: r.Source, Row: r.Row, Name: strings.Clone(school.Name), Code: strings.Clone(school.Code),
+	e.row = SchoolRow{Source: r.Source, Row: r.Row, Name: strings.Clone(school.Name), Code: strings.Clone(school.Code),
 		Municipality: strings.Clone(school.Municipality),
 		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
 		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: r.CriticalFailures,
 		Incomplete: r.Incomplete, Problems: len(r.Problems)}
 	for _, cs := range r.Components {
-		row.Components = append(row.Components, ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID})
+		e.row.Components = append(e.row.Components, ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID})
+		e.comps = append(e.comps, cs.Tally)
 	}
-	a.sum.Schools = append(a.sum.Schools, row)
-	a.all.add(a.m, r)
-	if a.groupBy == GroupMunicipality {
-		name := strings.TrimSpace(school.Municipality)
-		if name == "" {
-			name = NoMunicipality
-		}
-		if a.groups[name] == nil {
-			a.groups[name] = newStatsAcc(a.m)
-		}
-		a.groups[name].add(a.m, r)
+	for _, p := range r.Problems {
+		e.problems = append(e.problems, SchoolProblem{School: describe(school), Location: p.Location.String(), Message: p.Message})
 	}
-	return true
+	e.notices, e.level = len(r.Notices), r.Total.Level
+	e.applicable, e.deficit = make([]bool, len(r.Indicators)), make([]bool, len(r.Indicators))
+	for i, is := range r.Indicators {
+		e.applicable[i] = is.Status != scoring.StatusNotApplicable
+		e.deficit[i] = e.applicable[i] && is.Points < is.Max
+	}
+	if r.Total.Level == 0 {
+		e.belowBase = &BelowBase{Name: e.row.Name, Code: e.row.Code, Municipality: e.row.Municipality,
+			Source: r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
+			Reasons: belowBaseReasons(a.m, r)}
+	}
+	e.group = strings.TrimSpace(school.Municipality)
+	if e.group == "" {
+		e.group = NoMunicipality
+	}
+
+	key, by := "", "код"
+	switch {
+	case school.Code != "":
+		key = "код|" + textnorm.Normalize(school.Code)
+	case school.Name != "":
+		key, by = "имя|"+textnorm.Normalize(school.Name)+"|"+textnorm.Normalize(school.Municipality), "наименование и муниципалитет"
+	}
+	id = len(a.entries)
+	a.entries = append(a.entries, e)
+	k, seen := a.byKey[key]
+	if key == "" || !seen {
+		a.byKey[key] = id
+		return id
+	}
+	// The school came before: keep one submission, by the policy.
+	kept := a.entries[k]
+	dup := Duplicate{School: describe(school), By: by}
+	switch newer, why := later(e, kept); {
+	case a.duplicates == DuplicatesError:
+		e.dropped = true
+		dup.Source, dup.Reason = e.here, "при --duplicates error повторы не учитываются: ни одна подача этой школы не учтена; оставьте один файл"
+		if !kept.dropped {
+			kept.dropped = true
+			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: dup.School, Source: kept.here, By: by, Reason: dup.Reason})
+			a.sum.Counts.Duplicates++
+		}
+		id = -1
+	case a.duplicates == DuplicatesLatest && newer:
+		kept.dropped = true
+		a.byKey[key] = id
+		dup.Source, dup.FirstSource, dup.Reason = kept.here, e.here, why
+	default:
+		e.dropped = true
+		dup.Source, dup.FirstSource = e.here, kept.here
+		dup.Reason = "учтена первая подача по порядку файлов (--duplicates first)"
+		if a.duplicates == DuplicatesLatest {
+			dup.Reason = why
+		}
+		id = -1
+	}
+	a.sum.Counts.Duplicates++
+	a.sum.Duplicates = append(a.sum.Duplicates, dup)
+	return id
+}
+
+// later says whether submission e is later than kept: by the «Дата
+// заполнения» both state, else by the files' modification times; a tie
+// keeps the first. why says so in Russian, for whichever was later.
+func later(e, kept *entry) (bool, string) {
+	const date, stamp = "02.01.2006", "02.01.2006 15:04:05"
+	switch {
+	case !e.filled.IsZero() && !kept.filled.IsZero() && !e.filled.Equal(kept.filled):
+		newer, older := e.filled, kept.filled
+		if kept.filled.After(e.filled) {
+			newer, older = older, newer
+		}
+		return e.filled.After(kept.filled), fmt.Sprintf("учтена более поздняя подача: дата заполнения %s позже %s", newer.Format(date), older.Format(date))
+	case !e.modified.Equal(kept.modified) && !e.modified.IsZero() && !kept.modified.IsZero():
+		newer, older := e.modified, kept.modified
+		if kept.modified.After(e.modified) {
+			newer, older = older, newer
+		}
+		return e.modified.After(kept.modified), fmt.Sprintf("учтена более поздняя подача: файл изменён %s, другой — %s", newer.Format(stamp), older.Format(stamp))
+	}
+	return false, "даты заполнения и изменения файлов не различаются: учтена первая подача по порядку файлов"
+}
+
+// Counted lists, in order, the ids Add gave of the schools the summary
+// counts: a school Add counted may be replaced later.
+func (a *Aggregator) Counted() []int {
+	var ids []int
+	for i, e := range a.entries {
+		if !e.dropped {
+			ids = append(ids, i)
+		}
+	}
+	return ids
 }
 
 // blankReason says why a result is no school but a blank template: no
@@ -283,15 +368,37 @@ const NoMunicipality = "(муниципалитет не указан)"
 func (a *Aggregator) Summary() *Summary {
 	s := a.sum
 	slices.SortStableFunc(s.Failures, func(x, y Failure) int { return strings.Compare(x.File, y.File) })
-	s.Stats = a.all.stats()
-	if a.groupBy == GroupMunicipality {
-		names := make([]string, 0, len(a.groups))
-		for n := range a.groups {
-			names = append(names, n)
+	all := newStatsAcc(a.m)
+	groups := map[string]*statsAcc{}
+	c := &s.Counts
+	for _, e := range a.entries {
+		if e.dropped {
+			continue
 		}
-		slices.Sort(names)
+		c.Schools++
+		if len(e.problems) > 0 {
+			c.WithProblems++
+			c.Problems += len(e.problems)
+			s.Problems = append(s.Problems, e.problems[:min(len(e.problems), MaxProblems-len(s.Problems))]...)
+		}
+		if e.row.Incomplete {
+			c.Incomplete++
+		}
+		c.Notices += e.notices
+		s.Schools = append(s.Schools, e.row)
+		all.add(e)
+		if a.groupBy == GroupMunicipality {
+			if groups[e.group] == nil {
+				groups[e.group] = newStatsAcc(a.m)
+			}
+			groups[e.group].add(e)
+		}
+	}
+	s.Stats = all.stats()
+	if a.groupBy == GroupMunicipality {
+		names := slices.Sorted(maps.Keys(groups))
 		for _, n := range names {
-			s.Municipalities = append(s.Municipalities, Municipality{Name: n, Stats: a.groups[n].stats()})
+			s.Municipalities = append(s.Municipalities, Municipality{Name: n, Stats: groups[n].stats()})
 		}
 	}
 	return &s
@@ -325,12 +432,12 @@ func newStatsAcc(m *model.Model) *statsAcc {
 	return a
 }
 
-func (a *statsAcc) add(m *model.Model, r *scoring.Result) {
+func (a *statsAcc) add(e *entry) {
 	a.schools++
-	if r.Total.Level >= 0 {
-		a.levels[r.Total.Level]++
+	if e.level >= 0 {
+		a.levels[e.level]++
 	}
-	for i, cs := range r.Components {
+	for i, cs := range e.comps {
 		if cs.Max == 0 {
 			continue
 		}
@@ -338,19 +445,16 @@ func (a *statsAcc) add(m *model.Model, r *scoring.Result) {
 		a.compSum[i] += float64(cs.Points) / float64(cs.Max)
 		a.compN[i]++
 	}
-	for i, is := range r.Indicators {
-		if is.Status == scoring.StatusNotApplicable {
-			continue
+	for i := range e.applicable {
+		if e.applicable[i] {
+			a.applicable[i]++
 		}
-		a.applicable[i]++
-		if is.Points < is.Max {
+		if e.deficit[i] {
 			a.deficit[i]++
 		}
 	}
-	if r.Total.Level == 0 {
-		a.belowBase = append(a.belowBase, BelowBase{Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
-			Source: r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
-			Reasons: belowBaseReasons(m, r)})
+	if e.belowBase != nil {
+		a.belowBase = append(a.belowBase, *e.belowBase)
 	}
 }
 

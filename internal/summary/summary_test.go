@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -48,7 +49,7 @@ func TestAggregate(t *testing.T) {
 	}
 	critOnly["22"] = "нет" // one critical failure, points otherwise high
 
-	a := New(m, GroupMunicipality)
+	a := New(m, GroupMunicipality, "")
 	schools := []sampledata.School{
 		{Name: "A", Code: "1", Municipality: "Север", Profile: full, Answers: best},
 		{Name: "B", Code: "2", Municipality: "Север", Profile: full, Answers: worst},
@@ -58,7 +59,7 @@ func TestAggregate(t *testing.T) {
 		{Name: "D", Municipality: "юг", Profile: full, Answers: best}, // duplicate by name and municipality
 	}
 	for i, s := range schools {
-		counted := a.Add(score(m, s, "f"+string(rune('0'+i))+".csv"))
+		counted := a.Add(score(m, s, "f"+string(rune('0'+i))+".csv")) >= 0
 		if want := i != 3 && i != 5; counted != want {
 			t.Errorf("school %d counted = %v, want %v", i, counted, want)
 		}
@@ -117,13 +118,13 @@ func TestDeficitCountsMatchResults(t *testing.T) {
 		t.Fatal(err)
 	}
 	schools := sampledata.District(m, 300, 5)
-	agg := New(m, GroupMunicipality)
+	agg := New(m, GroupMunicipality, "")
 	applicable, deficit := map[string]int{}, map[string]int{}
 	var perSchool []int
 	for i, s := range schools {
 		r := score(m, s, "район.csv")
 		perSchool = append(perSchool, len(r.Deficits))
-		if !agg.Add(r) {
+		if agg.Add(r) < 0 {
 			t.Fatalf("school %d taken for a repeat", i)
 		}
 		for _, is := range r.Indicators {
@@ -135,7 +136,7 @@ func TestDeficitCountsMatchResults(t *testing.T) {
 			}
 		}
 	}
-	if agg.Add(score(m, schools[0], "повтор.csv")) {
+	if agg.Add(score(m, schools[0], "повтор.csv")) >= 0 {
 		t.Fatal("a repeated school was counted")
 	}
 	s := agg.Summary()
@@ -196,5 +197,55 @@ func TestBelowBasePointsReason(t *testing.T) {
 	}
 	if n < 20 {
 		t.Fatalf("only %d schools below the threshold by points", n)
+	}
+}
+
+// TestDuplicatePolicies: a school sent twice is counted once, by a rule a
+// user can predict: the later «Дата заполнения» when both state one, else
+// the newer file; --duplicates first keeps the first, error neither. The
+// summary says which was kept and why.
+func TestDuplicatePolicies(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := model.Profile{Programs: model.AllPrograms}
+	good, poor := sampledata.Answers(m, full, 1, 1), sampledata.Answers(m, full, 2, 0.2)
+	day := func(d int) time.Time { return time.Date(2025, 5, d, 0, 0, 0, 0, time.UTC) }
+	sent := func(file string, answers map[string]string, filled, modified time.Time) *scoring.Result {
+		r := score(m, sampledata.School{Name: "Школа 1", Code: "660001", Profile: full, Answers: answers}, file)
+		r.School.Filled, r.Modified = filled, modified
+		return r
+	}
+	for _, tc := range []struct {
+		policy          string
+		first, second   *scoring.Result
+		wantKept        string // "" for none
+		wantReasonStart string
+	}{
+		{DuplicatesLatest, sent("школа-1 (копия).xlsx", poor, day(10), day(20)), sent("школа-1.xlsx", good, day(15), day(1)), "школа-1.xlsx", "учтена более поздняя подача: дата заполнения 15.05.2025 позже 10.05.2025"},
+		{DuplicatesLatest, sent("a.xlsx", good, day(15), day(1)), sent("b.xlsx", poor, day(10), day(20)), "a.xlsx", "учтена более поздняя подача: дата заполнения 15.05.2025 позже 10.05.2025"},
+		{DuplicatesLatest, sent("a.xlsx", poor, time.Time{}, day(1)), sent("b.xlsx", good, day(10), day(2)), "b.xlsx", "учтена более поздняя подача: файл изменён 02.05.2025"},
+		{DuplicatesLatest, sent("a.xlsx", good, time.Time{}, day(1)), sent("b.xlsx", poor, time.Time{}, day(1)), "a.xlsx", "даты заполнения и изменения файлов не различаются"},
+		{DuplicatesFirst, sent("a.xlsx", poor, day(10), day(1)), sent("b.xlsx", good, day(15), day(2)), "a.xlsx", "учтена первая подача"},
+		{DuplicatesError, sent("a.xlsx", poor, day(10), day(1)), sent("b.xlsx", good, day(15), day(2)), "", "при --duplicates error"},
+	} {
+		agg := New(m, "", tc.policy)
+		agg.Add(tc.first)
+		agg.Add(tc.second)
+		s := agg.Summary()
+		var kept []string
+		for _, row := range s.Schools {
+			kept = append(kept, row.Source)
+		}
+		if got := strings.Join(kept, ","); got != tc.wantKept || len(s.Duplicates) == 0 || !strings.HasPrefix(s.Duplicates[0].Reason, tc.wantReasonStart) {
+			t.Errorf("%s: kept %q, duplicates %+v; want %q kept, reason %q", tc.policy, got, s.Duplicates, tc.wantKept, tc.wantReasonStart)
+		}
+		if tc.wantKept != "" && (s.Duplicates[0].FirstSource != tc.wantKept || s.Stats.Schools != 1 || s.Counts.Schools != 1) {
+			t.Errorf("%s: %+v, stats of %d schools", tc.policy, s.Duplicates[0], s.Stats.Schools)
+		}
+		if tc.wantKept == "" && (s.Counts.Schools != 0 || s.Counts.Duplicates != 2) {
+			t.Errorf("error policy: counts %+v", s.Counts)
+		}
 	}
 }

@@ -85,7 +85,7 @@ func schoolFolder(b *testing.B, m *model.Model) string {
 // (with the collector tuned as the command tunes it), write the summary.
 func endToEnd(b *testing.B, m *model.Model, paths []string) *summary.Summary {
 	files, _, _ := Collect(paths)
-	agg := summary.New(m, summary.GroupMunicipality, "")
+	agg := summary.New(m, summary.Options{GroupBy: summary.GroupMunicipality, Duplicates: ""})
 	Run(m, files, Options[struct{}]{
 		Result:   func(r *scoring.Result, _ struct{}) { agg.Add(r) },
 		FileDone: func(p string, err error) { agg.FileDone() },

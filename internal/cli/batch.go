@@ -71,6 +71,7 @@ html,xlsx,md — и отчёты для Программы развития). --
 	cmd.Flags().String("group-by", "", "группировка сводки: municipality (по муниципалитетам, с таблицей региона)")
 	cmd.Flags().BoolP("quiet", "q", false, "не показывать индикатор хода работы")
 	cmd.Flags().String("encoding", "", "кодировка CSV: "+answers.EncodingNames+" (по умолчанию определяется)")
+	cmd.Flags().String("municipalities", "", "файл со списком муниципалитетов (по названию в строке): названия не из списка — проблема в данных")
 	cmd.Flags().String("duplicates", summary.DuplicatesLatest, "если школа пришла дважды, учитывать: latest — более позднюю подачу (по «Дате заполнения», иначе по времени изменения файла), first — первую по порядку файлов, error — ни одну")
 	cmd.Flags().Int("workers", 0, "число параллельных потоков, от 1 до 256 (0 — по числу ядер)")
 	return cmd
@@ -82,16 +83,20 @@ const maxWorkers = 256
 // batchOptions are what batch runs on.
 type batchOptions struct {
 	paths      []string
-	duplicates string          // summary.Duplicates*
-	format     report.Format   // the summary's
-	reports    []report.Format // --report: per-school reports besides json and text
-	outDir     string
-	perSchool  bool
-	groupBy    string
-	quiet      bool
-	encoding   string
-	workers    int
-	model      string
+	duplicates string // summary.Duplicates*
+	// municipalities is the official list read from municipalityFile, nil
+	// without one.
+	municipalities   []string
+	municipalityFile string
+	format           report.Format   // the summary's
+	reports          []report.Format // --report: per-school reports besides json and text
+	outDir           string
+	perSchool        bool
+	groupBy          string
+	quiet            bool
+	encoding         string
+	workers          int
+	model            string
 }
 
 // batchOptions reads and checks batch's options.
@@ -105,6 +110,10 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 		return o, usagef("%v", err)
 	}
 	var err error
+	o.municipalityFile = a.municipalities
+	if o.municipalities, err = readList(a.municipalities); err != nil {
+		return o, err
+	}
 	if o.format, err = a.format(report.OffersSummary); err != nil {
 		return o, err
 	}
@@ -192,7 +201,7 @@ func (a *app) runBatch(o batchOptions) error {
 // on all cores, then counted in order and named. Its reports are written
 // on another goroutine: only the names need the order.
 func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, o batchOptions, out *outdir.Dir) (s *summary.Summary, links []string, failedWrites int) {
-	agg := summary.New(m, o.groupBy, o.duplicates)
+	agg := summary.New(m, summary.Options{GroupBy: o.groupBy, Duplicates: o.duplicates, Municipalities: o.municipalities, ListName: o.municipalityFile})
 	for _, s := range skipped {
 		agg.AddFailure(s.Path, s.Reason)
 	}

@@ -9,12 +9,14 @@ import (
 	"slices"
 	"strings"
 	"syscall"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
+	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
@@ -32,8 +34,9 @@ type app struct {
 	streams
 	v *viper.Viper
 	// model is the model folder in force ("" for the embedded model): a
-	// path from the settings file is taken relative to that file.
-	model string
+	// path from the settings file is taken relative to that file. So is
+	// municipalities, the file of the official municipality names.
+	model, municipalities string
 }
 
 // Version and Commit are stamped into release builds by the linker
@@ -260,4 +263,41 @@ func releaseOnInterrupt(out *outdir.Dir) (stop func()) {
 		signal.Stop(signals)
 		close(done)
 	}
+}
+
+// maxListSize bounds a list of municipalities: a region has hundreds.
+const maxListSize = 1 << 20
+
+// readList reads the official municipality names: one a line (or the
+// first column of a CSV), UTF-8; empty lines and lines starting with # are
+// passed over.
+func readList(path string) ([]string, error) {
+	if path == "" {
+		return nil, nil
+	}
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil, &failure{fmt.Sprintf("не удалось прочитать список муниципалитетов %s: %s", path, fserr.Text(err))}
+	case !st.Mode().IsRegular() || st.Size() > maxListSize:
+		return nil, &failure{fmt.Sprintf("список муниципалитетов %s: нужен текстовый файл до 1 МБ, по названию в строке", path)}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &failure{fmt.Sprintf("не удалось прочитать список муниципалитетов %s: %s", path, fserr.Text(err))}
+	}
+	if !utf8.Valid(data) {
+		return nil, &failure{fmt.Sprintf("список муниципалитетов %s не в кодировке UTF-8: сохраните его как «Текст (UTF-8)»", path)}
+	}
+	var names []string
+	for _, line := range strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n") {
+		name, _, _ := strings.Cut(line, ";")
+		if name = strings.TrimSpace(strings.Trim(strings.TrimSpace(name), `"`)); name != "" && !strings.HasPrefix(name, "#") {
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 {
+		return nil, &failure{fmt.Sprintf("в списке муниципалитетов %s нет ни одного названия", path)}
+	}
+	return names, nil
 }

@@ -45,6 +45,7 @@ func (a *app) configure(cmd *cobra.Command) error {
 		path = findConfig()
 	}
 	a.model = v.GetString("model")
+	a.municipalities = v.GetString("municipalities")
 	if path == "" {
 		return nil
 	}
@@ -56,12 +57,24 @@ func (a *app) configure(cmd *cobra.Command) error {
 		return &failure{fmt.Sprintf("файл настроек %s не прочитан: %v", path, err)}
 	}
 	note := "Настройки: " + path
-	if m, ok := values["model"].(string); ok && !cmd.Flags().Changed("model") && os.Getenv(envName("model")) == "" {
-		a.model = m
-		if !filepath.IsAbs(m) {
-			a.model = filepath.Join(filepath.Dir(path), m)
+	// Paths in the settings file are relative to it, and announced.
+	fromFile := func(key string) (string, bool) {
+		p, ok := values[key].(string)
+		if !ok || p == "" || cmd.Flags().Changed(key) || os.Getenv(envName(key)) != "" {
+			return "", false
 		}
-		note += "; модель: " + a.model
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(filepath.Dir(path), p)
+		}
+		return p, true
+	}
+	if p, ok := fromFile("model"); ok {
+		a.model = p
+		note += "; модель: " + p
+	}
+	if p, ok := fromFile("municipalities"); ok {
+		a.municipalities = p
+		note += "; список муниципалитетов: " + p
 	}
 	fmt.Fprintln(a.err, note)
 	return nil

@@ -36,17 +36,22 @@ func newTemplateCmd(a *app) *cobra.Command {
 	cmd.Flags().String("layout", "school", "вид шаблона: school (одна школа) или district (таблица района)")
 	cmd.Flags().StringP("format", "f", "xlsx", "формат: xlsx или csv")
 	cmd.Flags().StringP("out", "o", "", "файл шаблона (для xlsx обязателен)")
+	cmd.Flags().String("municipalities", "", "файл со списком муниципалитетов (по названию в строке): в шаблоне xlsx муниципалитет выбирается из списка")
 	return cmd
 }
 
 // templateOptions are what template runs on.
 type templateOptions struct {
 	layout, format, out, model string
+	municipalities             []string
 }
 
 func (a *app) templateOptions() (templateOptions, error) {
 	o := templateOptions{layout: strings.TrimSpace(a.v.GetString("layout")), out: a.v.GetString("out"), model: a.model}
 	var err error
+	if o.municipalities, err = readList(a.municipalities); err != nil {
+		return o, err
+	}
 	if o.format, err = a.choice("format", "xlsx", "csv"); err != nil {
 		return o, err
 	}
@@ -67,10 +72,12 @@ func (a *app) runTemplate(o templateOptions) error {
 		return err
 	}
 	write := map[string]func(io.Writer) error{
-		"school/xlsx":   func(w io.Writer) error { return form.SchoolXLSX(w, m) },
-		"school/csv":    func(w io.Writer) error { return form.SchoolCSV(w, m) },
-		"district/xlsx": func(w io.Writer) error { return form.DistrictXLSX(w, m) },
-		"district/csv":  func(w io.Writer) error { return form.DistrictCSV(w, m) },
+		"school/xlsx": func(w io.Writer) error { return form.SchoolXLSX(w, m, form.Options{Municipalities: o.municipalities}) },
+		"school/csv":  func(w io.Writer) error { return form.SchoolCSV(w, m) },
+		"district/xlsx": func(w io.Writer) error {
+			return form.DistrictXLSX(w, m, form.Options{Municipalities: o.municipalities})
+		},
+		"district/csv": func(w io.Writer) error { return form.DistrictCSV(w, m) },
 	}[o.layout+"/"+o.format]
 	return a.output(o.out, write)
 }

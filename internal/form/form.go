@@ -171,7 +171,7 @@ func instructions(f *excelize.File, m *model.Model, lines []string) error {
 }
 
 // SchoolXLSX writes the one-school template.
-func SchoolXLSX(w io.Writer, m *model.Model) error {
+func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := instructions(f, m, []string{
@@ -216,10 +216,21 @@ func SchoolXLSX(w io.Writer, m *model.Model) error {
 	if err != nil {
 		return err
 	}
-	for _, d := range []struct {
+	rows := []struct {
 		row int
 		ref string
-	}{{6, progRef}, {7, ynRef}, {8, ynRef}} {
+	}{{6, progRef}, {7, ynRef}, {8, ynRef}}
+	if len(o.Municipalities) > 0 {
+		ref, err := l.add("municipalities", o.Municipalities)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, struct {
+			row int
+			ref string
+		}{4, ref})
+	}
+	for _, d := range rows {
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = cell(2, d.row)
 		dv.SetSqrefDropList(d.ref)
@@ -253,10 +264,7 @@ func SchoolXLSX(w io.Writer, m *model.Model) error {
 			if _, err := fmt.Sscan(ind.ID, &n); err == nil && fmt.Sprint(n) == ind.ID {
 				id = n
 			}
-			text := ind.Text
-			if !ind.Applies.IsZero() {
-				text += " [только: " + ind.Applies.String() + "]"
-			}
+			text := ind.Text + onlyFor(ind)
 			crit := ""
 			if ind.Critical {
 				crit = "да"
@@ -310,7 +318,7 @@ func protect(f *excelize.File, sheet string) error {
 
 // DistrictXLSX writes the district template: a «Школы» sheet with one row
 // per school, dropdowns on the first DistrictRows rows.
-func DistrictXLSX(w io.Writer, m *model.Model) error {
+func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := instructions(f, m, []string{
@@ -347,7 +355,15 @@ func DistrictXLSX(w io.Writer, m *model.Model) error {
 	}
 	progRef, _ := l.add("programs", ProgramChoices)
 	ynRef, _ := l.add("yesno", yesNo)
-	for col, ref := range map[int]string{5: progRef, 6: ynRef, 7: ynRef} {
+	refs := map[int]string{5: progRef, 6: ynRef, 7: ynRef}
+	if len(o.Municipalities) > 0 {
+		ref, err := l.add("municipalities", o.Municipalities)
+		if err != nil {
+			return err
+		}
+		refs[3] = ref
+	}
+	for col, ref := range refs {
 		if err := add(col, ref); err != nil {
 			return err
 		}
@@ -375,12 +391,28 @@ func DistrictXLSX(w io.Writer, m *model.Model) error {
 	return f.Write(w)
 }
 
+// Options tune the templates.
+type Options struct {
+	// Municipalities, if given, are offered as a list in the municipality
+	// cell (the official spellings).
+	Municipalities []string
+}
+
+// onlyFor marks an indicator that applies to some schools only: a school
+// outside answers nothing there.
+func onlyFor(ind *model.Indicator) string {
+	if ind.Applies.IsZero() {
+		return ""
+	}
+	return " [только для школ: " + ind.Applies.String() + "]"
+}
+
 // DistrictHeader is the district table header: identity and profile, then
 // "№. wording" for every indicator.
 func DistrictHeader(m *model.Model) []string {
 	head := append([]string(nil), MetaFields...)
 	for _, ind := range m.Indicators {
-		head = append(head, ind.ID+". "+ind.Text)
+		head = append(head, ind.ID+". "+ind.Text+onlyFor(ind))
 	}
 	return head
 }
@@ -395,7 +427,7 @@ func SchoolCSV(w io.Writer, m *model.Model) error {
 		cw.Write(nil)
 		cw.Write(safetext.CSVRecord([]string{"№", "Показатель оценивания", "Ответ", "Допустимые ответы"}))
 		for _, ind := range m.Indicators {
-			text := ind.Text
+			text := ind.Text + onlyFor(ind)
 			if ind.Critical {
 				text += " (критический показатель)"
 			}

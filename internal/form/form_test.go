@@ -115,7 +115,7 @@ func fillSchoolXLSX(t *testing.T, m *model.Model, data []byte, s sampledata.Scho
 func TestSchoolXLSXRoundTrip(t *testing.T) {
 	m := defaultModel(t)
 	var buf bytes.Buffer
-	if err := form.SchoolXLSX(&buf, m); err != nil {
+	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	for i, s := range sampledata.District(m, 6, 11) {
@@ -132,7 +132,7 @@ func TestSchoolXLSXRoundTrip(t *testing.T) {
 func TestSchoolXLSXStructure(t *testing.T) {
 	m := defaultModel(t)
 	var buf bytes.Buffer
-	if err := form.SchoolXLSX(&buf, m); err != nil {
+	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -196,7 +196,7 @@ func TestSchoolXLSXStructure(t *testing.T) {
 func TestDistrictXLSXRoundTrip(t *testing.T) {
 	m := defaultModel(t)
 	var buf bytes.Buffer
-	if err := form.DistrictXLSX(&buf, m); err != nil {
+	if err := form.DistrictXLSX(&buf, m, form.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&buf)
@@ -306,8 +306,8 @@ func TestOpensInLibreOffice(t *testing.T) {
 	m := defaultModel(t)
 	dir := t.TempDir()
 	for name, write := range map[string]func(*bytes.Buffer) error{
-		"school.xlsx":   func(b *bytes.Buffer) error { return form.SchoolXLSX(b, m) },
-		"district.xlsx": func(b *bytes.Buffer) error { return form.DistrictXLSX(b, m) },
+		"school.xlsx":   func(b *bytes.Buffer) error { return form.SchoolXLSX(b, m, form.Options{}) },
+		"district.xlsx": func(b *bytes.Buffer) error { return form.DistrictXLSX(b, m, form.Options{}) },
 	} {
 		var buf bytes.Buffer
 		if err := write(&buf); err != nil {

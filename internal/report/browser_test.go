@@ -147,7 +147,7 @@ func TestReportsInChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 	school := filepath.Join(dir, "school.html")
-	agg := summary.New(m, "", "")
+	agg := summary.New(m, summary.Options{GroupBy: "", Duplicates: ""})
 	for _, r := range results {
 		agg.Add(r.Result)
 	}
@@ -203,7 +203,7 @@ func TestReportsInChromium(t *testing.T) {
 
 	// A district of 500 schools stays one readable page: every school is a
 	// row of the heatmap.
-	big := summary.New(m, "", "")
+	big := summary.New(m, summary.Options{GroupBy: "", Duplicates: ""})
 	var csvData bytes.Buffer
 	if err := sampledata.DistrictCSV(&csvData, m, sampledata.District(m, 500, 7), sampledata.CSVOptions{Delim: ';'}); err != nil {
 		t.Fatal(err)

@@ -183,7 +183,7 @@ func TestJSONSchemaFields(t *testing.T) {
 // school.
 func TestSummaryJSONKeysOnce(t *testing.T) {
 	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv", "testdata/broken/bad-answers.csv")
-	agg := summary.New(m, summary.GroupMunicipality, "")
+	agg := summary.New(m, summary.Options{GroupBy: summary.GroupMunicipality, Duplicates: ""})
 	for _, r := range results {
 		agg.Add(r.Result)
 	}

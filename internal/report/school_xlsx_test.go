@@ -83,7 +83,7 @@ func TestSchoolXLSX(t *testing.T) {
 
 func TestDashboardGolden(t *testing.T) {
 	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv", "testdata/broken/bad-answers.csv")
-	agg := summary.New(m, "", "")
+	agg := summary.New(m, summary.Options{GroupBy: "", Duplicates: ""})
 	for _, r := range results {
 		agg.Add(r.Result)
 	}

@@ -71,6 +71,12 @@ func WriteSummaryText(w io.Writer, s *summary.Summary) error {
 			writeStatsText(ew, s, m.Stats)
 		}
 	}
+	if len(s.MunicipalityNotes) > 0 {
+		ew.printf("\nМУНИЦИПАЛИТЕТЫ:\n")
+		for _, n := range s.MunicipalityNotes {
+			ew.printf("  %s\n", n)
+		}
+	}
 	if len(s.Empty) > 0 {
 		ew.printf("\nПУСТЫЕ ШАБЛОНЫ — не учтены (%d):\n", len(s.Empty))
 		for _, f := range s.Empty {

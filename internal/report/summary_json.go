@@ -21,7 +21,10 @@ type SummaryDoc struct {
 	Region         []RegionRowDoc    `json:"region,omitempty"`
 	Failures       []FailureDoc      `json:"failures"`
 	Empty          []FailureDoc      `json:"empty"` // blank templates, not counted
-	Duplicates     []DuplicateDoc    `json:"duplicates"`
+	// MunicipalityNotes: spellings read as one municipality, names that
+	// differ by a letter or two.
+	MunicipalityNotes []string       `json:"municipality_notes"`
+	Duplicates        []DuplicateDoc `json:"duplicates"`
 	// Then "schools" ([]SchoolRowDoc) and "problems" ([]SchoolProblemDoc),
 	// streamed by WriteSummaryJSON after the rest.
 }
@@ -209,7 +212,8 @@ func summaryHead(s *summary.Summary) SummaryDoc {
 	d := SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy,
 		Model:  modelDoc(s.Model),
 		Counts: CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices, Empty: c.Empty},
-		Stats:  statsDoc(s.Stats), Failures: []FailureDoc{}, Empty: []FailureDoc{}, Duplicates: []DuplicateDoc{}}
+		Stats:  statsDoc(s.Stats), Failures: []FailureDoc{}, Empty: []FailureDoc{}, Duplicates: []DuplicateDoc{},
+		MunicipalityNotes: nonNil(s.MunicipalityNotes)}
 	for _, l := range s.Levels {
 		d.Levels = append(d.Levels, LevelRefDoc{l.ID, l.Title})
 	}

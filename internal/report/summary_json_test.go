@@ -113,7 +113,7 @@ func randomSummary(rng *rand.Rand, rows int) *summary.Summary {
 func TestSummaryJSONGolden(t *testing.T) {
 	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv", "testdata/broken/bad-answers.csv")
 	for name, group := range map[string]string{"summary.json": "", "summary-grouped.json": summary.GroupMunicipality} {
-		agg := summary.New(m, group, "")
+		agg := summary.New(m, summary.Options{GroupBy: group, Duplicates: ""})
 		for _, r := range results {
 			agg.Add(r.Result)
 		}

@@ -208,6 +208,9 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	for _, x := range s.Empty {
 		er.put("пустой шаблон (не учтён)", "", x.File, x.Message)
 	}
+	for _, n := range s.MunicipalityNotes {
+		er.put("муниципалитеты", "", "", n)
+	}
 	for _, x := range s.Duplicates {
 		er.put("повтор школы (не учтена)", x.School, x.Source, "учтена: "+cmp.Or(x.FirstSource, "ни одна подача")+" (совпадает "+x.By+"; "+x.Reason+")")
 	}

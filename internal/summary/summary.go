@@ -40,10 +40,13 @@ type Summary struct {
 	Municipalities []Municipality // with GroupBy == "municipality", by name
 	Failures       []Failure
 	Empty          []Failure // answer files (or rows) with no school in them: blank templates
-	Duplicates     []Duplicate
-	Problems       []SchoolProblem // capped at MaxProblems
-	Levels         []model.Level
-	Components     []ComponentRef
+	// MunicipalityNotes say which spellings were read as one municipality
+	// and which names differ by a letter or two.
+	MunicipalityNotes []string
+	Duplicates        []Duplicate
+	Problems          []SchoolProblem // capped at MaxProblems
+	Levels            []model.Level
+	Components        []ComponentRef
 }
 
 // ComponentRef names a component in model order.
@@ -166,6 +169,7 @@ type Aggregator struct {
 	m          *model.Model
 	groupBy    string
 	duplicates string
+	places     *municipalities
 	sum        Summary
 	entries    []*entry
 	// The entry of each school, by its normalised code, else by its
@@ -190,10 +194,21 @@ type entry struct {
 	dropped    bool // replaced by a later submission, or refused
 }
 
-// New starts an aggregation. groupBy is "" or GroupMunicipality;
-// duplicates is one of the Duplicates* policies ("" is latest).
-func New(m *model.Model, groupBy, duplicates string) *Aggregator {
-	a := &Aggregator{m: m, groupBy: groupBy, duplicates: cmp.Or(duplicates, DuplicatesLatest), byKey: map[string]int{}}
+// Options tune an aggregation.
+type Options struct {
+	GroupBy    string // "" or GroupMunicipality
+	Duplicates string // one of the Duplicates* policies; "" is DuplicatesLatest
+	// Municipalities, if not nil, is the official list: a school's
+	// municipality not on it is a problem. ListName names it in messages.
+	Municipalities []string
+	ListName       string
+}
+
+// New starts an aggregation.
+func New(m *model.Model, o Options) *Aggregator {
+	groupBy := o.GroupBy
+	a := &Aggregator{m: m, groupBy: groupBy, duplicates: cmp.Or(o.Duplicates, DuplicatesLatest), byKey: map[string]int{},
+		places: newMunicipalities(o.Municipalities, o.ListName)}
 	a.sum.Model = scoring.Stamp(m)
 	a.sum.GroupBy = groupBy
 	a.sum.Levels = m.Levels
@@ -252,9 +267,11 @@ func (a *Aggregator) Add(r *scoring.Result) (id int) {
 			Source: r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
 			Reasons: belowBaseReasons(a.m, r)}
 	}
-	e.group = strings.TrimSpace(school.Municipality)
-	if e.group == "" {
-		e.group = NoMunicipality
+	key, problem := a.places.add(school.Municipality)
+	e.group = cmp.Or(key, NoMunicipality)
+	if problem != "" {
+		e.row.Problems++
+		e.problems = append(e.problems, SchoolProblem{School: describe(school), Location: e.here, Message: problem})
 	}
 
 	key, by := "", "код"
@@ -376,7 +393,7 @@ func (a *Aggregator) Summary() *Summary {
 			continue
 		}
 		c.Schools++
-		if len(e.problems) > 0 {
+		if len(e.problems) > 0 || e.row.Problems > 0 {
 			c.WithProblems++
 			c.Problems += len(e.problems)
 			s.Problems = append(s.Problems, e.problems[:min(len(e.problems), MaxProblems-len(s.Problems))]...)
@@ -396,11 +413,15 @@ func (a *Aggregator) Summary() *Summary {
 	}
 	s.Stats = all.stats()
 	if a.groupBy == GroupMunicipality {
-		names := slices.Sorted(maps.Keys(groups))
-		for _, n := range names {
-			s.Municipalities = append(s.Municipalities, Municipality{Name: n, Stats: groups[n].stats()})
+		shown := map[string]string{} // name shown → group key
+		for key := range groups {
+			shown[cmp.Or(a.places.shown[key], key)] = key
+		}
+		for _, name := range slices.Sorted(maps.Keys(shown)) {
+			s.Municipalities = append(s.Municipalities, Municipality{Name: name, Stats: groups[shown[name]].stats()})
 		}
 	}
+	s.MunicipalityNotes = a.places.notes()
 	return &s
 }
 

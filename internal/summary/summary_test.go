@@ -49,7 +49,7 @@ func TestAggregate(t *testing.T) {
 	}
 	critOnly["22"] = "нет" // one critical failure, points otherwise high
 
-	a := New(m, GroupMunicipality, "")
+	a := New(m, Options{GroupBy: GroupMunicipality, Duplicates: ""})
 	schools := []sampledata.School{
 		{Name: "A", Code: "1", Municipality: "Север", Profile: full, Answers: best},
 		{Name: "B", Code: "2", Municipality: "Север", Profile: full, Answers: worst},
@@ -118,7 +118,7 @@ func TestDeficitCountsMatchResults(t *testing.T) {
 		t.Fatal(err)
 	}
 	schools := sampledata.District(m, 300, 5)
-	agg := New(m, GroupMunicipality, "")
+	agg := New(m, Options{GroupBy: GroupMunicipality, Duplicates: ""})
 	applicable, deficit := map[string]int{}, map[string]int{}
 	var perSchool []int
 	for i, s := range schools {
@@ -230,7 +230,7 @@ func TestDuplicatePolicies(t *testing.T) {
 		{DuplicatesFirst, sent("a.xlsx", poor, day(10), day(1)), sent("b.xlsx", good, day(15), day(2)), "a.xlsx", "учтена первая подача"},
 		{DuplicatesError, sent("a.xlsx", poor, day(10), day(1)), sent("b.xlsx", good, day(15), day(2)), "", "при --duplicates error"},
 	} {
-		agg := New(m, "", tc.policy)
+		agg := New(m, Options{GroupBy: "", Duplicates: tc.policy})
 		agg.Add(tc.first)
 		agg.Add(tc.second)
 		s := agg.Summary()
@@ -247,5 +247,49 @@ func TestDuplicatePolicies(t *testing.T) {
 		if tc.wantKept == "" && (s.Counts.Schools != 0 || s.Counts.Duplicates != 2) {
 			t.Errorf("error policy: counts %+v", s.Counts)
 		}
+	}
+}
+
+// TestMunicipalities: usual spellings of one municipality are one group;
+// names a letter or two apart are pointed out; with an official list, a
+// name not on it is a problem of the school, with the nearest name.
+func TestMunicipalities(t *testing.T) {
+	for _, same := range [][2]string{{"Кировский р-н", "Кировский район"}, {"кировский  район ", "Кировский район"},
+		{"г. Заречный", "город Заречный"}, {"Заречный г.о.", "Заречный городской округ"}, {"ЗАТО «Северск»", "ЗАТО Северск"}, {"МО Ёлкино", "муниципальное образование Елкино"}} {
+		if a, b := MunicipalityKey(same[0]), MunicipalityKey(same[1]); a != b {
+			t.Errorf("%q → %q, %q → %q: one municipality", same[0], a, same[1], b)
+		}
+	}
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := model.Profile{Programs: model.AllPrograms}
+	answers := sampledata.Answers(m, full, 1, 0.9)
+	agg := New(m, Options{GroupBy: GroupMunicipality, Municipalities: []string{"Кировский район", "Заречный городской округ"}, ListName: "список.txt"})
+	for i, name := range []string{"Кировский р-н", "Кировский район", "кировский район ", "Заречный г.о.", "Зареченый городской округ"} {
+		agg.Add(score(m, sampledata.School{Name: fmt.Sprint("Школа ", i), Code: fmt.Sprint(i), Municipality: name, Profile: full, Answers: answers}, "f.csv"))
+	}
+	s := agg.Summary()
+	var groups []string
+	for _, g := range s.Municipalities {
+		groups = append(groups, fmt.Sprintf("%s:%d", g.Name, g.Stats.Schools))
+	}
+	if got := strings.Join(groups, ", "); got != "Зареченый городской округ:1, Заречный городской округ:1, Кировский район:3" {
+		t.Errorf("groups %s", got)
+	}
+	notes := strings.Join(s.MunicipalityNotes, "\n")
+	for _, want := range []string{"написания «Кировский р-н», «Кировский район», «кировский район» считаются одним муниципалитетом «Кировский район»",
+		"муниципалитеты «Зареченый городской округ» и «Заречный городской округ» различаются на 1 букв"} {
+		if !strings.Contains(notes, want) {
+			t.Errorf("notes lack %q:\n%s", want, notes)
+		}
+	}
+	var problems []string
+	for _, p := range s.Problems {
+		problems = append(problems, p.Message)
+	}
+	if got := strings.Join(problems, "\n"); !strings.Contains(got, "муниципалитета «Зареченый городской округ» нет в списке муниципалитетов (список.txt): проверьте написание; ближайшее: «Заречный городской округ»") {
+		t.Errorf("problems:\n%s", got)
 	}
 }

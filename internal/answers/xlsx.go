@@ -127,8 +127,14 @@ func readXLSX(path string, file *os.File, out sink) error {
 		case isDistrict && layout == LayoutDistrict:
 			schools = append(schools, got...)
 		case !isDistrict && layout != LayoutDistrict:
+			// The answers and their cells' problems join; the school's
+			// identity comes from the first sheet and «Школа».
 			schools[0].Answers = append(schools[0].Answers, got[0].Answers...)
-			schools[0].Problems = append(schools[0].Problems, got[0].Problems...)
+			for _, p := range got[0].Problems {
+				if p.Location.Sheet != "" {
+					schools[0].Problems = append(schools[0].Problems, p)
+				}
+			}
 		default:
 			ignored = append(ignored, name)
 		}

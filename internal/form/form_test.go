@@ -338,3 +338,50 @@ func cell(col, row int) string {
 	n, _ := excelize.CoordinatesToCellName(col, row)
 	return n
 }
+
+// TestMunicipalityList: with the official list, the municipality cell of
+// both templates offers it, and the district header marks the indicators
+// for some schools only.
+func TestMunicipalityList(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := []string{"Кировский район", "Заречный городской округ"}
+	for name, tc := range map[string]struct {
+		write func(*bytes.Buffer) error
+		sheet string
+		sqref string
+	}{
+		"school":   {func(b *bytes.Buffer) error { return form.SchoolXLSX(b, m, form.Options{Municipalities: list}) }, form.SheetSchool, "B4"},
+		"district": {func(b *bytes.Buffer) error { return form.DistrictXLSX(b, m, form.Options{Municipalities: list}) }, form.SheetSchools, "C2:C"},
+	} {
+		var buf bytes.Buffer
+		if err := tc.write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		f, err := excelize.OpenReader(&buf)
+		if err != nil {
+			t.Fatal(err)
+		}
+		dvs, _ := f.GetDataValidations(tc.sheet)
+		found := false
+		for _, dv := range dvs {
+			if strings.HasPrefix(dv.Sqref, tc.sqref) {
+				ref := strings.TrimPrefix(dv.Formula1, "=")
+				sheet, rng, _ := strings.Cut(ref, "!")
+				cells := strings.Split(strings.ReplaceAll(rng, "$", ""), ":")
+				first, _ := f.GetCellValue(strings.Trim(sheet, "'"), cells[0])
+				found = first == list[0]
+			}
+		}
+		if !found {
+			t.Errorf("%s: no list of municipalities at %s: %+v", name, tc.sqref, dvs)
+		}
+		f.Close()
+	}
+	head := strings.Join(form.DistrictHeader(m), "\n")
+	if !strings.Contains(head, "15. Адаптированные основные общеобразовательные программы [только для школ: есть обучающиеся с ОВЗ]") {
+		t.Errorf("the header does not mark indicators for some schools only:\n%s", head)
+	}
+}

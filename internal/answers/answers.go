@@ -65,6 +65,13 @@ type Answer struct {
 	Row, Col  int    // the answer cell, 1-based
 	Points    *int   // points stated in the file (Балльная оценка), if any
 	PointsCol int    // the column of the stated points, on the answer's row
+	// Odd is what else the cell says when it is no plain answer; nil for
+	// a plain one, as nearly every cell is.
+	Odd *Odd
+}
+
+// Odd is what makes an answer cell doubtful.
+type Odd struct {
 	// Date is the date a date-formatted cell shows ("01.05.2025"): Excel
 	// turns a typed 1.5 into 1 May, and its serial number is no answer.
 	Date string

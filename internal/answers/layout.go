@@ -381,7 +381,10 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink) er
 		a.Indicator = id
 		for c := h.answer + 1; c < len(cells); c++ {
 			if (c >= len(h.named) || !h.named[c]) && strings.TrimSpace(cells[c]) != "" {
-				a.Extra = append(a.Extra, strings.TrimSpace(cells[c]))
+				if a.Odd == nil {
+					a.Odd = &Odd{}
+				}
+				a.Odd.Extra = append(a.Odd.Extra, strings.TrimSpace(cells[c]))
 			}
 		}
 		if h.points >= 0 {

@@ -240,7 +240,7 @@ func (t *xlsxTable) answer(raw string, row, col int) Answer {
 	}
 	if raw == "" {
 		if formula, _ := t.f.GetCellFormula(t.sheetName, cellName); formula != "" {
-			a.Formula = true
+			a.Odd = &Odd{Formula: true}
 		}
 		return a
 	}
@@ -257,7 +257,7 @@ func (t *xlsxTable) answer(raw string, row, col int) Answer {
 		a.Value = strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
 	case isDateFormat(format):
 		if d, err := excelize.ExcelDateToTime(v, false); err == nil {
-			a.Date = d.Format("02.01.2006")
+			a.Odd = &Odd{Date: d.Format("02.01.2006")}
 		}
 	}
 	return a

@@ -217,14 +217,15 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 		}
 	})
 	bar := a.progress(len(files), o.quiet)
-	opts := batch.Options[*schoolFiles]{
+	opts := batch.Options[prepared]{
 		Workers: o.workers,
 		Read:    answers.Options{Encoding: o.encoding},
-		Result: func(r *scoring.Result, f *schoolFiles) {
-			id := agg.Add(r)
+		Result: func(r *scoring.Result, p prepared) {
+			id := agg.AddEntry(p.entry)
 			if id < 0 || !o.perSchool {
 				return
 			}
+			f := p.files
 			w := &schoolWrite{title: report.SchoolTitle(r), name: names.next(r), files: f, formats: f.formats}
 			writes[id] = w
 			pending <- w
@@ -240,8 +241,14 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 			}
 		},
 	}
-	if o.perSchool {
-		opts.Prepare = func(r *scoring.Result) *schoolFiles { return renderSchool(m, r, formats) }
+	// The summary's entry of a school, and its reports, are made on the
+	// goroutine that scored it; the summary only adds them in order.
+	opts.Prepare = func(r *scoring.Result) prepared {
+		p := prepared{entry: summary.NewEntry(m, r)}
+		if o.perSchool {
+			p.files = renderSchool(m, r, formats)
+		}
+		return p
 	}
 	batch.Run(m, files, opts)
 	close(pending)
@@ -279,6 +286,12 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 		}
 	}
 	return agg.Summary(), links, failedWrites
+}
+
+// prepared is what a batch makes of a school where it is scored.
+type prepared struct {
+	entry *summary.Entry
+	files *schoolFiles // nil without --per-school
 }
 
 // schoolWrite is a counted school's reports, to be written under the name

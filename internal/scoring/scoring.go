@@ -253,6 +253,10 @@ func (r *Result) scoreIndicator(sub *answers.Submission, ind *model.Indicator, a
 	if a != nil {
 		is.Answer, is.Row, is.Col = a.Value, a.Row, a.Col
 	}
+	var odd answers.Odd // what makes the cell doubtful; zero for a plain answer
+	if a != nil && a.Odd != nil {
+		odd = *a.Odd
+	}
 	invalid := func(format string, args ...any) {
 		is.Status = StatusInvalid
 		r.addf(sub.AnswerLoc(a), format+"; засчитано 0 баллов", args...)
@@ -260,28 +264,28 @@ func (r *Result) scoreIndicator(sub *answers.Submission, ind *model.Indicator, a
 	switch {
 	case !ind.Applies.AppliesTo(p):
 		is.Status, is.Max = StatusNotApplicable, 0
-		if a != nil && (a.Value != "" || a.Date != "") {
+		if a != nil && (a.Value != "" || odd.Date != "") {
 			r.Notices = append(r.Notices, problem.At(sub.AnswerLoc(a), "показатель %s относится только к школам с условием «%s», а профиль школы — %s: ответ «%s» не учитывается",
-				ind.ID, ind.Applies, p, textnorm.Truncate(cmp.Or(a.Value, a.Date), 40)))
+				ind.ID, ind.Applies, p, textnorm.Truncate(cmp.Or(a.Value, odd.Date), 40)))
 		}
 		return is
-	case a != nil && a.Formula:
+	case odd.Formula:
 		is.Status = StatusMissing
 		r.addf(sub.AnswerLoc(a), "в ячейке ответа на показатель %s формула, значение которой не сохранено в файле: откройте файл в Excel или LibreOffice, сохраните его и пришлите снова; засчитано 0 баллов", ind.ID)
 		return is
-	case a != nil && a.Date != "":
-		is.Answer = a.Date
+	case odd.Date != "":
+		is.Answer = odd.Date
 		invalid("в ячейке ответа на показатель %s дата %s, а ожидалось %s: Excel превращает набранное «1.5» в 1 мая — задайте ячейке формат «Общий» и впишите ответ заново",
-			ind.ID, a.Date, ind.AllowedAnswers())
+			ind.ID, odd.Date, ind.AllowedAnswers())
 		return is
 	case a == nil || a.Value == "":
 		is.Status = StatusMissing
 		r.addf(r.Loc(&is), "нет ответа на показатель %s «%s»: засчитано 0 баллов; допустимые ответы: %s",
 			ind.ID, textnorm.Truncate(ind.Text, 60), ind.AllowedAnswers())
 		return is
-	case len(a.Extra) > 0:
+	case len(odd.Extra) > 0:
 		invalid("после ответа «%s» на показатель %s в строке есть ещё %s: если это несколько ответов через «;», то показатель принимает один — оставьте один из допустимых: %s",
-			textnorm.Truncate(a.Value, 40), ind.ID, quoteAll(a.Extra), ind.AllowedAnswers())
+			textnorm.Truncate(a.Value, 40), ind.ID, quoteAll(odd.Extra), ind.AllowedAnswers())
 		return is
 	case ind.IsNumeric():
 		r.scoreNumber(ind, a, &is, invalid)

@@ -19,11 +19,13 @@ var municipalityWords = map[string]string{
 	"мр": "муниципальный район", "м.р.": "муниципальный район", "мун.": "муниципальный",
 }
 
+var quotesToSpaces = strings.NewReplacer("«", " ", "»", " ", "\"", " ")
+
 // MunicipalityKey folds a municipality's name so that «Кировский р-н»,
 // «Кировский район» and «кировский  район » are one: case, ё, spaces,
 // quotes and the usual abbreviations (р-н, г., г.о., МО, ЗАТО…).
 func MunicipalityKey(name string) string {
-	words := strings.Fields(strings.NewReplacer("«", " ", "»", " ", "\"", " ").Replace(textnorm.Normalize(name)))
+	words := strings.Fields(quotesToSpaces.Replace(textnorm.Normalize(name)))
 	for i, w := range words {
 		if full, ok := municipalityWords[w]; ok {
 			words[i] = full
@@ -54,13 +56,12 @@ func newMunicipalities(list []string, listName string) *municipalities {
 	return ms
 }
 
-// add records a school's municipality and returns its group's key, and a
-// problem when a list was given and the name is not on it ("" if none).
-func (ms *municipalities) add(name string) (key, problem string) {
-	name = strings.TrimSpace(name)
-	key = MunicipalityKey(name)
+// add records a school's municipality, name as written and key its
+// MunicipalityKey, and returns a problem when a list was given and the
+// name is not on it ("" if none).
+func (ms *municipalities) add(name, key string) (problem string) {
 	if key == "" {
-		return "", ""
+		return ""
 	}
 	if !slices.Contains(ms.met[key], name) {
 		ms.met[key] = append(ms.met[key], name)
@@ -77,7 +78,7 @@ func (ms *municipalities) add(name string) (key, problem string) {
 			problem += "; ближайшее: «" + near + "»"
 		}
 	}
-	return key, problem
+	return problem
 }
 
 // nearest is the official name closest to key, if within two letters.

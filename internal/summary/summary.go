@@ -11,6 +11,7 @@ import (
 	"maps"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -171,27 +172,31 @@ type Aggregator struct {
 	duplicates string
 	places     *municipalities
 	sum        Summary
-	entries    []*entry
+	entries    []*Entry
 	// The entry of each school, by its normalised code, else by its
 	// normalised name and municipality.
 	byKey map[string]int
 }
 
-// entry is what the summary keeps of a school.
-type entry struct {
-	row        SchoolRow
-	here       string // the file, and row of a district table
-	group      string // municipality, for GroupMunicipality
-	filled     time.Time
-	modified   time.Time
-	problems   []SchoolProblem
-	notices    int
-	level      int
-	comps      []scoring.Tally
-	applicable []bool // by indicator index
-	deficit    []bool
-	belowBase  *BelowBase
-	dropped    bool // replaced by a later submission, or refused
+// Entry is what the summary keeps of a school (see NewEntry).
+type Entry struct {
+	row          SchoolRow
+	here         string // the file, and row of a district table
+	describe     string // the school, for lists
+	blank        string // why this is a blank template, not a school; "" for a school
+	key, by      string // the school's key for duplicates, and what it is
+	municipality string // as written, trimmed
+	group        string // MunicipalityKey(municipality)
+	filled       time.Time
+	modified     time.Time
+	problems     []SchoolProblem
+	notices      int
+	level        int
+	comps        []compTally
+	applicable   []bool // by indicator index
+	deficit      []bool
+	belowBase    *BelowBase
+	dropped      bool // replaced by a later submission, or refused
 }
 
 // Options tune an aggregation.
@@ -203,6 +208,9 @@ type Options struct {
 	Municipalities []string
 	ListName       string
 }
+
+// compTally is what the district's statistics need of a component score.
+type compTally struct{ level, points, max int }
 
 // New starts an aggregation.
 func New(m *model.Model, o Options) *Aggregator {
@@ -231,16 +239,19 @@ func (a *Aggregator) AddFailure(file, msg string) {
 // Add counts a school. A school whose code (else name and municipality)
 // was already added is recorded as a duplicate and not counted; Add then
 // returns false.
-func (a *Aggregator) Add(r *scoring.Result) (id int) {
+func (a *Aggregator) Add(r *scoring.Result) (id int) { return a.AddEntry(NewEntry(a.m, r)) }
+
+// NewEntry makes what the summary keeps of a school from its result. It
+// depends on nothing but its arguments: a batch makes entries on the
+// goroutines that score, and adds them in order.
+func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 	school := r.School
-	e := &entry{here: r.Source, filled: school.Filled, modified: r.Modified}
+	e := &Entry{here: r.Source, filled: school.Filled, modified: r.Modified, describe: describe(school)}
 	if r.Row > 0 {
-		e.here = fmt.Sprintf("%s, строка %d", r.Source, r.Row)
+		e.here = r.Source + ", строка " + strconv.Itoa(r.Row)
 	}
-	if reason := blankReason(r); reason != "" {
-		a.sum.Counts.Empty++
-		a.sum.Empty = append(a.sum.Empty, Failure{File: e.here, Message: reason})
-		return -1
+	if e.blank = blankReason(r); e.blank != "" {
+		return e
 	}
 	// The texts are copied: a reader may cut them from a whole row of a
 	// district table, which would otherwise stay in memory with them.
@@ -249,12 +260,13 @@ func (a *Aggregator) Add(r *scoring.Result) (id int) {
 		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
 		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: r.CriticalFailures,
 		Incomplete: r.Incomplete, Problems: len(r.Problems)}
-	for _, cs := range r.Components {
-		e.row.Components = append(e.row.Components, ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID})
-		e.comps = append(e.comps, cs.Tally)
+	e.row.Components, e.comps = make([]ComponentCell, len(r.Components)), make([]compTally, len(r.Components))
+	for i, cs := range r.Components {
+		e.row.Components[i] = ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID}
+		e.comps[i] = compTally{cs.Level, cs.Points, cs.Max}
 	}
 	for _, p := range r.Problems {
-		e.problems = append(e.problems, SchoolProblem{School: describe(school), Location: p.Location.String(), Message: p.Message})
+		e.problems = append(e.problems, SchoolProblem{School: e.describe, Location: p.Location.String(), Message: p.Message})
 	}
 	e.notices, e.level = len(r.Notices), r.Total.Level
 	e.applicable, e.deficit = make([]bool, len(r.Indicators)), make([]bool, len(r.Indicators))
@@ -265,22 +277,35 @@ func (a *Aggregator) Add(r *scoring.Result) (id int) {
 	if r.Total.Level == 0 {
 		e.belowBase = &BelowBase{Name: e.row.Name, Code: e.row.Code, Municipality: e.row.Municipality,
 			Source: r.Source, Row: r.Row, Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent,
-			Reasons: belowBaseReasons(a.m, r)}
+			Reasons: belowBaseReasons(m, r)}
 	}
-	key, problem := a.places.add(school.Municipality)
-	e.group = cmp.Or(key, NoMunicipality)
-	if problem != "" {
-		e.row.Problems++
-		e.problems = append(e.problems, SchoolProblem{School: describe(school), Location: e.here, Message: problem})
-	}
-
-	key, by := "", "код"
+	e.municipality = strings.TrimSpace(e.row.Municipality)
+	e.group = MunicipalityKey(e.municipality)
 	switch {
 	case school.Code != "":
-		key = "код|" + textnorm.Normalize(school.Code)
+		e.key, e.by = "код|"+textnorm.Normalize(school.Code), "код"
 	case school.Name != "":
-		key, by = "имя|"+textnorm.Normalize(school.Name)+"|"+textnorm.Normalize(school.Municipality), "наименование и муниципалитет"
+		e.key, e.by = "имя|"+textnorm.Normalize(school.Name)+"|"+textnorm.Normalize(school.Municipality), "наименование и муниципалитет"
 	}
+	return e
+}
+
+// AddEntry counts a school, unless it is a blank template. A school whose
+// code (else name and municipality) was added before is counted once, by
+// the duplicates policy. It returns the school's id (see Counted), or -1
+// when it is not counted.
+func (a *Aggregator) AddEntry(e *Entry) (id int) {
+	if e.blank != "" {
+		a.sum.Counts.Empty++
+		a.sum.Empty = append(a.sum.Empty, Failure{File: e.here, Message: e.blank})
+		return -1
+	}
+	if problem := a.places.add(e.municipality, e.group); problem != "" {
+		e.row.Problems++
+		e.problems = append(e.problems, SchoolProblem{School: e.describe, Location: e.here, Message: problem})
+	}
+	e.group = cmp.Or(e.group, NoMunicipality)
+	key, by := e.key, e.by
 	id = len(a.entries)
 	a.entries = append(a.entries, e)
 	k, seen := a.byKey[key]
@@ -290,7 +315,7 @@ func (a *Aggregator) Add(r *scoring.Result) (id int) {
 	}
 	// The school came before: keep one submission, by the policy.
 	kept := a.entries[k]
-	dup := Duplicate{School: describe(school), By: by}
+	dup := Duplicate{School: e.describe, By: by}
 	switch newer, why := later(e, kept); {
 	case a.duplicates == DuplicatesError:
 		e.dropped = true
@@ -322,7 +347,7 @@ func (a *Aggregator) Add(r *scoring.Result) (id int) {
 // later says whether submission e is later than kept: by the «Дата
 // заполнения» both state, else by the files' modification times; a tie
 // keeps the first. why says so in Russian, for whichever was later.
-func later(e, kept *entry) (bool, string) {
+func later(e, kept *Entry) (bool, string) {
 	const date, stamp = "02.01.2006", "02.01.2006 15:04:05"
 	switch {
 	case !e.filled.IsZero() && !kept.filled.IsZero() && !e.filled.Equal(kept.filled):
@@ -453,17 +478,17 @@ func newStatsAcc(m *model.Model) *statsAcc {
 	return a
 }
 
-func (a *statsAcc) add(e *entry) {
+func (a *statsAcc) add(e *Entry) {
 	a.schools++
 	if e.level >= 0 {
 		a.levels[e.level]++
 	}
 	for i, cs := range e.comps {
-		if cs.Max == 0 {
+		if cs.max == 0 {
 			continue
 		}
-		a.compLevels[i][cs.Level]++
-		a.compSum[i] += float64(cs.Points) / float64(cs.Max)
+		a.compLevels[i][cs.level]++
+		a.compSum[i] += float64(cs.points) / float64(cs.max)
 		a.compN[i]++
 	}
 	for i := range e.applicable {

@@ -1,9 +1,11 @@
 package answers
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"math"
 	"os"
 	"strconv"
@@ -58,22 +60,43 @@ func readXLSX(path string, file *os.File, out sink) error {
 	if err := checkXLSXMagic(path, file); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp("", "selfdiag-xlsx-")
+	// The zip's own directory says what the parts unzip to: a book over the
+	// limit is refused before anything is unpacked. A part big enough to
+	// go to disk goes to a folder of this book's, removed on every path.
+	st, err := file.Stat()
 	if err != nil {
-		return &FileError{File: path, Msg: "не удалось создать временную папку для распаковки книги: " + fserr.Text(err)}
+		return &FileError{File: path, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
 	}
-	defer os.RemoveAll(tmp)
-	f, err := excelize.OpenReader(file, excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit, TmpDir: tmp})
+	zr, err := zip.NewReader(file, st.Size())
+	if err != nil {
+		return &FileError{File: path, Msg: "книга Excel повреждена и не читается: откройте её в Excel или LibreOffice, проверьте содержимое и сохраните заново как .xlsx"}
+	}
+	var total, largest uint64
+	for _, part := range zr.File {
+		total += part.UncompressedSize64
+		largest = max(largest, part.UncompressedSize64)
+	}
+	if total > xlsxUnzipLimit {
+		return &FileError{File: path, Msg: fmt.Sprintf("книга распаковывается больше чем в %d МБ: книга одной школы или района столько не занимает; пересохраните её в Excel или LibreOffice или сохраните таблицу района в CSV", xlsxUnzipLimit>>20)}
+	}
+	opts := excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit}
+	if largest > xlsxUnzipXMLLimit {
+		if opts.TmpDir, err = os.MkdirTemp("", "selfdiag-xlsx-"); err != nil {
+			return &FileError{File: path, Msg: "не удалось создать временную папку для распаковки книги: " + fserr.Text(err)}
+		}
+		defer os.RemoveAll(opts.TmpDir)
+	}
+	if _, err := file.Seek(0, io.SeekStart); err != nil {
+		return &FileError{File: path, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
+	}
+	f, err := excelize.OpenReader(file, opts)
 	if f != nil {
 		defer f.Close()
 	}
 	if err != nil {
 		msg := "книга Excel повреждена и не читается: откройте её в Excel или LibreOffice, проверьте содержимое и сохраните заново как .xlsx"
-		switch {
-		case errors.Is(err, excelize.ErrWorkbookFileFormat):
+		if errors.Is(err, excelize.ErrWorkbookFileFormat) {
 			msg = "файл не является книгой Excel .xlsx: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"
-		case strings.Contains(err.Error(), "unzip size"):
-			msg = fmt.Sprintf("книга распаковывается больше чем в %d МБ: книга одной школы или района столько не занимает; пересохраните её в Excel или LibreOffice или сохраните таблицу района в CSV", xlsxUnzipLimit>>20)
 		}
 		return &FileError{File: path, Msg: msg}
 	}

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"testing"
 
@@ -84,6 +85,7 @@ func schoolFolder(b *testing.B, m *model.Model) string {
 // endToEnd is what `selfdiag batch` does: collect, read, score, aggregate
 // (with the collector tuned as the command tunes it), write the summary.
 func endToEnd(b *testing.B, m *model.Model, paths []string) *summary.Summary {
+	defer debug.SetGCPercent(debug.SetGCPercent(400)) // as cli's batch sets it
 	files, _, _ := Collect(paths)
 	agg := summary.New(m, summary.Options{GroupBy: summary.GroupMunicipality, Duplicates: ""})
 	Run(m, files, Options[struct{}]{

@@ -183,15 +183,20 @@ func TestDistrictCSV(t *testing.T) {
 	}
 }
 
-func TestUnreadableFiles(t *testing.T) {
-	dir := t.TempDir()
-	write := func(name string, data []byte) string {
+// writer writes test files into dir and returns their paths.
+func writer(t *testing.T, dir string) func(name string, data []byte) string {
+	return func(name string, data []byte) string {
 		p := filepath.Join(dir, name)
 		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		return p
 	}
+}
+
+func TestUnreadableFiles(t *testing.T) {
+	dir := t.TempDir()
+	write := writer(t, dir)
 	tests := map[string]string{
 		write("a.xls", []byte("x")): "старого формата Excel (.xls)",
 		write("b.xlsx", []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}): "защищённая паролем",

@@ -38,7 +38,11 @@ const EmbeddedName = "встроенная модель"
 // Default loads the embedded default model. It is validated by the tests, so
 // an error here is a programming error.
 func Default() (*Model, error) {
-	return Load(indicators.FS, EmbeddedName)
+	m, err := Load(indicators.FS, EmbeddedName)
+	if m != nil {
+		m.Embedded = true
+	}
+	return m, err
 }
 
 // Load reads a model folder from fsys: model.yaml and every other *.yaml or

@@ -31,6 +31,9 @@ type Model struct {
 	// Hash is the start of the SHA-256 of the model's files (HashLen hex
 	// digits): printed with the id and version, it shows a swapped model.
 	Hash string
+	// Embedded is the reconstruction built into the program, not a
+	// region's model.
+	Embedded bool
 
 	Levels       []Level      // low to high
 	Components   []*Component // by order

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"io"
 
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -36,7 +37,7 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		assumed = " (не указан в файле: принят по умолчанию)"
 	}
 	p("| Профиль школы | %s%s |\n| Файл ответов | %s |\n", mdCell(v.Profile), assumed, mdCell(v.Source))
-	p("| Модель | %s — %s |\n\n", mdCell(ModelID(v.Model)), mdCell(v.Model.Title))
+	p("| Модель | %s |\n\n", mdCell(ModelTitle(v.Model)))
 	p("> Источник модели: %s\n\n", mdCell(v.Model.Source))
 
 	p("## 3.1. Результаты самодиагностики: баллы и уровни\n\n")
@@ -44,7 +45,7 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	if v.Total.CriticalApplied {
 		p(" (по баллам — «%s»; понижен по правилу критических показателей)", mdCell(v.Total.ByPointsTitle))
 	}
-	p("\n\n| Компонент | Вид | Баллы | Макс. | % | Уровень |\n|---|---|--:|--:|--:|---|\n")
+	p("\n\n| Компонент | Вид | Баллы | Макс. | %% | Уровень |\n|---|---|--:|--:|--:|---|\n")
 	for _, c := range v.Components {
 		note := ""
 		if c.CriticalApplied {
@@ -53,6 +54,11 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		p("| %s | %s | %d | %d | %s | %s%s |\n", mdCell(c.Title), mdCell(c.Kind), c.Points, c.Max, c.Percent, mdCell(c.LevelTitle), note)
 	}
 	p("| **Итог** | | **%d** | **%d** | **%s** | **%s** |\n\n", v.Total.Points, v.Total.Max, v.Total.Percent, mdCell(v.Total.LevelTitle))
+	p("### Пороги уровней для профиля школы\n\n| | С каких баллов начинается уровень |\n|---|---|\n| **Итог** | %s |\n", mdCell(v.Total.Thresholds))
+	for _, c := range v.Components {
+		p("| %s | %s |\n", mdCell(c.Title), mdCell(cmp.Or(c.Thresholds, "нет применимых показателей")))
+	}
+	p("\n")
 	p("### Критические показатели с 0 баллов\n\n")
 	if len(v.Critical) == 0 {
 		p("Нет: все критические показатели набрали баллы.\n\n")
@@ -85,10 +91,10 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 			}
 			p("\n")
 		}
-		p("Следующий уровень: %s.\n\n", mdCell(c.Plan))
+		p("**Следующий уровень.** %s\n\n", mdCell(c.Plan))
 	}
 
-	p("## План перехода на следующий уровень\n\n%s.\n\n", mdCell(v.Plan.Summary))
+	p("## План перехода на следующий уровень\n\n%s\n\n", mdCell(v.Plan.Summary))
 	if len(v.Plan.Steps) > 0 {
 		p("| Шаг | № | Показатель | Компонент | Сейчас | Цель | + баллов |\n|--:|---|---|---|---|---|--:|\n")
 		for i, s := range v.Plan.Steps {

@@ -16,6 +16,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
@@ -265,4 +266,85 @@ func TestHostileValues(t *testing.T) {
 	if !strings.Contains(md.String(), `\<script\>alert(1)\</script\>`) || !strings.Contains(text.String(), `Школа\x1b[2J\x0d\x0aИТОГ`) {
 		t.Errorf("values must stay readable:\n%s", md.String()[:600])
 	}
+}
+
+// badOutput is what no output may contain: a Printf mistake (%!d, MISSING),
+// a nil or a non-number printed, or a raw float (74.599999999999994).
+var badOutput = regexp.MustCompile(`%!|MISSING|<nil>|NaN|\+Inf|\d[.,]\d{6,}`)
+
+// TestNoBadOutput: every writer's output, for schools and for a district,
+// and every golden file, is free of the marks of a formatting mistake.
+func TestNoBadOutput(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv",
+		"testdata/broken/bad-answers.csv", "testdata/schools/federal-table.xlsx")
+	check := func(name string, data []byte) {
+		t.Helper()
+		if loc := badOutput.FindIndex(data); loc != nil {
+			from, to := max(0, loc[0]-60), min(len(data), loc[1]+20)
+			t.Errorf("%s: %q in …%s…", name, data[loc[0]:loc[1]], data[from:to])
+		}
+	}
+	agg := summary.New(m, summary.Options{GroupBy: summary.GroupMunicipality})
+	for _, r := range results {
+		agg.Add(r.Result)
+	}
+	s := agg.Summary()
+	for _, f := range formats {
+		var buf bytes.Buffer
+		if f.Results != nil {
+			if err := f.Results(&buf, m, results); err != nil {
+				t.Fatal(err)
+			}
+			check(f.Name+" results", buf.Bytes())
+		}
+		for _, r := range results {
+			if f.School != nil {
+				buf.Reset()
+				if err := f.School(&buf, m, r); err != nil {
+					t.Fatal(err)
+				}
+				check(f.Name+" report "+r.Source, xlsxText(t, f, buf.Bytes()))
+			}
+		}
+		if f.Summary != nil {
+			buf.Reset()
+			if err := f.Summary(&buf, s, nil); err != nil {
+				t.Fatal(err)
+			}
+			check(f.Name+" summary", xlsxText(t, f, buf.Bytes()))
+		}
+	}
+	goldens, _ := filepath.Glob("testdata/golden/*")
+	for _, g := range goldens {
+		data, err := os.ReadFile(g)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(g, data)
+	}
+	if len(goldens) < 10 {
+		t.Fatalf("only %d golden files", len(goldens))
+	}
+}
+
+// xlsxText is a workbook's cells as text (raw values: numbers as stored),
+// or data itself for the other formats.
+func xlsxText(t *testing.T, f Format, data []byte) []byte {
+	t.Helper()
+	if !f.Binary {
+		return data
+	}
+	book, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	var b bytes.Buffer
+	for _, sheet := range book.GetSheetList() {
+		rows, _ := book.GetRows(sheet, excelize.Options{RawCellValue: true})
+		for _, row := range rows {
+			b.WriteString(strings.Join(row, "\t") + "\n")
+		}
+	}
+	return b.Bytes()
 }

@@ -30,16 +30,16 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	it.put("Муниципалитет", v.Municipality)
 	it.put("Профиль школы", v.Profile)
 	it.put("Файл ответов", v.Source)
-	it.put("Модель", ModelID(v.Model)+" — "+v.Model.Title)
+	it.put("Модель", ModelTitle(v.Model))
 	it.put("Источник модели", v.Model.Source)
 	it.put()
 	head := it.row + 1
-	it.put("Компонент", "Вид", "Баллы", "Макс.", "%", "Уровень", "Понижен критическим")
+	it.put("Компонент", "Вид", "Баллы", "Макс.", "%", "Уровень", "Понижен критическим", "Пороги уровней для профиля школы")
 	for _, c := range v.Components {
-		it.put(c.Title, c.Kind, c.Points, c.Max, c.PercentValue, c.LevelTitle, yesNo(c.CriticalApplied))
+		it.put(c.Title, c.Kind, c.Points, c.Max, c.PercentValue, c.LevelTitle, yesNo(c.CriticalApplied), c.Thresholds)
 	}
 	last := it.row
-	it.put("Итог", "", v.Total.Points, v.Total.Max, v.Total.PercentValue, v.Total.LevelTitle, yesNo(v.Total.CriticalApplied))
+	it.put("Итог", "", v.Total.Points, v.Total.Max, v.Total.PercentValue, v.Total.LevelTitle, yesNo(v.Total.CriticalApplied), v.Total.Thresholds)
 	it.put()
 	it.put("Следующий уровень", v.Plan.Summary)
 	if it.err != nil {

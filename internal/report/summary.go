@@ -58,6 +58,9 @@ func WriteSummaryText(w io.Writer, s *summary.Summary) error {
 	ew.printf("СВОДКА САМОДИАГНОСТИКИ: школ %d (файлов %d; с проблемами в данных %d; неполных %d; не прочитано файлов %d; повторов %d)\n",
 		c.Schools, c.Files, c.WithProblems, c.Incomplete, c.Failed, c.Duplicates)
 	ew.printf("Модель: %s — %s.\nИсточник модели: %s\n", ModelID(s.Model), s.Model.Title, s.Model.Source)
+	if hint := regionHint(s.Model); hint != "" {
+		ew.printf("%s\n", hint)
+	}
 	writeStatsText(ew, s, s.Stats)
 	if len(s.Municipalities) > 0 {
 		ew.printf("\nПО МУНИЦИПАЛИТЕТАМ\n")

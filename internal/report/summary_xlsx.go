@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -80,7 +81,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	sv.put()
 	sv.put("Уровень", "Школ", "Доля, %")
 	for _, l := range s.Stats.Levels {
-		sv.put(l.Title, l.Count, l.Share*100)
+		sv.put(l.Title, l.Count, sharePercent(l.Share))
 	}
 	sv.put()
 	compHeader := sv.row + 1
@@ -174,7 +175,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 		titles[c.ID] = c.Title
 	}
 	for _, d := range s.Stats.Deficits {
-		df.put(d.Indicator, titles[d.Component], d.Title, yesNo(d.Critical), d.Schools, d.Applicable, d.Share*100)
+		df.put(d.Indicator, titles[d.Component], d.Title, yesNo(d.Critical), d.Schools, d.Applicable, sharePercent(d.Share))
 	}
 	f.SetCellStyle(df.name, "A1", "G1", bold)
 	f.SetColWidth(df.name, "C", "C", 60)
@@ -267,3 +268,7 @@ func nilIfZero(n int) any {
 	}
 	return n
 }
+
+// sharePercent is a share (0..1, to 0.001) in percent to one decimal, as
+// the number a cell stores: 0.333 is 33.3, not 33.300000000000004.
+func sharePercent(share float64) float64 { return math.Round(share*1000) / 10 }

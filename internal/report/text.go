@@ -19,6 +19,21 @@ func SchoolTitle(r *scoring.Result) string {
 	return r.School.Title("школа без наименования")
 }
 
+// ModelTitle names the model as a document does: title, version and
+// fingerprint, without the technical id.
+func ModelTitle(st scoring.ModelStamp) string {
+	return fmt.Sprintf("%s, версия %s (отпечаток %s)", st.Title, st.Version, st.Hash)
+}
+
+// regionHint tells a terminal user how to score with the region's model;
+// documents do not carry command lines.
+func regionHint(st scoring.ModelStamp) string {
+	if !st.Embedded {
+		return ""
+	}
+	return "Для официальных расчётов загрузите модель региона: --model КАТАЛОГ."
+}
+
 // ModelID names the model and its files: id, version and fingerprint. Two
 // models with the same id and version but different files differ here.
 func ModelID(st scoring.ModelStamp) string {
@@ -77,7 +92,11 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Explained) {
 		prof += " (профиль не указан, принят по умолчанию)"
 	}
 	w.printf("Профиль: %s\n", prof)
-	w.printf("Модель: %s — %s.\nИсточник модели: %s\n\n", ModelID(r.Model), r.Model.Title, r.Model.Source)
+	w.printf("Модель: %s — %s.\nИсточник модели: %s\n", ModelID(r.Model), r.Model.Title, r.Model.Source)
+	if hint := regionHint(r.Model); hint != "" {
+		w.printf("%s\n", hint)
+	}
+	w.printf("\n")
 
 	t := r.Total
 	w.printf("ИТОГ: %d из %d баллов (%s %%), уровень «%s»\n", t.Points, t.Max, Percent(t.Percent), t.LevelTitle)
@@ -104,6 +123,12 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Explained) {
 	}
 	if hasCriticalChange(r.Result) {
 		w.printf("* уровень понижен из-за критического показателя с 0 баллов\n")
+	}
+	w.printf("\nПороги уровней для профиля школы:\n  Итог: %s\n", thresholdsText(m, r.Total))
+	for _, c := range r.Components {
+		if t := thresholdsText(m, c.Tally); t != "" {
+			w.printf("  %s: %s\n", c.Title, t)
+		}
 	}
 
 	if len(r.CriticalFailures) > 0 {

@@ -2,8 +2,10 @@ package report
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
@@ -36,7 +38,8 @@ type tallyView struct {
 	Level           int // level index, -1 when nothing applies
 	LevelTitle      string
 	ByPointsTitle   string
-	CriticalApplied bool // the critical rule lowered the level
+	CriticalApplied bool   // the critical rule lowered the level
+	Thresholds      string // «базовый — от 47 баллов, средний — от 80, высокий — от 114 из 133»
 }
 
 type componentView struct {
@@ -100,7 +103,29 @@ func newTallyView(m *model.Model, t scoring.Tally) tallyView {
 	if t.ByPoints >= 0 {
 		v.ByPointsTitle = m.Levels[t.ByPoints].Title
 	}
+	v.Thresholds = thresholdsText(m, t)
 	return v
+}
+
+// thresholdsText says what each level needed of this school, in points of
+// its maximum: «базовый — от 47 баллов, средний — от 80, высокий — от 114
+// из 133»; "" when nothing applies.
+func thresholdsText(m *model.Model, t scoring.Tally) string {
+	if t.Max == 0 || len(t.Needs) == 0 {
+		return ""
+	}
+	var parts []string
+	for l := 1; l < len(t.Needs) && l < len(m.Levels); l++ {
+		switch need := t.Needs[l]; {
+		case need < 0:
+			parts = append(parts, m.Levels[l].Title+" — недостижим")
+		case len(parts) == 0:
+			parts = append(parts, m.Levels[l].Title+" — от "+ru.PointsShort(need))
+		default:
+			parts = append(parts, m.Levels[l].Title+" — от "+strconv.Itoa(need))
+		}
+	}
+	return strings.Join(parts, ", ") + " из " + strconv.Itoa(t.Max)
 }
 
 // thresholdMarks gives a set's level thresholds as percent of max.

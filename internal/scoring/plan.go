@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/ru"
 )
 
 // NextLevel is the way up from the levels a school has: overall and for
@@ -196,43 +198,37 @@ func targetFor(ind *model.Indicator, want int) (string, int) {
 	return text, points
 }
 
-// Summary states the plan in one Russian sentence.
+// Summary states the plan in plain Russian sentences: what the next level
+// needs, which indicators to improve and to which answers, and the level
+// the steps reach when it is above the next one.
 func (p *Plan) Summary(m *model.Model) string {
 	switch {
 	case p.Current < 0:
-		return "нет применимых показателей"
+		return "Нет применимых показателей."
 	case p.Next < 0:
-		return fmt.Sprintf("уровень «%s» — высший, повышать некуда", m.Levels[p.Current].Title)
+		return fmt.Sprintf("Уровень «%s» — высший.", m.Levels[p.Current].Title)
 	case !p.Reachable:
-		return fmt.Sprintf("уровень «%s» недостижим на применимых показателях: нужно %d из %d баллов",
-			m.Levels[p.Next].Title, p.Threshold, p.Max)
+		return fmt.Sprintf("Уровень «%s» на применимых показателях недостижим: ему нужно %s из %d возможных.",
+			m.Levels[p.Next].Title, ru.Points(p.Threshold), p.Max)
 	}
 	next := m.Levels[p.Next].Title
+	var b strings.Builder
 	switch {
 	case p.Blocked && p.Missing == 0:
-		return fmt.Sprintf("до уровня «%s» баллов хватает (%d из %d нужных); мешают критические показатели с 0 баллов: исправить %s",
-			next, p.Points, p.Threshold, stepsCount(len(p.Steps)))
+		fmt.Fprintf(&b, "Баллов для уровня «%s» хватает (%d при нужных %d), но его держат критические показатели с 0 баллов.", next, p.Points, p.Threshold)
 	case p.Blocked:
-		return fmt.Sprintf("до уровня «%s» не хватает %s (нужно %d) и мешают критические показатели с 0 баллов: улучшить %s",
-			next, PointsWord(p.Missing), p.Threshold, stepsCount(len(p.Steps)))
+		fmt.Fprintf(&b, "До уровня «%s» не хватает %s (нужно %d из %d), и его держат критические показатели с 0 баллов.",
+			next, ru.PointsShort(p.Missing), p.Threshold, p.Max)
+	default:
+		fmt.Fprintf(&b, "До уровня «%s» не хватает %s (нужно %d из %d).", next, ru.PointsShort(p.Missing), p.Threshold, p.Max)
 	}
-	return fmt.Sprintf("до уровня «%s» не хватает %s (нужно %d из %d): улучшить %s",
-		next, PointsWord(p.Missing), p.Threshold, p.Max, stepsCount(len(p.Steps)))
-}
-
-func stepsCount(n int) string {
-	return plural(n, "показатель", "показателя", "показателей")
-}
-
-// PointsWord is "1 балл", "2 балла", "5 баллов".
-func PointsWord(n int) string { return plural(n, "балл", "балла", "баллов") }
-
-func plural(n int, one, few, many string) string {
-	switch {
-	case n%10 == 1 && n%100 != 11:
-		return fmt.Sprintf("%d %s", n, one)
-	case n%10 >= 2 && n%10 <= 4 && (n%100 < 12 || n%100 > 14):
-		return fmt.Sprintf("%d %s", n, few)
+	steps := make([]string, len(p.Steps))
+	for i, s := range p.Steps {
+		steps[i] = fmt.Sprintf("%s «%s» — до ответа «%s»", s.ID, s.Text, s.Target)
 	}
-	return fmt.Sprintf("%d %s", n, many)
+	fmt.Fprintf(&b, " Улучшить %s: %s.", ru.Form(len(steps), "показатель", "показатели", "показатели"), strings.Join(steps, "; "))
+	if p.Reaches > p.Next {
+		fmt.Fprintf(&b, " После этого уровень — «%s».", m.Levels[p.Reaches].Title)
+	}
+	return b.String()
 }

@@ -200,7 +200,10 @@ func TestPlanStatements(t *testing.T) {
 		p.Steps[0].Target != "полностью" || p.Reaches != 3 {
 		t.Errorf("blocked plan: %+v", p)
 	}
-	if s := p.Summary(m); !strings.Contains(s, "баллов хватает") || !strings.Contains(s, "1 показатель") {
+	// Plain sentences that name the step and say the level reached is
+	// above the next one.
+	if s := p.Summary(m); s != "Баллов для уровня «базовый» хватает (6 при нужных 3), но его держат критические показатели с 0 баллов. "+
+		"Улучшить показатель: 1 «Выбор» — до ответа «полностью». После этого уровень — «высокий»." {
 		t.Errorf("blocked summary: %q", s)
 	}
 	// The last step aims only as high as needed: 6/8 needs 1 more point
@@ -213,8 +216,7 @@ func TestPlanStatements(t *testing.T) {
 	if s := p.Steps[0]; s.ID != "1" || s.Target != "полностью" || s.Gain() != 1 {
 		t.Errorf("step: %+v", s)
 	}
-	// A component with nothing applicable has no plan.
-	if got := stepsCount(21) + "/" + stepsCount(12) + "/" + stepsCount(3) + "/" + PointsWord(2); got != "21 показатель/12 показателей/3 показателя/2 балла" {
-		t.Errorf("plural forms: %s", got)
+	if s := p.Summary(m); !strings.HasPrefix(s, "До уровня «высокий» не хватает 1 балла (нужно 7 из 8). Улучшить показатель: 1 ") {
+		t.Errorf("one-step summary: %q", s)
 	}
 }

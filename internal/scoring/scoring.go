@@ -54,18 +54,19 @@ type Result struct {
 type ModelStamp struct {
 	ID, Version, Title, Source string
 	Hash                       string // see model.Model.Hash
+	Embedded                   bool   // the reconstruction built in (see model.Model.Embedded)
 }
 
 // Stamp identifies m.
 func Stamp(m *model.Model) ModelStamp {
-	return ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source, Hash: m.Hash}
+	return ModelStamp{ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source, Hash: m.Hash, Embedded: m.Embedded}
 }
 
 // Tally is points out of the applicable maximum and the level they give.
 type Tally struct {
 	Points  int
 	Max     int
-	Percent float64 // rounded to one decimal; for display only, levels use exact points
+	Percent float64 // rounded down to one decimal; for display only, levels use exact points
 	// Level indexes model.Levels; -1 when nothing applies (Max == 0).
 	Level      int
 	LevelID    string
@@ -220,7 +221,9 @@ func level(m *model.Model, component string, p model.Profile, points, max int, c
 		t.Level, t.ByPoints, t.LevelTitle = -1, -1, NoLevelTitle
 		return t
 	}
-	t.Percent = math.Round(float64(points)*1000/float64(max)) / 10
+	// Rounded down: 113 of 133 is 84,96 %, shown as 84,9 % — never as the
+	// 85,0 % that the next level needs.
+	t.Percent = float64(points*1000/max) / 10
 	st := m.Standing(component, p, points, max)
 	t.ByPoints, t.Needs = st.Level, st.Needs
 	t.Level = t.ByPoints

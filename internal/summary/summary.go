@@ -17,6 +17,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
@@ -526,7 +527,7 @@ func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
 		reason := fmt.Sprintf("баллов ниже порога уровня «%s»: %d из %d (%s %%), порог %s %s",
 			m.Levels[1].Title, r.Total.Points, r.Total.Max, model.FormatPercent(r.Total.Percent), set.Values[1], unit)
 		if need := m.Standing("", r.School.Profile, r.Total.Points, r.Total.Max).Needs[1]; need > 0 {
-			reason += fmt.Sprintf(", не хватает %d", need-r.Total.Points)
+			reason += ", не хватает " + ru.PointsShort(need-r.Total.Points)
 		}
 		reasons = append(reasons, reason)
 	}

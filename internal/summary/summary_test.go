@@ -9,6 +9,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
@@ -188,8 +189,8 @@ func TestBelowBasePointsReason(t *testing.T) {
 		}
 		n++
 		need := (35*r.Total.Max + 99) / 100 // the fewest points with points/max >= 35 %
-		want := fmt.Sprintf("баллов ниже порога уровня «базовый»: %d из %d (%s %%), порог 35 %%, не хватает %d",
-			r.Total.Points, r.Total.Max, model.FormatPercent(r.Total.Percent), need-r.Total.Points)
+		want := fmt.Sprintf("баллов ниже порога уровня «базовый»: %d из %d (%s %%), порог 35 %%, не хватает %s",
+			r.Total.Points, r.Total.Max, model.FormatPercent(r.Total.Percent), ru.PointsShort(need-r.Total.Points))
 		reasons := belowBaseReasons(m, r)
 		if len(reasons) == 0 || reasons[len(reasons)-1] != want {
 			t.Fatalf("school %d: reasons %q, want last %q", i, reasons, want)

@@ -1,0 +1,40 @@
+// Package ru writes Russian words that change with a number: «1 балл,
+// 2 балла, 5 баллов, 21 балл», and the genitive after «не хватает»:
+// «1 балла, 2 баллов, 21 балла».
+package ru
+
+import "strconv"
+
+// Form picks the form for n: one («1 балл», «21 балл»), few («2 балла»,
+// «34 балла») or many («5 баллов», «11 баллов», «12 баллов»).
+func Form(n int, one, few, many string) string {
+	n %= 100
+	if n < 0 {
+		n = -n
+	}
+	switch {
+	case n%10 == 1 && n != 11:
+		return one
+	case n%10 >= 2 && n%10 <= 4 && (n < 12 || n > 14):
+		return few
+	}
+	return many
+}
+
+// Count is n with its word in the right form: «5 баллов».
+func Count(n int, one, few, many string) string {
+	return strconv.Itoa(n) + " " + Form(n, one, few, many)
+}
+
+// Points is «1 балл», «2 балла», «5 баллов».
+func Points(n int) string { return Count(n, "балл", "балла", "баллов") }
+
+// PointsShort is what «не хватает» and «из» take: «1 балла», «2 баллов»,
+// «5 баллов», «21 балла».
+func PointsShort(n int) string { return Count(n, "балла", "баллов", "баллов") }
+
+// Indicators is «1 показатель», «2 показателя», «5 показателей».
+func Indicators(n int) string { return Count(n, "показатель", "показателя", "показателей") }
+
+// Schools is «1 школа», «2 школы», «5 школ».
+func Schools(n int) string { return Count(n, "школа", "школы", "школ") }

@@ -1,0 +1,25 @@
+package ru
+
+import "testing"
+
+func TestForms(t *testing.T) {
+	for n, want := range map[int]string{0: "0 баллов", 1: "1 балл", 2: "2 балла", 4: "4 балла", 5: "5 баллов", 11: "11 баллов",
+		12: "12 баллов", 14: "14 баллов", 21: "21 балл", 22: "22 балла", 25: "25 баллов", 101: "101 балл", 111: "111 баллов", 112: "112 баллов", 122: "122 балла"} {
+		if got := Points(n); got != want {
+			t.Errorf("Points(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for n, want := range map[int]string{1: "1 балла", 2: "2 баллов", 5: "5 баллов", 11: "11 баллов", 21: "21 балла", 40: "40 баллов"} {
+		if got := PointsShort(n); got != want {
+			t.Errorf("PointsShort(%d) = %q, want %q", n, got, want)
+		}
+	}
+	for n, want := range map[int]string{1: "1 показатель", 3: "3 показателя", 7: "7 показателей"} {
+		if got := Indicators(n); got != want {
+			t.Errorf("Indicators(%d) = %q, want %q", n, got, want)
+		}
+	}
+	if got := Schools(21); got != "21 школа" {
+		t.Errorf("Schools(21) = %q", got)
+	}
+}

@@ -34,7 +34,9 @@ func Points(n int) string { return Count(n, "балл", "балла", "балл�
 func PointsShort(n int) string { return Count(n, "балла", "баллов", "баллов") }
 
 // Indicators is «1 показатель», «2 показателя», «5 показателей».
-func Indicators(n int) string { return Count(n, "показатель", "показателя", "показателей") }
+func Indicators(n int) string {
+	return Count(n, "показатель", "показателя", "показателей")
+}
 
 // Schools is «1 школа», «2 школы», «5 школ».
 func Schools(n int) string { return Count(n, "школа", "школы", "школ") }

@@ -1,8 +1,10 @@
 package report
 
 import (
+	"cmp"
 	"html/template"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/summary"
@@ -20,16 +22,45 @@ type dashboardPage struct {
 	Deficits     []dashDeficit
 	MoreDeficits int
 	BelowBase    []dashBelow
+	// With --group-by municipality: a row per municipality and their
+	// level distribution.
+	Places        []dashPlace
+	PlacesStacked template.HTML
+	Critical      []dashCritical
+	ProblemGroups []dashProblems
 }
 
 type dashRow struct {
 	Name, Code, Municipality, Link string
+	Group                          string // the municipality counted in, for the filter
 	Percent                        string
 	PercentValue                   float64
 	Level                          int
 	LevelTitle                     string
 	Cells                          []dashCell
 	Deficits                       int
+	Incomplete                     bool
+}
+
+// dashPlace is a municipality's row: schools, below base, problems and the
+// mean percent of each component.
+type dashPlace struct {
+	Name                                  string
+	Schools, BelowBase, Problems, Incompl int
+	Means                                 []dashCell
+}
+
+// dashCritical is a critical indicator and the schools it holds below base.
+type dashCritical struct {
+	ID, Title string
+	Schools   int
+}
+
+// dashProblems is a school's data problems: how many, and the first ones.
+type dashProblems struct {
+	School string
+	Count  int
+	First  []summary.SchoolProblem
 }
 
 type dashCell struct {
@@ -101,8 +132,8 @@ func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
 		}
 	}
 	for i, r := range s.Schools {
-		row := dashRow{Name: orDash(r.Name, "(без наименования)"), Code: r.Code, Municipality: r.Municipality, Percent: Percent(r.Percent),
-			PercentValue: r.Percent, Level: r.Level, LevelTitle: r.LevelTitle, Deficits: r.Deficits}
+		row := dashRow{Name: orDash(r.Name, "(без наименования)"), Code: r.Code, Municipality: r.Municipality, Group: r.Group,
+			Percent: Percent(r.Percent), PercentValue: r.Percent, Level: r.Level, LevelTitle: r.LevelTitle, Deficits: r.Deficits, Incomplete: r.Incomplete}
 		if i < len(links) {
 			row.Link = links[i]
 		}
@@ -134,5 +165,98 @@ func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
 	for _, b := range s.Stats.BelowBase {
 		page.BelowBase = append(page.BelowBase, dashBelow{BelowBase: b, Percent: Percent(b.Percent), Link: linkAt[place{b.Source, b.Row}]})
 	}
+	page.Places, page.PlacesStacked = dashPlaces(s, levelTitles)
+	page.Critical = dashCriticals(s)
+	page.ProblemGroups = dashProblemGroups(s)
 	return htmlTemplates.ExecuteTemplate(w, "dashboard.html", page)
+}
+
+// dashPlaces compares the municipalities: a row each, and their level
+// distribution as stacked bars.
+func dashPlaces(s *summary.Summary, levelTitles []string) ([]dashPlace, template.HTML) {
+	if len(s.Municipalities) == 0 {
+		return nil, ""
+	}
+	var places []dashPlace
+	var labels []string
+	var counts [][]int
+	for _, g := range s.Municipalities {
+		p := dashPlace{Name: g.Name, Schools: g.Stats.Schools, BelowBase: len(g.Stats.BelowBase), Problems: g.Stats.WithProblems, Incompl: g.Stats.Incomplete}
+		for _, c := range g.Stats.Components {
+			cell := dashCell{Percent: Percent(c.MeanPercent), PercentValue: c.MeanPercent, Level: -1, Title: g.Name + ": " + c.Title}
+			if c.Schools == 0 {
+				cell.Percent = "—"
+			} else {
+				cell.Level = meanLevel(s, c.MeanPercent)
+			}
+			p.Means = append(p.Means, cell)
+		}
+		places = append(places, p)
+		labels = append(labels, g.Name)
+		row := make([]int, len(g.Stats.Levels))
+		for i, l := range g.Stats.Levels {
+			row[i] = l.Count
+		}
+		counts = append(counts, row)
+	}
+	return places, template.HTML(stackedSVG(labels, counts, levelTitles))
+}
+
+// meanLevel shades a mean percent like a level, by the thresholds in
+// percent of the embedded default (35/60/85) when the model has four
+// levels: the colour is a guide, the number is what counts.
+func meanLevel(s *summary.Summary, percent float64) int {
+	level := 0
+	for i, from := range []float64{0, 35, 60, 85} {
+		if i < len(s.Levels) && percent >= from {
+			level = i
+		}
+	}
+	return level
+}
+
+// dashCriticals counts, for each critical indicator, the schools that it
+// holds below base (the points alone would give a higher level), most
+// first.
+func dashCriticals(s *summary.Summary) []dashCritical {
+	titles := map[string]string{}
+	for _, d := range s.Stats.Deficits {
+		titles[d.Indicator] = d.Title
+	}
+	count := map[string]int{}
+	var ids []string
+	for _, r := range s.Schools {
+		if r.Level != 0 || !r.CriticalHeld {
+			continue
+		}
+		for _, id := range r.CriticalFailures {
+			if count[id] == 0 {
+				ids = append(ids, id)
+			}
+			count[id]++
+		}
+	}
+	var out []dashCritical
+	for _, id := range ids {
+		out = append(out, dashCritical{ID: id, Title: titles[id], Schools: count[id]})
+	}
+	slices.SortStableFunc(out, func(a, b dashCritical) int { return cmp.Compare(b.Schools, a.Schools) })
+	return out
+}
+
+// dashProblemGroups groups the data problems by school: which schools must
+// resend or correct what, with the first problems and their cells.
+func dashProblemGroups(s *summary.Summary) []dashProblems {
+	var out []dashProblems
+	for _, p := range s.Problems {
+		if n := len(out); n == 0 || out[n-1].School != p.School {
+			out = append(out, dashProblems{School: p.School})
+		}
+		g := &out[len(out)-1]
+		g.Count++
+		if len(g.First) < 3 {
+			g.First = append(g.First, p)
+		}
+	}
+	return out
 }

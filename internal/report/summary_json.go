@@ -82,6 +82,9 @@ type StatsDoc struct {
 	Weakest    []string           `json:"weakest_components"`
 	Deficits   []DeficitFreqDoc   `json:"deficits"`
 	BelowBase  []BelowBaseDoc     `json:"below_base"`
+	// Schools with data problems, and with missing or invalid answers.
+	WithProblems int `json:"with_problems"`
+	Incomplete   int `json:"incomplete"`
 }
 
 // LevelCountDoc is a level's count and share (0..1).
@@ -178,7 +181,7 @@ func levelCountsDoc(l []summary.LevelCount) []LevelCountDoc {
 }
 
 func statsDoc(s summary.Stats) StatsDoc {
-	d := StatsDoc{Schools: s.Schools, Levels: levelCountsDoc(s.Levels), Weakest: nonNil(s.Weakest),
+	d := StatsDoc{Schools: s.Schools, Levels: levelCountsDoc(s.Levels), Weakest: nonNil(s.Weakest), WithProblems: s.WithProblems, Incomplete: s.Incomplete,
 		Components: []ComponentStatDoc{}, Deficits: []DeficitFreqDoc{}, BelowBase: []BelowBaseDoc{}}
 	for _, c := range s.Components {
 		d.Components = append(d.Components, ComponentStatDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, MeanPercent: c.MeanPercent,

@@ -78,8 +78,14 @@ type SchoolRow struct {
 	Components                       []ComponentCell // model order
 	Deficits                         int
 	CriticalFailures                 []string
-	Incomplete                       bool
-	Problems                         int
+	// CriticalHeld: the critical rule holds the overall level below what
+	// the points reach.
+	CriticalHeld bool
+	Incomplete   bool
+	Problems     int
+	// Group is the municipality the school is counted in: its spelling
+	// as the summary shows it (see MunicipalityNotes).
+	Group string
 }
 
 // ComponentCell is a school's result in one component.
@@ -97,6 +103,9 @@ type Stats struct {
 	Weakest    []string // component ids, weakest first (lowest mean percent)
 	Deficits   []DeficitFrequency
 	BelowBase  []BelowBase
+	// WithProblems and Incomplete count the schools with data problems
+	// and with missing or invalid answers.
+	WithProblems, Incomplete int
 }
 
 // LevelCount is how many schools are at a level.
@@ -260,7 +269,7 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 		Municipality: strings.Clone(school.Municipality),
 		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
 		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: r.CriticalFailures,
-		Incomplete: r.Incomplete, Problems: len(r.Problems)}
+		CriticalHeld: r.Total.CriticalApplied && r.Total.Level < r.Total.ByPoints, Incomplete: r.Incomplete, Problems: len(r.Problems)}
 	e.row.Components, e.comps = make([]ComponentCell, len(r.Components)), make([]compTally, len(r.Components))
 	for i, cs := range r.Components {
 		e.row.Components[i] = ComponentCell{Percent: cs.Percent, Level: cs.Level, LevelID: cs.LevelID}
@@ -428,6 +437,7 @@ func (a *Aggregator) Summary() *Summary {
 			c.Incomplete++
 		}
 		c.Notices += e.notices
+		e.row.Group = cmp.Or(a.places.shown[e.group], e.group)
 		s.Schools = append(s.Schools, e.row)
 		all.add(e)
 		if a.groupBy == GroupMunicipality {
@@ -458,15 +468,16 @@ func (s *Summary) HasProblems() bool {
 
 // statsAcc accumulates Stats.
 type statsAcc struct {
-	m          *model.Model
-	schools    int
-	levels     []int
-	compLevels [][]int   // component -> level -> count
-	compSum    []float64 // sum of exact ratios points/max
-	compN      []int
-	deficit    []int // indicator -> schools with a deficit
-	applicable []int // indicator -> schools it applies to
-	belowBase  []BelowBase
+	m                        *model.Model
+	schools                  int
+	levels                   []int
+	compLevels               [][]int   // component -> level -> count
+	compSum                  []float64 // sum of exact ratios points/max
+	compN                    []int
+	deficit                  []int // indicator -> schools with a deficit
+	applicable               []int // indicator -> schools it applies to
+	belowBase                []BelowBase
+	withProblems, incomplete int
 }
 
 func newStatsAcc(m *model.Model) *statsAcc {
@@ -481,6 +492,12 @@ func newStatsAcc(m *model.Model) *statsAcc {
 
 func (a *statsAcc) add(e *Entry) {
 	a.schools++
+	if e.row.Problems > 0 {
+		a.withProblems++
+	}
+	if e.row.Incomplete {
+		a.incomplete++
+	}
 	if e.level >= 0 {
 		a.levels[e.level]++
 	}
@@ -551,7 +568,8 @@ func (a *statsAcc) levelCounts(counts []int, of int) []LevelCount {
 
 func (a *statsAcc) stats() Stats {
 	applicable := a.applicable
-	s := Stats{Schools: a.schools, Levels: a.levelCounts(a.levels, a.schools), BelowBase: a.belowBase}
+	s := Stats{Schools: a.schools, Levels: a.levelCounts(a.levels, a.schools), BelowBase: a.belowBase,
+		WithProblems: a.withProblems, Incomplete: a.incomplete}
 	if s.BelowBase == nil {
 		s.BelowBase = []BelowBase{}
 	}
@@ -576,11 +594,13 @@ func (a *statsAcc) stats() Stats {
 		s.Deficits = append(s.Deficits, DeficitFrequency{Indicator: ind.ID, Component: ind.Component, Title: ind.Text,
 			Critical: ind.Critical, Schools: a.deficit[i], Applicable: applicable[i], Share: share(a.deficit[i], applicable[i])})
 	}
+	// The most schools first, then the larger share: 7 of 13 ranks above
+	// 3 of 4.
 	slices.SortStableFunc(s.Deficits, func(x, y DeficitFrequency) int {
-		if c := cmp.Compare(y.Share, x.Share); c != 0 {
+		if c := cmp.Compare(y.Schools, x.Schools); c != 0 {
 			return c
 		}
-		return cmp.Compare(y.Schools, x.Schools)
+		return cmp.Compare(y.Share, x.Share)
 	})
 	return s
 }

@@ -88,7 +88,7 @@ type batchOptions struct {
 	// without one.
 	municipalities   []string
 	municipalityFile string
-	format           report.Format   // the summary's
+	formats          []report.Format // the summary's: one on stdout, or several files with --out
 	reports          []report.Format // --report: per-school reports besides json and text
 	outDir           string
 	perSchool        bool
@@ -114,8 +114,14 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 	if o.municipalities, err = readList(a.municipalities); err != nil {
 		return o, err
 	}
-	if o.format, err = a.format(report.OffersSummary); err != nil {
-		return o, err
+	for _, name := range strings.Split(v.GetString("format"), ",") {
+		f, err := format(name, report.OffersSummary)
+		if err != nil {
+			return o, err
+		}
+		if !slices.ContainsFunc(o.formats, func(g report.Format) bool { return g.Name == f.Name }) {
+			o.formats = append(o.formats, f)
+		}
 	}
 	for _, name := range v.GetStringSlice("report") {
 		name = strings.TrimSpace(name)
@@ -135,8 +141,10 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 		return o, usagef("--per-school требует каталог для отчётов: --out КАТАЛОГ")
 	case len(o.reports) > 0 && !o.perSchool:
 		return o, usagef("--report задаёт формат отчётов школ и нужен вместе с --per-school --out КАТАЛОГ")
-	case o.format.Binary && o.outDir == "":
-		return o, usagef("сводка %s пишется в файл: укажите --out КАТАЛОГ", o.format.Name)
+	case o.outDir == "" && o.formats[0].Binary:
+		return o, usagef("сводка %s пишется в файл: укажите --out КАТАЛОГ", o.formats[0].Name)
+	case o.outDir == "" && len(o.formats) > 1:
+		return o, usagef("несколько форматов сводки пишутся в файлы: укажите --out КАТАЛОГ")
 	case !slices.Contains([]string{summary.DuplicatesLatest, summary.DuplicatesFirst, summary.DuplicatesError}, o.duplicates):
 		return o, usagef("неизвестное правило повторов %q: допустимы latest (более поздняя подача), first (первая по порядку файлов), error (ни одной)", o.duplicates)
 	case o.workers < 0 || o.workers > maxWorkers:
@@ -342,8 +350,11 @@ func (a *app) writeSummary(s *summary.Summary, links []string, o batchOptions, o
 		if err := out.Write("summary.json", func(w io.Writer) error { return report.WriteSummaryJSON(w, s) }); err != nil {
 			return &failure{err.Error() + "; прежние файлы каталога не изменены"}
 		}
-		if o.format.Name != "json" {
-			if err := out.Write("summary."+o.format.Ext, func(w io.Writer) error { return o.format.Summary(w, s, links) }); err != nil {
+		for _, f := range o.formats {
+			if f.Name == "json" {
+				continue
+			}
+			if err := out.Write("summary."+f.Ext, func(w io.Writer) error { return f.Summary(w, s, links) }); err != nil {
 				return &failure{err.Error() + "; прежние файлы каталога не изменены"}
 			}
 		}
@@ -351,8 +362,10 @@ func (a *app) writeSummary(s *summary.Summary, links []string, o batchOptions, o
 			return &failure{err.Error()}
 		}
 	}
-	screen := o.format.Summary
-	if o.format.Binary {
+	// With --out the files hold the summary; the screen gets the short
+	// text, not a dashboard's HTML.
+	screen := o.formats[0].Summary
+	if out != nil {
 		screen = func(w io.Writer, s *summary.Summary, _ []string) error { return report.WriteSummaryText(w, s) }
 	}
 	if err := a.output("", func(w io.Writer) error { return screen(w, s, links) }); err != nil {

@@ -35,6 +35,8 @@ func TestBatchOptions(t *testing.T) {
 		{"unknown format", map[string]any{"format": "pdf"}, `неизвестный формат "pdf": допустимы text, json, csv, html, xlsx`},
 		{"md is not a summary", map[string]any{"format": "md"}, "неизвестный формат"},
 		{"xlsx to the terminal", map[string]any{"format": "xlsx"}, "сводка xlsx пишется в файл"},
+		{"several formats to the terminal", map[string]any{"format": "html,json"}, "несколько форматов сводки пишутся в файлы"},
+		{"several formats to files", map[string]any{"format": "html, xlsx", "out": "o"}, ""},
 		{"per-school without out", map[string]any{"per-school": true}, "--per-school требует каталог"},
 		{"report without per-school", map[string]any{"report": []string{"html"}}, "--report задаёт формат"},
 		{"unknown report", map[string]any{"out": "o", "per-school": true, "report": []string{"json"}}, `неизвестный формат отчёта школы "json": допустимы html, xlsx, md`},
@@ -60,7 +62,7 @@ func TestBatchOptions(t *testing.T) {
 	}
 	a, _, _ := testApp(map[string]any{"format": "html", "out": "o", "per-school": true, "report": []string{"html", " md", "html"}})
 	o, _ := a.batchOptions([]string{"район"})
-	if o.format.Name != "html" || len(o.reports) != 2 || o.reports[0].Name != "html" || o.reports[1].Name != "md" {
+	if o.formats[0].Name != "html" || len(o.reports) != 2 || o.reports[0].Name != "html" || o.reports[1].Name != "md" {
 		t.Errorf("options %+v", o)
 	}
 }

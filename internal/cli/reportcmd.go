@@ -61,7 +61,7 @@ func (a *app) reportOptions(files []string) (reportOptions, error) {
 		return o, usagef("%v", err)
 	}
 	var err error
-	if o.format, err = a.format(report.OffersProgramme); err != nil {
+	if o.format, err = format(a.v.GetString("format"), report.OffersProgramme); err != nil {
 		return o, err
 	}
 	for _, f := range files {

@@ -210,9 +210,9 @@ func loadModel(dir string) (*model.Model, error) {
 	return m, nil
 }
 
-// format finds the --format value among the formats offers picks.
-func (a *app) format(offers func(report.Format) bool) (report.Format, error) {
-	name := strings.ToLower(strings.TrimSpace(a.v.GetString("format")))
+// format finds a --format value among the formats offers picks.
+func format(name string, offers func(report.Format) bool) (report.Format, error) {
+	name = strings.ToLower(strings.TrimSpace(name))
 	f, ok := report.LookupFormat(name, offers)
 	if !ok {
 		return f, usagef("неизвестный формат %q: допустимы %s", name, strings.Join(report.FormatNames(offers), ", "))

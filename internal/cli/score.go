@@ -56,7 +56,7 @@ func (a *app) scoreOptions(files []string) (scoreOptions, error) {
 		return o, usagef("%v", err)
 	}
 	var err error
-	if o.format, err = a.format(report.OffersResults); err != nil {
+	if o.format, err = format(a.v.GetString("format"), report.OffersResults); err != nil {
 		return o, err
 	}
 	for _, f := range files {

@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"strconv"
@@ -205,38 +206,30 @@ func (a *app) runBatch(o batchOptions) error {
 	return nil
 }
 
-// scoreAll runs the batch: every school scored (and its reports rendered)
-// on all cores, then counted in order and named. Its reports are written
-// on another goroutine: only the names need the order.
+// scoreAll runs the batch: every school scored, and its summary entry
+// made, on all cores; the summary adds them in order. With --per-school,
+// the counted schools' reports are rendered afterwards on all cores — they
+// show the district's and the municipality's means, known only then — and
+// written on this goroutine, in the order of the names given.
 func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, o batchOptions, out *outdir.Dir) (s *summary.Summary, links []string, failedWrites int) {
-	agg := summary.New(m, summary.Options{GroupBy: o.groupBy, Duplicates: o.duplicates, Municipalities: o.municipalities, ListName: o.municipalityFile})
+	groupBy := o.groupBy
+	if o.perSchool {
+		groupBy = summary.GroupMunicipality // the reports compare with the municipality
+	}
+	agg := summary.New(m, summary.Options{GroupBy: groupBy, Duplicates: o.duplicates, Municipalities: o.municipalities, ListName: o.municipalityFile})
 	for _, s := range skipped {
 		agg.AddFailure(s.Path, s.Reason)
 	}
-	formats := append(report.PerSchoolFormats(), o.reports...)
-	names := reportNames{}
-	writes := map[int]*schoolWrite{} // by the summary's id of the school
-	pending := make(chan *schoolWrite, 64)
-	var writer sync.WaitGroup
-	writer.Go(func() {
-		for w := range pending {
-			w.err = w.files.write(out, w.name)
-			w.files = nil // written: its bytes may go
-		}
-	})
+	kept := map[int]*scoring.Result{} // with --per-school: the schools counted, by id
 	bar := a.progress(len(files), o.quiet)
-	opts := batch.Options[prepared]{
+	batch.Run(m, files, batch.Options[*summary.Entry]{
 		Workers: o.workers,
 		Read:    answers.Options{Encoding: o.encoding},
-		Result: func(r *scoring.Result, p prepared) {
-			id := agg.AddEntry(p.entry)
-			if id < 0 || !o.perSchool {
-				return
+		Prepare: func(r *scoring.Result) *summary.Entry { return summary.NewEntry(m, r) },
+		Result: func(r *scoring.Result, e *summary.Entry) {
+			if id := agg.AddEntry(e); id >= 0 && o.perSchool {
+				kept[id] = r
 			}
-			f := p.files
-			w := &schoolWrite{title: report.SchoolTitle(r), name: names.next(r), files: f, formats: f.formats}
-			writes[id] = w
-			pending <- w
 		},
 		FileDone: func(path string, err error) {
 			if err != nil {
@@ -248,39 +241,26 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 				bar.Add(1)
 			}
 		},
-	}
-	// The summary's entry of a school, and its reports, are made on the
-	// goroutine that scored it; the summary only adds them in order.
-	opts.Prepare = func(r *scoring.Result) prepared {
-		p := prepared{entry: summary.NewEntry(m, r)}
-		if o.perSchool {
-			p.files = renderSchool(m, r, formats)
-		}
-		return p
-	}
-	batch.Run(m, files, opts)
-	close(pending)
-	writer.Wait()
+	})
 	if bar != nil {
 		bar.Finish()
 		fmt.Fprintln(a.err)
 	}
-	// The reports of a submission a later one replaced are not kept.
-	counted := agg.Counted()
-	for id, w := range writes {
-		if !slices.Contains(counted, id) && w.err == nil {
-			for _, f := range w.formats {
-				out.Discard("schools/" + w.name + "." + f.Ext)
-			}
-		}
+	s = agg.Summary()
+	if !o.perSchool {
+		return s, nil, 0
+	}
+	var schools []*scoring.Result // counted, in order
+	for _, id := range agg.Counted() {
+		schools = append(schools, kept[id])
+	}
+	writes := writeSchoolReports(m, s, schools, append(report.PerSchoolFormats(), o.reports...), o.workers, out)
+	if groupBy != o.groupBy {
+		s.GroupBy, s.Municipalities = o.groupBy, nil
 	}
 	// links: per counted school, its HTML report relative to the folder.
-	linkHTML := o.perSchool && slices.ContainsFunc(o.reports, func(f report.Format) bool { return f.Name == "html" })
-	for _, id := range counted {
-		w := writes[id]
-		if w == nil {
-			continue
-		}
+	linkHTML := slices.ContainsFunc(o.reports, func(f report.Format) bool { return f.Name == "html" })
+	for _, w := range writes {
 		if w.err != nil {
 			failedWrites++
 			fmt.Fprintln(a.err, printable(fmt.Sprintf("selfdiag: отчёт школы «%s» не записан: %v", w.title, w.err)))
@@ -293,28 +273,86 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 			links = append(links, link)
 		}
 	}
-	return agg.Summary(), links, failedWrites
+	return s, links, failedWrites
 }
 
-// prepared is what a batch makes of a school where it is scored.
-type prepared struct {
-	entry *summary.Entry
-	files *schoolFiles // nil without --per-school
+// writeSchoolReports renders the schools' reports in every format on all
+// cores, each beside the means of its district and municipality, and
+// writes them under names given in order. It returns a write per school.
+func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.Result, formats []report.Format, workers int, out *outdir.Dir) []*schoolWrite {
+	names := reportNames{}
+	writes := make([]*schoolWrite, len(schools))
+	for i, r := range schools {
+		writes[i] = &schoolWrite{title: report.SchoolTitle(r), name: names.next(r), formats: formats}
+	}
+	means := peerMeans(s)
+	rendered := make([]chan *schoolFiles, len(schools))
+	for i := range rendered {
+		rendered[i] = make(chan *schoolFiles, 1)
+	}
+	jobs := make(chan int)
+	workers = cmp.Or(workers, runtime.GOMAXPROCS(0))
+	// At most a few schools per worker are rendered ahead of the writer:
+	// rendered reports wait in memory.
+	ahead := make(chan struct{}, 4*workers)
+	var renderers sync.WaitGroup
+	for range workers {
+		renderers.Go(func() {
+			for i := range jobs {
+				rendered[i] <- renderSchool(m, schools[i], formats, means(s.Schools[i].Group))
+			}
+		})
+	}
+	go func() {
+		for i := range schools {
+			ahead <- struct{}{}
+			jobs <- i
+		}
+		close(jobs)
+	}()
+	for i, w := range writes { // in order, each as soon as it is rendered
+		w.err = (<-rendered[i]).write(out, w.name)
+		<-ahead
+	}
+	renderers.Wait()
+	return writes
+}
+
+// peerMeans gives, for a school's municipality, the means per component of
+// the district and of the municipality, in percent.
+func peerMeans(s *summary.Summary) func(group string) *scoring.Peers {
+	district := make([]float64, len(s.Stats.Components))
+	for i, c := range s.Stats.Components {
+		district[i] = c.MeanPercent
+	}
+	return func(group string) *scoring.Peers {
+		p := &scoring.Peers{District: district}
+		for _, g := range s.Municipalities {
+			if g.Name == group {
+				p.Municipality = group
+				for _, c := range g.Stats.Components {
+					p.Municipal = append(p.Municipal, c.MeanPercent)
+				}
+			}
+		}
+		return p
+	}
 }
 
 // schoolWrite is a counted school's reports, to be written under the name
 // given in order; err is set once they are written.
 type schoolWrite struct {
 	title, name string
-	files       *schoolFiles
 	formats     []report.Format
 	err         error
 }
 
-// renderSchool renders a school's reports in every format.
-func renderSchool(m *model.Model, r *scoring.Result, formats []report.Format) *schoolFiles {
+// renderSchool renders a school's reports in every format, beside its
+// peers' means.
+func renderSchool(m *model.Model, r *scoring.Result, formats []report.Format, peers *scoring.Peers) *schoolFiles {
 	f := &schoolFiles{formats: formats}
 	e := scoring.Explain(m, r)
+	e.Peers = peers
 	for _, format := range formats {
 		var buf bytes.Buffer
 		if err := format.School(&buf, m, e); err != nil {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -9,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/spf13/viper"
+
+	"github.com/selfdiag/selfdiag/internal/report"
 )
 
 // testApp is an app with buffers for streams and the given settings, as
@@ -128,4 +131,67 @@ func FuzzReadSettings(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPeerMeans: a school's report compares it with the means of all the
+// schools and of its municipality: the numbers the grouped summary gives.
+func TestPeerMeans(t *testing.T) {
+	t.Chdir("../..")
+	dir := t.TempDir()
+	a, _, _ := testApp(map[string]any{"out": dir, "per-school": true, "report": []string{"md"}, "quiet": true,
+		"format": "json", "group-by": "municipality"})
+	bo, err := a.batchOptions([]string{"testdata/district"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := a.runBatch(bo); !errors.Is(err, errProblems) {
+		t.Fatalf("batch: %v", err)
+	}
+	type stats struct {
+		Components []struct {
+			Title       string  `json:"title"`
+			MeanPercent float64 `json:"mean_percent"`
+		} `json:"components"`
+	}
+	var s struct {
+		Stats          stats `json:"stats"`
+		Municipalities []struct {
+			Name  string `json:"name"`
+			Stats stats  `json:"stats"`
+		} `json:"municipalities"`
+	}
+	data, err := os.ReadFile(filepath.Join(dir, "summary.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &s); err != nil {
+		t.Fatal(err)
+	}
+	md, err := os.ReadFile(filepath.Join(dir, "schools", "100001.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, table, ok := strings.Cut(string(md), "### Сравнение со средними")
+	if !ok {
+		t.Fatalf("no comparison in the school's report:\n%s", md)
+	}
+	table, _, _ = strings.Cut(table, "\n\n###")
+	lines := strings.Split(strings.TrimSpace(table), "\n")
+	municipality := strings.TrimSuffix(strings.TrimPrefix(strings.Split(lines[0], "|")[4], " Среднее по «"), "», % ")
+	var local stats
+	for _, m := range s.Municipalities {
+		if m.Name == municipality {
+			local = m.Stats
+		}
+	}
+	if municipality != "Кировский район" || len(local.Components) == 0 || len(lines) != 2+len(s.Stats.Components) {
+		t.Fatalf("comparison table for %q:\n%s", municipality, table)
+	}
+	for i, c := range s.Stats.Components {
+		cells := strings.Split(lines[2+i], "|")
+		want := []string{c.Title, report.Percent(c.MeanPercent), report.Percent(local.Components[i].MeanPercent)}
+		if got := []string{strings.TrimSpace(cells[1]), strings.TrimSpace(cells[3]), strings.TrimSpace(cells[4])}; strings.Join(got, ";") != strings.Join(want, ";") {
+			t.Errorf("row %d: %q, want %q", i, got, want)
+		}
+	}
 }

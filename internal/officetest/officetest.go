@@ -5,11 +5,20 @@
 package officetest
 
 import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // SheetsCSV converts every sheet of the workbook at path to CSV (';',
@@ -58,19 +67,7 @@ func CSVAsSeen(t testing.TB, path string) string {
 // LibreOffice is not installed, unless required.
 func convert(t testing.TB, path, infilter string) string {
 	t.Helper()
-	bin := ""
-	for _, name := range []string{"libreoffice", "soffice"} {
-		if p, err := exec.LookPath(name); err == nil {
-			bin = p
-			break
-		}
-	}
-	if bin == "" {
-		if os.Getenv("SELFDIAG_REQUIRE_LIBREOFFICE") != "" {
-			t.Fatal("LibreOffice is required (SELFDIAG_REQUIRE_LIBREOFFICE) but not installed")
-		}
-		t.Skip("LibreOffice not installed")
-	}
+	bin := office(t)
 	dir := t.TempDir()
 	out := filepath.Join(dir, "out")
 	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile")}
@@ -83,4 +80,133 @@ func convert(t testing.TB, path, infilter string) string {
 		t.Fatalf("libreoffice %s: %v\n%s", path, err, b)
 	}
 	return out
+}
+
+// office finds LibreOffice, or skips the test unless it is required.
+func office(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"libreoffice", "soffice"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("SELFDIAG_REQUIRE_LIBREOFFICE") != "" {
+		t.Fatal("LibreOffice is required (SELFDIAG_REQUIRE_LIBREOFFICE) but not installed")
+	}
+	t.Skip("LibreOffice not installed")
+	return ""
+}
+
+// Printed is how LibreOffice prints one sheet of a workbook.
+type Printed struct {
+	Pages     int
+	Landscape bool    // every page is wider than tall
+	TextSize  float64 // the size, in points, most of the text prints at
+}
+
+// SheetsPDF prints every sheet of the workbook at path on its own, as
+// LibreOffice would print it (the workbook's page setup: orientation,
+// scaling, repeated rows), and returns how each printed. The PDFs are kept
+// under keep when it is not empty, to look at. It skips the test when
+// LibreOffice is not installed, unless required.
+func SheetsPDF(t testing.TB, path, keep string) map[string]Printed {
+	t.Helper()
+	bin := office(t)
+	dir := t.TempDir()
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := f.GetSheetList()
+	f.Close()
+	var files []string
+	for i, name := range names {
+		one, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, other := range names {
+			if other != name {
+				if err := one.DeleteSheet(other); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		file := filepath.Join(dir, fmt.Sprintf("%s-%d.xlsx", strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), i+1))
+		if err := one.SaveAs(file); err != nil {
+			t.Fatal(err)
+		}
+		one.Close()
+		files = append(files, file)
+	}
+	out := keep
+	if out == "" {
+		out = filepath.Join(dir, "pdf")
+	}
+	args := append([]string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile"),
+		"--convert-to", "pdf", "--outdir", out}, files...)
+	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice %s: %v\n%s", path, err, b)
+	}
+	printed := map[string]Printed{}
+	for i, name := range names {
+		pdf := filepath.Join(out, strings.TrimSuffix(filepath.Base(files[i]), ".xlsx")+".pdf")
+		data, err := os.ReadFile(pdf)
+		if err != nil {
+			t.Fatalf("libreoffice did not print sheet %q of %s: %v", name, path, err)
+		}
+		printed[name] = pdfPages(data)
+	}
+	return printed
+}
+
+var (
+	fontSize   = regexp.MustCompile(`/F\d+ ([\d.]+) Tf`)
+	stream     = regexp.MustCompile(`(?s)stream\r?\n(.*?)endstream`)
+	pageObject = regexp.MustCompile(`/Type\s*/Page[^s]`)
+	mediaBox   = regexp.MustCompile(`/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]`)
+)
+
+// pdfPages counts the page objects of a PDF written by LibreOffice (which
+// writes them uncompressed) and whether every page box is landscape.
+func pdfPages(data []byte) Printed {
+	p := Printed{Pages: len(pageObject.FindAll(data, -1)), Landscape: true}
+	boxes := mediaBox.FindAllSubmatch(data, -1)
+	if len(boxes) == 0 {
+		p.Landscape = false
+	}
+	for _, b := range boxes {
+		w, _ := strconv.ParseFloat(string(b[3]), 64)
+		h, _ := strconv.ParseFloat(string(b[4]), 64)
+		if w <= h {
+			p.Landscape = false
+		}
+	}
+	sizes := map[float64]int{}
+	for _, m := range stream.FindAllSubmatch(data, -1) {
+		content, err := io.ReadAll(flate(m[1]))
+		if err != nil && len(content) == 0 {
+			continue // not a compressed content stream
+		}
+		for _, f := range fontSize.FindAllSubmatch(content, -1) {
+			if size, err := strconv.ParseFloat(string(f[1]), 64); err == nil {
+				sizes[math.Round(size*10)/10]++
+			}
+		}
+	}
+	for size, n := range sizes {
+		if n > sizes[p.TextSize] || (n == sizes[p.TextSize] && size > p.TextSize) {
+			p.TextSize = size
+		}
+	}
+	return p
+}
+
+// flate reads a zlib stream, as PDF content streams are compressed.
+func flate(b []byte) io.Reader {
+	r, err := zlib.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return bytes.NewReader(nil)
+	}
+	return r
 }

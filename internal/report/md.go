@@ -59,6 +59,25 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		p("| %s | %s |\n", mdCell(c.Title), mdCell(cmp.Or(c.Thresholds, "нет применимых показателей")))
 	}
 	p("\n")
+	if v.Peers {
+		p("### Сравнение со средними\n\n| Компонент | Школа, %% | Среднее по всем школам, %% |")
+		if v.MunicipalPeers {
+			p(" Среднее по «%s», %% |", mdCell(v.PeerMunicipality))
+		}
+		p("\n|---|--:|--:|")
+		if v.MunicipalPeers {
+			p("--:|")
+		}
+		p("\n")
+		for _, c := range v.Components {
+			p("| %s | %s | %s |", mdCell(c.Title), c.Percent, c.District)
+			if v.MunicipalPeers {
+				p(" %s |", c.Municipal)
+			}
+			p("\n")
+		}
+		p("\n")
+	}
 	p("### Критические показатели с 0 баллов\n\n")
 	if len(v.Critical) == 0 {
 		p("Нет: все критические показатели набрали баллы.\n\n")

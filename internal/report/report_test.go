@@ -12,18 +12,19 @@ import (
 	"testing"
 	"unicode"
 
+	"github.com/xuri/excelize/v2"
+
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
-	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
 
 // scoreSamples scores the bundled samples from the repository root, so that
 // paths in the output are the ones a user sees.
-func scoreSamples(t *testing.T, files ...string) (*model.Model, []*scoring.Explained) {
+func scoreSamples(t testing.TB, files ...string) (*model.Model, []*scoring.Explained) {
 	t.Helper()
 	t.Chdir("../..")
 	m, err := model.Default()

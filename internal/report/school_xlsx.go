@@ -1,8 +1,10 @@
 package report
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/xuri/excelize/v2"
 
@@ -11,127 +13,149 @@ import (
 )
 
 // WriteSchoolXLSX writes the school report as a workbook: «Итог» (identity,
-// points and levels, radar chart), «Дефициты», «План», «Показатели»,
-// «Проблемы». Levels and gaps are coloured by conditional formatting.
+// points and levels, thresholds, peers' means, radar chart), «Дефициты»,
+// «План», «Показатели», «Проблемы». Levels and gaps are coloured by
+// conditional formatting; every sheet prints landscape, one page wide.
 func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	v := newSchoolView(m, r)
 	f := excelize.NewFile()
 	defer f.Close()
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	title, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	styles, err := newXLSXStyles(f)
+	if err != nil {
+		return err
+	}
 
 	// «Итог»
-	it := &xlsxSheet{f: f, name: "Итог"}
-	f.SetSheetName("Sheet1", it.name)
-	it.put("Результаты самодиагностики: " + v.Title)
-	it.put("Наименование ОО", v.Name)
-	it.put("Код ОО", v.Code)
-	it.put("Муниципалитет", v.Municipality)
-	it.put("Профиль школы", v.Profile)
-	it.put("Файл ответов", v.Source)
-	it.put("Модель", ModelTitle(v.Model))
-	it.put("Источник модели", v.Model.Source)
+	it := newSheet(f, "Итог")
+	it.title("Результаты самодиагностики: " + v.Title)
+	it.label("Наименование ОО", v.Name)
+	it.label("Код ОО", v.Code)
+	it.label("Муниципалитет", v.Municipality)
+	it.label("Профиль школы", v.Profile)
+	it.label("Файл ответов", v.Source)
+	it.label("Модель", ModelTitle(v.Model))
+	it.label("Источник модели", v.Model.Source)
 	it.put()
-	head := it.row + 1
-	it.put("Компонент", "Вид", "Баллы", "Макс.", "%", "Уровень", "Понижен критическим", "Пороги уровней для профиля школы")
+	it.header("Компонент", "Вид", "Баллы", "Макс.", "%", "Уровень", "Понижен критическим", "Пороги уровней для профиля школы")
+	first := it.row + 1
 	for _, c := range v.Components {
-		it.put(c.Title, c.Kind, c.Points, c.Max, c.PercentValue, c.LevelTitle, yesNo(c.CriticalApplied), c.Thresholds)
+		it.put(c.Title, c.Kind, c.Points, c.Max, c.PercentValue, c.LevelTitle, yesNo(c.CriticalApplied), cmp.Or(c.Thresholds, "нет применимых показателей"))
 	}
-	last := it.row
+	total := it.row + 1
 	it.put("Итог", "", v.Total.Points, v.Total.Max, v.Total.PercentValue, v.Total.LevelTitle, yesNo(v.Total.CriticalApplied), v.Total.Thresholds)
 	it.put()
-	it.put("Следующий уровень", v.Plan.Summary)
+	it.label("Следующий уровень", "что для него нужно — на листе «План»")
+	it.put()
+
+	// The chart's data, a table of its own: the school's percent beside
+	// each level's threshold and the peers' means.
+	compare := []any{"Компонент", "Школа, %"}
+	for _, l := range m.Levels[1:] {
+		compare = append(compare, "Порог «"+l.Title+"», %")
+	}
+	if v.Peers {
+		compare = append(compare, "Среднее по всем школам, %")
+	}
+	if v.MunicipalPeers {
+		compare = append(compare, "Среднее по «"+v.PeerMunicipality+"», %")
+	}
+	it.subheader(compare...)
+	cmpHead := it.row
+	for _, c := range v.Components {
+		cells := []any{c.Title, c.PercentValue}
+		for _, l := range m.Levels[1:] {
+			var p any // no threshold: the level is out of reach
+			for _, mk := range c.Marks {
+				if mk.Title == l.Title {
+					p = math.Round(mk.Percent*10) / 10
+				}
+			}
+			cells = append(cells, p)
+		}
+		if v.Peers {
+			cells = append(cells, c.DistrictValue)
+		}
+		if v.MunicipalPeers {
+			cells = append(cells, c.MunicipalValue)
+		}
+		it.put(cells...)
+	}
+	cmpLast := it.row
 	if it.err != nil {
 		return it.err
 	}
-	f.SetCellStyle(it.name, "A1", "A1", title)
-	f.SetCellStyle(it.name, cellName(1, head), cellName(7, head), bold)
-	f.SetCellStyle(it.name, cellName(1, it.row-2), cellName(7, it.row-2), bold)
-	f.SetColWidth(it.name, "A", "A", 30)
-	f.SetColWidth(it.name, "B", "B", 28)
-	f.SetColWidth(it.name, "F", "F", 16)
-	if err := levelFormats(f, it.name, fmt.Sprintf("F%d:F%d", head+1, last+1), m.Levels); err != nil {
+	f.SetCellStyle(it.name, "A1", "A1", styles.title)
+	f.SetCellStyle(it.name, cellName(1, total), cellName(8, total), styles.header)
+	if err := levelFormats(f, it.name, fmt.Sprintf("F%d:F%d", first, total), m.Levels); err != nil {
 		return err
 	}
 	ref := sheetRef(it.name)
-	if err := f.AddChart(it.name, "I2", &excelize.Chart{
-		Type: excelize.Radar,
-		Series: []excelize.ChartSeries{{
-			Name:       fmt.Sprintf("%s!$E$%d", ref, head),
-			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", ref, head+1, last),
-			Values:     fmt.Sprintf("%s!$E$%d:$E$%d", ref, head+1, last),
-		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Процент от максимума по компонентам"}}},
-		Dimension: excelize.ChartDimension{Width: 520, Height: 380},
-		Legend:    excelize.ChartLegend{Position: "none"},
-	}); err != nil {
-		return err
+	series := func(col int, color string, dash bool) excelize.ChartSeries {
+		name, _ := excelize.ColumnNumberToName(col)
+		s := excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$%s$%d", ref, name, cmpHead),
+			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", ref, cmpHead+1, cmpLast),
+			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", ref, name, cmpHead+1, name, cmpLast),
+			Line:       excelize.LineOptions{Width: 2.25, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
+			Marker:     excelize.ChartMarker{Symbol: "none"},
+		}
+		if dash {
+			s.Line.Dash = excelize.LineDashDash
+			s.Line.Width = 1.25
+		}
+		return s
 	}
+	lines := []excelize.ChartSeries{series(2, "1F4E79", false)}
+	for i := range m.Levels[1:] {
+		lines = append(lines, series(3+i, markColor(i, len(m.Levels)-1), true))
+	}
+	if v.Peers {
+		lines = append(lines, series(2+len(m.Levels), "7F7F7F", false))
+	}
+	it.chart(cellName(1, cmpLast+2), radarChart("Процент от максимума по компонентам и пороги уровней", lines, 760, 440))
 
 	// «Дефициты»
-	df := &xlsxSheet{f: f, name: "Дефициты"}
-	f.NewSheet(df.name)
-	df.put("Компонент", "№", "Показатель", "Критический", "Ответ", "Баллы", "Макс.", "Разрыв", "Цель (ответ на максимум)")
+	df := newSheet(f, "Дефициты")
+	df.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Баллы", "Макс.", "Разрыв", "Цель (ответ на максимум)")
 	for _, c := range v.Components {
 		for _, d := range c.Deficits {
 			df.put(c.Title, d.ID, d.Text, yesNo(d.Critical), d.Answer, d.Points, d.Max, d.Gap, d.Target)
 		}
 	}
-	f.SetCellStyle(df.name, "A1", "I1", bold)
-	f.SetColWidth(df.name, "A", "A", 26)
-	f.SetColWidth(df.name, "C", "C", 60)
-	f.SetColWidth(df.name, "I", "I", 30)
 	if df.row > 1 {
-		f.SetCellStyle(df.name, "C2", fmt.Sprintf("C%d", df.row), wrap)
 		gapBars(f, df.name, fmt.Sprintf("H2:H%d", df.row))
 		critical, _ := f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "9C0006"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
 		f.SetConditionalFormat(df.name, fmt.Sprintf("D2:D%d", df.row), []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "==", Format: &critical, Value: `"да"`}})
 	}
 
 	// «План»
-	pl := &xlsxSheet{f: f, name: "План"}
-	f.NewSheet(pl.name)
-	pl.put("Итог", v.Plan.Summary)
-	pl.put()
-	pl.put("Шаг", "№", "Показатель", "Компонент", "Блокирует уровень", "Сейчас", "Баллы", "Цель", "Баллы после", "+ баллов")
-	stepsHead := pl.row
+	pl := newSheet(f, "План")
+	pl.header("Шаг", "№", "Показатель", "Компонент", "Блокирует уровень", "Сейчас", "Баллы", "Цель", "Баллы после", "+ баллов")
 	for i, s := range v.Plan.Steps {
 		pl.put(i+1, s.ID, s.Text, s.ComponentTitle, yesNo(s.Blocking), s.Answer, s.Points, s.Target, s.TargetPoints, s.Gain)
 	}
 	pl.put()
-	pl.put("Компонент", "Следующий уровень")
-	compHead := pl.row
+	pl.put("Итог", "", v.Plan.Summary)
 	for _, c := range v.Components {
-		pl.put(c.Title, c.Plan)
+		pl.put(c.Title, "", c.Plan)
 	}
-	f.SetCellStyle(pl.name, cellName(1, stepsHead), cellName(10, stepsHead), bold)
-	f.SetCellStyle(pl.name, cellName(1, compHead), cellName(2, compHead), bold)
-	f.SetColWidth(pl.name, "A", "A", 26)
-	f.SetColWidth(pl.name, "C", "C", 50)
 
 	// «Показатели»
-	in := &xlsxSheet{f: f, name: "Показатели"}
-	f.NewSheet(in.name)
-	in.put("Компонент", "№", "Показатель", "Критический", "Ответ", "Состояние", "Баллы", "Макс.", "Разрыв")
+	in := newSheet(f, "Показатели")
+	in.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Состояние", "Баллы", "Макс.", "Разрыв")
 	for _, c := range v.Components {
 		for _, iv := range c.Indicators {
 			in.put(c.Title, iv.ID, iv.Text, yesNo(iv.Critical), iv.Answer, orDash(iv.Status, "учтён"), iv.Points, iv.Max, iv.Gap)
 		}
 	}
-	f.SetCellStyle(in.name, "A1", "I1", bold)
-	f.SetColWidth(in.name, "A", "A", 26)
-	f.SetColWidth(in.name, "C", "C", 60)
-	f.SetPanes(in.name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"})
 	if in.row > 1 {
 		gapBars(f, in.name, fmt.Sprintf("I2:I%d", in.row))
 		f.AutoFilter(in.name, fmt.Sprintf("A1:I%d", in.row), nil)
 	}
 
 	// «Проблемы»
-	pr := &xlsxSheet{f: f, name: "Проблемы"}
-	f.NewSheet(pr.name)
-	pr.put("Проблемы в данных")
+	pr := newSheet(f, "Проблемы")
+	pr.header("Проблемы в данных")
 	for _, p := range v.Problems {
 		pr.put(p)
 	}
@@ -142,15 +166,36 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 			pr.put(p)
 		}
 	}
-	f.SetCellStyle(pr.name, "A1", "A1", bold)
-	f.SetColWidth(pr.name, "A", "A", 120)
-	for _, sh := range []*xlsxSheet{df, pl, in, pr} {
-		if sh.err != nil {
-			return sh.err
-		}
+	if err := finishAll(styles, it, df, pl, in, pr); err != nil {
+		return err
 	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
+}
+
+// markLines colour threshold lines, low level to high: darker shades of
+// the level fills, readable as thin lines.
+var markLines = []string{"C0504D", "C98A00", "3A7D22"}
+
+// markColor colours the i-th of n level thresholds, low to high.
+func markColor(i, n int) string {
+	return markLines[min(i*len(markLines)/max(n, 1), len(markLines)-1)]
+}
+
+// radarChart is a radar of percents on a fixed 0–100 scale, so schools and
+// years compare by eye, with the legend below the plot.
+func radarChart(title string, series []excelize.ChartSeries, width, height uint) *excelize.Chart {
+	lo, hi := 0.0, 100.0
+	return &excelize.Chart{
+		Type:   excelize.Radar,
+		Series: series,
+		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Size: 12, Bold: true}}}},
+		XAxis:  excelize.ChartAxis{Font: excelize.Font{Size: 9}},
+		YAxis: excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 25, MajorGridLines: true,
+			Font: excelize.Font{Size: 8}},
+		Dimension: excelize.ChartDimension{Width: width, Height: height},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+	}
 }
 
 // gapBars shades gap cells red by size.

@@ -25,24 +25,28 @@ func cellName(col, row int) string {
 	return n
 }
 
-type xlsxSheet struct {
-	f    *excelize.File
-	name string
-	row  int
-	err  error
+// levelStyles are the cell styles that fill a cell with each level's colour.
+func levelStyles(f *excelize.File, levels []model.Level) ([]int, error) {
+	var styles []int
+	for i := range levels {
+		style, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{levelFill(i, len(levels))}}})
+		if err != nil {
+			return nil, err
+		}
+		styles = append(styles, style)
+	}
+	return styles, nil
 }
 
-func (s *xlsxSheet) put(values ...any) {
-	s.row++
-	if s.err == nil {
-		s.err = s.f.SetSheetRow(s.name, cellName(1, s.row), &values)
-	}
+// levelFill is the colour of level i of n.
+func levelFill(i, n int) string {
+	return levelFills[min(i*len(levelFills)/max(n, 1), len(levelFills)-1)]
 }
 
 // levelFormats adds one conditional format per level to the range.
 func levelFormats(f *excelize.File, sheet, rng string, levels []model.Level) error {
 	for i, l := range levels {
-		fill := levelFills[min(i*len(levelFills)/max(len(levels), 1), len(levelFills)-1)]
+		fill := levelFill(i, len(levels))
 		style, err := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}})
 		if err != nil {
 			return err
@@ -57,21 +61,24 @@ func levelFormats(f *excelize.File, sheet, rng string, levels []model.Level) err
 }
 
 // WriteSummaryXLSX writes the summary workbook: «Сводка» with charts,
-// «Школы», «Дефициты», «Ниже базового», «Ошибки» and, when grouped,
-// «Муниципалитеты».
+// «Школы», «Уровни компонентов», «Дефициты», «Ниже базового», «Ошибки» and, when grouped,
+// «Муниципалитеты» with its chart. Every sheet prints landscape, one page
+// wide, its header repeated on every page.
 func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	styles, err := newXLSXStyles(f)
+	if err != nil {
+		return err
+	}
 
 	// «Сводка»
-	sv := &xlsxSheet{f: f, name: "Сводка"}
-	f.SetSheetName("Sheet1", sv.name)
+	sv := newSheet(f, "Сводка")
+	sv.onePage = true
 	c := s.Counts
-	sv.put("Сводка самодиагностики")
-	sv.put("Модель", ModelID(s.Model))
-	sv.put("Источник модели", s.Model.Source)
+	sv.title("Сводка самодиагностики")
+	sv.label("Модель", ModelTitle(s.Model))
+	sv.label("Источник модели", s.Model.Source)
 	sv.put("Школ учтено", c.Schools)
 	sv.put("Файлов", c.Files)
 	sv.put("С проблемами в данных", c.WithProblems)
@@ -79,7 +86,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	sv.put("Не прочитано файлов", c.Failed)
 	sv.put("Повторы (не учтены)", c.Duplicates)
 	sv.put()
-	sv.put("Уровень", "Школ", "Доля, %")
+	sv.subheader("Уровень", "Школ", "Доля, %")
 	for _, l := range s.Stats.Levels {
 		sv.put(l.Title, l.Count, sharePercent(l.Share))
 	}
@@ -89,7 +96,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	for _, l := range s.Levels {
 		head = append(head, l.Title)
 	}
-	sv.put(head...)
+	sv.subheader(head...)
 	for _, cs := range s.Stats.Components {
 		row := []any{cs.Title, cs.MeanPercent}
 		for _, l := range cs.Levels {
@@ -98,78 +105,87 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 		sv.put(row...)
 	}
 	compLast := sv.row
-	f.SetCellStyle(sv.name, "A1", "A1", bold)
-	f.SetCellStyle(sv.name, cellName(1, compHeader), cellName(len(head), compHeader), bold)
-	f.SetColWidth(sv.name, "A", "A", 30)
-	f.SetColWidth(sv.name, "B", "B", 14)
 	if sv.err != nil {
 		return sv.err
 	}
+	f.SetCellStyle(sv.name, "A1", "A1", styles.title)
+	sv.chart(cellName(1, compLast+2), levelBars(sv.name, s.Levels, levelChart{
+		title: "Уровни школ по компонентам", header: compHeader, first: compHeader + 1, last: compLast, firstCol: 3,
+	}))
 	ref := sheetRef(sv.name)
-	categories := fmt.Sprintf("%s!$A$%d:$A$%d", ref, compHeader+1, compLast)
-	var series []excelize.ChartSeries
-	for i := range s.Levels {
-		col, _ := excelize.ColumnNumberToName(3 + i)
-		series = append(series, excelize.ChartSeries{
-			Name:       fmt.Sprintf("%s!$%s$%d", ref, col, compHeader),
-			Categories: categories,
-			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", ref, col, compHeader+1, col, compLast),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{levelFills[min(i, len(levelFills)-1)]}},
-		})
-	}
-	if err := f.AddChart(sv.name, "H2", &excelize.Chart{
-		Type: excelize.BarStacked, Series: series,
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Уровни школ по компонентам"}}},
-		Dimension: excelize.ChartDimension{Width: 640, Height: 360},
-		Legend:    excelize.ChartLegend{Position: "bottom"},
-	}); err != nil {
-		return err
-	}
-	if err := f.AddChart(sv.name, "H22", &excelize.Chart{
-		Type: excelize.Radar,
-		Series: []excelize.ChartSeries{{
-			Name: fmt.Sprintf("%s!$B$%d", ref, compHeader), Categories: categories,
-			Values: fmt.Sprintf("%s!$B$%d:$B$%d", ref, compHeader+1, compLast),
-		}},
-		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Средний процент по компонентам"}}},
-		Dimension: excelize.ChartDimension{Width: 480, Height: 360},
-		Legend:    excelize.ChartLegend{Position: "none"},
-	}); err != nil {
-		return err
-	}
+	sv.chart(cellName(len(head)+2, 2), radarChart("Средний процент по компонентам", []excelize.ChartSeries{{
+		Name:       fmt.Sprintf("%s!$B$%d", ref, compHeader),
+		Categories: fmt.Sprintf("%s!$A$%d:$A$%d", ref, compHeader+1, compLast),
+		Values:     fmt.Sprintf("%s!$B$%d:$B$%d", ref, compHeader+1, compLast),
+		Line:       excelize.LineOptions{Width: 2, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}}},
+		Marker:     excelize.ChartMarker{Symbol: "none"},
+	}}, 640, 420))
 
-	// «Школы»
-	sc := &xlsxSheet{f: f, name: "Школы"}
-	f.NewSheet(sc.name)
+	// «Школы»: the percents, each on its level's colour; the levels' names
+	// are on «Уровни компонентов», so that the list prints one page wide.
+	sc := newSheet(f, "Школы")
+	sc.freeze = 3
+	sc.rotate = true
+	sc.widest = 24 // names and files wrap
 	head = []any{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Баллы", "Макс", "%", "Уровень"}
 	for _, c := range s.Components {
-		head = append(head, c.Title+", %", c.Title)
+		head = append(head, c.Title+", %")
 	}
 	head = append(head, "Дефицитов", "Критические с 0 баллов", "Неполные", "Проблем")
-	sc.put(head...)
+	sc.header(head...)
 	for _, r := range s.Schools {
 		row := []any{r.Source, nilIfZero(r.Row), r.Name, r.Code, r.Municipality, r.Points, r.Max, r.Percent, r.LevelTitle}
 		for _, cc := range r.Components {
-			row = append(row, cc.Percent, levelTitle(s, cc.Level))
+			row = append(row, cc.Percent)
 		}
 		row = append(row, r.Deficits, strings.Join(r.CriticalFailures, ", "), yesNo(r.Incomplete), r.Problems)
 		sc.put(row...)
 	}
-	if sc.err != nil {
-		return sc.err
-	}
 	last := max(sc.row, 2)
-	f.SetCellStyle(sc.name, "A1", cellName(len(head), 1), bold)
-	f.SetPanes(sc.name, &excelize.Panes{Freeze: true, YSplit: 1, XSplit: 3, TopLeftCell: "D2", ActivePane: "bottomRight"})
 	f.AutoFilter(sc.name, "A1:"+cellName(len(head), last), nil)
-	if err := levelFormats(f, sc.name, fmt.Sprintf("I2:%s", cellName(9+2*len(s.Components), last)), s.Levels); err != nil {
+	if err := levelFormats(f, sc.name, fmt.Sprintf("I2:I%d", last), s.Levels); err != nil {
 		return err
 	}
+	fills, err := levelStyles(f, s.Levels)
+	if err != nil {
+		return err
+	}
+	for i, r := range s.Schools {
+		for j, cc := range r.Components {
+			if cc.Level >= 0 && cc.Level < len(fills) {
+				cell := cellName(10+j, 2+i)
+				if err := f.SetCellStyle(sc.name, cell, cell, fills[cc.Level]); err != nil {
+					return err
+				}
+			}
+		}
+	}
+
+	// «Уровни компонентов»
+	lv := newSheet(f, "Уровни компонентов")
+	lv.freeze = 1
+	lv.rotate = true
+	lv.widest = 30
+	head = []any{"Наименование ОО", "Код ОО", "Муниципалитет", "Уровень"}
+	for _, c := range s.Components {
+		head = append(head, c.Title)
+	}
+	lv.header(head...)
+	for _, r := range s.Schools {
+		row := []any{r.Name, r.Code, r.Municipality, r.LevelTitle}
+		for _, cc := range r.Components {
+			row = append(row, levelTitle(s, cc.Level))
+		}
+		lv.put(row...)
+	}
+	if err := levelFormats(f, lv.name, fmt.Sprintf("D2:%s", cellName(len(head), max(lv.row, 2))), s.Levels); err != nil {
+		return err
+	}
+	f.AutoFilter(lv.name, "A1:"+cellName(len(head), max(lv.row, 2)), nil)
 
 	// «Дефициты»
-	df := &xlsxSheet{f: f, name: "Дефициты"}
-	f.NewSheet(df.name)
-	df.put("№", "Компонент", "Показатель", "Критический", "Школ с дефицитом", "Применим к школам", "Доля, %")
+	df := newSheet(f, "Дефициты")
+	df.header("№", "Компонент", "Показатель", "Критический", "Школ с дефицитом", "Применим к школам", "Доля, %")
 	titles := map[string]string{}
 	for _, c := range s.Components {
 		titles[c.ID] = c.Title
@@ -177,8 +193,6 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	for _, d := range s.Stats.Deficits {
 		df.put(d.Indicator, titles[d.Component], d.Title, yesNo(d.Critical), d.Schools, d.Applicable, sharePercent(d.Share))
 	}
-	f.SetCellStyle(df.name, "A1", "G1", bold)
-	f.SetColWidth(df.name, "C", "C", 60)
 	if df.row > 1 {
 		f.SetConditionalFormat(df.name, fmt.Sprintf("G2:G%d", df.row), []excelize.ConditionalFormatOptions{{
 			Type: "data_bar", Criteria: "=", MinType: "num", MinValue: "0", MaxType: "num", MaxValue: "100", BarColor: "#D9534F",
@@ -186,23 +200,18 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	}
 
 	// «Ниже базового»
-	bb := &xlsxSheet{f: f, name: "Ниже базового"}
-	f.NewSheet(bb.name)
-	bb.put("Наименование ОО", "Код ОО", "Муниципалитет", "Файл", "Баллы", "Макс", "%", "Причины")
+	bb := newSheet(f, "Ниже базового")
+	bb.header("Наименование ОО", "Код ОО", "Муниципалитет", "Файл", "Баллы", "Макс", "%", "Причины")
 	for _, b := range s.Stats.BelowBase {
 		bb.put(b.Name, b.Code, b.Municipality, b.Source, b.Points, b.Max, b.Percent, strings.Join(b.Reasons, "\n"))
 	}
-	f.SetCellStyle(bb.name, "A1", "H1", bold)
-	f.SetColWidth(bb.name, "A", "A", 40)
-	f.SetColWidth(bb.name, "H", "H", 80)
 	if bb.row > 1 {
-		f.SetCellStyle(bb.name, "H2", fmt.Sprintf("H%d", bb.row), wrap)
+		f.SetCellStyle(bb.name, "H2", fmt.Sprintf("H%d", bb.row), styles.wrap)
 	}
 
 	// «Ошибки»
-	er := &xlsxSheet{f: f, name: "Ошибки"}
-	f.NewSheet(er.name)
-	er.put("Вид", "Школа", "Где", "Что не так")
+	er := newSheet(f, "Ошибки")
+	er.header("Вид", "Школа", "Где", "Что не так")
 	for _, x := range s.Failures {
 		er.put("файл не прочитан", "", x.File, x.Message)
 	}
@@ -221,24 +230,22 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	if n := s.Counts.Problems - len(s.Problems); n > 0 {
 		er.put("", "", "", fmt.Sprintf("и ещё проблем: %d (список ограничен %d строками)", n, summary.MaxProblems))
 	}
-	f.SetCellStyle(er.name, "A1", "D1", bold)
-	f.SetColWidth(er.name, "B", "C", 40)
-	f.SetColWidth(er.name, "D", "D", 100)
+	sheets := []*xlsxSheet{sv, sc, lv, df, bb, er}
 
 	// «Муниципалитеты»
 	if len(s.Municipalities) > 0 {
-		mu := &xlsxSheet{f: f, name: "Муниципалитеты"}
-		f.NewSheet(mu.name)
-		head := []any{"Муниципалитет", "Школ"}
+		mu := newSheet(f, "Муниципалитеты")
+		mu.freeze = 1
+		head := []any{"Муниципалитет", "Школ", "Средний %, итог"}
 		for _, l := range s.Levels {
 			head = append(head, l.Title)
 		}
 		for _, c := range s.Components {
 			head = append(head, c.Title+", ср. %")
 		}
-		mu.put(head...)
+		mu.header(head...)
 		for _, m := range s.Municipalities {
-			row := []any{m.Name, m.Stats.Schools}
+			row := []any{m.Name, m.Stats.Schools, m.Stats.MeanPercent}
 			for _, l := range m.Stats.Levels {
 				row = append(row, l.Count)
 			}
@@ -247,19 +254,57 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 			}
 			mu.put(row...)
 		}
-		f.SetCellStyle(mu.name, "A1", cellName(len(head), 1), bold)
-		f.SetColWidth(mu.name, "A", "A", 34)
-		if mu.err != nil {
-			return mu.err
+		if mu.row > 1 {
+			means := fmt.Sprintf("C2:%s", cellName(len(head), mu.row))
+			f.SetConditionalFormat(mu.name, means, []excelize.ConditionalFormatOptions{{
+				Type: "3_color_scale", Criteria: "=", MinType: "num", MinValue: "0", MidType: "num", MidValue: "50",
+				MaxType: "num", MaxValue: "100", MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
+			}})
+			levels := fmt.Sprintf("D2:%s", cellName(3+len(s.Levels), mu.row))
+			f.SetConditionalFormat(mu.name, levels, []excelize.ConditionalFormatOptions{{Type: "no_blanks"}})
+			mu.chart(cellName(1, mu.row+3), levelBars(mu.name, s.Levels, levelChart{
+				title: "Уровни школ по муниципалитетам", header: 1, first: 2, last: mu.row, firstCol: 4,
+			}))
 		}
+		sheets = append(sheets, mu)
 	}
-	for _, sh := range []*xlsxSheet{df, bb, er} {
-		if sh.err != nil {
-			return sh.err
-		}
+	if err := finishAll(styles, sheets...); err != nil {
+		return err
 	}
 	f.SetActiveSheet(0)
 	return f.Write(w)
+}
+
+// levelChart is a stacked bar chart of schools per level: one bar per row
+// first..last (categories in column A), one series per level from column
+// firstCol on, the header row naming the series.
+type levelChart struct {
+	title               string
+	header, first, last int
+	firstCol            int
+}
+
+func levelBars(sheet string, levels []model.Level, c levelChart) *excelize.Chart {
+	ref := sheetRef(sheet)
+	var series []excelize.ChartSeries
+	for i := range levels {
+		col, _ := excelize.ColumnNumberToName(c.firstCol + i)
+		series = append(series, excelize.ChartSeries{
+			Name:       fmt.Sprintf("%s!$%s$%d", ref, col, c.header),
+			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", ref, c.first, c.last),
+			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", ref, col, c.first, col, c.last),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{levelFill(i, len(levels))}},
+		})
+	}
+	height := uint(max(300, 60+28*(c.last-c.first+1)))
+	return &excelize.Chart{
+		Type: excelize.BarStacked, Series: series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title, Font: &excelize.Font{Size: 12, Bold: true}}}},
+		XAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 9}, ReverseOrder: true},
+		YAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 9}, MajorGridLines: true},
+		Dimension: excelize.ChartDimension{Width: 760, Height: height},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+	}
 }
 
 func nilIfZero(n int) any {

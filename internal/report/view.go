@@ -29,6 +29,10 @@ type schoolView struct {
 	Problems       []string
 	Notices        []string
 	Incomplete     bool
+	// Peers is set when the district's (and the municipality's) means
+	// per component are known; PeerMunicipality names the latter.
+	Peers, MunicipalPeers bool
+	PeerMunicipality      string
 }
 
 type tallyView struct {
@@ -50,6 +54,9 @@ type componentView struct {
 	Indicators []indicatorView
 	Deficits   []indicatorView
 	Plan       string
+	// District and Municipal are the peers' mean percents ("" unknown).
+	District, Municipal           string
+	DistrictValue, MunicipalValue float64
 }
 
 type markView struct {
@@ -155,6 +162,11 @@ func newSchoolView(m *model.Model, r *scoring.Explained) *schoolView {
 		v.Source += ", строка " + strconv.Itoa(r.Row)
 	}
 	nl := r.Next
+	if p := r.Peers; p != nil {
+		v.Peers = len(p.District) == len(r.Components)
+		v.MunicipalPeers = len(p.Municipal) == len(r.Components)
+		v.PeerMunicipality = p.Municipality
+	}
 	titles := map[string]string{}
 	for i, c := range r.Components {
 		titles[c.ID] = c.Title
@@ -162,6 +174,12 @@ func newSchoolView(m *model.Model, r *scoring.Explained) *schoolView {
 			Marks: thresholdMarks(m, m.Thresholds.For(c.ID, r.School.Profile), c.Max)}
 		if i < len(nl.Components) {
 			cv.Plan = nl.Components[i].Summary(m)
+		}
+		if p := r.Peers; p != nil && i < len(p.District) {
+			cv.District, cv.DistrictValue = Percent(p.District[i]), p.District[i]
+			if i < len(p.Municipal) {
+				cv.Municipal, cv.MunicipalValue = Percent(p.Municipal[i]), p.Municipal[i]
+			}
 		}
 		v.Components = append(v.Components, cv)
 	}

@@ -97,12 +97,14 @@ type ComponentCell struct {
 
 // Stats are the aggregates of a set of schools.
 type Stats struct {
-	Schools    int
-	Levels     []LevelCount // overall level distribution, low to high
-	Components []ComponentStats
-	Weakest    []string // component ids, weakest first (lowest mean percent)
-	Deficits   []DeficitFrequency
-	BelowBase  []BelowBase
+	Schools int
+	// MeanPercent is the mean of the schools' overall percents.
+	MeanPercent float64
+	Levels      []LevelCount // overall level distribution, low to high
+	Components  []ComponentStats
+	Weakest     []string // component ids, weakest first (lowest mean percent)
+	Deficits    []DeficitFrequency
+	BelowBase   []BelowBase
 	// WithProblems and Incomplete count the schools with data problems
 	// and with missing or invalid answers.
 	WithProblems, Incomplete int
@@ -474,6 +476,8 @@ type statsAcc struct {
 	compLevels               [][]int   // component -> level -> count
 	compSum                  []float64 // sum of exact ratios points/max
 	compN                    []int
+	totalSum                 float64 // sum of exact overall ratios
+	totalN                   int
 	deficit                  []int // indicator -> schools with a deficit
 	applicable               []int // indicator -> schools it applies to
 	belowBase                []BelowBase
@@ -500,6 +504,10 @@ func (a *statsAcc) add(e *Entry) {
 	}
 	if e.level >= 0 {
 		a.levels[e.level]++
+	}
+	if e.row.Max > 0 {
+		a.totalSum += float64(e.row.Points) / float64(e.row.Max)
+		a.totalN++
 	}
 	for i, cs := range e.comps {
 		if cs.max == 0 {
@@ -570,6 +578,9 @@ func (a *statsAcc) stats() Stats {
 	applicable := a.applicable
 	s := Stats{Schools: a.schools, Levels: a.levelCounts(a.levels, a.schools), BelowBase: a.belowBase,
 		WithProblems: a.withProblems, Incomplete: a.incomplete}
+	if a.totalN > 0 {
+		s.MeanPercent = math.Round(a.totalSum*1000/float64(a.totalN)) / 10
+	}
 	if s.BelowBase == nil {
 		s.BelowBase = []BelowBase{}
 	}

@@ -1,0 +1,115 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/officetest"
+	"github.com/selfdiag/selfdiag/internal/sampledata"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/summary"
+)
+
+// printDistrict is a district of 300 schools in six municipalities, as a
+// large municipal office has.
+func printDistrict(t *testing.T) (*model.Model, *summary.Summary, []*scoring.Explained) {
+	t.Helper()
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schools := sampledata.District(m, 300, 13)
+	for i := range schools {
+		schools[i].Municipality = fmt.Sprintf("Муниципальный округ № %d", i%6+1)
+	}
+	var data bytes.Buffer
+	if err := sampledata.DistrictCSV(&data, m, schools, sampledata.CSVOptions{Delim: ';'}); err != nil {
+		t.Fatal(err)
+	}
+	agg := summary.New(m, summary.Options{GroupBy: summary.GroupMunicipality})
+	var results []*scoring.Explained
+	if err := answers.ReadCSV("район.csv", data.Bytes(), answers.Options{}, func(sub *answers.Submission) error {
+		r := scoring.Score(m, sub)
+		agg.Add(r)
+		if len(results) < 2 {
+			results = append(results, scoring.Explain(m, r))
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return m, agg.Summary(), results
+}
+
+// Every sheet of both workbooks prints landscape and one page wide in
+// LibreOffice; the summary's «Сводка» fits one page, and the 300 schools
+// take a few pages, not a wall of them. The PDFs stay in the test's
+// folder (SELFDIAG_KEEP_PDF=DIR keeps them there to look at).
+func TestWorkbooksPrint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("prints with LibreOffice")
+	}
+	m, s, schools := printDistrict(t)
+	if len(s.Municipalities) != 6 || s.Counts.Schools != 300 {
+		t.Fatalf("district: %d municipalities, %d schools", len(s.Municipalities), s.Counts.Schools)
+	}
+	dir := t.TempDir()
+	keep := os.Getenv("SELFDIAG_KEEP_PDF")
+	write := func(name string, fn func(*bytes.Buffer) error) string {
+		var buf bytes.Buffer
+		if err := fn(&buf); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	summaryPath := write("сводка.xlsx", func(b *bytes.Buffer) error { return WriteSummaryXLSX(b, s) })
+	schools[0].Peers = &scoring.Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Муниципальный округ № 1"}
+	schoolPath := write("школа.xlsx", func(b *bytes.Buffer) error { return WriteSchoolXLSX(b, m, schools[0]) })
+
+	// Pages most: without fitting to one page wide, «Школы» alone
+	// (29 columns, 300 rows) prints some 30 pages.
+	limits := map[string]int{"Сводка": 1, "Школы": 12, "Уровни компонентов": 12, "Дефициты": 6, "Ниже базового": 40, "Ошибки": 2, "Муниципалитеты": 1}
+	printed := officetest.SheetsPDF(t, summaryPath, keep)
+	for sheet, limit := range limits {
+		p, ok := printed[sheet]
+		if !ok {
+			t.Errorf("summary sheet %q did not print", sheet)
+			continue
+		}
+		if p.TextSize < 5 {
+			t.Errorf("summary sheet %q prints its text at %.1f pt: unreadable", sheet, p.TextSize)
+		}
+		if p.Pages < 1 || p.Pages > limit || !p.Landscape {
+			t.Errorf("summary sheet %q printed on %d pages (landscape %v), want 1..%d landscape", sheet, p.Pages, p.Landscape, limit)
+		}
+	}
+	for sheet, p := range printed {
+		t.Logf("summary %s: %d pages, text %.1f pt", sheet, p.Pages, p.TextSize)
+	}
+	if len(printed) != len(limits) {
+		t.Errorf("summary printed sheets %v, want %d", printed, len(limits))
+	}
+	limits = map[string]int{"Итог": 2, "Дефициты": 6, "План": 3, "Показатели": 8, "Проблемы": 1}
+	printed = officetest.SheetsPDF(t, schoolPath, keep)
+	for sheet, limit := range limits {
+		p := printed[sheet]
+		if p.TextSize < 6 {
+			t.Errorf("school sheet %q prints its text at %.1f pt: unreadable", sheet, p.TextSize)
+		}
+		if p.Pages < 1 || p.Pages > limit || !p.Landscape {
+			t.Errorf("school sheet %q printed on %d pages (landscape %v), want 1..%d landscape", sheet, p.Pages, p.Landscape, limit)
+		}
+	}
+	for sheet, p := range printed {
+		t.Logf("school %s: %d pages, text %.1f pt", sheet, p.Pages, p.TextSize)
+	}
+}

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -143,6 +144,10 @@ func TestReportsInChromium(t *testing.T) {
 	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv", "testdata/broken/bad-answers.csv")
 	dir := t.TempDir()
 	var page bytes.Buffer
+	results[0].Peers = &scoring.Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Кировский район"}
+	for i := range m.Components {
+		results[0].Peers.District[i], results[0].Peers.Municipal[i] = 50+float64(i), 60+float64(i)
+	}
 	if err := WriteHTML(&page, m, results[0]); err != nil {
 		t.Fatal(err)
 	}
@@ -172,7 +177,8 @@ func TestReportsInChromium(t *testing.T) {
 	dom := browse(t, bin, srv.URL, school)
 	for _, want := range []string{`<svg class="chart radar"`, `<svg class="chart bars"`, `class="bar lv`, `class="mark"`,
 		`id="identity"`, `id="model-source"`, `id="s31"`, `id="components"`, `id="critical"`, `id="s32"`, `id="plan"`,
-		`id="indicators"`, `id="problems"`, "3.1. Результаты самодиагностики", "3.2. Дефициты", "План перехода"} {
+		`id="indicators"`, `id="problems"`, "3.1. Результаты самодиагностики", "3.2. Дефициты", "План перехода",
+		`id="peers"`, "Среднее по «Кировский район», %", "<td class=\"num\">57,0</td><td class=\"num\">67,0</td>"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("school report DOM lacks %q", want)
 		}
@@ -231,6 +237,29 @@ func TestReportsInChromium(t *testing.T) {
 	}
 	if reqs := rec.requests(); len(reqs) > 0 {
 		t.Errorf("the 500-school dashboard requested from the network: %v", reqs)
+	}
+
+	// A district of 300 schools in six municipalities: the municipalities
+	// compared, each with its row, and the filter offering each.
+	_, district, _ := printDistrict(t)
+	var districtPage bytes.Buffer
+	if err := WriteSummaryHTML(&districtPage, district, nil); err != nil {
+		t.Fatal(err)
+	}
+	districtPath := filepath.Join(dir, "district-300.html")
+	if err := os.WriteFile(districtPath, districtPage.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dom = browse(t, bin, srv.URL, districtPath)
+	for _, want := range []string{`id="municipalities"`, `id="municipality-filter"`, `id="municipality-stacked"`, "Итог, ср. %"} {
+		if !strings.Contains(dom, want) {
+			t.Errorf("300-school dashboard DOM lacks %q", want)
+		}
+	}
+	for i := 1; i <= 6; i++ {
+		if got := strings.Count(dom, fmt.Sprintf("Муниципальный округ № %d<", i)); got < 2 {
+			t.Errorf("municipality %d shows %d times (table and filter)", i, got)
+		}
 	}
 
 	dom = browse(t, bin, srv.URL, canary)

@@ -47,6 +47,7 @@ type dashRow struct {
 type dashPlace struct {
 	Name                                  string
 	Schools, BelowBase, Problems, Incompl int
+	Mean                                  string // overall mean percent
 	Means                                 []dashCell
 }
 
@@ -181,7 +182,8 @@ func dashPlaces(s *summary.Summary, levelTitles []string) ([]dashPlace, template
 	var labels []string
 	var counts [][]int
 	for _, g := range s.Municipalities {
-		p := dashPlace{Name: g.Name, Schools: g.Stats.Schools, BelowBase: len(g.Stats.BelowBase), Problems: g.Stats.WithProblems, Incompl: g.Stats.Incomplete}
+		p := dashPlace{Name: g.Name, Schools: g.Stats.Schools, BelowBase: len(g.Stats.BelowBase), Problems: g.Stats.WithProblems, Incompl: g.Stats.Incomplete,
+			Mean: Percent(g.Stats.MeanPercent)}
 		for _, c := range g.Stats.Components {
 			cell := dashCell{Percent: Percent(c.MeanPercent), PercentValue: c.MeanPercent, Level: -1, Title: g.Name + ": " + c.Title}
 			if c.Schools == 0 {

@@ -1,11 +1,18 @@
 package report
 
 import (
+	"archive/zip"
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -112,4 +119,81 @@ func TestWorkbooksPrint(t *testing.T) {
 	for sheet, p := range printed {
 		t.Logf("school %s: %d pages, text %.1f pt", sheet, p.Pages, p.TextSize)
 	}
+}
+
+// Charts stand clear of the tables: no written cell lies under a chart,
+// and every radar chart is on the fixed 0–100 scale.
+func TestChartsClearOfTables(t *testing.T) {
+	m, s, schools := printDistrict(t)
+	schools[0].Peers = &scoring.Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Муниципальный округ № 1"}
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"summary": func(b *bytes.Buffer) error { return WriteSummaryXLSX(b, s) },
+		"school":  func(b *bytes.Buffer) error { return WriteSchoolXLSX(b, m, schools[0]) },
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		part := func(name string) []byte {
+			for _, zf := range zr.File {
+				if zf.Name == name {
+					rc, _ := zf.Open()
+					b, _ := io.ReadAll(rc)
+					rc.Close()
+					return b
+				}
+			}
+			return nil
+		}
+		f, err := excelize.OpenReader(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		charts, radars := 0, 0
+		for i, sheet := range f.GetSheetList() {
+			rels := part(fmt.Sprintf("xl/worksheets/_rels/sheet%d.xml.rels", i+1))
+			drawing := regexp.MustCompile(`drawings/(drawing\d+\.xml)`).FindSubmatch(rels)
+			if drawing == nil {
+				continue
+			}
+			rows, _ := f.GetRows(sheet)
+			anchors := regexp.MustCompile(`(?s)<xdr:from><xdr:col>(\d+)</xdr:col>.*?<xdr:row>(\d+)</xdr:row>.*?<xdr:to><xdr:col>(\d+)</xdr:col>.*?<xdr:row>(\d+)</xdr:row>`).
+				FindAllSubmatch(part("xl/drawings/"+string(drawing[1])), -1)
+			for _, a := range anchors {
+				charts++
+				c0, r0, c1, r1 := atoi(a[1]), atoi(a[2]), atoi(a[3]), atoi(a[4])
+				for r := r0; r <= r1 && r < len(rows); r++ {
+					for c := c0; c <= c1 && c < len(rows[r]); c++ {
+						if rows[r][c] != "" {
+							t.Errorf("%s «%s»: a chart covers %s (%q)", name, sheet, cellName(c+1, r+1), rows[r][c])
+						}
+					}
+				}
+			}
+		}
+		for _, zf := range zr.File {
+			if strings.HasPrefix(zf.Name, "xl/charts/chart") {
+				c := part(zf.Name)
+				if bytes.Contains(c, []byte("radarChart")) {
+					radars++
+					if !bytes.Contains(c, []byte(`<max val="100"`)) || !bytes.Contains(c, []byte(`<min val="0"`)) {
+						t.Errorf("%s: %s is not on the 0–100 scale", name, zf.Name)
+					}
+				}
+			}
+		}
+		f.Close()
+		if charts == 0 || radars == 0 {
+			t.Errorf("%s: %d charts, %d radar charts found: the check is blind", name, charts, radars)
+		}
+	}
+}
+
+func atoi(b []byte) int {
+	n, _ := strconv.Atoi(string(b))
+	return n
 }

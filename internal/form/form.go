@@ -15,6 +15,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/safetext"
+	"github.com/selfdiag/selfdiag/internal/xlsxprint"
 )
 
 // Layouts and sheet names.
@@ -166,8 +167,13 @@ func instructions(f *excelize.File, m *model.Model, lines []string) error {
 		}
 	}
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}})
+	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	f.SetCellStyle(SheetInstructions, "A2", cell(1, len(rows)), wrap)
 	f.SetCellStyle(SheetInstructions, "A1", "A1", bold)
-	return f.SetColWidth(SheetInstructions, "A", "A", 120)
+	if err := f.SetColWidth(SheetInstructions, "A", "A", 110); err != nil {
+		return err
+	}
+	return xlsxprint.Setup(f, SheetInstructions, xlsxprint.Page{})
 }
 
 // SchoolXLSX writes the one-school template.
@@ -238,6 +244,9 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 			return err
 		}
 	}
+	if err := xlsxprint.Setup(f, SheetSchool, xlsxprint.Page{HeaderTo: 1}); err != nil {
+		return err
+	}
 	if err := protect(f, SheetSchool); err != nil {
 		return err
 	}
@@ -271,6 +280,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 			}
 			f.SetSheetRow(SheetAnswers, cell(colID, row), &[]any{id, text, crit, nil, ind.AllowedAnswers()})
 			f.SetCellStyle(SheetAnswers, cell(colText, row), cell(colText, row), wrap)
+			f.SetCellStyle(SheetAnswers, cell(colAllowed, row), cell(colAllowed, row), wrap)
 			f.SetCellStyle(SheetAnswers, cell(colAnswer, row), cell(colAnswer, row), unlocked)
 			dv, err := validation(l, ind, cell(colAnswer, row))
 			if err != nil {
@@ -283,11 +293,14 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 		}
 	}
 	f.SetColWidth(SheetAnswers, "A", "A", 6)
-	f.SetColWidth(SheetAnswers, "B", "B", 70)
+	f.SetColWidth(SheetAnswers, "B", "B", 62)
 	f.SetColWidth(SheetAnswers, "C", "C", 12)
-	f.SetColWidth(SheetAnswers, "D", "D", 28)
-	f.SetColWidth(SheetAnswers, "E", "E", 50)
+	f.SetColWidth(SheetAnswers, "D", "D", 26)
+	f.SetColWidth(SheetAnswers, "E", "E", 40)
 	if err := f.SetPanes(SheetAnswers, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	if err := xlsxprint.Setup(f, SheetAnswers, xlsxprint.Page{HeaderTo: 1}); err != nil {
 		return err
 	}
 	if err := protect(f, SheetAnswers); err != nil {
@@ -381,6 +394,12 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	f.SetColWidth(SheetSchools, "A", "A", 40)
 	f.SetColWidth(SheetSchools, "B", absCol(len(head)), 16)
 	if err := f.SetPanes(SheetSchools, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
+		return err
+	}
+	// A hundred answer columns cannot print one page wide and stay
+	// readable: they print at full size across pages, each with the
+	// header row and the school's name and code.
+	if err := xlsxprint.Setup(f, SheetSchools, xlsxprint.Page{HeaderTo: 1, HeaderCols: 2, Fit: xlsxprint.FitNone}); err != nil {
 		return err
 	}
 	if err := l.hide(); err != nil {

@@ -334,6 +334,50 @@ func TestOpensInLibreOffice(t *testing.T) {
 	}
 }
 
+// TestTemplatesPrint: the school template prints landscape, one page
+// wide and readable; the district template at full size across pages,
+// each with its header and the schools' names (not a hundred columns
+// squeezed to one page).
+func TestTemplatesPrint(t *testing.T) {
+	if testing.Short() {
+		t.Skip("prints with LibreOffice")
+	}
+	m := defaultModel(t)
+	dir := t.TempDir()
+	keep := os.Getenv("SELFDIAG_KEEP_PDF")
+	for name, c := range map[string]struct {
+		write   func(*bytes.Buffer) error
+		pages   map[string][2]int // sheet: least and most pages
+		minText float64
+	}{
+		"school.xlsx": {func(b *bytes.Buffer) error { return form.SchoolXLSX(b, m, form.Options{}) },
+			map[string][2]int{form.SheetInstructions: {1, 1}, form.SheetSchool: {1, 1}, form.SheetAnswers: {2, 10}}, 7},
+		"district.xlsx": {func(b *bytes.Buffer) error { return form.DistrictXLSX(b, m, form.Options{}) },
+			map[string][2]int{form.SheetInstructions: {1, 1}, form.SheetSchools: {4, 200}}, 9},
+	} {
+		var buf bytes.Buffer
+		if err := c.write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		in := filepath.Join(dir, name)
+		if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		printed := officetest.SheetsPDF(t, in, keep)
+		if len(printed) != len(c.pages) {
+			t.Errorf("%s: printed sheets %v, want %v", name, printed, c.pages)
+		}
+		for sheet, want := range c.pages {
+			p := printed[sheet]
+			t.Logf("%s «%s»: %d pages, text %.1f pt", name, sheet, p.Pages, p.TextSize)
+			if p.Pages < want[0] || p.Pages > want[1] || !p.Landscape || p.TextSize < c.minText {
+				t.Errorf("%s «%s»: %d pages (landscape %v), text %.1f pt; want %d..%d landscape pages, text at least %.0f pt",
+					name, sheet, p.Pages, p.Landscape, p.TextSize, want[0], want[1], c.minText)
+			}
+		}
+	}
+}
+
 func cell(col, row int) string {
 	n, _ := excelize.CoordinatesToCellName(col, row)
 	return n

@@ -104,7 +104,7 @@ type Printed struct {
 	TextSize  float64 // the size, in points, most of the text prints at
 }
 
-// SheetsPDF prints every sheet of the workbook at path on its own, as
+// SheetsPDF prints every visible sheet of the workbook at path on its own, as
 // LibreOffice would print it (the workbook's page setup: orientation,
 // scaling, repeated rows), and returns how each printed. The PDFs are kept
 // under keep when it is not empty, to look at. It skips the test when
@@ -117,7 +117,13 @@ func SheetsPDF(t testing.TB, path, keep string) map[string]Printed {
 	if err != nil {
 		t.Fatal(err)
 	}
-	names := f.GetSheetList()
+	var names []string // the visible sheets: hidden ones do not print
+	for _, name := range f.GetSheetList() {
+		if visible, _ := f.GetSheetVisible(name); visible {
+			names = append(names, name)
+		}
+	}
+	all := f.GetSheetList()
 	f.Close()
 	var files []string
 	for i, name := range names {
@@ -125,7 +131,7 @@ func SheetsPDF(t testing.TB, path, keep string) map[string]Printed {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, other := range names {
+		for _, other := range all {
 			if other != name {
 				if err := one.DeleteSheet(other); err != nil {
 					t.Fatal(err)

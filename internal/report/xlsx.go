@@ -8,6 +8,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/selfdiag/selfdiag/internal/xlsxprint"
 )
 
 // Column widths, in characters: a column is as wide as its longest value
@@ -214,23 +216,12 @@ func (s *xlsxSheet) finish(styles *xlsxStyles) error {
 		if err := f.SetPanes(s.name, &excelize.Panes{Freeze: true, XSplit: s.freeze, YSplit: s.head, TopLeftCell: top, ActivePane: pane}); err != nil {
 			return err
 		}
-		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: s.name,
-			RefersTo: fmt.Sprintf("%s!$%d:$%d", sheetRef(s.name), s.head, s.head)}); err != nil {
-			return err
-		}
 	}
-	landscape, a4, one, tall := "landscape", 9, 1, 0
+	fit := xlsxprint.FitWide
 	if s.onePage {
-		tall = 1
+		fit = xlsxprint.FitPage
 	}
-	if err := f.SetPageLayout(s.name, &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4, FitToWidth: &one, FitToHeight: &tall}); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(s.name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	return f.SetHeaderFooter(s.name, &excelize.HeaderFooterOptions{OddFooter: "&L&A&RСтраница &P из &N"})
+	return xlsxprint.Setup(f, s.name, xlsxprint.Page{HeaderFrom: s.head, HeaderTo: s.head, Fit: fit})
 }
 
 // colWidth is a column's width for its widest value w.

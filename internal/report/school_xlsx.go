@@ -26,7 +26,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	}
 
 	// «Итог»
-	it := newSheet(f, "Итог")
+	it := newSheet(f, styles, "Итог")
 	it.title("Результаты самодиагностики: " + v.Title)
 	it.label("Наименование ОО", v.Name)
 	it.label("Код ОО", v.Code)
@@ -115,7 +115,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	it.chart(cellName(1, cmpLast+2), radarChart("Процент от максимума по компонентам и пороги уровней", lines, 760, 440))
 
 	// «Дефициты»
-	df := newSheet(f, "Дефициты")
+	df := newSheet(f, styles, "Дефициты")
 	df.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Баллы", "Макс.", "Разрыв", "Цель (ответ на максимум)")
 	for _, c := range v.Components {
 		for _, d := range c.Deficits {
@@ -129,7 +129,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	}
 
 	// «План»
-	pl := newSheet(f, "План")
+	pl := newSheet(f, styles, "План")
 	pl.header("Шаг", "№", "Показатель", "Компонент", "Блокирует уровень", "Сейчас", "Баллы", "Цель", "Баллы после", "+ баллов")
 	for i, s := range v.Plan.Steps {
 		pl.put(i+1, s.ID, s.Text, s.ComponentTitle, yesNo(s.Blocking), s.Answer, s.Points, s.Target, s.TargetPoints, s.Gain)
@@ -141,7 +141,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	}
 
 	// «Показатели»
-	in := newSheet(f, "Показатели")
+	in := newSheet(f, styles, "Показатели")
 	in.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Состояние", "Баллы", "Макс.", "Разрыв")
 	for _, c := range v.Components {
 		for _, iv := range c.Indicators {
@@ -154,7 +154,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	}
 
 	// «Проблемы»
-	pr := newSheet(f, "Проблемы")
+	pr := newSheet(f, styles, "Проблемы")
 	pr.header("Проблемы в данных")
 	for _, p := range v.Problems {
 		pr.put(p)

@@ -25,11 +25,13 @@ func cellName(col, row int) string {
 	return n
 }
 
-// levelStyles are the cell styles that fill a cell with each level's colour.
+// levelStyles are the cell styles that fill a percent's cell with each
+// level's colour.
 func levelStyles(f *excelize.File, levels []model.Level) ([]int, error) {
 	var styles []int
 	for i := range levels {
-		style, err := f.NewStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{levelFill(i, len(levels))}}})
+		style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimalFormat,
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{levelFill(i, len(levels))}}})
 		if err != nil {
 			return nil, err
 		}
@@ -73,7 +75,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	}
 
 	// «Сводка»
-	sv := newSheet(f, "Сводка")
+	sv := newSheet(f, styles, "Сводка")
 	sv.onePage = true
 	c := s.Counts
 	sv.title("Сводка самодиагностики")
@@ -123,7 +125,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 
 	// «Школы»: the percents, each on its level's colour; the levels' names
 	// are on «Уровни компонентов», so that the list prints one page wide.
-	sc := newSheet(f, "Школы")
+	sc := newSheet(f, styles, "Школы")
 	sc.freeze = 3
 	sc.rotate = true
 	sc.widest = 24 // names and files wrap
@@ -162,7 +164,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	}
 
 	// «Уровни компонентов»
-	lv := newSheet(f, "Уровни компонентов")
+	lv := newSheet(f, styles, "Уровни компонентов")
 	lv.freeze = 1
 	lv.rotate = true
 	lv.widest = 30
@@ -184,7 +186,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	f.AutoFilter(lv.name, "A1:"+cellName(len(head), max(lv.row, 2)), nil)
 
 	// «Дефициты»
-	df := newSheet(f, "Дефициты")
+	df := newSheet(f, styles, "Дефициты")
 	df.header("№", "Компонент", "Показатель", "Критический", "Школ с дефицитом", "Применим к школам", "Доля, %")
 	titles := map[string]string{}
 	for _, c := range s.Components {
@@ -200,7 +202,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	}
 
 	// «Ниже базового»
-	bb := newSheet(f, "Ниже базового")
+	bb := newSheet(f, styles, "Ниже базового")
 	bb.header("Наименование ОО", "Код ОО", "Муниципалитет", "Файл", "Баллы", "Макс", "%", "Причины")
 	for _, b := range s.Stats.BelowBase {
 		bb.put(b.Name, b.Code, b.Municipality, b.Source, b.Points, b.Max, b.Percent, strings.Join(b.Reasons, "\n"))
@@ -210,7 +212,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	}
 
 	// «Ошибки»
-	er := newSheet(f, "Ошибки")
+	er := newSheet(f, styles, "Ошибки")
 	er.header("Вид", "Школа", "Где", "Что не так")
 	for _, x := range s.Failures {
 		er.put("файл не прочитан", "", x.File, x.Message)
@@ -234,7 +236,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 
 	// «Муниципалитеты»
 	if len(s.Municipalities) > 0 {
-		mu := newSheet(f, "Муниципалитеты")
+		mu := newSheet(f, styles, "Муниципалитеты")
 		mu.freeze = 1
 		head := []any{"Муниципалитет", "Школ", "Средний %, итог"}
 		for _, l := range s.Levels {

@@ -36,12 +36,13 @@ type xlsxSheet struct {
 	labels   []labelRow
 	subheads []subhead
 	charts   []placedChart
+	decimal  int // style of fractional numbers: one decimal
 	err      error
 }
 
 // newSheet adds a sheet; the first one replaces the default «Sheet1».
-func newSheet(f *excelize.File, name string) *xlsxSheet {
-	s := &xlsxSheet{f: f, name: name}
+func newSheet(f *excelize.File, styles *xlsxStyles, name string) *xlsxSheet {
+	s := &xlsxSheet{f: f, name: name, decimal: styles.decimal}
 	if f.SheetCount == 1 && f.GetSheetName(0) == "Sheet1" {
 		s.err = f.SetSheetName("Sheet1", name)
 	} else {
@@ -51,6 +52,7 @@ func newSheet(f *excelize.File, name string) *xlsxSheet {
 }
 
 // put writes the next row; its values count for the column widths.
+// Fractional numbers stay numbers, shown with one decimal.
 func (s *xlsxSheet) put(values ...any) {
 	s.row++
 	for i, v := range values {
@@ -60,6 +62,11 @@ func (s *xlsxSheet) put(values ...any) {
 		s.widths[i] = max(s.widths[i], cellWidth(v))
 	}
 	s.set(values)
+	for i, v := range values {
+		if _, ok := v.(float64); ok && s.err == nil {
+			s.err = s.f.SetCellStyle(s.name, cellName(i+1, s.row), cellName(i+1, s.row), s.decimal)
+		}
+	}
 }
 
 // title writes the next row without letting it widen the columns: a
@@ -256,9 +263,13 @@ func (s *xlsxSheet) spanLabels(styles *xlsxStyles) error {
 	return nil
 }
 
+// decimalFormat shows a fractional number with one decimal, the precision
+// of every percent in the reports.
+var decimalFormat = "0.0"
+
 // xlsxStyles are the cell styles a workbook shares.
 type xlsxStyles struct {
-	title, header, upright, wrap int
+	title, header, upright, wrap, decimal int
 }
 
 func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
@@ -275,6 +286,9 @@ func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {
 	if s.upright, err = f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true},
 		Alignment: &excelize.Alignment{WrapText: true, TextRotation: 90, Vertical: "bottom", Horizontal: "center"},
 		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E7E6E6"}}}); err != nil {
+		return nil, err
+	}
+	if s.decimal, err = f.NewStyle(&excelize.Style{CustomNumFmt: &decimalFormat}); err != nil {
 		return nil, err
 	}
 	if s.wrap, err = f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {

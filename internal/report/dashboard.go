@@ -184,12 +184,12 @@ func dashPlaces(s *summary.Summary, levelTitles []string) ([]dashPlace, template
 	for _, g := range s.Municipalities {
 		p := dashPlace{Name: g.Name, Schools: g.Stats.Schools, BelowBase: len(g.Stats.BelowBase), Problems: g.Stats.WithProblems, Incompl: g.Stats.Incomplete,
 			Mean: Percent(g.Stats.MeanPercent)}
-		for _, c := range g.Stats.Components {
+		for i, c := range g.Stats.Components {
 			cell := dashCell{Percent: Percent(c.MeanPercent), PercentValue: c.MeanPercent, Level: -1, Title: g.Name + ": " + c.Title}
 			if c.Schools == 0 {
 				cell.Percent = "—"
-			} else {
-				cell.Level = meanLevel(s, c.MeanPercent)
+			} else if i < len(s.ComponentMarks) {
+				cell.Level = meanLevel(s.ComponentMarks[i], c.MeanPercent)
 			}
 			p.Means = append(p.Means, cell)
 		}
@@ -204,13 +204,13 @@ func dashPlaces(s *summary.Summary, levelTitles []string) ([]dashPlace, template
 	return places, template.HTML(stackedSVG(labels, counts, levelTitles))
 }
 
-// meanLevel shades a mean percent like a level, by the thresholds in
-// percent of the embedded default (35/60/85) when the model has four
-// levels: the colour is a guide, the number is what counts.
-func meanLevel(s *summary.Summary, percent float64) int {
+// meanLevel shades a mean percent like a level, by the model's thresholds
+// for the default profile (summary.Marks): the colour is a guide, the
+// number is what counts.
+func meanLevel(marks []float64, percent float64) int {
 	level := 0
-	for i, from := range []float64{0, 35, 60, 85} {
-		if i < len(s.Levels) && percent >= from {
+	for i, from := range marks {
+		if percent >= from {
 			level = i
 		}
 	}

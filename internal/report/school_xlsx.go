@@ -89,28 +89,13 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	if err := levelFormats(f, it.name, fmt.Sprintf("F%d:F%d", first, total), m.Levels); err != nil {
 		return err
 	}
-	ref := sheetRef(it.name)
-	series := func(col int, color string, dash bool) excelize.ChartSeries {
-		name, _ := excelize.ColumnNumberToName(col)
-		s := excelize.ChartSeries{
-			Name:       fmt.Sprintf("%s!$%s$%d", ref, name, cmpHead),
-			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", ref, cmpHead+1, cmpLast),
-			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", ref, name, cmpHead+1, name, cmpLast),
-			Line:       excelize.LineOptions{Width: 2.25, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
-			Marker:     excelize.ChartMarker{Symbol: "none"},
-		}
-		if dash {
-			s.Line.Dash = excelize.LineDashDash
-			s.Line.Width = 1.25
-		}
-		return s
-	}
-	lines := []excelize.ChartSeries{series(2, "1F4E79", false)}
+	table := radarTable{sheet: it.name, head: cmpHead, first: cmpHead + 1, last: cmpLast}
+	lines := []excelize.ChartSeries{table.series(2, "1F4E79", false)}
 	for i := range m.Levels[1:] {
-		lines = append(lines, series(3+i, markColor(i, len(m.Levels)-1), true))
+		lines = append(lines, table.series(3+i, markColor(i, len(m.Levels)-1), true))
 	}
 	if v.Peers {
-		lines = append(lines, series(2+len(m.Levels), "7F7F7F", false))
+		lines = append(lines, table.series(2+len(m.Levels), "7F7F7F", false))
 	}
 	it.chart(cellName(1, cmpLast+2), radarChart("Процент от максимума по компонентам и пороги уровней", lines, 760, 440))
 
@@ -180,6 +165,32 @@ var markLines = []string{"C0504D", "C98A00", "3A7D22"}
 // markColor colours the i-th of n level thresholds, low to high.
 func markColor(i, n int) string {
 	return markLines[min(i*len(markLines)/max(n, 1), len(markLines)-1)]
+}
+
+// radarTable is a table a radar chart draws: categories in column A of
+// rows first..last, series names in the header row.
+type radarTable struct {
+	sheet             string
+	head, first, last int
+}
+
+// series is column col of the table as a line: solid for a school or a
+// mean, dashed for a threshold.
+func (t radarTable) series(col int, color string, dash bool) excelize.ChartSeries {
+	ref := sheetRef(t.sheet)
+	name, _ := excelize.ColumnNumberToName(col)
+	s := excelize.ChartSeries{
+		Name:       fmt.Sprintf("%s!$%s$%d", ref, name, t.head),
+		Categories: fmt.Sprintf("%s!$A$%d:$A$%d", ref, t.first, t.last),
+		Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", ref, name, t.first, name, t.last),
+		Line:       excelize.LineOptions{Width: 2.25, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{color}}},
+		Marker:     excelize.ChartMarker{Symbol: "none"},
+	}
+	if dash {
+		s.Line.Dash = excelize.LineDashDash
+		s.Line.Width = 1.25
+	}
+	return s
 }
 
 // radarChart is a radar of percents on a fixed 0–100 scale, so schools and

@@ -98,30 +98,40 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	for _, l := range s.Levels {
 		head = append(head, l.Title)
 	}
+	marksCol := len(head) + 1 // thresholds for the default profile, the radar's dashed lines
+	for _, l := range s.Levels[1:] {
+		head = append(head, "Порог «"+l.Title+"», %")
+	}
 	sv.subheader(head...)
-	for _, cs := range s.Stats.Components {
+	for i, cs := range s.Stats.Components {
 		row := []any{cs.Title, cs.MeanPercent}
 		for _, l := range cs.Levels {
 			row = append(row, l.Count)
 		}
+		for l := 1; l < len(s.Levels); l++ {
+			var mark any // none: the level is out of reach
+			if i < len(s.ComponentMarks) && l < len(s.ComponentMarks[i]) && s.ComponentMarks[i][l] <= 100 {
+				mark = math.Round(s.ComponentMarks[i][l]*10) / 10
+			}
+			row = append(row, mark)
+		}
 		sv.put(row...)
 	}
 	compLast := sv.row
+	sv.label("Пороги уровней", "для профиля по умолчанию (все уровни образования, без ОВЗ); у школ другого профиля пороги свои — они в отчётах школ")
 	if sv.err != nil {
 		return sv.err
 	}
 	f.SetCellStyle(sv.name, "A1", "A1", styles.title)
-	sv.chart(cellName(1, compLast+2), levelBars(sv.name, s.Levels, levelChart{
+	sv.chart(cellName(1, sv.row+2), levelBars(sv.name, s.Levels, levelChart{
 		title: "Уровни школ по компонентам", header: compHeader, first: compHeader + 1, last: compLast, firstCol: 3,
 	}))
-	ref := sheetRef(sv.name)
-	sv.chart(cellName(len(head)+2, 2), radarChart("Средний процент по компонентам", []excelize.ChartSeries{{
-		Name:       fmt.Sprintf("%s!$B$%d", ref, compHeader),
-		Categories: fmt.Sprintf("%s!$A$%d:$A$%d", ref, compHeader+1, compLast),
-		Values:     fmt.Sprintf("%s!$B$%d:$B$%d", ref, compHeader+1, compLast),
-		Line:       excelize.LineOptions{Width: 2, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"1F4E79"}}},
-		Marker:     excelize.ChartMarker{Symbol: "none"},
-	}}, 640, 420))
+	table := radarTable{sheet: sv.name, head: compHeader, first: compHeader + 1, last: compLast}
+	lines := []excelize.ChartSeries{table.series(2, "1F4E79", false)}
+	for i := range s.Levels[1:] {
+		lines = append(lines, table.series(marksCol+i, markColor(i, len(s.Levels)-1), true))
+	}
+	sv.chart(cellName(len(head)+2, 2), radarChart("Средний процент по компонентам и пороги уровней", lines, 640, 420))
 
 	// «Школы»: the percents, each on its level's colour; the levels' names
 	// are on «Уровни компонентов», so that the list prints one page wide.

@@ -49,6 +49,13 @@ type Summary struct {
 	Problems          []SchoolProblem // capped at MaxProblems
 	Levels            []model.Level
 	Components        []ComponentRef
+	// Marks are the level thresholds in percent of the maximum for the
+	// default profile (all programmes, no ОВЗ), overall and per component
+	// in model order: what a district's means are read against. Marks[i]
+	// has one value per level, the lowest 0; a level the profile cannot
+	// reach is above 100.
+	Marks          []float64
+	ComponentMarks [][]float64
 }
 
 // ComponentRef names a component in model order.
@@ -232,10 +239,38 @@ func New(m *model.Model, o Options) *Aggregator {
 	a.sum.Model = scoring.Stamp(m)
 	a.sum.GroupBy = groupBy
 	a.sum.Levels = m.Levels
+	p := model.DefaultProfile()
+	total := 0
 	for _, c := range m.Components {
 		a.sum.Components = append(a.sum.Components, ComponentRef{c.ID, c.Title, c.Kind})
+		max := 0
+		for _, ind := range c.Indicators {
+			if ind.Applies.AppliesTo(p) {
+				max += ind.Max
+			}
+		}
+		total += max
+		a.sum.ComponentMarks = append(a.sum.ComponentMarks, marks(m, m.Thresholds.For(c.ID, p), max))
 	}
+	a.sum.Marks = marks(m, m.Thresholds.For("", p), total)
 	return a
+}
+
+// marks gives a threshold set as percent of max, one per level.
+func marks(m *model.Model, set model.ThresholdSet, max int) []float64 {
+	out := make([]float64, len(m.Levels))
+	for i := 1; i < len(out) && i < len(set.Values); i++ {
+		v := set.Values[i].Float()
+		if set.Unit == model.UnitPoints {
+			if max <= 0 {
+				v = math.Inf(1)
+			} else {
+				v = v * 100 / float64(max)
+			}
+		}
+		out[i] = v
+	}
+	return out
 }
 
 // FileDone counts a file that was read.

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -292,5 +293,36 @@ func TestMunicipalities(t *testing.T) {
 	}
 	if got := strings.Join(problems, "\n"); !strings.Contains(got, "муниципалитета «Зареченый городской округ» нет в списке муниципалитетов (список.txt): проверьте написание; ближайшее: «Заречный городской округ»") {
 		t.Errorf("problems:\n%s", got)
+	}
+}
+
+// TestMarks: a district's means are read against the model's thresholds
+// for the default profile, in percent, whether the model sets them in
+// percent or in points.
+func TestMarks(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := New(m, Options{}).Summary()
+	if got := fmt.Sprint(s.Marks, s.ComponentMarks[0]); got != "[0 35 60 85] [0 35 60 85]" {
+		t.Errorf("embedded model marks %s", got)
+	}
+	c := m.Components[0]
+	max := 0
+	for _, ind := range c.Indicators {
+		if ind.Applies.AppliesTo(model.DefaultProfile()) {
+			max += ind.Max
+		}
+	}
+	m.Thresholds.Components = map[string]model.ThresholdSet{c.ID: {Unit: model.UnitPoints,
+		Values: []model.Rational{{}, {Num: int64(max) / 2, Den: 1}, {Num: int64(max), Den: 1}, {Num: int64(max) + 1, Den: 1}}}}
+	s = New(m, Options{}).Summary()
+	got := s.ComponentMarks[0]
+	if got[0] != 0 || math.Abs(got[1]-float64(max/2)*100/float64(max)) > 1e-9 || got[2] != 100 || got[3] <= 100 {
+		t.Errorf("points thresholds %v for a component of %d points", got, max)
+	}
+	if fmt.Sprint(s.ComponentMarks[1]) != "[0 35 60 85]" {
+		t.Errorf("other components %v", s.ComponentMarks[1])
 	}
 }

@@ -201,9 +201,9 @@ func radarChart(title string, series []excelize.ChartSeries, width, height uint)
 		Type:   excelize.Radar,
 		Series: series,
 		Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: title, Font: &excelize.Font{Size: 12, Bold: true}}}},
-		XAxis:  excelize.ChartAxis{Font: excelize.Font{Size: 9}},
+		XAxis:  excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: axisColor}},
 		YAxis: excelize.ChartAxis{Minimum: &lo, Maximum: &hi, MajorUnit: 25, MajorGridLines: true,
-			Font: excelize.Font{Size: 8}},
+			Font: excelize.Font{Size: 8, Color: axisColor}},
 		Dimension: excelize.ChartDimension{Width: width, Height: height},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 	}
@@ -215,3 +215,6 @@ func gapBars(f *excelize.File, sheet, rng string) {
 		Type: "2_color_scale", Criteria: "=", MinType: "num", MinValue: "0", MaxType: "max", MinColor: "#FFFFFF", MaxColor: "#F8696B",
 	}})
 }
+
+// axisColor is the charts' axis labels: dark, readable in print.
+const axisColor = "262626"

@@ -312,8 +312,8 @@ func levelBars(sheet string, levels []model.Level, c levelChart) *excelize.Chart
 	return &excelize.Chart{
 		Type: excelize.BarStacked, Series: series,
 		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: c.title, Font: &excelize.Font{Size: 12, Bold: true}}}},
-		XAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 9}, ReverseOrder: true},
-		YAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 9}, MajorGridLines: true},
+		XAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: axisColor}, ReverseOrder: true},
+		YAxis:     excelize.ChartAxis{Font: excelize.Font{Size: 9, Color: axisColor}, MajorGridLines: true},
 		Dimension: excelize.ChartDimension{Width: 760, Height: height},
 		Legend:    excelize.ChartLegend{Position: "bottom"},
 	}

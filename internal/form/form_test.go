@@ -363,18 +363,7 @@ func TestTemplatesPrint(t *testing.T) {
 		if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		printed := officetest.SheetsPDF(t, in, keep)
-		if len(printed) != len(c.pages) {
-			t.Errorf("%s: printed sheets %v, want %v", name, printed, c.pages)
-		}
-		for sheet, want := range c.pages {
-			p := printed[sheet]
-			t.Logf("%s «%s»: %d pages, text %.1f pt", name, sheet, p.Pages, p.TextSize)
-			if p.Pages < want[0] || p.Pages > want[1] || !p.Landscape || p.TextSize < c.minText {
-				t.Errorf("%s «%s»: %d pages (landscape %v), text %.1f pt; want %d..%d landscape pages, text at least %.0f pt",
-					name, sheet, p.Pages, p.Landscape, p.TextSize, want[0], want[1], c.minText)
-			}
-		}
+		officetest.CheckPrinted(t, name, officetest.SheetsPDF(t, in, keep), c.pages, c.minText)
 	}
 }
 

@@ -216,3 +216,27 @@ func flate(b []byte) io.Reader {
 	}
 	return r
 }
+
+// CheckPrinted fails the test unless exactly the sheets in pages printed,
+// each landscape, on pages[sheet][0]..pages[sheet][1] pages and with its
+// text at least minText points. what names the workbook in messages.
+func CheckPrinted(t testing.TB, what string, printed map[string]Printed, pages map[string][2]int, minText float64) {
+	t.Helper()
+	for sheet, p := range printed {
+		t.Logf("%s «%s»: %d pages, text %.1f pt", what, sheet, p.Pages, p.TextSize)
+		if _, ok := pages[sheet]; !ok {
+			t.Errorf("%s: sheet «%s» printed, but was not expected", what, sheet)
+		}
+	}
+	for sheet, want := range pages {
+		p, ok := printed[sheet]
+		switch {
+		case !ok:
+			t.Errorf("%s: sheet «%s» did not print", what, sheet)
+		case p.Pages < want[0] || p.Pages > want[1] || !p.Landscape:
+			t.Errorf("%s «%s»: %d pages (landscape %v), want %d..%d landscape pages", what, sheet, p.Pages, p.Landscape, want[0], want[1])
+		case p.TextSize < minText:
+			t.Errorf("%s «%s»: text printed at %.1f pt, want at least %.1f: unreadable", what, sheet, p.TextSize, minText)
+		}
+	}
+}

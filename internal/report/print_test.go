@@ -82,43 +82,13 @@ func TestWorkbooksPrint(t *testing.T) {
 	schools[0].Peers = &scoring.Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Муниципальный округ № 1"}
 	schoolPath := write("школа.xlsx", func(b *bytes.Buffer) error { return WriteSchoolXLSX(b, m, schools[0]) })
 
-	// Pages most: without fitting to one page wide, «Школы» alone
-	// (29 columns, 300 rows) prints some 30 pages.
-	limits := map[string]int{"Сводка": 1, "Школы": 12, "Уровни компонентов": 12, "Дефициты": 6, "Ниже базового": 40, "Ошибки": 2, "Муниципалитеты": 1}
-	printed := officetest.SheetsPDF(t, summaryPath, keep)
-	for sheet, limit := range limits {
-		p, ok := printed[sheet]
-		if !ok {
-			t.Errorf("summary sheet %q did not print", sheet)
-			continue
-		}
-		if p.TextSize < 5 {
-			t.Errorf("summary sheet %q prints its text at %.1f pt: unreadable", sheet, p.TextSize)
-		}
-		if p.Pages < 1 || p.Pages > limit || !p.Landscape {
-			t.Errorf("summary sheet %q printed on %d pages (landscape %v), want 1..%d landscape", sheet, p.Pages, p.Landscape, limit)
-		}
-	}
-	for sheet, p := range printed {
-		t.Logf("summary %s: %d pages, text %.1f pt", sheet, p.Pages, p.TextSize)
-	}
-	if len(printed) != len(limits) {
-		t.Errorf("summary printed sheets %v, want %d", printed, len(limits))
-	}
-	limits = map[string]int{"Итог": 2, "Дефициты": 6, "План": 3, "Показатели": 8, "Проблемы": 1}
-	printed = officetest.SheetsPDF(t, schoolPath, keep)
-	for sheet, limit := range limits {
-		p := printed[sheet]
-		if p.TextSize < 6 {
-			t.Errorf("school sheet %q prints its text at %.1f pt: unreadable", sheet, p.TextSize)
-		}
-		if p.Pages < 1 || p.Pages > limit || !p.Landscape {
-			t.Errorf("school sheet %q printed on %d pages (landscape %v), want 1..%d landscape", sheet, p.Pages, p.Landscape, limit)
-		}
-	}
-	for sheet, p := range printed {
-		t.Logf("school %s: %d pages, text %.1f pt", sheet, p.Pages, p.TextSize)
-	}
+	// Without fitting to one page wide, «Школы» (21 columns, 300 rows)
+	// prints several pages across for every page down.
+	officetest.CheckPrinted(t, "summary", officetest.SheetsPDF(t, summaryPath, keep), map[string][2]int{
+		"Сводка": {1, 1}, "Школы": {1, 12}, "Уровни компонентов": {1, 12}, "Дефициты": {1, 6},
+		"Ниже базового": {1, 40}, "Ошибки": {1, 2}, "Муниципалитеты": {1, 1}}, 5)
+	officetest.CheckPrinted(t, "school", officetest.SheetsPDF(t, schoolPath, keep), map[string][2]int{
+		"Итог": {1, 2}, "Дефициты": {1, 6}, "План": {1, 3}, "Показатели": {1, 8}, "Проблемы": {1, 1}}, 6)
 }
 
 // Charts stand clear of the tables: no written cell lies under a chart,

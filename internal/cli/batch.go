@@ -286,34 +286,19 @@ func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.R
 		writes[i] = &schoolWrite{title: report.SchoolTitle(r), name: names.next(r), formats: formats}
 	}
 	means := peerMeans(s)
-	rendered := make([]chan *schoolFiles, len(schools))
-	for i := range rendered {
-		rendered[i] = make(chan *schoolFiles, 1)
-	}
 	jobs := make(chan int)
-	workers = cmp.Or(workers, runtime.GOMAXPROCS(0))
-	// At most a few schools per worker are rendered ahead of the writer:
-	// rendered reports wait in memory.
-	ahead := make(chan struct{}, 4*workers)
 	var renderers sync.WaitGroup
-	for range workers {
-		renderers.Go(func() {
+	for range cmp.Or(workers, runtime.GOMAXPROCS(0)) {
+		renderers.Go(func() { // each school rendered and written by one worker
 			for i := range jobs {
-				rendered[i] <- renderSchool(m, schools[i], formats, means(s.Schools[i].Group))
+				writes[i].err = renderSchool(m, schools[i], formats, means(s.Schools[i].Group)).write(out, writes[i].name)
 			}
 		})
 	}
-	go func() {
-		for i := range schools {
-			ahead <- struct{}{}
-			jobs <- i
-		}
-		close(jobs)
-	}()
-	for i, w := range writes { // in order, each as soon as it is rendered
-		w.err = (<-rendered[i]).write(out, w.name)
-		<-ahead
+	for i := range schools {
+		jobs <- i
 	}
+	close(jobs)
 	renderers.Wait()
 	return writes
 }

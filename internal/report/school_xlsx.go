@@ -18,7 +18,7 @@ import (
 // conditional formatting; every sheet prints landscape, one page wide.
 func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	v := newSchoolView(m, r)
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	styles, err := newXLSXStyles(f)
 	if err != nil {

@@ -67,7 +67,7 @@ func levelFormats(f *excelize.File, sheet, rng string, levels []model.Level) err
 // «Муниципалитеты» with its chart. Every sheet prints landscape, one page
 // wide, its header repeated on every page.
 func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
-	f := excelize.NewFile()
+	f := newWorkbook()
 	defer f.Close()
 	styles, err := newXLSXStyles(f)
 	if err != nil {

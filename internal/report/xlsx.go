@@ -1,10 +1,14 @@
 package report
 
 import (
+	"archive/zip"
 	"cmp"
+	"compress/flate"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
@@ -38,6 +42,43 @@ type xlsxSheet struct {
 	charts   []placedChart
 	decimal  int // style of fractional numbers: one decimal
 	err      error
+}
+
+// newWorkbook is an empty workbook written with the fastest deflate level:
+// reports are written once and opened by office software, which does not
+// care how hard they were compressed (a few percent larger files; a
+// fifth of the writing time saved on a thousand schools' reports).
+func newWorkbook() *excelize.File {
+	f := excelize.NewFile()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter {
+		zw := zip.NewWriter(w)
+		zw.RegisterCompressor(zip.Deflate, fastDeflate)
+		return zw
+	})
+	return f
+}
+
+// deflaters keeps fast deflate writers between workbook parts, as
+// archive/zip does for its default ones: each holds about a megabyte of
+// tables that would otherwise be allocated for every part.
+var deflaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return w
+}}
+
+func fastDeflate(out io.Writer) (io.WriteCloser, error) {
+	w := deflaters.Get().(*flate.Writer)
+	w.Reset(out)
+	return &pooledDeflater{w}, nil
+}
+
+type pooledDeflater struct{ *flate.Writer }
+
+func (d *pooledDeflater) Close() error {
+	err := d.Writer.Close()
+	deflaters.Put(d.Writer)
+	d.Writer = nil
+	return err
 }
 
 // newSheet adds a sheet; the first one replaces the default «Sheet1».

@@ -126,7 +126,7 @@ func (l *loader) at(file string, p pos) problem.Location {
 	return problem.Location{File: file, Row: p.Line, Col: p.Col}
 }
 
-var yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+)(?:, column (\d+))?: (.*)$`)
 
 // decodeFile parses one YAML file into v, reporting syntax errors, unknown
 // keys and type errors. It returns false when v could not be filled at all.
@@ -191,7 +191,8 @@ func (l *loader) yamlError(file string, err error, what string) {
 		loc := problem.Location{File: file}
 		if m := yamlLineRe.FindStringSubmatch(msg); m != nil {
 			loc.Row, _ = strconv.Atoi(m[1])
-			msg = m[2]
+			loc.Col, _ = strconv.Atoi(m[2])
+			msg = m[3]
 		}
 		l.add(loc, "%s: %s", what, YAMLText(strings.TrimPrefix(msg, "yaml: ")))
 	}
@@ -373,8 +374,73 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 	if len(m.Levels) >= 2 {
 		l.buildThresholds(m, root.Thresholds, rootFile, top)
 		l.buildCriticalRule(m, root.CriticalRule, rootFile, top)
+		if len(l.problems) == 0 {
+			l.checkReachable(m)
+		}
 	}
 	return m
+}
+
+// checkReachable refuses a threshold in points that a school of some
+// profile cannot reach: with «высокий от 190» against a 162-point maximum a
+// school with every answer at its best would stay «средний». Every profile
+// is tried; each set and level is reported once, with the first profile
+// that cannot reach it and that profile's maximum.
+func (l *loader) checkReachable(m *Model) {
+	type key struct {
+		set   string
+		level int
+	}
+	seen := map[key]bool{}
+	for _, p := range allProfiles() {
+		total := 0
+		maxes := make([]int, len(m.Components))
+		for i, c := range m.Components {
+			for _, ind := range c.Indicators {
+				if ind.Applies.AppliesTo(p) {
+					maxes[i] += ind.Max
+				}
+			}
+			total += maxes[i]
+		}
+		check := func(component, title string, max int) {
+			set := m.Thresholds.For(component, p)
+			if set.Unit != UnitPoints || max == 0 {
+				return // percents are bounded by 100; nothing applies
+			}
+			for lv := 1; lv < len(set.Values) && lv < len(m.Levels); lv++ {
+				k := key{set.name, lv}
+				if set.MinPoints(lv, max) >= 0 || seen[k] {
+					continue
+				}
+				seen[k] = true
+				l.add(set.loc, "порог %s.%s = %s баллов недостижим: школа профиля «%s» набирает %s не больше %d баллов, и уровень «%s» не получит даже школа со всеми ответами на максимум; уменьшите порог или задайте пороги в процентах (percent)",
+					set.name, m.Levels[lv].ID, set.Values[lv], p, title, max, m.Levels[lv].Title)
+			}
+		}
+		check("", "в целом", total)
+		for i, c := range m.Components {
+			check(c.ID, "в компоненте «"+c.Title+"»", maxes[i])
+		}
+	}
+}
+
+// allProfiles are every profile a school can state: any non-empty set of
+// programmes, with or without ОВЗ, corrective schools having ОВЗ.
+func allProfiles() []Profile {
+	var out []Profile
+	for mask := 1; mask < 1<<len(AllPrograms); mask++ {
+		var programs []Program
+		for i, pr := range AllPrograms {
+			if mask&(1<<i) != 0 {
+				programs = append(programs, pr)
+			}
+		}
+		for _, flags := range [][2]bool{{false, false}, {true, false}, {true, true}} {
+			out = append(out, Profile{Programs: programs, OVZ: flags[0], Corrective: flags[1]})
+		}
+	}
+	return out
 }
 
 func componentIDs(m *Model) []string {
@@ -457,8 +523,9 @@ func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 			l.add(loc, "у варианта «%s» показателя %s не указаны баллы (points)", text, ind.ID)
 			continue
 		}
-		if *ro.Points < 0 || *ro.Points > MaxPoints {
-			l.add(loc, "у варианта «%s» показателя %s баллы %d вне допустимых пределов: от 0 до %d", text, ind.ID, *ro.Points, MaxPoints)
+		points := int(*ro.Points)
+		if points < 0 || points > MaxPoints {
+			l.add(loc, "у варианта «%s» показателя %s баллы %d вне допустимых пределов: от 0 до %d", text, ind.ID, points, MaxPoints)
 		}
 		for _, key := range append([]string{text}, ro.Aliases...) {
 			n := textnorm.Normalize(key)
@@ -472,8 +539,8 @@ func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 			}
 			ind.match[n] = len(ind.Options)
 		}
-		ind.Options = append(ind.Options, Option{Text: text, Points: *ro.Points, Aliases: ro.Aliases})
-		ind.Max = max(ind.Max, *ro.Points)
+		ind.Options = append(ind.Options, Option{Text: text, Points: points, Aliases: ro.Aliases})
+		ind.Max = max(ind.Max, points)
 	}
 }
 
@@ -499,7 +566,7 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 			l.add(bloc, "у диапазона %d показателя %s не указаны min и points", i+1, ind.ID)
 			return
 		}
-		b := Band{Min: *rb.Min, Max: rb.Max, MaxInclusive: rb.MaxInclusive, Points: *rb.Points}
+		b := Band{Min: *rb.Min, Max: rb.Max, MaxInclusive: rb.MaxInclusive, Points: int(*rb.Points)}
 		if b.Points < 0 || b.Points > MaxPoints {
 			l.add(bloc, "у диапазона %s показателя %s баллы %d вне допустимых пределов: от 0 до %d", b.Label(nil), ind.ID, b.Points, MaxPoints)
 		}
@@ -607,6 +674,7 @@ func (l *loader) buildSet(m *Model, rs *rawThresholdSet, file, name string) Thre
 		return s
 	}
 	s.Values = make([]Rational, len(m.Levels))
+	s.name, s.loc = name, loc
 	for id, d := range values {
 		i := m.LevelIndex(id)
 		switch {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"reflect"
 	"sort"
 	"strings"
@@ -165,9 +166,9 @@ func (r *rawApplies) UnmarshalYAML(n *yaml.Node) error {
 }
 
 type rawOption struct {
-	Text    string   `yaml:"text"`
-	Points  *int     `yaml:"points"`
-	Aliases []string `yaml:"aliases"`
+	Text    string       `yaml:"text"`
+	Points  *wholePoints `yaml:"points"`
+	Aliases []string     `yaml:"aliases"`
 	pos     `yaml:"-"`
 }
 
@@ -192,10 +193,10 @@ func (r *rawNumber) UnmarshalYAML(n *yaml.Node) error {
 }
 
 type rawBand struct {
-	Min          *float64 `yaml:"min"`
-	Max          *float64 `yaml:"max"`
-	MaxInclusive bool     `yaml:"max_inclusive"`
-	Points       *int     `yaml:"points"`
+	Min          *float64     `yaml:"min"`
+	Max          *float64     `yaml:"max"`
+	MaxInclusive bool         `yaml:"max_inclusive"`
+	Points       *wholePoints `yaml:"points"`
 	pos          `yaml:"-"`
 }
 
@@ -266,4 +267,23 @@ func checkKnownKeys(n *yaml.Node, t reflect.Type, file string, add func(problem.
 			}
 		}
 	}
+}
+
+// wholePoints are the points of an answer or a band: a whole number.
+// Decoded as a plain int, YAML would turn 0.5 into 0 without a word; it is
+// refused with its line and column instead.
+type wholePoints int
+
+func (p *wholePoints) UnmarshalYAML(n *yaml.Node) error {
+	var v int
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!int" && n.Decode(&v) == nil {
+		*p = wholePoints(v)
+		return nil
+	}
+	hint := "нужно целое число"
+	if n.ShortTag() == "!!float" {
+		hint = "баллы за ответ не бывают дробными; если в методике есть полбалла, умножьте все баллы и пороги в баллах на 2"
+	}
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d, column %d: баллы (points) — целое число от 0 до %d, а указано «%s»: %s",
+		n.Line, n.Column, MaxPoints, n.Value, hint)}}
 }

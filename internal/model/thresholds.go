@@ -3,6 +3,8 @@ package model
 import (
 	"math/big"
 	"strconv"
+
+	"github.com/selfdiag/selfdiag/internal/problem"
 )
 
 // Threshold units.
@@ -17,6 +19,9 @@ const (
 type ThresholdSet struct {
 	Unit   string     // UnitPercent or UnitPoints
 	Values []Rational // indexed like Model.Levels; Values[0] is unused
+	// Where the set is written, for messages: its key and place.
+	name string
+	loc  problem.Location
 }
 
 // Rational is an exact threshold value Num/Den (Den > 0). Parsing limits both

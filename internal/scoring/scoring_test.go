@@ -160,9 +160,11 @@ func TestThresholdBoundaries(t *testing.T) {
 		{"percent", "{base: 35, medium: 60, high: 85}", 16, 20, "medium"},     // 80 %
 		{"percent", "{base: 33.4, medium: 60, high: 85}", 1, 3, "below_base"}, // 33.33… % < 33.4
 		{"percent", "{base: 100/3, medium: 60, high: 85}", 1, 3, "base"},      // exactly a third
-		{"points", "{base: 5, medium: 10, high: 15}", 10, 20, "medium"},
-		{"points", "{base: 5, medium: 10, high: 15}", 4, 20, "below_base"},
-		{"points", "{base: 5, medium: 10, high: 15}", 15, 15, "high"},
+		// Points thresholds within the test model's smallest maximum (3):
+		// larger ones are refused as unreachable.
+		{"points", "{base: 1, medium: 2, high: 3}", 2, 20, "medium"},
+		{"points", "{base: 1, medium: 2, high: 3}", 0, 20, "below_base"},
+		{"points", "{base: 1, medium: 2, high: 3}", 3, 3, "high"},
 	} {
 		m := modelWithDefault(t, tt.unit, tt.values)
 		only := &model.Model{Levels: m.Levels, Thresholds: model.Thresholds{Default: m.Thresholds.Default}}

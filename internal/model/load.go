@@ -126,6 +126,11 @@ func (l *loader) at(file string, p pos) problem.Location {
 	return problem.Location{File: file, Row: p.Line, Col: p.Col}
 }
 
+// indicatorIDRe is an indicator number as answer files write it and the
+// readers match it: «7», «7.1»; not «04» (a file's «4» would not match) nor
+// «h1».
+var indicatorIDRe = regexp.MustCompile(`^[1-9]\d*(?:\.[1-9]\d*)*$`)
+
 var yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+)(?:, column (\d+))?: (.*)$`)
 
 // decodeFile parses one YAML file into v, reporting syntax errors, unknown
@@ -456,6 +461,9 @@ func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicat
 	if id == "" {
 		l.add(loc, "у показателя не указан id (номер показателя)")
 		return nil
+	}
+	if !indicatorIDRe.MatchString(id) {
+		l.add(loc, "номер показателя %q не подойдёт: файлы ответов узнают показатель по номеру — числу (7) или числам через точку (7.1) без нулей впереди; впишите номер так", id)
 	}
 	ind := &Indicator{ID: id, Component: ri.Component, Text: strings.TrimSpace(ri.Text), Critical: ri.Critical}
 	if ind.Text == "" {

@@ -71,6 +71,7 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 		}
 		var f rawIndicatorFile
 		if !l.decodeFile(fsys, entries, name, &f) {
+			l.unread++
 			continue
 		}
 		if len(f.Indicators) == 0 {
@@ -107,6 +108,9 @@ type loader struct {
 	// hash sums up every file read, name and content, in the order read
 	// (the root, then the others by name): the model's fingerprint.
 	hash hash.Hash
+	// unread counts indicator files that could not be parsed: their
+	// indicators are unknown, so an empty component is no error of its own.
+	unread int
 }
 
 func (l *loader) name(file string) string {
@@ -361,7 +365,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		m.indicatorByID[ind.ID] = ind
 	}
 	for ci, c := range m.Components {
-		if len(c.Indicators) == 0 {
+		if len(c.Indicators) == 0 && l.unread == 0 {
 			l.add(l.at(rootFile, compPos[c.ID]), "у компонента %q нет ни одного показателя", c.ID)
 		}
 		for _, ind := range c.Indicators {

@@ -298,3 +298,12 @@ func TestYAMLText(t *testing.T) {
 		t.Errorf("type error: %v", err)
 	}
 }
+
+// A syntax error in a component file is one error: its indicators are
+// unknown, so its component's emptiness is no error of its own.
+func TestSyntaxErrorAlone(t *testing.T) {
+	err := load(map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "indicators:", "indicators:\n  component a", 1)})
+	if err == nil || strings.Count(strings.TrimSpace(err.Error()), "\n") != 0 || !strings.Contains(err.Error(), "m/a.yaml:") {
+		t.Errorf("want exactly one error, in a.yaml:\n%v", err)
+	}
+}

@@ -452,6 +452,16 @@ func allProfiles() []Profile {
 	return out
 }
 
+// levelIDs lists the model's level ids for messages: «below_base (ниже
+// базового), base (базовый), …».
+func levelIDs(m *Model) string {
+	ids := make([]string, len(m.Levels))
+	for i, lv := range m.Levels {
+		ids[i] = lv.ID + " (" + lv.Title + ")"
+	}
+	return strings.Join(ids, ", ")
+}
+
 func componentIDs(m *Model) []string {
 	ids := make([]string, len(m.Components))
 	for i, c := range m.Components {
@@ -691,7 +701,7 @@ func (l *loader) buildSet(m *Model, rs *rawThresholdSet, file, name string) Thre
 		i := m.LevelIndex(id)
 		switch {
 		case i < 0:
-			l.add(l.at(file, d.pos), "в %s указан неизвестный уровень %q", name, id)
+			l.add(l.at(file, d.pos), "в %s указан неизвестный уровень %q; объявлены: %s", name, id, levelIDs(m))
 		case i == 0:
 			l.add(l.at(file, d.pos), "в %s задан порог для низшего уровня %q: он присваивается без порога", name, id)
 		}
@@ -733,7 +743,7 @@ func (l *loader) buildCriticalRule(m *Model, rc *rawCritical, file string, top p
 		l.add(loc, "critical_rule.action %q: допустимы force (установить уровень) и cap (ограничить уровень сверху)", rc.Action)
 	}
 	if r.Level < 0 {
-		l.add(loc, "critical_rule.level %q: неизвестный уровень", rc.Level)
+		l.add(loc, "critical_rule.level %q: неизвестный уровень; объявлены: %s", rc.Level, levelIDs(m))
 	}
 	if r.Scope != ScopeComponent && r.Scope != ScopeOverall && r.Scope != ScopeBoth {
 		l.add(loc, "critical_rule.scope %q: допустимы component, overall и both", rc.Scope)

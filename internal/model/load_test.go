@@ -141,7 +141,7 @@ func TestLoadProblems(t *testing.T) {
 		{"threshold over 100", map[string]string{"model.yaml": strings.Replace(validRoot, "base: 50, high: 80", "base: 50, high: 180", 1), "a.yaml": validComp},
 			[]string{"вне допустимых пределов"}},
 		{"bad rule", map[string]string{"model.yaml": strings.Replace(validRoot, "action: force, level: below_base, scope: both", "action: drop, level: none, scope: all", 1), "a.yaml": validComp},
-			[]string{"critical_rule.action \"drop\"", "critical_rule.level \"none\"", "critical_rule.scope \"all\""}},
+			[]string{"critical_rule.action \"drop\"", "critical_rule.level \"none\": неизвестный уровень; объявлены: below_base (", "critical_rule.scope \"all\""}},
 		{"bad kind and program", map[string]string{"model.yaml": strings.Replace(validRoot, "kind: direction", "kind: other", 1), "a.yaml": strings.Replace(validComp, "critical: true", "critical: true\n    applies: {programs: [ВОО]}", 1)},
 			[]string{"неверный kind \"other\"", "неизвестная программа \"ВОО\""}},
 	}

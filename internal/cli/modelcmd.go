@@ -11,6 +11,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
 
@@ -36,7 +37,10 @@ func newModelCmd(a *app) *cobra.Command {
 	show := &cobra.Command{
 		Use:   "show",
 		Short: "Показать модель в действии: компоненты, показатели, ответы, баллы, пороги",
-		Args:  cobra.NoArgs,
+		Long: `Показывает модель в действии: текстом, в JSON или YAML (описание selfdiag.model/v1 с
+подсчитанными максимумами). Каталог модели, который можно править и загрузить через --model,
+выгружает команда model export.`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			format, err := a.choice("format", "text", "json", "yaml")
 			if err != nil {
@@ -47,8 +51,54 @@ func newModelCmd(a *app) *cobra.Command {
 	}
 	show.Flags().StringP("format", "f", "text", "формат: text, json, yaml")
 	show.Flags().StringP("out", "o", "", "файл для результата")
-	cmd.AddCommand(validate, show)
+	export := &cobra.Command{
+		Use:   "export --out КАТАЛОГ",
+		Short: "Выгрузить модель в действии каталогом YAML, который можно править и загрузить через --model",
+		Long: `Выгружает модель в действии (встроенную или --model) каталогом YAML: model.yaml и файл
+на каждый компонент. Каталог загружается через --model КАТАЛОГ и считает так же; с него
+удобно начать модель своего региона.`,
+		Example: `  selfdiag model export --out моя-модель
+  selfdiag score ответы.xlsx --model моя-модель`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, err := a.choice("format", "yaml"); err != nil {
+				return err
+			}
+			out := strings.TrimSpace(a.v.GetString("out"))
+			if out == "" {
+				return usagef("укажите каталог для модели: --out КАТАЛОГ")
+			}
+			return a.runModelExport(out)
+		},
+	}
+	export.Flags().StringP("format", "f", "yaml", "формат: yaml (каталог модели)")
+	export.Flags().StringP("out", "o", "", "каталог для модели")
+	cmd.AddCommand(validate, show, export)
 	return cmd
+}
+
+// runModelExport writes the model in force as a model folder, as one set:
+// the files appear together, or none does.
+func (a *app) runModelExport(dir string) error {
+	m, err := loadModel(a.model)
+	if err != nil {
+		return err
+	}
+	out, err := outdir.Open(dir)
+	if err != nil {
+		return &failure{err.Error()}
+	}
+	defer out.Close()
+	defer releaseOnInterrupt(out)()
+	if err := m.WriteFolder(out.Write); err != nil {
+		return &failure{err.Error()}
+	}
+	if err := out.Commit(false); err != nil {
+		return &failure{err.Error()}
+	}
+	fmt.Fprintf(a.err, "модель %s версии %s выгружена в каталог %s: компонентов %d, показателей %d; загрузка: --model %s\n",
+		m.ID, m.Version, printable(dir), len(m.Components), len(m.Indicators), printable(dir))
+	return nil
 }
 
 func (a *app) runModelValidate(dir string) error {

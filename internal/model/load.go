@@ -19,6 +19,7 @@ import (
 	"github.com/selfdiag/selfdiag/indicators"
 	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
 
@@ -423,8 +424,8 @@ func (l *loader) checkReachable(m *Model) {
 					continue
 				}
 				seen[k] = true
-				l.add(set.loc, "порог %s.%s = %s баллов недостижим: школа профиля «%s» набирает %s не больше %d баллов, и уровень «%s» не получит даже школа со всеми ответами на максимум; уменьшите порог или задайте пороги в процентах (percent)",
-					set.name, m.Levels[lv].ID, set.Values[lv], p, title, max, m.Levels[lv].Title)
+				l.add(set.loc, "порог %s.%s = %s (в баллах) недостижим: школа профиля «%s» набирает %s не больше %s, и уровень «%s» не получит даже школа со всеми ответами на максимум; уменьшите порог или задайте пороги в процентах (percent)",
+					set.name, m.Levels[lv].ID, set.Values[lv], p, title, ru.PointsShort(max), m.Levels[lv].Title)
 			}
 		}
 		check("", "в целом", total)

@@ -109,7 +109,7 @@ func TestLoadProblems(t *testing.T) {
 		{"fractional points", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "points: 1", "points: 0.5", 1)},
 			[]string{"m/a.yaml:8:28: неверный тип значения: баллы (points) — целое число от 0 до 1000, а указано «0.5»: баллы за ответ не бывают дробными"}},
 		{"points threshold out of a profile's reach", map[string]string{"model.yaml": strings.Replace(validRoot, "percent: {base: 50, high: 80}", "points: {base: 1, high: 190}", 1), "a.yaml": validComp},
-			[]string{"порог thresholds.default.high = 190 баллов недостижим: школа профиля «НОО» набирает в целом не больше"}},
+			[]string{"порог thresholds.default.high = 190 (в баллах) недостижим: школа профиля «НОО» набирает в целом не больше 1 балла"}},
 		{"duplicate id", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + "  - {id: \"1\", text: X, options: [{text: нет, points: 0}]}\n"},
 			[]string{"m/a.yaml:9:5: показатель 1 уже объявлен: m/a.yaml:3"}},
 		{"unknown component", map[string]string{"model.yaml": validRoot, "a.yaml": validComp, "b.yaml": strings.Replace(strings.Replace(validComp, "component: a", "component: zz", 1), `"1"`, `"2"`, 1)},

@@ -1,0 +1,227 @@
+package model
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/big"
+	"regexp"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// The out* types are a model folder's YAML as WriteFolder writes it: the
+// format Load reads (README «Модель показателей»), keys in the documented
+// order.
+
+type outRoot struct {
+	Schema       string         `yaml:"schema"`
+	ID           string         `yaml:"id"`
+	Version      string         `yaml:"version"`
+	Title        string         `yaml:"title"`
+	Source       string         `yaml:"source"`
+	Levels       []LevelDoc     `yaml:"levels"`
+	Components   []outComponent `yaml:"components"`
+	Thresholds   outThresholds  `yaml:"thresholds"`
+	CriticalRule outCritical    `yaml:"critical_rule"`
+}
+
+type outComponent struct {
+	ID    string `yaml:"id"`
+	Title string `yaml:"title"`
+	Kind  string `yaml:"kind"`
+	Order int    `yaml:"order"`
+}
+
+type outThresholds struct {
+	Default    *outSet           `yaml:"default,omitempty"`
+	Overall    *outSet           `yaml:"overall,omitempty"`
+	Components map[string]outSet `yaml:"components,omitempty"`
+	Variants   []outVariant      `yaml:"variants,omitempty"`
+}
+
+// outSet keeps thresholds exact: «35», «33.5», «100/3».
+type outSet struct {
+	Percent map[string]string `yaml:"percent,omitempty"`
+	Points  map[string]string `yaml:"points,omitempty"`
+}
+
+type outVariant struct {
+	ID         string            `yaml:"id,omitempty"`
+	When       outApplies        `yaml:"when"`
+	Default    *outSet           `yaml:"default,omitempty"`
+	Overall    *outSet           `yaml:"overall,omitempty"`
+	Components map[string]outSet `yaml:"components,omitempty"`
+}
+
+type outCritical struct {
+	Action string `yaml:"action"`
+	Level  string `yaml:"level"`
+	Scope  string `yaml:"scope"`
+}
+
+type outFile struct {
+	Component  string         `yaml:"component"`
+	Indicators []outIndicator `yaml:"indicators"`
+}
+
+type outIndicator struct {
+	ID       string      `yaml:"id"`
+	Text     string      `yaml:"text"`
+	Critical bool        `yaml:"critical,omitempty"`
+	Applies  *outApplies `yaml:"applies,omitempty"`
+	Options  []outOption `yaml:"options,omitempty"`
+	Number   *outNumber  `yaml:"number,omitempty"`
+	Bands    []outBand   `yaml:"bands,omitempty"`
+}
+
+type outApplies struct {
+	Programs   []string `yaml:"programs,omitempty"`
+	OVZ        *bool    `yaml:"ovz,omitempty"`
+	Corrective *bool    `yaml:"corrective,omitempty"`
+}
+
+type outOption struct {
+	Text    string   `yaml:"text"`
+	Points  int      `yaml:"points"`
+	Aliases []string `yaml:"aliases,omitempty"`
+}
+
+type outNumber struct {
+	Unit    string   `yaml:"unit,omitempty"`
+	Min     *float64 `yaml:"min,omitempty"`
+	Max     *float64 `yaml:"max,omitempty"`
+	Integer bool     `yaml:"integer,omitempty"`
+}
+
+type outBand struct {
+	Min          float64  `yaml:"min"`
+	Max          *float64 `yaml:"max,omitempty"`
+	MaxInclusive bool     `yaml:"max_inclusive,omitempty"`
+	Points       int      `yaml:"points"`
+}
+
+// WriteFolder writes the model as a model folder: model.yaml and one file
+// per component, named by the component's id. write is called once per
+// file with its name; loading the folder gives the same model.
+func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) error) error {
+	root := outRoot{Schema: Schema, ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source,
+		CriticalRule: outCritical{Action: m.CriticalRule.Action, Level: m.Levels[m.CriticalRule.Level].ID, Scope: m.CriticalRule.Scope}}
+	for _, l := range m.Levels {
+		root.Levels = append(root.Levels, LevelDoc{ID: l.ID, Title: l.Title})
+	}
+	for _, c := range m.Components {
+		root.Components = append(root.Components, outComponent{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order})
+	}
+	t := m.Thresholds
+	root.Thresholds = outThresholds{Default: m.outSet(&t.Default), Overall: m.outSet(t.Overall), Components: m.outSets(t.Components)}
+	for _, v := range t.Variants {
+		root.Thresholds.Variants = append(root.Thresholds.Variants, outVariant{ID: v.ID, When: outApply(v.When),
+			Default: m.outSet(v.Default), Overall: m.outSet(v.Overall), Components: m.outSets(v.Components)})
+	}
+	if err := write(RootFile, yamlWriter("# Модель показателей: общие сведения, уровни, компоненты, пороги, правило критических показателей.\n", root)); err != nil {
+		return err
+	}
+	for ci, c := range m.Components {
+		f := outFile{Component: c.ID}
+		for _, ind := range c.Indicators {
+			oi := outIndicator{ID: ind.ID, Text: ind.Text, Critical: ind.Critical}
+			if a := outApply(ind.Applies); len(a.Programs) > 0 || a.OVZ != nil || a.Corrective != nil {
+				oi.Applies = &a
+			}
+			for _, o := range ind.Options {
+				oi.Options = append(oi.Options, outOption{Text: o.Text, Points: o.Points, Aliases: o.Aliases})
+			}
+			if n := ind.Number; n != nil {
+				oi.Number = &outNumber{Unit: n.Unit, Min: n.Min, Max: n.Max, Integer: n.Integer}
+			}
+			for _, b := range ind.Bands {
+				oi.Bands = append(oi.Bands, outBand{Min: b.Min, Max: b.Max, MaxInclusive: b.MaxInclusive, Points: b.Points})
+			}
+			f.Indicators = append(f.Indicators, oi)
+		}
+		if err := write(componentFile(ci, c.ID), yamlWriter(fmt.Sprintf("# Компонент «%s»: показатели.\n", c.Title), f)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// componentFile names a component's file by its id when the id is a
+// plain file name, else by its place: an id comes from a model file and
+// must not lead the file anywhere else («../x»).
+func componentFile(i int, id string) string {
+	if plainName.MatchString(id) && id+".yaml" != RootFile {
+		return id + ".yaml"
+	}
+	return fmt.Sprintf("component-%d.yaml", i+1)
+}
+
+var plainName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$`)
+
+func (m *Model) outSet(s *ThresholdSet) *outSet {
+	if s == nil || len(s.Values) == 0 {
+		return nil
+	}
+	values := map[string]string{}
+	for i := 1; i < len(s.Values) && i < len(m.Levels); i++ {
+		values[m.Levels[i].ID] = s.Values[i].Decimal()
+	}
+	if s.Unit == UnitPoints {
+		return &outSet{Points: values}
+	}
+	return &outSet{Percent: values}
+}
+
+func (m *Model) outSets(sets map[string]ThresholdSet) map[string]outSet {
+	if len(sets) == 0 {
+		return nil
+	}
+	out := map[string]outSet{}
+	for id, s := range sets {
+		out[id] = *m.outSet(&s)
+	}
+	return out
+}
+
+func outApply(a Applicability) outApplies {
+	out := outApplies{OVZ: a.OVZ, Corrective: a.Corrective}
+	for _, p := range a.Programs {
+		out.Programs = append(out.Programs, string(p))
+	}
+	return out
+}
+
+// yamlWriter encodes v as YAML under a comment line.
+func yamlWriter(comment string, v any) func(io.Writer) error {
+	return func(w io.Writer) error {
+		var buf bytes.Buffer
+		buf.WriteString(comment)
+		enc := yaml.NewEncoder(&buf)
+		enc.SetIndent(2)
+		if err := enc.Encode(v); err != nil {
+			return err
+		}
+		if err := enc.Close(); err != nil {
+			return err
+		}
+		_, err := w.Write(buf.Bytes())
+		return err
+	}
+}
+
+// Decimal writes the value as Load reads it back exactly: «35», «33.5»,
+// or «100/3» when it has no finite decimal form.
+func (r Rational) Decimal() string {
+	x := new(big.Rat).SetFrac64(r.Num, r.Den)
+	if x.IsInt() {
+		return x.Num().String()
+	}
+	for prec := 1; prec <= 18; prec++ {
+		s := x.FloatString(prec)
+		if y, ok := new(big.Rat).SetString(s); ok && y.Cmp(x) == 0 {
+			return s
+		}
+	}
+	return x.String()
+}

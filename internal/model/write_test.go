@@ -1,0 +1,103 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// exportLoad writes the model as a folder and loads the folder back.
+func exportLoad(t *testing.T, m *Model) (*Model, fstest.MapFS) {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	if err := m.WriteFolder(func(name string, fn func(io.Writer) error) error {
+		var buf bytes.Buffer
+		if err := fn(&buf); err != nil {
+			return err
+		}
+		fsys[name] = &fstest.MapFile{Data: buf.Bytes()}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Load(fsys, "экспорт")
+	if err != nil {
+		t.Fatalf("the exported folder does not load: %v", err)
+	}
+	return back, fsys
+}
+
+func docJSON(t *testing.T, m *Model) string {
+	t.Helper()
+	b, err := json.MarshalIndent(m.Doc(), "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// The embedded model, exported as a folder and loaded back, is the same
+// model: its documented form is equal, and exporting again gives the same
+// files.
+func TestWriteFolderRoundTrip(t *testing.T) {
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, files := exportLoad(t, m)
+	if got, want := docJSON(t, back), docJSON(t, m); got != want {
+		t.Errorf("exported and loaded model differs from the embedded one")
+	}
+	if len(files) != 1+len(m.Components) {
+		t.Errorf("%d files, want model.yaml and one per component", len(files))
+	}
+	_, again := exportLoad(t, back)
+	for name, f := range files {
+		if again[name] == nil || !bytes.Equal(again[name].Data, f.Data) {
+			t.Errorf("%s differs when exported a second time", name)
+		}
+	}
+}
+
+// A model using every feature — variants, point thresholds, a third of a
+// percent, bands, numbers, applicability, cap rule — survives the trip.
+func TestWriteFolderEveryFeature(t *testing.T) {
+	root := strings.Replace(validRoot, "default: {percent: {base: 50, high: 80}}", `default: {percent: {base: 100/3, high: 80.5}}
+  overall: {points: {base: 1/2, high: 1}}
+  variants:
+    - id: ovz
+      when: {ovz: true, programs: [НОО]}
+      components: {a: {points: {base: 0.5, high: 1}}}`, 1)
+	comp := validComp + `  - id: "2"
+    text: "Доля педагогов"
+    applies: {programs: [ООО, СОО], corrective: false}
+    number: {unit: "%", min: 0, max: 100}
+    bands:
+      - {min: 0, max: 50, points: 0}
+      - {min: 50, max: 100, max_inclusive: true, points: 2}
+`
+	fsys := fstest.MapFS{"model.yaml": {Data: []byte(root)}, "a.yaml": {Data: []byte(comp)}}
+	m, err := Load(fsys, "m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, files := exportLoad(t, m)
+	if got, want := docJSON(t, back), docJSON(t, m); got != want {
+		t.Errorf("model differs after the trip:\n%s\nwant\n%s", got, want)
+	}
+	if !strings.Contains(string(files["model.yaml"].Data), "100/3") {
+		t.Errorf("a third of a percent is not kept exactly:\n%s", files["model.yaml"].Data)
+	}
+}
+
+func TestComponentFile(t *testing.T) {
+	for id, want := range map[string]string{"knowledge": "knowledge.yaml", "teacher_team": "teacher_team.yaml",
+		"../x": "component-3.yaml", "model": "component-3.yaml", "Знание": "component-3.yaml", "": "component-3.yaml"} {
+		if got := componentFile(2, id); got != want {
+			t.Errorf("componentFile(%q) = %q, want %q", id, got, want)
+		}
+	}
+}

@@ -177,6 +177,7 @@ func writeModelText(w io.Writer, m *model.Model) error {
 	for _, v := range m.Thresholds.Variants {
 		fmt.Fprintf(&b, "Особые пороги для школ (%s): вариант %s\n", v.When, v.ID)
 	}
+	writeProfileThresholds(&b, m)
 	r := m.CriticalRule
 	verb := map[string]string{model.ActionForce: "устанавливает уровень", model.ActionCap: "ограничивает уровень сверху"}[r.Action]
 	where := map[string]string{model.ScopeBoth: "компонента и общий", model.ScopeComponent: "компонента", model.ScopeOverall: "общий"}[r.Scope]
@@ -209,6 +210,51 @@ func writeModelText(w io.Writer, m *model.Model) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// writeProfileThresholds prints, for every profile a school can state,
+// the points each level needs overall and in each component: the
+// thresholds in force, whatever mix of percents, points and variants the
+// model uses. Profiles with the same thresholds share one block.
+func writeProfileThresholds(b *strings.Builder, m *model.Model) {
+	var blocks []string
+	profiles := map[string][]string{}
+	for _, p := range model.AllProfiles() {
+		maxes, total := m.Maxima(p)
+		var block strings.Builder
+		needs := func(title, component string, max int) {
+			fmt.Fprintf(&block, "  %s: %s\n", title, needsText(m, m.Standing(component, p, 0, max).Needs, max))
+		}
+		needs("в целом", "", total)
+		for i, c := range m.Components {
+			needs("«"+c.Title+"»", c.ID, maxes[i])
+		}
+		key := block.String()
+		if _, seen := profiles[key]; !seen {
+			blocks = append(blocks, key)
+		}
+		profiles[key] = append(profiles[key], p.String())
+	}
+	fmt.Fprintf(b, "\nПороги в баллах по профилям школ (с каких баллов начинается уровень):\n")
+	for _, block := range blocks {
+		fmt.Fprintf(b, "Профиль %s:\n%s", strings.Join(profiles[block], " | "), block)
+	}
+}
+
+// needsText is «базовый — от 47, средний — от 80, высокий — от 114 из 133».
+func needsText(m *model.Model, needs []int, max int) string {
+	if max == 0 {
+		return "нет применимых показателей"
+	}
+	parts := make([]string, 0, len(needs))
+	for l := 1; l < len(needs) && l < len(m.Levels); l++ {
+		if needs[l] < 0 {
+			parts = append(parts, m.Levels[l].Title+" — недостижим")
+			continue
+		}
+		parts = append(parts, fmt.Sprintf("%s — от %d", m.Levels[l].Title, needs[l]))
+	}
+	return strings.Join(parts, ", ") + fmt.Sprintf(" из %d", max)
 }
 
 func thresholdText(m *model.Model, s model.ThresholdSet) string {

@@ -402,17 +402,8 @@ func (l *loader) checkReachable(m *Model) {
 		level int
 	}
 	seen := map[key]bool{}
-	for _, p := range allProfiles() {
-		total := 0
-		maxes := make([]int, len(m.Components))
-		for i, c := range m.Components {
-			for _, ind := range c.Indicators {
-				if ind.Applies.AppliesTo(p) {
-					maxes[i] += ind.Max
-				}
-			}
-			total += maxes[i]
-		}
+	for _, p := range AllProfiles() {
+		maxes, total := m.Maxima(p)
 		check := func(component, title string, max int) {
 			set := m.Thresholds.For(component, p)
 			if set.Unit != UnitPoints || max == 0 {
@@ -435,9 +426,25 @@ func (l *loader) checkReachable(m *Model) {
 	}
 }
 
-// allProfiles are every profile a school can state: any non-empty set of
+// Maxima are the most points a school of profile p can earn in each
+// component (model order) and in total: the sums over the indicators that
+// apply to it.
+func (m *Model) Maxima(p Profile) (components []int, total int) {
+	components = make([]int, len(m.Components))
+	for i, c := range m.Components {
+		for _, ind := range c.Indicators {
+			if ind.Applies.AppliesTo(p) {
+				components[i] += ind.Max
+			}
+		}
+		total += components[i]
+	}
+	return components, total
+}
+
+// AllProfiles are every profile a school can state: any non-empty set of
 // programmes, with or without ОВЗ, corrective schools having ОВЗ.
-func allProfiles() []Profile {
+func AllProfiles() []Profile {
 	var out []Profile
 	for mask := 1; mask < 1<<len(AllPrograms); mask++ {
 		var programs []Program

@@ -126,9 +126,20 @@ type Options struct {
 	// table (see parallel.go); 0 means one per core, 1 builds them in the
 	// calling goroutine. Schools reach fn in file order either way.
 	Workers int
+	// Profile fills the profile fields a file leaves out (the federal
+	// service's table states none): what the user said of these schools.
+	// A field the file states is read from the file.
+	Profile GivenProfile
 	// batchSize overrides how many rows go to a worker at a time, for
 	// tests.
 	batchSize int
+}
+
+// GivenProfile is a school profile given outside the files, field by
+// field: nil or empty fields are not given.
+type GivenProfile struct {
+	Programs        []model.Program
+	OVZ, Corrective *bool
 }
 
 // FileError is a file that cannot be read at all. Its message is in Russian

@@ -182,7 +182,7 @@ func parseTable(t table, base *metaFields, out sink, opts Options) error {
 			if h.layout == LayoutDistrict {
 				return parseDistrict(t, h, out, opts)
 			}
-			return parseSchool(t, h, pre, base, out)
+			return parseSchool(t, h, pre, base, out, opts.Profile)
 		}
 		if len(pre) >= maxHeaderSearch {
 			return errNoHeader{seen: seenCells(t, pre)}
@@ -324,7 +324,7 @@ func nonEmpty(cells []string) []string {
 	return out
 }
 
-func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink) error {
+func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, given GivenProfile) error {
 	sub := &Submission{Source: t.file(), Sheet: t.sheet(), Layout: LayoutSchool, Loc: problem.Location{File: t.file()}}
 	meta := base
 	if meta == nil {
@@ -407,7 +407,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink) er
 	if len(sub.Answers) == 0 {
 		sub.Problems = append(sub.Problems, problem.At(t.loc(h.row, 0), "под строкой заголовков нет ни одного ответа"))
 	}
-	applyMeta(meta, sub, problem.Location{File: t.file()})
+	applyMeta(meta, sub, problem.Location{File: t.file()}, given)
 	return out.put(sub)
 }
 
@@ -433,6 +433,7 @@ func isHeading(cells []string) bool {
 
 func parseDistrict(t table, h header, out sink, opts Options) error {
 	b := newDistrictBuilder(t, h)
+	b.given = opts.Profile
 	if parallel(t, opts.Workers) {
 		return parseDistrictParallel(t, b, out, opts.Workers, cmp.Or(opts.batchSize, rowBatchSize))
 	}
@@ -458,6 +459,7 @@ type districtBuilder struct {
 	h              header
 	headerProblems []problem.Problem
 	metaCols       []metaCol
+	given          GivenProfile // profile fields the table leaves out
 }
 
 type metaCol struct {
@@ -499,13 +501,14 @@ func (b *districtBuilder) school(cells []string, row int) *Submission {
 		a.Indicator = ic.id
 		sub.Answers = append(sub.Answers, a)
 	}
-	applyMeta(meta, sub, t.loc(row, 0))
+	applyMeta(meta, sub, t.loc(row, 0), b.given)
 	return sub
 }
 
 // applyMeta fills the submission's school from the collected fields and
-// reports what is missing or unreadable.
-func applyMeta(meta *metaFields, sub *Submission, where problem.Location) {
+// reports what is missing or unreadable; a profile field the file leaves
+// out is taken from given when given.
+func applyMeta(meta *metaFields, sub *Submission, where problem.Location, given GivenProfile) {
 	sub.Problems = append(sub.Problems, meta.problems...)
 	s := &sub.School
 	s.Name = meta.values[roleName]
@@ -534,18 +537,28 @@ func applyMeta(meta *metaFields, sub *Submission, where problem.Location) {
 			s.Profile.Programs = progs
 			known++
 		}
+	} else if len(given.Programs) > 0 {
+		s.Profile.Programs = slices.Clone(given.Programs)
+		known++
 	} else {
 		sub.Problems = append(sub.Problems, problem.At(locOr(meta, rolePrograms, where),
-			"не указаны «Программы» (например «НОО, ООО, СОО»): приняты все три программы"))
+			"не указаны «Программы» (например «НОО, ООО, СОО»): приняты все три программы; профиль школ без этого поля можно задать параметром --programs"))
 	}
 	for _, f := range []struct {
-		r   role
-		dst *bool
-	}{{roleOVZ, &s.Profile.OVZ}, {roleCorrective, &s.Profile.Corrective}} {
+		r     role
+		dst   *bool
+		given *bool
+		flag  string
+	}{{roleOVZ, &s.Profile.OVZ, given.OVZ, "--ovz"}, {roleCorrective, &s.Profile.Corrective, given.Corrective, "--corrective"}} {
 		v, ok := meta.value(f.r)
+		if (!ok || v == "") && f.given != nil {
+			*f.dst = *f.given
+			known++
+			continue
+		}
 		if !ok || v == "" {
 			sub.Problems = append(sub.Problems, problem.At(locOr(meta, f.r, where),
-				"не указано поле «%s» (да/нет): принято «нет»", roleTitle[f.r]))
+				"не указано поле «%s» (да/нет): принято «нет»; для школ без этого поля его можно задать параметром %s", roleTitle[f.r], f.flag))
 			continue
 		}
 		b, ok := textnorm.ParseBool(v)

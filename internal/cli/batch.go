@@ -71,7 +71,7 @@ html,xlsx,md — и отчёты для Программы развития). --
 	cmd.Flags().Bool("per-school", false, "записать отчёт каждой школы в КАТАЛОГ/schools (нужен --out)")
 	cmd.Flags().String("group-by", "", "группировка сводки: municipality (по муниципалитетам, с таблицей региона)")
 	cmd.Flags().BoolP("quiet", "q", false, "не показывать индикатор хода работы")
-	cmd.Flags().String("encoding", "", "кодировка CSV: "+answers.EncodingNames+" (по умолчанию определяется)")
+	addReadFlags(cmd)
 	cmd.Flags().String("municipalities", "", "файл со списком муниципалитетов (по названию в строке): названия не из списка — проблема в данных")
 	cmd.Flags().String("duplicates", summary.DuplicatesLatest, "если школа пришла дважды, учитывать: latest — более позднюю подачу (по «Дате заполнения», иначе по времени изменения файла), first — первую по порядку файлов, error — ни одну")
 	cmd.Flags().Int("workers", 0, "число параллельных потоков, от 1 до 256 (0 — по числу ядер)")
@@ -95,7 +95,7 @@ type batchOptions struct {
 	perSchool        bool
 	groupBy          string
 	quiet            bool
-	encoding         string
+	read             answers.Options
 	workers          int
 	model            string
 }
@@ -105,12 +105,12 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 	v := a.v
 	o := batchOptions{paths: paths, outDir: v.GetString("out"), perSchool: v.GetBool("per-school"),
 		groupBy: strings.TrimSpace(v.GetString("group-by")), quiet: v.GetBool("quiet"),
-		encoding: v.GetString("encoding"), workers: v.GetInt("workers"), model: a.model,
+		workers: v.GetInt("workers"), model: a.model,
 		duplicates: cmp.Or(strings.TrimSpace(v.GetString("duplicates")), summary.DuplicatesLatest)}
-	if err := answers.CheckEncoding(o.encoding); err != nil {
-		return o, usagef("%v", err)
-	}
 	var err error
+	if o.read, err = a.readOptions(); err != nil {
+		return o, err
+	}
 	o.municipalityFile = a.municipalities
 	if o.municipalities, err = readList(a.municipalities); err != nil {
 		return o, err
@@ -224,7 +224,7 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 	bar := a.progress(len(files), o.quiet)
 	batch.Run(m, files, batch.Options[*summary.Entry]{
 		Workers: o.workers,
-		Read:    answers.Options{Encoding: o.encoding},
+		Read:    o.read,
 		Prepare: func(r *scoring.Result) *summary.Entry { return summary.NewEntry(m, r) },
 		Result: func(r *scoring.Result, e *summary.Entry) {
 			if id := agg.AddEntry(e); id >= 0 && o.perSchool {

@@ -42,25 +42,25 @@ xlsx — те же данные на листах, радар и условно�
 	}
 	cmd.Flags().StringP("format", "f", "html", "формат: "+strings.Join(report.FormatNames(report.OffersProgramme), ", "))
 	cmd.Flags().StringP("out", "o", "", "каталог для отчётов")
-	cmd.Flags().String("encoding", "", "кодировка CSV: "+answers.EncodingNames+" (по умолчанию определяется)")
+	addReadFlags(cmd)
 	return cmd
 }
 
 // reportOptions are what report runs on.
 type reportOptions struct {
-	files    []string
-	format   report.Format
-	outDir   string // "" for stdout (one school, not xlsx)
-	encoding string
-	model    string
+	files  []string
+	format report.Format
+	outDir string // "" for stdout (one school, not xlsx)
+	read   answers.Options
+	model  string
 }
 
 func (a *app) reportOptions(files []string) (reportOptions, error) {
-	o := reportOptions{files: files, outDir: a.v.GetString("out"), encoding: a.v.GetString("encoding"), model: a.model}
-	if err := answers.CheckEncoding(o.encoding); err != nil {
-		return o, usagef("%v", err)
-	}
+	o := reportOptions{files: files, outDir: a.v.GetString("out"), model: a.model}
 	var err error
+	if o.read, err = a.readOptions(); err != nil {
+		return o, err
+	}
 	if o.format, err = format(a.v.GetString("format"), report.OffersProgramme); err != nil {
 		return o, err
 	}
@@ -76,7 +76,7 @@ func (a *app) reportOptions(files []string) (reportOptions, error) {
 }
 
 func (a *app) runReport(o reportOptions) error {
-	m, results, failed, err := scoreFiles(o.model, o.files, o.encoding)
+	m, results, failed, err := scoreFiles(o.model, o.files, o.read)
 	if err != nil {
 		return err
 	}

@@ -37,25 +37,25 @@ func newScoreCmd(a *app) *cobra.Command {
 	}
 	cmd.Flags().StringP("format", "f", "text", "формат: "+strings.Join(report.FormatNames(report.OffersResults), ", "))
 	cmd.Flags().StringP("out", "o", "", "файл для результата (по умолчанию — вывод в терминал)")
-	cmd.Flags().String("encoding", "", "кодировка CSV: "+answers.EncodingNames+" (по умолчанию определяется)")
+	addReadFlags(cmd)
 	return cmd
 }
 
 // scoreOptions are what score runs on.
 type scoreOptions struct {
-	files    []string
-	format   report.Format
-	out      string // file, "" for stdout
-	encoding string
-	model    string // folder, "" for the embedded model
+	files  []string
+	format report.Format
+	out    string // file, "" for stdout
+	read   answers.Options
+	model  string // folder, "" for the embedded model
 }
 
 func (a *app) scoreOptions(files []string) (scoreOptions, error) {
-	o := scoreOptions{files: files, out: a.v.GetString("out"), encoding: a.v.GetString("encoding"), model: a.model}
-	if err := answers.CheckEncoding(o.encoding); err != nil {
-		return o, usagef("%v", err)
-	}
+	o := scoreOptions{files: files, out: a.v.GetString("out"), model: a.model}
 	var err error
+	if o.read, err = a.readOptions(); err != nil {
+		return o, err
+	}
 	if o.format, err = format(a.v.GetString("format"), report.OffersResults); err != nil {
 		return o, err
 	}
@@ -68,7 +68,7 @@ func (a *app) scoreOptions(files []string) (scoreOptions, error) {
 }
 
 func (a *app) runScore(o scoreOptions) error {
-	m, results, failed, err := scoreFiles(o.model, o.files, o.encoding)
+	m, results, failed, err := scoreFiles(o.model, o.files, o.read)
 	if err != nil {
 		return err
 	}
@@ -82,12 +82,11 @@ func (a *app) runScore(o scoreOptions) error {
 
 // scoreFiles reads and scores every school of the files; unreadable files
 // are returned in failed, the readable ones are still scored.
-func scoreFiles(modelDir string, files []string, encoding string) (m *model.Model, results []*scoring.Explained, failed []error, err error) {
+func scoreFiles(modelDir string, files []string, opts answers.Options) (m *model.Model, results []*scoring.Explained, failed []error, err error) {
 	m, err = loadModel(modelDir)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	opts := answers.Options{Encoding: encoding}
 	for _, f := range files {
 		if err := answers.ReadFile(f, opts, func(sub *answers.Submission) error {
 			results = append(results, scoring.Explain(m, scoring.Score(m, sub)))

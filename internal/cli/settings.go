@@ -8,11 +8,12 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/selfdiag/selfdiag/internal/fserr"
-	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 	"go.yaml.in/yaml/v3"
+
+	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/model"
 )
 
 // maxSettingsSize bounds a settings file: a few lines are expected.

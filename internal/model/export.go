@@ -48,9 +48,11 @@ type IndicatorDoc struct {
 
 // AppliesDoc is an applicability condition; empty fields mean "any".
 type AppliesDoc struct {
-	Programs   []Program `json:"programs,omitempty" yaml:"programs,omitempty"`
-	OVZ        *bool     `json:"ovz,omitempty" yaml:"ovz,omitempty"`
-	Corrective *bool     `json:"corrective,omitempty" yaml:"corrective,omitempty"`
+	Programs      []Program `json:"programs,omitempty" yaml:"programs,omitempty"`
+	ProgramsMatch string    `json:"programs_match,omitempty" yaml:"programs_match,omitempty"`
+	NotPrograms   []Program `json:"not_programs,omitempty" yaml:"not_programs,omitempty"`
+	OVZ           *bool     `json:"ovz,omitempty" yaml:"ovz,omitempty"`
+	Corrective    *bool     `json:"corrective,omitempty" yaml:"corrective,omitempty"`
 }
 
 // OptionDoc is an answer option.
@@ -149,7 +151,7 @@ func indicatorDoc(ind *Indicator) IndicatorDoc {
 }
 
 func appliesDoc(a Applicability) AppliesDoc {
-	return AppliesDoc{Programs: a.Programs, OVZ: a.OVZ, Corrective: a.Corrective}
+	return AppliesDoc{Programs: a.Programs, ProgramsMatch: a.Match, NotPrograms: a.NotPrograms, OVZ: a.OVZ, Corrective: a.Corrective}
 }
 
 func (m *Model) setDoc(s ThresholdSet) SetDoc {

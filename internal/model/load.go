@@ -385,10 +385,36 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		l.buildThresholds(m, root.Thresholds, rootFile, top)
 		l.buildCriticalRule(m, root.CriticalRule, rootFile, top)
 		if len(l.problems) == 0 {
+			l.checkVariants(m)
 			l.checkReachable(m)
 		}
 	}
 	return m
+}
+
+// checkVariants refuses a threshold variant that no school can get: its
+// condition fits no profile, or every profile it fits takes an earlier
+// variant (the first that fits wins).
+func (l *loader) checkVariants(m *Model) {
+	profiles := AllProfiles()
+	for i, v := range m.Thresholds.Variants {
+		fits, taken := 0, 0
+		for _, p := range profiles {
+			if !v.When.AppliesTo(p) {
+				continue
+			}
+			fits++
+			if slices.ContainsFunc(m.Thresholds.Variants[:i], func(e ThresholdVariant) bool { return e.When.AppliesTo(p) }) {
+				taken++
+			}
+		}
+		switch {
+		case fits == 0:
+			l.add(v.loc, "вариант порогов %s (%s) не подходит ни одной школе: проверьте условие when", v.name, v.When)
+		case taken == fits:
+			l.add(v.loc, "вариант порогов %s (%s) никогда не применяется: всем его школам подходит вариант выше, а применяется первый подходящий; поставьте его раньше или уточните условие when (programs_match: exactly)", v.name, v.When)
+		}
+	}
 }
 
 // checkReachable refuses a threshold in points that a school of some
@@ -443,7 +469,8 @@ func (m *Model) Maxima(p Profile) (components []int, total int) {
 }
 
 // AllProfiles are every profile a school can state: any non-empty set of
-// programmes, with or without ОВЗ, corrective schools having ОВЗ.
+// programmes, with or without ОВЗ, corrective or not (a file may state a
+// corrective school without ОВЗ, so that is tried too).
 func AllProfiles() []Profile {
 	var out []Profile
 	for mask := 1; mask < 1<<len(AllPrograms); mask++ {
@@ -453,7 +480,7 @@ func AllProfiles() []Profile {
 				programs = append(programs, pr)
 			}
 		}
-		for _, flags := range [][2]bool{{false, false}, {true, false}, {true, true}} {
+		for _, flags := range [][2]bool{{false, false}, {true, false}, {true, true}, {false, true}} {
 			out = append(out, Profile{Programs: programs, OVZ: flags[0], Corrective: flags[1]})
 		}
 	}
@@ -527,15 +554,35 @@ func (ind *Indicator) hasZero() bool {
 
 func (l *loader) buildApplies(ra *rawApplies, loc problem.Location, what string) Applicability {
 	var a Applicability
-	for _, s := range ra.Programs {
-		p, ok := ParseProgram(s)
-		if !ok {
-			l.add(loc, "у %s неизвестная программа %q в programs: допустимы НОО, ООО, СОО", what, s)
-			continue
+	programs := func(key string, list []string) []Program {
+		var out []Program
+		for _, s := range list {
+			p, ok := ParseProgram(s)
+			if !ok {
+				l.add(loc, "у %s неизвестная программа %q в %s: допустимы НОО, ООО, СОО", what, s, key)
+				continue
+			}
+			out = append(out, p)
 		}
-		a.Programs = append(a.Programs, p)
+		return normalizePrograms(out)
 	}
-	a.Programs = normalizePrograms(a.Programs)
+	a.Programs = programs("programs", ra.Programs)
+	a.NotPrograms = programs("not_programs", ra.NotPrograms)
+	switch m := strings.TrimSpace(ra.ProgramsMatch); m {
+	case "", MatchAny:
+	case MatchAll, MatchExactly:
+		a.Match = m
+	default:
+		l.add(loc, "у %s programs_match %q: допустимы any (любая из программ, по умолчанию), all (все перечисленные, может быть и другие), exactly (ровно перечисленные)", what, m)
+	}
+	if a.Match != "" && len(a.Programs) == 0 {
+		l.add(loc, "у %s задан programs_match, но не заданы programs", what)
+	}
+	for _, p := range a.Programs {
+		if slices.Contains(a.NotPrograms, p) {
+			l.add(loc, "у %s программа %s указана и в programs, и в not_programs: условию не подойдёт ни одна школа", what, p)
+		}
+	}
 	a.OVZ, a.Corrective = ra.OVZ, ra.Corrective
 	return a
 }
@@ -653,7 +700,7 @@ func (l *loader) buildThresholds(m *Model, rt *rawThresholds, file string, top p
 	for i, rv := range rt.Variants {
 		vloc := l.at(file, rv.pos)
 		name := fmt.Sprintf("thresholds.variants[%d]", i+1)
-		v := ThresholdVariant{ID: rv.ID}
+		v := ThresholdVariant{ID: rv.ID, name: name, loc: vloc}
 		if rv.When == nil {
 			l.add(vloc, "у варианта порогов %s не указано условие (when)", name)
 		} else {

@@ -121,14 +121,42 @@ func (p Profile) String() string {
 // Applicability says which schools an indicator (or a threshold variant)
 // concerns. Empty means every school.
 type Applicability struct {
-	Programs   []Program // any of them taught; empty: any school
-	OVZ        *bool     // nil: any; true: only schools with ОВЗ pupils; false: only without
-	Corrective *bool     // nil: any; true: only corrective schools; false: only others
+	Programs []Program // empty: any school; else as Match says
+	// Match says how Programs must be taught: MatchAny (any of them, the
+	// default), MatchAll (all of them, maybe more) or MatchExactly (those
+	// and no other).
+	Match       string
+	NotPrograms []Program // none of them taught
+	OVZ         *bool     // nil: any; true: only schools with ОВЗ pupils; false: only without
+	Corrective  *bool     // nil: any; true: only corrective schools; false: only others
 }
+
+// How an Applicability's programmes must be taught.
+const (
+	MatchAny     = "any"
+	MatchAll     = "all"
+	MatchExactly = "exactly"
+)
 
 // AppliesTo reports whether the condition holds for the profile.
 func (a Applicability) AppliesTo(p Profile) bool {
-	if len(a.Programs) > 0 && !slices.ContainsFunc(a.Programs, p.Teaches) {
+	if len(a.Programs) > 0 {
+		switch a.Match {
+		case MatchAll:
+			if !all(a.Programs, p.Teaches) {
+				return false
+			}
+		case MatchExactly:
+			if !all(a.Programs, p.Teaches) || len(p.Programs) != len(a.Programs) {
+				return false
+			}
+		default:
+			if !slices.ContainsFunc(a.Programs, p.Teaches) {
+				return false
+			}
+		}
+	}
+	if slices.ContainsFunc(a.NotPrograms, p.Teaches) {
 		return false
 	}
 	if a.OVZ != nil && *a.OVZ != p.OVZ {
@@ -140,20 +168,43 @@ func (a Applicability) AppliesTo(p Profile) bool {
 	return true
 }
 
+func all[T any](xs []T, ok func(T) bool) bool {
+	for _, x := range xs {
+		if !ok(x) {
+			return false
+		}
+	}
+	return true
+}
+
 // IsZero reports whether the condition is empty (applies to everyone).
 func (a Applicability) IsZero() bool {
-	return len(a.Programs) == 0 && a.OVZ == nil && a.Corrective == nil
+	return len(a.Programs) == 0 && len(a.NotPrograms) == 0 && a.OVZ == nil && a.Corrective == nil
+}
+
+func programList(ps []Program, sep string) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = string(p)
+	}
+	return strings.Join(s, sep)
 }
 
 // String prints the condition in Russian, e.g. «ООО или СОО; ОВЗ».
 func (a Applicability) String() string {
 	var parts []string
 	if len(a.Programs) > 0 {
-		ps := make([]string, len(a.Programs))
-		for i, p := range a.Programs {
-			ps[i] = string(p)
+		switch a.Match {
+		case MatchAll:
+			parts = append(parts, programList(a.Programs, " и "))
+		case MatchExactly:
+			parts = append(parts, "только "+programList(a.Programs, " и "))
+		default:
+			parts = append(parts, programList(a.Programs, " или "))
 		}
-		parts = append(parts, strings.Join(ps, " или "))
+	}
+	if len(a.NotPrograms) > 0 {
+		parts = append(parts, "без "+programList(a.NotPrograms, " и "))
 	}
 	if a.OVZ != nil {
 		if *a.OVZ {

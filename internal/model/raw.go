@@ -153,10 +153,12 @@ func (r *rawIndicator) UnmarshalYAML(n *yaml.Node) error {
 }
 
 type rawApplies struct {
-	Programs   []string `yaml:"programs"`
-	OVZ        *bool    `yaml:"ovz"`
-	Corrective *bool    `yaml:"corrective"`
-	pos        `yaml:"-"`
+	Programs      []string `yaml:"programs"`
+	ProgramsMatch string   `yaml:"programs_match"`
+	NotPrograms   []string `yaml:"not_programs"`
+	OVZ           *bool    `yaml:"ovz"`
+	Corrective    *bool    `yaml:"corrective"`
+	pos           `yaml:"-"`
 }
 
 func (r *rawApplies) UnmarshalYAML(n *yaml.Node) error {

@@ -131,6 +131,9 @@ type ThresholdVariant struct {
 	Default    *ThresholdSet
 	Overall    *ThresholdSet
 	Components map[string]ThresholdSet
+	// Where the variant is written, for messages.
+	name string
+	loc  problem.Location
 }
 
 // For returns the threshold set for the overall level (component == "") or

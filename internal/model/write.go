@@ -76,9 +76,11 @@ type outIndicator struct {
 }
 
 type outApplies struct {
-	Programs   []string `yaml:"programs,omitempty"`
-	OVZ        *bool    `yaml:"ovz,omitempty"`
-	Corrective *bool    `yaml:"corrective,omitempty"`
+	Programs      []string `yaml:"programs,omitempty"`
+	ProgramsMatch string   `yaml:"programs_match,omitempty"`
+	NotPrograms   []string `yaml:"not_programs,omitempty"`
+	OVZ           *bool    `yaml:"ovz,omitempty"`
+	Corrective    *bool    `yaml:"corrective,omitempty"`
 }
 
 type outOption struct {
@@ -126,7 +128,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 		f := outFile{Component: c.ID}
 		for _, ind := range c.Indicators {
 			oi := outIndicator{ID: ind.ID, Text: ind.Text, Critical: ind.Critical}
-			if a := outApply(ind.Applies); len(a.Programs) > 0 || a.OVZ != nil || a.Corrective != nil {
+			if a := outApply(ind.Applies); !ind.Applies.IsZero() {
 				oi.Applies = &a
 			}
 			for _, o := range ind.Options {
@@ -185,9 +187,12 @@ func (m *Model) outSets(sets map[string]ThresholdSet) map[string]outSet {
 }
 
 func outApply(a Applicability) outApplies {
-	out := outApplies{OVZ: a.OVZ, Corrective: a.Corrective}
+	out := outApplies{ProgramsMatch: a.Match, OVZ: a.OVZ, Corrective: a.Corrective}
 	for _, p := range a.Programs {
 		out.Programs = append(out.Programs, string(p))
+	}
+	for _, p := range a.NotPrograms {
+		out.NotPrograms = append(out.NotPrograms, string(p))
 	}
 	return out
 }

@@ -69,11 +69,11 @@ func TestWriteFolderEveryFeature(t *testing.T) {
   overall: {points: {base: 1/2, high: 1}}
   variants:
     - id: ovz
-      when: {ovz: true, programs: [НОО]}
+      when: {ovz: true, programs: [НОО], programs_match: exactly}
       components: {a: {points: {base: 0.5, high: 1}}}`, 1)
 	comp := validComp + `  - id: "2"
     text: "Доля педагогов"
-    applies: {programs: [ООО, СОО], corrective: false}
+    applies: {programs: [ООО, СОО], not_programs: [НОО], corrective: false}
     number: {unit: "%", min: 0, max: 100}
     bands:
       - {min: 0, max: 50, points: 0}
@@ -87,6 +87,12 @@ func TestWriteFolderEveryFeature(t *testing.T) {
 	back, files := exportLoad(t, m)
 	if got, want := docJSON(t, back), docJSON(t, m); got != want {
 		t.Errorf("model differs after the trip:\n%s\nwant\n%s", got, want)
+	}
+	if a := back.Indicators[1].Applies; a.String() != "ООО или СОО; без НОО; не коррекционная школа" {
+		t.Errorf("applicability after the trip: %s", a)
+	}
+	if !strings.Contains(string(files["model.yaml"].Data), "programs_match: exactly") {
+		t.Errorf("the variant's exact match is lost:\n%s", files["model.yaml"].Data)
 	}
 	if !strings.Contains(string(files["model.yaml"].Data), "100/3") {
 		t.Errorf("a third of a percent is not kept exactly:\n%s", files["model.yaml"].Data)

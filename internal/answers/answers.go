@@ -130,6 +130,10 @@ type Options struct {
 	// service's table states none): what the user said of these schools.
 	// A field the file states is read from the file.
 	Profile GivenProfile
+	// NoProfile says the model has no use for a school's profile (no
+	// indicator or threshold depends on it): missing profile fields are
+	// then no problem.
+	NoProfile bool
 	// batchSize overrides how many rows go to a worker at a time, for
 	// tests.
 	batchSize int

@@ -182,7 +182,7 @@ func parseTable(t table, base *metaFields, out sink, opts Options) error {
 			if h.layout == LayoutDistrict {
 				return parseDistrict(t, h, out, opts)
 			}
-			return parseSchool(t, h, pre, base, out, opts.Profile)
+			return parseSchool(t, h, pre, base, out, opts)
 		}
 		if len(pre) >= maxHeaderSearch {
 			return errNoHeader{seen: seenCells(t, pre)}
@@ -324,7 +324,7 @@ func nonEmpty(cells []string) []string {
 	return out
 }
 
-func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, given GivenProfile) error {
+func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, opts Options) error {
 	sub := &Submission{Source: t.file(), Sheet: t.sheet(), Layout: LayoutSchool, Loc: problem.Location{File: t.file()}}
 	meta := base
 	if meta == nil {
@@ -407,7 +407,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, gi
 	if len(sub.Answers) == 0 {
 		sub.Problems = append(sub.Problems, problem.At(t.loc(h.row, 0), "под строкой заголовков нет ни одного ответа"))
 	}
-	applyMeta(meta, sub, problem.Location{File: t.file()}, given)
+	applyMeta(meta, sub, problem.Location{File: t.file()}, opts)
 	return out.put(sub)
 }
 
@@ -433,7 +433,7 @@ func isHeading(cells []string) bool {
 
 func parseDistrict(t table, h header, out sink, opts Options) error {
 	b := newDistrictBuilder(t, h)
-	b.given = opts.Profile
+	b.opts = opts
 	if parallel(t, opts.Workers) {
 		return parseDistrictParallel(t, b, out, opts.Workers, cmp.Or(opts.batchSize, rowBatchSize))
 	}
@@ -459,7 +459,7 @@ type districtBuilder struct {
 	h              header
 	headerProblems []problem.Problem
 	metaCols       []metaCol
-	given          GivenProfile // profile fields the table leaves out
+	opts           Options // the profile fields the table leaves out
 }
 
 type metaCol struct {
@@ -501,14 +501,16 @@ func (b *districtBuilder) school(cells []string, row int) *Submission {
 		a.Indicator = ic.id
 		sub.Answers = append(sub.Answers, a)
 	}
-	applyMeta(meta, sub, t.loc(row, 0), b.given)
+	applyMeta(meta, sub, t.loc(row, 0), b.opts)
 	return sub
 }
 
 // applyMeta fills the submission's school from the collected fields and
 // reports what is missing or unreadable; a profile field the file leaves
-// out is taken from given when given.
-func applyMeta(meta *metaFields, sub *Submission, where problem.Location, given GivenProfile) {
+// out is taken from opts.Profile when given, and is no problem when the
+// model has no use for profiles.
+func applyMeta(meta *metaFields, sub *Submission, where problem.Location, opts Options) {
+	given := opts.Profile
 	sub.Problems = append(sub.Problems, meta.problems...)
 	s := &sub.School
 	s.Name = meta.values[roleName]
@@ -540,7 +542,7 @@ func applyMeta(meta *metaFields, sub *Submission, where problem.Location, given 
 	} else if len(given.Programs) > 0 {
 		s.Profile.Programs = slices.Clone(given.Programs)
 		known++
-	} else {
+	} else if !opts.NoProfile {
 		sub.Problems = append(sub.Problems, problem.At(locOr(meta, rolePrograms, where),
 			"не указаны «Программы» (например «НОО, ООО, СОО»): приняты все три программы; профиль школ без этого поля можно задать параметром --programs"))
 	}
@@ -554,6 +556,9 @@ func applyMeta(meta *metaFields, sub *Submission, where problem.Location, given 
 		if (!ok || v == "") && f.given != nil {
 			*f.dst = *f.given
 			known++
+			continue
+		}
+		if (!ok || v == "") && opts.NoProfile {
 			continue
 		}
 		if !ok || v == "" {
@@ -570,7 +575,9 @@ func applyMeta(meta *metaFields, sub *Submission, where problem.Location, given 
 		*f.dst = b
 		known++
 	}
-	sub.ProfileKnown = known > 0
+	// A model that has no use for profiles assumes nothing by leaving
+	// them out.
+	sub.ProfileKnown = known > 0 || opts.NoProfile
 }
 
 func locOr(meta *metaFields, r role, where problem.Location) problem.Location {

@@ -169,6 +169,7 @@ func (a *app) runBatch(o batchOptions) error {
 	if err != nil {
 		return err
 	}
+	o.read.NoProfile = !m.UsesProfile()
 	files, skipped, missing := batch.Collect(o.paths)
 	if len(missing) > 0 {
 		return usagef("нет такого файла или папки: %s", strings.Join(missing, ", "))

@@ -87,6 +87,7 @@ func scoreFiles(modelDir string, files []string, opts answers.Options) (m *model
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	opts.NoProfile = !m.UsesProfile()
 	for _, f := range files {
 		if err := answers.ReadFile(f, opts, func(sub *answers.Submission) error {
 			results = append(results, scoring.Explain(m, scoring.Score(m, sub)))

@@ -259,3 +259,14 @@ func (m *Model) Component(id string) (*Component, bool) {
 func (m *Model) LevelIndex(id string) int {
 	return slices.IndexFunc(m.Levels, func(l Level) bool { return l.ID == id })
 }
+
+// UsesProfile reports whether anything in the model depends on a school's
+// profile: an indicator for some schools only, or a threshold variant.
+func (m *Model) UsesProfile() bool {
+	for _, ind := range m.Indicators {
+		if !ind.Applies.IsZero() {
+			return true
+		}
+	}
+	return len(m.Thresholds.Variants) > 0
+}

@@ -44,6 +44,7 @@ type IndicatorDoc struct {
 	Number    *NumberDoc  `json:"number,omitempty" yaml:"number,omitempty"`
 	Bands     []BandDoc   `json:"bands,omitempty" yaml:"bands,omitempty"`
 	Max       int         `json:"max" yaml:"max"`
+	Measures  []string    `json:"measures,omitempty" yaml:"measures,omitempty"`
 }
 
 // AppliesDoc is an applicability condition; empty fields mean "any".
@@ -136,7 +137,7 @@ func (m *Model) Doc() Doc {
 
 func indicatorDoc(ind *Indicator) IndicatorDoc {
 	d := IndicatorDoc{ID: ind.ID, Title: ind.Text, Component: ind.Component, Kind: "choice", Critical: ind.Critical,
-		Applies: appliesDoc(ind.Applies), Max: ind.Max}
+		Applies: appliesDoc(ind.Applies), Max: ind.Max, Measures: ind.Measures}
 	for _, o := range ind.Options {
 		d.Options = append(d.Options, OptionDoc(o))
 	}

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 
@@ -28,6 +29,9 @@ import (
 const (
 	MaxPoints          = 1000   // for one answer or band
 	MaxThresholdPoints = 100000 // for a threshold in points
+	// Bounds on an indicator's measures: a short list of sentences.
+	MaxMeasures   = 20
+	MaxMeasureLen = 1000
 )
 
 // RootFile is the name of a model folder's root file.
@@ -520,6 +524,20 @@ func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicat
 	}
 	if ri.Applies != nil {
 		ind.Applies = l.buildApplies(ri.Applies, l.at(ri.file, ri.Applies.pos), "показателя "+id)
+	}
+	if len(ri.Measures) > MaxMeasures {
+		l.add(loc, "у показателя %s мер (measures) %d: не больше %d", id, len(ri.Measures), MaxMeasures)
+	}
+	for i, text := range ri.Measures {
+		text = strings.TrimSpace(text)
+		switch {
+		case text == "":
+			l.add(loc, "у показателя %s пустая мера (measures, %d-я)", id, i+1)
+		case utf8.RuneCountInString(text) > MaxMeasureLen:
+			l.add(loc, "у показателя %s мера (measures, %d-я) длиннее %d знаков", id, i+1, MaxMeasureLen)
+		default:
+			ind.Measures = append(ind.Measures, text)
+		}
 	}
 	switch {
 	case len(ri.Options) > 0 && (ri.Number != nil || len(ri.Bands) > 0):

@@ -67,12 +67,15 @@ type Indicator struct {
 	Component string
 	Text      string
 	Critical  bool
-	Applies   Applicability
-	Options   []Option
-	Number    *NumberSpec
-	Bands     []Band
-	Max       int    // the best points an answer can earn
-	best      string // Best(), computed at load
+	// Measures are typical management decisions for a deficit of this
+	// indicator, as the model gives them, for development programmes.
+	Measures []string
+	Applies  Applicability
+	Options  []Option
+	Number   *NumberSpec
+	Bands    []Band
+	Max      int    // the best points an answer can earn
+	best     string // Best(), computed at load
 
 	index          int // position in Model.Indicators
 	componentIndex int // position of its component in Model.Components

@@ -142,6 +142,7 @@ type rawIndicator struct {
 	Options   []rawOption `yaml:"options"`
 	Number    *rawNumber  `yaml:"number"`
 	Bands     []rawBand   `yaml:"bands"`
+	Measures  []string    `yaml:"measures"`
 	pos       `yaml:"-"`
 	file      string
 }

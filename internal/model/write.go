@@ -73,6 +73,7 @@ type outIndicator struct {
 	Options  []outOption `yaml:"options,omitempty"`
 	Number   *outNumber  `yaml:"number,omitempty"`
 	Bands    []outBand   `yaml:"bands,omitempty"`
+	Measures []string    `yaml:"measures,omitempty"`
 }
 
 type outApplies struct {
@@ -127,7 +128,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 	for ci, c := range m.Components {
 		f := outFile{Component: c.ID}
 		for _, ind := range c.Indicators {
-			oi := outIndicator{ID: ind.ID, Text: ind.Text, Critical: ind.Critical}
+			oi := outIndicator{ID: ind.ID, Text: ind.Text, Critical: ind.Critical, Measures: ind.Measures}
 			if a := outApply(ind.Applies); !ind.Applies.IsZero() {
 				oi.Applies = &a
 			}

@@ -148,15 +148,16 @@ type IndicatorDoc struct {
 
 // DeficitDoc is an indicator below its maximum.
 type DeficitDoc struct {
-	Indicator string `json:"indicator"`
-	Component string `json:"component"`
-	Title     string `json:"title"`
-	Answer    string `json:"answer"`
-	Points    int    `json:"points"`
-	Max       int    `json:"max"`
-	Gap       int    `json:"gap"`
-	Critical  bool   `json:"critical"`
-	Target    string `json:"target"`
+	Indicator string   `json:"indicator"`
+	Component string   `json:"component"`
+	Title     string   `json:"title"`
+	Answer    string   `json:"answer"`
+	Points    int      `json:"points"`
+	Max       int      `json:"max"`
+	Gap       int      `json:"gap"`
+	Critical  bool     `json:"critical"`
+	Target    string   `json:"target"`
+	Measures  []string `json:"measures,omitempty"` // the model's typical measures
 }
 
 // ProblemDoc is a problem in the data.
@@ -210,7 +211,7 @@ func Doc(m *model.Model, r *scoring.Explained) ResultDoc {
 	}
 	for _, df := range r.Deficits {
 		d.Deficits = append(d.Deficits, DeficitDoc{Indicator: df.ID, Component: df.Component, Title: df.Text,
-			Answer: df.Answer, Points: df.Points, Max: df.Max, Gap: df.Gap, Critical: df.Critical, Target: df.Best()})
+			Answer: df.Answer, Points: df.Points, Max: df.Max, Gap: df.Gap, Critical: df.Critical, Target: df.Best(), Measures: df.Measures})
 	}
 	for _, p := range r.Problems {
 		d.Problems = append(d.Problems, ProblemDoc{Location: p.Location.String(), Message: p.Message})

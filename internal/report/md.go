@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"io"
+	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/safetext"
@@ -107,6 +108,19 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 					ans += " (" + d.Status + ")"
 				}
 				p("| %s | %s | %s | %d из %d | %d | %s |\n", mdCell(d.ID), text, ans, d.Points, d.Max, d.Gap, mdCell(d.Target))
+			}
+			if c.HasMeasures {
+				p("\nТиповые меры (из модели показателей):\n\n")
+				for _, d := range c.Deficits {
+					if len(d.Measures) == 0 {
+						continue
+					}
+					measures := make([]string, len(d.Measures))
+					for i, m := range d.Measures {
+						measures[i] = mdCell(m)
+					}
+					p("- %s. %s: %s\n", mdCell(d.ID), mdCell(d.Text), strings.Join(measures, "; "))
+				}
 			}
 			p("\n")
 		}

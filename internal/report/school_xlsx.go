@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 
@@ -101,10 +102,10 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 
 	// «Дефициты»
 	df := newSheet(f, styles, "Дефициты")
-	df.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Баллы", "Макс.", "Разрыв", "Цель (ответ на максимум)")
+	df.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Баллы", "Макс.", "Разрыв", "Цель (ответ на максимум)", "Типовые меры (из модели)")
 	for _, c := range v.Components {
 		for _, d := range c.Deficits {
-			df.put(c.Title, d.ID, d.Text, yesNo(d.Critical), d.Answer, d.Points, d.Max, d.Gap, d.Target)
+			df.put(c.Title, d.ID, d.Text, yesNo(d.Critical), d.Answer, d.Points, d.Max, d.Gap, d.Target, strings.Join(d.Measures, "\n"))
 		}
 	}
 	if df.row > 1 {

@@ -53,7 +53,9 @@ type componentView struct {
 	Marks      []markView
 	Indicators []indicatorView
 	Deficits   []indicatorView
-	Plan       string
+	// HasMeasures: some deficit has the model's typical measures.
+	HasMeasures bool
+	Plan        string
 	// District and Municipal are the peers' mean percents ("" unknown).
 	District, Municipal           string
 	DistrictValue, MunicipalValue float64
@@ -75,6 +77,7 @@ type indicatorView struct {
 	Target         string
 	Gap            int
 	ComponentTitle string
+	Measures       []string // the model's typical measures for a deficit
 }
 
 type planView struct {
@@ -204,7 +207,8 @@ func newSchoolView(m *model.Model, r *scoring.Explained) *schoolView {
 		if cv := byComp[d.Component]; cv != nil {
 			cv.Deficits = append(cv.Deficits, indicatorView{ID: d.ID, Text: d.Text, Critical: d.Critical, Answer: d.Answer,
 				Points: d.Points, Max: d.Max, Status: statusTitles[d.Status], Failed: d.Critical && d.Points == 0,
-				Target: d.Best(), Gap: d.Gap, ComponentTitle: cv.Title})
+				Target: d.Best(), Gap: d.Gap, ComponentTitle: cv.Title, Measures: d.Measures})
+			cv.HasMeasures = cv.HasMeasures || len(d.Measures) > 0
 		}
 	}
 	v.Plan.Summary = nl.Overall.Summary(m)

@@ -106,6 +106,8 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`номер показателя "01" не подойдёт`}},
 		{"indicator id with letters", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: h1", 1)},
 			[]string{`номер показателя "h1" не подойдёт`}},
+		{"empty measure", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "critical: true", "critical: true\n    measures: [\"Провести аудит\", \" \"]", 1)},
+			[]string{"у показателя 1 пустая мера (measures, 2-я)"}},
 		{"fractional points", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "points: 1", "points: 0.5", 1)},
 			[]string{"m/a.yaml:8:28: неверный тип значения: баллы (points) — целое число от 0 до 1000, а указано «0.5»: баллы за ответ не бывают дробными"}},
 		{"points threshold out of a profile's reach", map[string]string{"model.yaml": strings.Replace(validRoot, "percent: {base: 50, high: 80}", "points: {base: 1, high: 190}", 1), "a.yaml": validComp},

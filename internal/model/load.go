@@ -170,7 +170,7 @@ func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v an
 	l.hash.Write(data)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		l.yamlError(file, err, "ошибка синтаксиса YAML")
+		l.yamlError(file, err, "ошибка синтаксиса YAML", nil)
 		return false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -188,12 +188,18 @@ func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v an
 	}
 	checkKnownKeys(&doc, reflect.TypeOf(v), file, func(p problem.Problem) { l.problems = append(l.problems, p) })
 	if err := doc.Decode(v); err != nil {
-		l.yamlError(file, err, "неверный тип значения")
+		// What was decoded is partial: checking it would only repeat
+		// the error in other words (a file «without indicators»).
+		l.yamlError(file, err, "неверный тип значения", &doc)
+		return false
 	}
 	return true
 }
 
-func (l *loader) yamlError(file string, err error, what string) {
+// yamlError reports the parser's errors in Russian with their places. The
+// parser gives a type error's line only; its column is found in doc, the
+// file's tree, as the scalar of that line with the value named.
+func (l *loader) yamlError(file string, err error, what string, doc *yaml.Node) {
 	var msgs []string
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -208,8 +214,28 @@ func (l *loader) yamlError(file string, err error, what string) {
 			loc.Col, _ = strconv.Atoi(m[2])
 			msg = m[3]
 		}
+		if u := yamlUnmarshalRe.FindStringSubmatch(msg); u != nil && loc.Col == 0 && doc != nil {
+			loc.Col = scalarColumn(doc, loc.Row, u[2])
+		}
 		l.add(loc, "%s: %s", what, YAMLText(strings.TrimPrefix(msg, "yaml: ")))
 	}
+}
+
+// scalarColumn is the column of the first scalar on line with value, 0
+// when there is none (or the value was not named).
+func scalarColumn(n *yaml.Node, line int, value string) int {
+	if value == "" {
+		return 0
+	}
+	if n.Kind == yaml.ScalarNode && n.Line == line && n.Value == value {
+		return n.Column
+	}
+	for _, c := range n.Content {
+		if col := scalarColumn(c, line, value); col > 0 {
+			return col
+		}
+	}
+	return 0
 }
 
 // yamlKinds and yamlTargets put the YAML parser's words in Russian.

@@ -108,6 +108,8 @@ func TestLoadProblems(t *testing.T) {
 			[]string{`номер показателя "h1" не подойдёт`}},
 		{"empty measure", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "critical: true", "critical: true\n    measures: [\"Провести аудит\", \" \"]", 1)},
 			[]string{"у показателя 1 пустая мера (measures, 2-я)"}},
+		{"type error with its column", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "critical: true", "critical: да", 1)},
+			[]string{"m/a.yaml:5:15: неверный тип значения: нужно: true или false; найдено: текст «да»"}},
 		{"fractional points", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "points: 1", "points: 0.5", 1)},
 			[]string{"m/a.yaml:8:28: неверный тип значения: баллы (points) — целое число от 0 до 1000, а указано «0.5»: баллы за ответ не бывают дробными"}},
 		{"points threshold out of a profile's reach", map[string]string{"model.yaml": strings.Replace(validRoot, "percent: {base: 50, high: 80}", "points: {base: 1, high: 190}", 1), "a.yaml": validComp},
@@ -301,11 +303,17 @@ func TestYAMLText(t *testing.T) {
 	}
 }
 
-// A syntax error in a component file is one error: its indicators are
-// unknown, so its component's emptiness is no error of its own.
+// A syntax or type error in a component file is one error: what the file
+// holds is unknown, so «no indicators» and an empty component are no
+// errors of their own.
 func TestSyntaxErrorAlone(t *testing.T) {
-	err := load(map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "indicators:", "indicators:\n  component a", 1)})
-	if err == nil || strings.Count(strings.TrimSpace(err.Error()), "\n") != 0 || !strings.Contains(err.Error(), "m/a.yaml:") {
-		t.Errorf("want exactly one error, in a.yaml:\n%v", err)
+	for name, comp := range map[string]string{
+		"syntax": strings.Replace(validComp, "indicators:", "indicators:\n  component a", 1),
+		"type":   strings.Replace(validComp, "critical: true", "critical: да", 1),
+	} {
+		err := load(map[string]string{"model.yaml": validRoot, "a.yaml": comp})
+		if err == nil || strings.Count(strings.TrimSpace(err.Error()), "\n") != 0 || !strings.Contains(err.Error(), "m/a.yaml:") {
+			t.Errorf("%s error: want exactly one error, in a.yaml:\n%v", name, err)
+		}
 	}
 }

@@ -12,7 +12,9 @@ import (
 
 // The out* types are a model folder's YAML as WriteFolder writes it: the
 // format Load reads (README «Модель показателей»), keys in the documented
-// order.
+// order. Where the folder and the documented model (Doc) say the same
+// thing — levels, applicability, options, numbers, bands, the critical
+// rule — the Doc types serve both.
 
 type outRoot struct {
 	Schema       string         `yaml:"schema"`
@@ -23,7 +25,7 @@ type outRoot struct {
 	Levels       []LevelDoc     `yaml:"levels"`
 	Components   []outComponent `yaml:"components"`
 	Thresholds   outThresholds  `yaml:"thresholds"`
-	CriticalRule outCritical    `yaml:"critical_rule"`
+	CriticalRule CriticalDoc    `yaml:"critical_rule"`
 }
 
 type outComponent struct {
@@ -48,16 +50,10 @@ type outSet struct {
 
 type outVariant struct {
 	ID         string            `yaml:"id,omitempty"`
-	When       outApplies        `yaml:"when"`
+	When       AppliesDoc        `yaml:"when"`
 	Default    *outSet           `yaml:"default,omitempty"`
 	Overall    *outSet           `yaml:"overall,omitempty"`
 	Components map[string]outSet `yaml:"components,omitempty"`
-}
-
-type outCritical struct {
-	Action string `yaml:"action"`
-	Level  string `yaml:"level"`
-	Scope  string `yaml:"scope"`
 }
 
 type outFile struct {
@@ -69,39 +65,11 @@ type outIndicator struct {
 	ID       string      `yaml:"id"`
 	Text     string      `yaml:"text"`
 	Critical bool        `yaml:"critical,omitempty"`
-	Applies  *outApplies `yaml:"applies,omitempty"`
-	Options  []outOption `yaml:"options,omitempty"`
-	Number   *outNumber  `yaml:"number,omitempty"`
-	Bands    []outBand   `yaml:"bands,omitempty"`
+	Applies  *AppliesDoc `yaml:"applies,omitempty"`
+	Options  []OptionDoc `yaml:"options,omitempty"`
+	Number   *NumberDoc  `yaml:"number,omitempty"`
+	Bands    []BandDoc   `yaml:"bands,omitempty"`
 	Measures []string    `yaml:"measures,omitempty"`
-}
-
-type outApplies struct {
-	Programs      []string `yaml:"programs,omitempty"`
-	ProgramsMatch string   `yaml:"programs_match,omitempty"`
-	NotPrograms   []string `yaml:"not_programs,omitempty"`
-	OVZ           *bool    `yaml:"ovz,omitempty"`
-	Corrective    *bool    `yaml:"corrective,omitempty"`
-}
-
-type outOption struct {
-	Text    string   `yaml:"text"`
-	Points  int      `yaml:"points"`
-	Aliases []string `yaml:"aliases,omitempty"`
-}
-
-type outNumber struct {
-	Unit    string   `yaml:"unit,omitempty"`
-	Min     *float64 `yaml:"min,omitempty"`
-	Max     *float64 `yaml:"max,omitempty"`
-	Integer bool     `yaml:"integer,omitempty"`
-}
-
-type outBand struct {
-	Min          float64  `yaml:"min"`
-	Max          *float64 `yaml:"max,omitempty"`
-	MaxInclusive bool     `yaml:"max_inclusive,omitempty"`
-	Points       int      `yaml:"points"`
 }
 
 // WriteFolder writes the model as a model folder: model.yaml and one file
@@ -109,7 +77,7 @@ type outBand struct {
 // file with its name; loading the folder gives the same model.
 func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) error) error {
 	root := outRoot{Schema: Schema, ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source,
-		CriticalRule: outCritical{Action: m.CriticalRule.Action, Level: m.Levels[m.CriticalRule.Level].ID, Scope: m.CriticalRule.Scope}}
+		CriticalRule: CriticalDoc{Action: m.CriticalRule.Action, Level: m.Levels[m.CriticalRule.Level].ID, Scope: m.CriticalRule.Scope}}
 	for _, l := range m.Levels {
 		root.Levels = append(root.Levels, LevelDoc{ID: l.ID, Title: l.Title})
 	}
@@ -119,7 +87,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 	t := m.Thresholds
 	root.Thresholds = outThresholds{Default: m.outSet(&t.Default), Overall: m.outSet(t.Overall), Components: m.outSets(t.Components)}
 	for _, v := range t.Variants {
-		root.Thresholds.Variants = append(root.Thresholds.Variants, outVariant{ID: v.ID, When: outApply(v.When),
+		root.Thresholds.Variants = append(root.Thresholds.Variants, outVariant{ID: v.ID, When: appliesDoc(v.When),
 			Default: m.outSet(v.Default), Overall: m.outSet(v.Overall), Components: m.outSets(v.Components)})
 	}
 	if err := write(RootFile, yamlWriter("# Модель показателей: общие сведения, уровни, компоненты, пороги, правило критических показателей.\n", root)); err != nil {
@@ -129,17 +97,18 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 		f := outFile{Component: c.ID}
 		for _, ind := range c.Indicators {
 			oi := outIndicator{ID: ind.ID, Text: ind.Text, Critical: ind.Critical, Measures: ind.Measures}
-			if a := outApply(ind.Applies); !ind.Applies.IsZero() {
+			if !ind.Applies.IsZero() {
+				a := appliesDoc(ind.Applies)
 				oi.Applies = &a
 			}
 			for _, o := range ind.Options {
-				oi.Options = append(oi.Options, outOption{Text: o.Text, Points: o.Points, Aliases: o.Aliases})
+				oi.Options = append(oi.Options, OptionDoc(o))
 			}
 			if n := ind.Number; n != nil {
-				oi.Number = &outNumber{Unit: n.Unit, Min: n.Min, Max: n.Max, Integer: n.Integer}
+				oi.Number = &NumberDoc{Unit: n.Unit, Min: n.Min, Max: n.Max, Integer: n.Integer}
 			}
 			for _, b := range ind.Bands {
-				oi.Bands = append(oi.Bands, outBand{Min: b.Min, Max: b.Max, MaxInclusive: b.MaxInclusive, Points: b.Points})
+				oi.Bands = append(oi.Bands, BandDoc(b))
 			}
 			f.Indicators = append(f.Indicators, oi)
 		}
@@ -183,17 +152,6 @@ func (m *Model) outSets(sets map[string]ThresholdSet) map[string]outSet {
 	out := map[string]outSet{}
 	for id, s := range sets {
 		out[id] = *m.outSet(&s)
-	}
-	return out
-}
-
-func outApply(a Applicability) outApplies {
-	out := outApplies{ProgramsMatch: a.Match, OVZ: a.OVZ, Corrective: a.Corrective}
-	for _, p := range a.Programs {
-		out.Programs = append(out.Programs, string(p))
-	}
-	for _, p := range a.NotPrograms {
-		out.NotPrograms = append(out.NotPrograms, string(p))
 	}
 	return out
 }

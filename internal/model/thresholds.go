@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"math/big"
 	"strconv"
 
@@ -87,6 +88,25 @@ func (s ThresholdSet) MinPoints(i, max int) int {
 		return -1
 	}
 	return int(p)
+}
+
+// Percents gives each of levels thresholds as percent of max, index 0
+// (the lowest level) 0. A points threshold of a set with nothing to earn
+// (max 0) is +Inf: no school reaches it.
+func (s ThresholdSet) Percents(levels, max int) []float64 {
+	out := make([]float64, levels)
+	for i := 1; i < levels && i < len(s.Values); i++ {
+		v := s.Values[i].Float()
+		if s.Unit == UnitPoints {
+			if max <= 0 {
+				v = math.Inf(1)
+			} else {
+				v = v * 100 / float64(max)
+			}
+		}
+		out[i] = v
+	}
+	return out
 }
 
 // Standing is what the thresholds in force say of a score: the level it

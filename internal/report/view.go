@@ -138,21 +138,13 @@ func thresholdsText(m *model.Model, t scoring.Tally) string {
 	return strings.Join(parts, ", ") + " из " + strconv.Itoa(t.Max)
 }
 
-// thresholdMarks gives a set's level thresholds as percent of max.
+// thresholdMarks gives a set's reachable level thresholds as percent of max.
 func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []markView {
 	var marks []markView
-	for i := 1; i < len(set.Values) && i < len(m.Levels); i++ {
-		p := set.Values[i].Float()
-		if set.Unit == model.UnitPoints {
-			if max <= 0 {
-				continue
-			}
-			p = p * 100 / float64(max)
+	for i, p := range set.Percents(len(m.Levels), max) {
+		if i > 0 && p <= 100 {
+			marks = append(marks, markView{Title: m.Levels[i].Title, Percent: p})
 		}
-		if p > 100 {
-			continue
-		}
-		marks = append(marks, markView{Title: m.Levels[i].Title, Percent: p})
 	}
 	return marks
 }

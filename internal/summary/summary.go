@@ -240,37 +240,13 @@ func New(m *model.Model, o Options) *Aggregator {
 	a.sum.GroupBy = groupBy
 	a.sum.Levels = m.Levels
 	p := model.DefaultProfile()
-	total := 0
-	for _, c := range m.Components {
+	maxes, total := m.Maxima(p)
+	for i, c := range m.Components {
 		a.sum.Components = append(a.sum.Components, ComponentRef{c.ID, c.Title, c.Kind})
-		max := 0
-		for _, ind := range c.Indicators {
-			if ind.Applies.AppliesTo(p) {
-				max += ind.Max
-			}
-		}
-		total += max
-		a.sum.ComponentMarks = append(a.sum.ComponentMarks, marks(m, m.Thresholds.For(c.ID, p), max))
+		a.sum.ComponentMarks = append(a.sum.ComponentMarks, m.Thresholds.For(c.ID, p).Percents(len(m.Levels), maxes[i]))
 	}
-	a.sum.Marks = marks(m, m.Thresholds.For("", p), total)
+	a.sum.Marks = m.Thresholds.For("", p).Percents(len(m.Levels), total)
 	return a
-}
-
-// marks gives a threshold set as percent of max, one per level.
-func marks(m *model.Model, set model.ThresholdSet, max int) []float64 {
-	out := make([]float64, len(m.Levels))
-	for i := 1; i < len(out) && i < len(set.Values); i++ {
-		v := set.Values[i].Float()
-		if set.Unit == model.UnitPoints {
-			if max <= 0 {
-				v = math.Inf(1)
-			} else {
-				v = v * 100 / float64(max)
-			}
-		}
-		out[i] = v
-	}
-	return out
 }
 
 // FileDone counts a file that was read.

@@ -209,9 +209,11 @@ func (a *app) runBatch(o batchOptions) error {
 
 // scoreAll runs the batch: every school scored, and its summary entry
 // made, on all cores; the summary adds them in order. With --per-school,
-// the counted schools' reports are rendered afterwards on all cores — they
-// show the district's and the municipality's means, known only then — and
-// written on this goroutine, in the order of the names given.
+// the counted schools' reports are rendered and written afterwards on all
+// cores, under names given in order: they show the district's and the
+// municipality's means, known only then. For those means the summary is
+// grouped by municipality even without --group-by; the grouping is taken
+// off again before the summary is written.
 func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, o batchOptions, out *outdir.Dir) (s *summary.Summary, links []string, failedWrites int) {
 	groupBy := o.groupBy
 	if o.perSchool {

@@ -286,7 +286,7 @@ func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.R
 	names := reportNames{}
 	writes := make([]*schoolWrite, len(schools))
 	for i, r := range schools {
-		writes[i] = &schoolWrite{title: report.SchoolTitle(r), name: names.next(r), formats: formats}
+		writes[i] = &schoolWrite{title: report.SchoolTitle(r), name: names.next(r)}
 	}
 	means := peerMeans(s)
 	jobs := make(chan int)
@@ -331,7 +331,6 @@ func peerMeans(s *summary.Summary) func(group string) *scoring.Peers {
 // given in order; err is set once they are written.
 type schoolWrite struct {
 	title, name string
-	formats     []report.Format
 	err         error
 }
 

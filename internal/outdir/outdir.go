@@ -79,9 +79,6 @@ func (d *Dir) removeOwnTemporaries(dir string) {
 	}
 }
 
-// Path is the folder.
-func (d *Dir) Path() string { return d.path }
-
 // Write writes the file rel (relative, with '/') to a temporary file; it
 // takes its place at Commit. Safe from several goroutines.
 func (d *Dir) Write(rel string, write func(io.Writer) error) error {
@@ -112,17 +109,6 @@ func (d *Dir) Write(rel string, write func(io.Writer) error) error {
 	}
 	d.pending[rel] = tmp
 	return nil
-}
-
-// Discard drops a file written and not yet committed (a report of a
-// submission that a later one replaced).
-func (d *Dir) Discard(rel string) {
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	if tmp, ok := d.pending[rel]; ok {
-		os.Remove(tmp)
-		delete(d.pending, rel)
-	}
 }
 
 // Commit moves every file written into place — those under schools/ and

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -178,10 +179,7 @@ func writeModelText(w io.Writer, m *model.Model) error {
 		fmt.Fprintf(&b, "Особые пороги для школ (%s): вариант %s\n", v.When, v.ID)
 	}
 	writeProfileThresholds(&b, m)
-	r := m.CriticalRule
-	verb := map[string]string{model.ActionForce: "устанавливает уровень", model.ActionCap: "ограничивает уровень сверху"}[r.Action]
-	where := map[string]string{model.ScopeBoth: "компонента и общий", model.ScopeComponent: "компонента", model.ScopeOverall: "общий"}[r.Scope]
-	fmt.Fprintf(&b, "Критический показатель с 0 баллов %s «%s» (%s).\n", verb, m.Levels[r.Level].Title, where)
+	fmt.Fprintf(&b, "Невыполненный критический показатель %s.\n", rulesText(m, m.CriticalRules))
 	for _, c := range m.Components {
 		kind := "Магистральное направление"
 		if c.Kind == model.KindCondition {
@@ -191,7 +189,14 @@ func writeModelText(w io.Writer, m *model.Model) error {
 		for _, ind := range c.Indicators {
 			mark := ""
 			if ind.Critical {
-				mark = " [критический]"
+				mark = " [критический"
+				if ind.FailsBelow != 1 {
+					mark += ": не выполнен при баллах меньше " + strconv.Itoa(ind.FailsBelow)
+				}
+				if ind.Rules != nil {
+					mark += "; " + rulesText(m, ind.Rules)
+				}
+				mark += "]"
 			}
 			if !ind.Applies.IsZero() {
 				mark += " [" + ind.Applies.String() + "]"
@@ -267,4 +272,16 @@ func thresholdText(m *model.Model, s model.ThresholdSet) string {
 		parts = append(parts, fmt.Sprintf("«%s» от %s%s", m.Levels[i].Title, s.Values[i], unit))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// rulesText says what critical rules do: «ограничивает уровень сверху
+// «базовый» (компонента и общий)», several joined by «и».
+func rulesText(m *model.Model, rules []model.CriticalRule) string {
+	parts := make([]string, 0, len(rules))
+	for _, r := range rules {
+		verb := map[string]string{model.ActionForce: "устанавливает уровень", model.ActionCap: "ограничивает уровень сверху"}[r.Action]
+		where := map[string]string{model.ScopeBoth: "компонента и общий", model.ScopeComponent: "компонента", model.ScopeOverall: "общий"}[r.Scope]
+		parts = append(parts, fmt.Sprintf("%s «%s» (%s)", verb, m.Levels[r.Level].Title, where))
+	}
+	return strings.Join(parts, " и ")
 }

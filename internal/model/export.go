@@ -11,7 +11,10 @@ type Doc struct {
 	Levels       []LevelDoc     `json:"levels" yaml:"levels"`
 	Components   []ComponentDoc `json:"components" yaml:"components"`
 	Thresholds   ThresholdsDoc  `json:"thresholds" yaml:"thresholds"`
-	CriticalRule CriticalDoc    `json:"critical_rule" yaml:"critical_rule"`
+	// CriticalRule is the first of CriticalRules, as before lists were
+	// possible.
+	CriticalRule  CriticalDoc   `json:"critical_rule" yaml:"critical_rule"`
+	CriticalRules []CriticalDoc `json:"critical_rules" yaml:"critical_rules"`
 }
 
 // LevelDoc is a level in Doc.
@@ -39,7 +42,11 @@ type IndicatorDoc struct {
 	Component string      `json:"component" yaml:"component"`
 	Kind      string      `json:"kind" yaml:"kind"`
 	Critical  bool        `json:"critical" yaml:"critical"`
-	Applies   AppliesDoc  `json:"applies" yaml:"applies"`
+	// FailsBelow and CriticalRules: see CriticalDoc; only for a critical
+	// indicator, rules only when it has its own.
+	FailsBelow    int           `json:"fails_below,omitempty" yaml:"fails_below,omitempty"`
+	CriticalRules []CriticalDoc `json:"critical_rules,omitempty" yaml:"critical_rules,omitempty"`
+	Applies       AppliesDoc    `json:"applies" yaml:"applies"`
 	Options   []OptionDoc `json:"options,omitempty" yaml:"options,omitempty"`
 	Number    *NumberDoc  `json:"number,omitempty" yaml:"number,omitempty"`
 	Bands     []BandDoc   `json:"bands,omitempty" yaml:"bands,omitempty"`
@@ -121,7 +128,7 @@ func (m *Model) Doc() Doc {
 		cd := ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Indicators: []IndicatorDoc{}}
 		for _, ind := range c.Indicators {
 			cd.Max += ind.Max
-			cd.Indicators = append(cd.Indicators, indicatorDoc(ind))
+			cd.Indicators = append(cd.Indicators, m.indicatorDoc(ind))
 		}
 		d.Components = append(d.Components, cd)
 	}
@@ -131,13 +138,28 @@ func (m *Model) Doc() Doc {
 		d.Thresholds.Variants = append(d.Thresholds.Variants, VariantDoc{ID: v.ID, When: appliesDoc(v.When),
 			Default: m.setDocPtr(v.Default), Overall: m.setDocPtr(v.Overall), Components: m.setDocs(v.Components)})
 	}
-	d.CriticalRule = CriticalDoc{Action: m.CriticalRule.Action, Level: m.Levels[m.CriticalRule.Level].ID, Scope: m.CriticalRule.Scope}
+	d.CriticalRules = m.ruleDocs(m.CriticalRules)
+	d.CriticalRule = d.CriticalRules[0]
 	return d
 }
 
-func indicatorDoc(ind *Indicator) IndicatorDoc {
+func (m *Model) ruleDocs(rules []CriticalRule) []CriticalDoc {
+	if rules == nil {
+		return nil
+	}
+	out := make([]CriticalDoc, 0, len(rules))
+	for _, r := range rules {
+		out = append(out, CriticalDoc{Action: r.Action, Level: m.Levels[r.Level].ID, Scope: r.Scope})
+	}
+	return out
+}
+
+func (m *Model) indicatorDoc(ind *Indicator) IndicatorDoc {
 	d := IndicatorDoc{ID: ind.ID, Title: ind.Text, Component: ind.Component, Kind: "choice", Critical: ind.Critical,
 		Applies: appliesDoc(ind.Applies), Max: ind.Max, Measures: ind.Measures}
+	if ind.Critical {
+		d.FailsBelow, d.CriticalRules = ind.FailsBelow, m.ruleDocs(ind.Rules)
+	}
 	for _, o := range ind.Options {
 		d.Options = append(d.Options, OptionDoc(o))
 	}

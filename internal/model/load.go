@@ -116,6 +116,8 @@ type loader struct {
 	// unread counts indicator files that could not be parsed: their
 	// indicators are unknown, so an empty component is no error of its own.
 	unread int
+	// indicatorRules wait for the levels.
+	indicatorRules []pendingRules
 }
 
 func (l *loader) name(file string) string {
@@ -413,7 +415,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 	// Thresholds and the critical rule need the levels.
 	if len(m.Levels) >= 2 {
 		l.buildThresholds(m, root.Thresholds, rootFile, top)
-		l.buildCriticalRule(m, root.CriticalRule, rootFile, top)
+		l.buildCriticalRules(m, root.CriticalRule, rootFile, top)
 		if len(l.problems) == 0 {
 			l.checkVariants(m)
 			l.checkReachable(m)
@@ -544,7 +546,7 @@ func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicat
 	if !indicatorIDRe.MatchString(id) {
 		l.add(loc, "номер показателя %q не подойдёт: файлы ответов узнают показатель по номеру — числу (7) или числам через точку (7.1) без нулей впереди; впишите номер так", id)
 	}
-	ind := &Indicator{ID: id, Component: ri.Component, Text: strings.TrimSpace(ri.Text), Critical: ri.Critical}
+	ind := &Indicator{ID: id, Component: ri.Component, Text: strings.TrimSpace(ri.Text), Critical: ri.Critical.Set, FailsBelow: 1}
 	if ind.Text == "" {
 		l.add(loc, "у показателя %s не указана формулировка (text)", id)
 	}
@@ -576,20 +578,47 @@ func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicat
 		l.add(loc, "у показателя %s нет ни вариантов ответа (options), ни числовых диапазонов (number и bands)", id)
 	}
 	ind.best = ind.computeBest()
-	if ind.Critical && (len(ind.Options) > 0 || len(ind.Bands) > 0) && !ind.hasZero() {
-		l.add(loc, "критический показатель %s не имеет ответа на 0 баллов: его невыполнение нельзя определить", id)
-	}
+	l.buildIndicatorCritical(ind, &ri.Critical, ri.file, loc)
 	return ind
 }
 
-func (ind *Indicator) hasZero() bool {
+// buildIndicatorCritical reads an indicator's «critical»: true, or a
+// mapping with fails_below and the indicator's own rules. The rules' levels
+// are checked with the model's rule, once the levels are known.
+func (l *loader) buildIndicatorCritical(ind *Indicator, rc *rawCriticalFlag, file string, loc problem.Location) {
+	if rc.FailsBelow != nil || rc.Rules != nil {
+		loc = l.at(file, rc.pos)
+	}
+	if !ind.Critical {
+		return
+	}
+	if rc.FailsBelow != nil {
+		ind.FailsBelow = int(*rc.FailsBelow)
+	}
+	if len(ind.Options) == 0 && len(ind.Bands) == 0 {
+		return // already reported: no answers
+	}
+	if ind.FailsBelow < 1 || ind.FailsBelow > ind.Max {
+		l.add(loc, "у критического показателя %s fails_below %d: нужно от 1 до %d (максимума показателя) — показатель не выполнен, если баллов меньше этого числа",
+			ind.ID, ind.FailsBelow, ind.Max)
+	} else if !ind.canFail() {
+		l.add(loc, "критический показатель %s не имеет ответа, дающего меньше %s: его невыполнение нельзя определить",
+			ind.ID, ru.PointsShort(ind.FailsBelow))
+	}
+	if rc.Rules != nil {
+		l.indicatorRules = append(l.indicatorRules, pendingRules{ind, rc.Rules, file, loc})
+	}
+}
+
+// canFail reports whether some answer fails the indicator.
+func (ind *Indicator) canFail() bool {
 	for _, o := range ind.Options {
-		if o.Points == 0 {
+		if o.Points < ind.FailsBelow {
 			return true
 		}
 	}
 	for _, b := range ind.Bands {
-		if b.Points == 0 {
+		if b.Points < ind.FailsBelow {
 			return true
 		}
 	}
@@ -831,23 +860,48 @@ func (l *loader) buildSet(m *Model, rs *rawThresholdSet, file, name string) Thre
 	return s
 }
 
-func (l *loader) buildCriticalRule(m *Model, rc *rawCritical, file string, top problem.Location) {
-	if rc == nil {
+// pendingRules are an indicator's own critical rules, built once the
+// levels are known.
+type pendingRules struct {
+	ind   *Indicator
+	rules rawCriticalList
+	file  string
+	loc   problem.Location
+}
+
+// buildCriticalRules reads the model's critical rules and the indicators'
+// own ones.
+func (l *loader) buildCriticalRules(m *Model, rules rawCriticalList, file string, top problem.Location) {
+	if len(rules) == 0 {
 		l.add(top, "не задано правило критических показателей (critical_rule: action, level, scope)")
 		return
 	}
-	loc := l.at(file, rc.pos)
-	r := CriticalRule{Action: rc.Action, Scope: rc.Scope, Level: m.LevelIndex(rc.Level)}
-	if r.Action != ActionForce && r.Action != ActionCap {
-		l.add(loc, "critical_rule.action %q: допустимы force (установить уровень) и cap (ограничить уровень сверху)", rc.Action)
+	m.CriticalRules = l.buildRules(m, rules, file, "critical_rule")
+	for _, p := range l.indicatorRules {
+		if len(p.rules) == 0 {
+			l.add(p.loc, "у критического показателя %s пустой список правил (critical.rules): уберите ключ, чтобы действовало общее правило, или впишите правила", p.ind.ID)
+		}
+		p.ind.Rules = l.buildRules(m, p.rules, p.file, "показатель "+p.ind.ID+", critical.rules")
 	}
-	if r.Level < 0 {
-		l.add(loc, "critical_rule.level %q: неизвестный уровень; объявлены: %s", rc.Level, levelIDs(m))
+}
+
+func (l *loader) buildRules(m *Model, rules rawCriticalList, file, what string) []CriticalRule {
+	out := make([]CriticalRule, 0, len(rules))
+	for _, rc := range rules {
+		loc := l.at(file, rc.pos)
+		r := CriticalRule{Action: rc.Action, Scope: rc.Scope, Level: m.LevelIndex(rc.Level)}
+		if r.Action != ActionForce && r.Action != ActionCap {
+			l.add(loc, "%s.action %q: допустимы force (установить уровень) и cap (ограничить уровень сверху)", what, rc.Action)
+		}
+		if r.Level < 0 {
+			l.add(loc, "%s.level %q: неизвестный уровень; объявлены: %s", what, rc.Level, levelIDs(m))
+		}
+		if r.Scope != ScopeComponent && r.Scope != ScopeOverall && r.Scope != ScopeBoth {
+			l.add(loc, "%s.scope %q: допустимы component, overall и both", what, rc.Scope)
+		}
+		out = append(out, r)
 	}
-	if r.Scope != ScopeComponent && r.Scope != ScopeOverall && r.Scope != ScopeBoth {
-		l.add(loc, "critical_rule.scope %q: допустимы component, overall и both", rc.Scope)
-	}
-	m.CriticalRule = r
+	return out
 }
 
 // FirstAlias finds an alias or anchor in a YAML tree, or nil: aliases let a

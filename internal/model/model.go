@@ -38,8 +38,10 @@ type Model struct {
 	Levels       []Level      // low to high
 	Components   []*Component // by order
 	Indicators   []*Indicator // model order: by component, then as listed
-	Thresholds   Thresholds
-	CriticalRule CriticalRule
+	Thresholds Thresholds
+	// CriticalRules say what a failed critical indicator does to levels,
+	// unless the indicator has rules of its own.
+	CriticalRules []CriticalRule
 
 	indicatorByID map[string]*Indicator
 	indexByID     map[string]int
@@ -67,6 +69,11 @@ type Indicator struct {
 	Component string
 	Text      string
 	Critical  bool
+	// FailsBelow is the points below which a critical indicator fails
+	// (1: it fails at 0 points).
+	FailsBelow int
+	// Rules are the indicator's own critical rules; nil: the model's.
+	Rules []CriticalRule
 	// Measures are typical management decisions for a deficit of this
 	// indicator, as the model gives them, for development programmes.
 	Measures []string

@@ -27,7 +27,7 @@ type rawRoot struct {
 	Levels       []rawLevel     `yaml:"levels"`
 	Components   []rawComponent `yaml:"components"`
 	Thresholds   *rawThresholds `yaml:"thresholds"`
-	CriticalRule *rawCritical   `yaml:"critical_rule"`
+	CriticalRule rawCriticalList `yaml:"critical_rule"`
 	Indicators   []rawIndicator `yaml:"indicators"`
 }
 
@@ -133,11 +133,45 @@ func (r *rawCritical) UnmarshalYAML(n *yaml.Node) error {
 	return n.Decode((*plain)(r))
 }
 
+// rawCriticalList is one critical rule (a mapping) or a list of them.
+type rawCriticalList []rawCritical
+
+func (r *rawCriticalList) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.MappingNode {
+		var one rawCritical
+		if err := n.Decode(&one); err != nil {
+			return err
+		}
+		*r = rawCriticalList{one}
+		return nil
+	}
+	return n.Decode((*[]rawCritical)(r))
+}
+
+// rawCriticalFlag is an indicator's «critical»: true or false, or a
+// mapping with the points below which it fails and its own rules.
+type rawCriticalFlag struct {
+	Set        bool            `yaml:"-"`
+	FailsBelow *wholePoints    `yaml:"fails_below"`
+	Rules      rawCriticalList `yaml:"rules"`
+	pos        `yaml:"-"`
+}
+
+func (r *rawCriticalFlag) UnmarshalYAML(n *yaml.Node) error {
+	r.at(n)
+	if n.Kind == yaml.MappingNode {
+		type plain rawCriticalFlag
+		r.Set = true
+		return n.Decode((*plain)(r))
+	}
+	return n.Decode(&r.Set)
+}
+
 type rawIndicator struct {
 	ID        string      `yaml:"id"`
 	Component string      `yaml:"component"`
 	Text      string      `yaml:"text"`
-	Critical  bool        `yaml:"critical"`
+	Critical  rawCriticalFlag `yaml:"critical"`
 	Applies   *rawApplies `yaml:"applies"`
 	Options   []rawOption `yaml:"options"`
 	Number    *rawNumber  `yaml:"number"`
@@ -258,10 +292,13 @@ func checkKnownKeys(n *yaml.Node, t reflect.Type, file string, add func(problem.
 			checkKnownKeys(v, ft, file, add)
 		}
 	case reflect.Slice:
-		if n.Kind == yaml.SequenceNode {
+		switch n.Kind {
+		case yaml.SequenceNode:
 			for _, c := range n.Content {
 				checkKnownKeys(c, t.Elem(), file, add)
 			}
+		case yaml.MappingNode: // one element written alone (critical_rule)
+			checkKnownKeys(n, t.Elem(), file, add)
 		}
 	case reflect.Map:
 		if n.Kind == yaml.MappingNode {

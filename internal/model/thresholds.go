@@ -196,7 +196,7 @@ const (
 	ScopeBoth      = "both"
 )
 
-// CriticalRule says what a critical indicator at 0 points does.
+// CriticalRule says what a failed critical indicator does.
 type CriticalRule struct {
 	Action string // ActionForce or ActionCap
 	Level  int    // index into Model.Levels
@@ -216,3 +216,36 @@ func (r CriticalRule) OnComponent() bool { return r.Scope == ScopeComponent || r
 
 // OnOverall reports whether the rule acts on the overall level.
 func (r CriticalRule) OnOverall() bool { return r.Scope == ScopeOverall || r.Scope == ScopeBoth }
+
+// Fails reports whether points fail the indicator: it is critical and
+// they are below its FailsBelow.
+func (ind *Indicator) Fails(points int) bool { return ind.Critical && points < ind.FailsBelow }
+
+// RulesOf returns the critical rules a failure of ind sets off: its own,
+// else the model's.
+func (m *Model) RulesOf(ind *Indicator) []CriticalRule {
+	if ind.Rules != nil {
+		return ind.Rules
+	}
+	return m.CriticalRules
+}
+
+// AfterCritical returns the level that the rules set off by the failed
+// indicators leave of level, on a component's level or the overall one:
+// the lowest outcome of every rule acting there. acted is false when no
+// rule acts there (the level is unchanged).
+func (m *Model) AfterCritical(level int, failed []*Indicator, overall bool) (after int, acted bool) {
+	after = level
+	for _, ind := range failed {
+		for _, r := range m.RulesOf(ind) {
+			if overall && !r.OnOverall() || !overall && !r.OnComponent() {
+				continue
+			}
+			if !acted || r.Apply(level) < after {
+				after = r.Apply(level)
+			}
+			acted = true
+		}
+	}
+	return after, acted
+}

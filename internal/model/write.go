@@ -25,7 +25,7 @@ type outRoot struct {
 	Levels       []LevelDoc     `yaml:"levels"`
 	Components   []outComponent `yaml:"components"`
 	Thresholds   outThresholds  `yaml:"thresholds"`
-	CriticalRule CriticalDoc    `yaml:"critical_rule"`
+	CriticalRule any            `yaml:"critical_rule"` // one CriticalDoc, or a list
 }
 
 type outComponent struct {
@@ -56,6 +56,13 @@ type outVariant struct {
 	Components map[string]outSet `yaml:"components,omitempty"`
 }
 
+// outCritical is a critical indicator's «critical» when it is more than
+// «true».
+type outCritical struct {
+	FailsBelow int           `yaml:"fails_below,omitempty"`
+	Rules      []CriticalDoc `yaml:"rules,omitempty"`
+}
+
 type outFile struct {
 	Component  string         `yaml:"component"`
 	Indicators []outIndicator `yaml:"indicators"`
@@ -64,7 +71,7 @@ type outFile struct {
 type outIndicator struct {
 	ID       string      `yaml:"id"`
 	Text     string      `yaml:"text"`
-	Critical bool        `yaml:"critical,omitempty"`
+	Critical any         `yaml:"critical,omitempty"` // true, or an outCritical
 	Applies  *AppliesDoc `yaml:"applies,omitempty"`
 	Options  []OptionDoc `yaml:"options,omitempty"`
 	Number   *NumberDoc  `yaml:"number,omitempty"`
@@ -76,8 +83,12 @@ type outIndicator struct {
 // per component, named by the component's id. write is called once per
 // file with its name; loading the folder gives the same model.
 func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) error) error {
-	root := outRoot{Schema: Schema, ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source,
-		CriticalRule: CriticalDoc{Action: m.CriticalRule.Action, Level: m.Levels[m.CriticalRule.Level].ID, Scope: m.CriticalRule.Scope}}
+	root := outRoot{Schema: Schema, ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
+	if rules := m.ruleDocs(m.CriticalRules); len(rules) == 1 {
+		root.CriticalRule = rules[0]
+	} else {
+		root.CriticalRule = rules
+	}
 	for _, l := range m.Levels {
 		root.Levels = append(root.Levels, LevelDoc{ID: l.ID, Title: l.Title})
 	}
@@ -96,7 +107,13 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 	for ci, c := range m.Components {
 		f := outFile{Component: c.ID}
 		for _, ind := range c.Indicators {
-			oi := outIndicator{ID: ind.ID, Text: ind.Text, Critical: ind.Critical, Measures: ind.Measures}
+			oi := outIndicator{ID: ind.ID, Text: ind.Text, Measures: ind.Measures}
+			switch {
+			case ind.Critical && ind.FailsBelow == 1 && ind.Rules == nil:
+				oi.Critical = true
+			case ind.Critical:
+				oi.Critical = outCritical{FailsBelow: ind.FailsBelow, Rules: m.ruleDocs(ind.Rules)}
+			}
 			if !ind.Applies.IsZero() {
 				a := appliesDoc(ind.Applies)
 				oi.Applies = &a

@@ -62,28 +62,45 @@ func TestWriteFolderRoundTrip(t *testing.T) {
 	}
 }
 
-// A model using every feature — variants, point thresholds, a third of a
-// percent, bands, numbers, applicability, cap rule — survives the trip.
-func TestWriteFolderEveryFeature(t *testing.T) {
+// everyFeature is a model using every feature — variants, point
+// thresholds, a third of a percent, bands, numbers, applicability, a list
+// of critical rules, an indicator's own rule and fails_below, measures.
+func everyFeature(t *testing.T) *Model {
+	t.Helper()
 	root := strings.Replace(validRoot, "default: {percent: {base: 50, high: 80}}", `default: {percent: {base: 100/3, high: 80.5}}
   overall: {points: {base: 1/2, high: 1}}
   variants:
     - id: ovz
       when: {ovz: true, programs: [НОО], programs_match: exactly}
       components: {a: {points: {base: 0.5, high: 1}}}`, 1)
-	comp := validComp + `  - id: "2"
+	root = strings.Replace(root, "critical_rule: {action: force, level: below_base, scope: both}", `critical_rule:
+  - {action: force, level: below_base, scope: component}
+  - {action: cap, level: base, scope: overall}`, 1)
+	comp := validComp + `    measures: ["Пример: меры; с точкой с запятой", "вторая\nстрокой"]
+  - id: "2"
     text: "Доля педагогов"
+    critical: {fails_below: 2, rules: [{action: cap, level: base, scope: component}]}
     applies: {programs: [ООО, СОО], not_programs: [НОО], corrective: false}
     number: {unit: "%", min: 0, max: 100}
     bands:
       - {min: 0, max: 50, points: 0}
       - {min: 50, max: 100, max_inclusive: true, points: 2}
+  - id: "3"
+    text: "Выбор с синонимами"
+    options:
+      - {text: "нет", points: 0, aliases: ["не ведётся", "отсутствует"]}
+      - {text: "да", points: 3}
 `
-	fsys := fstest.MapFS{"model.yaml": {Data: []byte(root)}, "a.yaml": {Data: []byte(comp)}}
-	m, err := Load(fsys, "m")
+	m, err := Load(fstest.MapFS{"model.yaml": {Data: []byte(root)}, "a.yaml": {Data: []byte(comp)}}, "m")
 	if err != nil {
 		t.Fatal(err)
 	}
+	return m
+}
+
+// A model using every feature survives the trip.
+func TestWriteFolderEveryFeature(t *testing.T) {
+	m := everyFeature(t)
 	back, files := exportLoad(t, m)
 	if got, want := docJSON(t, back), docJSON(t, m); got != want {
 		t.Errorf("model differs after the trip:\n%s\nwant\n%s", got, want)
@@ -96,6 +113,9 @@ func TestWriteFolderEveryFeature(t *testing.T) {
 	}
 	if !strings.Contains(string(files["model.yaml"].Data), "100/3") {
 		t.Errorf("a third of a percent is not kept exactly:\n%s", files["model.yaml"].Data)
+	}
+	if ind := back.Indicators[1]; ind.FailsBelow != 2 || len(ind.Rules) != 1 || len(back.CriticalRules) != 2 {
+		t.Errorf("critical rules after the trip: indicator %+v, model %+v", ind, back.CriticalRules)
 	}
 }
 

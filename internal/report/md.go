@@ -79,7 +79,7 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		}
 		p("\n")
 	}
-	p("### Критические показатели с 0 баллов\n\n")
+	p("### Невыполненные критические показатели\n\n")
 	if len(v.Critical) == 0 {
 		p("Нет: все критические показатели набрали баллы.\n\n")
 	} else {

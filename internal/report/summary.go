@@ -24,7 +24,7 @@ func WriteSummaryCSV(w io.Writer, s *summary.Summary) error {
 	for _, c := range s.Components {
 		head = append(head, c.Title+", %", c.Title+", уровень")
 	}
-	head = append(head, "Дефицитов", "Критические с 0 баллов", "Неполные ответы", "Проблем в данных", "Модель")
+	head = append(head, "Дефицитов", "Невыполненные критические", "Неполные ответы", "Проблем в данных", "Модель")
 	cw.Write(safetext.CSVRecord(head))
 	for _, r := range s.Schools {
 		row := ""

@@ -143,7 +143,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	for _, c := range s.Components {
 		head = append(head, c.Title+", %")
 	}
-	head = append(head, "Дефицитов", "Критические с 0 баллов", "Неполные", "Проблем")
+	head = append(head, "Дефицитов", "Невыполненные критические", "Неполные", "Проблем")
 	sc.header(head...)
 	for _, r := range s.Schools {
 		row := []any{r.Source, nilIfZero(r.Row), r.Name, r.Code, r.Municipality, r.Points, r.Max, r.Percent, r.LevelTitle}

@@ -122,7 +122,7 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Explained) {
 		w.printf("%-*s  %5d  %5d  %6s  %s\n", width, c.Title, c.Points, c.Max, Percent(c.Percent), lvl)
 	}
 	if hasCriticalChange(r.Result) {
-		w.printf("* уровень понижен из-за критического показателя с 0 баллов\n")
+		w.printf("* уровень понижен из-за невыполненного критического показателя\n")
 	}
 	w.printf("\nПороги уровней для профиля школы:\n  Итог: %s\n", thresholdsText(m, r.Total))
 	for _, c := range r.Components {
@@ -132,7 +132,7 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Explained) {
 	}
 
 	if len(r.CriticalFailures) > 0 {
-		w.printf("\nКритические показатели с 0 баллов (%d):\n", len(r.CriticalFailures))
+		w.printf("\nНевыполненные критические показатели (%d):\n", len(r.CriticalFailures))
 		for _, id := range r.CriticalFailures {
 			text, answer := "", ""
 			if is := indicatorScore(r.Result, id); is != nil {

@@ -186,7 +186,7 @@ func newSchoolView(m *model.Model, r *scoring.Explained) *schoolView {
 		is := &r.Indicators[i]
 		iv := indicatorView{ID: is.ID, Text: is.Text, Critical: is.Critical, Answer: is.Answer, Points: is.Points, Max: is.Max,
 			Status: statusTitles[is.Status], NotApplicable: is.Status == scoring.StatusNotApplicable,
-			Failed: is.Critical && is.Points == 0 && is.Status != scoring.StatusNotApplicable,
+			Failed: is.Fails(is.Points) && is.Status != scoring.StatusNotApplicable,
 			Target: is.Best(), Gap: is.Max - is.Points, ComponentTitle: titles[is.Component]}
 		if cv := byComp[is.Component]; cv != nil {
 			cv.Indicators = append(cv.Indicators, iv)
@@ -198,7 +198,7 @@ func newSchoolView(m *model.Model, r *scoring.Explained) *schoolView {
 	for _, d := range r.Deficits {
 		if cv := byComp[d.Component]; cv != nil {
 			cv.Deficits = append(cv.Deficits, indicatorView{ID: d.ID, Text: d.Text, Critical: d.Critical, Answer: d.Answer,
-				Points: d.Points, Max: d.Max, Status: statusTitles[d.Status], Failed: d.Critical && d.Points == 0,
+				Points: d.Points, Max: d.Max, Status: statusTitles[d.Status], Failed: d.Fails(d.Points),
 				Target: d.Best(), Gap: d.Gap, ComponentTitle: cv.Title, Measures: d.Measures})
 			cv.HasMeasures = cv.HasMeasures || len(d.Measures) > 0
 		}

@@ -97,18 +97,17 @@ func PlanNext(m *model.Model, r *Result) NextLevel {
 		all = append(all, is)
 		byComponent[is.ComponentIndex()] = append(byComponent[is.ComponentIndex()], is)
 	}
-	rule := m.CriticalRule
-	nl := NextLevel{Overall: buildPlan(m, "", "Итог", r.School.Profile, r.Total, rule.OnOverall(), all)}
+	nl := NextLevel{Overall: buildPlan(m, "", "Итог", r.School.Profile, r.Total, all)}
 	for i, c := range r.Components {
-		nl.Components = append(nl.Components, buildPlan(m, c.ID, c.Title, r.School.Profile, c.Tally, rule.OnComponent(), byComponent[i]))
+		nl.Components = append(nl.Components, buildPlan(m, c.ID, c.Title, r.School.Profile, c.Tally, byComponent[i]))
 	}
 	return nl
 }
 
 // buildPlan plans one scope: the component (or overall, component "")
 // whose tally is t, from the scope's candidates.
-func buildPlan(m *model.Model, component, title string, profile model.Profile, t Tally, ruleApplies bool, candidates []*IndicatorScore) Plan {
-	rule := m.CriticalRule
+func buildPlan(m *model.Model, component, title string, profile model.Profile, t Tally, candidates []*IndicatorScore) Plan {
+	overall := component == ""
 	p := Plan{Component: component, Title: title, Current: t.Level, Next: -1, Points: t.Points, Max: t.Max, Reaches: t.Level}
 	if t.Max == 0 || t.Level < 0 || t.Level >= len(m.Levels)-1 {
 		return p
@@ -120,23 +119,19 @@ func buildPlan(m *model.Model, component, title string, profile model.Profile, t
 	}
 	p.Missing = max(0, p.Threshold-t.Points)
 
-	// Critical failures block Next when the critical rule would hold the
-	// level below it.
-	blocks := ruleApplies && rule.Apply(p.Next) < p.Next
-	failures := 0
+	// A critical failure blocks Next when its rules would hold the level
+	// below it.
 	var blocking []Step
 	others := make([]Step, 0, len(candidates))
 	for _, is := range candidates {
 		s := Step{Indicator: is.Indicator, Answer: is.Answer, Points: is.Points}
-		failure := is.Critical && is.Points == 0
-		if failure {
-			failures++
-		}
-		if failure && blocks {
-			s.Blocking = true
-			s.Target, s.TargetPoints = targetFor(is.Indicator, is.Max)
-			blocking = append(blocking, s)
-			continue
+		if is.Fails(is.Points) {
+			if after, _ := m.AfterCritical(p.Next, []*model.Indicator{is.Indicator}, overall); after < p.Next {
+				s.Blocking = true
+				s.Target, s.TargetPoints = targetFor(is.Indicator, is.Max)
+				blocking = append(blocking, s)
+				continue
+			}
 		}
 		others = append(others, s)
 	}
@@ -177,14 +172,14 @@ func buildPlan(m *model.Model, component, title string, profile model.Profile, t
 	}
 	p.Reachable = true
 	p.Reaches = m.Standing(component, profile, have, t.Max).Level
-	for _, s := range p.Steps {
-		if s.Critical && s.Points == 0 {
-			failures--
+	// The failures the steps leave failed still act.
+	var still []*model.Indicator
+	for _, is := range candidates {
+		if is.Fails(is.Points) && !slices.ContainsFunc(p.Steps, func(s Step) bool { return s.Indicator == is.Indicator && !s.Fails(s.TargetPoints) }) {
+			still = append(still, is.Indicator)
 		}
 	}
-	if ruleApplies && failures > 0 {
-		p.Reaches = rule.Apply(p.Reaches)
-	}
+	p.Reaches, _ = m.AfterCritical(p.Reaches, still, overall)
 	return p
 }
 
@@ -225,9 +220,9 @@ func (p *Plan) Summary(m *model.Model) string {
 	var b strings.Builder
 	switch {
 	case p.Blocked && p.Missing == 0:
-		fmt.Fprintf(&b, "Баллов для уровня «%s» хватает (%d при нужных %d), но его держат критические показатели с 0 баллов.", next, p.Points, p.Threshold)
+		fmt.Fprintf(&b, "Баллов для уровня «%s» хватает (%d при нужных %d), но его держат невыполненные критические показатели.", next, p.Points, p.Threshold)
 	case p.Blocked:
-		fmt.Fprintf(&b, "До уровня «%s» не хватает %s (нужно %d из %d), и его держат критические показатели с 0 баллов.",
+		fmt.Fprintf(&b, "До уровня «%s» не хватает %s (нужно %d из %d), и его держат невыполненные критические показатели.",
 			next, ru.PointsShort(p.Missing), p.Threshold, p.Max)
 	default:
 		fmt.Fprintf(&b, "До уровня «%s» не хватает %s (нужно %d из %d).", next, ru.PointsShort(p.Missing), p.Threshold, p.Max)

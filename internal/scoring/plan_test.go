@@ -202,7 +202,7 @@ func TestPlanStatements(t *testing.T) {
 	}
 	// Plain sentences that name the step and say the level reached is
 	// above the next one.
-	if s := p.Summary(m); s != "Баллов для уровня «базовый» хватает (6 при нужных 3), но его держат критические показатели с 0 баллов. "+
+	if s := p.Summary(m); s != "Баллов для уровня «базовый» хватает (6 при нужных 3), но его держат невыполненные критические показатели. "+
 		"Улучшить показатель: 1 «Выбор» — до ответа «полностью». После этого уровень — «высокий»." {
 		t.Errorf("blocked summary: %q", s)
 	}

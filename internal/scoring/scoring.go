@@ -142,6 +142,8 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	for i, c := range m.Components {
 		r.Components[i] = ComponentScore{ID: c.ID, Title: c.Title, Kind: c.Kind}
 	}
+	var failed []*model.Indicator               // critical indicators failed
+	byComponent := make([][]*model.Indicator, len(m.Components)) // the same by component
 	for i, ind := range m.Indicators {
 		is := r.scoreIndicator(sub, ind, given[i], profile)
 		r.Indicators[i] = is
@@ -153,22 +155,23 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 		cs.Max += is.Max
 		r.Total.Points += is.Points
 		r.Total.Max += is.Max
-		if is.Critical && is.Points == 0 {
+		if ind.Fails(is.Points) {
 			cs.CriticalFailures = append(cs.CriticalFailures, is.ID)
 			r.CriticalFailures = append(r.CriticalFailures, is.ID)
+			byComponent[ind.ComponentIndex()] = append(byComponent[ind.ComponentIndex()], ind)
+			failed = append(failed, ind)
 		}
 		if is.Status == StatusMissing || is.Status == StatusInvalid {
 			r.Incomplete = true
 		}
 	}
 
-	// Levels by points, then the critical rule where it acts.
-	rule := m.CriticalRule
+	// Levels by points, then the critical rules where they act.
 	for i := range r.Components {
 		cs := &r.Components[i]
-		cs.Tally = level(m, cs.ID, profile, cs.Points, cs.Max, rule.OnComponent() && len(cs.CriticalFailures) > 0)
+		cs.Tally = level(m, cs.ID, profile, cs.Points, cs.Max, byComponent[i])
 	}
-	r.Total = level(m, "", profile, r.Total.Points, r.Total.Max, rule.OnOverall() && len(r.CriticalFailures) > 0)
+	r.Total = level(m, "", profile, r.Total.Points, r.Total.Max, failed)
 
 	r.Deficits = deficits(r.Indicators)
 	r.checkStated(sub)
@@ -214,8 +217,9 @@ func (r *Result) matchAnswers(m *model.Model, sub *answers.Submission) []*answer
 
 // level makes the tally of points out of max: the percent, the level the
 // points reach by the thresholds in force, and the level after the
-// critical rule when a critical indicator failed (critical).
-func level(m *model.Model, component string, p model.Profile, points, max int, critical bool) Tally {
+// critical rules of the failed critical indicators (component "": the
+// overall level).
+func level(m *model.Model, component string, p model.Profile, points, max int, failed []*model.Indicator) Tally {
 	t := Tally{Points: points, Max: max}
 	if max == 0 {
 		t.Level, t.ByPoints, t.LevelTitle = -1, -1, NoLevelTitle
@@ -226,11 +230,7 @@ func level(m *model.Model, component string, p model.Profile, points, max int, c
 	t.Percent = float64(points*1000/max) / 10
 	st := m.Standing(component, p, points, max)
 	t.ByPoints, t.Needs = st.Level, st.Needs
-	t.Level = t.ByPoints
-	if critical {
-		t.Level = m.CriticalRule.Apply(t.Level)
-		t.CriticalApplied = true
-	}
+	t.Level, t.CriticalApplied = m.AfterCritical(t.ByPoints, failed, component == "")
 	t.LevelID = m.Levels[t.Level].ID
 	t.LevelTitle = m.Levels[t.Level].Title
 	return t

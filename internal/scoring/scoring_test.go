@@ -423,3 +423,86 @@ func TestProblemsCapped(t *testing.T) {
 		t.Errorf("last problem %q, want %q", last, want)
 	}
 }
+
+// loadCritical loads the test model with the critical rule text rules
+// (after «critical_rule:») and indicator 1's «critical:» value crit, and
+// indicator 6 critical too when crit6.
+func loadCritical(t *testing.T, rules, crit string, crit6 bool) *model.Model {
+	t.Helper()
+	root := strings.Replace(fmt.Sprintf(testRoot, "", "force", "below_base", "both"),
+		"critical_rule: {action: force, level: below_base, scope: both}", "critical_rule: "+rules, 1)
+	a := strings.Replace(testA, "    critical: true\n", "    critical: "+crit+"\n", 1)
+	b := testB
+	if crit6 {
+		b = strings.Replace(b, "    text: Количество\n", "    text: Количество\n    critical: true\n", 1)
+	}
+	m, err := model.Load(fstest.MapFS{"model.yaml": {Data: []byte(root)}, "a.yaml": {Data: []byte(a)}, "b.yaml": {Data: []byte(b)}}, "t")
+	if err != nil {
+		t.Fatalf("model: %v", err)
+	}
+	return m
+}
+
+func TestCriticalRuleLists(t *testing.T) {
+	// By points with 1 = «частично» (1 of 2): a 4/5 = 80 % medium, b 3/3
+	// high, total 7/8 = 87.5 % high. With 6 = 0: b 1/3 below base, total
+	// 5/8 = 62.5 % medium.
+	partial := []string{"1", "частично", "2", "есть", "3", "100", "5", "есть", "6", "5"}
+	partialNo6 := []string{"1", "частично", "2", "есть", "3", "100", "5", "есть", "6", "0"}
+	tests := []struct {
+		name, rules, crit   string
+		crit6               bool
+		answers             []string
+		total, compA, compB string
+		failures            string
+	}{
+		// «частично» earns a point: by default it is no failure.
+		{"fails at 0 only", "{action: force, level: below_base, scope: both}", "true", false, partial, "high", "medium", "high", ""},
+		{"fails_below 2", "{action: force, level: below_base, scope: both}", "{fails_below: 2}", false, partial, "below_base", "below_base", "high", "1"},
+		// Two model rules: the strictest outcome where each acts.
+		{"rule list", "[{action: cap, level: base, scope: component}, {action: cap, level: medium, scope: overall}]",
+			"{fails_below: 2}", false, partial, "medium", "base", "high", "1"},
+		{"strictest wins", "[{action: cap, level: medium, scope: both}, {action: cap, level: base, scope: both}]",
+			"{fails_below: 2}", false, partial, "base", "base", "high", "1"},
+		// Indicator 1's own rule acts on its component only; indicator 6
+		// keeps the model's rule (both).
+		{"own rules", "{action: force, level: below_base, scope: both}",
+			"{fails_below: 2, rules: [{action: cap, level: base, scope: component}]}", true, partial, "high", "base", "high", "1"},
+		{"own and model rules", "{action: cap, level: base, scope: both}",
+			"{fails_below: 2, rules: [{action: cap, level: medium, scope: overall}]}", true, partialNo6, "base", "medium", "below_base", "1,6"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := loadCritical(t, tt.rules, tt.crit, tt.crit6)
+			r := Score(m, sub(plain, tt.answers...))
+			if r.Total.LevelID != tt.total || r.Components[0].LevelID != tt.compA || r.Components[1].LevelID != tt.compB {
+				t.Errorf("levels total/a/b = %s/%s/%s, want %s/%s/%s", r.Total.LevelID, r.Components[0].LevelID,
+					r.Components[1].LevelID, tt.total, tt.compA, tt.compB)
+			}
+			if got := strings.Join(r.CriticalFailures, ","); got != tt.failures {
+				t.Errorf("failures = %q, want %q", got, tt.failures)
+			}
+			// The plan agrees with the rules: fixing every failure lifts
+			// the hold, and a plan never claims a level the rules keep.
+			nl := PlanNext(m, r)
+			if p := nl.Overall; p.Reachable && p.Reaches < p.Next {
+				t.Errorf("overall plan reaches %d below its next %d", p.Reaches, p.Next)
+			}
+		})
+	}
+}
+
+func TestCriticalPlanFixesPartialFailure(t *testing.T) {
+	// Indicator 1 at «частично» fails (fails_below 2) and forces component a
+	// below base: the plan's blocking step must aim at the answer that
+	// stops the failure («полностью»), not at one more point only.
+	m := loadCritical(t, "{action: force, level: below_base, scope: both}", "{fails_below: 2}", false)
+	r := Score(m, sub(plain, "1", "частично", "2", "есть", "3", "100", "5", "есть", "6", "5"))
+	p := PlanNext(m, r).Components[0]
+	if !p.Blocked || len(p.Steps) == 0 || p.Steps[0].ID != "1" || p.Steps[0].Target != "полностью" {
+		t.Fatalf("plan = %+v", p)
+	}
+	if p.Reaches < 1 {
+		t.Errorf("fixing the failure reaches %d", p.Reaches)
+	}
+}

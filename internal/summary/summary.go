@@ -552,7 +552,7 @@ func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
 				texts = append(texts, id+" «"+ind.Text+"»")
 			}
 		}
-		reasons = append(reasons, "критические показатели с 0 баллов: "+strings.Join(texts, "; "))
+		reasons = append(reasons, "невыполненные критические показатели: "+strings.Join(texts, "; "))
 	}
 	if r.Total.ByPoints == 0 && len(m.Levels) > 1 {
 		set := m.Thresholds.For("", r.School.Profile)

@@ -3,14 +3,14 @@ package model
 // Doc is the resolved model as written by `selfdiag model show --format json|yaml`
 // (schema "selfdiag.model/v1"). It is the documented, stable form of a model.
 type Doc struct {
-	Schema       string         `json:"schema" yaml:"schema"`
-	ID           string         `json:"id" yaml:"id"`
-	Version      string         `json:"version" yaml:"version"`
-	Title        string         `json:"title" yaml:"title"`
-	Source       string         `json:"source" yaml:"source"`
-	Levels       []LevelDoc     `json:"levels" yaml:"levels"`
-	Components   []ComponentDoc `json:"components" yaml:"components"`
-	Thresholds   ThresholdsDoc  `json:"thresholds" yaml:"thresholds"`
+	Schema     string         `json:"schema" yaml:"schema"`
+	ID         string         `json:"id" yaml:"id"`
+	Version    string         `json:"version" yaml:"version"`
+	Title      string         `json:"title" yaml:"title"`
+	Source     string         `json:"source" yaml:"source"`
+	Levels     []LevelDoc     `json:"levels" yaml:"levels"`
+	Components []ComponentDoc `json:"components" yaml:"components"`
+	Thresholds ThresholdsDoc  `json:"thresholds" yaml:"thresholds"`
 	// CriticalRule is the first of CriticalRules, as before lists were
 	// possible.
 	CriticalRule  CriticalDoc   `json:"critical_rule" yaml:"critical_rule"`
@@ -37,21 +37,21 @@ type ComponentDoc struct {
 // IndicatorDoc is an indicator in Doc. Kind is "choice" (Options) or
 // "number" (Unit, Bands).
 type IndicatorDoc struct {
-	ID        string      `json:"id" yaml:"id"`
-	Title     string      `json:"title" yaml:"title"`
-	Component string      `json:"component" yaml:"component"`
-	Kind      string      `json:"kind" yaml:"kind"`
-	Critical  bool        `json:"critical" yaml:"critical"`
+	ID        string `json:"id" yaml:"id"`
+	Title     string `json:"title" yaml:"title"`
+	Component string `json:"component" yaml:"component"`
+	Kind      string `json:"kind" yaml:"kind"`
+	Critical  bool   `json:"critical" yaml:"critical"`
 	// FailsBelow and CriticalRules: see CriticalDoc; only for a critical
 	// indicator, rules only when it has its own.
 	FailsBelow    int           `json:"fails_below,omitempty" yaml:"fails_below,omitempty"`
 	CriticalRules []CriticalDoc `json:"critical_rules,omitempty" yaml:"critical_rules,omitempty"`
 	Applies       AppliesDoc    `json:"applies" yaml:"applies"`
-	Options   []OptionDoc `json:"options,omitempty" yaml:"options,omitempty"`
-	Number    *NumberDoc  `json:"number,omitempty" yaml:"number,omitempty"`
-	Bands     []BandDoc   `json:"bands,omitempty" yaml:"bands,omitempty"`
-	Max       int         `json:"max" yaml:"max"`
-	Measures  []string    `json:"measures,omitempty" yaml:"measures,omitempty"`
+	Options       []OptionDoc   `json:"options,omitempty" yaml:"options,omitempty"`
+	Number        *NumberDoc    `json:"number,omitempty" yaml:"number,omitempty"`
+	Bands         []BandDoc     `json:"bands,omitempty" yaml:"bands,omitempty"`
+	Max           int           `json:"max" yaml:"max"`
+	Measures      []string      `json:"measures,omitempty" yaml:"measures,omitempty"`
 }
 
 // AppliesDoc is an applicability condition; empty fields mean "any".

@@ -35,9 +35,9 @@ type Model struct {
 	// region's model.
 	Embedded bool
 
-	Levels       []Level      // low to high
-	Components   []*Component // by order
-	Indicators   []*Indicator // model order: by component, then as listed
+	Levels     []Level      // low to high
+	Components []*Component // by order
+	Indicators []*Indicator // model order: by component, then as listed
 	Thresholds Thresholds
 	// CriticalRules say what a failed critical indicator does to levels,
 	// unless the indicator has rules of its own.

@@ -19,16 +19,16 @@ type pos struct{ Line, Col int }
 func (p *pos) at(n *yaml.Node) { p.Line, p.Col = n.Line, n.Column }
 
 type rawRoot struct {
-	Schema       string         `yaml:"schema"`
-	ID           string         `yaml:"id"`
-	Version      string         `yaml:"version"`
-	Title        string         `yaml:"title"`
-	Source       string         `yaml:"source"`
-	Levels       []rawLevel     `yaml:"levels"`
-	Components   []rawComponent `yaml:"components"`
-	Thresholds   *rawThresholds `yaml:"thresholds"`
+	Schema       string          `yaml:"schema"`
+	ID           string          `yaml:"id"`
+	Version      string          `yaml:"version"`
+	Title        string          `yaml:"title"`
+	Source       string          `yaml:"source"`
+	Levels       []rawLevel      `yaml:"levels"`
+	Components   []rawComponent  `yaml:"components"`
+	Thresholds   *rawThresholds  `yaml:"thresholds"`
 	CriticalRule rawCriticalList `yaml:"critical_rule"`
-	Indicators   []rawIndicator `yaml:"indicators"`
+	Indicators   []rawIndicator  `yaml:"indicators"`
 }
 
 // rawIndicatorFile is any other YAML file of a model folder: the indicators of
@@ -168,15 +168,15 @@ func (r *rawCriticalFlag) UnmarshalYAML(n *yaml.Node) error {
 }
 
 type rawIndicator struct {
-	ID        string      `yaml:"id"`
-	Component string      `yaml:"component"`
-	Text      string      `yaml:"text"`
+	ID        string          `yaml:"id"`
+	Component string          `yaml:"component"`
+	Text      string          `yaml:"text"`
 	Critical  rawCriticalFlag `yaml:"critical"`
-	Applies   *rawApplies `yaml:"applies"`
-	Options   []rawOption `yaml:"options"`
-	Number    *rawNumber  `yaml:"number"`
-	Bands     []rawBand   `yaml:"bands"`
-	Measures  []string    `yaml:"measures"`
+	Applies   *rawApplies     `yaml:"applies"`
+	Options   []rawOption     `yaml:"options"`
+	Number    *rawNumber      `yaml:"number"`
+	Bands     []rawBand       `yaml:"bands"`
+	Measures  []string        `yaml:"measures"`
 	pos       `yaml:"-"`
 	file      string
 }

@@ -142,7 +142,7 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	for i, c := range m.Components {
 		r.Components[i] = ComponentScore{ID: c.ID, Title: c.Title, Kind: c.Kind}
 	}
-	var failed []*model.Indicator               // critical indicators failed
+	var failed []*model.Indicator                                // critical indicators failed
 	byComponent := make([][]*model.Indicator, len(m.Components)) // the same by component
 	for i, ind := range m.Indicators {
 		is := r.scoreIndicator(sub, ind, given[i], profile)

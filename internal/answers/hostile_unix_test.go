@@ -13,6 +13,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/selfdiag/selfdiag/internal/xlsxopen"
 )
 
 // TestHostileFiles: files that are not answer tables end in a message
@@ -98,7 +100,7 @@ func TestXLSXBombs(t *testing.T) {
 	t.Setenv("TMPDIR", tmp)
 	big, bomb := filepath.Join(dir, "большая.xlsx"), filepath.Join(dir, "бомба.xlsx")
 	bombXLSX(t, big, 20<<20)
-	bombXLSX(t, bomb, xlsxUnzipLimit+1<<20)
+	bombXLSX(t, bomb, xlsxopen.UnzipLimit+1<<20)
 	start := time.Now()
 	err := ReadFile(bomb, Options{}, func(*Submission) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "книга распаковывается больше чем в 256 МБ") || time.Since(start) > 5*time.Second {

@@ -1,11 +1,7 @@
 package answers
 
 import (
-	"archive/zip"
-	"bytes"
 	"errors"
-	"fmt"
-	"io"
 	"math"
 	"os"
 	"strconv"
@@ -13,23 +9,9 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
-)
-
-// Limits on what an .xlsx may unpack to, so that a hostile or broken file
-// (a few hundred kilobytes that unzip to gigabytes) cannot exhaust memory or
-// disk. A sheet larger than xlsxUnzipXMLLimit is unpacked to a temporary
-// file, in a folder of its own that is removed on every path.
-const (
-	xlsxUnzipLimit    = 256 << 20
-	xlsxUnzipXMLLimit = 16 << 20
-)
-
-var (
-	zipMagic = []byte("PK\x03\x04")
-	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
+	"github.com/selfdiag/selfdiag/internal/xlsxopen"
 )
 
 // Sheet names with a role of their own.
@@ -39,67 +21,13 @@ const (
 	SheetInstructions = "Инструкция"
 )
 
-func checkXLSXMagic(path string, f *os.File) error {
-	head := make([]byte, 8)
-	n, _ := f.ReadAt(head, 0)
-	head = head[:n]
-	switch {
-	case bytes.HasPrefix(head, oleMagic):
-		return &FileError{File: path, Msg: "это файл старого формата Excel (.xls) или книга, защищённая паролем: " +
-			"снимите пароль, откройте файл в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"}
-	case n == 0:
-		return &FileError{File: path, Msg: "файл пуст"}
-	case !bytes.HasPrefix(head, zipMagic):
-		return &FileError{File: path, Msg: "файл не является книгой Excel .xlsx (возможно, это переименованный файл другого формата): " +
-			"откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"}
-	}
-	return nil
-}
-
 func readXLSX(path string, file *os.File, out sink) error {
-	if err := checkXLSXMagic(path, file); err != nil {
-		return err
-	}
-	// The zip's own directory says what the parts unzip to: a book over the
-	// limit is refused before anything is unpacked. A part big enough to
-	// go to disk goes to a folder of this book's, removed on every path.
-	st, err := file.Stat()
+	f, done, err := xlsxopen.Open(file, ": книга одной школы или района столько не занимает; пересохраните её в Excel или LibreOffice или сохраните таблицу района в CSV")
 	if err != nil {
-		return &FileError{File: path, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
+		return &FileError{File: path, Msg: err.Error()}
 	}
-	zr, err := zip.NewReader(file, st.Size())
-	if err != nil {
-		return &FileError{File: path, Msg: "книга Excel повреждена и не читается: откройте её в Excel или LibreOffice, проверьте содержимое и сохраните заново как .xlsx"}
-	}
-	var total, largest uint64
-	for _, part := range zr.File {
-		total += part.UncompressedSize64
-		largest = max(largest, part.UncompressedSize64)
-	}
-	if total > xlsxUnzipLimit {
-		return &FileError{File: path, Msg: fmt.Sprintf("книга распаковывается больше чем в %d МБ: книга одной школы или района столько не занимает; пересохраните её в Excel или LibreOffice или сохраните таблицу района в CSV", xlsxUnzipLimit>>20)}
-	}
-	opts := excelize.Options{UnzipSizeLimit: xlsxUnzipLimit, UnzipXMLSizeLimit: xlsxUnzipXMLLimit}
-	if largest > xlsxUnzipXMLLimit {
-		if opts.TmpDir, err = os.MkdirTemp("", "selfdiag-xlsx-"); err != nil {
-			return &FileError{File: path, Msg: "не удалось создать временную папку для распаковки книги: " + fserr.Text(err)}
-		}
-		defer os.RemoveAll(opts.TmpDir)
-	}
-	if _, err := file.Seek(0, io.SeekStart); err != nil {
-		return &FileError{File: path, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
-	}
-	f, err := excelize.OpenReader(file, opts)
-	if f != nil {
-		defer f.Close()
-	}
-	if err != nil {
-		msg := "книга Excel повреждена и не читается: откройте её в Excel или LibreOffice, проверьте содержимое и сохраните заново как .xlsx"
-		if errors.Is(err, excelize.ErrWorkbookFileFormat) {
-			msg = "файл не является книгой Excel .xlsx: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"
-		}
-		return &FileError{File: path, Msg: msg}
-	}
+	defer done()
+	defer f.Close()
 
 	var base *metaFields
 	var sheets []string

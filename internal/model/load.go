@@ -56,6 +56,7 @@ func Default() (*Model, error) {
 // the error is a problem.List naming every problem with file and line.
 func Load(fsys fs.FS, displayDir string) (*Model, error) {
 	l := &loader{dir: displayDir, hash: sha256.New()}
+	l.rootFile = l.name(RootFile)
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, problem.List{{Location: problem.Location{File: displayDir}, Message: "не удалось прочитать каталог модели: " + fserr.Text(err)}}
@@ -90,7 +91,11 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 			inds = append(inds, ind)
 		}
 	}
-	m := l.build(&root, inds)
+	return l.finish(l.build(&root, inds))
+}
+
+// finish returns the model built, or every problem found.
+func (l *loader) finish(m *Model) (*Model, error) {
 	if len(l.problems) > 0 {
 		problem.Sort(l.problems)
 		return nil, l.problems
@@ -108,7 +113,12 @@ const HashLen = 12
 const maxModelFile = 4 << 20
 
 type loader struct {
-	dir      string
+	dir string
+	// rootFile names the root file, or the spreadsheet, in messages.
+	rootFile string
+	// table: the model comes from a spreadsheet (LoadTable), whose
+	// places are cells.
+	table    bool
 	problems problem.List
 	// hash sums up every file read, name and content, in the order read
 	// (the root, then the others by name): the model's fingerprint.
@@ -134,7 +144,7 @@ func (l *loader) add(loc problem.Location, format string, args ...any) {
 }
 
 func (l *loader) at(file string, p pos) problem.Location {
-	return problem.Location{File: file, Row: p.Line, Col: p.Col}
+	return problem.Location{File: file, Sheet: p.Sheet, Row: p.Line, Col: p.Col}
 }
 
 // indicatorIDRe is an indicator number as answer files write it and the
@@ -287,8 +297,11 @@ func YAMLText(msg string) string {
 }
 
 func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
-	rootFile := l.name(RootFile)
+	rootFile := l.rootFile
 	top := problem.Location{File: rootFile, Row: 1}
+	if l.table {
+		top.Row = 0
+	}
 	m := &Model{
 		ID: strings.TrimSpace(root.ID), Version: strings.TrimSpace(root.Version),
 		Title: strings.TrimSpace(root.Title), Source: strings.TrimSpace(root.Source),
@@ -563,6 +576,8 @@ func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicat
 			l.add(loc, "у показателя %s пустая мера (measures, %d-я)", id, i+1)
 		case utf8.RuneCountInString(text) > MaxMeasureLen:
 			l.add(loc, "у показателя %s мера (measures, %d-я) длиннее %d знаков", id, i+1, MaxMeasureLen)
+		case strings.ContainsAny(text, "\r\n"):
+			l.add(loc, "у показателя %s мера (measures, %d-я) в несколько строк: мера — одна строка (в таблице модели меры разделены переводом строки); запишите её в одну строку или разделите на две меры", id, i+1)
 		default:
 			ind.Measures = append(ind.Measures, text)
 		}
@@ -677,10 +692,18 @@ func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 		if points < 0 || points > MaxPoints {
 			l.add(loc, "у варианта «%s» показателя %s баллы %d вне допустимых пределов: от 0 до %d", text, ind.ID, points, MaxPoints)
 		}
-		for _, key := range append([]string{text}, ro.Aliases...) {
+		var aliases []string
+		for _, a := range ro.Aliases {
+			aliases = append(aliases, strings.TrimSpace(a))
+		}
+		for k, key := range append([]string{text}, aliases...) {
 			n := textnorm.Normalize(key)
 			if n == "" {
 				l.add(loc, "пустой синоним у варианта «%s» показателя %s", text, ind.ID)
+				continue
+			}
+			if k > 0 && strings.ContainsAny(key, "\r\n") {
+				l.add(loc, "синоним «%s» варианта «%s» показателя %s в несколько строк: синоним — одна строка", textnorm.Truncate(key, 40), text, ind.ID)
 				continue
 			}
 			if j, dup := ind.match[n]; dup && j != len(ind.Options) {
@@ -689,7 +712,7 @@ func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 			}
 			ind.match[n] = len(ind.Options)
 		}
-		ind.Options = append(ind.Options, Option{Text: text, Points: points, Aliases: ro.Aliases})
+		ind.Options = append(ind.Options, Option{Text: text, Points: points, Aliases: aliases})
 		ind.Max = max(ind.Max, points)
 	}
 }

@@ -14,7 +14,12 @@ import (
 // The raw* types mirror the YAML files. They are decoded from yaml.Node trees
 // so that every value keeps its line for validation messages.
 
-type pos struct{ Line, Col int }
+// pos is a value's place: a line and column of a YAML file, or a cell of a
+// spreadsheet's sheet.
+type pos struct {
+	Line, Col int
+	Sheet     string
+}
 
 func (p *pos) at(n *yaml.Node) { p.Line, p.Col = n.Line, n.Column }
 

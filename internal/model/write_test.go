@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -62,36 +63,11 @@ func TestWriteFolderRoundTrip(t *testing.T) {
 	}
 }
 
-// everyFeature is a model using every feature — variants, point
-// thresholds, a third of a percent, bands, numbers, applicability, a list
-// of critical rules, an indicator's own rule and fails_below, measures.
+// everyFeature is a model using every feature of the format (see its
+// model.yaml).
 func everyFeature(t *testing.T) *Model {
 	t.Helper()
-	root := strings.Replace(validRoot, "default: {percent: {base: 50, high: 80}}", `default: {percent: {base: 100/3, high: 80.5}}
-  overall: {points: {base: 1/2, high: 1}}
-  variants:
-    - id: ovz
-      when: {ovz: true, programs: [НОО], programs_match: exactly}
-      components: {a: {points: {base: 0.5, high: 1}}}`, 1)
-	root = strings.Replace(root, "critical_rule: {action: force, level: below_base, scope: both}", `critical_rule:
-  - {action: force, level: below_base, scope: component}
-  - {action: cap, level: base, scope: overall}`, 1)
-	comp := validComp + `    measures: ["Пример: меры; с точкой с запятой", "вторая\nстрокой"]
-  - id: "2"
-    text: "Доля педагогов"
-    critical: {fails_below: 2, rules: [{action: cap, level: base, scope: component}]}
-    applies: {programs: [ООО, СОО], not_programs: [НОО], corrective: false}
-    number: {unit: "%", min: 0, max: 100}
-    bands:
-      - {min: 0, max: 50, points: 0}
-      - {min: 50, max: 100, max_inclusive: true, points: 2}
-  - id: "3"
-    text: "Выбор с синонимами"
-    options:
-      - {text: "нет", points: 0, aliases: ["не ведётся", "отсутствует"]}
-      - {text: "да", points: 3}
-`
-	m, err := Load(fstest.MapFS{"model.yaml": {Data: []byte(root)}, "a.yaml": {Data: []byte(comp)}}, "m")
+	m, err := Load(os.DirFS("../../testdata/models/every-feature"), "every-feature")
 	if err != nil {
 		t.Fatal(err)
 	}

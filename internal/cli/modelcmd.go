@@ -5,13 +5,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
+	"github.com/selfdiag/selfdiag/internal/atomicfile"
+	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
@@ -53,38 +57,102 @@ func newModelCmd(a *app) *cobra.Command {
 	show.Flags().StringP("format", "f", "text", "формат: text, json, yaml")
 	show.Flags().StringP("out", "o", "", "файл для результата")
 	export := &cobra.Command{
-		Use:   "export --out КАТАЛОГ",
-		Short: "Выгрузить модель в действии каталогом YAML, который можно править и загрузить через --model",
-		Long: `Выгружает модель в действии (встроенную или --model) каталогом YAML: model.yaml и файл
-на каждый компонент. Каталог загружается через --model КАТАЛОГ и считает так же; с него
-удобно начать модель своего региона.`,
+		Use:   "export --out КАТАЛОГ|ФАЙЛ.xlsx|ФАЙЛ.csv",
+		Short: "Выгрузить модель в действии каталогом YAML или таблицей, которые можно править и загрузить через --model",
+		Long: `Выгружает модель в действии (встроенную или --model):
+  --format yaml (по умолчанию) — каталог: model.yaml и файл на каждый компонент;
+  --format xlsx — книга Excel: листы «Сведения», «Уровни», «Компоненты», «Пороги», «Правила»,
+                  «Показатели», «Ответы», «Диапазоны» (README, «Модель в таблице»);
+  --format csv  — те же листы одним файлом CSV, первый столбец — имя листа.
+Выгруженное загружается через --model и считает так же; таблицу можно превратить в каталог
+командой model import.`,
 		Example: `  selfdiag model export --out моя-модель
+  selfdiag model export --format xlsx --out методика.xlsx
   selfdiag score ответы.xlsx --model моя-модель`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if _, err := a.choice("format", "yaml"); err != nil {
+			format, err := a.choice("format", "yaml", "xlsx", "csv")
+			if err != nil {
 				return err
 			}
 			out := strings.TrimSpace(a.v.GetString("out"))
 			if out == "" {
-				return usagef("укажите каталог для модели: --out КАТАЛОГ")
+				return usagef("укажите, куда выгрузить модель: --out КАТАЛОГ (yaml) или --out ФАЙЛ.xlsx|.csv")
 			}
-			return a.runModelExport(out)
+			if format != "yaml" && !strings.EqualFold(filepath.Ext(out), "."+format) {
+				return usagef("для --format %s укажите файл с расширением .%s: --out %s", format, format, printable(out))
+			}
+			return a.runModelExport(format, out)
 		},
 	}
-	export.Flags().StringP("format", "f", "yaml", "формат: yaml (каталог модели)")
-	export.Flags().StringP("out", "o", "", "каталог для модели")
-	cmd.AddCommand(validate, show, export)
+	export.Flags().StringP("format", "f", "yaml", "формат: yaml (каталог модели), xlsx или csv (таблица)")
+	export.Flags().StringP("out", "o", "", "каталог (yaml) или файл (xlsx, csv)")
+	imp := &cobra.Command{
+		Use:   "import ФАЙЛ.xlsx|ФАЙЛ.csv --out КАТАЛОГ",
+		Short: "Превратить таблицу модели (xlsx, csv) в каталог YAML, проверив её",
+		Long: `Читает модель из таблицы (как её выгружает model export --format xlsx|csv), проверяет её теми
+же правилами, что и каталог, и записывает каталогом YAML. Ошибки называют лист и ячейку
+(в CSV — строку и столбец); при ошибках каталог не записывается (код выхода 1).
+Таблицу можно и не превращать: --model ФАЙЛ.xlsx загружает её напрямую.`,
+		Example: `  selfdiag model export --format xlsx --out методика.xlsx
+  selfdiag model import методика.xlsx --out модель-региона`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			out := strings.TrimSpace(a.v.GetString("out"))
+			if out == "" {
+				return usagef("укажите каталог для модели: --out КАТАЛОГ")
+			}
+			if !modelsheet.IsTable(args[0]) {
+				return usagef("таблица модели — файл .xlsx или .csv, а не %s", printable(args[0]))
+			}
+			return a.runModelImport(args[0], out)
+		},
+	}
+	imp.Flags().StringP("out", "o", "", "каталог для модели")
+	cmd.AddCommand(validate, show, export, imp)
 	return cmd
 }
 
-// runModelExport writes the model in force as a model folder, as one set:
-// the files appear together, or none does.
-func (a *app) runModelExport(dir string) error {
+// runModelExport writes the model in force as a model folder (format
+// yaml), as one set: the files appear together, or none does; or as a
+// spreadsheet file, written atomically.
+func (a *app) runModelExport(format, out string) error {
 	m, err := loadModel(a.model)
 	if err != nil {
 		return err
 	}
+	if format == "yaml" {
+		return a.writeModelFolder(m, out, "выгружена")
+	}
+	write := modelsheet.WriteXLSX
+	if format == "csv" {
+		write = modelsheet.WriteCSV
+	}
+	if err := atomicfile.Write(out, func(w io.Writer) error { return write(w, m.Table()) }); err != nil {
+		return &failure{fmt.Sprintf("не удалось записать %s: %s", printable(out), fserr.Text(err))}
+	}
+	fmt.Fprintf(a.err, "модель %s версии %s выгружена таблицей %s: компонентов %d, показателей %d; загрузка: --model %s или model import\n",
+		m.ID, m.Version, printable(out), len(m.Components), len(m.Indicators), printable(out))
+	return nil
+}
+
+// runModelImport checks a model's spreadsheet and writes it as a folder.
+func (a *app) runModelImport(file, out string) error {
+	m, err := modelsheet.Load(file)
+	if list, ok := err.(problem.List); ok {
+		for _, p := range list {
+			fmt.Fprintln(a.out, p)
+		}
+		fmt.Fprintf(a.err, "selfdiag: в таблице модели найдено ошибок: %d; каталог не записан\n", len(list))
+		return errProblems
+	}
+	if err != nil {
+		return &failure{err.Error()}
+	}
+	return a.writeModelFolder(m, out, "прочитана из "+printable(file)+" и записана")
+}
+
+func (a *app) writeModelFolder(m *model.Model, dir, done string) error {
 	out, err := outdir.Open(dir)
 	if err != nil {
 		return &failure{err.Error()}
@@ -97,17 +165,20 @@ func (a *app) runModelExport(dir string) error {
 	if err := out.Commit(false); err != nil {
 		return &failure{err.Error()}
 	}
-	fmt.Fprintf(a.err, "модель %s версии %s выгружена в каталог %s: компонентов %d, показателей %d; загрузка: --model %s\n",
-		m.ID, m.Version, printable(dir), len(m.Components), len(m.Indicators), printable(dir))
+	fmt.Fprintf(a.err, "модель %s версии %s %s в каталог %s: компонентов %d, показателей %d; загрузка: --model %s\n",
+		m.ID, m.Version, done, printable(dir), len(m.Components), len(m.Indicators), printable(dir))
 	return nil
 }
 
 func (a *app) runModelValidate(dir string) error {
 	var m *model.Model
 	var err error
-	if dir == "" {
+	switch {
+	case dir == "":
 		m, err = model.Default()
-	} else {
+	case modelsheet.IsTable(dir):
+		m, err = modelsheet.Load(dir)
+	default:
 		st, serr := os.Stat(dir)
 		if serr != nil || !st.IsDir() {
 			return &failure{fmt.Sprintf("каталог модели %s не найден", dir)}

@@ -18,6 +18,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
 	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
 )
@@ -73,7 +74,7 @@ func newRootCmd(s *streams) *cobra.Command {
 			return a.configure(cmd)
 		},
 	}
-	root.PersistentFlags().String("model", "", "каталог модели показателей (по умолчанию — встроенная модель)")
+	root.PersistentFlags().String("model", "", "каталог модели показателей или её таблица .xlsx/.csv (по умолчанию — встроенная модель)")
 	root.PersistentFlags().String("config", "", "файл настроек YAML")
 	root.PersistentFlags().BoolP("help", "h", false, "справка по команде")
 	root.Flags().BoolP("version", "v", false, "версия программы и встроенной модели")
@@ -190,7 +191,8 @@ func flagLines(fs *pflag.FlagSet) string {
 	return b.String()
 }
 
-// loadModel loads the model in a folder, or the embedded one for "".
+// loadModel loads the model in a folder or a spreadsheet, or the
+// embedded one for "".
 func loadModel(dir string) (*model.Model, error) {
 	if dir == "" {
 		m, err := model.Default()
@@ -199,11 +201,16 @@ func loadModel(dir string) (*model.Model, error) {
 		}
 		return m, nil
 	}
+	var m *model.Model
 	st, err := os.Stat(dir)
-	if err != nil || !st.IsDir() {
-		return nil, &failure{fmt.Sprintf("каталог модели %s не найден: укажите каталог с файлом %s", dir, model.RootFile)}
+	switch {
+	case err == nil && st.Mode().IsRegular() && modelsheet.IsTable(dir):
+		m, err = modelsheet.Load(dir)
+	case err != nil || !st.IsDir():
+		return nil, &failure{fmt.Sprintf("каталог модели %s не найден: укажите каталог с файлом %s или таблицу модели .xlsx/.csv", dir, model.RootFile)}
+	default:
+		m, err = model.Load(os.DirFS(dir), dir)
 	}
-	m, err := model.Load(os.DirFS(dir), dir)
 	if err != nil {
 		return nil, &failure{"модель не загружена, исправьте ошибки:\n" + err.Error()}
 	}

@@ -96,7 +96,7 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 
 // finish returns the model built, or every problem found.
 func (l *loader) finish(m *Model) (*Model, error) {
-	if len(l.problems) > 0 {
+	if len(l.problems) > 0 || m == nil {
 		problem.Sort(l.problems)
 		return nil, l.problems
 	}

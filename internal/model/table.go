@@ -250,6 +250,11 @@ func LoadTable(t Table, name string) (*Model, error) {
 	}
 	tr := &tableReader{l: l, file: name, t: t}
 	root, inds := tr.read()
+	if tr.structural {
+		// A sheet or a column is missing: what it would hold is
+		// unknown, and checking the rest would only list its absence.
+		return l.finish(nil)
+	}
 	return l.finish(l.build(root, inds))
 }
 
@@ -259,6 +264,8 @@ type tableReader struct {
 	l    *loader
 	file string
 	t    Table
+	// structural: a sheet or a column is missing.
+	structural bool
 }
 
 // sheetRows is a sheet with its columns found.
@@ -290,6 +297,7 @@ func (tr *tableReader) sheet(name string, columns []string, required bool, extra
 	if !ok {
 		if required {
 			tr.l.add(problem.Location{File: tr.file}, "нет листа «%s»: его столбцы — %s", name, strings.Join(columns, ", "))
+			tr.structural = true
 		}
 		return nil
 	}
@@ -304,6 +312,7 @@ func (tr *tableReader) sheet(name string, columns []string, required bool, extra
 	if header < 0 {
 		if required {
 			tr.l.add(tr.loc(s, 0, 0), "лист пуст: нужна строка заголовков (%s) и строки ниже", strings.Join(columns, ", "))
+			tr.structural = true
 		}
 		return sr
 	}
@@ -327,6 +336,7 @@ func (tr *tableReader) sheet(name string, columns []string, required bool, extra
 	for _, c := range columns {
 		if !hasCol(sr.cols, c) {
 			tr.l.add(tr.loc(s, header, 0), "на листе «%s» нет столбца «%s» (строка заголовков — первая непустая)", name, c)
+			tr.structural = true
 		}
 	}
 	for i := header + 1; i < len(s.Rows); i++ {

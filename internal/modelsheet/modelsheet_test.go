@@ -11,6 +11,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
 
@@ -215,4 +216,21 @@ func FuzzReadCSV(f *testing.F) {
 			t.Error("a model without indicators loaded")
 		}
 	})
+}
+
+// A workbook opened and saved again in an office suite still imports as
+// the same model: what a methodologist does between export and import.
+func TestRoundTripThroughLibreOffice(t *testing.T) {
+	for name, m := range models(t) {
+		t.Run(name, func(t *testing.T) {
+			path := officetest.Resave(t, writeFile(t, m.Table(), "методика.xlsx"))
+			back, err := Load(path)
+			if err != nil {
+				t.Fatalf("the workbook saved by LibreOffice does not load: %v", err)
+			}
+			if got, want := docJSON(t, back), docJSON(t, m); got != want {
+				t.Errorf("model differs after LibreOffice:\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
 }

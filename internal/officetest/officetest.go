@@ -240,3 +240,19 @@ func CheckPrinted(t testing.TB, what string, printed map[string]Printed, pages m
 		}
 	}
 }
+
+// Resave opens the workbook at path in headless LibreOffice and saves it
+// again as .xlsx, as a person editing it in an office suite would, and
+// returns the new file's path.
+func Resave(t testing.TB, path string) string {
+	t.Helper()
+	bin := office(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out")
+	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile"),
+		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, path}
+	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+		t.Fatalf("libreoffice %s: %v\n%s", path, err, b)
+	}
+	return filepath.Join(out, filepath.Base(path))
+}

@@ -12,12 +12,14 @@ import (
 	"github.com/spf13/cobra"
 	"go.yaml.in/yaml/v3"
 
-	"github.com/selfdiag/selfdiag/internal/atomicfile"
-	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/batch"
+	"github.com/selfdiag/selfdiag/internal/calibrate"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 func newModelCmd(a *app) *cobra.Command {
@@ -109,7 +111,38 @@ func newModelCmd(a *app) *cobra.Command {
 		},
 	}
 	imp.Flags().StringP("out", "o", "", "каталог для модели")
-	cmd.AddCommand(validate, show, export, imp)
+	calibrate := &cobra.Command{
+		Use:   "calibrate ФАЙЛ|КАТАЛОГ...",
+		Short: "Вывести пороги уровней из таблиц федерального сервиса и сверить с ними модель",
+		Long: `Читает таблицы федерального сервиса («Сумма баллов за весь тест: N», «Уровень: …») и любые
+файлы ответов, где указаны сумма баллов и уровень, группирует их по профилю школы (из файла или
+из флагов --programs, --ovz, --corrective) и для каждого порога уровня выводит промежуток баллов,
+с которым согласуются все таблицы: «от A до B» — наименьшее и наибольшее число баллов, с которого
+может начинаться уровень. Таблицы, уровень которых объясняет невыполненный критический
+показатель, в промежутки не входят. Затем сверяет с промежутками модель в действии и называет
+таблицы, которым она противоречит, и на сколько баллов.
+
+Форматы: text; json — selfdiag.calibration/v1.
+Код выхода 0 — модель согласуется со всеми таблицами; 1 — не согласуется или есть нечитаемые файлы.`,
+		Example: `  selfdiag model calibrate выгрузка-фис/ --programs "НОО, ООО, СОО" --ovz нет --corrective нет
+  selfdiag model calibrate --model модель-региона -f json выгрузка-фис/`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			format, err := a.choice("format", "text", "json")
+			if err != nil {
+				return err
+			}
+			read, err := a.readOptions()
+			if err != nil {
+				return err
+			}
+			return a.runModelCalibrate(args, format, a.v.GetString("out"), read)
+		},
+	}
+	calibrate.Flags().StringP("format", "f", "text", "формат: text, json")
+	calibrate.Flags().StringP("out", "o", "", "файл для результата (по умолчанию — вывод в терминал)")
+	addReadFlags(calibrate)
+	cmd.AddCommand(validate, show, export, imp, calibrate)
 	return cmd
 }
 
@@ -128,8 +161,8 @@ func (a *app) runModelExport(format, out string) error {
 	if format == "csv" {
 		write = modelsheet.WriteCSV
 	}
-	if err := atomicfile.Write(out, func(w io.Writer) error { return write(w, m.Table()) }); err != nil {
-		return &failure{fmt.Sprintf("не удалось записать %s: %s", printable(out), fserr.Text(err))}
+	if err := a.output(out, func(w io.Writer) error { return write(w, m.Table()) }); err != nil {
+		return err
 	}
 	fmt.Fprintf(a.err, "модель %s версии %s выгружена таблицей %s: компонентов %d, показателей %d; загрузка: --model %s или model import\n",
 		m.ID, m.Version, printable(out), len(m.Components), len(m.Indicators), printable(out))
@@ -355,4 +388,51 @@ func rulesText(m *model.Model, rules []model.CriticalRule) string {
 		parts = append(parts, fmt.Sprintf("%s «%s» (%s)", verb, m.Levels[r.Level].Title, where))
 	}
 	return strings.Join(parts, " и ")
+}
+
+// runModelCalibrate infers the thresholds from the tables in paths and
+// checks the model in force against them. A file that cannot be read is
+// listed and the others are still used.
+func (a *app) runModelCalibrate(paths []string, format, out string, read answers.Options) error {
+	m, err := loadModel(a.model)
+	if err != nil {
+		return err
+	}
+	read.NoProfile = !m.UsesProfile()
+	files, skipped, missing := batch.Collect(paths)
+	if len(missing) > 0 {
+		return &failure{"не найдены: " + strings.Join(missing, ", ")}
+	}
+	var results []*scoring.Result
+	var unread []calibrate.Skipped
+	for _, s := range skipped {
+		unread = append(unread, calibrate.Skipped{Source: s.Path, Reason: s.Reason})
+	}
+	for _, f := range files {
+		if err := answers.ReadFile(f, read, func(sub *answers.Submission) error {
+			results = append(results, scoring.Score(m, sub))
+			return nil
+		}); err != nil {
+			unread = append(unread, calibrate.Skipped{Source: f, Reason: "файл не прочитан: " + err.Error()})
+		}
+	}
+	rep := calibrate.Calibrate(m, results)
+	rep.Skipped = append(unread, rep.Skipped...)
+	if err := a.output(out, func(w io.Writer) error {
+		if format == "json" {
+			return calibrate.WriteJSON(w, rep)
+		}
+		return calibrate.WriteText(w, m, rep)
+	}); err != nil {
+		return err
+	}
+	switch {
+	case len(unread) > 0:
+		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d (перечислены в выводе)\n", len(unread))
+		return errProblems
+	case !rep.Agrees():
+		fmt.Fprintf(a.err, "selfdiag: модель %s не согласуется с таблицами (см. вывод)\n", m.ID)
+		return errProblems
+	}
+	return nil
 }

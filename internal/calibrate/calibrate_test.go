@@ -37,11 +37,11 @@ func withThresholds(t *testing.T, base, medium, high string) *model.Model {
 	root := string(fsys["model.yaml"].Data)
 	for level, v := range map[string]string{"base": base, "medium": medium, "high": high} {
 		was := map[string]string{"base": "35", "medium": "60", "high": "85"}[level]
-		old := fmt.Sprintf("%s: %q\n", level, was)
+		old := fmt.Sprintf("%s: %q", level, was)
 		if strings.Count(root, old) != 1 {
 			t.Fatalf("the exported thresholds are not as expected:\n%s", root)
 		}
-		root = strings.Replace(root, old, fmt.Sprintf("%s: %q\n", level, v), 1)
+		root = strings.Replace(root, old, fmt.Sprintf("%s: %q", level, v), 1)
 	}
 	fsys["model.yaml"].Data = []byte(root)
 	official, err := model.Load(fsys, "official")

@@ -44,8 +44,21 @@ type outThresholds struct {
 
 // outSet keeps thresholds exact: «35», «33.5», «100/3».
 type outSet struct {
-	Percent map[string]string `yaml:"percent,omitempty"`
-	Points  map[string]string `yaml:"points,omitempty"`
+	Percent levelValues `yaml:"percent,omitempty"`
+	Points  levelValues `yaml:"points,omitempty"`
+}
+
+// levelValues are a threshold per level, written in the levels' order
+// (a map would be written in alphabetical order: base, high, medium).
+type levelValues [][2]string
+
+func (v levelValues) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode, Style: yaml.FlowStyle}
+	for _, kv := range v {
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: kv[0]},
+			&yaml.Node{Kind: yaml.ScalarNode, Value: kv[1], Style: yaml.DoubleQuotedStyle})
+	}
+	return n, nil
 }
 
 type outVariant struct {
@@ -152,9 +165,9 @@ func (m *Model) outSet(s *ThresholdSet) *outSet {
 	if s == nil || len(s.Values) == 0 {
 		return nil
 	}
-	values := map[string]string{}
+	var values levelValues
 	for i := 1; i < len(s.Values) && i < len(m.Levels); i++ {
-		values[m.Levels[i].ID] = s.Values[i].Decimal()
+		values = append(values, [2]string{m.Levels[i].ID, s.Values[i].Decimal()})
 	}
 	if s.Unit == UnitPoints {
 		return &outSet{Points: values}

@@ -254,7 +254,7 @@ func legend(c *canvas, series []Series, x, y float64) {
 type Bar struct {
 	Label   string
 	Percent float64
-	Value   string   // printed after the bar: «72,1 %»
+	Value   string    // printed after the bar: «72,1 %»
 	Marks   []float64 // level thresholds, percent
 }
 

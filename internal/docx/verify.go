@@ -47,8 +47,12 @@ func Verify(data []byte) error {
 	}
 	// Content types.
 	var types struct {
-		Defaults  []struct{ Extension string `xml:"Extension,attr"` } `xml:"Default"`
-		Overrides []struct{ PartName string `xml:"PartName,attr"` }  `xml:"Override"`
+		Defaults []struct {
+			Extension string `xml:"Extension,attr"`
+		} `xml:"Default"`
+		Overrides []struct {
+			PartName string `xml:"PartName,attr"`
+		} `xml:"Override"`
 	}
 	if err := xml.Unmarshal(files["[Content_Types].xml"], &types); err != nil {
 		bad("[Content_Types].xml: %v", err)

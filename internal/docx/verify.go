@@ -223,3 +223,36 @@ func Headings(data []byte) ([]Heading, error) {
 		}
 	}
 }
+
+// PlainText returns the text of the document's body and footer, a line
+// per paragraph: what a reader sees, without the markup.
+func PlainText(data []byte) (string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, name := range []string{"word/document.xml", "word/footer1.xml"} {
+		f, err := zr.Open(name)
+		if err != nil {
+			return "", err
+		}
+		d := xml.NewDecoder(f)
+		for {
+			tok, err := d.RawToken()
+			if err != nil {
+				break
+			}
+			switch t := tok.(type) {
+			case xml.CharData:
+				b.Write(t)
+			case xml.EndElement:
+				if qname(t.Name) == "w:p" {
+					b.WriteByte('\n')
+				}
+			}
+		}
+		f.Close()
+	}
+	return b.String(), nil
+}

@@ -256,3 +256,35 @@ func Resave(t testing.TB, path string) string {
 	}
 	return filepath.Join(out, filepath.Base(path))
 }
+
+// Document opens a Word document at path in headless LibreOffice Writer
+// and returns its text (as LibreOffice's «Text» export gives it) and how
+// it prints. The PDF is kept under keep when it is not empty. It skips the
+// test when LibreOffice is not installed, unless required.
+func Document(t testing.TB, path, keep string) (text string, printed Printed) {
+	t.Helper()
+	bin := office(t)
+	dir := t.TempDir()
+	out := keep
+	if out == "" {
+		out = filepath.Join(dir, "out")
+	}
+	txtDir := filepath.Join(dir, "txt")
+	profile := "-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile")
+	for _, conv := range [][]string{{"pdf:writer_pdf_Export", out}, {"txt:Text (encoded):UTF8", txtDir}} {
+		args := []string{"--headless", "--norestore", profile, "--convert-to", conv[0], "--outdir", conv[1], path}
+		if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil || bytes.Contains(b, []byte("Error:")) {
+			t.Fatalf("libreoffice %s (%s): %v\n%s", path, conv[0], err, b)
+		}
+	}
+	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+	pdf, err := os.ReadFile(filepath.Join(out, base+".pdf"))
+	if err != nil {
+		t.Fatalf("libreoffice did not print %s: %v", path, err)
+	}
+	txt, err := os.ReadFile(filepath.Join(txtDir, base+".txt"))
+	if err != nil {
+		t.Fatalf("libreoffice did not convert %s to text: %v", path, err)
+	}
+	return string(txt), pdfPages(pdf)
+}

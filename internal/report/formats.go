@@ -48,7 +48,7 @@ var formats = []Format{
 	{Name: "html", Ext: "html", School: WriteHTML, Programme: true, Summary: WriteSummaryHTML},
 	{Name: "xlsx", Ext: "xlsx", Binary: true, School: WriteSchoolXLSX, Programme: true, Summary: noLinks(WriteSummaryXLSX)},
 	{Name: "md", Ext: "md", School: WriteMarkdown, Programme: true},
-	{Name: "docx", Ext: "docx", Binary: true, School: WriteSchoolDOCX, Programme: true},
+	{Name: "docx", Ext: "docx", Binary: true, School: WriteSchoolDOCX, Programme: true, Summary: WriteSummaryDOCX},
 }
 
 // PerSchoolFormats are the reports every school gets in a batch's

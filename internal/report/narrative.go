@@ -13,7 +13,7 @@ import (
 // schoolNarrative is the summary paragraph of a school's document: the
 // numbers of the view in plain Russian sentences, built from fixed
 // templates, the same for the same numbers.
-func schoolNarrative(v *schoolView) string {
+func schoolNarrative(levels []model.Level, v *schoolView) string {
 	var b strings.Builder
 	t := v.Total
 	if t.Max == 0 {
@@ -39,8 +39,14 @@ func schoolNarrative(v *schoolView) string {
 				strong = append(strong, c)
 			}
 		}
-		if len(strong) > 0 {
-			fmt.Fprintf(&b, " Сильные стороны — %s.", componentList(strong, func(c componentView) string { return c.Percent + " %" }))
+		pct := func(c componentView) string { return c.Percent + " %" }
+		switch {
+		case byPercent[len(byPercent)-1].Points == byPercent[len(byPercent)-1].Max:
+			b.WriteString(" Все компоненты набрали максимум баллов.")
+		case len(strong) > 0 && top >= len(levels)-2:
+			fmt.Fprintf(&b, " Сильные стороны — %s.", componentList(strong, pct))
+		case len(strong) > 0:
+			fmt.Fprintf(&b, " Наибольший процент — %s.", componentList(strong, pct))
 		}
 	}
 
@@ -76,8 +82,13 @@ func schoolNarrative(v *schoolView) string {
 		fmt.Fprintf(&b, " %s %d %s: %s.", ru.Form(n, "Не выполнен", "Не выполнены", "Не выполнены"), n,
 			ru.Form(n, "критический показатель", "критических показателя", "критических показателей"), strings.Join(names, "; "))
 	}
-	if v.Plan.Summary != "" {
-		b.WriteString(" " + v.Plan.Summary)
+	// The way to the next level; a long list of steps is left to the
+	// plan's own section.
+	if plan := v.Plan.Summary; plan != "" {
+		if first, _, ok := strings.Cut(plan, " Улучшить"); ok && len(v.Plan.Steps) > 5 {
+			plan = first + fmt.Sprintf(" Шаги (%d) — в разделе «%s».", len(v.Plan.Steps), docxHeadPlan)
+		}
+		b.WriteString(" " + plan)
 	}
 	return b.String()
 }

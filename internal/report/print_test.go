@@ -88,7 +88,7 @@ func TestWorkbooksPrint(t *testing.T) {
 		"Сводка": {1, 1}, "Школы": {1, 12}, "Уровни компонентов": {1, 12}, "Дефициты": {1, 6},
 		"Ниже базового": {1, 40}, "Ошибки": {1, 2}, "Муниципалитеты": {1, 1}}, 5)
 	officetest.CheckPrinted(t, "school", officetest.SheetsPDF(t, schoolPath, keep), map[string][2]int{
-		"Итог": {1, 2}, "Дефициты": {1, 6}, "План": {1, 3}, "Показатели": {1, 8}, "Проблемы": {1, 1}}, 6)
+		"Итог": {1, 2}, "Дефициты": {1, 6}, "План": {1, 3}, "Мероприятия": {1, 6}, "Показатели": {1, 8}, "Проблемы": {1, 1}}, 6)
 }
 
 // Charts stand clear of the tables: no written cell lies under a chart,

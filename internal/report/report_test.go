@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/docx"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
@@ -334,6 +335,13 @@ func xlsxText(t *testing.T, f Format, data []byte) []byte {
 	t.Helper()
 	if !f.Binary {
 		return data
+	}
+	if f.Ext == "docx" {
+		text, err := docx.PlainText(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return []byte(text)
 	}
 	book, err := excelize.OpenReader(bytes.NewReader(data))
 	if err != nil {

@@ -46,7 +46,7 @@ func WriteSchoolDOCX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 	add(docx.Table{Header: []string{"Сведение", "Значение"}, Rows: info, Widths: []float64{1, 3}})
 
 	add(docx.Heading{Level: 1, Text: docxHeadResult})
-	add(docx.Text(schoolNarrative(v)))
+	add(docx.Text(schoolNarrative(m.Levels, v)))
 	rows := make([][]string, 0, len(v.Components)+1)
 	for _, c := range v.Components {
 		lvl := c.LevelTitle

@@ -126,6 +126,14 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		pl.put(c.Title, "", c.Plan)
 	}
 
+	// «Мероприятия»: the measures table of the programme's action plan,
+	// the same as the Word document's.
+	ms := newSheet(f, styles, "Мероприятия")
+	ms.header(toAny(measuresHeader)...)
+	for _, r := range measureRows(v) {
+		ms.put(toAny(r)...)
+	}
+
 	// «Показатели»
 	in := newSheet(f, styles, "Показатели")
 	in.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Состояние", "Баллы", "Макс.", "Разрыв")
@@ -152,7 +160,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 			pr.put(p)
 		}
 	}
-	if err := finishAll(styles, it, df, pl, in, pr); err != nil {
+	if err := finishAll(styles, it, df, pl, ms, in, pr); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)
@@ -219,3 +227,11 @@ func gapBars(f *excelize.File, sheet, rng string) {
 
 // axisColor is the charts' axis labels: dark, readable in print.
 const axisColor = "262626"
+
+func toAny(s []string) []any {
+	out := make([]any, len(s))
+	for i, v := range s {
+		out[i] = v
+	}
+	return out
+}

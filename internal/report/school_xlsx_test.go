@@ -29,7 +29,7 @@ func TestSchoolXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := f.GetSheetList(), []string{"Итог", "Дефициты", "План", "Показатели", "Проблемы"}; strings.Join(got, ",") != strings.Join(want, ",") {
+	if got, want := f.GetSheetList(), []string{"Итог", "Дефициты", "План", "Мероприятия", "Показатели", "Проблемы"}; strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Errorf("sheets %v, want %v", got, want)
 	}
 	rows, _ := f.GetRows("Итог")
@@ -45,6 +45,16 @@ func TestSchoolXLSX(t *testing.T) {
 	defRows, _ := f.GetRows("Дефициты")
 	if len(defRows)-1 != len(r.Deficits) {
 		t.Errorf("deficit rows %d, want %d", len(defRows)-1, len(r.Deficits))
+	}
+	// The measures table: a deficit a row, the columns to fill in empty.
+	msRows, _ := f.GetRows("Мероприятия")
+	if len(msRows)-1 != len(r.Deficits) || strings.Join(msRows[0], "|") != strings.Join(measuresHeader, "|") {
+		t.Errorf("measures sheet: %d rows, header %v", len(msRows)-1, msRows[0])
+	}
+	for _, row := range msRows[1:] {
+		if len(row) > 3 {
+			t.Errorf("a column to fill in is not empty: %v", row)
+		}
 	}
 	indRows, _ := f.GetRows("Показатели")
 	if len(indRows)-1 != len(m.Indicators) {

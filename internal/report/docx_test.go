@@ -1,0 +1,234 @@
+package report
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/docx"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/officetest"
+	"github.com/selfdiag/selfdiag/internal/ru"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/summary"
+)
+
+// Every school document is a valid Word package whose headings Word's
+// navigation pane lists, and LibreOffice Writer opens and prints it with
+// every section, the total, every component, every deficit and the
+// measures table. SELFDIAG_KEEP_PDF=DIR keeps the PDFs.
+func TestSchoolDOCX(t *testing.T) {
+	keep := os.Getenv("SELFDIAG_KEEP_PDF")
+	for _, tc := range goldenCases {
+		t.Run(tc.name, func(t *testing.T) {
+			m, results := scoreSamples(t, tc.file)
+			r := results[0]
+			var buf bytes.Buffer
+			if err := WriteSchoolDOCX(&buf, m, r); err != nil {
+				t.Fatal(err)
+			}
+			if err := docx.Verify(buf.Bytes()); err != nil {
+				t.Fatalf("invalid Word package: %v", err)
+			}
+			heads, err := docx.Headings(buf.Bytes())
+			if err != nil {
+				t.Fatal(err)
+			}
+			var level1 []string
+			level2 := 0
+			for _, h := range heads {
+				if h.Level == 1 {
+					level1 = append(level1, h.Text)
+				} else {
+					level2++
+				}
+			}
+			want := []string{docxHeadSchool, docxHeadResult, docxHeadCritical, docxHeadDeficits, docxHeadPlan, docxHeadMeasures}
+			if len(r.Problems) > 0 {
+				want = append(want, docxHeadProblems)
+			}
+			if strings.Join(level1, "|") != strings.Join(want, "|") || level2 != len(m.Components)+1 {
+				t.Errorf("headings: %q and %d of level 2", level1, level2)
+			}
+
+			path := filepath.Join(t.TempDir(), tc.name+".docx")
+			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			text, printed := officetest.Document(t, path, keep)
+			if printed.Pages < 3 || printed.Landscape || printed.TextSize < 9 {
+				t.Errorf("printed %+v: want 3 pages or more, A4 portrait, readable text", printed)
+			}
+			flat := strings.Join(strings.Fields(text), " ")
+			must := append([]string{}, want...)
+			must = append(must, SchoolTitle(r.Result), "набрала "+strconv.Itoa(r.Total.Points), "из "+strconv.Itoa(r.Total.Max), r.Total.LevelTitle,
+				"Ответственный", "Срок", "Ожидаемый результат", "Рисунок 1", "Рисунок 2")
+			for _, c := range r.Components {
+				must = append(must, c.Title)
+			}
+			for _, d := range r.Deficits {
+				must = append(must, strings.Join(strings.Fields(d.Text), " "))
+				for _, ms := range d.Measures {
+					must = append(must, ms)
+				}
+			}
+			for _, w := range must {
+				if !strings.Contains(flat, w) {
+					t.Errorf("the document as LibreOffice reads it lacks %q", w)
+				}
+			}
+		})
+	}
+}
+
+// Summary paragraphs for a range of schools: every level, with and
+// without critical failures, with no deficits. The golden file is read
+// by people: it is the document's prose.
+func TestSchoolNarratives(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	type school struct {
+		name string
+		// answer picks each indicator's answer by its model index.
+		answer func(i int, ind *model.Indicator) string
+	}
+	worst := func(ind *model.Indicator) string {
+		if ind.IsNumeric() {
+			return model.FormatNumber(ind.Bands[0].Min)
+		}
+		for _, o := range ind.Options {
+			if o.Points == 0 {
+				return o.Text
+			}
+		}
+		return ind.Options[0].Text
+	}
+	share := func(every int, critical bool) func(int, *model.Indicator) string {
+		return func(i int, ind *model.Indicator) string {
+			if ind.Critical {
+				if critical && ind.ID == "22" {
+					return worst(ind)
+				}
+				return ind.Best()
+			}
+			if every > 0 && i%every == 0 {
+				return worst(ind)
+			}
+			return bestAnswer(ind)
+		}
+	}
+	cases := []school{
+		{"все показатели на максимуме: высокий, дефицитов нет", share(0, false)},
+		{"высокий с немногими дефицитами", share(12, false)},
+		{"средний", share(4, false)},
+		{"базовый", share(2, false)},
+		{"ниже базового по баллам", func(i int, ind *model.Indicator) string {
+			if ind.Critical || i%5 == 0 {
+				return bestAnswer(ind)
+			}
+			return worst(ind)
+		}},
+		{"средний по баллам, но невыполненный критический показатель", share(4, true)},
+		{"все показатели на нуле", func(_ int, ind *model.Indicator) string { return worst(ind) }},
+	}
+	var out strings.Builder
+	for _, c := range cases {
+		sub := &answers.Submission{Source: "s.csv", ProfileKnown: true, School: answers.School{Name: c.name, Profile: model.DefaultProfile()}}
+		for i, ind := range m.Indicators {
+			sub.Answers = append(sub.Answers, answers.Answer{Indicator: ind.ID, Value: c.answer(i, ind)})
+		}
+		r := scoring.Explain(m, scoring.Score(m, sub))
+		if len(r.Problems) > 0 {
+			t.Fatalf("%s: %v", c.name, r.Problems)
+		}
+		fmt.Fprintf(&out, "## %s\n%s\n\n", c.name, schoolNarrative(m.Levels, newSchoolView(m, r)))
+	}
+	t.Chdir("../..")
+	golden(t, "narratives.txt", []byte(out.String()))
+}
+
+// bestAnswer is an answer earning the indicator's maximum, as a file
+// writes it (a number for a numeric indicator).
+func bestAnswer(ind *model.Indicator) string {
+	if ind.IsNumeric() {
+		for _, b := range ind.Bands {
+			if b.Points == ind.Max {
+				return model.FormatNumber(b.Min)
+			}
+		}
+	}
+	return ind.Best()
+}
+
+func TestLevelDative(t *testing.T) {
+	for title, want := range map[string]string{"базовый": "базовому уровню", "средний": "среднему уровню", "высокий": "высокому уровню",
+		"ниже базового": "уровню «ниже базового»", "Оптимальный": "оптимальному уровню", "A": "уровню «A»", "простой": "простому уровню"} {
+		if got := levelDative(title); got != want {
+			t.Errorf("levelDative(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
+
+// The municipal analytical note: a valid Word package with the district's
+// figures, per municipality, which LibreOffice opens and prints.
+func TestSummaryDOCX(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv",
+		"testdata/broken/bad-answers.csv", "testdata/schools/federal-table.xlsx")
+	agg := summary.New(m, summary.Options{GroupBy: summary.GroupMunicipality})
+	for _, r := range results {
+		agg.Add(r.Result)
+	}
+	s := agg.Summary()
+	var buf bytes.Buffer
+	if err := WriteSummaryDOCX(&buf, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := docx.Verify(buf.Bytes()); err != nil {
+		t.Fatalf("invalid Word package: %v", err)
+	}
+	heads, err := docx.Headings(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, h := range heads {
+		names = append(names, h.Text)
+	}
+	want := []string{noteHeadOverview, noteHeadComponents, noteHeadDeficits, fmt.Sprintf(noteHeadBelowBase, m.Levels[0].Title), noteHeadGroups}
+	for _, mu := range s.Municipalities {
+		want = append(want, mu.Name)
+	}
+	want = append(want, noteHeadData)
+	if strings.Join(names, "|") != strings.Join(want, "|") {
+		t.Errorf("headings %q, want %q", names, want)
+	}
+	path := filepath.Join(t.TempDir(), "справка.docx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	text, printed := officetest.Document(t, path, os.Getenv("SELFDIAG_KEEP_PDF"))
+	if printed.Pages < 2 || printed.Landscape {
+		t.Errorf("printed %+v", printed)
+	}
+	flat := strings.Join(strings.Fields(text), " ")
+	must := append([]string{noteTitle, "учтено " + ru.Schools(s.Stats.Schools), Percent(s.Stats.MeanPercent) + " % от максимума",
+		s.Stats.Deficits[0].Title}, want...)
+	for _, c := range s.Components {
+		must = append(must, c.Title)
+	}
+	for _, b := range s.Stats.BelowBase {
+		must = append(must, b.Name)
+	}
+	for _, w := range must {
+		if !strings.Contains(flat, w) {
+			t.Errorf("the note as LibreOffice reads it lacks %q", w)
+		}
+	}
+}

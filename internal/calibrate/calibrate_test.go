@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -23,18 +22,11 @@ func withThresholds(t *testing.T, base, medium, high string) *model.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fsys := fstest.MapFS{}
-	if err := m.WriteFolder(func(name string, fn func(io.Writer) error) error {
-		var buf bytes.Buffer
-		if err := fn(&buf); err != nil {
-			return err
-		}
-		fsys[name] = &fstest.MapFile{Data: buf.Bytes()}
-		return nil
-	}); err != nil {
+	files, err := m.FolderFiles()
+	if err != nil {
 		t.Fatal(err)
 	}
-	root := string(fsys["model.yaml"].Data)
+	root := string(files[model.RootFile])
 	for level, v := range map[string]string{"base": base, "medium": medium, "high": high} {
 		was := map[string]string{"base": "35", "medium": "60", "high": "85"}[level]
 		old := fmt.Sprintf("%s: %q", level, was)
@@ -43,7 +35,11 @@ func withThresholds(t *testing.T, base, medium, high string) *model.Model {
 		}
 		root = strings.Replace(root, old, fmt.Sprintf("%s: %q", level, v), 1)
 	}
-	fsys["model.yaml"].Data = []byte(root)
+	files[model.RootFile] = []byte(root)
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data}
+	}
 	official, err := model.Load(fsys, "official")
 	if err != nil {
 		t.Fatal(err)

@@ -219,3 +219,17 @@ func (r Rational) Decimal() string {
 	}
 	return x.String()
 }
+
+// FolderFiles returns the model folder WriteFolder writes, by file name.
+func (m *Model) FolderFiles() (map[string][]byte, error) {
+	files := map[string][]byte{}
+	err := m.WriteFolder(func(name string, fn func(io.Writer) error) error {
+		var buf bytes.Buffer
+		if err := fn(&buf); err != nil {
+			return err
+		}
+		files[name] = buf.Bytes()
+		return nil
+	})
+	return files, err
+}

@@ -3,7 +3,6 @@ package model
 import (
 	"bytes"
 	"encoding/json"
-	"io"
 	"os"
 	"strings"
 	"testing"
@@ -13,16 +12,13 @@ import (
 // exportLoad writes the model as a folder and loads the folder back.
 func exportLoad(t *testing.T, m *Model) (*Model, fstest.MapFS) {
 	t.Helper()
-	fsys := fstest.MapFS{}
-	if err := m.WriteFolder(func(name string, fn func(io.Writer) error) error {
-		var buf bytes.Buffer
-		if err := fn(&buf); err != nil {
-			return err
-		}
-		fsys[name] = &fstest.MapFile{Data: buf.Bytes()}
-		return nil
-	}); err != nil {
+	files, err := m.FolderFiles()
+	if err != nil {
 		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data}
 	}
 	back, err := Load(fsys, "экспорт")
 	if err != nil {

@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -28,17 +29,7 @@ func TestSchoolDOCX(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			m, results := scoreSamples(t, tc.file)
 			r := results[0]
-			var buf bytes.Buffer
-			if err := WriteSchoolDOCX(&buf, m, r); err != nil {
-				t.Fatal(err)
-			}
-			if err := docx.Verify(buf.Bytes()); err != nil {
-				t.Fatalf("invalid Word package: %v", err)
-			}
-			heads, err := docx.Headings(buf.Bytes())
-			if err != nil {
-				t.Fatal(err)
-			}
+			data, heads := validDocument(t, func(w io.Writer) error { return WriteSchoolDOCX(w, m, r) })
 			var level1 []string
 			level2 := 0
 			for _, h := range heads {
@@ -57,7 +48,7 @@ func TestSchoolDOCX(t *testing.T) {
 			}
 
 			path := filepath.Join(t.TempDir(), tc.name+".docx")
-			if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+			if err := os.WriteFile(path, data, 0o644); err != nil {
 				t.Fatal(err)
 			}
 			text, printed := officetest.Document(t, path, keep)
@@ -186,17 +177,7 @@ func TestSummaryDOCX(t *testing.T) {
 		agg.Add(r.Result)
 	}
 	s := agg.Summary()
-	var buf bytes.Buffer
-	if err := WriteSummaryDOCX(&buf, s, nil); err != nil {
-		t.Fatal(err)
-	}
-	if err := docx.Verify(buf.Bytes()); err != nil {
-		t.Fatalf("invalid Word package: %v", err)
-	}
-	heads, err := docx.Headings(buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
+	data, heads := validDocument(t, func(w io.Writer) error { return WriteSummaryDOCX(w, s, nil) })
 	var names []string
 	for _, h := range heads {
 		names = append(names, h.Text)
@@ -210,7 +191,7 @@ func TestSummaryDOCX(t *testing.T) {
 		t.Errorf("headings %q, want %q", names, want)
 	}
 	path := filepath.Join(t.TempDir(), "справка.docx")
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+	if err := os.WriteFile(path, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	text, printed := officetest.Document(t, path, os.Getenv("SELFDIAG_KEEP_PDF"))
@@ -231,4 +212,22 @@ func TestSummaryDOCX(t *testing.T) {
 			t.Errorf("the note as LibreOffice reads it lacks %q", w)
 		}
 	}
+}
+
+// validDocument writes a document, checks it is a valid Word package and
+// returns it with its headings.
+func validDocument(t *testing.T, write func(io.Writer) error) ([]byte, []docx.Heading) {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := docx.Verify(buf.Bytes()); err != nil {
+		t.Fatalf("invalid Word package: %v", err)
+	}
+	heads, err := docx.Headings(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes(), heads
 }

@@ -91,7 +91,7 @@ func newRootCmd(s *streams) *cobra.Command {
 		fmt.Fprintf(c.OutOrStdout(), "%s\n\n", strings.TrimSpace(long))
 		writeUsage(c)
 	})
-	root.AddCommand(newScoreCmd(a), newReportCmd(a), newBatchCmd(a), newTemplateCmd(a), newModelCmd(a))
+	root.AddCommand(newScoreCmd(a), newReportCmd(a), newBatchCmd(a), newCompareCmd(a), newTemplateCmd(a), newModelCmd(a))
 	return root
 }
 

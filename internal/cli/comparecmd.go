@@ -1,0 +1,196 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/batch"
+	"github.com/selfdiag/selfdiag/internal/compare"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/summary"
+)
+
+func newCompareCmd(a *app) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "compare БЫЛО СТАЛО",
+		Short: "Сравнить две самодиагностики: прошлогоднюю и нынешнюю, по школам и по району",
+		Long: `Сравнивает две самодиагностики одних и тех же школ. Каждая сторона — файл или папка с
+ответами (считается, как в batch, по своей модели: --old-model и --new-model, по умолчанию --model
+или встроенная) или каталог прошлого запуска batch --out КАТАЛОГ --per-school (summary.json и
+schools/*.json), так что прошлогодние файлы ответов не нужны.
+
+Школы сопоставляются по коду ОО, иначе по наименованию и муниципалитету; школы только одной
+стороны перечисляются. По каждой школе — итог и компоненты тогда и сейчас, изменение уровня,
+дефициты закрытые, оставшиеся и новые, критические показатели исправленные и новые, достигнута ли
+цель прошлого плана перехода на следующий уровень. По району — таблица переходов уровней, средний
+процент по компонентам тогда и сейчас, чаще всего закрытые и новые дефициты, школы, понизившие
+уровень, с причинами; с --group-by municipality — то же по каждому муниципалитету.
+
+Форматы: text; json — selfdiag.compare/v1; csv — строка на школу; xlsx; html.`,
+		Example: `  selfdiag compare итоги-2024/ ответы-2025/
+  selfdiag compare --old-model модель-2024 ответы-2024/ ответы-2025/ -f html -o сравнение.html`,
+		Args: cobra.ExactArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o, err := a.compareOptions(args)
+			if err != nil {
+				return err
+			}
+			return a.runCompare(o)
+		},
+	}
+	cmd.Flags().StringP("format", "f", "text", "формат: "+strings.Join(compareFormats, ", "))
+	cmd.Flags().StringP("out", "o", "", "файл для результата (для xlsx и html обязателен)")
+	cmd.Flags().String("old-model", "", "модель прежней самодиагностики (каталог или таблица; по умолчанию --model или встроенная)")
+	cmd.Flags().String("new-model", "", "модель новой самодиагностики (по умолчанию --model или встроенная)")
+	cmd.Flags().String("group-by", "", "группировка района: municipality — по муниципалитетам")
+	addReadFlags(cmd)
+	return cmd
+}
+
+var compareFormats = []string{"text", "json", "csv", "xlsx", "html"}
+
+// compareOptions are what compare runs on.
+type compareOptions struct {
+	old, cur           string
+	oldModel, newModel string
+	format, out        string
+	groupBy            string
+	read               answers.Options
+}
+
+func (a *app) compareOptions(args []string) (compareOptions, error) {
+	o := compareOptions{old: args[0], cur: args[1], out: a.v.GetString("out"),
+		oldModel: a.v.GetString("old-model"), newModel: a.v.GetString("new-model")}
+	if o.oldModel == "" {
+		o.oldModel = a.model
+	}
+	if o.newModel == "" {
+		o.newModel = a.model
+	}
+	var err error
+	if o.format, err = a.choice("format", compareFormats...); err != nil {
+		return o, err
+	}
+	if (o.format == "xlsx" || o.format == "html") && (o.out == "" || o.out == "-") {
+		return o, usagef("сравнение %s пишется в файл: укажите --out ФАЙЛ.%s", o.format, o.format)
+	}
+	switch g := strings.TrimSpace(a.v.GetString("group-by")); g {
+	case "", summary.GroupMunicipality:
+		o.groupBy = g
+	default:
+		return o, usagef("неизвестная группировка %q: допустима municipality", g)
+	}
+	if o.read, err = a.readOptions(); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+func (a *app) runCompare(o compareOptions) error {
+	old, oldFailed, err := a.loadSide("было", o.old, o.oldModel, o.read)
+	if err != nil {
+		return err
+	}
+	cur, newFailed, err := a.loadSide("стало", o.cur, o.newModel, o.read)
+	if err != nil {
+		return err
+	}
+	rep := compare.Compare(old, cur, compare.Options{GroupBy: o.groupBy})
+	titles := compare.TitlesOf(old, cur)
+	if err := a.output(o.out, func(w io.Writer) error {
+		switch o.format {
+		case "json":
+			return compare.WriteJSON(w, rep)
+		case "csv":
+			return compare.WriteCSV(w, rep, titles)
+		case "xlsx":
+			return compare.WriteXLSX(w, rep, titles)
+		case "html":
+			return compare.WriteHTML(w, rep, titles)
+		}
+		return compare.WriteText(w, rep, titles)
+	}); err != nil {
+		return err
+	}
+	if o.out != "" && o.out != "-" {
+		fmt.Fprintf(a.err, "записано сравнение: %s\n", printable(o.out))
+	}
+	if failed := append(oldFailed, newFailed...); len(failed) > 0 {
+		for _, f := range failed {
+			fmt.Fprintln(a.err, printable("selfdiag: "+f))
+		}
+		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены\n", len(failed))
+		return errProblems
+	}
+	return nil
+}
+
+// loadSide reads one side: a previous run's folder, or answer files
+// scored with the side's model. failed lists the files that could not be
+// read.
+func (a *app) loadSide(name, path, modelPath string, read answers.Options) (side *compare.Side, failed []string, err error) {
+	if compare.IsRun(path) {
+		side, err := compare.LoadRun(path)
+		if err != nil {
+			return nil, nil, &failure{"сторона «" + name + "»: " + err.Error()}
+		}
+		return side, nil, nil
+	}
+	m, err := loadModel(modelPath)
+	if err != nil {
+		return nil, nil, err
+	}
+	files, skipped, missing := batch.Collect([]string{path})
+	if len(missing) > 0 {
+		return nil, nil, usagef("нет такого файла или папки: %s", strings.Join(missing, ", "))
+	}
+	if len(files) == 0 {
+		return nil, nil, &failure{fmt.Sprintf("сторона «%s»: не найдено ни одного файла ответов (.xlsx или .csv) в %s", name, path)}
+	}
+	for _, s := range skipped {
+		failed = append(failed, s.Path+": "+s.Reason)
+	}
+	read.NoProfile = !m.UsesProfile()
+	side, unread := ScoreSide(m, files, read, 0)
+	return side, append(failed, unread...), nil
+}
+
+// ScoreSide scores answer files for a comparison, on all cores, keeping
+// the schools a batch would count (a school sent twice counts once, by
+// the same rule).
+func ScoreSide(m *model.Model, files []string, read answers.Options, workers int) (*compare.Side, []string) {
+	type prepared struct {
+		entry  *summary.Entry
+		school compare.School
+	}
+	agg := summary.New(m, summary.Options{})
+	kept := map[int]compare.School{}
+	var failed []string
+	batch.Run(m, files, batch.Options[prepared]{
+		Workers: workers,
+		Read:    read,
+		Prepare: func(r *scoring.Result) prepared {
+			return prepared{summary.NewEntry(m, r), compare.FromResult(m, scoring.Explain(m, r))}
+		},
+		Result: func(_ *scoring.Result, p prepared) {
+			if id := agg.AddEntry(p.entry); id >= 0 {
+				kept[id] = p.school
+			}
+		},
+		FileDone: func(path string, err error) {
+			if err != nil {
+				failed = append(failed, path+": "+fileErrorMessage(err))
+			}
+		},
+	})
+	side := compare.NewSide(m)
+	for _, id := range agg.Counted() {
+		side.Schools = append(side.Schools, kept[id])
+	}
+	return side, failed
+}

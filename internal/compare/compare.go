@@ -1,0 +1,485 @@
+// Package compare compares two self-diagnoses of the same schools — last
+// year's and this year's — school by school and for the district: levels
+// then and now, deficits closed, persisting and new, critical failures
+// fixed and new, whether a school reached the level its plan aimed at.
+//
+// Each side is a Side: the schools of one self-diagnosis with the model
+// they were scored with. A side is built from scored results (answer
+// files scored now) or from a previous run's JSON (batch --per-school),
+// so last year's raw files are not needed.
+package compare
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/selfdiag/selfdiag/internal/textnorm"
+)
+
+// Schema is the JSON schema id of a Report.
+const Schema = "selfdiag.compare/v1"
+
+// Side is one self-diagnosis: its model and its schools.
+type Side struct {
+	Model      ModelRef
+	Levels     []model.Level
+	Components []ComponentRef
+	// Indicators are the model's indicators in model order.
+	Indicators []IndicatorRef
+	Schools    []School
+}
+
+// ModelRef names a side's model.
+type ModelRef struct {
+	ID      string `json:"id"`
+	Version string `json:"version"`
+	Hash    string `json:"hash,omitempty"`
+}
+
+// ComponentRef names a component.
+type ComponentRef struct{ ID, Title, Kind string }
+
+// IndicatorRef is an indicator of a side's model.
+type IndicatorRef struct {
+	ID, Component, Title string
+	Max                  int
+	Critical             bool
+}
+
+// School is what a comparison needs of a scored school.
+type School struct {
+	Code, Name, Municipality string
+	Source                   string
+	Row                      int
+	Total                    Tally
+	// Components are by component id.
+	Components map[string]Tally
+	// Deficits are the applicable indicators below their maximum, in
+	// model order; CriticalFailures the failed critical indicators.
+	Deficits, CriticalFailures []string
+	// PlanTarget is the level id the school's next-level plan aimed at
+	// ("" when it was at the highest level or had none).
+	PlanTarget string
+	// Why the school's overall level is what it is, for fallers: the
+	// critical rule lowered it.
+	CriticalApplied bool
+}
+
+// Tally is points out of a maximum and the level they give.
+type Tally struct {
+	Points  int     `json:"points"`
+	Max     int     `json:"max"`
+	Percent float64 `json:"percent"`
+	Level   string  `json:"level"` // level id; "" when nothing applies
+}
+
+// Options tune a comparison.
+type Options struct {
+	// GroupBy "municipality" adds the district's figures per municipality.
+	GroupBy string
+}
+
+// Compare compares the old side with the new one.
+func Compare(old, cur *Side, o Options) *Report {
+	rep := &Report{Schema: Schema, Old: sideRef(old), New: sideRef(cur), Schools: []SchoolChange{}}
+	rep.Indicators = indicatorChanges(old, cur)
+	comparable := map[string]bool{} // indicators in both models with the same maximum
+	oldInd := indicatorMap(old)
+	for _, ind := range cur.Indicators {
+		if o, ok := oldInd[ind.ID]; ok && o.Max == ind.Max {
+			comparable[ind.ID] = true
+		}
+	}
+	for _, p := range match(old.Schools, cur.Schools) {
+		rep.Schools = append(rep.Schools, schoolChange(old, cur, p.old, p.cur, comparable))
+	}
+	rep.District = district("", old, cur, rep.Schools)
+	if o.GroupBy == summary.GroupMunicipality {
+		groups := map[string][]SchoolChange{}
+		var names []string
+		for _, sc := range rep.Schools {
+			key := summary.MunicipalityKey(sc.School.Municipality)
+			if _, ok := groups[key]; !ok {
+				names = append(names, key)
+			}
+			groups[key] = append(groups[key], sc)
+		}
+		slices.Sort(names)
+		for _, key := range names {
+			scs := groups[key]
+			d := district(scs[0].School.Municipality, old, cur, scs)
+			if d.Name == "" {
+				d.Name = "(муниципалитет не указан)"
+			}
+			rep.District.Municipalities = append(rep.District.Municipalities, d)
+		}
+	}
+	return rep
+}
+
+func sideRef(s *Side) SideRef {
+	return SideRef{Model: s.Model, Schools: len(s.Schools)}
+}
+
+func indicatorMap(s *Side) map[string]IndicatorRef {
+	m := make(map[string]IndicatorRef, len(s.Indicators))
+	for _, ind := range s.Indicators {
+		m[ind.ID] = ind
+	}
+	return m
+}
+
+// indicatorChanges lists the indicators only one model has and those
+// whose maximum changed.
+func indicatorChanges(old, cur *Side) IndicatorChanges {
+	ch := IndicatorChanges{OnlyOld: []string{}, OnlyNew: []string{}, MaxChanged: []MaxChange{}}
+	oldInd, curInd := indicatorMap(old), indicatorMap(cur)
+	for _, ind := range old.Indicators {
+		if _, ok := curInd[ind.ID]; !ok {
+			ch.OnlyOld = append(ch.OnlyOld, ind.ID)
+		}
+	}
+	for _, ind := range cur.Indicators {
+		o, ok := oldInd[ind.ID]
+		switch {
+		case !ok:
+			ch.OnlyNew = append(ch.OnlyNew, ind.ID)
+		case o.Max != ind.Max:
+			ch.MaxChanged = append(ch.MaxChanged, MaxChange{ID: ind.ID, OldMax: o.Max, NewMax: ind.Max})
+		}
+	}
+	return ch
+}
+
+// pair is a school on one side or both.
+type pair struct{ old, cur *School }
+
+// match pairs the schools of the two sides: by code where both have one,
+// then, where either has none, by normalised name and municipality. Matched pairs come in the new
+// side's order, then the old side's unmatched schools.
+func match(old, cur []School) []pair {
+	usedOld := make([]bool, len(old))
+	byCode, byName := map[string]int{}, map[string]int{}
+	for i := range old {
+		if k := codeKey(&old[i]); k != "" {
+			if _, dup := byCode[k]; !dup {
+				byCode[k] = i
+			}
+		}
+	}
+	pairs := make([]pair, len(cur))
+	for i := range cur {
+		pairs[i].cur = &cur[i]
+		if k := codeKey(&cur[i]); k != "" {
+			if j, ok := byCode[k]; ok && !usedOld[j] {
+				usedOld[j] = true
+				pairs[i].old = &old[j]
+			}
+		}
+	}
+	// By name only where a code cannot decide: two different codes are
+	// two schools.
+	for i := range old {
+		if k := nameKey(&old[i]); !usedOld[i] && k != "" {
+			if _, dup := byName[k]; !dup {
+				byName[k] = i
+			}
+		}
+	}
+	for i := range pairs {
+		if pairs[i].old != nil {
+			continue
+		}
+		if j, ok := byName[nameKey(&cur[i])]; ok && !usedOld[j] && (codeKey(&old[j]) == "" || codeKey(&cur[i]) == "") {
+			usedOld[j] = true
+			pairs[i].old = &old[j]
+		}
+	}
+	for i := range old {
+		if !usedOld[i] {
+			pairs = append(pairs, pair{old: &old[i]})
+		}
+	}
+	return pairs
+}
+
+func codeKey(s *School) string { return textnorm.Normalize(s.Code) }
+
+func nameKey(s *School) string {
+	if strings.TrimSpace(s.Name) == "" {
+		return ""
+	}
+	return textnorm.Normalize(s.Name) + "|" + summary.MunicipalityKey(s.Municipality)
+}
+
+func levelIndex(levels []model.Level, id string) int {
+	return slices.IndexFunc(levels, func(l model.Level) bool { return l.ID == id })
+}
+
+// steps is the change from the old level to the new one in steps: each
+// level counted in its own model.
+func steps(old, cur *Side, from, to string) *int {
+	i, j := levelIndex(old.Levels, from), levelIndex(cur.Levels, to)
+	if i < 0 || j < 0 {
+		return nil
+	}
+	d := j - i
+	return &d
+}
+
+func schoolChange(old, cur *Side, o, n *School, comparable map[string]bool) SchoolChange {
+	sc := SchoolChange{Match: MatchBoth, Components: []ComponentChange{}, old: o, cur: n,
+		DeficitsClosed: []string{}, DeficitsPersisting: []string{}, DeficitsNew: []string{}, CriticalFixed: []string{}, CriticalNew: []string{}}
+	switch {
+	case o == nil:
+		sc.Match = MatchOnlyNew
+	case n == nil:
+		sc.Match = MatchOnlyOld
+	}
+	id := n
+	if id == nil {
+		id = o
+	}
+	sc.School = SchoolRef{Code: id.Code, Name: id.Name, Municipality: id.Municipality}
+	if o != nil {
+		sc.Sources.Old = o.Source
+		t := o.Total
+		sc.Total.Old = &t
+	}
+	if n != nil {
+		sc.Sources.New = n.Source
+		t := n.Total
+		sc.Total.New = &t
+	}
+	if o != nil && n != nil {
+		sc.Total.LevelChange = steps(old, cur, o.Total.Level, n.Total.Level)
+	}
+	// Components of the new model, then those only the old one has.
+	seen := map[string]bool{}
+	addComponent := func(c ComponentRef) {
+		if seen[c.ID] {
+			return
+		}
+		seen[c.ID] = true
+		cc := ComponentChange{ID: c.ID, Title: c.Title}
+		if o != nil {
+			if t, ok := o.Components[c.ID]; ok {
+				cc.Old = &t
+			}
+		}
+		if n != nil {
+			if t, ok := n.Components[c.ID]; ok {
+				cc.New = &t
+			}
+		}
+		if cc.Old != nil && cc.New != nil {
+			cc.LevelChange = steps(old, cur, cc.Old.Level, cc.New.Level)
+		}
+		sc.Components = append(sc.Components, cc)
+	}
+	for _, c := range cur.Components {
+		addComponent(c)
+	}
+	for _, c := range old.Components {
+		addComponent(c)
+	}
+	if o == nil || n == nil {
+		return sc
+	}
+	oldDef, newDef := set(o.Deficits), set(n.Deficits)
+	for _, ind := range old.Indicators {
+		if comparable[ind.ID] && oldDef[ind.ID] && !newDef[ind.ID] {
+			sc.DeficitsClosed = append(sc.DeficitsClosed, ind.ID)
+		}
+	}
+	for _, ind := range cur.Indicators {
+		switch {
+		case !comparable[ind.ID] || !newDef[ind.ID]:
+		case oldDef[ind.ID]:
+			sc.DeficitsPersisting = append(sc.DeficitsPersisting, ind.ID)
+		default:
+			sc.DeficitsNew = append(sc.DeficitsNew, ind.ID)
+		}
+	}
+	oldCrit, newCrit := set(o.CriticalFailures), set(n.CriticalFailures)
+	curInd := indicatorMap(cur)
+	for _, id := range o.CriticalFailures {
+		if !newCrit[id] {
+			if _, still := curInd[id]; still {
+				sc.CriticalFixed = append(sc.CriticalFixed, id)
+			}
+		}
+	}
+	oldInd := indicatorMap(old)
+	for _, id := range n.CriticalFailures {
+		if !oldCrit[id] {
+			if _, was := oldInd[id]; was {
+				sc.CriticalNew = append(sc.CriticalNew, id)
+			}
+		}
+	}
+	if o.PlanTarget != "" {
+		target, now := levelIndex(cur.Levels, o.PlanTarget), levelIndex(cur.Levels, n.Total.Level)
+		if target >= 0 && now >= 0 {
+			reached := now >= target
+			sc.PlanReached = &reached
+		}
+	}
+	return sc
+}
+
+func set(ids []string) map[string]bool {
+	m := make(map[string]bool, len(ids))
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
+}
+
+// district aggregates the schools' changes: the transitions of the
+// matched schools, the means then and now over each side's schools, the
+// deficits' frequencies, and the schools that fell.
+func district(name string, old, cur *Side, schools []SchoolChange) District {
+	d := District{Name: name, Transitions: []Transition{}, Components: []ComponentMeans{}, Deficits: []DeficitCount{}, Fallers: []Faller{}}
+	count := map[[2]string]int{}
+	oldSchools, newSchools := 0, 0
+	type sums struct {
+		sum float64
+		n   int
+	}
+	oldMeans, newMeans := map[string]*sums{}, map[string]*sums{}
+	add := func(m map[string]*sums, id string, t *Tally) {
+		if t == nil || t.Max == 0 {
+			return
+		}
+		s := m[id]
+		if s == nil {
+			s = &sums{}
+			m[id] = s
+		}
+		s.sum += float64(t.Points) / float64(t.Max) // as the district summary: exact shares, rounded once
+		s.n++
+	}
+	oldDef, newDef, closed, opened := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	for i := range schools {
+		sc := &schools[i]
+		if sc.Total.Old != nil {
+			oldSchools++
+			add(oldMeans, "", sc.Total.Old)
+		}
+		if sc.Total.New != nil {
+			newSchools++
+			add(newMeans, "", sc.Total.New)
+		}
+		for j := range sc.Components {
+			add(oldMeans, sc.Components[j].ID, sc.Components[j].Old)
+			add(newMeans, sc.Components[j].ID, sc.Components[j].New)
+		}
+		if sc.Match == MatchBoth && sc.Total.Old.Level != "" && sc.Total.New.Level != "" {
+			count[[2]string{sc.Total.Old.Level, sc.Total.New.Level}]++
+		}
+		for _, id := range sc.DeficitsClosed {
+			closed[id]++
+		}
+		for _, id := range sc.DeficitsNew {
+			opened[id]++
+		}
+		if sc.Match == MatchBoth && sc.Total.LevelChange != nil && *sc.Total.LevelChange < 0 {
+			d.Fallers = append(d.Fallers, faller(cur, sc))
+		}
+	}
+	for _, sc := range schools {
+		if sc.old != nil {
+			for _, id := range sc.old.Deficits {
+				oldDef[id]++
+			}
+		}
+		if sc.cur != nil {
+			for _, id := range sc.cur.Deficits {
+				newDef[id]++
+			}
+		}
+	}
+	d.Schools = SideCounts{Old: oldSchools, New: newSchools}
+	for _, from := range old.Levels {
+		for _, to := range cur.Levels {
+			if n := count[[2]string{from.ID, to.ID}]; n > 0 {
+				d.Transitions = append(d.Transitions, Transition{From: from.ID, To: to.ID, Schools: n})
+			}
+		}
+	}
+	mean := func(m map[string]*sums, id string) *float64 {
+		s := m[id]
+		if s == nil || s.n == 0 {
+			return nil
+		}
+		v := math.Round(s.sum*1000/float64(s.n)) / 10
+		return &v
+	}
+	d.Total = ComponentMeans{ID: "", Title: "Итог", Old: mean(oldMeans, ""), New: mean(newMeans, "")}
+	seen := map[string]bool{}
+	for _, cs := range [][]ComponentRef{cur.Components, old.Components} {
+		for _, c := range cs {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				d.Components = append(d.Components, ComponentMeans{ID: c.ID, Title: c.Title, Old: mean(oldMeans, c.ID), New: mean(newMeans, c.ID)})
+			}
+		}
+	}
+	titles := map[string]string{}
+	var ids []string
+	for _, side := range []*Side{cur, old} {
+		for _, ind := range side.Indicators {
+			if _, ok := titles[ind.ID]; !ok {
+				titles[ind.ID] = ind.Title
+				ids = append(ids, ind.ID)
+			}
+		}
+	}
+	for _, id := range ids {
+		if oldDef[id]+newDef[id]+closed[id]+opened[id] == 0 {
+			continue
+		}
+		d.Deficits = append(d.Deficits, DeficitCount{ID: id, Title: titles[id], OldSchools: oldDef[id], NewSchools: newDef[id],
+			Closed: closed[id], New: opened[id]})
+	}
+	slices.SortStableFunc(d.Fallers, func(a, b Faller) int { return cmp.Compare(a.Steps, b.Steps) })
+	return d
+}
+
+// faller says why a matched school fell a level.
+func faller(cur *Side, sc *SchoolChange) Faller {
+	f := Faller{School: sc.School, From: sc.Total.Old.Level, To: sc.Total.New.Level, Steps: *sc.Total.LevelChange, Reasons: []string{}}
+	titles := indicatorMap(cur)
+	if len(sc.CriticalNew) > 0 {
+		var names []string
+		for _, id := range sc.CriticalNew {
+			names = append(names, id+" «"+titles[id].Title+"»")
+		}
+		f.Reasons = append(f.Reasons, "не выполнены критические показатели: "+strings.Join(names, "; "))
+	}
+	var fell []string
+	for _, c := range sc.Components {
+		if c.LevelChange != nil && *c.LevelChange < 0 {
+			fell = append(fell, "«"+c.Title+"»")
+		}
+	}
+	if len(fell) > 0 {
+		f.Reasons = append(f.Reasons, "понизился уровень компонентов: "+strings.Join(fell, ", "))
+	}
+	if d := sc.Total.New.Points - sc.Total.Old.Points; d < 0 {
+		f.Reasons = append(f.Reasons, "баллов стало меньше: "+strconv.Itoa(sc.Total.Old.Points)+" → "+strconv.Itoa(sc.Total.New.Points))
+	}
+	if sc.Total.New.Max != sc.Total.Old.Max {
+		f.Reasons = append(f.Reasons, "изменился максимум (модель или профиль школы): "+strconv.Itoa(sc.Total.Old.Max)+" → "+strconv.Itoa(sc.Total.New.Max))
+	}
+	if len(sc.DeficitsNew) > 0 {
+		f.Reasons = append(f.Reasons, "новых дефицитов: "+strconv.Itoa(len(sc.DeficitsNew)))
+	}
+	return f
+}

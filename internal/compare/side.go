@@ -1,0 +1,192 @@
+package compare
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/report"
+	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/summary"
+)
+
+// NewSide starts a side scored with the model m.
+func NewSide(m *model.Model) *Side {
+	s := &Side{Model: ModelRef{ID: m.ID, Version: m.Version, Hash: m.Hash}, Levels: m.Levels}
+	for _, c := range m.Components {
+		s.Components = append(s.Components, ComponentRef{ID: c.ID, Title: c.Title, Kind: c.Kind})
+	}
+	for _, ind := range m.Indicators {
+		s.Indicators = append(s.Indicators, IndicatorRef{ID: ind.ID, Component: ind.Component, Title: ind.Text, Max: ind.Max, Critical: ind.Critical})
+	}
+	return s
+}
+
+// FromResult is what a comparison keeps of a scored school.
+func FromResult(m *model.Model, r *scoring.Explained) School {
+	s := School{Code: strings.Clone(r.School.Code), Name: strings.Clone(r.School.Name), Municipality: strings.Clone(r.School.Municipality),
+		Source: r.Source, Row: r.Row, Total: tally(m, r.Total), Components: make(map[string]Tally, len(r.Components)),
+		CriticalFailures: slices.Clone(r.CriticalFailures), CriticalApplied: r.Total.CriticalApplied}
+	for _, c := range r.Components {
+		s.Components[c.ID] = tally(m, c.Tally)
+	}
+	for i := range r.Indicators {
+		is := &r.Indicators[i]
+		if is.Status != scoring.StatusNotApplicable && is.Points < is.Max {
+			s.Deficits = append(s.Deficits, is.ID)
+		}
+	}
+	if p := r.Next.Overall; p.Next >= 0 && p.Next < len(m.Levels) {
+		s.PlanTarget = m.Levels[p.Next].ID
+	}
+	return s
+}
+
+func tally(m *model.Model, t scoring.Tally) Tally {
+	out := Tally{Points: t.Points, Max: t.Max, Percent: t.Percent}
+	if t.Level >= 0 {
+		out.Level = m.Levels[t.Level].ID
+	}
+	return out
+}
+
+// Bounds on a previous run's folder: what batch writes for a region.
+const (
+	maxRunFile    = 16 << 20 // one JSON file
+	maxRunSummary = 256 << 20
+	maxRunSchools = 200000
+)
+
+// IsRun reports whether dir is a previous run's output folder: it has
+// summary.json and a schools folder.
+func IsRun(dir string) bool {
+	st, err := os.Stat(filepath.Join(dir, "summary.json"))
+	if err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	st, err = os.Stat(filepath.Join(dir, "schools"))
+	return err == nil && st.IsDir()
+}
+
+// LoadRun reads a side from a previous run's output folder (batch --out
+// DIR --per-school): the levels from summary.json, every school from
+// schools/*.json (selfdiag.result/v1).
+func LoadRun(dir string) (*Side, error) {
+	var sum struct {
+		Schema string               `json:"schema"`
+		Model  report.ModelDoc      `json:"model"`
+		Levels []report.LevelRefDoc `json:"levels"`
+	}
+	if err := readJSON(filepath.Join(dir, "summary.json"), maxRunSummary, &sum); err != nil {
+		return nil, err
+	}
+	if sum.Schema != summary.Schema || len(sum.Levels) < 2 {
+		return nil, fmt.Errorf("%s: не сводка selfdiag (%s): укажите каталог, записанный batch --out КАТАЛОГ --per-school", filepath.Join(dir, "summary.json"), summary.Schema)
+	}
+	side := &Side{Model: ModelRef{ID: sum.Model.ID, Version: sum.Model.Version, Hash: sum.Model.Hash}}
+	for _, l := range sum.Levels {
+		side.Levels = append(side.Levels, model.Level{ID: l.ID, Title: l.Title})
+	}
+	entries, err := os.ReadDir(filepath.Join(dir, "schools"))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s", filepath.Join(dir, "schools"), fserr.Text(err))
+	}
+	comps, inds := map[string]bool{}, map[string]int{}
+	n := 0
+	for _, e := range entries {
+		if !strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if n++; n > maxRunSchools {
+			return nil, fmt.Errorf("%s: больше %d отчётов школ", dir, maxRunSchools)
+		}
+		path := filepath.Join(dir, "schools", e.Name())
+		var doc report.ResultDoc
+		if err := readJSON(path, maxRunFile, &doc); err != nil {
+			return nil, err
+		}
+		if doc.Schema != report.ResultSchema {
+			return nil, fmt.Errorf("%s: не результат школы selfdiag (%s)", path, report.ResultSchema)
+		}
+		if doc.Model.ID != side.Model.ID || doc.Model.Version != side.Model.Version || doc.Model.Hash != side.Model.Hash {
+			return nil, fmt.Errorf("%s: школа посчитана по другой модели (%s %s), чем сводка (%s %s): каталог собран из разных запусков",
+				path, doc.Model.ID, doc.Model.Version, side.Model.ID, side.Model.Version)
+		}
+		side.Schools = append(side.Schools, fromDoc(&doc))
+		for _, c := range doc.Components {
+			if !comps[c.ID] {
+				comps[c.ID] = true
+				side.Components = append(side.Components, ComponentRef{ID: c.ID, Title: c.Title, Kind: c.Kind})
+			}
+		}
+		for _, ind := range doc.Indicators {
+			if _, ok := inds[ind.ID]; !ok {
+				inds[ind.ID] = len(side.Indicators)
+				side.Indicators = append(side.Indicators, IndicatorRef{ID: ind.ID, Component: ind.Component, Max: ind.Max, Critical: ind.Critical})
+			}
+		}
+		for _, d := range doc.Deficits {
+			if k, ok := inds[d.Indicator]; ok && side.Indicators[k].Title == "" {
+				side.Indicators[k].Title = d.Title
+			}
+		}
+	}
+	if len(side.Schools) == 0 {
+		return nil, fmt.Errorf("%s: нет отчётов школ в JSON: запустите batch с --per-school", filepath.Join(dir, "schools"))
+	}
+	// The schools in the order batch wrote them: by file, then row.
+	slices.SortStableFunc(side.Schools, func(a, b School) int {
+		if c := strings.Compare(a.Source, b.Source); c != 0 {
+			return c
+		}
+		return a.Row - b.Row
+	})
+	return side, nil
+}
+
+func fromDoc(d *report.ResultDoc) School {
+	s := School{Code: d.School.Code, Name: d.School.Name, Municipality: d.School.Municipality, Source: d.Source.File, Row: d.Source.Row,
+		Total:      Tally{Points: d.Total.Points, Max: d.Total.Max, Percent: d.Total.Percent, Level: d.Total.Level},
+		Components: map[string]Tally{}, CriticalFailures: d.CriticalFailures, CriticalApplied: d.Total.CriticalApplied,
+		PlanTarget: d.NextLevel.Overall.NextLevel}
+	for _, c := range d.Components {
+		s.Components[c.ID] = Tally{Points: c.Points, Max: c.Max, Percent: c.Percent, Level: c.Level}
+	}
+	for _, df := range d.Deficits {
+		s.Deficits = append(s.Deficits, df.Indicator)
+	}
+	return s
+}
+
+// readJSON decodes a regular file of at most limit bytes.
+func readJSON(path string, limit int64, v any) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("%s: %s", path, fserr.Text(err))
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	switch {
+	case err != nil:
+		return fmt.Errorf("%s: %s", path, fserr.Text(err))
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("%s: не обычный файл", path)
+	case st.Size() > limit:
+		return fmt.Errorf("%s: файл больше %d МБ", path, limit>>20)
+	}
+	if err := json.NewDecoder(io.LimitReader(f, limit)).Decode(v); err != nil {
+		var syn *json.SyntaxError
+		if errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) {
+			return fmt.Errorf("%s: файл JSON повреждён (%v)", path, err)
+		}
+		return fmt.Errorf("%s: не читается как JSON selfdiag (%v)", path, err)
+	}
+	return nil
+}

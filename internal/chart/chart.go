@@ -71,14 +71,24 @@ func (c *canvas) fill(pts [][2]float64, col color.Gray) {
 	if len(pts) < 3 {
 		return
 	}
-	b := c.img.Bounds()
-	r := vector.NewRasterizer(b.Dx(), b.Dy())
-	r.MoveTo(float32(pts[0][0]), float32(pts[0][1]))
+	// Rasterized within the polygon's box only: a chart is hundreds of
+	// small shapes.
+	x0, y0, x1, y1 := pts[0][0], pts[0][1], pts[0][0], pts[0][1]
+	for _, p := range pts {
+		x0, y0, x1, y1 = math.Min(x0, p[0]), math.Min(y0, p[1]), math.Max(x1, p[0]), math.Max(y1, p[1])
+	}
+	box := image.Rect(int(math.Floor(x0)), int(math.Floor(y0)), int(math.Ceil(x1))+1, int(math.Ceil(y1))+1).Intersect(c.img.Bounds())
+	if box.Empty() {
+		return
+	}
+	r := vector.NewRasterizer(box.Dx(), box.Dy())
+	dx, dy := float32(box.Min.X), float32(box.Min.Y)
+	r.MoveTo(float32(pts[0][0])-dx, float32(pts[0][1])-dy)
 	for _, p := range pts[1:] {
-		r.LineTo(float32(p[0]), float32(p[1]))
+		r.LineTo(float32(p[0])-dx, float32(p[1])-dy)
 	}
 	r.ClosePath()
-	r.Draw(c.img, b, image.NewUniform(col), image.Point{})
+	r.Draw(c.img, box, image.NewUniform(col), image.Point{})
 }
 
 // line draws a segment of width w; dashed lines are drawn in dashes.

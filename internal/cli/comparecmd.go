@@ -157,7 +157,11 @@ func (a *app) loadSide(name, path, modelPath string, read answers.Options) (side
 	}
 	read.NoProfile = !m.UsesProfile()
 	side, unread := ScoreSide(m, files, read, 0)
-	return side, append(failed, unread...), nil
+	failed = append(failed, unread...)
+	for i := range failed {
+		failed[i] = "сторона «" + name + "»: " + failed[i]
+	}
+	return side, failed, nil
 }
 
 // ScoreSide scores answer files for a comparison, on all cores, keeping

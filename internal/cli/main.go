@@ -95,6 +95,7 @@ func translateCobra(msg string) string {
 		"for \"selfdiag\"", "",
 		"requires at least", "нужно не меньше",
 		"accepts at most", "принимает не больше",
+		"accepts ", "нужно ровно ",
 		"arg(s), only received", "аргумент(ов), получено",
 		"arg(s), received", "аргумент(ов), получено",
 	)

@@ -91,7 +91,7 @@ func Compare(old, cur *Side, o Options) *Report {
 	comparable := map[string]bool{} // indicators in both models with the same maximum
 	oldInd := indicatorMap(old)
 	for _, ind := range cur.Indicators {
-		if o, ok := oldInd[ind.ID]; ok && o.Max == ind.Max {
+		if o, ok := oldInd[ind.ID]; ok && sameMax(o.Max, ind.Max) {
 			comparable[ind.ID] = true
 		}
 	}
@@ -149,7 +149,7 @@ func indicatorChanges(old, cur *Side) IndicatorChanges {
 		switch {
 		case !ok:
 			ch.OnlyNew = append(ch.OnlyNew, ind.ID)
-		case o.Max != ind.Max:
+		case !sameMax(o.Max, ind.Max):
 			ch.MaxChanged = append(ch.MaxChanged, MaxChange{ID: ind.ID, OldMax: o.Max, NewMax: ind.Max})
 		}
 	}
@@ -389,8 +389,16 @@ func district(name string, old, cur *Side, schools []SchoolChange) District {
 		for _, id := range sc.DeficitsNew {
 			opened[id]++
 		}
-		if sc.Match == MatchBoth && sc.Total.LevelChange != nil && *sc.Total.LevelChange < 0 {
-			d.Fallers = append(d.Fallers, faller(cur, sc))
+		if sc.Match == MatchBoth && sc.Total.LevelChange != nil {
+			switch c := *sc.Total.LevelChange; {
+			case c > 0:
+				d.Moved.Up++
+			case c == 0:
+				d.Moved.Same++
+			default:
+				d.Moved.Down++
+				d.Fallers = append(d.Fallers, faller(cur, sc))
+			}
 		}
 	}
 	for _, sc := range schools {
@@ -483,3 +491,7 @@ func faller(cur *Side, sc *SchoolChange) Faller {
 	}
 	return f
 }
+
+// sameMax compares two maxima; 0 is unknown (a previous run in which the
+// indicator applied to no school shows no maximum).
+func sameMax(a, b int) bool { return a == b || a == 0 || b == 0 }

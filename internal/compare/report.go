@@ -99,15 +99,24 @@ type ComponentChange struct {
 
 // District is the district's change (or a municipality's).
 type District struct {
-	Name        string           `json:"name,omitempty"`
-	Schools     SideCounts       `json:"schools"`
-	Transitions []Transition     `json:"transitions"`
-	Total       ComponentMeans   `json:"total"`
-	Components  []ComponentMeans `json:"components"`
-	Deficits    []DeficitCount   `json:"deficits"`
-	Fallers     []Faller         `json:"fallers"`
+	Name        string       `json:"name,omitempty"`
+	Schools     SideCounts   `json:"schools"`
+	Transitions []Transition `json:"transitions"`
+	// Moved counts the matched schools whose level rose, stayed, fell.
+	Moved      Moved            `json:"moved"`
+	Total      ComponentMeans   `json:"total"`
+	Components []ComponentMeans `json:"components"`
+	Deficits   []DeficitCount   `json:"deficits"`
+	Fallers    []Faller         `json:"fallers"`
 	// Municipalities, with --group-by municipality.
 	Municipalities []District `json:"municipalities,omitempty"`
+}
+
+// Moved counts matched schools by the direction their level moved.
+type Moved struct {
+	Up   int `json:"up"`
+	Same int `json:"same"`
+	Down int `json:"down"`
 }
 
 // SideCounts are numbers of schools then and now.

@@ -127,10 +127,15 @@ func LoadRun(dir string) (*Side, error) {
 			}
 		}
 		for _, ind := range doc.Indicators {
-			if _, ok := inds[ind.ID]; !ok {
-				inds[ind.ID] = len(side.Indicators)
-				side.Indicators = append(side.Indicators, IndicatorRef{ID: ind.ID, Component: ind.Component, Max: ind.Max, Critical: ind.Critical})
+			k, ok := inds[ind.ID]
+			if !ok {
+				k = len(side.Indicators)
+				inds[ind.ID] = k
+				side.Indicators = append(side.Indicators, IndicatorRef{ID: ind.ID, Component: ind.Component, Critical: ind.Critical})
 			}
+			// A school the indicator does not apply to shows 0: the
+			// model's maximum is the largest.
+			side.Indicators[k].Max = max(side.Indicators[k].Max, ind.Max)
 		}
 		for _, d := range doc.Deficits {
 			if k, ok := inds[d.Indicator]; ok && side.Indicators[k].Title == "" {

@@ -29,6 +29,8 @@ type Titles struct {
 	Old, New map[string]string // level id -> title
 	// Indicator titles by id, from the new model, else the old.
 	Indicators map[string]string
+	// order lists each side's level ids, low to high.
+	order struct{ old, cur []string }
 }
 
 // TitlesOf collects the titles of both sides.
@@ -36,9 +38,11 @@ func TitlesOf(old, cur *Side) Titles {
 	t := Titles{Old: map[string]string{}, New: map[string]string{}, Indicators: map[string]string{}}
 	for _, l := range old.Levels {
 		t.Old[l.ID] = l.Title
+		t.order.old = append(t.order.old, l.ID)
 	}
 	for _, l := range cur.Levels {
 		t.New[l.ID] = l.Title
+		t.order.cur = append(t.order.cur, l.ID)
 	}
 	for _, side := range []*Side{old, cur} {
 		for _, ind := range side.Indicators {
@@ -199,7 +203,7 @@ func writeDistrictText(b *strings.Builder, d District, titles Titles) {
 			p("  %s «%s» — %s\n", x.ID, safetext.Terminal(cmp.Or(x.Title, titles.Indicators[x.ID])), ru.Schools(x.New))
 		}
 	}
-	p("Понизили уровень: %d\n", len(d.Fallers))
+	p("Уровень повысили: %d; сохранили: %d; понизили: %d\n", d.Moved.Up, d.Moved.Same, d.Moved.Down)
 	for _, f := range d.Fallers {
 		p("  %s: %s → %s; %s\n", safetext.Terminal(f.School.Title()), titles.level(true, f.From), titles.level(false, f.To), safetext.Terminal(strings.Join(f.Reasons, "; ")))
 	}

@@ -1,9 +1,214 @@
 package compare
 
-import "io"
+import (
+	"fmt"
+	"io"
+	"strings"
 
-// WriteXLSX is written below.
-func WriteXLSX(w io.Writer, rep *Report, titles Titles) error { return nil }
+	"github.com/xuri/excelize/v2"
 
-// WriteHTML is written below.
-func WriteHTML(w io.Writer, rep *Report, titles Titles) error { return nil }
+	"github.com/selfdiag/selfdiag/internal/xlsxprint"
+)
+
+// xsheet writes rows to one sheet.
+type xsheet struct {
+	f    *excelize.File
+	name string
+	row  int
+	err  error
+	head int // style of header rows
+}
+
+func (s *xsheet) put(values ...any) {
+	s.row++
+	if s.err != nil {
+		return
+	}
+	cell, _ := excelize.CoordinatesToCellName(1, s.row)
+	s.err = s.f.SetSheetRow(s.name, cell, &values)
+}
+
+func (s *xsheet) header(values ...any) {
+	s.put(values...)
+	if s.err != nil {
+		return
+	}
+	last, _ := excelize.CoordinatesToCellName(len(values), s.row)
+	first, _ := excelize.CoordinatesToCellName(1, s.row)
+	s.err = s.f.SetCellStyle(s.name, first, last, s.head)
+}
+
+func (s *xsheet) finish(widths ...float64) error {
+	for i, w := range widths {
+		col, _ := excelize.ColumnNumberToName(i + 1)
+		if err := s.f.SetColWidth(s.name, col, col, w); err != nil {
+			return err
+		}
+	}
+	if s.err != nil {
+		return s.err
+	}
+	return xlsxprint.Setup(s.f, s.name, xlsxprint.Page{HeaderTo: 1})
+}
+
+// WriteXLSX writes the comparison as a workbook: «Сводка» (sides,
+// transitions, means then and now with a chart), «Школы» (a row per
+// school), «Дефициты», «Понизили уровень» and, when grouped,
+// «Муниципалитеты».
+func WriteXLSX(w io.Writer, rep *Report, titles Titles) error {
+	f := excelize.NewFile()
+	defer f.Close()
+	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}})
+	if err != nil {
+		return err
+	}
+	sheet := func(name string) *xsheet {
+		if f.SheetCount == 1 && f.GetSheetName(0) == "Sheet1" {
+			f.SetSheetName("Sheet1", name)
+		} else {
+			f.NewSheet(name)
+		}
+		return &xsheet{f: f, name: name, head: head}
+	}
+	d := rep.District
+
+	sv := sheet("Сводка")
+	sv.put("Сравнение самодиагностик")
+	sv.put("Было", fmt.Sprintf("модель %s, версия %s", rep.Old.Model.ID, rep.Old.Model.Version), "школ", rep.Old.Schools)
+	sv.put("Стало", fmt.Sprintf("модель %s, версия %s", rep.New.Model.ID, rep.New.Model.Version), "школ", rep.New.Schools)
+	if ic := rep.Indicators; len(ic.OnlyOld)+len(ic.OnlyNew)+len(ic.MaxChanged) > 0 {
+		var mc []string
+		for _, x := range ic.MaxChanged {
+			mc = append(mc, fmt.Sprintf("%s: %d → %d", x.ID, x.OldMax, x.NewMax))
+		}
+		sv.put("Модели различаются", "только в прежней: "+strings.Join(ic.OnlyOld, ", ")+"; только в новой: "+strings.Join(ic.OnlyNew, ", ")+
+			"; изменился максимум: "+strings.Join(mc, ", "))
+	}
+	sv.put()
+	sv.header("Средний процент", "Было, %", "Стало, %", "Изменение")
+	meansFrom := sv.row + 1
+	for _, c := range append([]ComponentMeans{d.Total}, d.Components...) {
+		sv.put(c.Title, num(c.Old), num(c.New), diff(c.Old, c.New))
+	}
+	meansTo := sv.row
+	sv.put()
+	sv.header("Переход уровней: было → стало", "Школ")
+	for _, t := range d.Transitions {
+		sv.put(titles.level(true, t.From)+" → "+titles.level(false, t.To), t.Schools)
+	}
+	if sv.err == nil && meansTo > meansFrom {
+		series := []excelize.ChartSeries{}
+		for i, name := range []string{"Было", "Стало"} {
+			col := string(rune('B' + i))
+			series = append(series, excelize.ChartSeries{Name: name,
+				Categories: fmt.Sprintf("'Сводка'!$A$%d:$A$%d", meansFrom, meansTo),
+				Values:     fmt.Sprintf("'Сводка'!$%s$%d:$%s$%d", col, meansFrom, col, meansTo),
+				Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{[]string{"BFBFBF", "404040"}[i]}}})
+		}
+		sv.err = f.AddChart("Сводка", fmt.Sprintf("F%d", meansFrom-1), &excelize.Chart{Type: excelize.Bar, Series: series,
+			Title:  excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: "Средний процент от максимума: было и стало"}}},
+			XAxis:  excelize.ChartAxis{ReverseOrder: true},
+			YAxis:  excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0)},
+			Legend: excelize.ChartLegend{Position: "bottom"}, Dimension: excelize.ChartDimension{Width: 640, Height: 420}})
+	}
+	if err := sv.finish(30, 12, 12, 12); err != nil {
+		return err
+	}
+
+	sc := sheet("Школы")
+	sc.header("Код ОО", "Наименование ОО", "Муниципалитет", "Сопоставление", "Было: баллы", "Было: макс.", "Было: %", "Было: уровень",
+		"Стало: баллы", "Стало: макс.", "Стало: %", "Стало: уровень", "Изменение уровня", "Закрыто дефицитов", "Осталось", "Новых",
+		"Критические исправлены", "Критические новые", "Цель плана достигнута")
+	matchTitle := map[string]string{MatchBoth: "в обеих", MatchOnlyOld: "только прежняя", MatchOnlyNew: "только новая"}
+	for _, s := range rep.Schools {
+		row := []any{s.School.Code, s.School.Name, s.School.Municipality, matchTitle[s.Match]}
+		row = append(row, tallyAny(s.Total.Old, titles, true)...)
+		row = append(row, tallyAny(s.Total.New, titles, false)...)
+		var change, reached any = "", ""
+		if s.Total.LevelChange != nil {
+			change = *s.Total.LevelChange
+		}
+		if s.PlanReached != nil {
+			reached = map[bool]string{true: "да", false: "нет"}[*s.PlanReached]
+		}
+		row = append(row, change, len(s.DeficitsClosed), len(s.DeficitsPersisting), len(s.DeficitsNew),
+			strings.Join(s.CriticalFixed, ", "), strings.Join(s.CriticalNew, ", "), reached)
+		sc.put(row...)
+	}
+	if sc.err == nil && sc.row > 1 {
+		sc.err = f.AutoFilter("Школы", fmt.Sprintf("A1:S%d", sc.row), nil)
+	}
+	if err := sc.finish(10, 36, 22, 14, 8, 8, 8, 14, 8, 8, 8, 14, 10, 10, 10, 10, 14, 14, 12); err != nil {
+		return err
+	}
+
+	df := sheet("Дефициты")
+	df.header("№", "Показатель", "Было школ", "Стало школ", "Закрыли", "Новые")
+	for _, x := range d.Deficits {
+		df.put(x.ID, cmpOr(x.Title, titles.Indicators[x.ID]), x.OldSchools, x.NewSchools, x.Closed, x.New)
+	}
+	if err := df.finish(8, 60, 10, 10, 10, 10); err != nil {
+		return err
+	}
+
+	fl := sheet("Понизили уровень")
+	fl.header("Код ОО", "Наименование ОО", "Муниципалитет", "Было", "Стало", "Причины")
+	for _, x := range d.Fallers {
+		fl.put(x.School.Code, x.School.Name, x.School.Municipality, titles.level(true, x.From), titles.level(false, x.To), strings.Join(x.Reasons, "\n"))
+	}
+	if err := fl.finish(10, 36, 22, 14, 14, 70); err != nil {
+		return err
+	}
+
+	if len(d.Municipalities) > 0 {
+		mu := sheet("Муниципалитеты")
+		mu.header("Муниципалитет", "Школ было", "Школ стало", "Средний % было", "Средний % стало", "Выше", "Так же", "Ниже")
+		for _, m := range d.Municipalities {
+			mu.put(m.Name, m.Schools.Old, m.Schools.New, num(m.Total.Old), num(m.Total.New), m.Moved.Up, m.Moved.Same, m.Moved.Down)
+		}
+		if err := mu.finish(30, 10, 10, 12, 12, 8, 8, 8); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	_, err = f.WriteTo(w)
+	return err
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func num(v *float64) any {
+	if v == nil {
+		return ""
+	}
+	return *v
+}
+
+func diff(a, b *float64) any {
+	if a == nil || b == nil {
+		return ""
+	}
+	return float64(int((*b-*a)*10+sign(*b-*a)*0.5)) / 10
+}
+
+func sign(v float64) float64 {
+	if v < 0 {
+		return -1
+	}
+	return 1
+}
+
+func tallyAny(t *Tally, titles Titles, old bool) []any {
+	if t == nil {
+		return []any{"", "", "", ""}
+	}
+	return []any{t.Points, t.Max, t.Percent, titles.level(old, t.Level)}
+}
+
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}

@@ -288,3 +288,20 @@ func Document(t testing.TB, path, keep string) (text string, printed Printed) {
 	}
 	return string(txt), pdfPages(pdf)
 }
+
+// Chromium finds a headless-capable Chromium. CI installs Debian's
+// `chromium` and sets SELFDIAG_REQUIRE_CHROMIUM=1 so that browser tests
+// cannot skip there.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("SELFDIAG_REQUIRE_CHROMIUM") != "" {
+		t.Fatal("Chromium not found, and SELFDIAG_REQUIRE_CHROMIUM is set (install Debian's chromium)")
+	}
+	t.Skip("Chromium not installed; set SELFDIAG_REQUIRE_CHROMIUM=1 to make this a failure")
+	return ""
+}

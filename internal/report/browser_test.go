@@ -16,27 +16,13 @@ import (
 	"time"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
-// chromium finds a headless-capable Chromium. CI installs Debian's
-// `chromium` and sets SELFDIAG_REQUIRE_CHROMIUM=1 so that the browser
-// test cannot skip there.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("SELFDIAG_REQUIRE_CHROMIUM") != "" {
-		t.Fatal("Chromium not found, and SELFDIAG_REQUIRE_CHROMIUM is set (install Debian's chromium)")
-	}
-	t.Skip("Chromium not installed; set SELFDIAG_REQUIRE_CHROMIUM=1 to make this a failure")
-	return ""
-}
+func chromium(t *testing.T) string { return officetest.Chromium(t) }
 
 // recorder is an HTTP proxy that answers nothing and remembers every
 // request the browser tried to make.

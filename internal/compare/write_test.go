@@ -1,0 +1,186 @@
+package compare
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/selfdiag/selfdiag/internal/officetest"
+)
+
+// twoYears is a small two-year comparison with a model change, grouped.
+func twoYears(t *testing.T) (*Report, Titles) {
+	t.Helper()
+	m1, m2 := defaultModel(t), yearTwoModel(t)
+	a := schoolsOf(t, m1, 60, 4)
+	b := changed(m2, a, 8)
+	old, cur := sideOf(t, m1, a), sideOf(t, m2, b)
+	return Compare(old, cur, Options{GroupBy: "municipality"}), TitlesOf(old, cur)
+}
+
+// The JSON has the documented shape (selfdiag.compare/v1).
+func TestJSONShape(t *testing.T) {
+	rep, _ := twoYears(t)
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, rep); err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	has := func(obj any, keys ...string) {
+		t.Helper()
+		m, ok := obj.(map[string]any)
+		if !ok {
+			t.Fatalf("not an object: %v", obj)
+		}
+		for _, k := range keys {
+			if _, ok := m[k]; !ok {
+				t.Errorf("no %q in %v", k, keysOf(m))
+			}
+		}
+	}
+	has(doc, "schema", "old", "new", "schools", "district", "indicators")
+	if doc["schema"] != Schema {
+		t.Errorf("schema %v", doc["schema"])
+	}
+	has(doc["old"], "model", "schools")
+	has(doc["old"].(map[string]any)["model"], "id", "version", "hash")
+	school := doc["schools"].([]any)[0]
+	has(school, "school", "match", "total", "components", "deficits_closed", "deficits_persisting", "deficits_new", "critical_fixed", "critical_new", "plan_reached")
+	has(school.(map[string]any)["school"], "code", "name", "municipality")
+	has(school.(map[string]any)["total"], "old", "new", "level_change")
+	has(school.(map[string]any)["total"].(map[string]any)["old"], "points", "max", "percent", "level")
+	has(school.(map[string]any)["components"].([]any)[0], "id", "title", "old", "new", "level_change")
+	d := doc["district"]
+	has(d, "transitions", "components", "deficits", "fallers", "municipalities")
+	has(d.(map[string]any)["transitions"].([]any)[0], "from", "to", "schools")
+	has(d.(map[string]any)["components"].([]any)[0], "id", "title", "old_mean_percent", "new_mean_percent")
+	has(d.(map[string]any)["deficits"].([]any)[0], "id", "old_schools", "new_schools")
+}
+
+func keysOf(m map[string]any) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+func TestTextAndCSV(t *testing.T) {
+	rep, titles := twoYears(t)
+	var text bytes.Buffer
+	if err := WriteText(&text, rep, titles); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"СРАВНЕНИЕ САМОДИАГНОСТИК", "только в прежней модели: 7", "только в новой модели: 96", "показатель 25: максимум 3 → 4",
+		"Переходы уровней", "Средний процент от максимума", "Только в прежней самодиагностике (5)", "Только в новой самодиагностике (7)", "── Город Северный ──"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	var buf bytes.Buffer
+	if err := WriteCSV(&buf, rep, titles); err != nil {
+		t.Fatal(err)
+	}
+	r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(buf.Bytes(), []byte("\uFEFF"))))
+	r.Comma = ';'
+	rows, err := r.ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 1+len(rep.Schools) || rows[0][0] != "Код ОО" || len(rows[1]) != len(rows[0]) {
+		t.Errorf("%d rows for %d schools; header %v", len(rows), len(rep.Schools), rows[0])
+	}
+}
+
+// The workbook opens in LibreOffice with every sheet.
+func TestXLSX(t *testing.T) {
+	rep, titles := twoYears(t)
+	path := filepath.Join(t.TempDir(), "сравнение.xlsx")
+	var buf bytes.Buffer
+	if err := WriteXLSX(&buf, rep, titles); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(path, buf.Bytes(), 0o644)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(f.GetSheetList(), ","); got != "Сводка,Школы,Дефициты,Понизили уровень,Муниципалитеты" {
+		t.Errorf("sheets %s", got)
+	}
+	rows, _ := f.GetRows("Школы")
+	f.Close()
+	if len(rows) != 1+len(rep.Schools) {
+		t.Errorf("%d school rows for %d schools", len(rows)-1, len(rep.Schools))
+	}
+	sheets := officetest.SheetsCSV(t, path)
+	if !strings.Contains(sheets["Сводка"], "Сравнение самодиагностик") || !strings.Contains(sheets["Сводка"], "Переход уровней") {
+		t.Errorf("LibreOffice shows «Сводка» as:\n%s", sheets["Сводка"])
+	}
+}
+
+// The page is self-contained (nothing fetched, no script) and prints in
+// Chromium; the single-school page has its radar.
+func TestHTML(t *testing.T) {
+	rep, titles := twoYears(t)
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, rep, titles); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	if external := regexp.MustCompile(`(?i)(src|href)\s*=\s*"?(https?:)?//|<script|url\(`).FindString(page); external != "" {
+		t.Errorf("the page refers outside itself: %q", external)
+	}
+	for _, id := range []string{`id="transitions"`, `id="components"`, `id="deficits"`, `id="fallers"`, `id="municipalities"`, `id="schools"`, `class="dumbbell"`, `id="models"`} {
+		if !strings.Contains(page, id) {
+			t.Errorf("the page lacks %s", id)
+		}
+	}
+	if strings.Contains(page, `id="school"`) {
+		t.Error("a district page shows a single school's section")
+	}
+	// One school: its radar then and now.
+	one := *rep
+	for _, sc := range rep.Schools {
+		if sc.Match == MatchBoth {
+			one.Schools = []SchoolChange{sc}
+			break
+		}
+	}
+	var single bytes.Buffer
+	if err := WriteHTML(&single, &one, titles); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(single.String(), `id="school"`) || !strings.Contains(single.String(), `class="radar"`) ||
+		!strings.Contains(single.String(), `stroke-dasharray`) {
+		t.Error("the single-school page lacks its radar")
+	}
+	bin := officetest.Chromium(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "сравнение.html")
+	os.WriteFile(in, buf.Bytes(), 0o644)
+	pdf := filepath.Join(dir, "сравнение.pdf")
+	if keep := os.Getenv("SELFDIAG_KEEP_PDF"); keep != "" {
+		pdf = filepath.Join(keep, "сравнение.pdf")
+	}
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--print-to-pdf="+pdf, "file://"+in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(pdf)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
+		t.Fatalf("chromium printed no PDF: %v", err)
+	}
+}

@@ -26,6 +26,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
+	"github.com/selfdiag/selfdiag/internal/compare"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
@@ -51,6 +52,10 @@ func newBatchCmd(a *app) *cobra.Command {
 html,xlsx,md — и отчёты для Программы развития). --format html — панель района: уровни,
 тепловая карта школ × компонентов, частые дефициты, школы «ниже базового», ссылки
 на отчёты школ.
+С --previous ПРОШЛОЕ — ещё и сравнение с прошлой самодиагностикой (каталог прошлого запуска
+batch --per-school или папка с ответами): КАТАЛОГ/compare.json и compare.<формат> для
+форматов сводки text, csv, xlsx, html; в аналитической справке (docx) и в отчёте каждой
+школы — раздел «Изменения с прошлой самодиагностики».
 На экран выводится сводка в выбранном формате (для xlsx — текстовая).`,
 		Example: `  selfdiag batch testdata/district
   selfdiag batch ответы/ --out итоги --per-school --format xlsx
@@ -75,6 +80,7 @@ html,xlsx,md — и отчёты для Программы развития). --
 	cmd.Flags().String("municipalities", "", "файл со списком муниципалитетов (по названию в строке): названия не из списка — проблема в данных")
 	cmd.Flags().String("duplicates", summary.DuplicatesLatest, "если школа пришла дважды, учитывать: latest — более позднюю подачу (по «Дате заполнения», иначе по времени изменения файла), first — первую по порядку файлов, error — ни одну")
 	cmd.Flags().Int("workers", 0, "число параллельных потоков, от 1 до 256 (0 — по числу ядер)")
+	cmd.Flags().String("previous", "", "прошлая самодиагностика для сравнения: каталог прошлого запуска batch --per-school или папка с ответами (нужен --out)")
 	return cmd
 }
 
@@ -98,6 +104,7 @@ type batchOptions struct {
 	read             answers.Options
 	workers          int
 	model            string
+	previous         string // --previous: the last self-diagnosis to compare with
 }
 
 // batchOptions reads and checks batch's options.
@@ -105,7 +112,7 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 	v := a.v
 	o := batchOptions{paths: paths, outDir: v.GetString("out"), perSchool: v.GetBool("per-school"),
 		groupBy: strings.TrimSpace(v.GetString("group-by")), quiet: v.GetBool("quiet"),
-		workers: v.GetInt("workers"), model: a.model,
+		workers: v.GetInt("workers"), model: a.model, previous: strings.TrimSpace(v.GetString("previous")),
 		duplicates: cmp.Or(strings.TrimSpace(v.GetString("duplicates")), summary.DuplicatesLatest)}
 	var err error
 	if o.read, err = a.readOptions(); err != nil {
@@ -138,6 +145,8 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 	switch {
 	case o.groupBy != "" && o.groupBy != summary.GroupMunicipality:
 		return o, usagef("неизвестная группировка %q: допустима municipality", o.groupBy)
+	case o.previous != "" && o.outDir == "":
+		return o, usagef("--previous пишет сравнение в файлы: укажите --out КАТАЛОГ")
 	case o.perSchool && o.outDir == "":
 		return o, usagef("--per-school требует каталог для отчётов: --out КАТАЛОГ")
 	case len(o.reports) > 0 && !o.perSchool:
@@ -177,6 +186,13 @@ func (a *app) runBatch(o batchOptions) error {
 	if len(files) == 0 && len(skipped) == 0 {
 		return &failure{"не найдено ни одного файла ответов (.xlsx или .csv) в: " + strings.Join(o.paths, ", ")}
 	}
+	var previous *compare.Side
+	var previousFailed []string
+	if o.previous != "" {
+		if previous, previousFailed, err = a.loadSide("прошлая", o.previous, o.model, o.read); err != nil {
+			return err
+		}
+	}
 	var out *outdir.Dir // nil without --out
 	if o.outDir != "" {
 		if out, err = outdir.Open(o.outDir); err != nil {
@@ -194,9 +210,15 @@ func (a *app) runBatch(o batchOptions) error {
 		// heap near a gigabyte.
 		debug.SetGCPercent(400)
 	}
-	s, links, failedWrites := a.scoreAll(m, files, skipped, o, out)
-	if err := a.writeSummary(s, links, o, out); err != nil {
+	s, links, changes, failedWrites := a.scoreAll(m, files, skipped, o, out, previous)
+	if err := a.writeSummary(s, links, changes, o, out); err != nil {
 		return err
+	}
+	for _, f := range previousFailed {
+		fmt.Fprintln(a.err, printable("selfdiag: "+f))
+	}
+	if len(previousFailed) > 0 {
+		return &failure{fmt.Sprintf("прошлая самодиагностика: не прочитано файлов: %d (перечислены выше); остальные сравнены", len(previousFailed))}
 	}
 	if failedWrites > 0 {
 		return &failure{fmt.Sprintf("не записаны отчёты школ: %d (перечислены выше); остальные файлы записаны", failedWrites)}
@@ -214,7 +236,7 @@ func (a *app) runBatch(o batchOptions) error {
 // municipality's means, known only then. For those means the summary is
 // grouped by municipality even without --group-by; the grouping is taken
 // off again before the summary is written.
-func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, o batchOptions, out *outdir.Dir) (s *summary.Summary, links []string, failedWrites int) {
+func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, o batchOptions, out *outdir.Dir, previous *compare.Side) (s *summary.Summary, links []string, changes *districtChanges, failedWrites int) {
 	groupBy := o.groupBy
 	if o.perSchool {
 		groupBy = summary.GroupMunicipality // the reports compare with the municipality
@@ -223,15 +245,30 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 	for _, s := range skipped {
 		agg.AddFailure(s.Path, s.Reason)
 	}
-	kept := map[int]*scoring.Result{} // with --per-school: the schools counted, by id
+	kept := map[int]*scoring.Result{}    // with --per-school: the schools counted, by id
+	compared := map[int]compare.School{} // with --previous: what the comparison keeps of them
 	bar := a.progress(len(files), o.quiet)
-	batch.Run(m, files, batch.Options[*summary.Entry]{
+	type prepared struct {
+		entry  *summary.Entry
+		school compare.School
+	}
+	batch.Run(m, files, batch.Options[prepared]{
 		Workers: o.workers,
 		Read:    o.read,
-		Prepare: func(r *scoring.Result) *summary.Entry { return summary.NewEntry(m, r) },
-		Result: func(r *scoring.Result, e *summary.Entry) {
-			if id := agg.AddEntry(e); id >= 0 && o.perSchool {
+		Prepare: func(r *scoring.Result) prepared {
+			p := prepared{entry: summary.NewEntry(m, r)}
+			if previous != nil {
+				p.school = compare.FromResult(m, r)
+			}
+			return p
+		},
+		Result: func(r *scoring.Result, p prepared) {
+			id := agg.AddEntry(p.entry)
+			if id >= 0 && o.perSchool {
 				kept[id] = r
+			}
+			if id >= 0 && previous != nil {
+				compared[id] = p.school
 			}
 		},
 		FileDone: func(path string, err error) {
@@ -250,14 +287,26 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 		fmt.Fprintln(a.err)
 	}
 	s = agg.Summary()
+	var perSchool []*scoring.Change // each counted school's change, with --previous
+	if previous != nil {
+		cur := compare.NewSide(m)
+		for _, id := range agg.Counted() {
+			cur.Schools = append(cur.Schools, compared[id])
+		}
+		changes = &districtChanges{report: compare.Compare(previous, cur, compare.Options{GroupBy: o.groupBy}), titles: compare.TitlesOf(previous, cur)}
+		// The comparison lists the new side's schools first, in order.
+		for i := range cur.Schools {
+			perSchool = append(perSchool, changes.report.Schools[i].ForReport(o.previous, changes.titles))
+		}
+	}
 	if !o.perSchool {
-		return s, nil, 0
+		return s, nil, changes, 0
 	}
 	var schools []*scoring.Result // counted, in order
 	for _, id := range agg.Counted() {
 		schools = append(schools, kept[id])
 	}
-	writes := writeSchoolReports(m, s, schools, append(report.PerSchoolFormats(), o.reports...), o.workers, out)
+	writes := writeSchoolReports(m, s, schools, perSchool, append(report.PerSchoolFormats(), o.reports...), o.workers, out)
 	if groupBy != o.groupBy {
 		s.GroupBy, s.Municipalities = o.groupBy, nil
 	}
@@ -276,13 +325,20 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 			links = append(links, link)
 		}
 	}
-	return s, links, failedWrites
+	return s, links, changes, failedWrites
+}
+
+// districtChanges is the comparison with the previous self-diagnosis
+// (--previous).
+type districtChanges struct {
+	report *compare.Report
+	titles compare.Titles
 }
 
 // writeSchoolReports renders the schools' reports in every format on all
 // cores, each beside the means of its district and municipality, and
 // writes them under names given in order. It returns a write per school.
-func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.Result, formats []report.Format, workers int, out *outdir.Dir) []*schoolWrite {
+func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.Result, changes []*scoring.Change, formats []report.Format, workers int, out *outdir.Dir) []*schoolWrite {
 	names := reportNames{}
 	writes := make([]*schoolWrite, len(schools))
 	for i, r := range schools {
@@ -294,7 +350,11 @@ func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.R
 	for range cmp.Or(workers, runtime.GOMAXPROCS(0)) {
 		renderers.Go(func() { // each school rendered and written by one worker
 			for i := range jobs {
-				writes[i].err = renderSchool(m, schools[i], formats, means(s.Schools[i].Group)).write(out, writes[i].name)
+				var change *scoring.Change
+				if i < len(changes) {
+					change = changes[i]
+				}
+				writes[i].err = renderSchool(m, schools[i], formats, means(s.Schools[i].Group), change).write(out, writes[i].name)
 			}
 		})
 	}
@@ -336,10 +396,10 @@ type schoolWrite struct {
 
 // renderSchool renders a school's reports in every format, beside its
 // peers' means.
-func renderSchool(m *model.Model, r *scoring.Result, formats []report.Format, peers *scoring.Peers) *schoolFiles {
+func renderSchool(m *model.Model, r *scoring.Result, formats []report.Format, peers *scoring.Peers, change *scoring.Change) *schoolFiles {
 	f := &schoolFiles{formats: formats}
 	e := scoring.Explain(m, r)
-	e.Peers = peers
+	e.Peers, e.Change = peers, change
 	for _, format := range formats {
 		var buf bytes.Buffer
 		if err := format.School(&buf, m, e); err != nil {
@@ -370,7 +430,7 @@ func (f *schoolFiles) write(out *outdir.Dir, name string) error {
 
 // writeSummary writes the summary files with --out and the summary on
 // stdout, and says whether the data had problems.
-func (a *app) writeSummary(s *summary.Summary, links []string, o batchOptions, out *outdir.Dir) error {
+func (a *app) writeSummary(s *summary.Summary, links []string, changes *districtChanges, o batchOptions, out *outdir.Dir) error {
 	if out != nil {
 		if err := out.Write("summary.json", func(w io.Writer) error { return report.WriteSummaryJSON(w, s) }); err != nil {
 			return &failure{err.Error() + "; прежние файлы каталога не изменены"}
@@ -379,7 +439,17 @@ func (a *app) writeSummary(s *summary.Summary, links []string, o batchOptions, o
 			if f.Name == "json" {
 				continue
 			}
-			if err := out.Write("summary."+f.Ext, func(w io.Writer) error { return f.Summary(w, s, links) }); err != nil {
+			write := func(w io.Writer) error { return f.Summary(w, s, links) }
+			if f.Name == "docx" && changes != nil {
+				note := changes.report.ForNote(o.previous, changes.titles)
+				write = func(w io.Writer) error { return report.WriteSummaryDOCXWithChanges(w, s, note) }
+			}
+			if err := out.Write("summary."+f.Ext, write); err != nil {
+				return &failure{err.Error() + "; прежние файлы каталога не изменены"}
+			}
+		}
+		if changes != nil {
+			if err := writeComparison(out, changes, o.formats); err != nil {
 				return &failure{err.Error() + "; прежние файлы каталога не изменены"}
 			}
 		}
@@ -483,4 +553,28 @@ func safeName(s string) string {
 		}
 	}
 	return strings.Trim(b.String(), "_")
+}
+
+// writeComparison writes compare.json and the comparison in each summary
+// format that has one.
+func writeComparison(out *outdir.Dir, ch *districtChanges, formats []report.Format) error {
+	writers := map[string]func(io.Writer) error{
+		"json": func(w io.Writer) error { return compare.WriteJSON(w, ch.report) },
+		"txt":  func(w io.Writer) error { return compare.WriteText(w, ch.report, ch.titles) },
+		"csv":  func(w io.Writer) error { return compare.WriteCSV(w, ch.report, ch.titles) },
+		"xlsx": func(w io.Writer) error { return compare.WriteXLSX(w, ch.report, ch.titles) },
+		"html": func(w io.Writer) error { return compare.WriteHTML(w, ch.report, ch.titles) },
+	}
+	exts := []string{"json"}
+	for _, f := range formats {
+		if _, ok := writers[f.Ext]; ok && !slices.Contains(exts, f.Ext) {
+			exts = append(exts, f.Ext)
+		}
+	}
+	for _, ext := range exts {
+		if err := out.Write("compare."+ext, writers[ext]); err != nil {
+			return err
+		}
+	}
+	return nil
 }

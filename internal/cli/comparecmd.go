@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -92,6 +94,11 @@ func (a *app) compareOptions(args []string) (compareOptions, error) {
 }
 
 func (a *app) runCompare(o compareOptions) error {
+	if os.Getenv("GOGC") == "" {
+		// As batch: much short-lived garbage (rows, results), little
+		// kept (a compact record per school).
+		debug.SetGCPercent(400)
+	}
 	old, oldFailed, err := a.loadSide("было", o.old, o.oldModel, o.read)
 	if err != nil {
 		return err
@@ -173,17 +180,17 @@ func ScoreSide(m *model.Model, files []string, read answers.Options, workers int
 		school compare.School
 	}
 	agg := summary.New(m, summary.Options{})
-	kept := map[int]compare.School{}
+	var kept []compare.School // by the aggregator's id: one per entry added
 	var failed []string
 	batch.Run(m, files, batch.Options[prepared]{
 		Workers: workers,
 		Read:    read,
 		Prepare: func(r *scoring.Result) prepared {
-			return prepared{summary.NewEntry(m, r), compare.FromResult(m, scoring.Explain(m, r))}
+			return prepared{summary.NewEntry(m, r), compare.FromResult(m, r)}
 		},
 		Result: func(_ *scoring.Result, p prepared) {
 			if id := agg.AddEntry(p.entry); id >= 0 {
-				kept[id] = p.school
+				kept = append(kept[:id], p.school)
 			}
 		},
 		FileDone: func(path string, err error) {

@@ -133,7 +133,7 @@ func settingsFlags(root *cobra.Command) map[string]*pflag.Flag {
 		}
 	}
 	walk(root)
-	for _, name := range []string{"config", "help", "version", "out", "old-model", "new-model"} {
+	for _, name := range []string{"config", "help", "version", "out", "old-model", "new-model", "previous"} {
 		delete(flags, name)
 	}
 	return flags

@@ -17,6 +17,8 @@ import (
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/report"
+	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
@@ -57,8 +59,8 @@ type School struct {
 	Source                   string
 	Row                      int
 	Total                    Tally
-	// Components are by component id.
-	Components map[string]Tally
+	// Components are in the order of its side's Components.
+	Components []Tally
 	// Deficits are the applicable indicators below their maximum, in
 	// model order; CriticalFailures the failed critical indicators.
 	Deficits, CriticalFailures []string
@@ -95,8 +97,9 @@ func Compare(old, cur *Side, o Options) *Report {
 			comparable[ind.ID] = true
 		}
 	}
+	ix := newIndex(old, cur, comparable)
 	for _, p := range match(old.Schools, cur.Schools) {
-		rep.Schools = append(rep.Schools, schoolChange(old, cur, p.old, p.cur, comparable))
+		rep.Schools = append(rep.Schools, schoolChange(old, cur, p.old, p.cur, ix))
 	}
 	rep.District = district("", old, cur, rep.Schools)
 	if o.GroupBy == summary.GroupMunicipality {
@@ -232,7 +235,7 @@ func steps(old, cur *Side, from, to string) *int {
 	return &d
 }
 
-func schoolChange(old, cur *Side, o, n *School, comparable map[string]bool) SchoolChange {
+func schoolChange(old, cur *Side, o, n *School, ix *index) SchoolChange {
 	sc := SchoolChange{Match: MatchBoth, Components: []ComponentChange{}, old: o, cur: n,
 		DeficitsClosed: []string{}, DeficitsPersisting: []string{}, DeficitsNew: []string{}, CriticalFixed: []string{}, CriticalNew: []string{}}
 	switch {
@@ -259,68 +262,49 @@ func schoolChange(old, cur *Side, o, n *School, comparable map[string]bool) Scho
 	if o != nil && n != nil {
 		sc.Total.LevelChange = steps(old, cur, o.Total.Level, n.Total.Level)
 	}
-	// Components of the new model, then those only the old one has.
-	seen := map[string]bool{}
-	addComponent := func(c ComponentRef) {
-		if seen[c.ID] {
-			return
+	sc.Components = make([]ComponentChange, len(ix.comps))
+	for i, c := range ix.comps {
+		cc := ComponentChange{ID: c.ref.ID, Title: c.ref.Title}
+		if o != nil && c.old >= 0 && c.old < len(o.Components) {
+			t := o.Components[c.old]
+			cc.Old = &t
 		}
-		seen[c.ID] = true
-		cc := ComponentChange{ID: c.ID, Title: c.Title}
-		if o != nil {
-			if t, ok := o.Components[c.ID]; ok {
-				cc.Old = &t
-			}
-		}
-		if n != nil {
-			if t, ok := n.Components[c.ID]; ok {
-				cc.New = &t
-			}
+		if n != nil && c.cur >= 0 && c.cur < len(n.Components) {
+			t := n.Components[c.cur]
+			cc.New = &t
 		}
 		if cc.Old != nil && cc.New != nil {
 			cc.LevelChange = steps(old, cur, cc.Old.Level, cc.New.Level)
 		}
-		sc.Components = append(sc.Components, cc)
-	}
-	for _, c := range cur.Components {
-		addComponent(c)
-	}
-	for _, c := range old.Components {
-		addComponent(c)
+		sc.Components[i] = cc
 	}
 	if o == nil || n == nil {
 		return sc
 	}
-	oldDef, newDef := set(o.Deficits), set(n.Deficits)
-	for _, ind := range old.Indicators {
-		if comparable[ind.ID] && oldDef[ind.ID] && !newDef[ind.ID] {
-			sc.DeficitsClosed = append(sc.DeficitsClosed, ind.ID)
+	oldDef, newDef := ix.marks(o.Deficits), ix.marks(n.Deficits)
+	for _, k := range ix.oldOrder {
+		if ix.comparable[k] && oldDef[k] && !newDef[k] {
+			sc.DeficitsClosed = append(sc.DeficitsClosed, ix.ids[k])
 		}
 	}
-	for _, ind := range cur.Indicators {
+	for _, k := range ix.curOrder {
 		switch {
-		case !comparable[ind.ID] || !newDef[ind.ID]:
-		case oldDef[ind.ID]:
-			sc.DeficitsPersisting = append(sc.DeficitsPersisting, ind.ID)
+		case !ix.comparable[k] || !newDef[k]:
+		case oldDef[k]:
+			sc.DeficitsPersisting = append(sc.DeficitsPersisting, ix.ids[k])
 		default:
-			sc.DeficitsNew = append(sc.DeficitsNew, ind.ID)
+			sc.DeficitsNew = append(sc.DeficitsNew, ix.ids[k])
 		}
 	}
-	oldCrit, newCrit := set(o.CriticalFailures), set(n.CriticalFailures)
-	curInd := indicatorMap(cur)
+	oldCrit, newCrit := ix.marks(o.CriticalFailures), ix.marks(n.CriticalFailures)
 	for _, id := range o.CriticalFailures {
-		if !newCrit[id] {
-			if _, still := curInd[id]; still {
-				sc.CriticalFixed = append(sc.CriticalFixed, id)
-			}
+		if k := ix.byID[id]; !newCrit[k] && ix.inCur[k] {
+			sc.CriticalFixed = append(sc.CriticalFixed, id)
 		}
 	}
-	oldInd := indicatorMap(old)
 	for _, id := range n.CriticalFailures {
-		if !oldCrit[id] {
-			if _, was := oldInd[id]; was {
-				sc.CriticalNew = append(sc.CriticalNew, id)
-			}
+		if k := ix.byID[id]; !oldCrit[k] && ix.inOld[k] {
+			sc.CriticalNew = append(sc.CriticalNew, id)
 		}
 	}
 	if o.PlanTarget != "" {
@@ -333,12 +317,75 @@ func schoolChange(old, cur *Side, o, n *School, comparable map[string]bool) Scho
 	return sc
 }
 
-func set(ids []string) map[string]bool {
-	m := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		m[id] = true
+// index numbers the indicators of both models once, so that a school's
+// deficits become marks by number.
+type index struct {
+	ids                []string // by number
+	byID               map[string]int
+	oldOrder, curOrder []int // each model's indicators, in its order
+	inOld, inCur       []bool
+	comparable         []bool // in both models with the same maximum
+	// comps are the components of the new model, then those only the old
+	// one has, with their places on each side (-1: none).
+	comps []componentPlace
+}
+
+// componentPlace is a component and its place on each side (-1: none).
+type componentPlace struct {
+	ref      ComponentRef
+	old, cur int
+}
+
+func newIndex(old, cur *Side, comparable map[string]bool) *index {
+	ix := &index{byID: map[string]int{}}
+	number := func(id string) int {
+		k, ok := ix.byID[id]
+		if !ok {
+			k = len(ix.ids)
+			ix.byID[id] = k
+			ix.ids = append(ix.ids, id)
+		}
+		return k
 	}
-	return m
+	for _, ind := range old.Indicators {
+		ix.oldOrder = append(ix.oldOrder, number(ind.ID))
+	}
+	for _, ind := range cur.Indicators {
+		ix.curOrder = append(ix.curOrder, number(ind.ID))
+	}
+	ix.inOld, ix.inCur, ix.comparable = make([]bool, len(ix.ids)), make([]bool, len(ix.ids)), make([]bool, len(ix.ids))
+	for _, k := range ix.oldOrder {
+		ix.inOld[k] = true
+	}
+	for _, k := range ix.curOrder {
+		ix.inCur[k] = true
+	}
+	for id, ok := range comparable {
+		ix.comparable[ix.byID[id]] = ok
+	}
+	place := func(cs []ComponentRef, id string) int {
+		return slices.IndexFunc(cs, func(c ComponentRef) bool { return c.ID == id })
+	}
+	for _, c := range cur.Components {
+		ix.comps = append(ix.comps, componentPlace{c, place(old.Components, c.ID), place(cur.Components, c.ID)})
+	}
+	for _, c := range old.Components {
+		if place(cur.Components, c.ID) < 0 {
+			ix.comps = append(ix.comps, componentPlace{c, place(old.Components, c.ID), -1})
+		}
+	}
+	return ix
+}
+
+// marks marks the indicators listed; ids in neither model are ignored.
+func (ix *index) marks(ids []string) []bool {
+	out := make([]bool, len(ix.ids))
+	for _, id := range ids {
+		if k, ok := ix.byID[id]; ok {
+			out[k] = true
+		}
+	}
+	return out
 }
 
 // district aggregates the schools' changes: the transitions of the
@@ -366,6 +413,16 @@ func district(name string, old, cur *Side, schools []SchoolChange) District {
 		s.n++
 	}
 	oldDef, newDef, closed, opened := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
+	titles := map[string]string{}
+	var ids []string
+	for _, side := range []*Side{cur, old} {
+		for _, ind := range side.Indicators {
+			if _, ok := titles[ind.ID]; !ok {
+				titles[ind.ID] = ind.Title
+				ids = append(ids, ind.ID)
+			}
+		}
+	}
 	for i := range schools {
 		sc := &schools[i]
 		if sc.Total.Old != nil {
@@ -397,7 +454,7 @@ func district(name string, old, cur *Side, schools []SchoolChange) District {
 				d.Moved.Same++
 			default:
 				d.Moved.Down++
-				d.Fallers = append(d.Fallers, faller(cur, sc))
+				d.Fallers = append(d.Fallers, faller(titles, sc))
 			}
 		}
 	}
@@ -439,16 +496,6 @@ func district(name string, old, cur *Side, schools []SchoolChange) District {
 			}
 		}
 	}
-	titles := map[string]string{}
-	var ids []string
-	for _, side := range []*Side{cur, old} {
-		for _, ind := range side.Indicators {
-			if _, ok := titles[ind.ID]; !ok {
-				titles[ind.ID] = ind.Title
-				ids = append(ids, ind.ID)
-			}
-		}
-	}
 	for _, id := range ids {
 		if oldDef[id]+newDef[id]+closed[id]+opened[id] == 0 {
 			continue
@@ -461,13 +508,12 @@ func district(name string, old, cur *Side, schools []SchoolChange) District {
 }
 
 // faller says why a matched school fell a level.
-func faller(cur *Side, sc *SchoolChange) Faller {
+func faller(titles map[string]string, sc *SchoolChange) Faller {
 	f := Faller{School: sc.School, From: sc.Total.Old.Level, To: sc.Total.New.Level, Steps: *sc.Total.LevelChange, Reasons: []string{}}
-	titles := indicatorMap(cur)
 	if len(sc.CriticalNew) > 0 {
 		var names []string
 		for _, id := range sc.CriticalNew {
-			names = append(names, id+" «"+titles[id].Title+"»")
+			names = append(names, id+" «"+titles[id]+"»")
 		}
 		f.Reasons = append(f.Reasons, "не выполнены критические показатели: "+strings.Join(names, "; "))
 	}
@@ -495,3 +541,75 @@ func faller(cur *Side, sc *SchoolChange) Faller {
 // sameMax compares two maxima; 0 is unknown (a previous run in which the
 // indicator applied to no school shows no maximum).
 func sameMax(a, b int) bool { return a == b || a == 0 || b == 0 }
+
+// ForReport is the school's change as its report shows it, or nil for a
+// school on one side only.
+func (sc *SchoolChange) ForReport(previous string, titles Titles) *scoring.Change {
+	if sc.Match != MatchBoth {
+		return nil
+	}
+	tally := func(t *Tally, old bool) *scoring.ChangeTally {
+		if t == nil {
+			return nil
+		}
+		return &scoring.ChangeTally{Points: t.Points, Max: t.Max, Percent: t.Percent, LevelTitle: titles.level(old, t.Level)}
+	}
+	named := func(ids []string) []scoring.ChangedIndicator {
+		out := make([]scoring.ChangedIndicator, len(ids))
+		for i, id := range ids {
+			out[i] = scoring.ChangedIndicator{ID: id, Text: titles.Indicators[id]}
+		}
+		return out
+	}
+	ch := &scoring.Change{Previous: previous, Old: *tally(sc.Total.Old, true), New: *tally(sc.Total.New, false),
+		Closed: named(sc.DeficitsClosed), Persisting: named(sc.DeficitsPersisting), Opened: named(sc.DeficitsNew),
+		CriticalFixed: named(sc.CriticalFixed), CriticalNew: named(sc.CriticalNew)}
+	if sc.Total.LevelChange != nil {
+		ch.LevelChange = *sc.Total.LevelChange
+	}
+	for _, c := range sc.Components {
+		cc := scoring.ComponentChange{Title: c.Title, Old: tally(c.Old, true), New: tally(c.New, false)}
+		if c.LevelChange != nil {
+			cc.LevelChange = *c.LevelChange
+		}
+		ch.Components = append(ch.Components, cc)
+	}
+	if sc.PlanReached != nil && sc.old != nil {
+		ch.PlanTarget, ch.PlanReached = titles.level(false, sc.old.PlanTarget), *sc.PlanReached
+	}
+	return ch
+}
+
+// ForNote is the district's change as the analytical note shows it.
+func (rep *Report) ForNote(previous string, titles Titles) *report.DistrictChange {
+	d := rep.District
+	n := &report.DistrictChange{Previous: previous, Up: d.Moved.Up, Same: d.Moved.Same, Down: d.Moved.Down}
+	for _, sc := range rep.Schools {
+		switch sc.Match {
+		case MatchBoth:
+			n.Matched++
+		case MatchOnlyOld:
+			n.OnlyOld++
+		default:
+			n.OnlyNew++
+		}
+	}
+	for _, t := range d.Transitions {
+		n.Transitions = append(n.Transitions, report.Transition{From: titles.level(true, t.From), To: titles.level(false, t.To), Schools: t.Schools})
+	}
+	for _, c := range append([]ComponentMeans{d.Total}, d.Components...) {
+		n.Means = append(n.Means, report.MeanChange{Title: c.Title, Old: meanText(c.Old), New: meanText(c.New)})
+	}
+	named := func(x DeficitCount) string { return x.ID + " «" + cmpOr(x.Title, titles.Indicators[x.ID]) + "»" }
+	for _, x := range topDeficits(d.Deficits, func(x DeficitCount) int { return x.Closed }) {
+		n.Closed = append(n.Closed, report.DeficitChange{Indicator: named(x), Schools: x.Closed})
+	}
+	for _, x := range topDeficits(d.Deficits, func(x DeficitCount) int { return x.New }) {
+		n.Opened = append(n.Opened, report.DeficitChange{Indicator: named(x), Schools: x.New})
+	}
+	for _, f := range d.Fallers {
+		n.Fallers = append(n.Fallers, report.FallerChange{School: f.School.Title(), From: titles.level(true, f.From),
+			To: titles.level(false, f.To), Reasons: strings.Join(f.Reasons, "; ")})
+	}
+	return n
+}

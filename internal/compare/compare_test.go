@@ -37,7 +37,7 @@ func sideOf(t testing.TB, m *model.Model, schools []sampledata.School) *Side {
 				sub.Answers = append(sub.Answers, answers.Answer{Indicator: ind.ID, Value: v})
 			}
 		}
-		side.Schools = append(side.Schools, FromResult(m, scoring.Explain(m, scoring.Score(m, sub))))
+		side.Schools = append(side.Schools, FromResult(m, scoring.Score(m, sub)))
 	}
 	return side
 }
@@ -362,4 +362,24 @@ func maps(m map[string]string) map[string]string {
 		out[k] = v
 	}
 	return out
+}
+
+// A school's plan target, read without planning, is the level its
+// next-level plan aims at.
+func TestPlanTargetIsThePlansNextLevel(t *testing.T) {
+	m := defaultModel(t)
+	for _, s := range schoolsOf(t, m, 200, 6) {
+		sub := &answers.Submission{Source: "s.csv", ProfileKnown: true, School: answers.School{Code: s.Code, Profile: s.Profile}}
+		for id, v := range s.Answers {
+			sub.Answers = append(sub.Answers, answers.Answer{Indicator: id, Value: v})
+		}
+		r := scoring.Score(m, sub)
+		want := ""
+		if p := scoring.PlanNext(m, r).Overall; p.Next >= 0 {
+			want = m.Levels[p.Next].ID
+		}
+		if got := FromResult(m, r).PlanTarget; got != want {
+			t.Errorf("%s: plan target %q, the plan aims at %q", s.Code, got, want)
+		}
+	}
 }

@@ -30,12 +30,12 @@ func NewSide(m *model.Model) *Side {
 }
 
 // FromResult is what a comparison keeps of a scored school.
-func FromResult(m *model.Model, r *scoring.Explained) School {
+func FromResult(m *model.Model, r *scoring.Result) School {
 	s := School{Code: strings.Clone(r.School.Code), Name: strings.Clone(r.School.Name), Municipality: strings.Clone(r.School.Municipality),
-		Source: r.Source, Row: r.Row, Total: tally(m, r.Total), Components: make(map[string]Tally, len(r.Components)),
+		Source: r.Source, Row: r.Row, Total: tally(m, r.Total), Components: make([]Tally, len(r.Components)),
 		CriticalFailures: slices.Clone(r.CriticalFailures), CriticalApplied: r.Total.CriticalApplied}
-	for _, c := range r.Components {
-		s.Components[c.ID] = tally(m, c.Tally)
+	for i, c := range r.Components {
+		s.Components[i] = tally(m, c.Tally)
 	}
 	for i := range r.Indicators {
 		is := &r.Indicators[i]
@@ -43,8 +43,10 @@ func FromResult(m *model.Model, r *scoring.Explained) School {
 			s.Deficits = append(s.Deficits, is.ID)
 		}
 	}
-	if p := r.Next.Overall; p.Next >= 0 && p.Next < len(m.Levels) {
-		s.PlanTarget = m.Levels[p.Next].ID
+	// The level the school's next-level plan aims at: the one above its
+	// own (scoring.PlanNext's Next), none at the highest.
+	if t := r.Total; t.Max > 0 && t.Level >= 0 && t.Level+1 < len(m.Levels) {
+		s.PlanTarget = m.Levels[t.Level+1].ID
 	}
 	return s
 }
@@ -158,11 +160,11 @@ func LoadRun(dir string) (*Side, error) {
 
 func fromDoc(d *report.ResultDoc) School {
 	s := School{Code: d.School.Code, Name: d.School.Name, Municipality: d.School.Municipality, Source: d.Source.File, Row: d.Source.Row,
-		Total:      Tally{Points: d.Total.Points, Max: d.Total.Max, Percent: d.Total.Percent, Level: d.Total.Level},
-		Components: map[string]Tally{}, CriticalFailures: d.CriticalFailures, CriticalApplied: d.Total.CriticalApplied,
+		Total:            Tally{Points: d.Total.Points, Max: d.Total.Max, Percent: d.Total.Percent, Level: d.Total.Level},
+		CriticalFailures: d.CriticalFailures, CriticalApplied: d.Total.CriticalApplied,
 		PlanTarget: d.NextLevel.Overall.NextLevel}
 	for _, c := range d.Components {
-		s.Components[c.ID] = Tally{Points: c.Points, Max: c.Max, Percent: c.Percent, Level: c.Level}
+		s.Components = append(s.Components, Tally{Points: c.Points, Max: c.Max, Percent: c.Percent, Level: c.Level})
 	}
 	for _, df := range d.Deficits {
 		s.Deficits = append(s.Deficits, df.Indicator)

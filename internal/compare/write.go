@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"bufio"
 	"bytes"
 	"cmp"
 	"encoding/csv"
@@ -16,12 +17,53 @@ import (
 	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 
-// WriteJSON writes the comparison as selfdiag.compare/v1.
+// WriteJSON writes the comparison as selfdiag.compare/v1: indented, but
+// each school on a line of its own (a region's comparison has tens of
+// thousands).
 func WriteJSON(w io.Writer, rep *Report) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(rep)
+	bw := bufio.NewWriterSize(w, 1<<16)
+	value := func(v any, indent string) ([]byte, error) {
+		var buf bytes.Buffer
+		enc := json.NewEncoder(&buf)
+		enc.SetEscapeHTML(false)
+		if indent != "" {
+			enc.SetIndent(indent, "  ")
+		}
+		err := enc.Encode(v)
+		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
+	}
+	bw.WriteString("{\n")
+	for _, f := range []struct {
+		key string
+		v   any
+	}{{"schema", rep.Schema}, {"old", rep.Old}, {"new", rep.New}, {"indicators", rep.Indicators}} {
+		b, err := value(f.v, "  ")
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(bw, "  %q: %s,\n", f.key, b)
+	}
+	bw.WriteString("  \"schools\": [")
+	for i := range rep.Schools {
+		b, err := value(&rep.Schools[i], "")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			bw.WriteByte(',')
+		}
+		bw.WriteString("\n    ")
+		bw.Write(b)
+	}
+	if len(rep.Schools) > 0 {
+		bw.WriteString("\n  ")
+	}
+	b, err := value(rep.District, "  ")
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(bw, "],\n  \"district\": %s\n}\n", b)
+	return bw.Flush()
 }
 
 // Titles names the levels of both sides for writers.

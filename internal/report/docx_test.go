@@ -182,11 +182,11 @@ func TestSummaryDOCX(t *testing.T) {
 	for _, h := range heads {
 		names = append(names, h.Text)
 	}
-	want := []string{noteHeadOverview, noteHeadComponents, noteHeadDeficits, fmt.Sprintf(noteHeadBelowBase, m.Levels[0].Title), noteHeadGroups}
+	want := []string{noteHeadOverview, noteHeadComponents, noteHeadDeficits, fmt.Sprintf(noteHeadBelowBase, m.Levels[0].Title), "5. " + noteHeadGroups}
 	for _, mu := range s.Municipalities {
 		want = append(want, mu.Name)
 	}
-	want = append(want, noteHeadData)
+	want = append(want, "6. "+noteHeadData)
 	if strings.Join(names, "|") != strings.Join(want, "|") {
 		t.Errorf("headings %q, want %q", names, want)
 	}

@@ -4,6 +4,7 @@ import (
 	"embed"
 	"html/template"
 	"io"
+	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
@@ -19,6 +20,7 @@ var htmlTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 	"percent": Percent,
 	"pct":     func(share float64) string { return Percent(share * 100) },
 	"bar":     func(share, width float64) string { return f1(share * width) },
+	"join":    func(items []string) string { return strings.Join(items, "; ") },
 }).ParseFS(templateFS, "templates/*.html"))
 
 type schoolPage struct {

@@ -89,6 +89,23 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		}
 		p("\n")
 	}
+	if ch := v.Change; ch != nil {
+		p("### %s\n\n%s", ChangeHeading, mdCell(ch.Summary))
+		if ch.Plan != "" {
+			p(" %s", mdCell(ch.Plan))
+		}
+		p("\n\n| Компонент | Было | Стало | Изменение |\n|---|---|---|---|\n")
+		for _, c := range ch.Components {
+			p("| %s | %s | %s | %s |\n", mdCell(c.Title), mdCell(c.Old), mdCell(c.New), mdCell(c.Change))
+		}
+		p("\n")
+		for _, l := range ch.Lists() {
+			if len(l.Items) > 0 {
+				p("**%s (%d):** %s\n\n", l.Title, len(l.Items), mdCell(strings.Join(l.Items, "; ")))
+			}
+		}
+		p("Прошлая самодиагностика: %s.\n\n", mdCell(ch.Previous))
+	}
 
 	p("## 3.2. Дефициты по магистральным направлениям и ключевым условиям\n\n")
 	p("Всего дефицитов: %d.\n\n", v.DeficitCount)

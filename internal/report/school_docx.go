@@ -68,6 +68,25 @@ func WriteSchoolDOCX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		return err
 	}
 	add(charts...)
+	if ch := v.Change; ch != nil {
+		add(docx.Heading{Level: 2, Text: ChangeHeading})
+		text := ch.Summary
+		if ch.Plan != "" {
+			text += " " + ch.Plan
+		}
+		add(docx.Text(text))
+		var rows [][]string
+		for _, c := range ch.Components {
+			rows = append(rows, []string{c.Title, c.Old, c.New, c.Change})
+		}
+		add(docx.Table{Header: []string{"Компонент", "Было", "Стало", "Изменение"}, Rows: rows, Widths: []float64{2.4, 2.4, 2.4, 1.6}})
+		for _, l := range ch.Lists() {
+			if len(l.Items) > 0 {
+				add(docx.Paragraph{Runs: []docx.Run{{Text: fmt.Sprintf("%s (%d): ", l.Title, len(l.Items)), Bold: true}, {Text: strings.Join(l.Items, "; ")}}})
+			}
+		}
+		add(docx.Paragraph{Style: docx.StyleSmall, Runs: []docx.Run{{Text: "Прошлая самодиагностика: " + ch.Previous + "."}}})
+	}
 	add(docx.Heading{Level: 2, Text: "Пороги уровней для профиля школы"})
 	thresholds := [][]string{{"Итог", v.Total.Thresholds}}
 	for _, c := range v.Components {

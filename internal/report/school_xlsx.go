@@ -134,6 +134,28 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		ms.put(toAny(r)...)
 	}
 
+	// «Изменения», when compared with the previous self-diagnosis.
+	var changes []*xlsxSheet
+	if ch := v.Change; ch != nil {
+		cs := newSheet(f, styles, "Изменения")
+		cs.title(ChangeHeading)
+		cs.label("Итог", ch.Summary)
+		if ch.Plan != "" {
+			cs.label("План перехода", ch.Plan)
+		}
+		cs.label("Прошлая самодиагностика", ch.Previous)
+		cs.put()
+		cs.header("Компонент", "Было", "Стало", "Изменение")
+		for _, c := range ch.Components {
+			cs.put(c.Title, c.Old, c.New, c.Change)
+		}
+		cs.put()
+		for _, l := range ch.Lists() {
+			cs.label(fmt.Sprintf("%s (%d)", l.Title, len(l.Items)), strings.Join(l.Items, "; "))
+		}
+		changes = append(changes, cs)
+	}
+
 	// «Показатели»
 	in := newSheet(f, styles, "Показатели")
 	in.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Состояние", "Баллы", "Макс.", "Разрыв")
@@ -160,7 +182,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 			pr.put(p)
 		}
 	}
-	if err := finishAll(styles, it, df, pl, ms, in, pr); err != nil {
+	if err := finishAll(styles, append(append([]*xlsxSheet{it, df, pl, ms}, changes...), in, pr)...); err != nil {
 		return err
 	}
 	f.SetActiveSheet(0)

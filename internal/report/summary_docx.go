@@ -20,8 +20,10 @@ const (
 	noteHeadComponents = "2. Результаты по компонентам"
 	noteHeadDeficits   = "3. Распространённые дефициты"
 	noteHeadBelowBase  = "4. Школы уровня «%s»"
-	noteHeadGroups     = "5. По муниципалитетам"
-	noteHeadData       = "6. Качество данных"
+	// The sections after the fourth are numbered as they come.
+	noteHeadGroups  = "По муниципалитетам"
+	noteHeadChanges = "Изменения с прошлой самодиагностики"
+	noteHeadData    = "Качество данных"
 	// noteTopDeficits is how many of the commonest deficits the note lists.
 	noteTopDeficits = 15
 )
@@ -31,7 +33,18 @@ const (
 // at the lowest level with the reasons, per municipality when the summary
 // is grouped, and the data problems.
 func WriteSummaryDOCX(w io.Writer, s *summary.Summary, _ []string) error {
+	return WriteSummaryDOCXWithChanges(w, s, nil)
+}
+
+// WriteSummaryDOCXWithChanges writes the analytical note with, when ch is
+// not nil, the changes since the previous self-diagnosis.
+func WriteSummaryDOCXWithChanges(w io.Writer, s *summary.Summary, ch *DistrictChange) error {
 	d := docx.Document{Title: noteTitle, Footer: noteTitle}
+	section := 4
+	numbered := func(title string) string {
+		section++
+		return fmt.Sprintf("%d. %s", section, title)
+	}
 	add := func(b ...docx.Block) { d.Blocks = append(d.Blocks, b...) }
 	add(docx.Paragraph{Style: docx.StyleTitle, Runs: []docx.Run{{Text: noteTitle}}})
 	add(docx.Paragraph{Style: docx.StyleSmall, Runs: []docx.Run{{Text: "Модель показателей: " + ModelTitle(s.Model) + ". Источник модели: " + s.Model.Source}}})
@@ -46,7 +59,7 @@ func WriteSummaryDOCX(w io.Writer, s *summary.Summary, _ []string) error {
 	add(blocks...)
 
 	if len(s.Municipalities) > 0 {
-		add(docx.Heading{Level: 1, Text: noteHeadGroups})
+		add(docx.Heading{Level: 1, Text: numbered(noteHeadGroups)})
 		rows := make([][]string, 0, len(s.Municipalities))
 		for _, m := range s.Municipalities {
 			row := []string{m.Name, strconv.Itoa(m.Stats.Schools), Percent(m.Stats.MeanPercent)}
@@ -70,7 +83,11 @@ func WriteSummaryDOCX(w io.Writer, s *summary.Summary, _ []string) error {
 		}
 	}
 
-	add(docx.Heading{Level: 1, Text: noteHeadData})
+	if ch != nil {
+		add(docx.Heading{Level: 1, Text: numbered(noteHeadChanges)})
+		add(changeBlocks(ch)...)
+	}
+	add(docx.Heading{Level: 1, Text: numbered(noteHeadData)})
 	add(docx.Text(fmt.Sprintf("Прочитано файлов: %d; не прочитано: %d; пустых шаблонов: %d; повторных подач, не учтённых в сводке: %d. "+
 		"Проблемы в данных — %d у %s; неполные ответы — у %s.", c.Files, c.Failed, c.Empty, c.Duplicates, c.Problems,
 		ru.Count(c.WithProblems, "школы", "школ", "школ"), ru.Count(c.Incomplete, "школы", "школ", "школ"))))
@@ -260,4 +277,44 @@ func statsBlocks(s *summary.Summary, st summary.Stats, group string) ([]docx.Blo
 			docx.Table{Header: []string{"Школа", "Код", "Муниципалитет", "Баллы", "Причины"}, Rows: rows, Widths: []float64{2, 0.9, 1.5, 1.3, 4}})
 	}
 	return out, nil
+}
+
+// changeBlocks are the note's section on the changes since the previous
+// self-diagnosis.
+func changeBlocks(ch *DistrictChange) []docx.Block {
+	out := []docx.Block{docx.Text(fmt.Sprintf("Сравнение с прошлой самодиагностикой (%s): в обеих — %s, только в прошлой — %d, только в нынешней — %d. "+
+		"Уровень повысили %d, сохранили %d, понизили %d.", ch.Previous, ru.Schools(ch.Matched), ch.OnlyOld, ch.OnlyNew, ch.Up, ch.Same, ch.Down))}
+	var rows [][]string
+	for _, t := range ch.Transitions {
+		rows = append(rows, []string{t.From, t.To, strconv.Itoa(t.Schools)})
+	}
+	out = append(out, docx.Table{Header: []string{"Было", "Стало", "Школ"}, Rows: rows, Widths: []float64{2, 2, 1}})
+	rows = nil
+	for _, m := range ch.Means {
+		rows = append(rows, []string{m.Title, m.Old, m.New})
+	}
+	out = append(out, docx.Table{Header: []string{"Средний процент", "Было, %", "Стало, %"}, Rows: rows, Widths: []float64{3, 1, 1}})
+	for _, list := range []struct {
+		title string
+		items []DeficitChange
+	}{{"Чаще всего закрыты дефициты", ch.Closed}, {"Чаще всего новые дефициты", ch.Opened}} {
+		if len(list.items) == 0 {
+			continue
+		}
+		rows = nil
+		for _, x := range list.items {
+			rows = append(rows, []string{x.Indicator, strconv.Itoa(x.Schools)})
+		}
+		out = append(out, docx.Paragraph{Runs: []docx.Run{{Text: list.title + ":", Bold: true}}},
+			docx.Table{Header: []string{"Показатель", "Школ"}, Rows: rows, Widths: []float64{5, 1}})
+	}
+	if len(ch.Fallers) > 0 {
+		rows = nil
+		for _, f := range ch.Fallers {
+			rows = append(rows, []string{f.School, f.From, f.To, f.Reasons})
+		}
+		out = append(out, docx.Paragraph{Runs: []docx.Run{{Text: "Понизили уровень:", Bold: true}}},
+			docx.Table{Header: []string{"Школа", "Было", "Стало", "Причины"}, Rows: rows, Widths: []float64{2.4, 1.2, 1.2, 4}})
+	}
+	return out
 }

@@ -141,6 +141,20 @@ func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Explained) {
 			w.printf("  %s. %s — ответ: %s\n", id, text, answerText(answer))
 		}
 	}
+	if ch := newChangeView(r.Change); ch != nil {
+		w.printf("\n%s:\n  %s\n", ChangeHeading, ch.Summary)
+		if ch.Plan != "" {
+			w.printf("  %s\n", ch.Plan)
+		}
+		for _, c := range ch.Components {
+			w.printf("  %s: %s → %s (%s)\n", c.Title, c.Old, c.New, c.Change)
+		}
+		for _, l := range ch.Lists() {
+			if len(l.Items) > 0 {
+				w.printf("  %s (%d): %s\n", l.Title, len(l.Items), strings.Join(l.Items, "; "))
+			}
+		}
+	}
 
 	w.printf("\nДефициты (%d):\n", len(r.Deficits))
 	if len(r.Deficits) == 0 {

@@ -33,6 +33,9 @@ type schoolView struct {
 	// per component are known; PeerMunicipality names the latter.
 	Peers, MunicipalPeers bool
 	PeerMunicipality      string
+	// Change is what changed since the previous self-diagnosis (nil
+	// unless the district was compared with it).
+	Change *changeView
 }
 
 type tallyView struct {
@@ -203,6 +206,7 @@ func newSchoolView(m *model.Model, r *scoring.Explained) *schoolView {
 			cv.HasMeasures = cv.HasMeasures || len(d.Measures) > 0
 		}
 	}
+	v.Change = newChangeView(r.Change)
 	v.Plan.Summary = nl.Overall.Summary(m)
 	for _, s := range nl.Overall.Steps {
 		v.Plan.Steps = append(v.Plan.Steps, stepView{ID: s.ID, Text: s.Text, ComponentTitle: titles[s.Component],

@@ -68,6 +68,9 @@ type Explained struct {
 	// Peers, when the school was scored with its district, are the
 	// district's and the municipality's means to show beside its own.
 	Peers *Peers
+	// Change, when the district was compared with its previous
+	// self-diagnosis, is what changed for this school since then.
+	Change *Change
 }
 
 // Peers are the mean percent per component, in model order, of the

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"cmp"
-	"encoding/csv"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -268,10 +267,10 @@ func topDeficits(all []DeficitCount, by func(DeficitCount) int) []DeficitCount {
 // WriteCSV writes a row per school (';', UTF-8 with a BOM, as Excel
 // opens it).
 func WriteCSV(w io.Writer, rep *Report, titles Titles) error {
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	cw := csv.NewWriter(&buf)
-	cw.Comma, cw.UseCRLF = ';', true
+	cw, err := safetext.NewCSV(w)
+	if err != nil {
+		return err
+	}
 	cw.Write([]string{"Код ОО", "Наименование ОО", "Муниципалитет", "Сопоставление",
 		"Было: баллы", "Было: максимум", "Было: %", "Было: уровень", "Стало: баллы", "Стало: максимум", "Стало: %", "Стало: уровень",
 		"Изменение уровня", "Дефициты закрыты", "Дефициты остались", "Дефициты новые", "Критические исправлены", "Критические новые", "Цель плана достигнута"})
@@ -290,19 +289,12 @@ func WriteCSV(w io.Writer, rep *Report, titles Titles) error {
 		}
 		row = append(row, change, strings.Join(sc.DeficitsClosed, ", "), strings.Join(sc.DeficitsPersisting, ", "), strings.Join(sc.DeficitsNew, ", "),
 			strings.Join(sc.CriticalFixed, ", "), strings.Join(sc.CriticalNew, ", "), reached)
-		for i := range row {
-			row[i] = safetext.CSVField(row[i])
-		}
-		if err := cw.Write(row); err != nil {
+		if err := cw.Write(safetext.CSVRecord(row)); err != nil {
 			return err
 		}
 	}
 	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return cw.Error()
 }
 
 func tallyCells(t *Tally, titles Titles, old bool) []string {

@@ -205,28 +205,19 @@ func unescape(s string) string {
 // WriteCSV writes the table as one CSV file: «;»-separated UTF-8 with a
 // BOM, as Excel opens it, the first column naming the sheet.
 func WriteCSV(w io.Writer, t model.Table) error {
-	var buf bytes.Buffer
-	buf.WriteString("\uFEFF")
-	cw := csv.NewWriter(&buf)
-	cw.Comma, cw.UseCRLF = ';', true
+	cw, err := safetext.NewCSV(w)
+	if err != nil {
+		return err
+	}
 	for _, s := range t.Sheets {
 		for _, r := range s.Rows {
-			rec := make([]string, 0, len(r)+1)
-			rec = append(rec, s.Name)
-			for _, c := range r {
-				rec = append(rec, safetext.CSVField(c))
-			}
-			if err := cw.Write(rec); err != nil {
+			if err := cw.Write(safetext.CSVRecord(append([]string{s.Name}, r...))); err != nil {
 				return err
 			}
 		}
 	}
 	cw.Flush()
-	if err := cw.Error(); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return cw.Error()
 }
 
 // Columns that hold numbers: written as numbers, so that Excel neither

@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/csv"
 	"io"
 	"strconv"
 
@@ -10,18 +9,13 @@ import (
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
-// CSV output uses ';' and a UTF-8 byte order mark, which Excel with Russian
-// settings opens correctly by double click.
-const csvBOM = "\ufeff"
-
 // WriteCSV writes one row per indicator per school, with the school's
 // identity and total on every row, so that the table filters and pivots.
 func WriteCSV(w io.Writer, m *model.Model, results []*scoring.Explained) error {
-	if _, err := io.WriteString(w, csvBOM); err != nil {
+	cw, err := safetext.NewCSV(w)
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
 	header := []string{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Год",
 		"Итог баллов", "Итог макс", "Итог %", "Итоговый уровень",
 		"№", "Компонент", "Показатель", "Критический", "Ответ", "Баллы", "Макс", "Статус", "Модель"}

@@ -2,7 +2,6 @@ package report
 
 import (
 	"cmp"
-	"encoding/csv"
 	"fmt"
 	"io"
 	"strconv"
@@ -15,11 +14,10 @@ import (
 
 // WriteSummaryCSV writes the schools table.
 func WriteSummaryCSV(w io.Writer, s *summary.Summary) error {
-	if _, err := io.WriteString(w, csvBOM); err != nil {
+	cw, err := safetext.NewCSV(w)
+	if err != nil {
 		return err
 	}
-	cw := csv.NewWriter(w)
-	cw.Comma = ';'
 	head := []string{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Баллы", "Макс", "%", "Уровень"}
 	for _, c := range s.Components {
 		head = append(head, c.Title+", %", c.Title+", уровень")

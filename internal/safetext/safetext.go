@@ -5,7 +5,9 @@
 package safetext
 
 import (
+	"encoding/csv"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 	"unicode"
@@ -82,4 +84,16 @@ func CSVRecord(rec []string) []string {
 		out[i] = CSVField(f)
 	}
 	return out
+}
+
+// NewCSV starts a CSV file as Excel with Russian settings opens it by
+// double click: a UTF-8 byte order mark, fields separated by ';'. Write
+// records through CSVRecord; Flush and check Error at the end.
+func NewCSV(w io.Writer) (*csv.Writer, error) {
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return nil, err
+	}
+	cw := csv.NewWriter(w)
+	cw.Comma = ';'
+	return cw, nil
 }

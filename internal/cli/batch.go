@@ -250,7 +250,7 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 	bar := a.progress(len(files), o.quiet)
 	type prepared struct {
 		entry  *summary.Entry
-		school compare.School
+		school *compare.School // with --previous
 	}
 	batch.Run(m, files, batch.Options[prepared]{
 		Workers: o.workers,
@@ -258,7 +258,8 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 		Prepare: func(r *scoring.Result) prepared {
 			p := prepared{entry: summary.NewEntry(m, r)}
 			if previous != nil {
-				p.school = compare.FromResult(m, r)
+				school := compare.FromResult(m, r)
+				p.school = &school
 			}
 			return p
 		},
@@ -268,7 +269,7 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 				kept[id] = r
 			}
 			if id >= 0 && previous != nil {
-				compared[id] = p.school
+				compared[id] = *p.school
 			}
 		},
 		FileDone: func(path string, err error) {

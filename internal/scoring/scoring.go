@@ -142,8 +142,8 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	for i, c := range m.Components {
 		r.Components[i] = ComponentScore{ID: c.ID, Title: c.Title, Kind: c.Kind}
 	}
-	var failed []*model.Indicator                                // critical indicators failed
-	byComponent := make([][]*model.Indicator, len(m.Components)) // the same by component
+	var failed []*model.Indicator        // critical indicators failed
+	var byComponent [][]*model.Indicator // the same by component (nil: none failed)
 	for i, ind := range m.Indicators {
 		is := r.scoreIndicator(sub, ind, given[i], profile)
 		r.Indicators[i] = is
@@ -158,6 +158,9 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 		if ind.Fails(is.Points) {
 			cs.CriticalFailures = append(cs.CriticalFailures, is.ID)
 			r.CriticalFailures = append(r.CriticalFailures, is.ID)
+			if byComponent == nil {
+				byComponent = make([][]*model.Indicator, len(m.Components))
+			}
 			byComponent[ind.ComponentIndex()] = append(byComponent[ind.ComponentIndex()], ind)
 			failed = append(failed, ind)
 		}
@@ -169,7 +172,11 @@ func Score(m *model.Model, sub *answers.Submission) *Result {
 	// Levels by points, then the critical rules where they act.
 	for i := range r.Components {
 		cs := &r.Components[i]
-		cs.Tally = level(m, cs.ID, profile, cs.Points, cs.Max, byComponent[i])
+		var compFailed []*model.Indicator
+		if byComponent != nil {
+			compFailed = byComponent[i]
+		}
+		cs.Tally = level(m, cs.ID, profile, cs.Points, cs.Max, compFailed)
 	}
 	r.Total = level(m, "", profile, r.Total.Points, r.Total.Max, failed)
 

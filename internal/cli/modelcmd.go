@@ -295,7 +295,7 @@ func writeModelText(w io.Writer, m *model.Model) error {
 			if ind.Critical {
 				mark = " [критический"
 				if ind.FailsBelow != 1 {
-					mark += ": не выполнен при баллах меньше " + strconv.Itoa(ind.FailsBelow)
+					mark += ": не выполнен, если баллов меньше " + strconv.Itoa(ind.FailsBelow)
 				}
 				if ind.Rules != nil {
 					mark += "; " + rulesText(m, ind.Rules)

@@ -548,12 +548,6 @@ func (sc *SchoolChange) ForReport(previous string, titles Titles) *scoring.Chang
 	if sc.Match != MatchBoth {
 		return nil
 	}
-	tally := func(t *Tally, old bool) *scoring.ChangeTally {
-		if t == nil {
-			return nil
-		}
-		return &scoring.ChangeTally{Points: t.Points, Max: t.Max, Percent: t.Percent, LevelTitle: titles.level(old, t.Level)}
-	}
 	named := func(ids []string) []scoring.ChangedIndicator {
 		out := make([]scoring.ChangedIndicator, len(ids))
 		for i, id := range ids {
@@ -561,14 +555,14 @@ func (sc *SchoolChange) ForReport(previous string, titles Titles) *scoring.Chang
 		}
 		return out
 	}
-	ch := &scoring.Change{Previous: previous, Old: *tally(sc.Total.Old, true), New: *tally(sc.Total.New, false),
+	ch := &scoring.Change{Previous: previous, Old: *titles.changeTally(sc.Total.Old, true), New: *titles.changeTally(sc.Total.New, false),
 		Closed: named(sc.DeficitsClosed), Persisting: named(sc.DeficitsPersisting), Opened: named(sc.DeficitsNew),
 		CriticalFixed: named(sc.CriticalFixed), CriticalNew: named(sc.CriticalNew)}
 	if sc.Total.LevelChange != nil {
 		ch.LevelChange = *sc.Total.LevelChange
 	}
 	for _, c := range sc.Components {
-		cc := scoring.ComponentChange{Title: c.Title, Old: tally(c.Old, true), New: tally(c.New, false)}
+		cc := scoring.ComponentChange{Title: c.Title, Old: titles.changeTally(c.Old, true), New: titles.changeTally(c.New, false)}
 		if c.LevelChange != nil {
 			cc.LevelChange = *c.LevelChange
 		}
@@ -600,7 +594,7 @@ func (rep *Report) ForNote(previous string, titles Titles) *report.DistrictChang
 	for _, c := range append([]ComponentMeans{d.Total}, d.Components...) {
 		n.Means = append(n.Means, report.MeanChange{Title: c.Title, Old: meanText(c.Old), New: meanText(c.New)})
 	}
-	named := func(x DeficitCount) string { return x.ID + " «" + cmpOr(x.Title, titles.Indicators[x.ID]) + "»" }
+	named := func(x DeficitCount) string { return x.ID + " «" + cmp.Or(x.Title, titles.Indicators[x.ID]) + "»" }
 	for _, x := range topDeficits(d.Deficits, func(x DeficitCount) int { return x.Closed }) {
 		n.Closed = append(n.Closed, report.DeficitChange{Indicator: named(x), Schools: x.Closed})
 	}

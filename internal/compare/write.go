@@ -14,6 +14,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/safetext"
+	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 // WriteJSON writes the comparison as selfdiag.compare/v1: indented, but
@@ -110,22 +111,23 @@ func (t Titles) level(old bool, id string) string {
 }
 
 func tallyText(t *Tally, titles Titles, old bool) string {
-	if t == nil {
-		return "—"
-	}
-	return fmt.Sprintf("%d из %d (%s %%), %s", t.Points, t.Max, report.Percent(t.Percent), titles.level(old, t.Level))
+	return report.ChangeTallyText(titles.changeTally(t, old))
 }
 
-func changeText(d *int) string {
-	switch {
-	case d == nil:
-		return ""
-	case *d > 0:
-		return fmt.Sprintf("выше на %s", ru.Count(*d, "уровень", "уровня", "уровней"))
-	case *d < 0:
-		return fmt.Sprintf("ниже на %s", ru.Count(-*d, "уровень", "уровня", "уровней"))
+// changeTally is a tally with its level's title, as reports show it.
+func (titles Titles) changeTally(t *Tally, old bool) *scoring.ChangeTally {
+	if t == nil {
+		return nil
 	}
-	return "уровень тот же"
+	return &scoring.ChangeTally{Points: t.Points, Max: t.Max, Percent: t.Percent, LevelTitle: titles.level(old, t.Level)}
+}
+
+// changeText is report.LevelChangeText of a change that may be unknown.
+func changeText(d *int) string {
+	if d == nil {
+		return ""
+	}
+	return report.LevelChangeText(*d)
 }
 
 func meanText(v *float64) string {

@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"cmp"
 	"fmt"
 	"io"
+	"math"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -146,7 +148,7 @@ func WriteXLSX(w io.Writer, rep *Report, titles Titles) error {
 	df := sheet("Дефициты")
 	df.header("№", "Показатель", "Было школ", "Стало школ", "Закрыли", "Новые")
 	for _, x := range d.Deficits {
-		df.put(x.ID, cmpOr(x.Title, titles.Indicators[x.ID]), x.OldSchools, x.NewSchools, x.Closed, x.New)
+		df.put(x.ID, cmp.Or(x.Title, titles.Indicators[x.ID]), x.OldSchools, x.NewSchools, x.Closed, x.New)
 	}
 	if err := df.finish(8, 60, 10, 10, 10, 10); err != nil {
 		return err
@@ -189,14 +191,7 @@ func diff(a, b *float64) any {
 	if a == nil || b == nil {
 		return ""
 	}
-	return float64(int((*b-*a)*10+sign(*b-*a)*0.5)) / 10
-}
-
-func sign(v float64) float64 {
-	if v < 0 {
-		return -1
-	}
-	return 1
+	return math.Round((*b-*a)*10) / 10
 }
 
 func tallyAny(t *Tally, titles Titles, old bool) []any {
@@ -204,11 +199,4 @@ func tallyAny(t *Tally, titles Titles, old bool) []any {
 		return []any{"", "", "", ""}
 	}
 	return []any{t.Points, t.Max, t.Percent, titles.level(old, t.Level)}
-}
-
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
 }

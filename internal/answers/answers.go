@@ -225,7 +225,7 @@ func readFile(path string, opts Options, out sink) error {
 			return &FileError{File: path, Msg: fmt.Sprintf("книга больше %d МБ (%d МБ): книга одной школы или района столько не занимает; сохраните таблицу района в CSV", maxXLSXSize>>20, st.Size()>>20)}
 		}
 		out.modified = st.ModTime()
-		return readXLSX(path, f, out)
+		return readXLSX(path, f, opts, out)
 	}
 	if st.Size() > maxCSVSize {
 		return &FileError{File: path, Msg: fmt.Sprintf("файл больше %d МБ (%d МБ): разделите таблицу на части", maxCSVSize>>20, st.Size()>>20)}

@@ -157,7 +157,7 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	if err != nil {
 		return &FileError{File: name, Msg: err.Error()}
 	}
-	lines := &lineLimiter{r: decoded, line: 1}
+	lines := &lineLimiter{r: crLines{bufio.NewReader(decoded)}, line: 1}
 	text := bufio.NewReaderSize(lines, sniffSize)
 	sniff, err := text.Peek(sniffSize)
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
@@ -184,6 +184,9 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	var nh errNoHeader
 	if errors.As(err, &nh) {
 		return &FileError{File: name, Msg: nh.message()}
+	}
+	if ns, ok := errors.AsType[errNoSchools](err); ok {
+		return &FileError{File: name, Msg: ns.message()}
 	}
 	return err
 }
@@ -263,6 +266,32 @@ func (l *lineLimiter) Read(p []byte) (int, error) {
 	}
 	if l.run > maxLine {
 		return 0, errLongLine
+	}
+	return n, err
+}
+
+// crLines reads text with every line end made LF: a CR alone ends a line
+// too, as in Excel's «CSV (Macintosh)» and as Excel reads it. CRLF stays
+// as it is (encoding/csv reads it as one line end).
+type crLines struct{ r *bufio.Reader }
+
+func (c crLines) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	for i := 0; i < n; i++ {
+		j := bytes.IndexByte(p[i:n], '\r')
+		if j < 0 {
+			break
+		}
+		i += j
+		next := byte(0)
+		if i+1 < n {
+			next = p[i+1]
+		} else if b, perr := c.r.Peek(1); perr == nil {
+			next = b[0]
+		}
+		if next != '\n' {
+			p[i] = '\n'
+		}
 	}
 	return n, err
 }

@@ -431,7 +431,28 @@ func isHeading(cells []string) bool {
 	return len(ne) == 1 || (len(ne) > 0 && headingRe.MatchString(ne[0]))
 }
 
+// errNoSchools is returned by parseDistrict for a district table with a
+// header and no school under it: a file that yields no school says so.
+type errNoSchools struct{ header problem.Location }
+
+func (errNoSchools) Error() string { return "no school rows" }
+
+func (e errNoSchools) message() string {
+	return fmt.Sprintf("таблица района без строк школ: под строкой заголовков (%s) нет ни одной заполненной строки; впишите по строке на каждую школу", e.header.String())
+}
+
 func parseDistrict(t table, h header, out sink, opts Options) error {
+	schools := 0
+	fn := out.fn
+	out.fn = func(v any) error { schools++; return fn(v) }
+	err := parseDistrictRows(t, h, out, opts)
+	if err == nil && schools == 0 {
+		return errNoSchools{header: t.loc(h.row, 0)}
+	}
+	return err
+}
+
+func parseDistrictRows(t table, h header, out sink, opts Options) error {
 	b := newDistrictBuilder(t, h)
 	b.opts = opts
 	if parallel(t, opts.Workers) {

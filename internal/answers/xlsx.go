@@ -21,7 +21,7 @@ const (
 	SheetInstructions = "Инструкция"
 )
 
-func readXLSX(path string, file *os.File, out sink) error {
+func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	f, done, err := xlsxopen.Open(file, ": книга одной школы или района столько не занимает; пересохраните её в Excel или LibreOffice или сохраните таблицу района в CSV")
 	if err != nil {
 		return &FileError{File: path, Msg: err.Error()}
@@ -52,6 +52,7 @@ func readXLSX(path string, file *os.File, out sink) error {
 	// continued on further sheets (a sheet per municipality) gives their
 	// schools too; a table of the other kind is reported.
 	var seen, ignored []string
+	var emptyDistrict []errNoSchools
 	var schools []*Submission
 	layout := ""
 	for i, name := range sheets {
@@ -60,11 +61,17 @@ func readXLSX(path string, file *os.File, out sink) error {
 		if i > 0 {
 			b = nil // the «Школа» sheet belongs to the first table
 		}
-		err := readSheet(f, path, name, b, sink{fn: func(v any) error { got = append(got, v.(*Submission)); return nil }})
+		err := readSheet(f, path, name, b, opts, sink{fn: func(v any) error { got = append(got, v.(*Submission)); return nil }})
 		var nh errNoHeader
+		var ns errNoSchools
 		switch {
 		case errors.As(err, &nh):
 			seen = append(seen, nh.seen...)
+			continue
+		case errors.As(err, &ns):
+			// A sheet of a district book may be empty (a municipality
+			// with no school yet); a book with no school at all is not.
+			emptyDistrict = append(emptyDistrict, ns)
 			continue
 		case err != nil:
 			return err
@@ -90,6 +97,9 @@ func readXLSX(path string, file *os.File, out sink) error {
 			ignored = append(ignored, name)
 		}
 	}
+	if len(schools) == 0 && len(emptyDistrict) > 0 {
+		return &FileError{File: path, Msg: emptyDistrict[0].message()}
+	}
 	if len(schools) == 0 {
 		msg := noHeaderMsg + " (просмотрены листы: «" + strings.Join(sheets, "», «") + "»)"
 		if len(seen) > 0 {
@@ -109,14 +119,17 @@ func readXLSX(path string, file *os.File, out sink) error {
 	return nil
 }
 
-func readSheet(f *excelize.File, path, sheet string, base *metaFields, out sink) error {
+func readSheet(f *excelize.File, path, sheet string, base *metaFields, opts Options, out sink) error {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
 	}
 	defer rows.Close()
 	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows}
-	return parseTable(t, base, out, Options{Workers: 1})
+	// The caller's options (the given profile, a model without profiles)
+	// hold for a workbook as for a CSV; its rows are built here, in order.
+	opts.Workers = 1
+	return parseTable(t, base, out, opts)
 }
 
 // readSchoolSheet reads the «Школа» sheet: identity and profile as key/value rows.

@@ -172,18 +172,7 @@ func Run[T any](m *model.Model, files []string, opts Options[T]) {
 	for range workers {
 		go func() {
 			for j := range jobs {
-				var batch []scored[T]
-				err := answers.ReadFileMap(j.path, opts.Read, work, func(s scored[T]) error {
-					if batch = append(batch, s); len(batch) == batchSize {
-						j.out.schools <- batch
-						batch = nil
-					}
-					return nil
-				})
-				if len(batch) > 0 {
-					j.out.schools <- batch
-				}
-				j.out.err = err
+				j.out.err = readOne(j.path, opts.Read, work, j.out.schools)
 				close(j.out.schools)
 			}
 		}()
@@ -202,4 +191,23 @@ func Run[T any](m *model.Model, files []string, opts Options[T]) {
 		}
 		i++
 	}
+}
+
+// readOne reads and scores one file, sending its schools in batches. A
+// defect of the program met in this file (a panic) makes the file
+// unread, with the stack kept, and the run goes on.
+func readOne[T any](path string, read answers.Options, work func(*answers.Submission) scored[T], schools chan<- []scored[T]) (err error) {
+	defer recovered(&err)
+	var batch []scored[T]
+	err = answers.ReadFileMap(path, read, work, func(s scored[T]) error {
+		if batch = append(batch, s); len(batch) == batchSize {
+			schools <- batch
+			batch = nil
+		}
+		return nil
+	})
+	if len(batch) > 0 {
+		schools <- batch
+	}
+	return err
 }

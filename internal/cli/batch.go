@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"net/url"
@@ -178,7 +177,6 @@ func (a *app) runBatch(o batchOptions) error {
 	if err != nil {
 		return err
 	}
-	o.read.NoProfile = !m.UsesProfile()
 	files, skipped, missing := batch.Collect(o.paths)
 	if len(missing) > 0 {
 		return usagef("нет такого файла или папки: %s", strings.Join(missing, ", "))
@@ -187,9 +185,9 @@ func (a *app) runBatch(o batchOptions) error {
 		return &failure{"не найдено ни одного файла ответов (.xlsx или .csv) в: " + strings.Join(o.paths, ", ")}
 	}
 	var previous *compare.Side
-	var previousFailed []string
+	var previousNotes sideNotes
 	if o.previous != "" {
-		if previous, previousFailed, err = a.loadSide("прошлая", o.previous, o.model, o.read); err != nil {
+		if previous, previousNotes, err = a.loadSide("прошлая", o.previous, o.model, o.read, summary.Options{Duplicates: o.duplicates}); err != nil {
 			return err
 		}
 	}
@@ -214,16 +212,14 @@ func (a *app) runBatch(o batchOptions) error {
 	if err := a.writeSummary(s, links, changes, o, out); err != nil {
 		return err
 	}
-	for _, f := range previousFailed {
-		fmt.Fprintln(a.err, printable("selfdiag: "+f))
-	}
-	if len(previousFailed) > 0 {
-		return &failure{fmt.Sprintf("прошлая самодиагностика: не прочитано файлов: %d (перечислены выше); остальные сравнены", len(previousFailed))}
+	previousProblems := a.printSideNotes(previousNotes)
+	if len(previousNotes.failed) > 0 {
+		return &failure{"прошлая самодиагностика прочитана не вся (см. выше): сравнение неполно"}
 	}
 	if failedWrites > 0 {
 		return &failure{fmt.Sprintf("не записаны отчёты школ: %d (перечислены выше); остальные файлы записаны", failedWrites)}
 	}
-	if s.HasProblems() {
+	if s.HasProblems() || previousProblems {
 		return errProblems
 	}
 	return nil
@@ -241,43 +237,11 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 	if o.perSchool {
 		groupBy = summary.GroupMunicipality // the reports compare with the municipality
 	}
-	agg := summary.New(m, summary.Options{GroupBy: groupBy, Duplicates: o.duplicates, Municipalities: o.municipalities, ListName: o.municipalityFile})
-	for _, s := range skipped {
-		agg.AddFailure(s.Path, s.Reason)
-	}
-	kept := map[int]*scoring.Result{}    // with --per-school: the schools counted, by id
-	compared := map[int]compare.School{} // with --previous: what the comparison keeps of them
 	bar := a.progress(len(files), o.quiet)
-	type prepared struct {
-		entry  *summary.Entry
-		school *compare.School // with --previous
-	}
-	batch.Run(m, files, batch.Options[prepared]{
-		Workers: o.workers,
-		Read:    o.read,
-		Prepare: func(r *scoring.Result) prepared {
-			p := prepared{entry: summary.NewEntry(m, r)}
-			if previous != nil {
-				school := compare.FromResult(m, r)
-				p.school = &school
-			}
-			return p
-		},
-		Result: func(r *scoring.Result, p prepared) {
-			id := agg.AddEntry(p.entry)
-			if id >= 0 && o.perSchool {
-				kept[id] = r
-			}
-			if id >= 0 && previous != nil {
-				compared[id] = *p.school
-			}
-		},
-		FileDone: func(path string, err error) {
-			if err != nil {
-				agg.AddFailure(path, fileErrorMessage(err))
-			} else {
-				agg.FileDone()
-			}
+	d := batch.RunDistrict(m, files, skipped, batch.DistrictOptions{
+		Workers: o.workers, Read: o.read, Results: o.perSchool, Side: previous != nil,
+		Summary: summary.Options{GroupBy: groupBy, Duplicates: o.duplicates, Municipalities: o.municipalities, ListName: o.municipalityFile},
+		FileDone: func() {
 			if bar != nil {
 				bar.Add(1)
 			}
@@ -287,13 +251,10 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 		bar.Finish()
 		fmt.Fprintln(a.err)
 	}
-	s = agg.Summary()
+	s = d.Summary
 	var perSchool []*scoring.Change // each counted school's change, with --previous
 	if previous != nil {
-		cur := compare.NewSide(m)
-		for _, id := range agg.Counted() {
-			cur.Schools = append(cur.Schools, compared[id])
-		}
+		cur := d.Side
 		changes = &districtChanges{report: compare.Compare(previous, cur, compare.Options{GroupBy: o.groupBy}), titles: compare.TitlesOf(previous, cur)}
 		// The comparison lists the new side's schools first, in order.
 		for i := range cur.Schools {
@@ -303,11 +264,7 @@ func (a *app) scoreAll(m *model.Model, files []string, skipped []batch.Skipped, 
 	if !o.perSchool {
 		return s, nil, changes, 0
 	}
-	var schools []*scoring.Result // counted, in order
-	for _, id := range agg.Counted() {
-		schools = append(schools, kept[id])
-	}
-	writes := writeSchoolReports(m, s, schools, perSchool, append(report.PerSchoolFormats(), o.reports...), o.workers, out)
+	writes := writeSchoolReports(m, s, d.Results, perSchool, append(report.PerSchoolFormats(), o.reports...), o.workers, out)
 	if groupBy != o.groupBy {
 		s.GroupBy, s.Municipalities = o.groupBy, nil
 	}
@@ -355,7 +312,14 @@ func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.R
 				if i < len(changes) {
 					change = changes[i]
 				}
-				writes[i].err = renderSchool(m, schools[i], formats, means(s.Schools[i].Group), change).write(out, writes[i].name)
+				writes[i].err = func() (err error) {
+					defer func() { // a defect in one school's report spares the others
+						if p := recover(); p != nil {
+							err = fmt.Errorf("внутренняя ошибка программы (%v)", p)
+						}
+					}()
+					return renderSchool(m, schools[i], formats, means(s.Schools[i].Group), change).write(out, writes[i].name)
+				}()
 			}
 		})
 	}
@@ -472,14 +436,6 @@ func (a *app) writeSummary(s *summary.Summary, links []string, changes *district
 		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d; школ с проблемами в данных: %d; повторов: %d\n", c.Failed, c.WithProblems, c.Duplicates)
 	}
 	return nil
-}
-
-func fileErrorMessage(err error) string {
-	var fe *answers.FileError
-	if errors.As(err, &fe) {
-		return fe.Msg
-	}
-	return err.Error()
 }
 
 // progress returns a progress bar on stderr when it is a terminal and

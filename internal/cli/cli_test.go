@@ -76,3 +76,27 @@ func TestReportExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// panicWriter fails as a defect would, wherever a command writes.
+type panicWriter struct{}
+
+func (panicWriter) Write([]byte) (int, error) { panic("defect in a writer") }
+
+// TestMainRecoversFromADefect: a panic is an internal error, exit 3 (never
+// 2, the code for a command-line mistake), with the stack in a file.
+func TestMainRecoversFromADefect(t *testing.T) {
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	var errOut bytes.Buffer
+	code := Main([]string{"model", "validate"}, strings.NewReader(""), panicWriter{}, &errOut)
+	if code != ExitFailure || !strings.Contains(errOut.String(), "внутренняя ошибка программы (defect in a writer)") {
+		t.Fatalf("code %d, stderr %q", code, errOut.String())
+	}
+	files, _ := filepath.Glob(filepath.Join(tmp, "selfdiag-ошибка-*.txt"))
+	if len(files) != 1 || !strings.Contains(errOut.String(), files[0]) {
+		t.Fatalf("stack files %v, stderr %q", files, errOut.String())
+	}
+	if data, _ := os.ReadFile(files[0]); !strings.Contains(string(data), "panic: defect in a writer") || !strings.Contains(string(data), "goroutine") {
+		t.Errorf("stack file:\n%s", data)
+	}
+}

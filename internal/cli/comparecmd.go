@@ -12,8 +12,6 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/compare"
-	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -99,11 +97,11 @@ func (a *app) runCompare(o compareOptions) error {
 		// kept (a compact record per school).
 		debug.SetGCPercent(400)
 	}
-	old, oldFailed, err := a.loadSide("было", o.old, o.oldModel, o.read)
+	old, oldNotes, err := a.loadSide("было", o.old, o.oldModel, o.read, summary.Options{})
 	if err != nil {
 		return err
 	}
-	cur, newFailed, err := a.loadSide("стало", o.cur, o.newModel, o.read)
+	cur, newNotes, err := a.loadSide("стало", o.cur, o.newModel, o.read, summary.Options{})
 	if err != nil {
 		return err
 	}
@@ -127,81 +125,73 @@ func (a *app) runCompare(o compareOptions) error {
 	if o.out != "" && o.out != "-" {
 		fmt.Fprintf(a.err, "записано сравнение: %s\n", printable(o.out))
 	}
-	if failed := append(oldFailed, newFailed...); len(failed) > 0 {
-		for _, f := range failed {
-			fmt.Fprintln(a.err, printable("selfdiag: "+f))
-		}
-		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены\n", len(failed))
+	if a.printSideNotes(oldNotes, newNotes) {
 		return errProblems
 	}
 	return nil
 }
 
+// sideNotes are what a side scored from answer files has to say: files
+// not read, and schools sent more than once (counted once, as batch does).
+type sideNotes struct{ failed, duplicates []string }
+
+// printSideNotes prints the sides' notes and says whether there were any.
+func (a *app) printSideNotes(sides ...sideNotes) bool {
+	var failed, dups int
+	for _, n := range sides {
+		for _, line := range append(n.failed, n.duplicates...) {
+			fmt.Fprintln(a.err, printable("selfdiag: "+line))
+		}
+		failed, dups = failed+len(n.failed), dups+len(n.duplicates)
+	}
+	if failed > 0 {
+		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены\n", failed)
+	}
+	if dups > 0 {
+		fmt.Fprintf(a.err, "selfdiag: повторов школ: %d (перечислены выше); каждая школа сравнена один раз\n", dups)
+	}
+	return failed+dups > 0
+}
+
 // loadSide reads one side: a previous run's folder, or answer files
-// scored with the side's model. failed lists the files that could not be
-// read.
-func (a *app) loadSide(name, path, modelPath string, read answers.Options) (side *compare.Side, failed []string, err error) {
+// scored with the side's model by the district pipeline.
+func (a *app) loadSide(name, path, modelPath string, read answers.Options, so summary.Options) (side *compare.Side, notes sideNotes, err error) {
 	if compare.IsRun(path) {
 		side, err := compare.LoadRun(path)
 		if err != nil {
-			return nil, nil, &failure{"сторона «" + name + "»: " + err.Error()}
+			return nil, notes, &failure{"сторона «" + name + "»: " + err.Error()}
 		}
-		return side, nil, nil
+		return side, notes, nil
 	}
 	m, err := loadModel(modelPath)
 	if err != nil {
-		return nil, nil, err
+		return nil, notes, err
 	}
 	files, skipped, missing := batch.Collect([]string{path})
 	if len(missing) > 0 {
-		return nil, nil, usagef("нет такого файла или папки: %s", strings.Join(missing, ", "))
+		return nil, notes, usagef("нет такого файла или папки: %s", strings.Join(missing, ", "))
 	}
 	if len(files) == 0 {
-		return nil, nil, &failure{fmt.Sprintf("сторона «%s»: не найдено ни одного файла ответов (.xlsx или .csv) в %s", name, path)}
+		return nil, notes, &failure{fmt.Sprintf("сторона «%s»: не найдено ни одного файла ответов (.xlsx или .csv) в %s", name, path)}
 	}
-	for _, s := range skipped {
-		failed = append(failed, s.Path+": "+s.Reason)
+	d := batch.RunDistrict(m, files, skipped, batch.DistrictOptions{Read: read, Summary: so, Side: true})
+	for _, f := range d.Summary.Failures {
+		notes.failed = append(notes.failed, "сторона «"+name+"»: "+f.File+": "+f.Message)
 	}
-	read.NoProfile = !m.UsesProfile()
-	side, unread := ScoreSide(m, files, read, 0)
-	failed = append(failed, unread...)
-	for i := range failed {
-		failed[i] = "сторона «" + name + "»: " + failed[i]
+	for _, dup := range d.Summary.Duplicates {
+		line := fmt.Sprintf("сторона «%s»: повтор школы «%s» (по %s): не учтена подача %s", name, dup.School, dupBy(dup.By), dup.Source)
+		if dup.Reason != "" {
+			line += "; " + dup.Reason
+		}
+		notes.duplicates = append(notes.duplicates, line)
 	}
-	return side, failed, nil
+	return d.Side, notes, nil
 }
 
-// ScoreSide scores answer files for a comparison, on all cores, keeping
-// the schools a batch would count (a school sent twice counts once, by
-// the same rule).
-func ScoreSide(m *model.Model, files []string, read answers.Options, workers int) (*compare.Side, []string) {
-	type prepared struct {
-		entry  *summary.Entry
-		school compare.School
+// dupBy says in the dative what a duplicate was recognised by.
+func dupBy(by string) string {
+	if by == "код" {
+		return "коду"
 	}
-	agg := summary.New(m, summary.Options{})
-	var kept []compare.School // by the aggregator's id: one per entry added
-	var failed []string
-	batch.Run(m, files, batch.Options[prepared]{
-		Workers: workers,
-		Read:    read,
-		Prepare: func(r *scoring.Result) prepared {
-			return prepared{summary.NewEntry(m, r), compare.FromResult(m, r)}
-		},
-		Result: func(_ *scoring.Result, p prepared) {
-			if id := agg.AddEntry(p.entry); id >= 0 {
-				kept = append(kept[:id], p.school)
-			}
-		},
-		FileDone: func(path string, err error) {
-			if err != nil {
-				failed = append(failed, path+": "+fileErrorMessage(err))
-			}
-		},
-	})
-	side := compare.NewSide(m)
-	for _, id := range agg.Counted() {
-		side.Schools = append(side.Schools, kept[id])
-	}
-	return side, failed
+	return "наименованию и муниципалитету"
 }

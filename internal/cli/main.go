@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/safetext"
@@ -35,8 +37,16 @@ func (e *failure) Error() string { return e.msg }
 // its output; nothing more is printed.
 var errProblems = errors.New("data problems")
 
-// Main runs selfdiag with args (without the program name) and returns the exit code.
-func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// Main runs selfdiag with args (without the program name) and returns the
+// exit code. A defect of the program (a panic) is no usage error: it is
+// reported as an internal error, its stack kept in a file, exit 3.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			reportPanic(stderr, p, debug.Stack())
+			code = ExitFailure
+		}
+	}()
 	root := newRootCmd(&streams{in: stdin, out: stdout, err: stderr})
 	root.SetArgs(args)
 	root.SetIn(stdin)
@@ -60,6 +70,20 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(err.Error()))
 		return ExitFailure
 	}
+}
+
+// reportPanic says in Russian that the program failed, and where the
+// details for its developers are.
+func reportPanic(stderr io.Writer, p any, stack []byte) {
+	where := "не удалось записать подробности"
+	if f, err := os.CreateTemp("", "selfdiag-ошибка-*.txt"); err == nil {
+		fmt.Fprintf(f, "selfdiag %s (%s)\npanic: %v\n\n%s", Version, Commit, p, stack)
+		if f.Close() == nil {
+			where = "подробности записаны в " + f.Name()
+		}
+	}
+	fmt.Fprintf(stderr, "selfdiag: внутренняя ошибка программы (%s); это ошибка selfdiag, а не ваших файлов. %s — приложите этот файл к сообщению об ошибке\n",
+		printable(fmt.Sprint(p)), where)
 }
 
 // printable makes a message safe for a terminal line by line: its lines

@@ -109,6 +109,9 @@ func (a *app) scoredOutcome(results []*scoring.Explained, failed []error) error 
 	if len(failed) > 0 {
 		return &failure{errors.Join(failed...).Error()}
 	}
+	if len(results) == 0 { // never exit 0 for nothing done
+		return &failure{"в файлах не найдено ни одной школы: проверьте, что это заполненные файлы ответов"}
+	}
 	if problems > 0 {
 		fmt.Fprintf(a.err, "selfdiag: в данных найдено проблем: %d (перечислены в отчёте)\n", problems)
 		return errProblems

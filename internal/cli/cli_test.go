@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"flag"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -21,19 +23,47 @@ func TestMain(m *testing.M) {
 
 // TestScripts runs the real command on the bundled samples. Each script
 // starts in a work folder holding a copy of the repository's testdata/.
+//
+// Under the race detector the scripts run a selfdiag built without it:
+// the command's concurrency is raced in-process (batch, the tests below),
+// and the scripts — hundreds of whole runs of the program — took minutes
+// instrumented while finding nothing more.
 func TestScripts(t *testing.T) {
 	src, err := filepath.Abs("../../testdata")
 	if err != nil {
 		t.Fatal(err)
+	}
+	bin := ""
+	if raceBuild {
+		bin = plainBinary(t)
 	}
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
+			if bin != "" {
+				env.Setenv("PATH", bin+string(os.PathListSeparator)+env.Getenv("PATH"))
+			}
 			return os.CopyFS(filepath.Join(env.WorkDir, "testdata"), os.DirFS(src))
 		},
 	})
+}
+
+// plainBinary builds selfdiag without the race detector into a temporary
+// folder and returns the folder.
+func plainBinary(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	name := "selfdiag"
+	if runtime.GOOS == "windows" {
+		name += ".exe"
+	}
+	cmd := exec.Command("go", "build", "-o", filepath.Join(dir, name), "../../cmd/selfdiag")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return dir
 }
 
 // TestMainInProcess checks the entry point with buffers, as sqlc does.

@@ -68,18 +68,28 @@ func CSVAsSeen(t testing.TB, path string) string {
 func convert(t testing.TB, path, infilter string) string {
 	t.Helper()
 	bin := office(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "out")
-	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile")}
+	out := filepath.Join(t.TempDir(), "out")
+	var args []string
 	if infilter != "" {
 		args = append(args, "--infilter="+infilter)
 	}
 	// Field ';', quote '"', UTF-8, every sheet into its own file (sheet token -1).
 	args = append(args, "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true,false,false,-1", "--outdir", out, path)
-	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
-		t.Fatalf("libreoffice %s: %v\n%s", path, err, b)
-	}
+	soffice(t, bin, args...)
 	return out
+}
+
+// soffice runs headless LibreOffice with a fresh user profile. It takes
+// seconds to start: convert many files in one call where a test can.
+func soffice(t testing.TB, bin string, args ...string) []byte {
+	t.Helper()
+	profile := "-env:UserInstallation=file://" + filepath.ToSlash(filepath.Join(t.TempDir(), "lo-profile"))
+	args = append([]string{"--headless", "--norestore", profile}, args...)
+	b, err := exec.Command(bin, args...).CombinedOutput()
+	if err != nil || bytes.Contains(b, []byte("Error:")) {
+		t.Fatalf("libreoffice %s: %v\n%s", strings.Join(args, " "), err, b)
+	}
+	return b
 }
 
 // office finds LibreOffice, or skips the test unless it is required.
@@ -149,11 +159,7 @@ func SheetsPDF(t testing.TB, path, keep string) map[string]Printed {
 	if out == "" {
 		out = filepath.Join(dir, "pdf")
 	}
-	args := append([]string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile"),
-		"--convert-to", "pdf", "--outdir", out}, files...)
-	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
-		t.Fatalf("libreoffice %s: %v\n%s", path, err, b)
-	}
+	soffice(t, bin, append([]string{"--convert-to", "pdf", "--outdir", out}, files...)...)
 	printed := map[string]Printed{}
 	for i, name := range names {
 		pdf := filepath.Join(out, strings.TrimSuffix(filepath.Base(files[i]), ".xlsx")+".pdf")
@@ -247,13 +253,8 @@ func CheckPrinted(t testing.TB, what string, printed map[string]Printed, pages m
 func Resave(t testing.TB, path string) string {
 	t.Helper()
 	bin := office(t)
-	dir := t.TempDir()
-	out := filepath.Join(dir, "out")
-	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile"),
-		"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, path}
-	if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
-		t.Fatalf("libreoffice %s: %v\n%s", path, err, b)
-	}
+	out := filepath.Join(t.TempDir(), "out")
+	soffice(t, bin, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, path)
 	return filepath.Join(out, filepath.Base(path))
 }
 
@@ -263,6 +264,21 @@ func Resave(t testing.TB, path string) string {
 // test when LibreOffice is not installed, unless required.
 func Document(t testing.TB, path, keep string) (text string, printed Printed) {
 	t.Helper()
+	d := Documents(t, keep, path)[path]
+	return d.Text, d.Printed
+}
+
+// Opened is a Word document as LibreOffice Writer reads and prints it.
+type Opened struct {
+	Text    string
+	Printed Printed
+}
+
+// Documents opens several Word documents (of distinct base names) as
+// Document does, starting LibreOffice twice for all of them: once to
+// print, once for the text.
+func Documents(t testing.TB, keep string, paths ...string) map[string]Opened {
+	t.Helper()
 	bin := office(t)
 	dir := t.TempDir()
 	out := keep
@@ -270,23 +286,22 @@ func Document(t testing.TB, path, keep string) (text string, printed Printed) {
 		out = filepath.Join(dir, "out")
 	}
 	txtDir := filepath.Join(dir, "txt")
-	profile := "-env:UserInstallation=file://" + filepath.Join(dir, "lo-profile")
-	for _, conv := range [][]string{{"pdf:writer_pdf_Export", out}, {"txt:Text (encoded):UTF8", txtDir}} {
-		args := []string{"--headless", "--norestore", profile, "--convert-to", conv[0], "--outdir", conv[1], path}
-		if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil || bytes.Contains(b, []byte("Error:")) {
-			t.Fatalf("libreoffice %s (%s): %v\n%s", path, conv[0], err, b)
+	soffice(t, bin, append([]string{"--convert-to", "pdf:writer_pdf_Export", "--outdir", out}, paths...)...)
+	soffice(t, bin, append([]string{"--convert-to", "txt:Text (encoded):UTF8", "--outdir", txtDir}, paths...)...)
+	docs := map[string]Opened{}
+	for _, path := range paths {
+		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		pdf, err := os.ReadFile(filepath.Join(out, base+".pdf"))
+		if err != nil {
+			t.Fatalf("libreoffice did not print %s: %v", path, err)
 		}
+		txt, err := os.ReadFile(filepath.Join(txtDir, base+".txt"))
+		if err != nil {
+			t.Fatalf("libreoffice did not convert %s to text: %v", path, err)
+		}
+		docs[path] = Opened{Text: string(txt), Printed: pdfPages(pdf)}
 	}
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	pdf, err := os.ReadFile(filepath.Join(out, base+".pdf"))
-	if err != nil {
-		t.Fatalf("libreoffice did not print %s: %v", path, err)
-	}
-	txt, err := os.ReadFile(filepath.Join(txtDir, base+".txt"))
-	if err != nil {
-		t.Fatalf("libreoffice did not convert %s to text: %v", path, err)
-	}
-	return string(txt), pdfPages(pdf)
+	return docs
 }
 
 // Chromium finds a headless-capable Chromium. CI installs Debian's

@@ -31,13 +31,14 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 
 	var base *metaFields
 	var sheets []string
+	budget := &xlsxopen.TextBudget{}
 	for _, name := range f.GetSheetList() {
 		if visible, _ := f.GetSheetVisible(name); !visible {
 			continue
 		}
 		switch textnorm.Key(name) {
 		case textnorm.Key(SheetSchool):
-			base, err = readSchoolSheet(f, path, name)
+			base, err = readSchoolSheet(f, path, name, budget)
 			if err != nil {
 				return err
 			}
@@ -61,7 +62,7 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 		if i > 0 {
 			b = nil // the «Школа» sheet belongs to the first table
 		}
-		err := readSheet(f, path, name, b, opts, sink{fn: func(v any) error { got = append(got, v.(*Submission)); return nil }})
+		err := readSheet(f, path, name, b, budget, opts, sink{fn: func(v any) error { got = append(got, v.(*Submission)); return nil }})
 		var nh errNoHeader
 		var ns errNoSchools
 		switch {
@@ -119,13 +120,13 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	return nil
 }
 
-func readSheet(f *excelize.File, path, sheet string, base *metaFields, opts Options, out sink) error {
+func readSheet(f *excelize.File, path, sheet string, base *metaFields, budget *xlsxopen.TextBudget, opts Options, out sink) error {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
 	}
 	defer rows.Close()
-	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows}
+	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows, budget: budget}
 	// The caller's options (the given profile, a model without profiles)
 	// hold for a workbook as for a CSV; its rows are built here, in order.
 	opts.Workers = 1
@@ -133,13 +134,13 @@ func readSheet(f *excelize.File, path, sheet string, base *metaFields, opts Opti
 }
 
 // readSchoolSheet reads the «Школа» sheet: identity and profile as key/value rows.
-func readSchoolSheet(f *excelize.File, path, sheet string) (*metaFields, error) {
+func readSchoolSheet(f *excelize.File, path, sheet string, budget *xlsxopen.TextBudget) (*metaFields, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
 	}
 	defer rows.Close()
-	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows}
+	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows, budget: budget}
 	meta := newMeta()
 	for {
 		cells, row, ok := t.next()
@@ -161,6 +162,7 @@ type xlsxTable struct {
 	rows      *excelize.Rows
 	row       int
 	failure   error
+	budget    *xlsxopen.TextBudget // the workbook's, shared by its sheets
 }
 
 func (t *xlsxTable) next() ([]string, int, bool) {
@@ -174,6 +176,10 @@ func (t *xlsxTable) next() ([]string, int, bool) {
 	cols, err := t.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
 		t.failure = &FileError{File: t.loc(t.row, 0).String(), Msg: "строка не читается (повреждённая ячейка): откройте книгу в Excel или LibreOffice и сохраните заново"}
+		return nil, 0, false
+	}
+	if col, msg := t.budget.Take(cols); msg != "" {
+		t.failure = &FileError{File: t.loc(t.row, col+1).String(), Msg: msg}
 		return nil, 0, false
 	}
 	return cols, t.row, true

@@ -140,8 +140,16 @@ func (l *loader) name(file string) string {
 func filepathToSlash(s string) string { return strings.ReplaceAll(s, "\\", "/") }
 
 func (l *loader) add(loc problem.Location, format string, args ...any) {
+	for i, a := range args { // a value quoted is cut: a hostile model repeats a megabyte in every message
+		if s, ok := a.(string); ok {
+			args[i] = textnorm.Truncate(s, maxQuoted)
+		}
+	}
 	l.problems = append(l.problems, problem.At(loc, format, args...))
 }
+
+// maxQuoted is how many characters of a value a message quotes.
+const maxQuoted = 400
 
 func (l *loader) at(file string, p pos) problem.Location {
 	return problem.Location{File: file, Sheet: p.Sheet, Row: p.Line, Col: p.Col}

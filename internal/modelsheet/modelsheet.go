@@ -33,6 +33,9 @@ const (
 	MaxFileSize = 20 << 20
 	MaxRows     = 20000 // per sheet
 	MaxCols     = 200
+	// MaxText bounds the text of all cells of a model workbook, in bytes:
+	// a model of a few hundred indicators gives well under a megabyte.
+	MaxText = 16 << 20
 )
 
 // CSVSheetColumn heads the first column of the CSV form.
@@ -100,6 +103,7 @@ func readXLSX(path string, file *os.File) (model.Table, error) {
 	defer done()
 	defer f.Close()
 	var t model.Table
+	budget := &xlsxopen.TextBudget{Limit: MaxText}
 	for _, name := range f.GetSheetList() {
 		rows, err := f.Rows(name)
 		if err != nil {
@@ -119,6 +123,10 @@ func readXLSX(path string, file *os.File) (model.Table, error) {
 			if len(cols) > MaxCols {
 				rows.Close()
 				return fail(fmt.Sprintf("на листе «%s» в строке %d больше %d столбцов", name, len(s.Rows)+1, MaxCols))
+			}
+			if col, msg := budget.Take(cols); msg != "" {
+				rows.Close()
+				return model.Table{}, problem.List{{Location: problem.Location{File: path, Sheet: name, Row: len(s.Rows) + 1, Col: col + 1}, Message: msg}}
 			}
 			s.Rows = append(s.Rows, cols)
 		}

@@ -418,7 +418,9 @@ func (a *app) writeSummary(s *summary.Summary, links []string, changes *district
 				return &failure{err.Error() + "; прежние файлы каталога не изменены"}
 			}
 		}
-		if err := out.Commit(true); err != nil {
+		err := out.Commit(true)
+		a.printNotes(out)
+		if err != nil {
 			return &failure{err.Error()}
 		}
 	}

@@ -195,7 +195,9 @@ func (a *app) writeModelFolder(m *model.Model, dir, done string) error {
 	if err := m.WriteFolder(out.Write); err != nil {
 		return &failure{err.Error()}
 	}
-	if err := out.Commit(false); err != nil {
+	err = out.Commit(false)
+	a.printNotes(out)
+	if err != nil {
 		return &failure{err.Error()}
 	}
 	fmt.Fprintf(a.err, "модель %s версии %s %s в каталог %s: компонентов %d, показателей %d; загрузка: --model %s\n",

@@ -109,7 +109,9 @@ func (a *app) runReport(o reportOptions) error {
 			}
 			written = append(written, filepath.Join(o.outDir, name))
 		}
-		if err := out.Commit(false); err != nil {
+		err = out.Commit(false)
+		a.printNotes(out)
+		if err != nil {
 			return &failure{err.Error()}
 		}
 		for _, path := range written {

@@ -250,6 +250,13 @@ func (a *app) output(out string, write func(io.Writer) error) error {
 	return nil
 }
 
+// printNotes tells what the output folder kept of files the user changed.
+func (a *app) printNotes(out *outdir.Dir) {
+	for _, n := range out.Notes() {
+		fmt.Fprintln(a.err, printable("selfdiag: "+n))
+	}
+}
+
 // releaseOnInterrupt removes the run's temporary files and its lock on the
 // output folder when the run is interrupted (Ctrl-C), so that the folder
 // is not left held; the previous outputs stay as they were. It returns

@@ -3,13 +3,24 @@
 // them all into place at the end, so a failure leaves the previous set
 // whole. A lock keeps two runs out of one folder, a manifest lets the next
 // run remove the files this one wrote and that one does not write again,
-// and temporaries left by a killed run are removed. Files the program did
-// not write are never touched: users point --out at folders that hold
-// other things.
+// and temporaries left by a killed run are removed.
+//
+// The folder is untrusted: it may hold the user's own files, links planted
+// by an unpacked archive, special files at the program's names, or an
+// edited manifest. All work inside it goes through os.Root, so no path
+// leaves the folder and no link is followed out of it; temporaries get
+// unique names and are created exclusively; the lock and the manifest are
+// used only when they are regular files. The manifest records the size
+// and SHA-256 of each file written: a file is removed or overwritten only
+// if it is unchanged since the program wrote it. A file the user changed
+// (or one of the user's own at a name the program writes) is kept — set
+// aside under a new name when the program must write there — and
+// reported.
 package outdir
 
 import (
 	"crypto/rand"
+	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -17,6 +28,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -34,89 +46,183 @@ const (
 	tmpMark      = ".selfdiag-tmp-"
 )
 
+// maxManifest bounds the manifest read back: a folder of 40,000 schools'
+// reports in six formats lists some 20 MB.
+const maxManifest = 64 << 20
+
 // ownTemp matches the temporaries of this package and of atomicfile.
 var ownTemp = regexp.MustCompile(`^\..+(\.selfdiag-tmp-[0-9a-f]+|\.[0-9]+\.tmp)$`)
+
+// ownExt are the extensions of the files the program writes: only such
+// files are ever removed.
+var ownExt = []string{".json", ".txt", ".csv", ".html", ".md", ".xlsx", ".docx", ".yaml"}
 
 // Dir is an output folder being written.
 type Dir struct {
 	path string
+	root *os.Root
 	mu   sync.Mutex
 	// pending maps each file written, relative to the folder with '/',
-	// to its temporary file.
-	pending map[string]string
+	// to its temporary file and what was written.
+	pending map[string]pendingFile
+	// notes are what the user should know of the files kept.
+	notes []string
+}
+
+type pendingFile struct {
+	tmp  string
+	size int64
+	sum  string
+}
+
+// Entry is a file the manifest lists: its size and SHA-256 when written.
+type Entry struct {
+	Path   string `json:"path"`
+	Size   int64  `json:"size"`
+	SHA256 string `json:"sha256"`
+}
+
+type manifest struct {
+	Note  string  `json:"note"`
+	Files []Entry `json:"files"`
 }
 
 // Open takes the folder (creating it): it fails at once when another run
 // holds it. Temporaries left by a killed run are removed.
-func Open(path string) (*Dir, error) {
-	if err := os.MkdirAll(path, 0o755); err != nil {
-		return nil, fmt.Errorf("не удалось создать каталог %s: %s", path, fserr.Text(err))
+func Open(dir string) (*Dir, error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("не удалось создать каталог %s: %s", dir, fserr.Text(err))
 	}
-	lock := filepath.Join(path, LockFile)
-	f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("не удалось открыть каталог %s: %s", dir, fserr.Text(err))
+	}
+	lock := filepath.Join(dir, LockFile)
+	f, err := root.OpenFile(LockFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
-		holder, _ := os.ReadFile(lock)
+		root.Close()
+		if st, err := os.Lstat(lock); err == nil && !st.Mode().IsRegular() {
+			return nil, fmt.Errorf("на месте файла блокировки %s не обычный файл (ссылка, канал или папка): selfdiag его не трогает; удалите его или укажите другой --out", lock)
+		}
+		holder := readSmall(lock, 512)
 		return nil, fmt.Errorf("каталог %s занят другим запуском selfdiag (%s; файл блокировки %s): дождитесь его конца или укажите другой --out; если другого запуска нет (он был прерван), удалите файл блокировки",
-			path, strings.TrimSpace(string(holder)), lock)
+			dir, strings.TrimSpace(holder), lock)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("не удалось занять каталог %s: %s", path, fserr.Text(err))
+		root.Close()
+		return nil, fmt.Errorf("не удалось занять каталог %s: %s", dir, fserr.Text(err))
 	}
 	fmt.Fprintf(f, "запуск PID %d с %s", os.Getpid(), time.Now().Format("02.01.2006 15:04:05"))
 	f.Close()
-	d := &Dir{path: path, pending: map[string]string{}}
-	d.removeOwnTemporaries(path)
-	d.removeOwnTemporaries(filepath.Join(path, "schools"))
+	d := &Dir{path: dir, root: root, pending: map[string]pendingFile{}}
+	d.removeOwnTemporaries(".")
+	d.removeOwnTemporaries("schools")
 	return d, nil
 }
 
+// readSmall reads at most n bytes of a regular file, "" otherwise.
+func readSmall(name string, n int64) string {
+	f, err := os.Open(name)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return ""
+	}
+	b, _ := io.ReadAll(io.LimitReader(f, n))
+	return string(b)
+}
+
 func (d *Dir) removeOwnTemporaries(dir string) {
-	entries, _ := os.ReadDir(dir)
+	f, err := d.root.Open(dir)
+	if err != nil {
+		return
+	}
+	entries, _ := f.ReadDir(-1)
+	f.Close()
 	for _, e := range entries {
 		if e.Type().IsRegular() && ownTemp.MatchString(e.Name()) {
-			os.Remove(filepath.Join(dir, e.Name()))
+			d.root.Remove(path.Join(dir, e.Name()))
 		}
 	}
+}
+
+// Notes says what happened to files the program found changed: kept,
+// set aside, not removed. Call it after Commit.
+func (d *Dir) Notes() []string {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return slices.Clone(d.notes)
 }
 
 // Write writes the file rel (relative, with '/') to a temporary file; it
 // takes its place at Commit. Safe from several goroutines.
 func (d *Dir) Write(rel string, write func(io.Writer) error) error {
 	target := filepath.Join(d.path, filepath.FromSlash(rel))
-	dir := filepath.Dir(target)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("не удалось создать каталог %s: %s", dir, fserr.Text(err))
+	if !filepath.IsLocal(filepath.FromSlash(rel)) {
+		return fmt.Errorf("не удалось записать %s: путь выходит за каталог", target)
 	}
-	suffix := make([]byte, 6)
-	rand.Read(suffix)
-	tmp := filepath.Join(dir, "."+filepath.Base(target)+tmpMark+hex.EncodeToString(suffix))
-	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	dir := path.Dir(rel)
+	if err := d.root.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("не удалось создать каталог %s: %s", filepath.Join(d.path, dir), inside(err))
+	}
+	tmp := path.Join(dir, "."+path.Base(rel)+tmpMark+randomHex())
+	f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return fmt.Errorf("не удалось записать %s: %s", target, fserr.Text(err))
+		return fmt.Errorf("не удалось записать %s: %s", target, inside(err))
 	}
-	err = write(f)
+	h := sha256.New()
+	counter := &countingWriter{w: io.MultiWriter(f, h)}
+	err = write(counter)
 	if cerr := f.Close(); err == nil && cerr != nil {
 		err = fmt.Errorf("не удалось записать %s: %s", target, fserr.Text(cerr))
 	}
 	if err != nil {
-		os.Remove(tmp)
+		d.root.Remove(tmp)
 		return err
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	if old, ok := d.pending[rel]; ok {
-		os.Remove(old)
+		d.root.Remove(old.tmp)
 	}
-	d.pending[rel] = tmp
+	d.pending[rel] = pendingFile{tmp: tmp, size: counter.n, sum: hex.EncodeToString(h.Sum(nil))}
 	return nil
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+func randomHex() string {
+	b := make([]byte, 8)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// inside says why a path inside the folder could not be used: os.Root's
+// refusal of a link out of the folder is said as such.
+func inside(err error) string {
+	if strings.Contains(err.Error(), "path escapes from parent") {
+		return "путь ведёт по ссылке за пределы каталога вывода: selfdiag по таким ссылкам не пишет; удалите ссылку"
+	}
+	return fserr.Text(err)
 }
 
 // Commit moves every file written into place — those under schools/ and
 // other folders first, the summary files last — and records them in the
 // manifest. With replace (a batch: the folder holds one set), the files
-// the previous run's manifest lists and this run did not write are
-// removed; without it (reports added to a folder), they are kept and stay
-// listed.
+// the previous run's manifest lists, this run did not write and nobody
+// changed since are removed; without it (reports added to a folder), they
+// are kept and stay listed.
 func (d *Dir) Commit(replace bool) error {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -133,82 +239,215 @@ func (d *Dir) Commit(replace bool) error {
 		}
 		return strings.Compare(a, b)
 	})
+	previous := d.readManifest()
 	// A file that cannot take its place (a folder there, say) is listed;
 	// the others are moved all the same.
 	var failed []error
-	moved := rels[:0:0]
+	var entries []Entry
 	for _, rel := range rels {
-		target := filepath.Join(d.path, filepath.FromSlash(rel))
-		if err := os.Rename(d.pending[rel], target); err != nil {
-			os.Remove(d.pending[rel])
-			failed = append(failed, fmt.Errorf("не удалось записать %s: %s", target, fserr.Text(err)))
-		} else {
-			moved = append(moved, rel)
-		}
+		p := d.pending[rel]
 		delete(d.pending, rel)
-	}
-	rels = moved
-	previous := readManifest(filepath.Join(d.path, ManifestFile))
-	written := map[string]bool{}
-	for _, rel := range rels {
-		written[rel] = true
-	}
-	for _, rel := range previous {
-		if written[rel] || !local(rel) {
+		target := filepath.Join(d.path, filepath.FromSlash(rel))
+		if err := d.clear(rel, previous); err != nil {
+			d.root.Remove(p.tmp)
+			failed = append(failed, fmt.Errorf("не удалось записать %s: %s", target, err))
 			continue
 		}
-		p := filepath.Join(d.path, filepath.FromSlash(rel))
-		st, err := os.Lstat(p)
-		switch {
-		case err != nil || !st.Mode().IsRegular():
-		case replace:
-			os.Remove(p)
-		default:
-			rels = append(rels, rel)
+		if err := d.root.Rename(p.tmp, rel); err != nil {
+			d.root.Remove(p.tmp)
+			failed = append(failed, fmt.Errorf("не удалось записать %s: %s", target, inside(err)))
+			continue
+		}
+		entries = append(entries, Entry{Path: rel, Size: p.size, SHA256: p.sum})
+	}
+	written := map[string]bool{}
+	for _, e := range entries {
+		written[e.Path] = true
+	}
+	for _, e := range previous {
+		if written[e.Path] || !own(e.Path) {
+			continue
+		}
+		switch d.state(e) {
+		case stateGone:
+		case stateChanged:
+			d.notes = append(d.notes, fmt.Sprintf("%s изменён после того, как его записал selfdiag: файл оставлен как есть и больше не считается файлом программы",
+				filepath.Join(d.path, filepath.FromSlash(e.Path))))
+		case stateUnchanged:
+			if replace {
+				d.root.Remove(e.Path)
+			} else {
+				entries = append(entries, e)
+			}
 		}
 	}
-	slices.Sort(rels)
-	return errors.Join(append(failed, d.writeManifest(rels))...)
+	slices.SortFunc(entries, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
+	return errors.Join(append(failed, d.writeManifest(entries))...)
 }
 
-// local says a manifest entry names a file inside the folder: a manifest
-// is a file like any other and may have been edited.
-func local(rel string) bool {
-	return rel != "" && filepath.IsLocal(filepath.FromSlash(rel)) && !strings.HasPrefix(filepath.Base(rel), ".")
-}
-
-type manifest struct {
-	Note  string   `json:"note"`
-	Files []string `json:"files"`
-}
-
-func readManifest(path string) []string {
-	data, err := os.ReadFile(path)
-	if err != nil || len(data) > 16<<20 {
+// clear makes rel's place free for the program's new file: nothing there,
+// or the program's own file unchanged since it wrote it. A file the user
+// changed, or one the program did not write, is set aside under a new
+// name in the same folder and the user told; anything but a regular file
+// is left alone and the write refused.
+func (d *Dir) clear(rel string, previous map[string]Entry) error {
+	st, err := d.root.Lstat(rel)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return errors.New(inside(err))
+	case !st.Mode().IsRegular():
+		return errors.New("на этом месте не обычный файл (папка, ссылка или канал): selfdiag его не трогает; удалите или переименуйте его")
+	}
+	if e, ok := previous[rel]; ok && d.state(e) == stateUnchanged {
 		return nil
 	}
-	var m manifest
-	if json.Unmarshal(data, &m) != nil {
-		return nil
+	ext := path.Ext(rel)
+	base := strings.TrimSuffix(rel, ext)
+	stamp := st.ModTime().Format("2006-01-02 15-04")
+	aside := fmt.Sprintf("%s (изменён %s)%s", base, stamp, ext)
+	for i := 2; ; i++ {
+		if _, err := d.root.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
+			break
+		}
+		aside = fmt.Sprintf("%s (изменён %s, %d)%s", base, stamp, i, ext)
 	}
-	return m.Files
+	if err := d.root.Rename(rel, aside); err != nil {
+		return errors.New(inside(err))
+	}
+	d.notes = append(d.notes, fmt.Sprintf("%s изменён после того, как его записал selfdiag (или записан не им): прежний файл сохранён как %s",
+		filepath.Join(d.path, filepath.FromSlash(rel)), filepath.Join(d.path, filepath.FromSlash(aside))))
+	return nil
 }
 
-func (d *Dir) writeManifest(rels []string) error {
+// own says a manifest entry names a file the program writes inside the
+// folder: a manifest is a file like any other and may have been edited.
+func own(rel string) bool {
+	return rel != "" && filepath.IsLocal(filepath.FromSlash(rel)) && !strings.HasPrefix(path.Base(rel), ".") &&
+		slices.Contains(ownExt, strings.ToLower(path.Ext(rel)))
+}
+
+type fileState int
+
+const (
+	stateGone fileState = iota
+	stateChanged
+	stateUnchanged
+)
+
+// state compares a file with what the manifest says the program wrote.
+func (d *Dir) state(e Entry) fileState {
+	st, err := d.root.Lstat(e.Path)
+	if err != nil {
+		return stateGone
+	}
+	if !st.Mode().IsRegular() || st.Size() != e.Size || e.SHA256 == "" {
+		return stateChanged
+	}
+	f, err := d.root.Open(e.Path)
+	if err != nil {
+		return stateChanged
+	}
+	defer f.Close()
+	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
+		return stateChanged
+	}
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil || hex.EncodeToString(h.Sum(nil)) != e.SHA256 {
+		return stateChanged
+	}
+	return stateUnchanged
+}
+
+// readManifest reads the previous run's manifest by path; a missing,
+// special, oversized or unreadable one is none.
+func (d *Dir) readManifest() map[string]Entry {
+	st, err := d.root.Lstat(ManifestFile)
+	if err != nil || !st.Mode().IsRegular() || st.Size() > maxManifest {
+		return nil
+	}
+	f, err := d.root.Open(ManifestFile)
+	if err != nil {
+		return nil
+	}
+	defer f.Close()
+	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
+		return nil
+	}
+	var m struct{ Files []json.RawMessage }
+	if json.NewDecoder(io.LimitReader(f, maxManifest)).Decode(&m) != nil {
+		return nil
+	}
+	out := map[string]Entry{}
+	for _, raw := range m.Files {
+		var e Entry
+		if json.Unmarshal(raw, &e) != nil {
+			// A manifest of an earlier version lists names only: a file
+			// not changed after the manifest was written is taken as
+			// the program's, as it wrote it.
+			var name string
+			if json.Unmarshal(raw, &name) != nil {
+				continue
+			}
+			e = d.legacyEntry(name, st.ModTime())
+		}
+		if own(e.Path) {
+			out[e.Path] = e
+		}
+	}
+	return out
+}
+
+// legacyEntry makes an entry of a name listed by an earlier manifest:
+// with the file's size and hash when it is no newer than the manifest.
+func (d *Dir) legacyEntry(name string, written time.Time) Entry {
+	e := Entry{Path: name}
+	if !own(name) {
+		return e
+	}
+	st, err := d.root.Lstat(name)
+	if err != nil || !st.Mode().IsRegular() || st.ModTime().After(written) {
+		return e
+	}
+	data, err := d.root.ReadFile(name)
+	if err != nil || int64(len(data)) != st.Size() {
+		return e
+	}
+	sum := sha256.Sum256(data)
+	e.Size, e.SHA256 = st.Size(), hex.EncodeToString(sum[:])
+	return e
+}
+
+func (d *Dir) writeManifest(entries []Entry) error {
+	if entries == nil {
+		entries = []Entry{}
+	}
 	data, err := json.MarshalIndent(manifest{
-		Note:  "Файлы, записанные последним запуском selfdiag в этот каталог: следующий запуск удалит те из них, которые не запишет заново. Другие файлы каталога программа не трогает.",
-		Files: rels}, "", "  ")
+		Note:  "Файлы, записанные последним запуском selfdiag в этот каталог, с размером и SHA-256: следующий запуск удалит те из них, которые не запишет заново, если их никто не менял. Другие файлы каталога программа не трогает.",
+		Files: entries}, "", "  ")
 	if err != nil {
 		return err
 	}
-	path := filepath.Join(d.path, ManifestFile)
-	tmp := path + tmpMark + "m"
-	if err := os.WriteFile(tmp, append(data, '\n'), 0o644); err != nil {
-		os.Remove(tmp)
-		return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
+	target := filepath.Join(d.path, ManifestFile)
+	if st, err := d.root.Lstat(ManifestFile); err == nil && !st.Mode().IsRegular() {
+		return fmt.Errorf("не удалось записать %s: на этом месте не обычный файл (ссылка, канал или папка); удалите его", target)
 	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
+	tmp := "." + ManifestFile + tmpMark + randomHex()
+	f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return fmt.Errorf("не удалось записать %s: %s", target, inside(err))
+	}
+	_, err = f.Write(append(data, '\n'))
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = d.root.Rename(tmp, ManifestFile)
+	}
+	if err != nil {
+		d.root.Remove(tmp)
+		return fmt.Errorf("не удалось записать %s: %s", target, inside(err))
 	}
 	return nil
 }
@@ -218,8 +457,12 @@ func (d *Dir) writeManifest(rels []string) error {
 func (d *Dir) Close() {
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	for _, tmp := range d.pending {
-		os.Remove(tmp)
+	for _, p := range d.pending {
+		d.root.Remove(p.tmp)
 	}
-	os.Remove(filepath.Join(d.path, LockFile))
+	d.pending = map[string]pendingFile{}
+	if st, err := d.root.Lstat(LockFile); err == nil && st.Mode().IsRegular() {
+		d.root.Remove(LockFile)
+	}
+	d.root.Close()
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 func write(t *testing.T, d *Dir, rel, text string) {
@@ -169,5 +170,91 @@ func TestCommitGoesOn(t *testing.T) {
 	}
 	if read(t, filepath.Join(dir, "schools", "a.json")) != "a" || read(t, filepath.Join(dir, "summary.json")) != "s" {
 		t.Error("the other files did not land")
+	}
+}
+
+// TestChangedFilesKept: a file the user changed after the program wrote
+// it is neither overwritten nor removed — set aside or kept, and said; a
+// manifest edited or copied from elsewhere removes nothing of the user's.
+func TestChangedFilesKept(t *testing.T) {
+	dir := t.TempDir()
+	d, _ := Open(dir)
+	write(t, d, "summary.json", "1")
+	write(t, d, "schools/a.docx", "отчёт a")
+	write(t, d, "schools/b.docx", "отчёт b")
+	write(t, d, "schools/c.docx", "отчёт c")
+	if err := d.Commit(true); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	// The school fills in the measures table of a and b.
+	os.WriteFile(filepath.Join(dir, "schools", "a.docx"), []byte("отчёт a с планом мероприятий"), 0o644)
+	os.WriteFile(filepath.Join(dir, "schools", "b.docx"), []byte("отчёт b с планом мероприятий"), 0o644)
+
+	d, _ = Open(dir)
+	write(t, d, "summary.json", "2")
+	write(t, d, "schools/a.docx", "новый отчёт a")
+	if err := d.Commit(true); err != nil {
+		t.Fatal(err)
+	}
+	notes := d.Notes()
+	d.Close()
+	got := names(t, dir)
+	var aside string
+	for _, n := range got {
+		if strings.HasPrefix(n, "schools/a (изменён ") {
+			aside = n
+		}
+	}
+	if aside == "" || read(t, filepath.Join(dir, aside)) != "отчёт a с планом мероприятий" || read(t, filepath.Join(dir, "schools", "a.docx")) != "новый отчёт a" {
+		t.Errorf("a: files %v", got)
+	}
+	if read(t, filepath.Join(dir, "schools", "b.docx")) != "отчёт b с планом мероприятий" {
+		t.Error("b, changed by the user, was removed")
+	}
+	if slices.Contains(got, "schools/c.docx") {
+		t.Error("c, unchanged and not written again, was kept")
+	}
+	if len(notes) != 2 || !strings.Contains(notes[0]+notes[1], "сохранён как") || !strings.Contains(notes[0]+notes[1], "оставлен как есть") {
+		t.Errorf("notes %q", notes)
+	}
+
+	// A manifest copied from elsewhere names the user's files: their
+	// contents do not match, so nothing is removed.
+	mine := t.TempDir()
+	os.WriteFile(filepath.Join(mine, "summary.html"), []byte("моя страница"), 0o644)
+	data, _ := os.ReadFile(filepath.Join(dir, ManifestFile))
+	os.WriteFile(filepath.Join(mine, ManifestFile), []byte(strings.ReplaceAll(string(data), "schools/a.docx", "summary.html")), 0o644)
+	d, _ = Open(mine)
+	write(t, d, "summary.json", "3")
+	d.Commit(true)
+	d.Close()
+	if read(t, filepath.Join(mine, "summary.html")) != "моя страница" {
+		t.Error("a copied manifest removed the user's file")
+	}
+}
+
+// TestLegacyManifest: a manifest of an earlier version lists names only;
+// a file no newer than it is taken as the program's, a newer one is kept.
+func TestLegacyManifest(t *testing.T) {
+	dir := t.TempDir()
+	past := time.Now().Add(-time.Hour)
+	for _, n := range []string{"summary.html", "summary.md"} {
+		p := filepath.Join(dir, n)
+		os.WriteFile(p, []byte(n), 0o644)
+		os.Chtimes(p, past, past)
+	}
+	m := filepath.Join(dir, ManifestFile)
+	os.WriteFile(m, []byte(`{"files": ["summary.html", "summary.md"]}`), 0o644)
+	os.Chtimes(m, past.Add(time.Minute), past.Add(time.Minute))
+	os.WriteFile(filepath.Join(dir, "summary.md"), []byte("правка"), 0o644) // edited since
+	d, _ := Open(dir)
+	write(t, d, "summary.json", "1")
+	if err := d.Commit(true); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	if got := names(t, dir); !slices.Equal(got, []string{ManifestFile, "summary.json", "summary.md"}) {
+		t.Errorf("files %v", got)
 	}
 }

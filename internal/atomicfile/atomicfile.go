@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
 )
@@ -18,7 +20,7 @@ import (
 // fails, the target is left as it was and no temporary file remains.
 func Write(path string, fn func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	tmp, err := createTemp(dir, filepath.Base(path))
 	if err != nil {
 		return fmt.Errorf("не удалось создать файл в каталоге %s: %s", dir, fserr.Text(err))
 	}
@@ -35,9 +37,6 @@ func Write(path string, fn func(w io.Writer) error) (err error) {
 		}
 		return err
 	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
-	}
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
 	}
@@ -45,4 +44,17 @@ func Write(path string, fn func(w io.Writer) error) (err error) {
 		return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
 	}
 	return nil
+}
+
+// createTemp creates a new temporary file beside the target, exclusively,
+// with the permissions a new file gets (0666 less the user's umask), as
+// the target would have been created.
+func createTemp(dir, base string) (*os.File, error) {
+	for {
+		name := filepath.Join(dir, "."+base+"."+strconv.FormatUint(rand.Uint64()%1e12, 10)+".tmp")
+		f, err := os.OpenFile(name, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
 }

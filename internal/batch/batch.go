@@ -15,13 +15,20 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 // Skipped is a path that was not read, with the reason in Russian.
+// Output is set for a folder of the program's own outputs: passed over on
+// purpose, it is no failure.
 type Skipped struct {
 	Path, Reason string
+	Output       bool
 }
+
+// outputFolder is the reason a folder of selfdiag's outputs is passed over.
+const outputFolder = "папка результатов selfdiag (в ней %s): её файлы — выводы программы, а не ответы школ; пропущена"
 
 // Collect expands paths into the answer files to read, sorted by path.
 // Folders are walked recursively, following links to folders (a folder
@@ -39,14 +46,14 @@ func Collect(paths []string) (files []string, skipped []Skipped, missing []strin
 		case err != nil && explicit && errors.Is(err, fs.ErrNotExist):
 			missing = append(missing, p)
 		case err != nil:
-			skipped = append(skipped, Skipped{p, "не удалось прочитать: " + notFound(err)})
+			skipped = append(skipped, Skipped{Path: p, Reason: "не удалось прочитать: " + notFound(err)})
 		case info.IsDir():
 			walk(p, info)
 		case !info.Mode().IsRegular():
-			skipped = append(skipped, Skipped{p, "не обычный файл (канал, устройство или сокет): пропущен"})
+			skipped = append(skipped, Skipped{Path: p, Reason: "не обычный файл (канал, устройство или сокет): пропущен"})
 		default:
 			if reason := unsupported(p); reason != "" {
-				skipped = append(skipped, Skipped{p, reason})
+				skipped = append(skipped, Skipped{Path: p, Reason: reason})
 			} else if !seen[p] {
 				seen[p] = true
 				files = append(files, p)
@@ -60,9 +67,16 @@ func Collect(paths []string) (files []string, skipped []Skipped, missing []strin
 			}
 		}
 		walked = append(walked, info)
+		// The program's own outputs (a batch --out inside the answers
+		// folder, a previous run stored there) are not answers: their
+		// xlsx reports would be counted as schools.
+		if _, err := os.Lstat(filepath.Join(dir, outdir.ManifestFile)); err == nil {
+			skipped = append(skipped, Skipped{Path: dir, Reason: fmt.Sprintf(outputFolder, outdir.ManifestFile), Output: true})
+			return
+		}
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			skipped = append(skipped, Skipped{dir, "не удалось прочитать папку: " + notFound(err)})
+			skipped = append(skipped, Skipped{Path: dir, Reason: "не удалось прочитать папку: " + notFound(err)})
 			return
 		}
 		for _, e := range entries {

@@ -42,12 +42,15 @@ type District struct {
 // to the summary in file order (a school sent twice counts once, by the
 // duplicates policy), and what is kept of each school taken from exactly
 // the schools the summary counts. skipped are the paths Collect passed
-// over; they are listed as unread.
+// over; they are listed as unread, except folders of the program's own
+// outputs, passed over on purpose.
 func RunDistrict(m *model.Model, files []string, skipped []Skipped, o DistrictOptions) *District {
 	o.Read.NoProfile = !m.UsesProfile()
 	agg := summary.New(m, o.Summary)
 	for _, s := range skipped {
-		agg.AddFailure(s.Path, s.Reason)
+		if !s.Output {
+			agg.AddFailure(s.Path, s.Reason)
+		}
 	}
 	type kept struct {
 		result *scoring.Result

@@ -113,6 +113,10 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 		groupBy: strings.TrimSpace(v.GetString("group-by")), quiet: v.GetBool("quiet"),
 		workers: v.GetInt("workers"), model: a.model, previous: strings.TrimSpace(v.GetString("previous")),
 		duplicates: cmp.Or(strings.TrimSpace(v.GetString("duplicates")), summary.DuplicatesLatest)}
+	a.readsFrom(append(slices.Clone(paths), o.previous)...)
+	if err := a.overInput(o.outDir); err != nil {
+		return o, err
+	}
 	var err error
 	if o.read, err = a.readOptions(); err != nil {
 		return o, err
@@ -181,8 +185,8 @@ func (a *app) runBatch(o batchOptions) error {
 	if len(missing) > 0 {
 		return usagef("нет такого файла или папки: %s", strings.Join(missing, ", "))
 	}
-	if len(files) == 0 && len(skipped) == 0 {
-		return &failure{"не найдено ни одного файла ответов (.xlsx или .csv) в: " + strings.Join(o.paths, ", ")}
+	if err := a.noAnswers(files, skipped, "", strings.Join(o.paths, ", ")); err != nil {
+		return err
 	}
 	var previous *compare.Side
 	var previousNotes sideNotes

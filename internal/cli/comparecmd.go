@@ -72,6 +72,7 @@ func (a *app) compareOptions(args []string) (compareOptions, error) {
 	if o.newModel == "" {
 		o.newModel = a.model
 	}
+	a.readsFrom(o.old, o.cur, o.oldModel, o.newModel)
 	var err error
 	if o.format, err = a.choice("format", compareFormats...); err != nil {
 		return o, err
@@ -171,8 +172,8 @@ func (a *app) loadSide(name, path, modelPath string, read answers.Options, so su
 	if len(missing) > 0 {
 		return nil, notes, usagef("нет такого файла или папки: %s", strings.Join(missing, ", "))
 	}
-	if len(files) == 0 {
-		return nil, notes, &failure{fmt.Sprintf("сторона «%s»: не найдено ни одного файла ответов (.xlsx или .csv) в %s", name, path)}
+	if err := a.noAnswers(files, skipped, "сторона «"+name+"»: ", path); err != nil {
+		return nil, notes, err
 	}
 	d := batch.RunDistrict(m, files, skipped, batch.DistrictOptions{Read: read, Summary: so, Side: true})
 	for _, f := range d.Summary.Failures {
@@ -194,4 +195,25 @@ func dupBy(by string) string {
 		return "коду"
 	}
 	return "наименованию и муниципалитету"
+}
+
+// noAnswers prints the folders of the program's own outputs passed over,
+// and fails when nothing is left to read: never exit 0 for nothing done.
+func (a *app) noAnswers(files []string, skipped []batch.Skipped, side, where string) error {
+	outputs, other := 0, 0
+	for _, s := range skipped {
+		if s.Output {
+			outputs++
+			fmt.Fprintln(a.err, printable("selfdiag: "+side+s.Path+": "+s.Reason))
+		} else {
+			other++
+		}
+	}
+	switch {
+	case len(files) > 0 || (other > 0 && side == ""):
+		return nil
+	case outputs > 0:
+		return &failure{side + "в " + where + " нет файлов ответов, только результаты selfdiag; для сравнения с прошлым запуском нужен его каталог, записанный с --per-school (summary.json и schools/), или папка с ответами"}
+	}
+	return &failure{side + "не найдено ни одного файла ответов (.xlsx или .csv) в: " + where}
 }

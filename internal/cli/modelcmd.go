@@ -84,6 +84,9 @@ func newModelCmd(a *app) *cobra.Command {
 			if format != "yaml" && !strings.EqualFold(filepath.Ext(out), "."+format) {
 				return usagef("для --format %s укажите файл с расширением .%s: --out %s", format, format, printable(out))
 			}
+			if err := a.overInput(out); err != nil {
+				return err
+			}
 			return a.runModelExport(format, out)
 		},
 	}
@@ -106,6 +109,10 @@ func newModelCmd(a *app) *cobra.Command {
 			}
 			if !modelsheet.IsTable(args[0]) {
 				return usagef("таблица модели — файл .xlsx или .csv, а не %s", printable(args[0]))
+			}
+			a.readsFrom(args[0])
+			if err := a.overInput(out); err != nil {
+				return err
 			}
 			return a.runModelImport(args[0], out)
 		},
@@ -136,6 +143,7 @@ func newModelCmd(a *app) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			a.readsFrom(args...)
 			return a.runModelCalibrate(args, format, a.v.GetString("out"), read)
 		},
 	}

@@ -60,6 +60,10 @@ type reportOptions struct {
 
 func (a *app) reportOptions(files []string) (reportOptions, error) {
 	o := reportOptions{files: files, outDir: a.v.GetString("out"), model: a.model}
+	a.readsFrom(files...)
+	if err := a.overInput(o.outDir); err != nil {
+		return o, err
+	}
 	var err error
 	if o.read, err = a.readOptions(); err != nil {
 		return o, err

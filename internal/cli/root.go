@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -38,6 +39,65 @@ type app struct {
 	// path from the settings file is taken relative to that file. So is
 	// municipalities, the file of the official municipality names.
 	model, municipalities string
+	// inputs are the files and folders this run reads: no output may
+	// land on one of them.
+	inputs []string
+}
+
+// readsFrom records paths the run reads.
+func (a *app) readsFrom(paths ...string) {
+	for _, p := range paths {
+		if strings.TrimSpace(p) != "" && p != "-" {
+			a.inputs = append(a.inputs, p)
+		}
+	}
+}
+
+// overInput refuses an output path that is one of the run's inputs (or
+// the model or the municipality list): the program never changes its
+// inputs.
+func (a *app) overInput(out string) error {
+	if out == "" || out == "-" {
+		return nil
+	}
+	// An existing file inside an input folder is one the run may read; a
+	// folder of outputs inside it is passed over when collecting.
+	st, err := os.Lstat(out)
+	exists := err == nil && !st.IsDir()
+	for _, in := range append([]string{a.model, a.municipalities}, a.inputs...) {
+		if in != "" && (samePath(out, in) || exists && within(out, in)) {
+			return usagef("вывод %s — это файл или папка, которые программа читает в этом запуске; входные файлы она не изменяет: укажите для вывода другое имя", out)
+		}
+	}
+	return nil
+}
+
+// within says path lies inside the folder dir: an existing file there is
+// one the run may read.
+func within(path, dir string) bool {
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return false
+	}
+	absP, err1 := filepath.Abs(path)
+	absD, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(absD, absP)
+	return err == nil && filepath.IsLocal(rel)
+}
+
+// samePath says two paths name the same file or folder: the same file on
+// disk, or the same absolute path for one not yet there.
+func samePath(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	if errA == nil && errB == nil {
+		return os.SameFile(sa, sb)
+	}
+	absA, errA := filepath.Abs(a)
+	absB, errB := filepath.Abs(b)
+	return errA == nil && errB == nil && absA == absB
 }
 
 // Version and Commit are stamped into release builds by the linker
@@ -238,6 +298,9 @@ func (a *app) choice(flag string, allowed ...string) (string, error) {
 
 // output writes to the file out atomically, or to stdout for "" or "-".
 func (a *app) output(out string, write func(io.Writer) error) error {
+	if err := a.overInput(out); err != nil {
+		return err
+	}
 	if out == "" || out == "-" {
 		if err := write(a.out); err != nil {
 			return &failure{"не удалось вывести результат: " + err.Error()}

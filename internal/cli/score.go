@@ -52,6 +52,7 @@ type scoreOptions struct {
 
 func (a *app) scoreOptions(files []string) (scoreOptions, error) {
 	o := scoreOptions{files: files, out: a.v.GetString("out"), model: a.model}
+	a.readsFrom(files...)
 	var err error
 	if o.read, err = a.readOptions(); err != nil {
 		return o, err

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -15,6 +17,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/calibrate"
+	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/outdir"
@@ -194,6 +197,10 @@ func (a *app) runModelImport(file, out string) error {
 }
 
 func (a *app) writeModelFolder(m *model.Model, dir, done string) error {
+	stale, err := modelFolderFiles(dir)
+	if err != nil {
+		return err
+	}
 	out, err := outdir.Open(dir)
 	if err != nil {
 		return &failure{err.Error()}
@@ -203,6 +210,9 @@ func (a *app) writeModelFolder(m *model.Model, dir, done string) error {
 	if err := m.WriteFolder(out.Write); err != nil {
 		return &failure{err.Error()}
 	}
+	// The folder holds one model: component files of the model written
+	// there before go, or it would no longer load.
+	out.Stale(stale...)
 	err = out.Commit(false)
 	a.printNotes(out)
 	if err != nil {
@@ -445,4 +455,51 @@ func (a *app) runModelCalibrate(paths []string, format, out string, read answers
 		return errProblems
 	}
 	return nil
+}
+
+// modelFolderFiles lists the model files of a folder a model is to be
+// written to: none for a new or empty folder, the .yaml files of a model
+// folder (they are all read as the model). A folder holding other things
+// is refused: a model is written to a folder of its own.
+func modelFolderFiles(dir string) ([]string, error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, &failure{fmt.Sprintf("не удалось прочитать каталог %s: %s", printable(dir), fserr.Text(err))}
+	}
+	var files, other []string
+	isModel := false
+	for _, e := range entries {
+		name := e.Name()
+		switch ext := filepath.Ext(name); {
+		case strings.HasPrefix(name, "."):
+		case !e.Type().IsRegular() || (ext != ".yaml" && ext != ".yml"):
+			other = append(other, name)
+		case name == model.RootFile:
+			isModel = modelRoot(filepath.Join(dir, name))
+		default:
+			files = append(files, name)
+		}
+	}
+	if len(files)+len(other) > 0 && !isModel || len(other) > 0 {
+		return nil, usagef("каталог %s не пуст и не является каталогом модели selfdiag (в нём %s): модель записывается в новый или пустой каталог либо поверх прежней модели", printable(dir), strings.Join(append(other, files...)[:min(len(other)+len(files), 5)], ", "))
+	}
+	return files, nil
+}
+
+// modelRoot says the file is a selfdiag model's root file.
+func modelRoot(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	head := make([]byte, 4096)
+	n, _ := io.ReadFull(f, head)
+	return strings.Contains(string(head[:n]), model.Schema)
 }

@@ -67,6 +67,17 @@ type Dir struct {
 	pending map[string]pendingFile
 	// notes are what the user should know of the files kept.
 	notes []string
+	// stale are files to remove at Commit unless written again.
+	stale []string
+}
+
+// Stale names files of the folder (relative, with '/') that belong to the
+// set being written although no manifest lists them — a model folder's
+// component files written by hand: Commit removes those not written again.
+func (d *Dir) Stale(rels ...string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.stale = append(d.stale, rels...)
 }
 
 type pendingFile struct {
@@ -279,6 +290,11 @@ func (d *Dir) Commit(replace bool) error {
 			} else {
 				entries = append(entries, e)
 			}
+		}
+	}
+	for _, rel := range d.stale {
+		if st, err := d.root.Lstat(rel); !written[rel] && own(rel) && err == nil && st.Mode().IsRegular() {
+			d.root.Remove(rel)
 		}
 	}
 	slices.SortFunc(entries, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
@@ -167,11 +168,12 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 }
 
 // schoolFiles are a school's per-school reports, rendered where the school
-// was scored: contents by format, in the order written.
+// was scored: contents by format, in the order written; a format that
+// failed to render has its error instead, and the others are written.
 type schoolFiles struct {
 	formats []report.Format
 	data    [][]byte
-	err     error // the first format that failed to render
+	errs    []error
 }
 
 // runBatch reads and scores every file, aggregates the district summary
@@ -366,35 +368,35 @@ type schoolWrite struct {
 // renderSchool renders a school's reports in every format, beside its
 // peers' means.
 func renderSchool(m *model.Model, r *scoring.Result, formats []report.Format, peers *scoring.Peers, change *scoring.Change) *schoolFiles {
-	f := &schoolFiles{formats: formats}
+	f := &schoolFiles{formats: formats, data: make([][]byte, len(formats)), errs: make([]error, len(formats))}
 	e := scoring.Explain(m, r)
 	e.Peers, e.Change = peers, change
-	for _, format := range formats {
+	for i, format := range formats {
 		var buf bytes.Buffer
 		if err := format.School(&buf, m, e); err != nil {
-			f.err = err
-			return f
+			f.errs[i] = fmt.Errorf("%s: %w", format.Name, err)
+			continue
 		}
-		f.data = append(f.data, buf.Bytes())
+		f.data[i] = buf.Bytes()
 	}
 	return f
 }
 
-// write writes the rendered reports as schools/name.<ext> of the folder.
+// write writes the rendered reports as schools/name.<ext> of the folder:
+// every format that rendered, whatever happened to the others.
 func (f *schoolFiles) write(out *outdir.Dir, name string) error {
-	if f.err != nil {
-		return f.err
-	}
+	errs := slices.Clone(f.errs)
 	for i, format := range f.formats {
+		if f.errs[i] != nil {
+			continue
+		}
 		data := f.data[i]
-		if err := out.Write("schools/"+name+"."+format.Ext, func(w io.Writer) error {
+		errs[i] = out.Write("schools/"+name+"."+format.Ext, func(w io.Writer) error {
 			_, err := w.Write(data)
 			return err
-		}); err != nil {
-			return err
-		}
+		})
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // writeSummary writes the summary files with --out and the summary on

@@ -309,6 +309,7 @@ func WriteXLSX(w io.Writer, t model.Table) error {
 			if err != nil {
 				return err
 			}
+			cells = xlsxprint.FitCells(cells)
 			if err := f.SetSheetRow(s.Name, cell, &cells); err != nil {
 				return err
 			}

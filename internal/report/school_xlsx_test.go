@@ -13,6 +13,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/selfdiag/selfdiag/internal/xlsxprint"
 )
 
 // The xlsx school report holds the same numbers as the result, a native
@@ -102,4 +103,42 @@ func TestDashboardGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "dashboard.html", buf.Bytes())
+}
+
+// TestLongTextsFitTheWorkbook: a school name of thousands of characters and
+// a model source longer than a cell holds give a workbook all the same —
+// rows no higher than Excel allows, the text cut with a visible mark.
+func TestLongTextsFitTheWorkbook(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/schools/school1.xlsx")
+	long := *m
+	long.Source = strings.Repeat("источник ", 5000) // 45,000 characters
+	r := *results[0]
+	res := *r.Result
+	res.School.Name = strings.Repeat("Школа ", 700) // 4,200 characters
+	res.Model.Source = long.Source
+	r.Result = &res
+	var buf bytes.Buffer
+	if err := WriteSchoolXLSX(&buf, &long, &r); err != nil {
+		t.Fatalf("a long name or source lost the workbook: %v", err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cut := false
+	for _, sheet := range f.GetSheetList() {
+		rows, _ := f.GetRows(sheet)
+		for i, row := range rows {
+			if h, _ := f.GetRowHeight(sheet, i+1); h > xlsxprint.MaxRowHeight {
+				t.Errorf("%s row %d is %v pt high", sheet, i+1, h)
+			}
+			for _, c := range row {
+				cut = cut || strings.HasSuffix(c, "[обрезано: в ячейке Excel не больше 32 767 знаков]")
+			}
+		}
+	}
+	if !cut {
+		t.Error("the source, longer than a cell holds, is not marked as cut")
+	}
 }

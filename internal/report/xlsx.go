@@ -186,6 +186,7 @@ func (s *xlsxSheet) label(name string, value any) {
 
 func (s *xlsxSheet) set(values []any) {
 	if s.err == nil {
+		values = xlsxprint.FitCells(values)
 		s.err = s.f.SetSheetRow(s.name, cellName(1, s.row), &values)
 	}
 }
@@ -296,7 +297,7 @@ func (s *xlsxSheet) spanLabels(styles *xlsxStyles) error {
 			return err
 		}
 		if lines := (l.width + span - 1) / max(span, 1); lines > 1 {
-			if err := s.f.SetRowHeight(s.name, l.row, float64(lines)*15); err != nil {
+			if err := s.f.SetRowHeight(s.name, l.row, xlsxprint.RowHeight(float64(lines)*15)); err != nil {
 				return err
 			}
 		}

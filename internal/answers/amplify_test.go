@@ -75,3 +75,25 @@ func TestSharedStringAmplification(t *testing.T) {
 		})
 	}
 }
+
+// TestBlankRowsDoNotCount: formatted empty rows down to the sheet's end
+// (Excel keeps the formatting of whole columns) are not rows of answers:
+// the school is read, in seconds.
+func TestBlankRowsDoNotCount(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "школа.xlsx")
+	if err := hostiletest.BlankRowsBook(path, 200_000); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	subs := 0
+	err := ReadFile(path, Options{}, func(s *Submission) error {
+		subs++
+		if len(s.Answers) != 1 || s.Answers[0].Value != "да" {
+			t.Errorf("answers %+v", s.Answers)
+		}
+		return nil
+	})
+	if err != nil || subs != 1 || time.Since(start) > 20*time.Second {
+		t.Errorf("%d schools, err %v, in %v", subs, err, time.Since(start))
+	}
+}

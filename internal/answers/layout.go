@@ -334,16 +334,22 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 	if sub.Stated.Total != nil || sub.Stated.Level != "" || h.text >= 0 && h.points >= 0 {
 		sub.Layout = LayoutFederal
 	}
-	for rows := 0; ; rows++ {
+	// Rows count when they hold something: Excel keeps the formatting of
+	// whole columns as empty rows down to the sheet's end.
+	for rows := 0; ; {
 		cells, row, ok := t.next()
 		if !ok {
 			break
 		}
-		if rows == maxSchoolRows {
+		if blank(cells) {
+			continue
+		}
+		rows++
+		if rows > maxSchoolRows {
 			return &FileError{File: t.loc(row, 0).String(), Msg: fmt.Sprintf("под строкой заголовков больше %d строк: в ответах одной школы их около сотни; проверьте, что это файл ответов", maxSchoolRows)}
 		}
 		idCell := cell(cells, h.id)
-		if rows == 0 && idCell == "" {
+		if rows == 1 && idCell == "" {
 			// The header's second row («Ответ» above «значение | баллы»).
 			if h2, ok := detectHeader(mergeRows(h.cells, cells), row); ok && h2.layout == LayoutSchool && slices.ContainsFunc(cells, func(c string) bool { return headerRole(c) != roleNone }) {
 				h = h2

@@ -450,6 +450,9 @@ func (a *app) runModelCalibrate(paths []string, format, out string, read answers
 	case len(unread) > 0:
 		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d (перечислены в выводе)\n", len(unread))
 		return errProblems
+	case rep.Tables == 0:
+		fmt.Fprintln(a.err, "selfdiag: ни одной таблицы с суммой баллов и уровнем не проверено: согласие модели с таблицами не установлено; укажите таблицы федерального сервиса («Сумма баллов за весь тест: …», «Уровень: …»)")
+		return errProblems
 	case !rep.Agrees():
 		fmt.Fprintf(a.err, "selfdiag: модель %s не согласуется с таблицами (см. вывод)\n", m.ID)
 		return errProblems

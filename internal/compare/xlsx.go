@@ -175,7 +175,7 @@ func WriteXLSX(w io.Writer, rep *Report, titles Titles) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	_, err = f.WriteTo(w)
+	err = xlsxprint.Write(f, w)
 	return err
 }
 

@@ -311,7 +311,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	}
 	idx, _ := f.GetSheetIndex(SheetSchool)
 	f.SetActiveSheet(idx)
-	return f.Write(w)
+	return xlsxprint.Write(f, w)
 }
 
 func thinBorder() []excelize.Border {
@@ -407,7 +407,7 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	}
 	idx, _ := f.GetSheetIndex(SheetSchools)
 	f.SetActiveSheet(idx)
-	return f.Write(w)
+	return xlsxprint.Write(f, w)
 }
 
 // Options tune the templates.

@@ -328,6 +328,6 @@ func WriteXLSX(w io.Writer, t model.Table) error {
 			return err
 		}
 	}
-	_, err = f.WriteTo(w)
+	err = xlsxprint.Write(f, w)
 	return err
 }

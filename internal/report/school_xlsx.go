@@ -11,6 +11,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/xlsxprint"
 )
 
 // WriteSchoolXLSX writes the school report as a workbook: «Итог» (identity,
@@ -186,7 +187,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	return f.Write(w)
+	return xlsxprint.Write(f, w)
 }
 
 // markLines colour threshold lines, low level to high: darker shades of

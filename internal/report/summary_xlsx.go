@@ -11,6 +11,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/selfdiag/selfdiag/internal/xlsxprint"
 )
 
 // Level fills, low to high; each level also keeps its name in the cell, so
@@ -284,7 +285,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 		return err
 	}
 	f.SetActiveSheet(0)
-	return f.Write(w)
+	return xlsxprint.Write(f, w)
 }
 
 // levelChart is a stacked bar chart of schools per level: one bar per row

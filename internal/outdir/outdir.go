@@ -191,6 +191,9 @@ func (d *Dir) Write(rel string, write func(io.Writer) error) error {
 	}
 	if err != nil {
 		d.root.Remove(tmp)
+		if _, ok := errors.AsType[*fs.PathError](err); ok { // the disk, not the writer: «no space left on device»
+			err = fmt.Errorf("не удалось записать %s: %s", target, fserr.Text(err))
+		}
 		return err
 	}
 	d.mu.Lock()

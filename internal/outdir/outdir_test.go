@@ -3,10 +3,12 @@ package outdir
 import (
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -256,5 +258,18 @@ func TestLegacyManifest(t *testing.T) {
 	d.Close()
 	if got := names(t, dir); !slices.Equal(got, []string{ManifestFile, "summary.json", "summary.md"}) {
 		t.Errorf("files %v", got)
+	}
+}
+
+// TestDiskFullInRussian: the disk's error reaches the user in Russian,
+// with the file's name.
+func TestDiskFullInRussian(t *testing.T) {
+	d, _ := Open(t.TempDir())
+	defer d.Close()
+	err := d.Write("summary.json", func(io.Writer) error {
+		return &fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}
+	})
+	if err == nil || !strings.Contains(err.Error(), "summary.json: на диске нет места") {
+		t.Errorf("err = %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -86,6 +87,27 @@ indicators:
 		r := Score(m, sub(plain, "1", tt.answer))
 		if is := r.Indicators[0]; is.Points != tt.points || is.Status != StatusOK {
 			t.Errorf("%s earns %d (%s), want %d", tt.answer, is.Points, is.Status, tt.points)
+		}
+	}
+}
+
+// TestSpaceInsideNumber: «8 5» or «5<tab>0» is no number the school meant
+// for sure: invalid, said, never 85 or 50; «1 000» is a thousand.
+func TestSpaceInsideNumber(t *testing.T) {
+	m := testModel(t, "", "force", "below_base", "both")
+	for answer, points := range map[string]int{"8 5": -1, "5\t0": -1, "1 000": 2} {
+		r := Score(m, sub(plain, "6", answer))
+		var is IndicatorScore
+		for _, x := range r.Indicators {
+			if x.ID == "6" {
+				is = x
+			}
+		}
+		switch {
+		case points < 0 && (is.Status != StatusInvalid || len(r.Problems) == 0 || !strings.Contains(r.Problems[0].Message, "разделены пробелом не по разрядам тысяч")):
+			t.Errorf("%q: %s %d points, problems %v", answer, is.Status, is.Points, r.Problems)
+		case points >= 0 && (is.Status != StatusOK || is.Points != points):
+			t.Errorf("%q: %s %d points", answer, is.Status, is.Points)
 		}
 	}
 }

@@ -347,6 +347,9 @@ func (r *Result) scoreNumber(ind *model.Indicator, a *answers.Answer, is *Indica
 	case errors.Is(err, textnorm.ErrTooManyDigits):
 		invalid("в числе «%s» (показатель %s) больше %d значащих цифр: впишите его так, как оно записано в документах",
 			textnorm.Truncate(a.Value, 40), ind.ID, textnorm.MaxDigits)
+	case errors.Is(err, textnorm.ErrSpaceInNumber):
+		invalid("в ответе «%s» на показатель %s цифры разделены пробелом не по разрядам тысяч: неясно, какое число имелось в виду; впишите его без пробелов (пробел допустим только как в «1 000»)",
+			textnorm.Truncate(a.Value, 40), ind.ID)
 	case err != nil:
 		invalid("ответ «%s» на показатель %s не число: ожидалось %s", textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
 	case n.Unit == "%" && spec.Unit != "%":

@@ -61,6 +61,10 @@ const MaxDigits = 15
 // ErrTooManyDigits is returned for a number of more than MaxDigits digits.
 var ErrTooManyDigits = errors.New("слишком много цифр")
 
+// ErrSpaceInNumber is returned for digits split by a space that does not
+// separate thousands («8 5», «5<tab>0»): which number was meant is unsure.
+var ErrSpaceInNumber = errors.New("пробел внутри числа")
+
 // Number is a number as people write it in Russian documents: a decimal
 // comma or point, spaces (including non-breaking) as thousands separators,
 // an optional sign, then optionally a unit: "%" or a word ("4 шт.",
@@ -89,13 +93,20 @@ func ParseNumber(s string) (Number, error) {
 	}
 	var b []byte // the number as strconv.ParseFloat reads it
 	seenSep := false
+	// A space (or an apostrophe) may only separate thousands: «1 000»,
+	// «12 345,5»; group counts the digits since the last one.
+	group, grouped := 0, false
 	for i, r := range s {
 		switch {
 		case r >= '0' && r <= '9':
 			b = append(b, byte(r))
+			group++
 		case r == ',' || r == '.':
 			if seenSep {
 				return Number{}, ErrNotNumber
+			}
+			if grouped && group != 3 {
+				return Number{}, ErrSpaceInNumber
 			}
 			seenSep = true
 			b = append(b, '.')
@@ -103,11 +114,19 @@ func ParseNumber(s string) (Number, error) {
 			if r != '+' {
 				b = append(b, '-')
 			}
-		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u202f' || r == '\u2007' || r == '\'':
-			// thousands separators
+		case r == ' ' || r == '\u00a0' || r == '\u202f' || r == '\u2007' || r == '\'':
+			if seenSep || group == 0 || group > 3 || grouped && group != 3 {
+				return Number{}, ErrSpaceInNumber
+			}
+			group, grouped = 0, true
+		case unicode.IsSpace(r):
+			return Number{}, ErrSpaceInNumber
 		default:
 			return Number{}, ErrNotNumber
 		}
+	}
+	if grouped && !seenSep && group != 3 {
+		return Number{}, ErrSpaceInNumber
 	}
 	// Significant digits: no leading zeros, no trailing zeros of a fraction.
 	intPart, frac, _ := strings.Cut(strings.TrimPrefix(string(b), "-"), ".")

@@ -30,16 +30,21 @@ func sideOf(t testing.TB, m *model.Model, schools []sampledata.School) *Side {
 	t.Helper()
 	side := NewSide(m)
 	for _, s := range schools {
-		sub := &answers.Submission{Source: s.Code + ".xlsx", ProfileKnown: true,
-			School: answers.School{Name: s.Name, Code: s.Code, Municipality: s.Municipality, Profile: s.Profile}}
-		for _, ind := range m.Indicators {
-			if v, ok := s.Answers[ind.ID]; ok {
-				sub.Answers = append(sub.Answers, answers.Answer{Indicator: ind.ID, Value: v})
-			}
-		}
-		side.Schools = append(side.Schools, FromResult(m, scoring.Score(m, sub)))
+		side.Schools = append(side.Schools, FromResult(m, scoring.Score(m, submissionOf(m, s))))
 	}
 	return side
+}
+
+// submissionOf is a generated school as a reader gives it.
+func submissionOf(m *model.Model, s sampledata.School) *answers.Submission {
+	sub := &answers.Submission{Source: s.Code + ".xlsx", ProfileKnown: true,
+		School: answers.School{Name: s.Name, Code: s.Code, Municipality: s.Municipality, Profile: s.Profile}}
+	for _, ind := range m.Indicators {
+		if v, ok := s.Answers[ind.ID]; ok {
+			sub.Answers = append(sub.Answers, answers.Answer{Indicator: ind.ID, Value: v})
+		}
+	}
+	return sub
 }
 
 func defaultModel(t testing.TB) *model.Model {

@@ -118,8 +118,8 @@ func LoadRun(dir string) (*Side, error) {
 			return nil, fmt.Errorf("%s: не результат школы selfdiag (%s)", path, report.ResultSchema)
 		}
 		if doc.Model.ID != side.Model.ID || doc.Model.Version != side.Model.Version || doc.Model.Hash != side.Model.Hash {
-			return nil, fmt.Errorf("%s: школа посчитана по другой модели (%s %s), чем сводка (%s %s): каталог собран из разных запусков",
-				path, doc.Model.ID, doc.Model.Version, side.Model.ID, side.Model.Version)
+			return nil, fmt.Errorf("%s: школа посчитана по другой модели (%s), чем сводка (%s): каталог собран из разных запусков",
+				path, modelName(doc.Model.ID, doc.Model.Version, doc.Model.Hash), modelName(side.Model.ID, side.Model.Version, side.Model.Hash))
 		}
 		side.Schools = append(side.Schools, fromDoc(&doc))
 		for _, c := range doc.Components {
@@ -174,19 +174,23 @@ func fromDoc(d *report.ResultDoc) School {
 
 // readJSON decodes a regular file of at most limit bytes.
 func readJSON(path string, limit int64, v any) error {
+	// Checked before opening: opening a named pipe waits for a writer.
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return fmt.Errorf("%s: %s", path, fserr.Text(err))
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("%s: не обычный файл (канал, устройство или папка): в каталоге прошлого запуска таких нет", path)
+	case st.Size() > limit:
+		return fmt.Errorf("%s: файл больше %d МБ", path, limit>>20)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("%s: %s", path, fserr.Text(err))
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	switch {
-	case err != nil:
-		return fmt.Errorf("%s: %s", path, fserr.Text(err))
-	case !st.Mode().IsRegular():
-		return fmt.Errorf("%s: не обычный файл", path)
-	case st.Size() > limit:
-		return fmt.Errorf("%s: файл больше %d МБ", path, limit>>20)
+	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
+		return fmt.Errorf("%s: файл заменён во время чтения: запустите ещё раз", path)
 	}
 	if err := json.NewDecoder(io.LimitReader(f, limit)).Decode(v); err != nil {
 		var syn *json.SyntaxError
@@ -196,4 +200,14 @@ func readJSON(path string, limit int64, v any) error {
 		return fmt.Errorf("%s: не читается как JSON selfdiag (%v)", path, err)
 	}
 	return nil
+}
+
+// modelName names a model with its fingerprint: two models of one id and
+// version may differ in their files.
+func modelName(id, version, hash string) string {
+	name := id + ", версия " + version
+	if hash != "" {
+		name += ", отпечаток " + hash
+	}
+	return name
 }

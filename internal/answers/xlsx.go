@@ -32,6 +32,7 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	var base *metaFields
 	var sheets []string
 	budget := &xlsxopen.TextBudget{}
+	formats := &styleFormats{f: f, seen: map[int]string{}}
 	for _, name := range f.GetSheetList() {
 		if visible, _ := f.GetSheetVisible(name); !visible {
 			continue
@@ -62,7 +63,7 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 		if i > 0 {
 			b = nil // the «Школа» sheet belongs to the first table
 		}
-		err := readSheet(f, path, name, b, budget, opts, sink{fn: func(v any) error { got = append(got, v.(*Submission)); return nil }})
+		err := readSheet(f, file, path, name, b, budget, formats, opts, sink{fn: func(v any) error { got = append(got, v.(*Submission)); return nil }})
 		var nh errNoHeader
 		var ns errNoSchools
 		switch {
@@ -120,13 +121,18 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	return nil
 }
 
-func readSheet(f *excelize.File, path, sheet string, base *metaFields, budget *xlsxopen.TextBudget, opts Options, out sink) error {
+func readSheet(f *excelize.File, file *os.File, path, sheet string, base *metaFields, budget *xlsxopen.TextBudget, formats *styleFormats, opts Options, out sink) error {
+	broken := &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
+	notes, err := noteCells(file, sheet, formats.shown)
+	if err != nil {
+		return broken
+	}
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
+		return broken
 	}
 	defer rows.Close()
-	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows, budget: budget}
+	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows, budget: budget, notes: notes, formats: formats}
 	// The caller's options (the given profile, a model without profiles)
 	// hold for a workbook as for a CSV; its rows are built here, in order.
 	opts.Workers = 1
@@ -140,7 +146,7 @@ func readSchoolSheet(f *excelize.File, path, sheet string, budget *xlsxopen.Text
 		return nil, &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
 	}
 	defer rows.Close()
-	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows, budget: budget}
+	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows, budget: budget, notes: &cellNotes{}}
 	meta := newMeta()
 	for {
 		cells, row, ok := t.next()
@@ -163,6 +169,10 @@ type xlsxTable struct {
 	row       int
 	failure   error
 	budget    *xlsxopen.TextBudget // the workbook's, shared by its sheets
+	// notes say which cells are text, styled numbers or formulas without
+	// a value (see xlsxcells.go); formats are the number formats by style.
+	notes   *cellNotes
+	formats *styleFormats
 }
 
 func (t *xlsxTable) next() ([]string, int, bool) {
@@ -204,25 +214,19 @@ func (t *xlsxTable) loc(row, col int) problem.Location {
 // An empty cell holding a formula is a formula whose value was not saved.
 func (t *xlsxTable) answer(raw string, row, col int) Answer {
 	a := Answer{Value: raw, Row: row, Col: col}
-	cellName, err := excelize.CoordinatesToCellName(col, row)
-	if err != nil {
-		return a
-	}
+	note := t.notes.other[[2]int{row, col}]
 	if raw == "" {
-		if formula, _ := t.f.GetCellFormula(t.sheetName, cellName); formula != "" {
+		if note.formula {
 			a.Odd = &Odd{Formula: true}
 		}
 		return a
 	}
 	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil {
-		return a
-	}
-	if typ, _ := t.f.GetCellType(t.sheetName, cellName); typ != excelize.CellTypeNumber && typ != excelize.CellTypeUnset {
+	if err != nil || t.notes.isText(row, col) {
 		return a // text that looks like a number is read as text
 	}
 	a.Value = strconv.FormatFloat(v, 'f', -1, 64)
-	switch format := t.numberFormat(cellName); {
+	switch format := t.formats.of(note.style); {
 	case strings.Contains(format, "%"):
 		a.Value = strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
 	case isDateFormat(format):
@@ -233,21 +237,36 @@ func (t *xlsxTable) answer(raw string, row, col int) Answer {
 	return a
 }
 
-// numberFormat is the number format code of a cell ("0.00%", "dd.mm.yyyy"),
-// "" for General.
-func (t *xlsxTable) numberFormat(cellName string) string {
-	idx, err := t.f.GetCellStyle(t.sheetName, cellName)
-	if err != nil || idx == 0 {
+// styleFormats are a workbook's number format codes by style id ("0.00%",
+// "dd.mm.yyyy"; "" for General), looked up once per style.
+type styleFormats struct {
+	f    *excelize.File
+	seen map[int]string
+}
+
+func (s *styleFormats) of(style int) string {
+	if style == 0 {
 		return ""
 	}
-	st, err := t.f.GetStyle(idx)
-	if err != nil {
-		return ""
+	if format, ok := s.seen[style]; ok {
+		return format
 	}
-	if st.CustomNumFmt != nil {
-		return *st.CustomNumFmt
+	format := ""
+	if st, err := s.f.GetStyle(style); err == nil {
+		if st.CustomNumFmt != nil {
+			format = *st.CustomNumFmt
+		} else {
+			format = builtinFormats[st.NumFmt]
+		}
 	}
-	return builtinFormats[st.NumFmt]
+	s.seen[style] = format
+	return format
+}
+
+// shown says a style shows a number otherwise than as written.
+func (s *styleFormats) shown(style int) bool {
+	format := s.of(style)
+	return strings.Contains(format, "%") || isDateFormat(format)
 }
 
 // builtinFormats are the built-in number formats that matter here: percent

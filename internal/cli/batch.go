@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -205,14 +204,10 @@ func (a *app) runBatch(o batchOptions) error {
 		defer out.Close()
 		defer releaseOnInterrupt(out)()
 	}
-	if os.Getenv("GOGC") == "" && !o.perSchool {
-		// A batch makes much short-lived garbage (rows, results) and keeps
-		// little (the summary): collecting at every doubling of a small
-		// heap is wasted work. Let the heap grow fourfold between
-		// collections, for a fifth less time at some 150 MB more. Not
-		// with per-school reports: their rendered files would take the
-		// heap near a gigabyte.
-		debug.SetGCPercent(400)
+	if !o.perSchool {
+		// Not with per-school reports: their rendered files would take
+		// the heap near a gigabyte.
+		lazyGC()
 	}
 	s, links, changes, failedWrites := a.scoreAll(m, files, skipped, o, out, previous)
 	if err := a.writeSummary(s, links, changes, o, out); err != nil {

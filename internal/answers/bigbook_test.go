@@ -52,14 +52,14 @@ func peakHeap(t *testing.T, path string) (schools int, peak uint64) {
 // 20,000 schools).
 func TestDistrictWorkbookMemory(t *testing.T) {
 	if testing.Short() {
-		t.Skip("generates a district of 2,000 schools")
+		t.Skip("generates a district of 800 schools")
 	}
 	defer debug.SetGCPercent(debug.SetGCPercent(100))
 	m, err := model.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	schools := sampledata.District(m, 2000, 5)
+	schools := sampledata.District(m, 800, 5)
 	dir := t.TempDir()
 	xlsxPath, csvPath := filepath.Join(dir, "район.xlsx"), filepath.Join(dir, "район.csv")
 	fx, _ := os.Create(xlsxPath)
@@ -75,7 +75,7 @@ func TestDistrictWorkbookMemory(t *testing.T) {
 	nx, px := peakHeap(t, xlsxPath)
 	nc, pc := peakHeap(t, csvPath)
 	t.Logf("peak heap: xlsx %d MB, csv %d MB", px>>20, pc>>20)
-	if nx != 2000 || nc != 2000 {
+	if nx != 800 || nc != 800 {
 		t.Fatalf("schools: xlsx %d, csv %d", nx, nc)
 	}
 	// Excelize holds the unpacked sheet (under 16 MB) and reads it as a

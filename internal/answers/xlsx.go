@@ -123,10 +123,11 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 
 func readSheet(f *excelize.File, file *os.File, path, sheet string, base *metaFields, budget *xlsxopen.TextBudget, formats *styleFormats, opts Options, out sink) error {
 	broken := &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
-	notes, err := noteCells(file, sheet, formats.shown)
+	notes, err := openNotes(file, sheet)
 	if err != nil {
 		return broken
 	}
+	defer notes.Close()
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return broken
@@ -146,7 +147,7 @@ func readSchoolSheet(f *excelize.File, path, sheet string, budget *xlsxopen.Text
 		return nil, &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
 	}
 	defer rows.Close()
-	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows, budget: budget, notes: &cellNotes{}}
+	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows, budget: budget}
 	meta := newMeta()
 	for {
 		cells, row, ok := t.next()
@@ -169,8 +170,9 @@ type xlsxTable struct {
 	row       int
 	failure   error
 	budget    *xlsxopen.TextBudget // the workbook's, shared by its sheets
-	// notes say which cells are text, styled numbers or formulas without
-	// a value (see xlsxcells.go); formats are the number formats by style.
+	// notes say which cells of the row read are text, styled numbers or
+	// formulas without a value (see xlsxcells.go); formats are the number
+	// formats by style.
 	notes   *cellNotes
 	formats *styleFormats
 }
@@ -214,19 +216,19 @@ func (t *xlsxTable) loc(row, col int) problem.Location {
 // An empty cell holding a formula is a formula whose value was not saved.
 func (t *xlsxTable) answer(raw string, row, col int) Answer {
 	a := Answer{Value: raw, Row: row, Col: col}
-	note := t.notes.other[[2]int{row, col}]
+	text, style, formula := t.notes.at(row, col)
 	if raw == "" {
-		if note.formula {
+		if formula {
 			a.Odd = &Odd{Formula: true}
 		}
 		return a
 	}
 	v, err := strconv.ParseFloat(raw, 64)
-	if err != nil || t.notes.isText(row, col) {
+	if err != nil || text {
 		return a // text that looks like a number is read as text
 	}
 	a.Value = strconv.FormatFloat(v, 'f', -1, 64)
-	switch format := t.formats.of(note.style); {
+	switch format := t.formats.of(style); {
 	case strings.Contains(format, "%"):
 		a.Value = strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
 	case isDateFormat(format):
@@ -261,12 +263,6 @@ func (s *styleFormats) of(style int) string {
 	}
 	s.seen[style] = format
 	return format
-}
-
-// shown says a style shows a number otherwise than as written.
-func (s *styleFormats) shown(style int) bool {
-	format := s.of(style)
-	return strings.Contains(format, "%") || isDateFormat(format)
 }
 
 // builtinFormats are the built-in number formats that matter here: percent

@@ -15,43 +15,28 @@ import (
 // A worksheet's row iterator gives each cell's value, not its type, style
 // or formula; asking excelize for those cell by cell loads the whole sheet
 // as a tree (gigabytes for a district of 20,000 schools). So the sheet's
-// XML is streamed once more, beside the rows, and only the cells whose
-// value alone would mislead are noted: text that reads as a number,
-// numbers shown as a percent or a date, and formulas without a saved
-// value. Nothing else of the sheet is kept.
+// XML is streamed a second time, in step with the rows: for the row being
+// read, cellNotes says which cells hold text, which numbers have a style
+// (a percent or a date may show), and which formulas have no saved value.
+// Nothing else of the sheet is kept.
 
-// cellNote is what a number cell's value does not say.
-type cellNote struct {
-	style   int  // the cell's style, for a number shown as a percent or a date
-	formula bool // a formula with no value saved
-}
-
-// cellNotes are a sheet's noted cells. Text cells are marked in a bit per
-// cell of the rows that have them (a district table is mostly text); the
-// rest, rare, by row and column.
+// cellNotes streams a worksheet's cells row by row.
 type cellNotes struct {
-	text  map[int][]bool
-	other map[[2]int]cellNote
+	dec    *xml.Decoder
+	closer io.Closer
+	row    int // the row whose cells are noted
+	// Of the row: the cells (by column) that hold text, and the others'
+	// style and unsaved formulas.
+	text    map[int]bool
+	style   map[int]int
+	formula map[int]bool
+	// ahead is a row element read past the row asked for.
+	ahead *xml.StartElement
+	err   error
 }
 
-// isText says the cell holds text (its value is read as written).
-func (n *cellNotes) isText(row, col int) bool {
-	r := n.text[row]
-	return col < len(r) && r[col]
-}
-
-func (n *cellNotes) markText(row, col int) {
-	r := n.text[row]
-	if col >= len(r) {
-		r = append(r, make([]bool, col+1-len(r))...)
-		n.text[row] = r
-	}
-	r[col] = true
-}
-
-// noteCells streams the sheet's part of the workbook and notes its cells.
-// styled says which style ids show a number otherwise than as written.
-func noteCells(file *os.File, sheet string, styled func(style int) bool) (*cellNotes, error) {
+// openNotes starts streaming the sheet's cells from the workbook file.
+func openNotes(file *os.File, sheet string) (*cellNotes, error) {
 	st, err := file.Stat()
 	if err != nil {
 		return nil, err
@@ -68,77 +53,123 @@ func noteCells(file *os.File, sheet string, styled func(style int) bool) (*cellN
 	if err != nil {
 		return nil, err
 	}
-	defer rc.Close()
-	notes := &cellNotes{text: map[int][]bool{}, other: map[[2]int]cellNote{}}
-	dec := xml.NewDecoder(rc)
-	var (
-		cur                 [2]int
-		typ                 string
-		style               int
-		hasValue, hasFormul bool
-		inValue             bool
-		value               strings.Builder
-		row                 int
-	)
-	for {
-		tok, err := dec.RawToken()
-		if err == io.EOF {
-			return notes, nil
+	return &cellNotes{dec: xml.NewDecoder(rc), closer: rc}, nil
+}
+
+// Close ends the stream.
+func (n *cellNotes) Close() {
+	if n != nil && n.closer != nil {
+		n.closer.Close()
+	}
+}
+
+// at moves the notes to row (rows are asked for in increasing order) and
+// reports the cell's: whether it is text, its style, whether it is a
+// formula without a value. A cell or row not in the sheet has none.
+func (n *cellNotes) at(row, col int) (text bool, style int, formula bool) {
+	if n == nil || n.dec == nil {
+		return false, 0, false
+	}
+	n.load(row)
+	if n.row != row {
+		return false, 0, false
+	}
+	return n.text[col], n.style[col], n.formula[col]
+}
+
+// load reads the XML up to the row asked for and notes its cells.
+func (n *cellNotes) load(row int) {
+	for n.err == nil && n.row < row {
+		start := n.ahead
+		n.ahead = nil
+		if start == nil {
+			start = n.nextRow()
+			if start == nil {
+				return
+			}
 		}
+		r, err := strconv.Atoi(attr(*start, "r"))
+		if err != nil || r <= 0 {
+			r = n.row + 1
+		}
+		if r > row {
+			n.ahead = start // a later row: the one asked for has no cells
+			return
+		}
+		n.row = r
+		n.readRow()
+	}
+}
+
+// nextRow finds the next <row> element, nil at the end.
+func (n *cellNotes) nextRow() *xml.StartElement {
+	for {
+		tok, err := n.dec.RawToken()
 		if err != nil {
-			return nil, err
+			if err != io.EOF {
+				n.err = err
+			}
+			return nil
+		}
+		if t, ok := tok.(xml.StartElement); ok && t.Name.Local == "row" {
+			t = t.Copy()
+			return &t
+		}
+	}
+}
+
+// readRow notes the cells of the row just started, up to its end.
+func (n *cellNotes) readRow() {
+	n.text, n.style, n.formula = map[int]bool{}, map[int]int{}, map[int]bool{}
+	col := 0
+	var typ string
+	var style int
+	var inValue, hasValue, hasFormula bool
+	for {
+		tok, err := n.dec.RawToken()
+		if err != nil {
+			n.err = err
+			return
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
 			switch t.Name.Local {
-			case "row":
-				if r, err := strconv.Atoi(attr(t, "r")); err == nil && r > 0 {
-					row = r
-				} else {
-					row++
-				}
-				cur = [2]int{row, 0}
 			case "c":
-				col := cur[1] + 1
+				col++
 				if ref := attr(t, "r"); ref != "" {
-					if c, r, err := excelize.CellNameToCoordinates(ref); err == nil {
-						col, row = c, r
+					if c, _, err := excelize.CellNameToCoordinates(ref); err == nil {
+						col = c
 					}
 				}
-				cur = [2]int{row, col}
-				typ, hasValue, hasFormul, style = attr(t, "t"), false, false, 0
+				typ, style, hasValue, hasFormula = attr(t, "t"), 0, false, false
 				if s := attr(t, "s"); s != "" {
 					style, _ = strconv.Atoi(s)
 				}
-				value.Reset()
 			case "v", "t":
 				inValue = true
 			case "f":
-				hasFormul = true
+				hasFormula = true
 			}
 		case xml.CharData:
-			if inValue && value.Len() < 64 { // a number is short; a longer text is no number
-				value.Write(t)
-			}
+			hasValue = hasValue || inValue && len(t) > 0
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "v", "t":
 				inValue = false
-				hasValue = hasValue || value.Len() > 0
 			case "c":
-				var n cellNote
 				switch typ {
 				case "s", "str", "inlineStr", "b", "e", "d":
-					notes.markText(cur[0], cur[1])
+					n.text[col] = true
 				default: // a number
-					if styled(style) {
-						n.style = style
+					if style != 0 {
+						n.style[col] = style
 					}
 				}
-				n.formula = hasFormul && !hasValue
-				if n != (cellNote{}) {
-					notes.other[cur] = n
+				if hasFormula && !hasValue {
+					n.formula[col] = true
 				}
+			case "row":
+				return
 			}
 		}
 	}

@@ -301,10 +301,16 @@ func writeRecords(t *testing.T, path string, recs [][]string) {
 	}
 }
 
-// TestOpensInLibreOffice converts the generated workbooks with LibreOffice.
+// TestOpensInLibreOffice converts the generated workbooks with LibreOffice
+// (one run for both).
 func TestOpensInLibreOffice(t *testing.T) {
 	m := defaultModel(t)
 	dir := t.TempDir()
+	want := map[string][]string{
+		"school.xlsx":   {"Школа", "Наименование ОО", "Ответы", "Учебно-исследовательская и проектная деятельность"},
+		"district.xlsx": {"Школы", "Наименование ОО", "Школы", "95. Доступная среда"},
+	}
+	var paths []string
 	for name, write := range map[string]func(*bytes.Buffer) error{
 		"school.xlsx":   func(b *bytes.Buffer) error { return form.SchoolXLSX(b, m, form.Options{}) },
 		"district.xlsx": func(b *bytes.Buffer) error { return form.DistrictXLSX(b, m, form.Options{}) },
@@ -317,18 +323,18 @@ func TestOpensInLibreOffice(t *testing.T) {
 		if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		sheets := officetest.SheetsCSV(t, in)
-		want := map[string][]string{
-			"school.xlsx":   {"Школа", "Наименование ОО", "Ответы", "Учебно-исследовательская и проектная деятельность"},
-			"district.xlsx": {"Школы", "Наименование ОО", "Школы", "95. Доступная среда"},
-		}[name]
-		for i := 0; i < len(want); i += 2 {
-			data, ok := sheets[want[i]]
+		paths = append(paths, in)
+	}
+	for in, sheets := range officetest.SheetsCSVAll(t, paths...) {
+		name := filepath.Base(in)
+		w := want[name]
+		for i := 0; i < len(w); i += 2 {
+			data, ok := sheets[w[i]]
 			if !ok {
-				t.Fatalf("%s: sheet «%s» not exported by LibreOffice (got %d sheets)", name, want[i], len(sheets))
+				t.Fatalf("%s: sheet «%s» not exported by LibreOffice (got %d sheets)", name, w[i], len(sheets))
 			}
-			if !strings.Contains(data, want[i+1]) {
-				t.Errorf("%s: LibreOffice's «%s» lacks %q:\n%.500s", name, want[i], want[i+1], data)
+			if !strings.Contains(data, w[i+1]) {
+				t.Errorf("%s: LibreOffice's «%s» lacks %q:\n%.500s", name, w[i], w[i+1], data)
 			}
 		}
 	}
@@ -345,15 +351,20 @@ func TestTemplatesPrint(t *testing.T) {
 	m := defaultModel(t)
 	dir := t.TempDir()
 	keep := os.Getenv("SELFDIAG_KEEP_PDF")
-	for name, c := range map[string]struct {
-		write   func(*bytes.Buffer) error
+	type expect struct {
 		pages   map[string][2]int // sheet: least and most pages
 		minText float64
+	}
+	cases := map[string]expect{}
+	var paths []string
+	for name, c := range map[string]struct {
+		write func(*bytes.Buffer) error
+		expect
 	}{
 		"school.xlsx": {func(b *bytes.Buffer) error { return form.SchoolXLSX(b, m, form.Options{}) },
-			map[string][2]int{form.SheetInstructions: {1, 1}, form.SheetSchool: {1, 1}, form.SheetAnswers: {2, 10}}, 7},
+			expect{map[string][2]int{form.SheetInstructions: {1, 1}, form.SheetSchool: {1, 1}, form.SheetAnswers: {2, 10}}, 7}},
 		"district.xlsx": {func(b *bytes.Buffer) error { return form.DistrictXLSX(b, m, form.Options{}) },
-			map[string][2]int{form.SheetInstructions: {1, 1}, form.SheetSchools: {4, 200}}, 9},
+			expect{map[string][2]int{form.SheetInstructions: {1, 1}, form.SheetSchools: {4, 200}}, 9}},
 	} {
 		var buf bytes.Buffer
 		if err := c.write(&buf); err != nil {
@@ -363,7 +374,11 @@ func TestTemplatesPrint(t *testing.T) {
 		if err := os.WriteFile(in, buf.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		officetest.CheckPrinted(t, name, officetest.SheetsPDF(t, in, keep), c.pages, c.minText)
+		cases[in] = c.expect
+		paths = append(paths, in)
+	}
+	for in, printed := range officetest.SheetsPDFAll(t, keep, paths...) {
+		officetest.CheckPrinted(t, filepath.Base(in), printed, cases[in].pages, cases[in].minText)
 	}
 }
 

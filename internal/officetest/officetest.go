@@ -26,22 +26,36 @@ import (
 // skips the test when LibreOffice is not installed, unless required.
 func SheetsCSV(t testing.TB, path string) map[string]string {
 	t.Helper()
-	out := convert(t, path, "")
+	return SheetsCSVAll(t, path)[path]
+}
+
+// SheetsCSVAll converts several workbooks (of distinct base names) as
+// SheetsCSV does, starting LibreOffice once for all of them.
+func SheetsCSVAll(t testing.TB, paths ...string) map[string]map[string]string {
+	t.Helper()
+	out := convert(t, "", paths...)
 	entries, err := os.ReadDir(out)
 	if err != nil {
-		t.Fatalf("libreoffice wrote nothing for %s: %v", path, err)
+		t.Fatalf("libreoffice wrote nothing for %v: %v", paths, err)
 	}
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	sheets := map[string]string{}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(out, e.Name()))
-		if err != nil {
-			t.Fatal(err)
+	all := map[string]map[string]string{}
+	for _, path := range paths {
+		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		sheets := map[string]string{}
+		for _, e := range entries {
+			sheet, ok := strings.CutPrefix(e.Name(), base+"-")
+			if !ok {
+				continue
+			}
+			data, err := os.ReadFile(filepath.Join(out, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			sheets[strings.TrimSuffix(sheet, ".csv")] = string(data)
 		}
-		sheet := strings.TrimSuffix(strings.TrimPrefix(e.Name(), base+"-"), ".csv")
-		sheets[sheet] = string(data)
+		all[path] = sheets
 	}
-	return sheets
+	return all
 }
 
 // CSVAsSeen opens a ';'-separated UTF-8 CSV file in LibreOffice as a
@@ -49,7 +63,7 @@ func SheetsCSV(t testing.TB, path string) map[string]string {
 // CSV: a cell that LibreOffice took for a formula shows its result.
 func CSVAsSeen(t testing.TB, path string) string {
 	t.Helper()
-	out := convert(t, path, "CSV:59,34,76,1")
+	out := convert(t, "CSV:59,34,76,1", path)
 	entries, err := os.ReadDir(out)
 	if err != nil || len(entries) != 1 {
 		t.Fatalf("libreoffice wrote %d files for %s: %v", len(entries), path, err)
@@ -61,11 +75,11 @@ func CSVAsSeen(t testing.TB, path string) string {
 	return string(data)
 }
 
-// convert converts the file at path to CSV (';', UTF-8, every sheet into
+// convert converts the files at paths to CSV (';', UTF-8, every sheet into
 // its own file) with headless LibreOffice and returns the output folder.
 // infilter, if not empty, is the import filter. It skips the test when
 // LibreOffice is not installed, unless required.
-func convert(t testing.TB, path, infilter string) string {
+func convert(t testing.TB, infilter string, paths ...string) string {
 	t.Helper()
 	bin := office(t)
 	out := filepath.Join(t.TempDir(), "out")
@@ -74,8 +88,8 @@ func convert(t testing.TB, path, infilter string) string {
 		args = append(args, "--infilter="+infilter)
 	}
 	// Field ';', quote '"', UTF-8, every sheet into its own file (sheet token -1).
-	args = append(args, "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true,false,false,-1", "--outdir", out, path)
-	soffice(t, bin, args...)
+	args = append(args, "--convert-to", "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true,false,false,-1", "--outdir", out)
+	soffice(t, bin, append(args, paths...)...)
 	return out
 }
 
@@ -121,53 +135,70 @@ type Printed struct {
 // LibreOffice is not installed, unless required.
 func SheetsPDF(t testing.TB, path, keep string) map[string]Printed {
 	t.Helper()
+	return SheetsPDFAll(t, keep, path)[path]
+}
+
+// SheetsPDFAll prints several workbooks (of distinct base names) as
+// SheetsPDF does, starting LibreOffice once for all of them.
+func SheetsPDFAll(t testing.TB, keep string, paths ...string) map[string]map[string]Printed {
+	t.Helper()
 	bin := office(t)
 	dir := t.TempDir()
-	f, err := excelize.OpenFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string // the visible sheets: hidden ones do not print
-	for _, name := range f.GetSheetList() {
-		if visible, _ := f.GetSheetVisible(name); visible {
-			names = append(names, name)
-		}
-	}
-	all := f.GetSheetList()
-	f.Close()
-	var files []string
-	for i, name := range names {
-		one, err := excelize.OpenFile(path)
+	type sheetFile struct{ path, name, file string }
+	var files []sheetFile
+	for _, path := range paths {
+		f, err := excelize.OpenFile(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, other := range all {
-			if other != name {
-				if err := one.DeleteSheet(other); err != nil {
-					t.Fatal(err)
-				}
+		var names []string // the visible sheets: hidden ones do not print
+		for _, name := range f.GetSheetList() {
+			if visible, _ := f.GetSheetVisible(name); visible {
+				names = append(names, name)
 			}
 		}
-		file := filepath.Join(dir, fmt.Sprintf("%s-%d.xlsx", strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), i+1))
-		if err := one.SaveAs(file); err != nil {
-			t.Fatal(err)
+		all := f.GetSheetList()
+		f.Close()
+		for i, name := range names {
+			one, err := excelize.OpenFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, other := range all {
+				if other != name {
+					if err := one.DeleteSheet(other); err != nil {
+						t.Fatal(err)
+					}
+				}
+			}
+			file := filepath.Join(dir, fmt.Sprintf("%s-%d.xlsx", strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), i+1))
+			if err := one.SaveAs(file); err != nil {
+				t.Fatal(err)
+			}
+			one.Close()
+			files = append(files, sheetFile{path, name, file})
 		}
-		one.Close()
-		files = append(files, file)
 	}
 	out := keep
 	if out == "" {
 		out = filepath.Join(dir, "pdf")
 	}
-	soffice(t, bin, append([]string{"--convert-to", "pdf", "--outdir", out}, files...)...)
-	printed := map[string]Printed{}
-	for i, name := range names {
-		pdf := filepath.Join(out, strings.TrimSuffix(filepath.Base(files[i]), ".xlsx")+".pdf")
+	args := []string{"--convert-to", "pdf", "--outdir", out}
+	for _, f := range files {
+		args = append(args, f.file)
+	}
+	soffice(t, bin, args...)
+	printed := map[string]map[string]Printed{}
+	for _, f := range files {
+		pdf := filepath.Join(out, strings.TrimSuffix(filepath.Base(f.file), ".xlsx")+".pdf")
 		data, err := os.ReadFile(pdf)
 		if err != nil {
-			t.Fatalf("libreoffice did not print sheet %q of %s: %v", name, path, err)
+			t.Fatalf("libreoffice did not print sheet %q of %s: %v", f.name, f.path, err)
 		}
-		printed[name] = pdfPages(data)
+		if printed[f.path] == nil {
+			printed[f.path] = map[string]Printed{}
+		}
+		printed[f.path][f.name] = pdfPages(data)
 	}
 	return printed
 }
@@ -252,10 +283,21 @@ func CheckPrinted(t testing.TB, what string, printed map[string]Printed, pages m
 // returns the new file's path.
 func Resave(t testing.TB, path string) string {
 	t.Helper()
+	return ResaveAll(t, path)[path]
+}
+
+// ResaveAll resaves several workbooks (of distinct base names) as Resave
+// does, starting LibreOffice once for all of them.
+func ResaveAll(t testing.TB, paths ...string) map[string]string {
+	t.Helper()
 	bin := office(t)
 	out := filepath.Join(t.TempDir(), "out")
-	soffice(t, bin, "--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out, path)
-	return filepath.Join(out, filepath.Base(path))
+	soffice(t, bin, append([]string{"--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", out}, paths...)...)
+	saved := map[string]string{}
+	for _, p := range paths {
+		saved[p] = filepath.Join(out, filepath.Base(p))
+	}
+	return saved
 }
 
 // Document opens a Word document at path in headless LibreOffice Writer

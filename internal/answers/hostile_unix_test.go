@@ -5,10 +5,13 @@ package answers
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
+	"hash/crc32"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -76,12 +79,42 @@ func bombXLSX(t *testing.T, path string, size int) {
 	part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
 	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Ответы" sheetId="1" r:id="rId1"/></sheets></workbook>`)
 	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)
-	w := part("xl/worksheets/sheet1.xml", `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>`)
+	// The sheet: a row, then size bytes of spaces, deflated once per
+	// megabyte and the compressed block repeated (a deflate stream may be
+	// a run of blocks): compressing hundreds of megabytes under the race
+	// detector took most of this test's time.
+	head := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>`
+	tail := `</sheetData></worksheet>`
 	spaces := bytes.Repeat([]byte(" "), 1<<20)
-	for n := 0; n < size; n += len(spaces) {
-		w.Write(spaces)
+	var blocks bytes.Buffer
+	fw, _ := flate.NewWriter(&blocks, flate.BestCompression)
+	fw.Write([]byte(head))
+	fw.Flush()
+	headBlock := slices.Clone(blocks.Bytes())
+	blocks.Reset()
+	fw.Write(spaces)
+	fw.Flush()
+	spaceBlock := slices.Clone(blocks.Bytes())
+	blocks.Reset()
+	fw.Write([]byte(tail))
+	fw.Close()
+	tailBlock := blocks.Bytes()
+	var body bytes.Buffer
+	body.Write(headBlock)
+	crc := crc32.ChecksumIEEE([]byte(head))
+	n := 0
+	for ; n < size; n += len(spaces) {
+		body.Write(spaceBlock)
+		crc = crc32.Update(crc, crc32.IEEETable, spaces)
 	}
-	io.WriteString(w, `</sheetData></worksheet>`)
+	body.Write(tailBlock)
+	crc = crc32.Update(crc, crc32.IEEETable, []byte(tail))
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CRC32: crc,
+		CompressedSize64: uint64(body.Len()), UncompressedSize64: uint64(len(head) + n + len(tail))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write(body.Bytes())
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/selfdiag/selfdiag/internal/hostiletest"
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/xlsxopen"
 )
 
@@ -53,7 +54,7 @@ func TestSharedStringAmplification(t *testing.T) {
 			var before, after runtime.MemStats
 			runtime.ReadMemStats(&before)
 			start := time.Now()
-			err := ReadFile(path, Options{}, func(*Submission) error { return nil })
+			err := ReadFile(path, Options{}, func(*submission.Submission) error { return nil })
 			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
 			var fe *FileError
@@ -86,7 +87,7 @@ func TestBlankRowsDoNotCount(t *testing.T) {
 	}
 	start := time.Now()
 	subs := 0
-	err := ReadFile(path, Options{}, func(s *Submission) error {
+	err := ReadFile(path, Options{}, func(s *submission.Submission) error {
 		subs++
 		if len(s.Answers) != 1 || s.Answers[0].Value != "да" {
 			t.Errorf("answers %+v", s.Answers)

@@ -14,108 +14,9 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/safetext"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
-
-// Layouts of answer tables.
-const (
-	LayoutSchool   = "school"   // № | Ответ [| Балльная оценка], meta rows
-	LayoutFederal  = "federal"  // the federal service's table with its stated total and level
-	LayoutDistrict = "district" // one row per school, one column per indicator
-)
-
-// Submission is one school's answers as read from a file.
-type Submission struct {
-	Source string // file path as given
-	// Modified is when the file was last changed: which of two
-	// submissions of a school is the later.
-	Modified time.Time
-	Sheet    string // worksheet of the answer cells (xlsx only)
-	Row      int    // row of a district table (1-based); 0 for a one-school file
-	Layout   string
-	School   School
-	// ProfileKnown is false when no profile field was given and the default
-	// profile was assumed.
-	ProfileKnown bool
-	Answers      []Answer
-	Stated       Stated
-	Problems     []problem.Problem
-	// Loc is where the school's data starts: the file, or its row.
-	Loc problem.Location
-}
-
-// School is the identity and profile of a school.
-type School struct {
-	Name         string
-	Code         string
-	Municipality string
-	Year         string
-	Profile      model.Profile
-	// Filled is the «Дата заполнения» the file states, zero when none.
-	Filled time.Time
-}
-
-// Answer is the raw answer to one indicator. A district table holds tens
-// of thousands of schools of a hundred answers each, so an answer keeps
-// only its cell's row and column; Submission.At makes the location.
-type Answer struct {
-	Indicator string // indicator id as written (normalised: "7", not "7.0")
-	Value     string // the answer text; "" when the cell is empty
-	Row, Col  int    // the answer cell, 1-based
-	Points    *int   // points stated in the file (Балльная оценка), if any
-	PointsCol int    // the column of the stated points, on the answer's row
-	// Odd is what else the cell says when it is no plain answer; nil for
-	// a plain one, as nearly every cell is.
-	Odd *Odd
-}
-
-// Odd is what makes an answer cell doubtful.
-type Odd struct {
-	// Date is the date a date-formatted cell shows ("01.05.2025"): Excel
-	// turns a typed 1.5 into 1 May, and its serial number is no answer.
-	Date string
-	// Formula says the cell holds a formula whose value was not saved.
-	Formula bool
-	// Extra are the non-empty cells after the answer under no header:
-	// «театр; музей» in a CSV split by ';' puts «музей» there.
-	Extra []string
-}
-
-// Title names the school: its name (unnamed when it has none) and its code.
-func (s School) Title(unnamed string) string {
-	name := s.Name
-	if name == "" {
-		name = unnamed
-	}
-	if s.Code != "" {
-		name += " (код " + s.Code + ")"
-	}
-	return name
-}
-
-// At names a cell of the submission's answer sheet (col 0: the whole row;
-// row 0: the whole file).
-func (s *Submission) At(row, col int) problem.Location {
-	if row == 0 {
-		return problem.Location{File: s.Source}
-	}
-	return problem.Location{File: s.Source, Sheet: s.Sheet, Row: row, Col: col}
-}
-
-// AnswerLoc is the answer's cell.
-func (s *Submission) AnswerLoc(a *Answer) problem.Location { return s.At(a.Row, a.Col) }
-
-// PointsLoc is the cell of the answer's stated points.
-func (s *Submission) PointsLoc(a *Answer) problem.Location { return s.At(a.Row, a.PointsCol) }
-
-// Stated is what a federal-service table says about itself.
-type Stated struct {
-	Total    *int
-	TotalLoc problem.Location
-	Level    string
-	LevelLoc problem.Location
-}
 
 // Options tune reading.
 type Options struct {
@@ -158,27 +59,27 @@ func (e *FileError) Error() string { return safetext.Terminal(e.File) + ": " + e
 // ReadFile reads every school of an answer file and passes each to fn in
 // file order. An unreadable file gives a *FileError; an error from fn stops
 // reading and is returned as is.
-func ReadFile(path string, opts Options, fn func(*Submission) error) error {
-	return readFile(path, opts, sink{fn: func(v any) error { return fn(v.(*Submission)) }})
+func ReadFile(path string, opts Options, fn func(*submission.Submission) error) error {
+	return readFile(path, opts, sink{fn: func(v any) error { return fn(v.(*submission.Submission)) }})
 }
 
 // ReadFileMap reads like ReadFile, but first passes every school through
 // work — on several goroutines at once for a large district CSV table —
 // and gives fn what work made, in file order, from the calling goroutine.
 // work must not change its submission.
-func ReadFileMap[T any](path string, opts Options, work func(*Submission) T, fn func(T) error) error {
-	return readFile(path, opts, sink{work: func(s *Submission) any { return work(s) }, fn: func(v any) error { return fn(v.(T)) }})
+func ReadFileMap[T any](path string, opts Options, work func(*submission.Submission) T, fn func(T) error) error {
+	return readFile(path, opts, sink{work: func(s *submission.Submission) any { return work(s) }, fn: func(v any) error { return fn(v.(T)) }})
 }
 
 // sink is where a table's schools go.
 type sink struct {
-	work     func(*Submission) any // maps a school to what fn gets; nil passes the school itself
+	work     func(*submission.Submission) any // maps a school to what fn gets; nil passes the school itself
 	fn       func(any) error
 	modified time.Time // when the file read was changed
 }
 
 // mapped is what work makes of a school, or the school.
-func (s sink) mapped(sub *Submission) any {
+func (s sink) mapped(sub *submission.Submission) any {
 	sub.Modified = s.modified
 	if s.work == nil {
 		return sub
@@ -186,7 +87,7 @@ func (s sink) mapped(sub *Submission) any {
 	return s.work(sub)
 }
 
-func (s sink) put(sub *Submission) error { return s.fn(s.mapped(sub)) }
+func (s sink) put(sub *submission.Submission) error { return s.fn(s.mapped(sub)) }
 
 // Limits on what an answer file may be, so that a broken or hostile file
 // ends in seconds with a message instead of exhausting memory.

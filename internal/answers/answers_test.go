@@ -14,12 +14,13 @@ import (
 	"golang.org/x/text/encoding/unicode"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
-func readCSV(t *testing.T, data []byte, opts Options) []*Submission {
+func readCSV(t *testing.T, data []byte, opts Options) []*submission.Submission {
 	t.Helper()
-	var out []*Submission
-	if err := ReadCSV("x.csv", data, opts, func(s *Submission) error { out = append(out, s); return nil }); err != nil {
+	var out []*submission.Submission
+	if err := ReadCSV("x.csv", data, opts, func(s *submission.Submission) error { out = append(out, s); return nil }); err != nil {
 		t.Fatalf("ReadCSV: %v", err)
 	}
 	return out
@@ -102,11 +103,11 @@ func TestForcedEncoding(t *testing.T) {
 	if subs := readCSV(t, data, Options{Encoding: "cp1251"}); subs[0].School.Code != "660001" {
 		t.Errorf("forced cp1251: %+v", subs[0].School)
 	}
-	err := ReadCSV("x.csv", data, Options{Encoding: "utf-8"}, func(*Submission) error { return nil })
+	err := ReadCSV("x.csv", data, Options{Encoding: "utf-8"}, func(*submission.Submission) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "не в кодировке UTF-8") {
 		t.Errorf("forced utf-8 on cp1251: %v", err)
 	}
-	err = ReadCSV("x.csv", data, Options{Encoding: "koi8"}, func(*Submission) error { return nil })
+	err = ReadCSV("x.csv", data, Options{Encoding: "koi8"}, func(*submission.Submission) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "неизвестная кодировка") {
 		t.Errorf("unknown encoding: %v", err)
 	}
@@ -151,7 +152,7 @@ func TestFederalTable(t *testing.T) {
 	data := "Сумма баллов за весь тест: 137\nУровень: СРЕДНИЙ\nКод ОО;1\n№;Показатель оценивания;Значение показания;Балльная оценка\n" +
 		"Магистральное направление «Знание»;;;\n1;Учебно-исследовательская (критический показатель);организована;1\n"
 	s := readCSV(t, []byte(data), Options{})[0]
-	if s.Layout != LayoutFederal || s.Stated.Total == nil || *s.Stated.Total != 137 || s.Stated.Level != "СРЕДНИЙ" {
+	if s.Layout != submission.LayoutFederal || s.Stated.Total == nil || *s.Stated.Total != 137 || s.Stated.Level != "СРЕДНИЙ" {
 		t.Errorf("federal: layout %s stated %+v", s.Layout, s.Stated)
 	}
 	if s.Stated.TotalLoc.Row != 1 || s.Stated.LevelLoc.Row != 2 {
@@ -172,7 +173,7 @@ func TestDistrictCSV(t *testing.T) {
 		t.Fatalf("%d schools", len(subs))
 	}
 	s := subs[1]
-	if s.Layout != LayoutDistrict || s.Row != 4 || s.School.Code != "002" || !s.School.Profile.Corrective || s.School.Profile.Programs[0] != model.NOO {
+	if s.Layout != submission.LayoutDistrict || s.Row != 4 || s.School.Code != "002" || !s.School.Profile.Corrective || s.School.Profile.Programs[0] != model.NOO {
 		t.Errorf("school 2 = %+v row %d", s.School, s.Row)
 	}
 	if len(s.Answers) != 3 || s.Answers[2].Indicator != "11" || s.Answers[2].Value != "10,5" || s.Answers[2].Col != 9 {
@@ -210,7 +211,7 @@ func TestUnreadableFiles(t *testing.T) {
 		write("i.csv", []byte("№;Ответ\n1;\"да\n2;нет\n\"x\"y;z\n")):            "",
 	}
 	for path, want := range tests {
-		err := ReadFile(path, Options{}, func(*Submission) error { return nil })
+		err := ReadFile(path, Options{}, func(*submission.Submission) error { return nil })
 		if want == "" {
 			continue // lazy quotes: must not fail
 		}
@@ -240,8 +241,8 @@ func TestXLSXPercentCellsAndSchoolSheet(t *testing.T) {
 	if err := f.SaveAs(path); err != nil {
 		t.Fatal(err)
 	}
-	var got *Submission
-	if err := ReadFile(path, Options{}, func(s *Submission) error { got = s; return nil }); err != nil {
+	var got *submission.Submission
+	if err := ReadFile(path, Options{}, func(s *submission.Submission) error { got = s; return nil }); err != nil {
 		t.Fatal(err)
 	}
 	if got.School.Name != "Школа X" || got.School.Profile.Programs[0] != model.NOO || len(got.School.Profile.Programs) != 1 {
@@ -281,7 +282,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add(must(charmap.Windows1251.NewEncoder().Bytes([]byte(schoolCSV))))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		// Never panic; every submission has a source and sane locations.
-		_ = ReadCSV("f.csv", data, Options{}, func(s *Submission) error {
+		_ = ReadCSV("f.csv", data, Options{}, func(s *submission.Submission) error {
 			if s.Source != "f.csv" {
 				t.Fatalf("source %q", s.Source)
 			}
@@ -325,7 +326,7 @@ func TestLargeCSVEncodings(t *testing.T) {
 	}
 
 	bad := append([]byte(utf), must(charmap.Windows1251.NewEncoder().Bytes([]byte("Школа;1;НОО;нет;нет;да;да\n")))...)
-	err := ReadCSV("x.csv", bad, Options{}, func(*Submission) error { return nil })
+	err := ReadCSV("x.csv", bad, Options{}, func(*submission.Submission) error { return nil })
 	want := fmt.Sprintf("x.csv:строка %d, столбец 1: текст не в кодировке UTF-8", rows+2)
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("late non-UTF-8 bytes: %v, want %q", err, want)

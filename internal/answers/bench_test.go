@@ -1,6 +1,7 @@
 package answers
 
 import (
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"testing"
 )
 
@@ -8,7 +9,7 @@ func benchRead(b *testing.B, path string) {
 	b.ReportAllocs()
 	for b.Loop() {
 		n := 0
-		if err := ReadFile(path, Options{}, func(*Submission) error { n++; return nil }); err != nil || n != 1 {
+		if err := ReadFile(path, Options{}, func(*submission.Submission) error { n++; return nil }); err != nil || n != 1 {
 			b.Fatalf("read %s: %v (%d schools)", path, err, n)
 		}
 	}

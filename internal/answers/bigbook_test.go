@@ -13,6 +13,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 // peakHeap reads the file and returns the most heap in use meanwhile.
@@ -37,7 +38,7 @@ func peakHeap(t *testing.T, path string) (schools int, peak uint64) {
 			}
 		}
 	}()
-	err := answers.ReadFile(path, answers.Options{Workers: 1}, func(*answers.Submission) error { schools++; return nil })
+	err := answers.ReadFile(path, answers.Options{Workers: 1}, func(*submission.Submission) error { schools++; return nil })
 	close(stop)
 	<-done
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 // Encodings accepted by Options.Encoding.
@@ -140,8 +141,8 @@ func detectDelimiter(data []byte) (delim rune, skipFirstLine bool) {
 }
 
 // ReadCSV reads answers from CSV data; name is the file name for messages.
-func ReadCSV(name string, data []byte, opts Options, fn func(*Submission) error) error {
-	return readCSVStream(name, bytes.NewReader(data), opts, sink{fn: func(v any) error { return fn(v.(*Submission)) }})
+func ReadCSV(name string, data []byte, opts Options, fn func(*submission.Submission) error) error {
+	return readCSVStream(name, bytes.NewReader(data), opts, sink{fn: func(v any) error { return fn(v.(*submission.Submission)) }})
 }
 
 // readCSVStream reads a CSV stream as it comes: a national table is not
@@ -311,8 +312,8 @@ func csvReadError(name string, lines *lineLimiter, firstLine int, err error) err
 }
 
 func (t *csvTable) err() error { return t.failure }
-func (t *csvTable) answer(raw string, row, col int) Answer {
-	return Answer{Value: raw, Row: row, Col: col}
+func (t *csvTable) answer(raw string, row, col int) submission.Answer {
+	return submission.Answer{Value: raw, Row: row, Col: col}
 }
 func (t *csvTable) file() string  { return t.name }
 func (t *csvTable) sheet() string { return "" }

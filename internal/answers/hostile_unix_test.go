@@ -17,6 +17,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/xlsxopen"
 )
 
@@ -48,7 +49,7 @@ func TestHostileFiles(t *testing.T) {
 		{wide, "столбцов, больше 16384"},
 	} {
 		done := make(chan error, 1)
-		go func() { done <- ReadFile(tc.path, Options{}, func(*Submission) error { return nil }) }()
+		go func() { done <- ReadFile(tc.path, Options{}, func(*submission.Submission) error { return nil }) }()
 		select {
 		case err := <-done:
 			var fe *FileError
@@ -135,11 +136,11 @@ func TestXLSXBombs(t *testing.T) {
 	bombXLSX(t, big, 20<<20)
 	bombXLSX(t, bomb, xlsxopen.UnzipLimit+1<<20)
 	start := time.Now()
-	err := ReadFile(bomb, Options{}, func(*Submission) error { return nil })
+	err := ReadFile(bomb, Options{}, func(*submission.Submission) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "книга распаковывается больше чем в 256 МБ") || time.Since(start) > 5*time.Second {
 		t.Errorf("bomb: %v after %v", err, time.Since(start))
 	}
-	err = ReadFile(big, Options{}, func(*Submission) error { return nil })
+	err = ReadFile(big, Options{}, func(*submission.Submission) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "не найдена строка заголовков") {
 		t.Errorf("20 MB sheet: %v", err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 	"github.com/xuri/excelize/v2"
 )
@@ -28,7 +29,7 @@ type table interface {
 	// answer makes the answer of a cell from its raw text: what a person
 	// sees in it (a cell formatted as percent holds 0.35 but shows 35 %),
 	// and whether it is a date or an unsaved formula.
-	answer(raw string, row, col int) Answer
+	answer(raw string, row, col int) submission.Answer
 }
 
 // maxSchoolRows bounds the rows of a one-school table: a school answers
@@ -145,10 +146,10 @@ func detectHeader(cells []string, row int) (header, bool) {
 	_, hasCode := h.meta[roleCode]
 	switch {
 	case len(h.indicators) >= 2 && (hasName || hasCode):
-		h.layout = LayoutDistrict
+		h.layout = submission.LayoutDistrict
 		return h, true
 	case h.id >= 0 && h.answer >= 0:
-		h.layout = LayoutSchool
+		h.layout = submission.LayoutSchool
 		return h, true
 	}
 	return h, false
@@ -179,7 +180,7 @@ func parseTable(t table, base *metaFields, out sink, opts Options) error {
 			h, ok = detectHeader(mergeRows(pre[len(pre)-1].cells, cells), row)
 		}
 		if ok {
-			if h.layout == LayoutDistrict {
+			if h.layout == submission.LayoutDistrict {
 				return parseDistrict(t, h, out, opts)
 			}
 			return parseSchool(t, h, pre, base, out, opts)
@@ -277,7 +278,7 @@ func splitKeyValue(cells []string) (key, value string, valueCol int) {
 
 // readPreHeader takes identity, profile and the stated total and level from
 // the rows above the header.
-func readPreHeader(t table, pre []preRow, meta *metaFields, sub *Submission) {
+func readPreHeader(t table, pre []preRow, meta *metaFields, sub *submission.Submission) {
 	for _, p := range pre {
 		key, value, col := splitKeyValue(p.cells)
 		if key == "" {
@@ -325,14 +326,14 @@ func nonEmpty(cells []string) []string {
 }
 
 func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, opts Options) error {
-	sub := &Submission{Source: t.file(), Sheet: t.sheet(), Layout: LayoutSchool, Loc: problem.Location{File: t.file()}}
+	sub := &submission.Submission{Source: t.file(), Sheet: t.sheet(), Layout: submission.LayoutSchool, Loc: problem.Location{File: t.file()}}
 	meta := base
 	if meta == nil {
 		meta = newMeta()
 	}
 	readPreHeader(t, pre, meta, sub)
 	if sub.Stated.Total != nil || sub.Stated.Level != "" || h.text >= 0 && h.points >= 0 {
-		sub.Layout = LayoutFederal
+		sub.Layout = submission.LayoutFederal
 	}
 	// Rows count when they hold something: Excel keeps the formatting of
 	// whole columns as empty rows down to the sheet's end.
@@ -351,7 +352,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 		idCell := cell(cells, h.id)
 		if rows == 1 && idCell == "" {
 			// The header's second row («Ответ» above «значение | баллы»).
-			if h2, ok := detectHeader(mergeRows(h.cells, cells), row); ok && h2.layout == LayoutSchool && slices.ContainsFunc(cells, func(c string) bool { return headerRole(c) != roleNone }) {
+			if h2, ok := detectHeader(mergeRows(h.cells, cells), row); ok && h2.layout == submission.LayoutSchool && slices.ContainsFunc(cells, func(c string) bool { return headerRole(c) != roleNone }) {
 				h = h2
 				continue
 			}
@@ -388,7 +389,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 		for c := h.answer + 1; c < len(cells); c++ {
 			if (c >= len(h.named) || !h.named[c]) && strings.TrimSpace(cells[c]) != "" {
 				if a.Odd == nil {
-					a.Odd = &Odd{}
+					a.Odd = &submission.Odd{}
 				}
 				a.Odd.Extra = append(a.Odd.Extra, strings.TrimSpace(cells[c]))
 			}
@@ -419,8 +420,8 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 
 // besideAnswers reads the answers of a row from the tables beside the
 // first one (see header.beside).
-func besideAnswers(t table, h header, cells []string, row int) []Answer {
-	var out []Answer
+func besideAnswers(t table, h header, cells []string, row int) []submission.Answer {
+	var out []submission.Answer
 	for _, p := range h.beside {
 		if id, ok := indicatorID(cell(cells, p.id)); ok {
 			a := t.answer(cell(cells, p.answer), row, p.answer+1)
@@ -512,13 +513,13 @@ func newDistrictBuilder(t table, h header) *districtBuilder {
 }
 
 // school builds the submission of one row; nil for a blank row.
-func (b *districtBuilder) school(cells []string, row int) *Submission {
+func (b *districtBuilder) school(cells []string, row int) *submission.Submission {
 	if blank(cells) {
 		return nil
 	}
 	t := b.t
-	sub := &Submission{Source: t.file(), Sheet: t.sheet(), Row: row, Layout: LayoutDistrict, Loc: t.loc(row, 0),
-		Problems: slices.Clone(b.headerProblems), Answers: make([]Answer, 0, len(b.h.indicators))}
+	sub := &submission.Submission{Source: t.file(), Sheet: t.sheet(), Row: row, Layout: submission.LayoutDistrict, Loc: t.loc(row, 0),
+		Problems: slices.Clone(b.headerProblems), Answers: make([]submission.Answer, 0, len(b.h.indicators))}
 	meta := newMeta()
 	for _, mc := range b.metaCols {
 		meta.set(mc.r, cell(cells, mc.col), t.loc(row, mc.col+1))
@@ -536,7 +537,7 @@ func (b *districtBuilder) school(cells []string, row int) *Submission {
 // reports what is missing or unreadable; a profile field the file leaves
 // out is taken from opts.Profile when given, and is no problem when the
 // model has no use for profiles.
-func applyMeta(meta *metaFields, sub *Submission, where problem.Location, opts Options) {
+func applyMeta(meta *metaFields, sub *submission.Submission, where problem.Location, opts Options) {
 	given := opts.Profile
 	sub.Problems = append(sub.Problems, meta.problems...)
 	s := &sub.School

@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 // sameAnswersTables are tables written once as CSV and once as a workbook:
@@ -164,10 +165,10 @@ func writeTestXLSX(t *testing.T, path string, rows [][]string) {
 	}
 }
 
-func readAllFile(t *testing.T, path string, opts Options) []*Submission {
+func readAllFile(t *testing.T, path string, opts Options) []*submission.Submission {
 	t.Helper()
-	var out []*Submission
-	if err := ReadFile(path, opts, func(s *Submission) error { out = append(out, s); return nil }); err != nil {
+	var out []*submission.Submission
+	if err := ReadFile(path, opts, func(s *submission.Submission) error { out = append(out, s); return nil }); err != nil {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return out
@@ -175,7 +176,7 @@ func readAllFile(t *testing.T, path string, opts Options) []*Submission {
 
 // describeSubs prints what a reader made of a file, without what depends
 // on the file's kind (its path, sheet, time).
-func describeSubs(subs []*Submission) string {
+func describeSubs(subs []*submission.Submission) string {
 	var b strings.Builder
 	for _, s := range subs {
 		fmt.Fprintf(&b, "row %d layout %s school %q %q %q profile %v known %v stated %v/%q\n", s.Row, s.Layout,
@@ -239,7 +240,7 @@ func TestDistrictTableWithoutRows(t *testing.T) {
 	writeTestXLSX(t, xlsxPath, [][]string{header})
 	for _, path := range []string{csvPath, xlsxPath} {
 		n := 0
-		err := ReadFile(path, Options{}, func(*Submission) error { n++; return nil })
+		err := ReadFile(path, Options{}, func(*submission.Submission) error { n++; return nil })
 		var fe *FileError
 		if !errors.As(err, &fe) || !strings.Contains(fe.Msg, "таблица района без строк школ") || n != 0 {
 			t.Errorf("%s: %d schools, err %v", filepath.Base(path), n, err)

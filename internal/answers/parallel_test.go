@@ -14,6 +14,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 // districtCSV is a district table of n schools with what real exports
@@ -43,11 +44,11 @@ func districtCSV(t *testing.T, n int) []byte {
 	return bytes.ReplaceAll(buf.Bytes(), []byte("\n\"МБОУ \"\"СОШ № 8"), []byte("\n\r\n\n\"МБОУ \"\"СОШ № 8"))
 }
 
-func readAll(t *testing.T, data []byte, opts Options, stopAt int) ([]*Submission, error) {
+func readAll(t *testing.T, data []byte, opts Options, stopAt int) ([]*submission.Submission, error) {
 	t.Helper()
-	var subs []*Submission
+	var subs []*submission.Submission
 	stop := errors.New("stop")
-	err := ReadCSV("район.csv", data, opts, func(s *Submission) error {
+	err := ReadCSV("район.csv", data, opts, func(s *submission.Submission) error {
 		if len(subs) == stopAt {
 			return stop
 		}
@@ -92,10 +93,10 @@ func TestDistrictParallelMatchesSequential(t *testing.T) {
 			// Through a work function: work sees each school as
 			// ReadCSV gives it.
 			for _, workers := range []int{1, 3} {
-				var got []*Submission
+				var got []*submission.Submission
 				var returned atomic.Bool
 				err := readCSVStream("район.csv", bytes.NewReader(tc.data), Options{Workers: workers, batchSize: 10}, sink{
-					work: func(s *Submission) any {
+					work: func(s *submission.Submission) any {
 						if returned.Load() {
 							t.Error("work called after the read returned")
 						}
@@ -108,7 +109,7 @@ func TestDistrictParallelMatchesSequential(t *testing.T) {
 						if len(got) == tc.stopAt {
 							return errors.New("stop")
 						}
-						got = append(got, v.(*Submission))
+						got = append(got, v.(*submission.Submission))
 						return nil
 					},
 				})

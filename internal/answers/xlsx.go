@@ -10,6 +10,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 	"github.com/selfdiag/selfdiag/internal/xlsxopen"
 )
@@ -55,15 +56,15 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	// schools too; a table of the other kind is reported.
 	var seen, ignored []string
 	var emptyDistrict []errNoSchools
-	var schools []*Submission
+	var schools []*submission.Submission
 	layout := ""
 	for i, name := range sheets {
-		var got []*Submission
+		var got []*submission.Submission
 		b := base
 		if i > 0 {
 			b = nil // the «Школа» sheet belongs to the first table
 		}
-		err := readSheet(f, file, path, name, b, budget, formats, opts, sink{fn: func(v any) error { got = append(got, v.(*Submission)); return nil }})
+		err := readSheet(f, file, path, name, b, budget, formats, opts, sink{fn: func(v any) error { got = append(got, v.(*submission.Submission)); return nil }})
 		var nh errNoHeader
 		var ns errNoSchools
 		switch {
@@ -80,13 +81,13 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 		case len(got) == 0:
 			continue
 		}
-		isDistrict := got[0].Layout == LayoutDistrict
+		isDistrict := got[0].Layout == submission.LayoutDistrict
 		switch {
 		case layout == "":
 			layout, schools = got[0].Layout, got
-		case isDistrict && layout == LayoutDistrict:
+		case isDistrict && layout == submission.LayoutDistrict:
 			schools = append(schools, got...)
-		case !isDistrict && layout != LayoutDistrict:
+		case !isDistrict && layout != submission.LayoutDistrict:
 			// The answers and their cells' problems join; the school's
 			// identity comes from the first sheet and «Школа».
 			schools[0].Answers = append(schools[0].Answers, got[0].Answers...)
@@ -214,12 +215,12 @@ func (t *xlsxTable) loc(row, col int) problem.Location {
 //     that was typed: read in its shortest form.
 //
 // An empty cell holding a formula is a formula whose value was not saved.
-func (t *xlsxTable) answer(raw string, row, col int) Answer {
-	a := Answer{Value: raw, Row: row, Col: col}
+func (t *xlsxTable) answer(raw string, row, col int) submission.Answer {
+	a := submission.Answer{Value: raw, Row: row, Col: col}
 	text, style, formula := t.notes.at(row, col)
 	if raw == "" {
 		if formula {
-			a.Odd = &Odd{Formula: true}
+			a.Odd = &submission.Odd{Formula: true}
 		}
 		return a
 	}
@@ -233,7 +234,7 @@ func (t *xlsxTable) answer(raw string, row, col int) Answer {
 		a.Value = strconv.FormatFloat(math.Round(v*100*1e9)/1e9, 'f', -1, 64) + "%"
 	case isDateFormat(format):
 		if d, err := excelize.ExcelDateToTime(v, false); err == nil {
-			a.Odd = &Odd{Date: d.Format("02.01.2006")}
+			a.Odd = &submission.Odd{Date: d.Format("02.01.2006")}
 		}
 	}
 	return a

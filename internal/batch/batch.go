@@ -17,6 +17,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 // Skipped is a path that was not read, with the reason in Russian.
@@ -161,7 +162,7 @@ func Run[T any](m *model.Model, files []string, opts Options[T]) {
 	if opts.Read.Workers == 0 {
 		opts.Read.Workers = workers
 	}
-	work := func(sub *answers.Submission) scored[T] {
+	work := func(sub *submission.Submission) scored[T] {
 		s := scored[T]{r: scoring.Score(m, sub)}
 		if opts.Prepare != nil {
 			s.prepared = opts.Prepare(s.r)
@@ -210,7 +211,7 @@ func Run[T any](m *model.Model, files []string, opts Options[T]) {
 // readOne reads and scores one file, sending its schools in batches. A
 // defect of the program met in this file (a panic) makes the file
 // unread, with the stack kept, and the run goes on.
-func readOne[T any](path string, read answers.Options, work func(*answers.Submission) scored[T], schools chan<- []scored[T]) (err error) {
+func readOne[T any](path string, read answers.Options, work func(*submission.Submission) scored[T], schools chan<- []scored[T]) (err error) {
 	defer recovered(&err)
 	var batch []scored[T]
 	err = answers.ReadFileMap(path, read, work, func(s scored[T]) error {

@@ -9,9 +9,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 // withThresholds is the embedded model with other default percent
@@ -64,7 +64,7 @@ func tables(t *testing.T, official *model.Model, n int, seed uint64) []*scoring.
 		p := profiles[i%len(profiles)]
 		share := rng.Float64() // the share of indicators at their best
 		failOne := i%10 == 0
-		sub := &answers.Submission{Source: fmt.Sprintf("школа-%03d.xlsx", i), ProfileKnown: true, School: answers.School{Profile: p}}
+		sub := &submission.Submission{Source: fmt.Sprintf("школа-%03d.xlsx", i), ProfileKnown: true, School: submission.School{Profile: p}}
 		for _, ind := range official.Indicators {
 			if !ind.Applies.AppliesTo(p) {
 				continue
@@ -74,14 +74,14 @@ func tables(t *testing.T, official *model.Model, n int, seed uint64) []*scoring.
 				best = !failOne
 				failOne = false
 			}
-			sub.Answers = append(sub.Answers, answers.Answer{Indicator: ind.ID, Value: answer(ind, best)})
+			sub.Answers = append(sub.Answers, submission.Answer{Indicator: ind.ID, Value: answer(ind, best)})
 		}
 		r := scoring.Score(official, sub)
 		if len(r.Problems) > 0 {
 			t.Fatalf("generated answers have problems: %v", r.Problems)
 		}
 		total := r.Total.Points
-		r.Stated = answers.Stated{Total: &total, Level: strings.ToUpper(r.Total.LevelTitle)}
+		r.Stated = submission.Stated{Total: &total, Level: strings.ToUpper(r.Total.LevelTitle)}
 		out = append(out, r)
 	}
 	return out
@@ -109,10 +109,10 @@ func answer(ind *model.Indicator, best bool) string {
 func rescore(m *model.Model, official []*scoring.Result) []*scoring.Result {
 	out := make([]*scoring.Result, len(official))
 	for i, r := range official {
-		sub := &answers.Submission{Source: r.Source, ProfileKnown: true, School: r.School, Stated: r.Stated}
+		sub := &submission.Submission{Source: r.Source, ProfileKnown: true, School: r.School, Stated: r.Stated}
 		for _, is := range r.Indicators {
 			if is.Answer != "" {
-				sub.Answers = append(sub.Answers, answers.Answer{Indicator: is.ID, Value: is.Answer})
+				sub.Answers = append(sub.Answers, submission.Answer{Indicator: is.ID, Value: is.Answer})
 			}
 		}
 		out[i] = scoring.Score(m, sub)
@@ -222,7 +222,7 @@ func TestCriticalAndSkipped(t *testing.T) {
 	if critical == 0 {
 		t.Fatal("the generated tables have no critical failure")
 	}
-	all[0].Stated = answers.Stated{}
+	all[0].Stated = submission.Stated{}
 	lvl := "отличный"
 	all[1].Stated.Level = lvl
 	rep := Calibrate(m, all)

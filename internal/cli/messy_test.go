@@ -14,6 +14,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -28,7 +29,7 @@ func TestMessyFolder(t *testing.T) {
 	}
 	score := func(path string) ([]*scoring.Result, error) {
 		var rs []*scoring.Result
-		err := answers.ReadFile(path, answers.Options{}, func(s *answers.Submission) error {
+		err := answers.ReadFile(path, answers.Options{}, func(s *submission.Submission) error {
 			rs = append(rs, scoring.Score(m, s))
 			return nil
 		})

@@ -23,6 +23,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 func newModelCmd(a *app) *cobra.Command {
@@ -429,7 +430,7 @@ func (a *app) runModelCalibrate(paths []string, format, out string, read answers
 		unread = append(unread, calibrate.Skipped{Source: s.Path, Reason: s.Reason})
 	}
 	for _, f := range files {
-		if err := answers.ReadFile(f, read, func(sub *answers.Submission) error {
+		if err := answers.ReadFile(f, read, func(sub *submission.Submission) error {
 			results = append(results, scoring.Score(m, sub))
 			return nil
 		}); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 // testApp is an app with buffers for streams and the given settings, as
@@ -210,7 +211,7 @@ func TestOneFormatFailing(t *testing.T) {
 		t.Fatal(err)
 	}
 	var r *scoring.Result
-	if err := answers.ReadFile("testdata/schools/school1.xlsx", answers.Options{}, func(s *answers.Submission) error {
+	if err := answers.ReadFile("testdata/schools/school1.xlsx", answers.Options{}, func(s *submission.Submission) error {
 		r = scoring.Score(m, s)
 		return nil
 	}); err != nil {

@@ -13,6 +13,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 func newScoreCmd(a *app) *cobra.Command {
@@ -90,7 +91,7 @@ func scoreFiles(modelDir string, files []string, opts answers.Options) (m *model
 	}
 	opts.NoProfile = !m.UsesProfile()
 	for _, f := range files {
-		if err := answers.ReadFile(f, opts, func(sub *answers.Submission) error {
+		if err := answers.ReadFile(f, opts, func(sub *submission.Submission) error {
 			results = append(results, scoring.Explain(m, scoring.Score(m, sub)))
 			return nil
 		}); err != nil {

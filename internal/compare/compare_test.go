@@ -6,10 +6,10 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 var sixMunicipalities = []string{"Кировский район", "Заречный городской округ", "Светлогорский район",
@@ -36,12 +36,12 @@ func sideOf(t testing.TB, m *model.Model, schools []sampledata.School) *Side {
 }
 
 // submissionOf is a generated school as a reader gives it.
-func submissionOf(m *model.Model, s sampledata.School) *answers.Submission {
-	sub := &answers.Submission{Source: s.Code + ".xlsx", ProfileKnown: true,
-		School: answers.School{Name: s.Name, Code: s.Code, Municipality: s.Municipality, Profile: s.Profile}}
+func submissionOf(m *model.Model, s sampledata.School) *submission.Submission {
+	sub := &submission.Submission{Source: s.Code + ".xlsx", ProfileKnown: true,
+		School: submission.School{Name: s.Name, Code: s.Code, Municipality: s.Municipality, Profile: s.Profile}}
 	for _, ind := range m.Indicators {
 		if v, ok := s.Answers[ind.ID]; ok {
-			sub.Answers = append(sub.Answers, answers.Answer{Indicator: ind.ID, Value: v})
+			sub.Answers = append(sub.Answers, submission.Answer{Indicator: ind.ID, Value: v})
 		}
 	}
 	return sub
@@ -374,9 +374,9 @@ func maps(m map[string]string) map[string]string {
 func TestPlanTargetIsThePlansNextLevel(t *testing.T) {
 	m := defaultModel(t)
 	for _, s := range schoolsOf(t, m, 200, 6) {
-		sub := &answers.Submission{Source: "s.csv", ProfileKnown: true, School: answers.School{Code: s.Code, Profile: s.Profile}}
+		sub := &submission.Submission{Source: "s.csv", ProfileKnown: true, School: submission.School{Code: s.Code, Profile: s.Profile}}
 		for id, v := range s.Answers {
-			sub.Answers = append(sub.Answers, answers.Answer{Indicator: id, Value: v})
+			sub.Answers = append(sub.Answers, submission.Answer{Indicator: id, Value: v})
 		}
 		r := scoring.Score(m, sub)
 		want := ""

@@ -17,6 +17,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 func defaultModel(t *testing.T) *model.Model {
@@ -30,9 +31,9 @@ func defaultModel(t *testing.T) *model.Model {
 
 // expected scores a school's answers directly, without any file.
 func expected(m *model.Model, s sampledata.School) *scoring.Result {
-	sub := &answers.Submission{ProfileKnown: true, School: answers.School{Name: s.Name, Code: s.Code, Profile: s.Profile}}
+	sub := &submission.Submission{ProfileKnown: true, School: submission.School{Name: s.Name, Code: s.Code, Profile: s.Profile}}
 	for id, v := range s.Answers {
-		sub.Answers = append(sub.Answers, answers.Answer{Indicator: id, Value: v})
+		sub.Answers = append(sub.Answers, submission.Answer{Indicator: id, Value: v})
 	}
 	return scoring.Score(m, sub)
 }
@@ -41,7 +42,7 @@ func readAll(t *testing.T, path string) []*scoring.Result {
 	t.Helper()
 	m := defaultModel(t)
 	var out []*scoring.Result
-	if err := answers.ReadFile(path, answers.Options{}, func(s *answers.Submission) error {
+	if err := answers.ReadFile(path, answers.Options{}, func(s *submission.Submission) error {
 		out = append(out, scoring.Score(m, s))
 		return nil
 	}); err != nil {

@@ -19,6 +19,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -200,7 +201,7 @@ func TestReportsInChromium(t *testing.T) {
 	if err := sampledata.DistrictCSV(&csvData, m, sampledata.District(m, 500, 7), sampledata.CSVOptions{Delim: ';'}); err != nil {
 		t.Fatal(err)
 	}
-	if err := answers.ReadCSV("район.csv", csvData.Bytes(), answers.Options{}, func(sub *answers.Submission) error {
+	if err := answers.ReadCSV("район.csv", csvData.Bytes(), answers.Options{}, func(sub *submission.Submission) error {
 		big.Add(scoring.Score(m, sub))
 		return nil
 	}); err != nil {

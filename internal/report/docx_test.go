@@ -10,12 +10,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/docx"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -135,9 +135,9 @@ func TestSchoolNarratives(t *testing.T) {
 	}
 	var out strings.Builder
 	for _, c := range cases {
-		sub := &answers.Submission{Source: "s.csv", ProfileKnown: true, School: answers.School{Name: c.name, Profile: model.DefaultProfile()}}
+		sub := &submission.Submission{Source: "s.csv", ProfileKnown: true, School: submission.School{Name: c.name, Profile: model.DefaultProfile()}}
 		for i, ind := range m.Indicators {
-			sub.Answers = append(sub.Answers, answers.Answer{Indicator: ind.ID, Value: c.answer(i, ind)})
+			sub.Answers = append(sub.Answers, submission.Answer{Indicator: ind.ID, Value: c.answer(i, ind)})
 		}
 		r := scoring.Explain(m, scoring.Score(m, sub))
 		if len(r.Problems) > 0 {

@@ -19,6 +19,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -40,7 +41,7 @@ func printDistrict(t *testing.T) (*model.Model, *summary.Summary, []*scoring.Exp
 	}
 	agg := summary.New(m, summary.Options{GroupBy: summary.GroupMunicipality})
 	var results []*scoring.Explained
-	if err := answers.ReadCSV("район.csv", data.Bytes(), answers.Options{}, func(sub *answers.Submission) error {
+	if err := answers.ReadCSV("район.csv", data.Bytes(), answers.Options{}, func(sub *submission.Submission) error {
 		r := scoring.Score(m, sub)
 		agg.Add(r)
 		if len(results) < 2 {

@@ -18,6 +18,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/docx"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -34,7 +35,7 @@ func scoreSamples(t testing.TB, files ...string) (*model.Model, []*scoring.Expla
 	}
 	var results []*scoring.Explained
 	for _, f := range files {
-		err := answers.ReadFile(f, answers.Options{}, func(s *answers.Submission) error {
+		err := answers.ReadFile(f, answers.Options{}, func(s *submission.Submission) error {
 			results = append(results, scoring.Explain(m, scoring.Score(m, s)))
 			return nil
 		})

@@ -11,6 +11,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 var update = flag.Bool("update", false, "regenerate the sample files under testdata/")
@@ -42,7 +43,7 @@ func TestSampleFiles(t *testing.T) {
 	}
 	schools := sampleSchools(m)
 	fed := schools["federal"]
-	fedResult := scoring.Score(m, &answers.Submission{School: answers.School{Profile: fed.Profile}, Answers: toAnswers(fed.Answers)})
+	fedResult := scoring.Score(m, &submission.Submission{School: submission.School{Profile: fed.Profile}, Answers: toAnswers(fed.Answers)})
 
 	files := map[string]func(io.Writer) error{
 		"schools/school1.xlsx":       func(w io.Writer) error { return SchoolXLSX(w, m, schools["school1"]) },
@@ -77,7 +78,7 @@ func TestSampleFiles(t *testing.T) {
 		}
 		// Every sample must read and score without a single problem.
 		n := 0
-		err := answers.ReadFile(path, answers.Options{}, func(sub *answers.Submission) error {
+		err := answers.ReadFile(path, answers.Options{}, func(sub *submission.Submission) error {
 			n++
 			r := scoring.Score(m, sub)
 			for _, p := range r.Problems {
@@ -112,10 +113,10 @@ func csvFile(m *model.Model, s School, o CSVOptions) func(io.Writer) error {
 	}
 }
 
-func toAnswers(a map[string]string) []answers.Answer {
-	var out []answers.Answer
+func toAnswers(a map[string]string) []submission.Answer {
+	var out []submission.Answer
 	for id, v := range a {
-		out = append(out, answers.Answer{Indicator: id, Value: v})
+		out = append(out, submission.Answer{Indicator: id, Value: v})
 	}
 	return out
 }

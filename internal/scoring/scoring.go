@@ -11,9 +11,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
 
@@ -34,7 +34,7 @@ type Result struct {
 	Sheet            string    // worksheet of the answers (xlsx)
 	Row              int       // row of a district table, 0 for one-school files
 	Layout           string
-	School           answers.School
+	School           submission.School
 	ProfileAssumed   bool // no profile field was given: the default was used
 	Total            Tally
 	Components       []ComponentScore
@@ -47,7 +47,7 @@ type Result struct {
 	// make a school «с проблемами».
 	Notices    []problem.Problem
 	Incomplete bool // some applicable indicator is missing or invalid
-	Stated     answers.Stated
+	Stated     submission.Stated
 }
 
 // ModelStamp identifies the model a result was scored with.
@@ -119,7 +119,7 @@ const NoLevelTitle = "нет применимых показателей"
 // indicators, score each, sum per component and overall, find the levels
 // (the critical rule included) and list the deficits. Explain adds the way
 // to the next level, for reports.
-func Score(m *model.Model, sub *answers.Submission) *Result {
+func Score(m *model.Model, sub *submission.Submission) *Result {
 	r := &Result{
 		Model:          Stamp(m),
 		Source:         sub.Source,
@@ -198,8 +198,8 @@ func (r *Result) addf(loc problem.Location, format string, args ...any) {
 // when there is none). The first answer to an indicator counts; a second,
 // different one and answers to indicators the model does not have are
 // problems.
-func (r *Result) matchAnswers(m *model.Model, sub *answers.Submission) []*answers.Answer {
-	given := make([]*answers.Answer, len(m.Indicators))
+func (r *Result) matchAnswers(m *model.Model, sub *submission.Submission) []*submission.Answer {
+	given := make([]*submission.Answer, len(m.Indicators))
 	for i := range sub.Answers {
 		a := &sub.Answers[i]
 		idx := m.IndicatorIndex(a.Indicator)
@@ -258,12 +258,12 @@ func (r *Result) Loc(is *IndicatorScore) problem.Location {
 }
 
 // scoreIndicator scores the answer a (nil: none) to one indicator.
-func (r *Result) scoreIndicator(sub *answers.Submission, ind *model.Indicator, a *answers.Answer, p model.Profile) IndicatorScore {
+func (r *Result) scoreIndicator(sub *submission.Submission, ind *model.Indicator, a *submission.Answer, p model.Profile) IndicatorScore {
 	is := IndicatorScore{Indicator: ind, Max: ind.Max, Option: -1, Band: -1}
 	if a != nil {
 		is.Answer, is.Row, is.Col = a.Value, a.Row, a.Col
 	}
-	var odd answers.Odd // what makes the cell doubtful; zero for a plain answer
+	var odd submission.Odd // what makes the cell doubtful; zero for a plain answer
 	if a != nil && a.Odd != nil {
 		odd = *a.Odd
 	}
@@ -339,7 +339,7 @@ func quoteAll(texts []string) string {
 }
 
 // scoreNumber scores a number answer; invalid reports why it does not count.
-func (r *Result) scoreNumber(ind *model.Indicator, a *answers.Answer, is *IndicatorScore, invalid func(string, ...any)) {
+func (r *Result) scoreNumber(ind *model.Indicator, a *submission.Answer, is *IndicatorScore, invalid func(string, ...any)) {
 	spec := ind.Number
 	n, err := textnorm.ParseNumber(a.Value)
 	v := n.Value
@@ -405,7 +405,7 @@ func deficits(inds []IndicatorScore) []Deficit {
 }
 
 // checkStated compares the total and level a federal table states with ours.
-func (r *Result) checkStated(sub *answers.Submission) {
+func (r *Result) checkStated(sub *submission.Submission) {
 	st := sub.Stated
 	if st.Total != nil && *st.Total != r.Total.Points {
 		r.addf(st.TotalLoc, "в таблице указана сумма баллов %d, а по модели «%s» получено %d", *st.Total, r.Model.ID, r.Total.Points)

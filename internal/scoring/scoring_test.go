@@ -6,9 +6,9 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 const testRoot = `schema: selfdiag.model/v1
@@ -89,11 +89,11 @@ func testModel(t testing.TB, extra, action, lvl, scope string) *model.Model {
 	return m
 }
 
-func sub(profile model.Profile, kv ...string) *answers.Submission {
-	s := &answers.Submission{Source: "s.csv", ProfileKnown: true, School: answers.School{Name: "Школа", Profile: profile},
+func sub(profile model.Profile, kv ...string) *submission.Submission {
+	s := &submission.Submission{Source: "s.csv", ProfileKnown: true, School: submission.School{Name: "Школа", Profile: profile},
 		Loc: problem.Location{File: "s.csv"}}
 	for i := 0; i+1 < len(kv); i += 2 {
-		s.Answers = append(s.Answers, answers.Answer{Indicator: kv[i], Value: kv[i+1],
+		s.Answers = append(s.Answers, submission.Answer{Indicator: kv[i], Value: kv[i+1],
 			Row: i/2 + 2, Col: 2})
 	}
 	return s
@@ -304,7 +304,7 @@ func TestProblems(t *testing.T) {
 	s.Answers[4].Points = &two
 	s.Answers[4].PointsCol = 3
 	total := 99
-	s.Stated = answers.Stated{Total: &total, TotalLoc: problem.Location{File: "s.csv", Row: 1, Col: 1}, Level: "СРЕДНИЙ"}
+	s.Stated = submission.Stated{Total: &total, TotalLoc: problem.Location{File: "s.csv", Row: 1, Col: 1}, Level: "СРЕДНИЙ"}
 	r := Score(m, s)
 	for _, want := range []string{
 		"s.csv:строка 3, столбец 2: ответ на показатель 1 дан повторно",
@@ -366,7 +366,7 @@ func TestDefaultModelProfiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	maxFor := func(p model.Profile) int {
-		return Score(m, &answers.Submission{School: answers.School{Profile: p}}).Total.Max
+		return Score(m, &submission.Submission{School: submission.School{Profile: p}}).Total.Max
 	}
 	noo := maxFor(model.Profile{Programs: []model.Program{model.NOO}})
 	all := maxFor(model.DefaultProfile())
@@ -381,7 +381,7 @@ func BenchmarkScoreSchool(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := &answers.Submission{School: answers.School{Profile: model.Profile{Programs: model.AllPrograms, OVZ: true}}, ProfileKnown: true}
+	s := &submission.Submission{School: submission.School{Profile: model.Profile{Programs: model.AllPrograms, OVZ: true}}, ProfileKnown: true}
 	for _, ind := range m.Indicators {
 		v := "нет"
 		if ind.IsNumeric() {
@@ -389,7 +389,7 @@ func BenchmarkScoreSchool(b *testing.B) {
 		} else {
 			v = ind.Options[len(ind.Options)-1].Text
 		}
-		s.Answers = append(s.Answers, answers.Answer{Indicator: ind.ID, Value: v})
+		s.Answers = append(s.Answers, submission.Answer{Indicator: ind.ID, Value: v})
 	}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -404,9 +404,9 @@ func TestProblemsCapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub := &answers.Submission{Source: "школа.csv", School: answers.School{Name: "Школа", Profile: model.DefaultProfile()}, ProfileKnown: true}
+	sub := &submission.Submission{Source: "школа.csv", School: submission.School{Name: "Школа", Profile: model.DefaultProfile()}, ProfileKnown: true}
 	for i := range 3000 {
-		sub.Answers = append(sub.Answers, answers.Answer{Indicator: fmt.Sprintf("x%d", i), Value: "да", Row: i + 2, Col: 2})
+		sub.Answers = append(sub.Answers, submission.Answer{Indicator: fmt.Sprintf("x%d", i), Value: "да", Row: i + 2, Col: 2})
 	}
 	r := Score(m, sub)
 	if len(r.Problems) != MaxProblems+1 {

@@ -15,10 +15,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
 
@@ -424,7 +424,7 @@ func blankReason(r *scoring.Result) string {
 }
 
 // describe names a school for the lists of problems and duplicates.
-func describe(s answers.School) string { return s.Title("без наименования") }
+func describe(s submission.School) string { return s.Title("без наименования") }
 
 // NoMunicipality groups schools without a municipality.
 const NoMunicipality = "(муниципалитет не указан)"

@@ -8,19 +8,19 @@ import (
 	"testing"
 	"time"
 
-	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 func score(m *model.Model, s sampledata.School, source string) *scoring.Result {
-	sub := &answers.Submission{Source: source, ProfileKnown: true,
-		School: answers.School{Name: s.Name, Code: s.Code, Municipality: s.Municipality, Profile: s.Profile}}
+	sub := &submission.Submission{Source: source, ProfileKnown: true,
+		School: submission.School{Name: s.Name, Code: s.Code, Municipality: s.Municipality, Profile: s.Profile}}
 	for _, ind := range m.Indicators {
 		if v, ok := s.Answers[ind.ID]; ok {
-			sub.Answers = append(sub.Answers, answers.Answer{Indicator: ind.ID, Value: v})
+			sub.Answers = append(sub.Answers, submission.Answer{Indicator: ind.ID, Value: v})
 		}
 	}
 	return scoring.Score(m, sub)

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
 )
@@ -103,10 +104,10 @@ func (a *app) runReport(o reportOptions) error {
 		defer releaseOnInterrupt(out)()
 		// A report that cannot be written is listed; the others are
 		// written all the same.
-		names := reportNames{}
+		names := batch.ReportNames{}
 		var written []string
 		for _, r := range results {
-			name := names.next(r.Result) + "." + o.format.Ext
+			name := names.Next(r.Result) + "." + o.format.Ext
 			if err := out.Write(name, func(w io.Writer) error { return o.format.School(w, m, r) }); err != nil {
 				failed = append(failed, fmt.Errorf("отчёт школы «%s» не записан: %w", report.SchoolTitle(r.Result), err))
 				continue

@@ -80,17 +80,12 @@ type Changes struct {
 // could not be written.
 func Execute(job Job) (*Outcome, error) {
 	m := job.Model
-	so := job.Summary
-	asked := so.GroupBy
-	if job.PerSchool {
-		so.GroupBy = summary.GroupMunicipality // the reports compare with the municipality
-	}
-	d := RunDistrict(m, job.Files, job.Skipped, DistrictOptions{Workers: job.Workers, Read: job.Read, Summary: so,
+	d := RunDistrict(m, job.Files, job.Skipped, DistrictOptions{Workers: job.Workers, Read: job.Read, Summary: job.Summary,
 		Results: job.PerSchool, Side: job.Previous != nil, FileDone: job.FileDone})
 	o := &Outcome{Summary: d.Summary}
 	var perSchool []*scoring.Change // each counted school's change
 	if job.Previous != nil {
-		o.Changes = &Changes{Report: compare.Compare(job.Previous, d.Side, compare.Options{GroupBy: asked}), Titles: compare.TitlesOf(job.Previous, d.Side)}
+		o.Changes = &Changes{Report: compare.Compare(job.Previous, d.Side, compare.Options{GroupBy: job.Summary.GroupBy}), Titles: compare.TitlesOf(job.Previous, d.Side)}
 		// The comparison lists the new side's schools first, in order.
 		for i := range d.Side.Schools {
 			perSchool = append(perSchool, o.Changes.Report.Schools[i].ForReport(job.PreviousName, o.Changes.Titles))
@@ -111,9 +106,6 @@ func Execute(job Job) (*Outcome, error) {
 				o.Links = append(o.Links, link)
 			}
 		}
-	}
-	if o.Summary.GroupBy != asked {
-		o.Summary.GroupBy, o.Summary.Municipalities = asked, nil
 	}
 	if job.Out != nil {
 		if err := writeSummaryFiles(job, o); err != nil {
@@ -227,12 +219,10 @@ func peerMeans(s *summary.Summary) func(group string) *scoring.Peers {
 	}
 	return func(group string) *scoring.Peers {
 		p := &scoring.Peers{District: district}
-		for _, g := range s.Municipalities {
-			if g.Name == group {
-				p.Municipality = group
-				for _, c := range g.Stats.Components {
-					p.Municipal = append(p.Municipal, c.MeanPercent)
-				}
+		if st, ok := s.GroupStats(group); ok {
+			p.Municipality = group
+			for _, c := range st.Components {
+				p.Municipal = append(p.Municipal, c.MeanPercent)
 			}
 		}
 		return p

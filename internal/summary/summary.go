@@ -56,6 +56,17 @@ type Summary struct {
 	// reach is above 100.
 	Marks          []float64
 	ComponentMarks [][]float64
+	// groups are the statistics of every municipality, by the name
+	// shown, whether or not GroupBy lists them: a school's report
+	// compares it with its municipality.
+	groups map[string]Stats
+}
+
+// GroupStats are the statistics of the municipality named as in
+// SchoolRow.Group, and whether it has any.
+func (s *Summary) GroupStats(group string) (Stats, bool) {
+	st, ok := s.groups[group]
+	return st, ok
 }
 
 // ComponentRef names a component in model order.
@@ -453,21 +464,22 @@ func (a *Aggregator) Summary() *Summary {
 		e.row.Group = cmp.Or(a.places.shown[e.group], e.group)
 		s.Schools = append(s.Schools, e.row)
 		all.add(e)
-		if a.groupBy == GroupMunicipality {
-			if groups[e.group] == nil {
-				groups[e.group] = newStatsAcc(a.m)
-			}
-			groups[e.group].add(e)
+		if groups[e.group] == nil {
+			groups[e.group] = newStatsAcc(a.m)
 		}
+		groups[e.group].add(e)
 	}
 	s.Stats = all.stats()
-	if a.groupBy == GroupMunicipality {
-		shown := map[string]string{} // name shown → group key
-		for key := range groups {
-			shown[cmp.Or(a.places.shown[key], key)] = key
-		}
-		for _, name := range slices.Sorted(maps.Keys(shown)) {
-			s.Municipalities = append(s.Municipalities, Municipality{Name: name, Stats: groups[shown[name]].stats()})
+	shown := map[string]string{} // name shown → group key
+	for key := range groups {
+		shown[cmp.Or(a.places.shown[key], key)] = key
+	}
+	s.groups = map[string]Stats{}
+	for _, name := range slices.Sorted(maps.Keys(shown)) {
+		st := groups[shown[name]].stats()
+		s.groups[name] = st
+		if a.groupBy == GroupMunicipality {
+			s.Municipalities = append(s.Municipalities, Municipality{Name: name, Stats: st})
 		}
 	}
 	s.MunicipalityNotes = a.places.notes()

@@ -83,7 +83,7 @@ func Execute(job Job) (*Outcome, error) {
 	d := RunDistrict(m, job.Files, job.Skipped, DistrictOptions{Workers: job.Workers, Read: job.Read, Summary: job.Summary,
 		Results: job.PerSchool, Side: job.Previous != nil, FileDone: job.FileDone})
 	o := &Outcome{Summary: d.Summary}
-	var perSchool []*scoring.Change // each counted school's change
+	var perSchool []*report.Change // each counted school's change
 	if job.Previous != nil {
 		o.Changes = &Changes{Report: compare.Compare(job.Previous, d.Side, compare.Options{GroupBy: job.Summary.GroupBy}), Titles: compare.TitlesOf(job.Previous, d.Side)}
 		// The comparison lists the new side's schools first, in order.
@@ -175,7 +175,7 @@ type schoolWrite struct {
 // writeSchoolReports renders the schools' reports in every format on all
 // cores, each beside the means of its district and municipality, and
 // writes them under names given in order. It returns a write per school.
-func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.Result, changes []*scoring.Change, formats []report.Format, workers int, out *outdir.Dir) []*schoolWrite {
+func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.Result, changes []*report.Change, formats []report.Format, workers int, out *outdir.Dir) []*schoolWrite {
 	names := ReportNames{}
 	writes := make([]*schoolWrite, len(schools))
 	for i, r := range schools {
@@ -187,7 +187,7 @@ func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.R
 	for range cmp.Or(workers, runtime.GOMAXPROCS(0)) {
 		renderers.Go(func() { // each school rendered and written by one worker
 			for i := range jobs {
-				var change *scoring.Change
+				var change *report.Change
 				if i < len(changes) {
 					change = changes[i]
 				}
@@ -212,13 +212,13 @@ func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.R
 
 // peerMeans gives, for a school's municipality, the means per component of
 // the district and of the municipality, in percent.
-func peerMeans(s *summary.Summary) func(group string) *scoring.Peers {
+func peerMeans(s *summary.Summary) func(group string) *report.Peers {
 	district := make([]float64, len(s.Stats.Components))
 	for i, c := range s.Stats.Components {
 		district[i] = c.MeanPercent
 	}
-	return func(group string) *scoring.Peers {
-		p := &scoring.Peers{District: district}
+	return func(group string) *report.Peers {
+		p := &report.Peers{District: district}
 		if st, ok := s.GroupStats(group); ok {
 			p.Municipality = group
 			for _, c := range st.Components {
@@ -241,10 +241,9 @@ type SchoolFiles struct {
 // RenderSchool renders a school's reports in every format, beside its
 // peers' means and its change since the previous self-diagnosis (either
 // may be nil).
-func RenderSchool(m *model.Model, r *scoring.Result, formats []report.Format, peers *scoring.Peers, change *scoring.Change) *SchoolFiles {
+func RenderSchool(m *model.Model, r *scoring.Result, formats []report.Format, peers *report.Peers, change *report.Change) *SchoolFiles {
 	f := &SchoolFiles{formats: formats, data: make([][]byte, len(formats)), errs: make([]error, len(formats))}
-	e := scoring.Explain(m, r)
-	e.Peers, e.Change = peers, change
+	e := &report.School{Explained: scoring.Explain(m, r), Peers: peers, Change: change}
 	for i, format := range formats {
 		var buf bytes.Buffer
 		if err := format.School(&buf, m, e); err != nil {

@@ -30,7 +30,7 @@ func TestOneFormatFailing(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
-	broken := report.Format{Name: "xlsx", Ext: "xlsx", School: func(io.Writer, *model.Model, *scoring.Explained) error {
+	broken := report.Format{Name: "xlsx", Ext: "xlsx", School: func(io.Writer, *model.Model, *report.School) error {
 		return errors.New("row height exceeds the limit")
 	}}
 	md, _ := report.LookupFormat("md", report.OffersProgramme)

@@ -84,7 +84,7 @@ func (a *app) runScore(o scoreOptions) error {
 
 // scoreFiles reads and scores every school of the files; unreadable files
 // are returned in failed, the readable ones are still scored.
-func scoreFiles(modelDir string, files []string, opts answers.Options) (m *model.Model, results []*scoring.Explained, failed []error, err error) {
+func scoreFiles(modelDir string, files []string, opts answers.Options) (m *model.Model, results []*report.School, failed []error, err error) {
 	m, err = loadModel(modelDir)
 	if err != nil {
 		return nil, nil, nil, err
@@ -92,7 +92,7 @@ func scoreFiles(modelDir string, files []string, opts answers.Options) (m *model
 	opts.NoProfile = !m.UsesProfile()
 	for _, f := range files {
 		if err := answers.ReadFile(f, opts, func(sub *submission.Submission) error {
-			results = append(results, scoring.Explain(m, scoring.Score(m, sub)))
+			results = append(results, &report.School{Explained: scoring.Explain(m, scoring.Score(m, sub))})
 			return nil
 		}); err != nil {
 			failed = append(failed, err)
@@ -103,7 +103,7 @@ func scoreFiles(modelDir string, files []string, opts answers.Options) (m *model
 
 // scoredOutcome is the exit of score and report: 3 when a file could not
 // be read, 1 when the data had problems.
-func (a *app) scoredOutcome(results []*scoring.Explained, failed []error) error {
+func (a *app) scoredOutcome(results []*report.School, failed []error) error {
 	problems := 0
 	for _, r := range results {
 		problems += len(r.Problems)

@@ -18,7 +18,6 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/report"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
@@ -544,25 +543,25 @@ func sameMax(a, b int) bool { return a == b || a == 0 || b == 0 }
 
 // ForReport is the school's change as its report shows it, or nil for a
 // school on one side only.
-func (sc *SchoolChange) ForReport(previous string, titles Titles) *scoring.Change {
+func (sc *SchoolChange) ForReport(previous string, titles Titles) *report.Change {
 	if sc.Match != MatchBoth {
 		return nil
 	}
-	named := func(ids []string) []scoring.ChangedIndicator {
-		out := make([]scoring.ChangedIndicator, len(ids))
+	named := func(ids []string) []report.ChangedIndicator {
+		out := make([]report.ChangedIndicator, len(ids))
 		for i, id := range ids {
-			out[i] = scoring.ChangedIndicator{ID: id, Text: titles.Indicators[id]}
+			out[i] = report.ChangedIndicator{ID: id, Text: titles.Indicators[id]}
 		}
 		return out
 	}
-	ch := &scoring.Change{Previous: previous, Old: *titles.changeTally(sc.Total.Old, true), New: *titles.changeTally(sc.Total.New, false),
+	ch := &report.Change{Previous: previous, Old: *titles.changeTally(sc.Total.Old, true), New: *titles.changeTally(sc.Total.New, false),
 		Closed: named(sc.DeficitsClosed), Persisting: named(sc.DeficitsPersisting), Opened: named(sc.DeficitsNew),
 		CriticalFixed: named(sc.CriticalFixed), CriticalNew: named(sc.CriticalNew)}
 	if sc.Total.LevelChange != nil {
 		ch.LevelChange = *sc.Total.LevelChange
 	}
 	for _, c := range sc.Components {
-		cc := scoring.ComponentChange{Title: c.Title, Old: titles.changeTally(c.Old, true), New: titles.changeTally(c.New, false)}
+		cc := report.ComponentChange{Title: c.Title, Old: titles.changeTally(c.Old, true), New: titles.changeTally(c.New, false)}
 		if c.LevelChange != nil {
 			cc.LevelChange = *c.LevelChange
 		}

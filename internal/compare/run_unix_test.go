@@ -28,7 +28,7 @@ func writeRun(t *testing.T, dir string, side []scoring.Explained) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := report.WriteJSON(f, m, []*scoring.Explained{&side[i]}); err != nil {
+		if err := report.WriteJSON(f, m, report.Schools(&side[i])); err != nil {
 			t.Fatal(err)
 		}
 		f.Close()

@@ -14,7 +14,6 @@ import (
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/safetext"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 // WriteJSON writes the comparison as selfdiag.compare/v1: indented, but
@@ -115,11 +114,11 @@ func tallyText(t *Tally, titles Titles, old bool) string {
 }
 
 // changeTally is a tally with its level's title, as reports show it.
-func (titles Titles) changeTally(t *Tally, old bool) *scoring.ChangeTally {
+func (titles Titles) changeTally(t *Tally, old bool) *report.ChangeTally {
 	if t == nil {
 		return nil
 	}
-	return &scoring.ChangeTally{Points: t.Points, Max: t.Max, Percent: t.Percent, LevelTitle: titles.level(old, t.Level)}
+	return &report.ChangeTally{Points: t.Points, Max: t.Max, Percent: t.Percent, LevelTitle: titles.level(old, t.Level)}
 }
 
 // changeText is report.LevelChangeText of a change that may be unknown.

@@ -131,7 +131,7 @@ func TestReportsInChromium(t *testing.T) {
 	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv", "testdata/broken/bad-answers.csv")
 	dir := t.TempDir()
 	var page bytes.Buffer
-	results[0].Peers = &scoring.Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Кировский район"}
+	results[0].Peers = &Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Кировский район"}
 	for i := range m.Components {
 		results[0].Peers.District[i], results[0].Peers.Municipal[i] = 50+float64(i), 60+float64(i)
 	}

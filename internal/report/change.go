@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"github.com/selfdiag/selfdiag/internal/ru"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 // ChangeHeading heads the section of a school's report on what changed
@@ -36,14 +35,14 @@ func LevelChangeText(d int) string {
 }
 
 // ChangeTallyText is «84 из 133 (63,1 %), средний», «—» for none.
-func ChangeTallyText(t *scoring.ChangeTally) string {
+func ChangeTallyText(t *ChangeTally) string {
 	if t == nil {
 		return "—"
 	}
 	return fmt.Sprintf("%d из %d (%s %%), %s", t.Points, t.Max, Percent(t.Percent), t.LevelTitle)
 }
 
-func newChangeView(ch *scoring.Change) *changeView {
+func newChangeView(ch *Change) *changeView {
 	if ch == nil {
 		return nil
 	}
@@ -56,7 +55,7 @@ func newChangeView(ch *scoring.Change) *changeView {
 		}
 		v.Components = append(v.Components, changeRow{c.Title, ChangeTallyText(c.Old), ChangeTallyText(c.New), change})
 	}
-	names := func(ids []scoring.ChangedIndicator) []string {
+	names := func(ids []ChangedIndicator) []string {
 		out := make([]string, len(ids))
 		for i, x := range ids {
 			out[i] = x.ID + " «" + x.Text + "»"

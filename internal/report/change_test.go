@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-
-	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 // Every school report shows «Изменения с прошлой самодиагностики» when
@@ -14,12 +12,12 @@ import (
 func TestChangeSection(t *testing.T) {
 	m, results := scoreSamples(t, "testdata/schools/school1.xlsx")
 	r := results[0]
-	ch := &scoring.Change{Previous: "итоги-2024", Old: scoring.ChangeTally{Points: 100, Max: 133, Percent: 75.1, LevelTitle: "средний"},
-		New: scoring.ChangeTally{Points: 113, Max: 133, Percent: 84.9, LevelTitle: "средний"},
-		Components: []scoring.ComponentChange{{Title: "Знание", Old: &scoring.ChangeTally{Points: 20, Max: 24, Percent: 83.3, LevelTitle: "средний"},
-			New: &scoring.ChangeTally{Points: 22, Max: 24, Percent: 91.6, LevelTitle: "высокий"}, LevelChange: 1}},
-		Closed:     []scoring.ChangedIndicator{{ID: "5", Text: "Углублённое изучение предметов"}},
-		Opened:     []scoring.ChangedIndicator{{ID: "25", Text: "Участие в массовых спортивных мероприятиях"}},
+	ch := &Change{Previous: "итоги-2024", Old: ChangeTally{Points: 100, Max: 133, Percent: 75.1, LevelTitle: "средний"},
+		New: ChangeTally{Points: 113, Max: 133, Percent: 84.9, LevelTitle: "средний"},
+		Components: []ComponentChange{{Title: "Знание", Old: &ChangeTally{Points: 20, Max: 24, Percent: 83.3, LevelTitle: "средний"},
+			New: &ChangeTally{Points: 22, Max: 24, Percent: 91.6, LevelTitle: "высокий"}, LevelChange: 1}},
+		Closed:     []ChangedIndicator{{ID: "5", Text: "Углублённое изучение предметов"}},
+		Opened:     []ChangedIndicator{{ID: "25", Text: "Участие в массовых спортивных мероприятиях"}},
 		PlanTarget: "высокий", PlanReached: false}
 	for _, f := range formats {
 		if f.School == nil {

@@ -11,7 +11,7 @@ import (
 
 // WriteCSV writes one row per indicator per school, with the school's
 // identity and total on every row, so that the table filters and pivots.
-func WriteCSV(w io.Writer, m *model.Model, results []*scoring.Explained) error {
+func WriteCSV(w io.Writer, m *model.Model, results []*School) error {
 	cw, err := safetext.NewCSV(w)
 	if err != nil {
 		return err

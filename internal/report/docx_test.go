@@ -143,7 +143,7 @@ func TestSchoolNarratives(t *testing.T) {
 		if len(r.Problems) > 0 {
 			t.Fatalf("%s: %v", c.name, r.Problems)
 		}
-		fmt.Fprintf(&out, "## %s\n%s\n\n", c.name, schoolNarrative(m.Levels, newSchoolView(m, r)))
+		fmt.Fprintf(&out, "## %s\n%s\n\n", c.name, schoolNarrative(m.Levels, newSchoolView(m, &School{Explained: r})))
 	}
 	t.Chdir("../..")
 	golden(t, "narratives.txt", []byte(out.String()))

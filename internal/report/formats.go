@@ -10,7 +10,6 @@ import (
 	"slices"
 
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -23,9 +22,9 @@ type Format struct {
 	// Binary formats (xlsx) are written to files, never to a terminal.
 	Binary bool
 	// Results writes the results of one or more schools (score).
-	Results func(w io.Writer, m *model.Model, rs []*scoring.Explained) error
+	Results func(w io.Writer, m *model.Model, rs []*School) error
 	// School writes one school's report (report; batch --per-school).
-	School func(w io.Writer, m *model.Model, r *scoring.Explained) error
+	School func(w io.Writer, m *model.Model, r *School) error
 	// Programme marks the school reports made for the development
 	// programme, offered by report and batch --report.
 	Programme bool
@@ -85,9 +84,9 @@ func OffersProgramme(f Format) bool { return f.Programme }
 // OffersSummary picks the formats of batch.
 func OffersSummary(f Format) bool { return f.Summary != nil }
 
-func one(write func(io.Writer, *model.Model, []*scoring.Explained) error) func(io.Writer, *model.Model, *scoring.Explained) error {
-	return func(w io.Writer, m *model.Model, r *scoring.Explained) error {
-		return write(w, m, []*scoring.Explained{r})
+func one(write func(io.Writer, *model.Model, []*School) error) func(io.Writer, *model.Model, *School) error {
+	return func(w io.Writer, m *model.Model, r *School) error {
+		return write(w, m, []*School{r})
 	}
 }
 

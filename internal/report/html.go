@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 //go:embed templates
@@ -32,7 +31,7 @@ type schoolPage struct {
 
 // WriteHTML writes the school report as one self-contained HTML page: no
 // scripts, fonts, styles or images from elsewhere; printable on A4.
-func WriteHTML(w io.Writer, m *model.Model, r *scoring.Explained) error {
+func WriteHTML(w io.Writer, m *model.Model, r *School) error {
 	v := newSchoolView(m, r)
 	labels := make([]string, len(v.Components))
 	percents := make([]float64, len(v.Components))

@@ -183,7 +183,7 @@ func totalDoc(m *model.Model, t scoring.Tally) TotalDoc {
 }
 
 // Doc converts a result to its JSON form.
-func Doc(m *model.Model, r *scoring.Explained) ResultDoc {
+func Doc(m *model.Model, r *School) ResultDoc {
 	d := ResultDoc{
 		Schema: ResultSchema,
 		Source: SourceDoc{File: r.Source, Row: r.Row, Layout: r.Layout},
@@ -236,7 +236,7 @@ func nonNil[T any](s []T) []T {
 }
 
 // WriteJSON writes one result as an object, several as an array.
-func WriteJSON(w io.Writer, m *model.Model, results []*scoring.Explained) error {
+func WriteJSON(w io.Writer, m *model.Model, results []*School) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -7,7 +7,6 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/safetext"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 // mdCell escapes text for a Markdown table cell.
@@ -23,7 +22,7 @@ func orDash(s, dash string) string {
 // WriteMarkdown writes the school report as Markdown, for pasting into the
 // development programme: the same content as the HTML report, without the
 // charts.
-func WriteMarkdown(w io.Writer, m *model.Model, r *scoring.Explained) error {
+func WriteMarkdown(w io.Writer, m *model.Model, r *School) error {
 	v := newSchoolView(m, r)
 	ew := &errWriter{w: w}
 	p := ew.printf

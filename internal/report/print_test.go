@@ -25,7 +25,7 @@ import (
 
 // printDistrict is a district of 300 schools in six municipalities, as a
 // large municipal office has.
-func printDistrict(t *testing.T) (*model.Model, *summary.Summary, []*scoring.Explained) {
+func printDistrict(t *testing.T) (*model.Model, *summary.Summary, []*School) {
 	t.Helper()
 	m, err := model.Default()
 	if err != nil {
@@ -40,12 +40,12 @@ func printDistrict(t *testing.T) (*model.Model, *summary.Summary, []*scoring.Exp
 		t.Fatal(err)
 	}
 	agg := summary.New(m, summary.Options{GroupBy: summary.GroupMunicipality})
-	var results []*scoring.Explained
+	var results []*School
 	if err := answers.ReadCSV("район.csv", data.Bytes(), answers.Options{}, func(sub *submission.Submission) error {
 		r := scoring.Score(m, sub)
 		agg.Add(r)
 		if len(results) < 2 {
-			results = append(results, scoring.Explain(m, r))
+			results = append(results, &School{Explained: scoring.Explain(m, r)})
 		}
 		return nil
 	}); err != nil {
@@ -80,7 +80,7 @@ func TestWorkbooksPrint(t *testing.T) {
 		return path
 	}
 	summaryPath := write("сводка.xlsx", func(b *bytes.Buffer) error { return WriteSummaryXLSX(b, s) })
-	schools[0].Peers = &scoring.Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Муниципальный округ № 1"}
+	schools[0].Peers = &Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Муниципальный округ № 1"}
 	schoolPath := write("школа.xlsx", func(b *bytes.Buffer) error { return WriteSchoolXLSX(b, m, schools[0]) })
 
 	// Without fitting to one page wide, «Школы» (21 columns, 300 rows)
@@ -97,7 +97,7 @@ func TestWorkbooksPrint(t *testing.T) {
 // and every radar chart is on the fixed 0–100 scale.
 func TestChartsClearOfTables(t *testing.T) {
 	m, s, schools := printDistrict(t)
-	schools[0].Peers = &scoring.Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Муниципальный округ № 1"}
+	schools[0].Peers = &Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Муниципальный округ № 1"}
 	for name, write := range map[string]func(*bytes.Buffer) error{
 		"summary": func(b *bytes.Buffer) error { return WriteSummaryXLSX(b, s) },
 		"school":  func(b *bytes.Buffer) error { return WriteSchoolXLSX(b, m, schools[0]) },

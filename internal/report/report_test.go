@@ -26,17 +26,17 @@ var update = flag.Bool("update", false, "rewrite golden files under testdata/gol
 
 // scoreSamples scores the bundled samples from the repository root, so that
 // paths in the output are the ones a user sees.
-func scoreSamples(t testing.TB, files ...string) (*model.Model, []*scoring.Explained) {
+func scoreSamples(t testing.TB, files ...string) (*model.Model, []*School) {
 	t.Helper()
 	t.Chdir("../..")
 	m, err := model.Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	var results []*scoring.Explained
+	var results []*School
 	for _, f := range files {
 		err := answers.ReadFile(f, answers.Options{}, func(s *submission.Submission) error {
-			results = append(results, scoring.Explain(m, scoring.Score(m, s)))
+			results = append(results, &School{Explained: scoring.Explain(m, scoring.Score(m, s))})
 			return nil
 		})
 		if err != nil {

@@ -9,7 +9,6 @@ import (
 	"github.com/selfdiag/selfdiag/internal/chart"
 	"github.com/selfdiag/selfdiag/internal/docx"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 // Headings of the school document, for its sections 3.1 and 3.2 of a
@@ -29,7 +28,7 @@ const (
 // development programme: identity and profile, a summary paragraph, the
 // components with their levels and charts, the deficits with their target
 // answers, the next-level plan and the measures table to fill in.
-func WriteSchoolDOCX(w io.Writer, m *model.Model, r *scoring.Explained) error {
+func WriteSchoolDOCX(w io.Writer, m *model.Model, r *School) error {
 	v := newSchoolView(m, r)
 	d := docx.Document{Title: "Результаты самодиагностики: " + v.Title, Footer: "Самодиагностика: " + v.Title}
 	add := func(b ...docx.Block) { d.Blocks = append(d.Blocks, b...) }

@@ -10,7 +10,6 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/xlsxprint"
 )
 
@@ -18,7 +17,7 @@ import (
 // points and levels, thresholds, peers' means, radar chart), «Дефициты»,
 // «План», «Показатели», «Проблемы». Levels and gaps are coloured by
 // conditional formatting; every sheet prints landscape, one page wide.
-func WriteSchoolXLSX(w io.Writer, m *model.Model, r *scoring.Explained) error {
+func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 	v := newSchoolView(m, r)
 	f := newWorkbook()
 	defer f.Close()

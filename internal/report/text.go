@@ -41,7 +41,7 @@ func ModelID(st scoring.ModelStamp) string {
 }
 
 // WriteText writes a readable Russian summary of each result.
-func WriteText(w io.Writer, m *model.Model, results []*scoring.Explained) error {
+func WriteText(w io.Writer, m *model.Model, results []*School) error {
 	ew := &errWriter{w: w}
 	for i, r := range results {
 		if i > 0 {
@@ -77,7 +77,7 @@ func (e *errWriter) printf(format string, args ...any) {
 	_, e.err = fmt.Fprintf(e.w, format, args...)
 }
 
-func writeSchoolText(w *errWriter, m *model.Model, r *scoring.Explained) {
+func writeSchoolText(w *errWriter, m *model.Model, r *School) {
 	w.printf("Самодиагностика: %s\n", SchoolTitle(r.Result))
 	src := r.Source
 	if r.Row > 0 {

@@ -152,7 +152,7 @@ func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []markView 
 	return marks
 }
 
-func newSchoolView(m *model.Model, r *scoring.Explained) *schoolView {
+func newSchoolView(m *model.Model, r *School) *schoolView {
 	v := &schoolView{Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
 		Year: r.School.Year, Profile: r.School.Profile.String(), ProfileAssumed: r.ProfileAssumed, Source: r.Source,
 		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}

@@ -65,19 +65,6 @@ func (p *Plan) Highest(levels int) bool { return p.Current == levels-1 }
 type Explained struct {
 	*Result
 	Next NextLevel
-	// Peers, when the school was scored with its district, are the
-	// district's and the municipality's means to show beside its own.
-	Peers *Peers
-	// Change, when the district was compared with its previous
-	// self-diagnosis, is what changed for this school since then.
-	Change *Change
-}
-
-// Peers are the mean percent per component, in model order, of the
-// district and of the school's municipality (nil when not known).
-type Peers struct {
-	District, Municipal []float64
-	Municipality        string
 }
 
 // Explain plans the next level of a scored school.

@@ -1,4 +1,35 @@
-package scoring
+package report
+
+import "github.com/selfdiag/selfdiag/internal/scoring"
+
+// School is what a school's report is written from: its scored result
+// with the way to the next level and, when it was scored with its district,
+// its peers' means and its change since the previous self-diagnosis.
+type School struct {
+	*scoring.Explained
+	// Peers are the district's and the municipality's means to show
+	// beside the school's own; nil when scored alone.
+	Peers *Peers
+	// Change is what changed for the school since the previous
+	// self-diagnosis; nil without one.
+	Change *Change
+}
+
+// Schools wraps scored schools that have neither peers nor a change.
+func Schools(es ...*scoring.Explained) []*School {
+	out := make([]*School, len(es))
+	for i, e := range es {
+		out[i] = &School{Explained: e}
+	}
+	return out
+}
+
+// Peers are the mean percent per component, in model order, of the
+// district and of the school's municipality (nil when not known).
+type Peers struct {
+	District, Municipal []float64
+	Municipality        string
+}
 
 // Change is what changed since a school's previous self-diagnosis, as its
 // report shows it (batch --previous): made by the comparison, with the

@@ -10,6 +10,10 @@ import (
 // since its previous self-diagnosis.
 const ChangeHeading = "Изменения с прошлой самодиагностики"
 
+// PeersHeading heads the comparison of a school with its district's and
+// municipality's means, in every format that shows it.
+const PeersHeading = "Сравнение со средними"
+
 // changeView is the section's content, as text.
 type changeView struct {
 	Previous   string

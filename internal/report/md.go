@@ -60,7 +60,7 @@ func WriteMarkdown(w io.Writer, m *model.Model, r *School) error {
 	}
 	p("\n")
 	if v.Peers {
-		p("### Сравнение со средними\n\n| Компонент | Школа, %% | Среднее по всем школам, %% |")
+		p("### %s\n\n| Компонент | Школа, %% | Среднее по всем школам, %% |", PeersHeading)
 		if v.MunicipalPeers {
 			p(" Среднее по «%s», %% |", mdCell(v.PeerMunicipality))
 		}

@@ -43,6 +43,7 @@ func WriteSchoolDOCX(w io.Writer, m *model.Model, r *School) error {
 	info := [][]string{{"Наименование", v.Name}, {"Код", v.Code}, {"Муниципалитет", v.Municipality}, {"Год", v.Year},
 		{"Профиль", profile}, {"Модель показателей", ModelTitle(v.Model)}, {"Файл ответов", v.Source}}
 	add(docx.Table{Header: []string{"Сведение", "Значение"}, Rows: info, Widths: []float64{1, 3}})
+	add(docx.Paragraph{Style: docx.StyleSmall, Runs: []docx.Run{{Text: "Источник модели: " + v.Model.Source}}})
 
 	add(docx.Heading{Level: 1, Text: docxHeadResult})
 	add(docx.Text(schoolNarrative(m.Levels, v)))
@@ -58,7 +59,7 @@ func WriteSchoolDOCX(w io.Writer, m *model.Model, r *School) error {
 	if v.Total.CriticalApplied {
 		total += " (по баллам — «" + v.Total.ByPointsTitle + "»)"
 	}
-	rows = append(rows, []string{"Итого", "", strconv.Itoa(v.Total.Points), strconv.Itoa(v.Total.Max), v.Total.Percent, total})
+	rows = append(rows, []string{"Итог", "", strconv.Itoa(v.Total.Points), strconv.Itoa(v.Total.Max), v.Total.Percent, total})
 	add(docx.Table{Header: []string{"Компонент", "Вид", "Баллы", "Максимум", "%", "Уровень"}, Rows: rows,
 		Widths: []float64{3, 2.2, 1, 1.2, 1, 2.4}, BoldRows: map[int]bool{len(rows) - 1: true}})
 
@@ -94,6 +95,23 @@ func WriteSchoolDOCX(w io.Writer, m *model.Model, r *School) error {
 		}
 	}
 	add(docx.Table{Header: []string{"Где", "Пороги (в баллах)"}, Rows: thresholds, Widths: []float64{1, 3}})
+	if v.Peers {
+		add(docx.Heading{Level: 2, Text: PeersHeading})
+		header := []string{"Компонент", "Школа, %", "Среднее по всем школам, %"}
+		widths := []float64{3, 1.2, 1.6}
+		if v.MunicipalPeers {
+			header, widths = append(header, "Среднее по «"+v.PeerMunicipality+"», %"), append(widths, 1.6)
+		}
+		var rows [][]string
+		for _, c := range v.Components {
+			row := []string{c.Title, c.Percent, c.District}
+			if v.MunicipalPeers {
+				row = append(row, c.Municipal)
+			}
+			rows = append(rows, row)
+		}
+		add(docx.Table{Header: header, Rows: rows, Widths: widths})
+	}
 
 	add(docx.Heading{Level: 1, Text: docxHeadCritical})
 	if len(v.Critical) == 0 {

@@ -45,7 +45,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 	total := it.row + 1
 	it.put("Итог", "", v.Total.Points, v.Total.Max, v.Total.PercentValue, v.Total.LevelTitle, yesNo(v.Total.CriticalApplied), v.Total.Thresholds)
 	it.put()
-	it.label("Следующий уровень", "что для него нужно — на листе «План»")
+	it.label("План перехода на следующий уровень", "на листе «План»: какие показатели улучшить и до какого ответа")
 	it.put()
 
 	// The chart's data, a table of its own: the school's percent beside
@@ -59,6 +59,9 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 	}
 	if v.MunicipalPeers {
 		compare = append(compare, "Среднее по «"+v.PeerMunicipality+"», %")
+	}
+	if v.Peers {
+		it.put(PeersHeading)
 	}
 	it.subheader(compare...)
 	cmpHead := it.row

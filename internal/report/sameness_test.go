@@ -1,0 +1,67 @@
+package report
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var tags = regexp.MustCompile(`<[^>]*>`)
+
+// plainText is a report as a reader sees its words: HTML without tags,
+// workbooks and Word documents by their text.
+func plainText(t *testing.T, f Format, data []byte) string {
+	t.Helper()
+	text := string(xlsxText(t, f, data))
+	if f.Name == "html" {
+		text = html.UnescapeString(tags.ReplaceAllString(text, " "))
+	}
+	return strings.Join(strings.Fields(text), " ")
+}
+
+// TestSchoolReportFormatsAgree: every format of the development
+// programme's report carries the same sections and key statements — the
+// model with its fingerprint and source, the total, every component, the
+// comparison with the district's means and the change since the previous
+// self-diagnosis where the run gives them, the next-level plan — so that
+// a school's Word document says what its HTML page says.
+func TestSchoolReportFormatsAgree(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/schools/school1.xlsx")
+	r := results[0]
+	r.Peers = &Peers{District: make([]float64, len(m.Components)), Municipal: make([]float64, len(m.Components)), Municipality: "Кировский район"}
+	for i := range m.Components {
+		r.Peers.District[i], r.Peers.Municipal[i] = 50+float64(i), 40+float64(i)
+	}
+	r.Change = &Change{Previous: "2024", Old: ChangeTally{Points: 90, Max: 133, Percent: 67.6, LevelTitle: "средний"},
+		New: ChangeTally{Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, LevelTitle: r.Total.LevelTitle}}
+	must := []string{ModelTitle(r.Model), "Источник модели", r.Model.Source, "Кировский район", PeersHeading, ChangeHeading,
+		"План перехода на следующий уровень", "Итог"}
+	for _, c := range r.Components {
+		must = append(must, c.Title)
+	}
+	for _, d := range r.Deficits {
+		must = append(must, strings.Join(strings.Fields(d.Text), " "))
+	}
+	for _, f := range formats {
+		if !f.Programme || f.School == nil {
+			continue
+		}
+		t.Run(f.Name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := f.School(&buf, m, r); err != nil {
+				t.Fatal(err)
+			}
+			text := plainText(t, f, buf.Bytes())
+			for _, w := range must {
+				if !strings.Contains(text, w) {
+					t.Errorf("the %s report lacks %q", f.Name, w)
+				}
+			}
+			if strings.Contains(text, "Итого") {
+				t.Errorf("the %s report says «Итого» where the others say «Итог»", f.Name)
+			}
+		})
+	}
+}

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
 var tags = regexp.MustCompile(`<[^>]*>`)
@@ -61,6 +63,39 @@ func TestSchoolReportFormatsAgree(t *testing.T) {
 			}
 			if strings.Contains(text, "Итого") {
 				t.Errorf("the %s report says «Итого» where the others say «Итог»", f.Name)
+			}
+		})
+	}
+}
+
+// TestSummaryFormatsAgree: every document of the district summary names
+// the model with its fingerprint and source, the number of schools
+// counted and every component.
+func TestSummaryFormatsAgree(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/schools/school1.xlsx", "testdata/schools/corrective-ovz.csv", "testdata/schools/federal-table.xlsx")
+	agg := summary.New(m, summary.Options{GroupBy: summary.GroupMunicipality})
+	for _, r := range results {
+		agg.Add(r.Result)
+	}
+	s := agg.Summary()
+	must := []string{s.Model.Title, "отпечаток " + s.Model.Hash, "версия " + s.Model.Version, "Источник модели", s.Model.Source}
+	for _, c := range s.Components {
+		must = append(must, c.Title)
+	}
+	for _, f := range formats {
+		if f.Summary == nil || f.Name == "json" || f.Name == "csv" {
+			continue // data, not documents
+		}
+		t.Run(f.Name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := f.Summary(&buf, s, nil); err != nil {
+				t.Fatal(err)
+			}
+			text := plainText(t, f, buf.Bytes())
+			for _, w := range must {
+				if !strings.Contains(text, w) {
+					t.Errorf("the %s summary lacks %q", f.Name, w)
+				}
 			}
 		})
 	}

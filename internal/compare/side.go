@@ -119,7 +119,7 @@ func LoadRun(dir string) (*Side, error) {
 		}
 		if doc.Model.ID != side.Model.ID || doc.Model.Version != side.Model.Version || doc.Model.Hash != side.Model.Hash {
 			return nil, fmt.Errorf("%s: школа посчитана по другой модели (%s), чем сводка (%s): каталог собран из разных запусков",
-				path, modelName(doc.Model.ID, doc.Model.Version, doc.Model.Hash), modelName(side.Model.ID, side.Model.Version, side.Model.Hash))
+				path, ModelRef{doc.Model.ID, doc.Model.Version, doc.Model.Hash}, side.Model)
 		}
 		side.Schools = append(side.Schools, fromDoc(&doc))
 		for _, c := range doc.Components {
@@ -202,12 +202,13 @@ func readJSON(path string, limit int64, v any) error {
 	return nil
 }
 
-// modelName names a model with its fingerprint: two models of one id and
-// version may differ in their files.
-func modelName(id, version, hash string) string {
-	name := id + ", версия " + version
-	if hash != "" {
-		name += ", отпечаток " + hash
+// String names a model with its fingerprint, as every document of a
+// comparison does: two models of one id and version may differ in their
+// files.
+func (r ModelRef) String() string {
+	name := "модель " + r.ID + ", версия " + r.Version
+	if r.Hash != "" {
+		name += ", отпечаток " + r.Hash
 	}
 	return name
 }

@@ -141,8 +141,8 @@ func WriteText(w io.Writer, rep *Report, titles Titles) error {
 	var b strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	p("СРАВНЕНИЕ САМОДИАГНОСТИК\n")
-	p("Было: модель %s, версия %s — школ %d.\n", safetext.Terminal(rep.Old.Model.ID), safetext.Terminal(rep.Old.Model.Version), rep.Old.Schools)
-	p("Стало: модель %s, версия %s — школ %d.\n", safetext.Terminal(rep.New.Model.ID), safetext.Terminal(rep.New.Model.Version), rep.New.Schools)
+	p("Было: %s — школ %d.\n", safetext.Terminal(rep.Old.Model.String()), rep.Old.Schools)
+	p("Стало: %s — школ %d.\n", safetext.Terminal(rep.New.Model.String()), rep.New.Schools)
 	if ic := rep.Indicators; len(ic.OnlyOld)+len(ic.OnlyNew)+len(ic.MaxChanged) > 0 {
 		p("Модели различаются; эти показатели сравниваются только в процентах:\n")
 		if len(ic.OnlyOld) > 0 {

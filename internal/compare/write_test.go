@@ -184,3 +184,40 @@ func TestHTML(t *testing.T) {
 		t.Fatalf("chromium printed no PDF: %v", err)
 	}
 }
+
+// TestFingerprintInEveryDocument: each document of a comparison names both
+// models with their fingerprints, as the school reports and the summary
+// do (the same id and version may be other files).
+func TestFingerprintInEveryDocument(t *testing.T) {
+	rep, titles := twoYears(t)
+	if rep.Old.Model.Hash == "" || !strings.Contains(rep.Old.Model.String(), "отпечаток "+rep.Old.Model.Hash) {
+		t.Fatalf("model named %q", rep.Old.Model)
+	}
+	for name, write := range map[string]func(*bytes.Buffer) error{
+		"text": func(b *bytes.Buffer) error { return WriteText(b, rep, titles) },
+		"html": func(b *bytes.Buffer) error { return WriteHTML(b, rep, titles) },
+		"xlsx": func(b *bytes.Buffer) error { return WriteXLSX(b, rep, titles) },
+	} {
+		var buf bytes.Buffer
+		if err := write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		text := buf.String()
+		if name == "xlsx" {
+			f, err := excelize.OpenReader(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, _ := f.GetRows("Сводка")
+			text = ""
+			for _, r := range rows {
+				text += strings.Join(r, " ") + "\n"
+			}
+		}
+		for _, m := range []ModelRef{rep.Old.Model, rep.New.Model} {
+			if !strings.Contains(text, m.String()) {
+				t.Errorf("%s lacks %q", name, m)
+			}
+		}
+	}
+}

@@ -78,8 +78,8 @@ func WriteXLSX(w io.Writer, rep *Report, titles Titles) error {
 
 	sv := sheet("Сводка")
 	sv.put("Сравнение самодиагностик")
-	sv.put("Было", fmt.Sprintf("модель %s, версия %s", rep.Old.Model.ID, rep.Old.Model.Version), "школ", rep.Old.Schools)
-	sv.put("Стало", fmt.Sprintf("модель %s, версия %s", rep.New.Model.ID, rep.New.Model.Version), "школ", rep.New.Schools)
+	sv.put("Было", rep.Old.Model.String(), "школ", rep.Old.Schools)
+	sv.put("Стало", rep.New.Model.String(), "школ", rep.New.Schools)
 	if ic := rep.Indicators; len(ic.OnlyOld)+len(ic.OnlyNew)+len(ic.MaxChanged) > 0 {
 		var mc []string
 		for _, x := range ic.MaxChanged {

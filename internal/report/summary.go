@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/safetext"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
@@ -97,7 +98,7 @@ func WriteSummaryText(w io.Writer, s *summary.Summary) error {
 		}
 	}
 	if c.Problems > 0 {
-		ew.printf("\nПРОБЛЕМЫ В ДАННЫХ: %d у %d школ\n", c.Problems, c.WithProblems)
+		ew.printf("\nПРОБЛЕМЫ В ДАННЫХ: %d у %s\n", c.Problems, ru.SchoolsOf(c.WithProblems))
 		school := ""
 		for i, p := range s.Problems {
 			if i >= TopProblems {
@@ -181,7 +182,7 @@ func writeStatsText(w *errWriter, s *summary.Summary, st summary.Stats) {
 		if d.Critical {
 			mark = " [критический]"
 		}
-		w.printf("  %3s. %s%s — %d из %d школ (%s %%)\n", d.Indicator, d.Title, mark, d.Schools, d.Applicable, shareText(d.Share))
+		w.printf("  %3s. %s%s — %d из %s (%s %%)\n", d.Indicator, d.Title, mark, d.Schools, ru.SchoolsOf(d.Applicable), shareText(d.Share))
 	}
 	w.printf("\nШколы «%s» (%d):\n", levelTitle(s, 0), len(st.BelowBase))
 	for _, b := range st.BelowBase {

@@ -163,7 +163,7 @@ func statsBlocks(s *summary.Summary, st summary.Stats, group string) ([]docx.Blo
 	level := func(n int) int { return n }
 	if group != "" {
 		level = func(int) int { return 3 } // bold paragraphs under the municipality's heading
-		add(docx.Text(fmt.Sprintf("Учтено %s; средний результат — %s %% от максимума. %s", ru.Schools(st.Schools), Percent(st.MeanPercent), levelsSentence(st.Levels))))
+		add(docx.Text(fmt.Sprintf("%s; средний результат — %s %% от максимума. %s", ru.Capitalized(ru.Counted(st.Schools)), Percent(st.MeanPercent), levelsSentence(st.Levels))))
 	}
 	heading := func(n int, text string) {
 		if level(n) > 2 {

@@ -3,7 +3,11 @@
 // «1 балла, 2 баллов, 21 балла».
 package ru
 
-import "strconv"
+import (
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Form picks the form for n: one («1 балл», «21 балл»), few («2 балла»,
 // «34 балла») or many («5 баллов», «11 баллов», «12 баллов»).
@@ -40,3 +44,22 @@ func Indicators(n int) string {
 
 // Schools is «1 школа», «2 школы», «5 школ».
 func Schools(n int) string { return Count(n, "школа", "школы", "школ") }
+
+// SchoolsOf is what «из» and «у» take: «из 1 школы», «из 21 школы»,
+// «у 2 школ», «из 5 школ».
+func SchoolsOf(n int) string { return Count(n, "школы", "школ", "школ") }
+
+// Counted agrees «учтено» with a number of schools: «учтена 1 школа»,
+// «учтены 2 школы», «учтено 5 школ».
+func Counted(n int) string {
+	return Form(n, "учтена", "учтены", "учтено") + " " + Schools(n)
+}
+
+// Capitalized starts a sentence: «учтена 1 школа» → «Учтена 1 школа».
+func Capitalized(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[size:]
+}

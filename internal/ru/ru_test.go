@@ -23,3 +23,18 @@ func TestForms(t *testing.T) {
 		t.Errorf("Schools(21) = %q", got)
 	}
 }
+
+func TestSchoolsOfAndCounted(t *testing.T) {
+	for n, want := range map[int][2]string{
+		0: {"0 школ", "учтено 0 школ"}, 1: {"1 школы", "учтена 1 школа"}, 2: {"2 школ", "учтены 2 школы"},
+		5: {"5 школ", "учтено 5 школ"}, 11: {"11 школ", "учтено 11 школ"}, 21: {"21 школы", "учтена 21 школа"},
+		22: {"22 школ", "учтены 22 школы"}, 25: {"25 школ", "учтено 25 школ"}, 101: {"101 школы", "учтена 101 школа"},
+	} {
+		if got := SchoolsOf(n); got != want[0] {
+			t.Errorf("SchoolsOf(%d) = %q, want %q", n, got, want[0])
+		}
+		if got := Counted(n); got != want[1] {
+			t.Errorf("Counted(%d) = %q, want %q", n, got, want[1])
+		}
+	}
+}

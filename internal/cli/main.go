@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -108,15 +109,19 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
+// didYouMean is cobra's suggestion of a command: "\n\nDid you mean this?\n\tbatch\n".
+var didYouMean = regexp.MustCompile(`\s*Did you mean this\?\s+(\S+)\s*`)
+
 // translateCobra puts cobra's English argument errors into Russian.
 func translateCobra(msg string) string {
+	msg = didYouMean.ReplaceAllString(msg, "; возможно, имелась в виду команда «$1»")
 	r := strings.NewReplacer(
 		"unknown command", "неизвестная команда",
 		"unknown shorthand flag", "неизвестный флаг",
 		"unknown flag", "неизвестный флаг",
 		"flag needs an argument", "флагу нужно значение",
 		"invalid argument", "неверное значение",
-		"for \"selfdiag\"", "",
+		" for \"selfdiag\"", "",
 		"requires at least", "нужно не меньше",
 		"accepts at most", "принимает не больше",
 		"accepts ", "нужно ровно ",

@@ -29,7 +29,22 @@ import (
 func newModelCmd(a *app) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "model",
-		Short: "Проверить или показать модель показателей",
+		Short: "Проверить, показать, выгрузить или загрузить модель показателей",
+		// Without a subcommand: the help; an unknown one is a mistake in
+		// the command line (cobra would print the help and exit 0).
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				var names []string
+				for _, c := range cmd.Commands() {
+					if !c.Hidden {
+						names = append(names, c.Name())
+					}
+				}
+				return usagef("неизвестная команда «%s» для selfdiag model: допустимы %s", args[0], strings.Join(names, ", "))
+			}
+			return cmd.Help()
+		},
 	}
 	validate := &cobra.Command{
 		Use:   "validate [КАТАЛОГ]",

@@ -390,12 +390,17 @@ func later(e, kept *Entry) (bool, string) {
 			newer, older = older, newer
 		}
 		return e.filled.After(kept.filled), fmt.Sprintf("учтена более поздняя подача: дата заполнения %s позже %s", newer.Format(date), older.Format(date))
-	case !e.modified.Equal(kept.modified) && !e.modified.IsZero() && !kept.modified.IsZero():
-		newer, older := e.modified, kept.modified
-		if kept.modified.After(e.modified) {
+	}
+	// Modification times count to the second, as they are shown: two
+	// files saved within one second (copied, unpacked) are a tie, not a
+	// later submission the message could not tell apart.
+	em, km := e.modified.Truncate(time.Second), kept.modified.Truncate(time.Second)
+	if !em.Equal(km) && !em.IsZero() && !km.IsZero() {
+		newer, older := em, km
+		if km.After(em) {
 			newer, older = older, newer
 		}
-		return e.modified.After(kept.modified), fmt.Sprintf("учтена более поздняя подача: файл изменён %s, другой — %s", newer.Format(stamp), older.Format(stamp))
+		return em.After(km), fmt.Sprintf("учтена более поздняя подача: файл изменён %s, другой — %s", newer.Format(stamp), older.Format(stamp))
 	}
 	return false, "даты заполнения и изменения файлов не различаются: учтена первая подача по порядку файлов"
 }

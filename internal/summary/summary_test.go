@@ -229,6 +229,9 @@ func TestDuplicatePolicies(t *testing.T) {
 		{DuplicatesLatest, sent("a.xlsx", good, day(15), day(1)), sent("b.xlsx", poor, day(10), day(20)), "a.xlsx", "учтена более поздняя подача: дата заполнения 15.05.2025 позже 10.05.2025"},
 		{DuplicatesLatest, sent("a.xlsx", poor, time.Time{}, day(1)), sent("b.xlsx", good, day(10), day(2)), "b.xlsx", "учтена более поздняя подача: файл изменён 02.05.2025"},
 		{DuplicatesLatest, sent("a.xlsx", good, time.Time{}, day(1)), sent("b.xlsx", poor, time.Time{}, day(1)), "a.xlsx", "даты заполнения и изменения файлов не различаются"},
+		// Within one second is a tie (the times are shown to the second).
+		{DuplicatesLatest, sent("a.xlsx", good, time.Time{}, day(1).Add(100*time.Millisecond)), sent("b.xlsx", poor, time.Time{}, day(1).Add(900*time.Millisecond)), "a.xlsx", "даты заполнения и изменения файлов не различаются"},
+		{DuplicatesLatest, sent("a.xlsx", poor, time.Time{}, day(1).Add(900*time.Millisecond)), sent("b.xlsx", good, time.Time{}, day(1).Add(1100*time.Millisecond)), "b.xlsx", "учтена более поздняя подача: файл изменён 01.05.2025 00:00:01, другой — 01.05.2025 00:00:00"},
 		{DuplicatesFirst, sent("a.xlsx", poor, day(10), day(1)), sent("b.xlsx", good, day(15), day(2)), "a.xlsx", "учтена первая подача"},
 		{DuplicatesError, sent("a.xlsx", poor, day(10), day(1)), sent("b.xlsx", good, day(15), day(2)), "", "при --duplicates error"},
 	} {

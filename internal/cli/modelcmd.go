@@ -498,11 +498,12 @@ func modelFolderFiles(dir string) ([]string, error) {
 			other = append(other, name)
 		case name == model.RootFile:
 			isModel = modelRoot(filepath.Join(dir, name))
+			files = append(files, name)
 		default:
 			files = append(files, name)
 		}
 	}
-	if len(files)+len(other) > 0 && !isModel || len(other) > 0 {
+	if len(files) > 0 && !isModel || len(other) > 0 {
 		return nil, usagef("каталог %s не пуст и не является каталогом модели selfdiag (в нём %s): модель записывается в новый или пустой каталог либо поверх прежней модели", printable(dir), strings.Join(append(other, files...)[:min(len(other)+len(files), 5)], ", "))
 	}
 	return files, nil

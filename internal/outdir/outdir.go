@@ -73,7 +73,8 @@ type Dir struct {
 
 // Stale names files of the folder (relative, with '/') that belong to the
 // set being written although no manifest lists them — a model folder's
-// component files written by hand: Commit removes those not written again.
+// files, edited by hand or not: Commit replaces those written again and
+// removes the others.
 func (d *Dir) Stale(rels ...string) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -319,8 +320,8 @@ func (d *Dir) clear(rel string, previous map[string]Entry) error {
 	case !st.Mode().IsRegular():
 		return errors.New("на этом месте не обычный файл (папка, ссылка или канал): selfdiag его не трогает; удалите или переименуйте его")
 	}
-	if e, ok := previous[rel]; ok && d.state(e) == stateUnchanged {
-		return nil
+	if e, ok := previous[rel]; ok && d.state(e) == stateUnchanged || slices.Contains(d.stale, rel) {
+		return nil // the program's own, or a file of the set the caller replaces
 	}
 	ext := path.Ext(rel)
 	base := strings.TrimSuffix(rel, ext)

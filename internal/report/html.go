@@ -20,6 +20,9 @@ var htmlTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 	"pct":     func(share float64) string { return Percent(share * 100) },
 	"bar":     func(share, width float64) string { return f1(share * width) },
 	"join":    func(items []string) string { return strings.Join(items, "; ") },
+	// The headings every format shares.
+	"peersHeading":  func() string { return PeersHeading },
+	"changeHeading": func() string { return ChangeHeading },
 }).ParseFS(templateFS, "templates/*.html"))
 
 type schoolPage struct {

@@ -3,20 +3,16 @@
 package answers
 
 import (
-	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"errors"
-	"hash/crc32"
-	"io"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/hostiletest"
 	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/xlsxopen"
 )
@@ -62,68 +58,6 @@ func TestHostileFiles(t *testing.T) {
 	}
 }
 
-// bombXLSX writes a workbook whose one sheet is a few rows followed by
-// size bytes of spaces: a few hundred kilobytes that unzip to size.
-func bombXLSX(t *testing.T, path string, size int) {
-	t.Helper()
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	part := func(name, text string) io.Writer {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		io.WriteString(w, text)
-		return w
-	}
-	part("[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`)
-	part("_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`)
-	part("xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Ответы" sheetId="1" r:id="rId1"/></sheets></workbook>`)
-	part("xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`)
-	// The sheet: a row, then size bytes of spaces, deflated once per
-	// megabyte and the compressed block repeated (a deflate stream may be
-	// a run of blocks): compressing hundreds of megabytes under the race
-	// detector took most of this test's time.
-	head := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>`
-	tail := `</sheetData></worksheet>`
-	spaces := bytes.Repeat([]byte(" "), 1<<20)
-	var blocks bytes.Buffer
-	fw, _ := flate.NewWriter(&blocks, flate.BestCompression)
-	fw.Write([]byte(head))
-	fw.Flush()
-	headBlock := slices.Clone(blocks.Bytes())
-	blocks.Reset()
-	fw.Write(spaces)
-	fw.Flush()
-	spaceBlock := slices.Clone(blocks.Bytes())
-	blocks.Reset()
-	fw.Write([]byte(tail))
-	fw.Close()
-	tailBlock := blocks.Bytes()
-	var body bytes.Buffer
-	body.Write(headBlock)
-	crc := crc32.ChecksumIEEE([]byte(head))
-	n := 0
-	for ; n < size; n += len(spaces) {
-		body.Write(spaceBlock)
-		crc = crc32.Update(crc, crc32.IEEETable, spaces)
-	}
-	body.Write(tailBlock)
-	crc = crc32.Update(crc, crc32.IEEETable, []byte(tail))
-	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CRC32: crc,
-		CompressedSize64: uint64(body.Len()), UncompressedSize64: uint64(len(head) + n + len(tail))})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w.Write(body.Bytes())
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestXLSXBombs: a workbook that unzips past the limit is refused at once;
 // one with a sheet big enough to be unpacked to disk is read; neither
 // leaves a temporary file behind.
@@ -133,8 +67,11 @@ func TestXLSXBombs(t *testing.T) {
 	os.Mkdir(tmp, 0o755)
 	t.Setenv("TMPDIR", tmp)
 	big, bomb := filepath.Join(dir, "большая.xlsx"), filepath.Join(dir, "бомба.xlsx")
-	bombXLSX(t, big, 20<<20)
-	bombXLSX(t, bomb, xlsxopen.UnzipLimit+1<<20)
+	for path, size := range map[string]int{big: 20 << 20, bomb: xlsxopen.UnzipLimit + 1<<20} {
+		if err := hostiletest.PaddedBook(path, size); err != nil {
+			t.Fatal(err)
+		}
+	}
 	start := time.Now()
 	err := ReadFile(bomb, Options{}, func(*submission.Submission) error { return nil })
 	if err == nil || !strings.Contains(err.Error(), "книга распаковывается больше чем в 256 МБ") || time.Since(start) > 5*time.Second {

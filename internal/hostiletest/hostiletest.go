@@ -5,7 +5,9 @@ package hostiletest
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"fmt"
+	"hash/crc32"
 	"maps"
 	"os"
 	"slices"
@@ -52,24 +54,40 @@ func SharedStringBook(path, sheetName string, header []string, rows, n int) erro
 // writeBook packs a workbook of one sheet, with shared strings if sst is
 // not empty.
 func writeBook(path, sheetName, sheetXML, sst string) error {
-	types := `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`
-	rels := `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`
-	if sst != "" {
-		types += `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
-		rels += `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
-	}
-	parts := map[string]string{
-		"[Content_Types].xml":        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` + types + `</Types>`,
-		"_rels/.rels":                `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
-		"xl/workbook.xml":            `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="` + sheetName + `" sheetId="1" r:id="rId1"/></sheets></workbook>`,
-		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels + `</Relationships>`,
-		"xl/worksheets/sheet1.xml":   sheetXML,
-	}
+	parts := bookParts(sheetName, sst != "")
+	parts["xl/worksheets/sheet1.xml"] = sheetXML
 	if sst != "" {
 		parts["xl/sharedStrings.xml"] = sst
 	}
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	if err := addParts(zw, parts); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path, buf.Bytes(), 0o644)
+}
+
+// bookParts are the parts of a one-sheet workbook but the sheet (and the
+// shared strings).
+func bookParts(sheetName string, sst bool) map[string]string {
+	types := `<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`
+	rels := `<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>`
+	if sst {
+		types += `<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>`
+		rels += `<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
+	}
+	return map[string]string{
+		"[Content_Types].xml":        `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` + types + `</Types>`,
+		"_rels/.rels":                `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+		"xl/workbook.xml":            `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="` + sheetName + `" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+		"xl/_rels/workbook.xml.rels": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` + rels + `</Relationships>`,
+	}
+}
+
+func addParts(zw *zip.Writer, parts map[string]string) error {
 	for _, name := range slices.Sorted(maps.Keys(parts)) {
 		w, err := zw.Create(name)
 		if err != nil {
@@ -78,6 +96,53 @@ func writeBook(path, sheetName, sheetXML, sst string) error {
 		if _, err := w.Write([]byte(parts[name])); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// PaddedBook writes a workbook whose one sheet («Ответы») is a row followed
+// by size bytes of spaces: a few hundred kilobytes that unzip to size. The
+// spaces are deflated once per megabyte and the compressed block repeated
+// (a deflate stream may be a run of blocks): deflating hundreds of
+// megabytes under the race detector took most of a test's time.
+func PaddedBook(path string, size int) error {
+	head := `<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>`
+	tail := `</sheetData></worksheet>`
+	spaces := bytes.Repeat([]byte(" "), 1<<20)
+	var blocks bytes.Buffer
+	fw, _ := flate.NewWriter(&blocks, flate.BestCompression)
+	fw.Write([]byte(head))
+	fw.Flush()
+	headBlock := slices.Clone(blocks.Bytes())
+	blocks.Reset()
+	fw.Write(spaces)
+	fw.Flush()
+	spaceBlock := slices.Clone(blocks.Bytes())
+	blocks.Reset()
+	fw.Write([]byte(tail))
+	fw.Close()
+	var body bytes.Buffer
+	body.Write(headBlock)
+	crc := crc32.ChecksumIEEE([]byte(head))
+	n := 0
+	for ; n < size; n += len(spaces) {
+		body.Write(spaceBlock)
+		crc = crc32.Update(crc, crc32.IEEETable, spaces)
+	}
+	body.Write(blocks.Bytes())
+	crc = crc32.Update(crc, crc32.IEEETable, []byte(tail))
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	if err := addParts(zw, bookParts("Ответы", false)); err != nil {
+		return err
+	}
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet1.xml", Method: zip.Deflate, CRC32: crc,
+		CompressedSize64: uint64(body.Len()), UncompressedSize64: uint64(len(head) + n + len(tail))})
+	if err != nil {
+		return err
+	}
+	if _, err := w.Write(body.Bytes()); err != nil {
+		return err
 	}
 	if err := zw.Close(); err != nil {
 		return err

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"reflect"
 	"slices"
@@ -79,7 +80,7 @@ func TestEveryOptionSameForCSVAndXLSX(t *testing.T) {
 	typ := reflect.TypeFor[Options]()
 	for i := range typ.NumField() {
 		f := typ.Field(i)
-		if !slices.ContainsFunc(mapsValues(optionCases), func(o Options) bool {
+		if !slices.ContainsFunc(slices.Collect(maps.Values(optionCases)), func(o Options) bool {
 			return !reflect.ValueOf(o).Field(i).IsZero()
 		}) {
 			t.Errorf("no case sets Options.%s", f.Name)
@@ -121,14 +122,6 @@ func TestGivenProfileReachesXLSX(t *testing.T) {
 	if len(got[0].Problems) != 0 {
 		t.Errorf("a model without profiles: problems %v", got[0].Problems)
 	}
-}
-
-func mapsValues(m map[string]Options) []Options {
-	var out []Options
-	for _, o := range m {
-		out = append(out, o)
-	}
-	return out
 }
 
 func safeTestName(s string) string { return strings.NewReplacer(" ", "_", "/", "_").Replace(s) }

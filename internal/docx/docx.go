@@ -59,12 +59,14 @@ type Run struct {
 	Bold, Italic bool
 }
 
-// Table is a table with a header row that repeats on every page. Widths
-// are the columns' shares of the text width (any units; they are scaled).
+// Table is a table with a header row that repeats on every page (none
+// when Header is nil). Widths are the columns' shares of the text width
+// (any units; they are scaled); Right marks the columns aligned right.
 type Table struct {
 	Header []string
 	Rows   [][]string
 	Widths []float64
+	Right  []bool
 	// BoldRows marks rows (by index in Rows) to set in bold: totals.
 	BoldRows map[int]bool
 }
@@ -205,6 +207,9 @@ func runs(rs []Run) string {
 
 func writeTable(b *strings.Builder, t Table) {
 	cols := len(t.Header)
+	if cols == 0 && len(t.Rows) > 0 {
+		cols = len(t.Rows[0])
+	}
 	widths := make([]int, cols)
 	total := 0.0
 	for i := range cols {
@@ -242,13 +247,19 @@ func writeTable(b *strings.Builder, t Table) {
 			if header {
 				b.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="D9D9D9"/>`)
 			}
-			b.WriteString(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/></w:pPr>`)
+			align := ""
+			if i < len(t.Right) && t.Right[i] {
+				align = `<w:jc w:val="right"/>`
+			}
+			b.WriteString(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>` + align + `</w:pPr>`)
 			b.WriteString(runs([]Run{{Text: text, Bold: header || bold}}))
 			b.WriteString("</w:p></w:tc>")
 		}
 		b.WriteString("</w:tr>")
 	}
-	row(t.Header, true, false)
+	if t.Header != nil {
+		row(t.Header, true, false)
+	}
 	for i, r := range t.Rows {
 		row(r, false, t.BoldRows[i])
 	}

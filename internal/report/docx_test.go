@@ -42,11 +42,14 @@ func TestSchoolDOCX(t *testing.T) {
 					level2++
 				}
 			}
-			want := []string{docxHeadSchool, docxHeadResult, docxHeadCritical, docxHeadDeficits, docxHeadPlan, docxHeadMeasures}
-			if len(r.Problems) > 0 {
-				want = append(want, docxHeadProblems)
+			want := []string{schoolHeadResults, schoolHeadDeficits, schoolHeadPlan, schoolHeadMeasures, schoolHeadAnswers, schoolHeadProblems}
+			// Thresholds, critical indicators, «По компонентам»; each
+			// component among the deficits and the answers; notices.
+			wantLevel2 := 3 + 2*len(m.Components)
+			if len(r.Notices) > 0 {
+				wantLevel2++
 			}
-			if strings.Join(level1, "|") != strings.Join(want, "|") || level2 != len(m.Components)+1 {
+			if strings.Join(level1, "|") != strings.Join(want, "|") || level2 != wantLevel2 {
 				t.Errorf("headings: %q and %d of level 2", level1, level2)
 			}
 			path := filepath.Join(dir, tc.name+".docx")

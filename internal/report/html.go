@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/doc"
 	"github.com/selfdiag/selfdiag/internal/model"
 )
 
@@ -25,28 +26,14 @@ var htmlTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 	"changeHeading": func() string { return ChangeHeading },
 }).ParseFS(templateFS, "templates/*.html"))
 
-type schoolPage struct {
-	*schoolView
-	Levels int
-	Radar  template.HTML
-	Bars   template.HTML
+type page struct {
+	Title string
+	Body  template.HTML
 }
 
 // WriteHTML writes the school report as one self-contained HTML page: no
 // scripts, fonts, styles or images from elsewhere; printable on A4.
 func WriteHTML(w io.Writer, m *model.Model, r *School) error {
-	v := newSchoolView(m, r)
-	labels := make([]string, len(v.Components))
-	percents := make([]float64, len(v.Components))
-	rows := make([]barRow, 0, len(v.Components)+1)
-	for i, c := range v.Components {
-		labels[i], percents[i] = c.Title, c.PercentValue
-		rows = append(rows, barRow{Label: c.Title, Percent: c.PercentValue, Level: c.Level, Title: c.LevelTitle, Marks: c.Marks})
-	}
-	totalMarks := thresholdMarks(m, m.Thresholds.For("", r.School.Profile), r.Total.Max)
-	rows = append(rows, barRow{Label: "Итог", Percent: v.Total.PercentValue, Level: v.Total.Level, Title: v.Total.LevelTitle, Marks: totalMarks})
-	page := schoolPage{schoolView: v, Levels: len(m.Levels),
-		Radar: template.HTML(radarSVG(labels, percents, totalMarks)),
-		Bars:  template.HTML(barsSVG(rows, len(m.Levels)))}
-	return htmlTemplates.ExecuteTemplate(w, "school.html", page)
+	d := SchoolDocument(m, r)
+	return htmlTemplates.ExecuteTemplate(w, "school.html", page{Title: d.Title, Body: doc.HTML(d)})
 }

@@ -86,7 +86,7 @@ func schoolNarrative(levels []model.Level, v *schoolView) string {
 	// plan's own section.
 	if plan := v.Plan.Summary; plan != "" {
 		if first, _, ok := strings.Cut(plan, " Улучшить"); ok && len(v.Plan.Steps) > 5 {
-			plan = first + fmt.Sprintf(" Шаги (%d) — в разделе «%s».", len(v.Plan.Steps), docxHeadPlan)
+			plan = first + fmt.Sprintf(" Шаги (%d) — в разделе «%s».", len(v.Plan.Steps), schoolHeadPlan)
 		}
 		b.WriteString(" " + plan)
 	}

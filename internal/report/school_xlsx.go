@@ -28,15 +28,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 
 	// «Итог»
 	it := newSheet(f, styles, "Итог")
-	it.title("Результаты самодиагностики: " + v.Title)
-	it.label("Наименование ОО", v.Name)
-	it.label("Код ОО", v.Code)
-	it.label("Муниципалитет", v.Municipality)
-	it.label("Профиль школы", v.Profile)
-	it.label("Файл ответов", v.Source)
-	it.label("Модель", ModelTitle(v.Model))
-	it.label("Источник модели", v.Model.Source)
-	it.put()
+	it.blocks(schoolIdentity(v).Blocks)
 	it.header("Компонент", "Вид", "Баллы", "Макс.", "%", "Уровень", "Понижен критическим", "Пороги уровней для профиля школы")
 	first := it.row + 1
 	for _, c := range v.Components {
@@ -132,30 +124,13 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 	// «Мероприятия»: the measures table of the programme's action plan,
 	// the same as the Word document's.
 	ms := newSheet(f, styles, "Мероприятия")
-	ms.header(toAny(measuresHeader)...)
-	for _, r := range measureRows(v) {
-		ms.put(toAny(r)...)
-	}
+	ms.blocks(schoolMeasures(v).Blocks)
 
 	// «Изменения», when compared with the previous self-diagnosis.
 	var changes []*xlsxSheet
 	if ch := v.Change; ch != nil {
 		cs := newSheet(f, styles, "Изменения")
-		cs.title(ChangeHeading)
-		cs.label("Итог", ch.Summary)
-		if ch.Plan != "" {
-			cs.label("План перехода", ch.Plan)
-		}
-		cs.label("Прошлая самодиагностика", ch.Previous)
-		cs.put()
-		cs.header("Компонент", "Было", "Стало", "Изменение")
-		for _, c := range ch.Components {
-			cs.put(c.Title, c.Old, c.New, c.Change)
-		}
-		cs.put()
-		for _, l := range ch.Lists() {
-			cs.label(fmt.Sprintf("%s (%d)", l.Title, len(l.Items)), strings.Join(l.Items, "; "))
-		}
+		cs.blocks(schoolChange(ch).Blocks)
 		changes = append(changes, cs)
 	}
 
@@ -174,17 +149,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 
 	// «Проблемы»
 	pr := newSheet(f, styles, "Проблемы")
-	pr.header("Проблемы в данных")
-	for _, p := range v.Problems {
-		pr.put(p)
-	}
-	if len(v.Notices) > 0 {
-		pr.put("")
-		pr.put("Замечания (на баллы не влияют)")
-		for _, p := range v.Notices {
-			pr.put(p)
-		}
-	}
+	pr.blocks(schoolProblems(v).Blocks)
 	if err := finishAll(styles, append(append([]*xlsxSheet{it, df, pl, ms}, changes...), in, pr)...); err != nil {
 		return err
 	}

@@ -48,7 +48,12 @@ func TestSchoolXLSX(t *testing.T) {
 		t.Errorf("deficit rows %d, want %d", len(defRows)-1, len(r.Deficits))
 	}
 	// The measures table: a deficit a row, the columns to fill in empty.
+	// It follows the section's heading and its explanation.
 	msRows, _ := f.GetRows("Мероприятия")
+	if len(msRows) < 3 || msRows[0][0] != schoolHeadMeasures {
+		t.Fatalf("measures sheet: %v", msRows)
+	}
+	msRows = msRows[2:]
 	if len(msRows)-1 != len(r.Deficits) || strings.Join(msRows[0], "|") != strings.Join(measuresHeader, "|") {
 		t.Errorf("measures sheet: %d rows, header %v", len(msRows)-1, msRows[0])
 	}

@@ -31,8 +31,9 @@ const svgPatterns = `<defs>
 func f1(v float64) string { return fmt.Sprintf("%.1f", v) }
 
 // radarSVG draws the components' percent of max on a radar, with rings at
-// the given percents.
-func radarSVG(labels []string, percents []float64, rings []markView) string {
+// the given percents and, when district is not nil, the district's means
+// dashed.
+func radarSVG(labels []string, percents, district []float64, rings []markView) string {
 	const w, h, cx, cy, r = 680.0, 400.0, 340.0, 200.0, 130.0
 	n := len(labels)
 	var b strings.Builder
@@ -67,12 +68,18 @@ func radarSVG(labels []string, percents []float64, rings []markView) string {
 		x, y := pt(i, 100)
 		fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="#bbb" stroke-width="0.8"/>`, f1(cx), f1(cy), f1(x), f1(y))
 	}
-	var pts []string
-	for i, p := range percents {
-		x, y := pt(i, math.Max(0, math.Min(100, p)))
-		pts = append(pts, f1(x)+","+f1(y))
+	polygon := func(values []float64) string {
+		var pts []string
+		for i, p := range values {
+			x, y := pt(i, math.Max(0, math.Min(100, p)))
+			pts = append(pts, f1(x)+","+f1(y))
+		}
+		return strings.Join(pts, " ")
 	}
-	fmt.Fprintf(&b, `<polygon class="school" points="%s" fill="#1f5fa8" fill-opacity="0.25" stroke="#1f5fa8" stroke-width="2"/>`, strings.Join(pts, " "))
+	if len(district) == n {
+		fmt.Fprintf(&b, `<polygon class="district" points="%s" fill="none" stroke="#444" stroke-width="1.5" stroke-dasharray="6 3"><title>Среднее по району</title></polygon>`, polygon(district))
+	}
+	fmt.Fprintf(&b, `<polygon class="school" points="%s" fill="#1f5fa8" fill-opacity="0.25" stroke="#1f5fa8" stroke-width="2"/>`, polygon(percents))
 	for i, p := range percents {
 		x, y := pt(i, math.Max(0, math.Min(100, p)))
 		fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="3.5" fill="#1f5fa8"><title>%s: %s %%</title></circle>`, f1(x), f1(y), html.EscapeString(labels[i]), Percent(p))

@@ -22,13 +22,15 @@ type schoolView struct {
 	Source         string
 	Model          scoring.ModelStamp
 	Total          tallyView
-	Components     []componentView
-	Critical       []indicatorView // critical indicators with 0 points
-	DeficitCount   int
-	Plan           planView
-	Problems       []string
-	Notices        []string
-	Incomplete     bool
+	// TotalMarks are the overall level thresholds as percent of max.
+	TotalMarks   []markView
+	Components   []componentView
+	Critical     []indicatorView // critical indicators with 0 points
+	DeficitCount int
+	Plan         planView
+	Problems     []string
+	Notices      []string
+	Incomplete   bool
 	// Peers is set when the district's (and the municipality's) means
 	// per component are known; PeerMunicipality names the latter.
 	Peers, MunicipalPeers bool
@@ -159,6 +161,7 @@ func newSchoolView(m *model.Model, r *School) *schoolView {
 	if r.Row > 0 {
 		v.Source += ", строка " + strconv.Itoa(r.Row)
 	}
+	v.TotalMarks = thresholdMarks(m, m.Thresholds.For("", r.School.Profile), r.Total.Max)
 	nl := r.Next
 	if p := r.Peers; p != nil {
 		v.Peers = len(p.District) == len(r.Components)

@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"compress/flate"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/doc"
 	"io"
 	"strconv"
 	"strings"
@@ -169,6 +170,7 @@ type placedChart struct {
 type labelRow struct {
 	row   int
 	width int // in characters
+	from  int // the column it starts in: 2 for a label's value, 1 for a paragraph
 }
 
 // label writes the next row as a label and a value; the value does not
@@ -180,8 +182,71 @@ func (s *xlsxSheet) label(name string, value any) {
 		s.widths = append(s.widths, 0)
 	}
 	s.widths[0] = max(s.widths[0], cellWidth(name))
-	s.labels = append(s.labels, labelRow{row: s.row, width: cellWidth(value)})
+	s.labels = append(s.labels, labelRow{row: s.row, width: cellWidth(value), from: 2})
 	s.set([]any{name, value})
+}
+
+// paragraph writes the next row as text that spans the sheet's table and
+// wraps there.
+func (s *xlsxSheet) paragraph(text string) {
+	s.row++
+	s.labels = append(s.labels, labelRow{row: s.row, width: cellWidth(text), from: 1})
+	s.set([]any{text})
+}
+
+// blocks writes a document's blocks: headings and paragraphs as titles,
+// fields as labels, a table under its header (the sheet's first table is
+// its header row), list items a row each.
+func (s *xlsxSheet) blocks(blocks []doc.Block) {
+	doc.Walk(blocks, func(b doc.Block) {
+		switch x := b.(type) {
+		case doc.Heading:
+			if s.row > 0 {
+				s.put()
+			}
+			s.title(x.Text)
+		case doc.Paragraph:
+			s.paragraph(doc.PlainText(x.Runs))
+		case doc.Fields:
+			for _, f := range x.Rows {
+				s.label(f.Name, doc.PlainText(f.Value))
+			}
+			s.put()
+		case doc.Table:
+			head := make([]any, len(x.Header))
+			for i, h := range x.Header {
+				head[i] = h
+			}
+			if s.head == 0 {
+				s.header(head...)
+			} else {
+				s.subheader(head...)
+			}
+			for _, r := range x.Rows {
+				cells := make([]any, len(r.Cells))
+				for i, c := range r.Cells {
+					cells[i] = cellText(c)
+				}
+				s.put(cells...)
+			}
+		case doc.List:
+			for _, it := range x.Items {
+				s.paragraph(doc.PlainText(it))
+			}
+		}
+	})
+}
+
+// cellText is a cell's text, a line per run that starts a line.
+func cellText(c doc.Cell) string {
+	var b strings.Builder
+	for _, r := range c {
+		if r.Break {
+			b.WriteString("\n")
+		}
+		b.WriteString(doc.PlainText([]doc.Run{{Text: r.Text, Badge: r.Badge, Muted: r.Muted}}))
+	}
+	return b.String()
 }
 
 func (s *xlsxSheet) set(values []any) {
@@ -282,13 +347,13 @@ func (s *xlsxSheet) colWidth(w int) int {
 // the row as high as its lines.
 func (s *xlsxSheet) spanLabels(styles *xlsxStyles) error {
 	last := max(len(s.widths), 2)
-	span := 0
-	for _, w := range s.widths[1:] {
-		span += s.colWidth(w) + 2
-	}
 	for _, l := range s.labels {
-		from, to := cellName(2, l.row), cellName(last, l.row)
-		if last > 2 {
+		span := 0
+		for _, w := range s.widths[l.from-1:] {
+			span += s.colWidth(w) + 2
+		}
+		from, to := cellName(l.from, l.row), cellName(last, l.row)
+		if last > l.from {
 			if err := s.f.MergeCell(s.name, from, to); err != nil {
 				return err
 			}

@@ -1,0 +1,290 @@
+package report
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/doc"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/ru"
+)
+
+// Headings of the school report, laid out like sections 3.1 and 3.2 of a
+// development programme.
+const (
+	schoolHeadResults  = "3.1. Результаты самодиагностики: баллы и уровни"
+	schoolHeadDeficits = "3.2. Дефициты по магистральным направлениям и ключевым условиям"
+	schoolHeadPlan     = "План перехода на следующий уровень"
+	schoolHeadMeasures = "План мероприятий по устранению дефицитов"
+	schoolHeadAnswers  = "Ответы по показателям"
+	schoolHeadProblems = "Проблемы в данных"
+	schoolHeadCritical = "Невыполненные критические показатели"
+)
+
+// SchoolDocument builds a school's report, the one document every format
+// of it is rendered from: identity, results and levels (3.1), the change
+// since the previous self-diagnosis, deficits (3.2), the next-level plan,
+// the measures table to fill in, every answer and the data problems.
+func SchoolDocument(m *model.Model, r *School) *doc.Document {
+	v := newSchoolView(m, r)
+	d := &doc.Document{Title: "Самодиагностика: " + v.Title, Levels: len(m.Levels)}
+	d.Blocks = append(d.Blocks, schoolIdentity(v), schoolResults(m, v))
+	if v.Change != nil {
+		d.Blocks = append(d.Blocks, schoolChange(v.Change))
+	}
+	d.Blocks = append(d.Blocks, schoolDeficits(v), schoolPlan(v), schoolMeasures(v), schoolAnswers(v), schoolProblems(v))
+	return d
+}
+
+func orNone(s string) string { return orDash(s, "нет ответа") }
+
+func schoolIdentity(v *schoolView) doc.Section {
+	profile := []doc.Run{doc.T(v.Profile)}
+	if v.ProfileAssumed {
+		profile = append(profile, doc.T(" "), doc.Run{Text: "профиль не указан в файле: принят по умолчанию", Muted: true})
+	}
+	f := doc.Fields{Rows: []doc.Field{{Name: "Наименование ОО", Value: []doc.Run{doc.T(orDash(v.Name, "—"))}},
+		{Name: "Код ОО", Value: []doc.Run{doc.T(orDash(v.Code, "—"))}},
+		{Name: "Муниципалитет", Value: []doc.Run{doc.T(orDash(v.Municipality, "—"))}}}}
+	if v.Year != "" {
+		f.Rows = append(f.Rows, doc.Field{Name: "Год", Value: []doc.Run{doc.T(v.Year)}})
+	}
+	f.Rows = append(f.Rows, doc.Field{Name: "Профиль школы", Value: profile},
+		doc.Field{Name: "Файл ответов", Value: []doc.Run{doc.T(v.Source)}},
+		doc.Field{Name: "Модель", Value: []doc.Run{doc.T(ModelTitle(v.Model))}})
+	return doc.Section{ID: "identity", Blocks: []doc.Block{
+		doc.Heading{Level: 1, Text: "Результаты самодиагностики: " + v.Title}, f,
+		doc.Paragraph{Style: doc.Caveat, ID: "model-source", Runs: []doc.Run{doc.T("Источник модели: " + v.Model.Source)}},
+	}}
+}
+
+// levelRun names a level, coloured by its index where a format colours.
+func levelRun(level int, title string) doc.Run { return doc.Run{Text: title, Level: level + 1} }
+
+func schoolResults(m *model.Model, v *schoolView) doc.Section {
+	t := v.Total
+	total := []doc.Run{doc.T("Итог: "), doc.B(strconv.Itoa(t.Points)), doc.T(fmt.Sprintf(" из %s (%s %%) — ", ru.PointsShort(t.Max), t.Percent)), levelRun(t.Level, t.LevelTitle)}
+	if t.CriticalApplied {
+		total = append(total, doc.T(" "), doc.Run{Text: "по баллам — «" + t.ByPointsTitle + "»; уровень понижен по правилу критических показателей", Muted: true})
+	}
+	s := doc.Section{ID: "s31", Blocks: []doc.Block{
+		doc.Heading{Level: 2, Text: schoolHeadResults},
+		doc.Text(schoolNarrative(m.Levels, v)),
+		doc.Paragraph{Style: doc.Lead, ID: "total", Runs: total},
+	}}
+	add := func(b ...doc.Block) { s.Blocks = append(s.Blocks, b...) }
+	if v.Incomplete {
+		add(doc.P(doc.Note, "Ответы неполные: непредставленные и нераспознанные ответы засчитаны как 0 баллов (см. «Проблемы в данных»)."))
+	}
+	comps := doc.Table{ID: "components", Header: []string{"Компонент", "Вид", "Баллы", "Макс.", "%", "Уровень"},
+		Numeric: []bool{false, false, true, true, true, false}, Widths: []float64{3, 2.2, 1, 1.2, 1, 2.4}}
+	for _, c := range v.Components {
+		lvl := doc.Cell{levelRun(c.Level, c.LevelTitle)}
+		if c.CriticalApplied {
+			lvl = append(lvl, doc.T(" "), doc.Run{Text: "понижен: критический показатель", Badge: true})
+		}
+		comps.Rows = append(comps.Rows, doc.Row{Cells: append(doc.Cells(c.Title, c.Kind, strconv.Itoa(c.Points), strconv.Itoa(c.Max), c.Percent), lvl)})
+	}
+	comps.Rows = append(comps.Rows, doc.Row{Total: true, Cells: append(doc.Cells("Итог", "", strconv.Itoa(t.Points), strconv.Itoa(t.Max), t.Percent),
+		doc.Cell{levelRun(t.Level, t.LevelTitle)})})
+	add(comps, doc.Heading{Level: 3, Text: "Пороги уровней для профиля школы"})
+	thresholds := doc.Table{ID: "thresholds", Header: []string{"", "С каких баллов начинается уровень"}, Widths: []float64{1, 3},
+		Rows: []doc.Row{{Total: true, Cells: doc.Cells("Итог", t.Thresholds)}}}
+	for _, c := range v.Components {
+		thresholds.Rows = append(thresholds.Rows, doc.Row{Cells: doc.Cells(c.Title, orDash(c.Thresholds, "нет применимых показателей"))})
+	}
+	add(thresholds)
+	if v.Peers {
+		add(doc.Heading{Level: 3, Text: PeersHeading}, schoolPeers(v))
+	}
+	add(schoolFigures(m, v)...)
+	add(doc.Heading{Level: 3, ID: "critical", Text: schoolHeadCritical})
+	if len(v.Critical) == 0 {
+		add(doc.Text("Нет: все критические показатели набрали баллы."))
+		return s
+	}
+	crit := doc.Table{Header: []string{"№", "Показатель", "Компонент", "Ответ", "Целевой ответ"}, Widths: []float64{0.6, 3.4, 1.6, 1.4, 1.6}}
+	for _, c := range v.Critical {
+		crit.Rows = append(crit.Rows, doc.Row{Alert: true, Cells: doc.Cells(c.ID, c.Text, c.ComponentTitle, orNone(c.Answer), c.Target)})
+	}
+	add(doc.Text("Невыполненный критический показатель держит уровень по правилу критических показателей модели, сколько бы баллов ни было набрано."), crit)
+	return s
+}
+
+func schoolPeers(v *schoolView) doc.Table {
+	t := doc.Table{ID: "peers", Header: []string{"Компонент", "Школа, %", "Среднее по всем школам, %"},
+		Numeric: []bool{false, true, true, true}, Widths: []float64{3, 1.2, 1.6, 1.6}}
+	if v.MunicipalPeers {
+		t.Header = append(t.Header, "Среднее по «"+v.PeerMunicipality+"», %")
+	}
+	for _, c := range v.Components {
+		row := doc.Cells(c.Title, c.Percent, c.District)
+		if v.MunicipalPeers {
+			row = append(row, doc.C(c.Municipal))
+		}
+		t.Rows = append(t.Rows, doc.Row{Cells: row})
+	}
+	return t
+}
+
+func schoolChange(ch *changeView) doc.Section {
+	text := ch.Summary
+	if ch.Plan != "" {
+		text += " " + ch.Plan
+	}
+	s := doc.Section{ID: "change", Blocks: []doc.Block{doc.Heading{Level: 2, Text: ChangeHeading}, doc.Text(text)}}
+	t := doc.Table{Header: []string{"Компонент", "Было", "Стало", "Изменение"}, Widths: []float64{2.4, 2.4, 2.4, 1.6}}
+	for _, c := range ch.Components {
+		t.Rows = append(t.Rows, doc.Row{Cells: doc.Cells(c.Title, c.Old, c.New, c.Change)})
+	}
+	s.Blocks = append(s.Blocks, t)
+	for _, l := range ch.Lists() {
+		if len(l.Items) > 0 {
+			s.Blocks = append(s.Blocks, doc.Paragraph{Runs: []doc.Run{doc.B(fmt.Sprintf("%s (%d):", l.Title, len(l.Items))), doc.T(" " + strings.Join(l.Items, "; "))}})
+		}
+	}
+	s.Blocks = append(s.Blocks, doc.P(doc.Note, "Прошлая самодиагностика: "+ch.Previous+"."))
+	return s
+}
+
+// indicatorCell is an indicator's text with its critical mark.
+func indicatorCell(text string, critical bool, badge string) doc.Cell {
+	c := doc.Cell{doc.T(text)}
+	if critical {
+		c = append(c, doc.T(" "), doc.Run{Text: badge, Badge: true})
+	}
+	return c
+}
+
+// answerCell is an answer with what was wrong with it.
+func answerCell(answer, none, status string) doc.Cell {
+	c := doc.Cell{doc.T(orDash(answer, none))}
+	if status != "" {
+		c = append(c, doc.T(" "), doc.Run{Text: status, Muted: true})
+	}
+	return c
+}
+
+func schoolDeficits(v *schoolView) doc.Section {
+	s := doc.Section{ID: "s32", PageBreak: true, Blocks: []doc.Block{doc.Heading{Level: 2, Text: schoolHeadDeficits},
+		doc.Text(fmt.Sprintf("Всего дефицитов: %d (показатели ниже максимума; критические — первыми, затем по величине разрыва).", v.DeficitCount))}}
+	add := func(b ...doc.Block) { s.Blocks = append(s.Blocks, b...) }
+	for _, c := range v.Components {
+		add(doc.Heading{Level: 3, Text: fmt.Sprintf("%s (%s; %s %%, %s)", c.Title, c.Kind, c.Percent, c.LevelTitle)})
+		if len(c.Deficits) == 0 {
+			add(doc.Text("Дефицитов нет."))
+		} else {
+			t := doc.Table{Class: "deficits", Header: []string{"№", "Показатель", "Ответ", "Баллы", "Разрыв", "Цель (ответ на максимум)"},
+				Numeric: []bool{false, false, false, true, true, false}, Widths: []float64{0.6, 3.4, 1.6, 1, 0.9, 1.8}}
+			var measures doc.List
+			for _, d := range c.Deficits {
+				t.Rows = append(t.Rows, doc.Row{Alert: d.Failed, Cells: []doc.Cell{doc.C(d.ID), indicatorCell(d.Text, d.Critical, "критический"),
+					answerCell(d.Answer, "нет ответа", d.Status), doc.C(fmt.Sprintf("%d из %d", d.Points, d.Max)), doc.C(strconv.Itoa(d.Gap)), doc.C(d.Target)}})
+				if len(d.Measures) > 0 {
+					measures.Items = append(measures.Items, []doc.Run{doc.T(d.ID + ". " + d.Text + ": " + strings.Join(d.Measures, "; "))})
+				}
+			}
+			add(t)
+			if len(measures.Items) > 0 {
+				add(doc.Paragraph{Runs: []doc.Run{doc.B("Типовые меры"), doc.T(" (из модели показателей):")}}, measures)
+			}
+		}
+		add(doc.Paragraph{Style: doc.Note, Runs: []doc.Run{doc.B("Следующий уровень."), doc.T(" " + c.Plan)}})
+	}
+	return s
+}
+
+func schoolPlan(v *schoolView) doc.Section {
+	s := doc.Section{ID: "plan", PageBreak: true, Blocks: []doc.Block{doc.Heading{Level: 2, Text: schoolHeadPlan}, doc.Text(v.Plan.Summary)}}
+	if len(v.Plan.Steps) > 0 {
+		t := doc.Table{Header: []string{"Шаг", "№", "Показатель", "Компонент", "Сейчас (баллы)", "Цель (баллы)", "+ баллов"},
+			Numeric: []bool{true, false, false, false, false, false, true}, Widths: []float64{0.5, 0.6, 3, 1.5, 1.4, 1.4, 0.8}}
+		for i, st := range v.Plan.Steps {
+			t.Rows = append(t.Rows, doc.Row{Alert: st.Blocking, Cells: []doc.Cell{doc.C(strconv.Itoa(i + 1)), doc.C(st.ID),
+				indicatorCell(st.Text, st.Blocking, "критический: блокирует уровень"), doc.C(st.ComponentTitle),
+				doc.C(fmt.Sprintf("%s (%d)", orNone(st.Answer), st.Points)), doc.C(fmt.Sprintf("%s (%d)", st.Target, st.TargetPoints)), doc.C(strconv.Itoa(st.Gain))}})
+		}
+		s.Blocks = append(s.Blocks, t)
+	}
+	var l doc.List
+	for _, c := range v.Components {
+		l.Items = append(l.Items, []doc.Run{doc.B(c.Title), doc.T(": " + c.Plan)})
+	}
+	s.Blocks = append(s.Blocks, doc.Heading{Level: 3, Text: "По компонентам"}, l)
+	return s
+}
+
+// measuresHeader heads the measures table of the programme's action plan.
+var measuresHeader = []string{"№", "Дефицит (показатель)", "Типовые меры (из модели показателей)", "Ответственный", "Срок", "Ожидаемый результат"}
+
+// measureRows are the measures table's rows: a deficit each, its typical
+// measures one per line, the last three columns empty to fill in.
+func measureRows(v *schoolView) [][]doc.Cell {
+	var rows [][]doc.Cell
+	for _, c := range v.Components {
+		for _, df := range c.Deficits {
+			measures := doc.C("—")
+			if len(df.Measures) > 0 {
+				measures = nil
+				for i, m := range df.Measures {
+					measures = append(measures, doc.Run{Text: "• " + m, Break: i > 0})
+				}
+			}
+			target := fmt.Sprintf("%s «%s»: %s → %s", c.Title, df.Text, orNone(df.Answer), df.Target)
+			rows = append(rows, []doc.Cell{doc.C(df.ID), doc.C(target), measures, nil, nil, nil})
+		}
+	}
+	return rows
+}
+
+func schoolMeasures(v *schoolView) doc.Section {
+	s := doc.Section{ID: "measures", Blocks: []doc.Block{doc.Heading{Level: 2, Text: schoolHeadMeasures}}}
+	rows := measureRows(v)
+	if len(rows) == 0 {
+		s.Blocks = append(s.Blocks, doc.Text("Дефицитов нет: мероприятия по устранению дефицитов не нужны."))
+		return s
+	}
+	t := doc.Table{Class: "measures", Header: measuresHeader, Widths: []float64{0.5, 2.6, 3, 1.3, 0.9, 1.7}}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, doc.Row{Cells: r})
+	}
+	s.Blocks = append(s.Blocks, doc.Text("Для плана мероприятий Программы развития: каждый дефицит, типовые меры из модели показателей "+
+		"и столбцы, которые школа заполняет сама."), t)
+	return s
+}
+
+func schoolAnswers(v *schoolView) doc.Section {
+	s := doc.Section{ID: "indicators", PageBreak: true, Blocks: []doc.Block{doc.Heading{Level: 2, Text: schoolHeadAnswers}}}
+	for _, c := range v.Components {
+		t := doc.Table{Class: "indicators", Header: []string{"№", "Показатель", "Ответ", "Баллы", "Макс."},
+			Numeric: []bool{false, false, false, true, true}, Widths: []float64{0.6, 4.2, 2, 0.9, 0.9}}
+		for _, iv := range c.Indicators {
+			t.Rows = append(t.Rows, doc.Row{Alert: iv.Failed, Inactive: iv.NotApplicable, Cells: []doc.Cell{doc.C(iv.ID),
+				indicatorCell(iv.Text, iv.Critical, "критический"), answerCell(iv.Answer, "—", iv.Status), doc.C(strconv.Itoa(iv.Points)), doc.C(strconv.Itoa(iv.Max))}})
+		}
+		s.Blocks = append(s.Blocks, doc.Heading{Level: 3, Text: c.Title}, t)
+	}
+	return s
+}
+
+func schoolProblems(v *schoolView) doc.Section {
+	s := doc.Section{ID: "problems", Blocks: []doc.Block{doc.Heading{Level: 2, Text: schoolHeadProblems}}}
+	if len(v.Problems) == 0 {
+		s.Blocks = append(s.Blocks, doc.Text("Нет."))
+	} else {
+		s.Blocks = append(s.Blocks, textList("problems", v.Problems))
+	}
+	if len(v.Notices) > 0 {
+		s.Blocks = append(s.Blocks, doc.Heading{Level: 3, Text: "Замечания (на баллы не влияют)"}, textList("notices", v.Notices))
+	}
+	return s
+}
+
+func textList(class string, items []string) doc.List {
+	l := doc.List{Class: class}
+	for _, it := range items {
+		l.Items = append(l.Items, []doc.Run{doc.T(it)})
+	}
+	return l
+}

@@ -35,8 +35,8 @@ func TestBatchOptions(t *testing.T) {
 	}{
 		{"defaults", nil, ""},
 		{"dashboard with reports", map[string]any{"format": "html", "out": "o", "per-school": true, "report": []string{"html", " md", "html"}}, ""},
-		{"unknown format", map[string]any{"format": "pdf"}, `неизвестный формат "pdf": допустимы text, json, csv, html, xlsx`},
-		{"md is not a summary", map[string]any{"format": "md"}, "неизвестный формат"},
+		{"unknown format", map[string]any{"format": "pdf"}, `неизвестный формат "pdf": допустимы text, json, csv, html, xlsx, md, docx`},
+		{"the note in Markdown", map[string]any{"format": "md", "out": "o"}, ""},
 		{"xlsx to the terminal", map[string]any{"format": "xlsx"}, "сводка xlsx пишется в файл"},
 		{"several formats to the terminal", map[string]any{"format": "html,json"}, "несколько форматов сводки пишутся в файлы"},
 		{"several formats to files", map[string]any{"format": "html, xlsx", "out": "o"}, ""},
@@ -95,7 +95,7 @@ func TestRunScoreAndBatch(t *testing.T) {
 	if err := a.runBatch(bo); !errors.Is(err, errProblems) {
 		t.Fatalf("batch of the district folder: %v, want data problems", err)
 	}
-	if !strings.Contains(out.String(), "СВОДКА САМОДИАГНОСТИКИ: школ 13") || !strings.Contains(errOut.String(), "повторов: 1") {
+	if !strings.Contains(out.String(), "Школ учтено: 13\n") || !strings.Contains(errOut.String(), "повторов: 1") {
 		t.Errorf("stdout %.200q, stderr %q", out.String(), errOut.String())
 	}
 	for _, f := range []string{"summary.json", "summary.txt", "schools/660001.json", "schools/660001.txt", "schools/660001.md"} {

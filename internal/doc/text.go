@@ -95,8 +95,14 @@ func textTable(b *strings.Builder, t Table) {
 		total += w + 2
 	}
 	if total > textWidth {
+		// A column of short values (numbers, codes) leads its row's text:
+		// «17. Показатель».
+		lead := 1
+		if widths[0] <= 8 {
+			lead = 2
+		}
 		for i, r := range t.Rows {
-			b.WriteString(textRecord(t.Header, cells[i], r.Alert) + "\n")
+			b.WriteString(textRecord(t.Header, cells[i], lead, r.Alert) + "\n")
 		}
 		return
 	}
@@ -126,23 +132,23 @@ func textTable(b *strings.Builder, t Table) {
 	}
 }
 
-// textRecord is a row of a wide table on one line: its first two values,
-// then each other value named by its column, empty ones left out.
-func textRecord(header, cells []string, alert bool) string {
-	var parts []string
+// textRecord is a row of a wide table on one line: its first lead values
+// joined by «. », then each other value named by its column, empty ones
+// left out.
+func textRecord(header, cells []string, lead int, alert bool) string {
+	var first, rest []string
 	for j, c := range cells {
 		switch {
 		case c == "":
-		case j < 2 || j >= len(header) || header[j] == "":
-			parts = append(parts, c)
+		case j < lead:
+			first = append(first, c)
+		case j >= len(header) || header[j] == "":
+			rest = append(rest, c)
 		default:
-			parts = append(parts, safetext.Terminal(header[j])+": "+c)
+			rest = append(rest, safetext.Terminal(header[j])+": "+c)
 		}
 	}
-	line := "- " + strings.Join(parts[:min(2, len(parts))], ". ")
-	if len(parts) > 2 {
-		line += "; " + strings.Join(parts[2:], "; ")
-	}
+	line := "- " + strings.Join(append([]string{strings.Join(first, ". ")}, rest...), "; ")
 	if alert {
 		line += " ⚠"
 	}

@@ -46,7 +46,7 @@ var formats = []Format{
 	{Name: "csv", Ext: "csv", Results: WriteCSV, Summary: noLinks(WriteSummaryCSV)},
 	{Name: "html", Ext: "html", School: WriteHTML, Programme: true, Summary: WriteSummaryHTML},
 	{Name: "xlsx", Ext: "xlsx", Binary: true, School: WriteSchoolXLSX, Programme: true, Summary: noLinks(WriteSummaryXLSX)},
-	{Name: "md", Ext: "md", School: WriteMarkdown, Programme: true},
+	{Name: "md", Ext: "md", School: WriteMarkdown, Programme: true, Summary: noLinks(WriteSummaryMarkdown)},
 	{Name: "docx", Ext: "docx", Binary: true, School: WriteSchoolDOCX, Programme: true, Summary: WriteSummaryDOCX},
 }
 

@@ -308,3 +308,46 @@ func Bars(rows []Bar, note string) ([]byte, error) {
 	}
 	return c.png()
 }
+
+// Dumbbell is one row of a dumbbell chart: a percent then and now (nil:
+// not known on that side).
+type Dumbbell struct {
+	Label    string
+	Old, New *float64
+	Value    string // printed at the right: «72,1 → 75,0»
+}
+
+// Dumbbells draws, per row, the percent then (a hollow circle) and now (a
+// filled one) on a 0–100 % scale, joined by a line.
+func Dumbbells(rows []Dumbbell) ([]byte, error) {
+	const w = 1400
+	rowH := 64.0
+	h := int(90 + rowH*float64(len(rows)))
+	c, err := newCanvas(w, h, 28)
+	if err != nil {
+		return nil, err
+	}
+	left, right := 440.0, float64(w)-240
+	scale := func(p float64) float64 { return left + (right-left)*math.Max(0, math.Min(p, 100))/100 }
+	for p := 0; p <= 100; p += 20 {
+		x := scale(float64(p))
+		c.line(x, 20, x, float64(h)-60, 1.5, light, false)
+		c.text(fmt.Sprintf("%d %%", p), x, float64(h)-28, alignCenter, mid)
+	}
+	for i, r := range rows {
+		y := 30 + rowH*float64(i) + rowH/2
+		c.text(r.Label, left-20, y+c.size/3, alignRight, black)
+		if r.Old != nil && r.New != nil {
+			c.line(scale(*r.Old), y, scale(*r.New), y, 4, black, false)
+		}
+		if r.Old != nil {
+			c.fill(square([2]float64{scale(*r.Old), y}, 11), black)
+			c.fill(square([2]float64{scale(*r.Old), y}, 6), paper)
+		}
+		if r.New != nil {
+			c.fill(square([2]float64{scale(*r.New), y}, 11), black)
+		}
+		c.text(r.Value, right+20, y+c.size/3, alignLeft, black)
+	}
+	return c.png()
+}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -43,7 +44,7 @@ schools/*.json), так что прошлогодние файлы ответо�
 			return a.runCompare(o)
 		},
 	}
-	cmd.Flags().StringP("format", "f", "text", "формат: "+strings.Join(compareFormats, ", "))
+	cmd.Flags().StringP("format", "f", "text", "формат: "+strings.Join(compare.FormatNames(), ", "))
 	cmd.Flags().StringP("out", "o", "", "файл для результата (для xlsx и html обязателен)")
 	cmd.Flags().String("old-model", "", "модель прежней самодиагностики (каталог или таблица; по умолчанию --model или встроенная)")
 	cmd.Flags().String("new-model", "", "модель новой самодиагностики (по умолчанию --model или встроенная)")
@@ -52,13 +53,12 @@ schools/*.json), так что прошлогодние файлы ответо�
 	return cmd
 }
 
-var compareFormats = []string{"text", "json", "csv", "xlsx", "html"}
-
 // compareOptions are what compare runs on.
 type compareOptions struct {
 	old, cur           string
 	oldModel, newModel string
-	format, out        string
+	format             compare.Format
+	out                string
 	groupBy            string
 	read               answers.Options
 }
@@ -73,12 +73,14 @@ func (a *app) compareOptions(args []string) (compareOptions, error) {
 		o.newModel = a.model
 	}
 	a.readsFrom(o.old, o.cur, o.oldModel, o.newModel)
-	var err error
-	if o.format, err = a.choice("format", compareFormats...); err != nil {
+	names := compare.FormatNames()
+	name, err := a.choice("format", names...)
+	if err != nil {
 		return o, err
 	}
-	if (o.format == "xlsx" || o.format == "html") && (o.out == "" || o.out == "-") {
-		return o, usagef("сравнение %s пишется в файл: укажите --out ФАЙЛ.%s", o.format, o.format)
+	o.format = compare.Formats[slices.Index(names, name)]
+	if o.format.File && (o.out == "" || o.out == "-") {
+		return o, usagef("сравнение %s пишется в файл: укажите --out ФАЙЛ.%s", name, name)
 	}
 	switch g := strings.TrimSpace(a.v.GetString("group-by")); g {
 	case "", summary.GroupMunicipality:
@@ -104,19 +106,7 @@ func (a *app) runCompare(o compareOptions) error {
 	}
 	rep := compare.Compare(old, cur, compare.Options{GroupBy: o.groupBy})
 	titles := compare.TitlesOf(old, cur)
-	if err := a.output(o.out, func(w io.Writer) error {
-		switch o.format {
-		case "json":
-			return compare.WriteJSON(w, rep)
-		case "csv":
-			return compare.WriteCSV(w, rep, titles)
-		case "xlsx":
-			return compare.WriteXLSX(w, rep, titles)
-		case "html":
-			return compare.WriteHTML(w, rep, titles)
-		}
-		return compare.WriteText(w, rep, titles)
-	}); err != nil {
+	if err := a.output(o.out, func(w io.Writer) error { return o.format.Write(w, rep, titles) }); err != nil {
 		return err
 	}
 	if o.out != "" && o.out != "-" {

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/report"
-	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 
@@ -134,121 +133,6 @@ func meanText(v *float64) string {
 		return "—"
 	}
 	return report.Percent(*v)
-}
-
-// WriteText writes the comparison for a person.
-func WriteText(w io.Writer, rep *Report, titles Titles) error {
-	var b strings.Builder
-	p := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	p("СРАВНЕНИЕ САМОДИАГНОСТИК\n")
-	p("Было: %s — школ %d.\n", safetext.Terminal(rep.Old.Model.String()), rep.Old.Schools)
-	p("Стало: %s — школ %d.\n", safetext.Terminal(rep.New.Model.String()), rep.New.Schools)
-	if ic := rep.Indicators; len(ic.OnlyOld)+len(ic.OnlyNew)+len(ic.MaxChanged) > 0 {
-		p("Модели различаются; эти показатели сравниваются только в процентах:\n")
-		if len(ic.OnlyOld) > 0 {
-			p("  только в прежней модели: %s\n", strings.Join(ic.OnlyOld, ", "))
-		}
-		if len(ic.OnlyNew) > 0 {
-			p("  только в новой модели: %s\n", strings.Join(ic.OnlyNew, ", "))
-		}
-		for _, mc := range ic.MaxChanged {
-			p("  показатель %s: максимум %d → %d\n", mc.ID, mc.OldMax, mc.NewMax)
-		}
-	}
-	both, onlyOld, onlyNew := 0, 0, 0
-	for _, sc := range rep.Schools {
-		switch sc.Match {
-		case MatchBoth:
-			both++
-		case MatchOnlyOld:
-			onlyOld++
-		default:
-			onlyNew++
-		}
-	}
-	p("Школы: в обеих самодиагностиках %d; только в прежней %d; только в новой %d.\n", both, onlyOld, onlyNew)
-	writeDistrictText(&b, rep.District, titles)
-	for _, m := range rep.District.Municipalities {
-		p("\n── %s ──\n", safetext.Terminal(m.Name))
-		writeDistrictText(&b, m, titles)
-	}
-	p("\nПО ШКОЛАМ\n")
-	for _, sc := range rep.Schools {
-		if sc.Match != MatchBoth {
-			continue
-		}
-		p("%s\n", safetext.Terminal(sc.School.Title()))
-		p("  было: %s\n  стало: %s — %s\n", tallyText(sc.Total.Old, titles, true), tallyText(sc.Total.New, titles, false), changeText(sc.Total.LevelChange))
-		p("  дефициты: закрыто %d, осталось %d, новых %d", len(sc.DeficitsClosed), len(sc.DeficitsPersisting), len(sc.DeficitsNew))
-		if len(sc.CriticalFixed) > 0 {
-			p("; критические исправлены: %s", strings.Join(sc.CriticalFixed, ", "))
-		}
-		if len(sc.CriticalNew) > 0 {
-			p("; критические новые: %s", strings.Join(sc.CriticalNew, ", "))
-		}
-		if sc.PlanReached != nil {
-			if *sc.PlanReached {
-				p("; цель прошлого плана достигнута")
-			} else {
-				p("; цель прошлого плана не достигнута")
-			}
-		}
-		p("\n")
-	}
-	for _, which := range []string{MatchOnlyOld, MatchOnlyNew} {
-		var names []string
-		for _, sc := range rep.Schools {
-			if sc.Match == which {
-				names = append(names, safetext.Terminal(sc.School.Title()))
-			}
-		}
-		if len(names) == 0 {
-			continue
-		}
-		head := "Только в прежней самодиагностике"
-		if which == MatchOnlyNew {
-			head = "Только в новой самодиагностике"
-		}
-		p("\n%s (%d):\n  %s\n", head, len(names), strings.Join(names, "\n  "))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-func writeDistrictText(b *strings.Builder, d District, titles Titles) {
-	p := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
-	p("\nПереходы уровней (было → стало: школ):\n")
-	if len(d.Transitions) == 0 {
-		p("  нет школ в обеих самодиагностиках\n")
-	}
-	for _, t := range d.Transitions {
-		p("  %s → %s: %d\n", titles.level(true, t.From), titles.level(false, t.To), t.Schools)
-	}
-	p("Средний процент от максимума (было → стало):\n")
-	width := 0
-	for _, c := range append([]ComponentMeans{d.Total}, d.Components...) {
-		width = max(width, len([]rune(c.Title)))
-	}
-	for _, c := range append([]ComponentMeans{d.Total}, d.Components...) {
-		p("  %s%s  %6s → %s\n", c.Title, strings.Repeat(" ", width-len([]rune(c.Title))), meanText(c.Old), meanText(c.New))
-	}
-	closed, opened := topDeficits(d.Deficits, func(x DeficitCount) int { return x.Closed }), topDeficits(d.Deficits, func(x DeficitCount) int { return x.New })
-	if len(closed) > 0 {
-		p("Чаще всего закрыты дефициты:\n")
-		for _, x := range closed {
-			p("  %s «%s» — %s\n", x.ID, safetext.Terminal(cmp.Or(x.Title, titles.Indicators[x.ID])), ru.Schools(x.Closed))
-		}
-	}
-	if len(opened) > 0 {
-		p("Чаще всего новые дефициты:\n")
-		for _, x := range opened {
-			p("  %s «%s» — %s\n", x.ID, safetext.Terminal(cmp.Or(x.Title, titles.Indicators[x.ID])), ru.Schools(x.New))
-		}
-	}
-	p("Уровень повысили: %d; сохранили: %d; понизили: %d\n", d.Moved.Up, d.Moved.Same, d.Moved.Down)
-	for _, f := range d.Fallers {
-		p("  %s: %s → %s; %s\n", safetext.Terminal(f.School.Title()), titles.level(true, f.From), titles.level(false, f.To), safetext.Terminal(strings.Join(f.Reasons, "; ")))
-	}
 }
 
 // TopDeficits is how many deficits closed and opened the writers list.

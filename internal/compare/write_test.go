@@ -1,9 +1,13 @@
 package compare
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"github.com/selfdiag/selfdiag/internal/doc"
+	"html"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -82,8 +86,8 @@ func TestTextAndCSV(t *testing.T) {
 	if err := WriteText(&text, rep, titles); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"СРАВНЕНИЕ САМОДИАГНОСТИК", "только в прежней модели: 7", "только в новой модели: 96", "показатель 25: максимум 3 → 4",
-		"Переходы уровней", "Средний процент от максимума", "Только в прежней самодиагностике (5)", "Только в новой самодиагностике (7)", "── Город Северный ──"} {
+	for _, want := range []string{"Сравнение самодиагностик\n═", "Только в прежней: 7.", "Только в новой: 96.", "Изменился максимум: 25 (3 → 4).",
+		"Переходы уровней", "Средний процент от максимума", "Только в прежней самодиагностике (5)", "Только в новой самодиагностике (7)", "\nГород Северный "} {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("text lacks %q", want)
 		}
@@ -142,7 +146,7 @@ func TestHTML(t *testing.T) {
 	if external := regexp.MustCompile(`(?i)(src|href)\s*=\s*"?(https?:)?//|<script|url\(`).FindString(page); external != "" {
 		t.Errorf("the page refers outside itself: %q", external)
 	}
-	for _, id := range []string{`id="transitions"`, `id="components"`, `id="deficits"`, `id="fallers"`, `id="municipalities"`, `id="schools"`, `class="dumbbell"`, `id="models"`} {
+	for _, id := range []string{`id="transitions"`, `id="components"`, `id="deficits"`, `id="fallers"`, `id="municipalities"`, `id="schools"`, `class="chart dumbbell"`, `id="models"`} {
 		if !strings.Contains(page, id) {
 			t.Errorf("the page lacks %s", id)
 		}
@@ -162,7 +166,7 @@ func TestHTML(t *testing.T) {
 	if err := WriteHTML(&single, &one, titles); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(single.String(), `id="school"`) || !strings.Contains(single.String(), `class="radar"`) ||
+	if !strings.Contains(single.String(), `id="school"`) || !strings.Contains(single.String(), `class="chart radar"`) ||
 		!strings.Contains(single.String(), `stroke-dasharray`) {
 		t.Error("the single-school page lacks its radar")
 	}
@@ -193,31 +197,69 @@ func TestFingerprintInEveryDocument(t *testing.T) {
 	if rep.Old.Model.Hash == "" || !strings.Contains(rep.Old.Model.String(), "отпечаток "+rep.Old.Model.Hash) {
 		t.Fatalf("model named %q", rep.Old.Model)
 	}
-	for name, write := range map[string]func(*bytes.Buffer) error{
-		"text": func(b *bytes.Buffer) error { return WriteText(b, rep, titles) },
-		"html": func(b *bytes.Buffer) error { return WriteHTML(b, rep, titles) },
-		"xlsx": func(b *bytes.Buffer) error { return WriteXLSX(b, rep, titles) },
-	} {
+	// Every heading of the comparison, in every format rendered from it.
+	var headings []string
+	doc.Walk(Document(rep, titles).Blocks, func(b doc.Block) {
+		if h, ok := b.(doc.Heading); ok {
+			headings = append(headings, h.Text)
+		}
+	})
+	if len(headings) < 8 {
+		t.Fatalf("the comparison has %d headings", len(headings))
+	}
+	for _, f := range Formats {
+		if f.Name == "json" || f.Name == "csv" {
+			continue // data: the model is in each record
+		}
 		var buf bytes.Buffer
-		if err := write(&buf); err != nil {
+		if err := f.Write(&buf, rep, titles); err != nil {
 			t.Fatal(err)
 		}
-		text := buf.String()
-		if name == "xlsx" {
-			f, err := excelize.OpenReader(&buf)
-			if err != nil {
-				t.Fatal(err)
-			}
-			rows, _ := f.GetRows("Сводка")
-			text = ""
-			for _, r := range rows {
-				text += strings.Join(r, " ") + "\n"
-			}
+		text := documentText(t, f.Name, buf.Bytes())
+		want := []string{rep.Old.Model.String(), rep.New.Model.String()}
+		if f.Name != "xlsx" {
+			want = append(want, headings...)
 		}
-		for _, m := range []ModelRef{rep.Old.Model, rep.New.Model} {
-			if !strings.Contains(text, m.String()) {
-				t.Errorf("%s lacks %q", name, m)
+		for _, w := range want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s lacks %q", f.Name, w)
 			}
 		}
 	}
+}
+
+// documentText is a document's words as a reader gets them: a workbook's
+// summary sheet, a Word document's text, a page without its tags.
+func documentText(t *testing.T, format string, data []byte) string {
+	t.Helper()
+	switch format {
+	case "xlsx":
+		f, err := excelize.OpenReader(bytes.NewReader(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, _ := f.GetRows("Сводка")
+		var b strings.Builder
+		for _, r := range rows {
+			b.WriteString(strings.Join(r, " ") + "\n")
+		}
+		return b.String()
+	case "docx":
+		zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range zr.File {
+			if f.Name == "word/document.xml" {
+				rc, _ := f.Open()
+				body, _ := io.ReadAll(rc)
+				rc.Close()
+				return html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(body), ""))
+			}
+		}
+		t.Fatal("no word/document.xml")
+	case "html":
+		return html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(data), ""))
+	}
+	return string(data)
 }

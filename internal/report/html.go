@@ -34,6 +34,12 @@ type page struct {
 // WriteHTML writes the school report as one self-contained HTML page: no
 // scripts, fonts, styles or images from elsewhere; printable on A4.
 func WriteHTML(w io.Writer, m *model.Model, r *School) error {
-	d := SchoolDocument(m, r)
-	return htmlTemplates.ExecuteTemplate(w, "school.html", page{Title: d.Title, Body: doc.HTML(d)})
+	return WritePage(w, SchoolDocument(m, r))
+}
+
+// WritePage writes a document as one self-contained HTML page in the
+// reports' style: the shell and style sheet are templates, the blocks
+// render inside.
+func WritePage(w io.Writer, d *doc.Document) error {
+	return htmlTemplates.ExecuteTemplate(w, "page.html", page{Title: d.Title, Body: doc.HTML(d)})
 }

@@ -105,34 +105,6 @@ func TestRunScoreAndBatch(t *testing.T) {
 	}
 }
 
-// FuzzReadSettings: any settings file is read or refused with a message,
-// never a panic, and what is read names only settings the commands have.
-func FuzzReadSettings(f *testing.F) {
-	for _, s := range []string{"format: json\n", "formt: json\n", "workers: много\n", "- a\n", "report: [html, md]\n",
-		"out: x\n", "a: &x [*x, *x]\n", "\xff\xfe", "model: ../m\nquiet: true\n"} {
-		f.Add(s)
-	}
-	flags := settingsFlags(newRootCmd(&streams{}))
-	f.Fuzz(func(t *testing.T, data string) {
-		path := filepath.Join(t.TempDir(), "s.yaml")
-		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		values, err := readSettings(path, flags)
-		if err != nil {
-			if !strings.Contains(err.Error(), "s.yaml") {
-				t.Fatalf("message without the file: %v", err)
-			}
-			return
-		}
-		for k := range values {
-			if flags[k] == nil {
-				t.Fatalf("unknown key %q read", k)
-			}
-		}
-	})
-}
-
 // TestPeerMeans: a school's report compares it with the means of all the
 // schools and of its municipality: the numbers the grouped summary gives.
 func TestPeerMeans(t *testing.T) {

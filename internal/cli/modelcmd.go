@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -19,6 +17,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/calibrate"
 	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modelinfo"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/problem"
@@ -46,7 +45,12 @@ func newModelCmd(a *app) *cobra.Command {
 			return cmd.Help()
 		},
 	}
-	validate := &cobra.Command{
+	cmd.AddCommand(a.newModelValidateCmd(), a.newModelShowCmd(), a.newModelExportCmd(), a.newModelImportCmd(), a.newModelCalibrateCmd())
+	return cmd
+}
+
+func (a *app) newModelValidateCmd() *cobra.Command {
+	cmd := &cobra.Command{
 		Use:   "validate [КАТАЛОГ]",
 		Short: "Проверить модель и перечислить все ошибки с файлом и строкой",
 		Long: `Проверяет модель показателей: каталог КАТАЛОГ, иначе --model, иначе встроенную.
@@ -60,7 +64,11 @@ func newModelCmd(a *app) *cobra.Command {
 			return a.runModelValidate(dir)
 		},
 	}
-	show := &cobra.Command{
+	return cmd
+}
+
+func (a *app) newModelShowCmd() *cobra.Command {
+	cmd := &cobra.Command{
 		Use:   "show",
 		Short: "Показать модель в действии: компоненты, показатели, ответы, баллы, пороги",
 		Long: `Показывает модель в действии: текстом, в JSON или YAML (описание selfdiag.model/v1 с
@@ -75,9 +83,13 @@ func newModelCmd(a *app) *cobra.Command {
 			return a.runModelShow(modelShowOptions{format: format, out: a.v.GetString("out"), model: a.model})
 		},
 	}
-	show.Flags().StringP("format", "f", "text", "формат: text, json, yaml")
-	show.Flags().StringP("out", "o", "", "файл для результата")
-	export := &cobra.Command{
+	cmd.Flags().StringP("format", "f", "text", "формат: text, json, yaml")
+	cmd.Flags().StringP("out", "o", "", "файл для результата")
+	return cmd
+}
+
+func (a *app) newModelExportCmd() *cobra.Command {
+	cmd := &cobra.Command{
 		Use:   "export --out КАТАЛОГ|ФАЙЛ.xlsx|ФАЙЛ.csv",
 		Short: "Выгрузить модель в действии каталогом YAML или таблицей, которые можно править и загрузить через --model",
 		Long: `Выгружает модель в действии (встроенную или --model):
@@ -109,9 +121,13 @@ func newModelCmd(a *app) *cobra.Command {
 			return a.runModelExport(format, out)
 		},
 	}
-	export.Flags().StringP("format", "f", "yaml", "формат: yaml (каталог модели), xlsx или csv (таблица)")
-	export.Flags().StringP("out", "o", "", "каталог (yaml) или файл (xlsx, csv)")
-	imp := &cobra.Command{
+	cmd.Flags().StringP("format", "f", "yaml", "формат: yaml (каталог модели), xlsx или csv (таблица)")
+	cmd.Flags().StringP("out", "o", "", "каталог (yaml) или файл (xlsx, csv)")
+	return cmd
+}
+
+func (a *app) newModelImportCmd() *cobra.Command {
+	cmd := &cobra.Command{
 		Use:   "import ФАЙЛ.xlsx|ФАЙЛ.csv --out КАТАЛОГ",
 		Short: "Превратить таблицу модели (xlsx, csv) в каталог YAML, проверив её",
 		Long: `Читает модель из таблицы (как её выгружает model export --format xlsx|csv), проверяет её теми
@@ -136,8 +152,12 @@ func newModelCmd(a *app) *cobra.Command {
 			return a.runModelImport(args[0], out)
 		},
 	}
-	imp.Flags().StringP("out", "o", "", "каталог для модели")
-	calibrate := &cobra.Command{
+	cmd.Flags().StringP("out", "o", "", "каталог для модели")
+	return cmd
+}
+
+func (a *app) newModelCalibrateCmd() *cobra.Command {
+	cmd := &cobra.Command{
 		Use:   "calibrate ФАЙЛ|КАТАЛОГ...",
 		Short: "Вывести пороги уровней из таблиц федерального сервиса и сверить с ними модель",
 		Long: `Читает таблицы федерального сервиса («Сумма баллов за весь тест: N», «Уровень: …») и любые
@@ -166,10 +186,9 @@ func newModelCmd(a *app) *cobra.Command {
 			return a.runModelCalibrate(args, format, a.v.GetString("out"), read)
 		},
 	}
-	calibrate.Flags().StringP("format", "f", "text", "формат: text, json")
-	calibrate.Flags().StringP("out", "o", "", "файл для результата (по умолчанию — вывод в терминал)")
-	addReadFlags(calibrate)
-	cmd.AddCommand(validate, show, export, imp, calibrate)
+	cmd.Flags().StringP("format", "f", "text", "формат: text, json")
+	cmd.Flags().StringP("out", "o", "", "файл для результата (по умолчанию — вывод в терминал)")
+	addReadFlags(cmd)
 	return cmd
 }
 
@@ -213,9 +232,14 @@ func (a *app) runModelImport(file, out string) error {
 }
 
 func (a *app) writeModelFolder(m *model.Model, dir, done string) error {
-	stale, err := modelFolderFiles(dir)
-	if err != nil {
-		return err
+	stale, err := model.FolderFiles(dir)
+	var notModel *model.NotModelFolderError
+	switch {
+	case errors.As(err, &notModel):
+		notModel.Dir = printable(dir)
+		return usagef("%s", notModel)
+	case err != nil:
+		return &failure{fmt.Sprintf("не удалось прочитать каталог %s: %s", printable(dir), fserr.Text(err))}
 	}
 	out, err := outdir.Open(dir)
 	if err != nil {
@@ -294,136 +318,8 @@ func (a *app) runModelShow(o modelShowOptions) error {
 			}
 			return enc.Close()
 		}
-		return writeModelText(w, m)
+		return modelinfo.WriteText(w, m)
 	})
-}
-
-func writeModelText(w io.Writer, m *model.Model) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\nМодель: %s, версия %s\nИсточник: %s\n\n", m.Title, m.ID, m.Version, m.Source)
-	levels := make([]string, len(m.Levels))
-	for i, l := range m.Levels {
-		levels[i] = l.Title
-	}
-	fmt.Fprintf(&b, "Уровни: %s\n", strings.Join(levels, " < "))
-	fmt.Fprintf(&b, "Пороги по умолчанию: %s\n", thresholdText(m, m.Thresholds.Default))
-	if m.Thresholds.Overall != nil {
-		fmt.Fprintf(&b, "Пороги общего уровня: %s\n", thresholdText(m, *m.Thresholds.Overall))
-	}
-	for _, c := range m.Components {
-		if s, ok := m.Thresholds.Components[c.ID]; ok {
-			fmt.Fprintf(&b, "Пороги «%s»: %s\n", c.Title, thresholdText(m, s))
-		}
-	}
-	for _, v := range m.Thresholds.Variants {
-		fmt.Fprintf(&b, "Особые пороги для школ (%s): вариант %s\n", v.When, v.ID)
-	}
-	writeProfileThresholds(&b, m)
-	fmt.Fprintf(&b, "Невыполненный критический показатель %s.\n", rulesText(m, m.CriticalRules))
-	for _, c := range m.Components {
-		kind := "Магистральное направление"
-		if c.Kind == model.KindCondition {
-			kind = "Ключевое условие"
-		}
-		fmt.Fprintf(&b, "\n%s «%s» (%s)\n", kind, c.Title, c.ID)
-		for _, ind := range c.Indicators {
-			mark := ""
-			if ind.Critical {
-				mark = " [критический"
-				if ind.FailsBelow != 1 {
-					mark += ": не выполнен, если баллов меньше " + strconv.Itoa(ind.FailsBelow)
-				}
-				if ind.Rules != nil {
-					mark += "; " + rulesText(m, ind.Rules)
-				}
-				mark += "]"
-			}
-			if !ind.Applies.IsZero() {
-				mark += " [" + ind.Applies.String() + "]"
-			}
-			fmt.Fprintf(&b, "  %s. %s%s — макс. %d\n", ind.ID, ind.Text, mark, ind.Max)
-			if ind.IsNumeric() {
-				for _, band := range ind.Bands {
-					fmt.Fprintf(&b, "       %s → %d\n", band.Label(ind.Number), band.Points)
-				}
-			} else {
-				for _, o := range ind.Options {
-					fmt.Fprintf(&b, "       «%s» → %d\n", o.Text, o.Points)
-				}
-			}
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// writeProfileThresholds prints, for every profile a school can state,
-// the points each level needs overall and in each component: the
-// thresholds in force, whatever mix of percents, points and variants the
-// model uses. Profiles with the same thresholds share one block.
-func writeProfileThresholds(b *strings.Builder, m *model.Model) {
-	var blocks []string
-	profiles := map[string][]string{}
-	for _, p := range model.AllProfiles() {
-		maxes, total := m.Maxima(p)
-		var block strings.Builder
-		needs := func(title, component string, max int) {
-			fmt.Fprintf(&block, "  %s: %s\n", title, needsText(m, m.Standing(component, p, 0, max).Needs, max))
-		}
-		needs("в целом", "", total)
-		for i, c := range m.Components {
-			needs("«"+c.Title+"»", c.ID, maxes[i])
-		}
-		key := block.String()
-		if _, seen := profiles[key]; !seen {
-			blocks = append(blocks, key)
-		}
-		profiles[key] = append(profiles[key], p.String())
-	}
-	fmt.Fprintf(b, "\nПороги в баллах по профилям школ (с каких баллов начинается уровень):\n")
-	for _, block := range blocks {
-		fmt.Fprintf(b, "Профиль %s:\n%s", strings.Join(profiles[block], " | "), block)
-	}
-}
-
-// needsText is «базовый — от 47, средний — от 80, высокий — от 114 из 133».
-func needsText(m *model.Model, needs []int, max int) string {
-	if max == 0 {
-		return "нет применимых показателей"
-	}
-	parts := make([]string, 0, len(needs))
-	for l := 1; l < len(needs) && l < len(m.Levels); l++ {
-		if needs[l] < 0 {
-			parts = append(parts, m.Levels[l].Title+" — недостижим")
-			continue
-		}
-		parts = append(parts, fmt.Sprintf("%s — от %d", m.Levels[l].Title, needs[l]))
-	}
-	return strings.Join(parts, ", ") + fmt.Sprintf(" из %d", max)
-}
-
-func thresholdText(m *model.Model, s model.ThresholdSet) string {
-	unit := " %"
-	if s.Unit == model.UnitPoints {
-		unit = " баллов"
-	}
-	parts := make([]string, 0, len(s.Values))
-	for i := 1; i < len(s.Values); i++ {
-		parts = append(parts, fmt.Sprintf("«%s» от %s%s", m.Levels[i].Title, s.Values[i], unit))
-	}
-	return strings.Join(parts, ", ")
-}
-
-// rulesText says what critical rules do: «ограничивает уровень сверху
-// «базовый» (компонента и общий)», several joined by «и».
-func rulesText(m *model.Model, rules []model.CriticalRule) string {
-	parts := make([]string, 0, len(rules))
-	for _, r := range rules {
-		verb := map[string]string{model.ActionForce: "устанавливает уровень", model.ActionCap: "ограничивает уровень сверху"}[r.Action]
-		where := map[string]string{model.ScopeBoth: "компонента и общий", model.ScopeComponent: "компонента", model.ScopeOverall: "общий"}[r.Scope]
-		parts = append(parts, fmt.Sprintf("%s «%s» (%s)", verb, m.Levels[r.Level].Title, where))
-	}
-	return strings.Join(parts, " и ")
 }
 
 // runModelCalibrate infers the thresholds from the tables in paths and
@@ -474,52 +370,4 @@ func (a *app) runModelCalibrate(paths []string, format, out string, read answers
 		return errProblems
 	}
 	return nil
-}
-
-// modelFolderFiles lists the model files of a folder a model is to be
-// written to: none for a new or empty folder, the .yaml files of a model
-// folder (they are all read as the model). A folder holding other things
-// is refused: a model is written to a folder of its own.
-func modelFolderFiles(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, &failure{fmt.Sprintf("не удалось прочитать каталог %s: %s", printable(dir), fserr.Text(err))}
-	}
-	var files, other []string
-	isModel := false
-	for _, e := range entries {
-		name := e.Name()
-		switch ext := filepath.Ext(name); {
-		case strings.HasPrefix(name, "."):
-		case !e.Type().IsRegular() || (ext != ".yaml" && ext != ".yml"):
-			other = append(other, name)
-		case name == model.RootFile:
-			isModel = modelRoot(filepath.Join(dir, name))
-			files = append(files, name)
-		default:
-			files = append(files, name)
-		}
-	}
-	if len(files) > 0 && !isModel || len(other) > 0 {
-		return nil, usagef("каталог %s не пуст и не является каталогом модели selfdiag (в нём %s): модель записывается в новый или пустой каталог либо поверх прежней модели", printable(dir), strings.Join(append(other, files...)[:min(len(other)+len(files), 5)], ", "))
-	}
-	return files, nil
-}
-
-// modelRoot says the file is a selfdiag model's root file.
-func modelRoot(path string) bool {
-	f, err := os.Open(path)
-	if err != nil {
-		return false
-	}
-	defer f.Close()
-	if st, err := f.Stat(); err != nil || !st.Mode().IsRegular() {
-		return false
-	}
-	head := make([]byte, 4096)
-	n, _ := io.ReadFull(f, head)
-	return strings.Contains(string(head[:n]), model.Schema)
 }

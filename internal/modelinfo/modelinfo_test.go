@@ -1,0 +1,41 @@
+package modelinfo
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+)
+
+// The embedded model described: its levels in order, the thresholds as
+// written and in points per profile (profiles with the same points share
+// a block), the critical rule, and each indicator with its answers.
+func TestWriteText(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteText(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"Уровни: ниже базового < базовый < средний < высокий",
+		"Пороги по умолчанию: «базовый» от 35 %, «средний» от 60 %, «высокий» от 85 %",
+		"Профиль НОО, ООО, СОО; обучающиеся с ОВЗ",
+		"  в целом: базовый — от 47, средний — от 80, высокий — от 114 из 133",
+		"Невыполненный критический показатель устанавливает уровень «ниже базового» (компонента и общий).",
+		"Магистральное направление «Знание»",
+		"  2. Реализация федеральных рабочих программ по учебным предметам [критический] — макс. 1",
+		"       «все учителя» → 1",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lacks %q", want)
+		}
+	}
+	if n := strings.Count(out, "\nПрофиль "); n < 2 || n > len(model.AllProfiles()) {
+		t.Errorf("%d profile blocks", n)
+	}
+}

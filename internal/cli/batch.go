@@ -109,7 +109,7 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 		return o, err
 	}
 	o.municipalityFile = a.municipalities
-	if o.municipalities, err = readList(a.municipalities); err != nil {
+	if o.municipalities, err = a.municipalityList(); err != nil {
 		return o, err
 	}
 	for _, name := range strings.Split(v.GetString("format"), ",") {

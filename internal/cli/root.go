@@ -5,23 +5,20 @@ import (
 	"io"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
 	"syscall"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
-	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
+	"github.com/selfdiag/selfdiag/internal/rucobra"
 )
 
 type streams struct {
@@ -65,39 +62,11 @@ func (a *app) overInput(out string) error {
 	st, err := os.Lstat(out)
 	exists := err == nil && !st.IsDir()
 	for _, in := range append([]string{a.model, a.municipalities}, a.inputs...) {
-		if in != "" && (samePath(out, in) || exists && within(out, in)) {
+		if in != "" && (outdir.SamePath(out, in) || exists && outdir.Within(out, in)) {
 			return usagef("вывод %s — это файл или папка, которые программа читает в этом запуске; входные файлы она не изменяет: укажите для вывода другое имя", out)
 		}
 	}
 	return nil
-}
-
-// within says path lies inside the folder dir: an existing file there is
-// one the run may read.
-func within(path, dir string) bool {
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return false
-	}
-	absP, err1 := filepath.Abs(path)
-	absD, err2 := filepath.Abs(dir)
-	if err1 != nil || err2 != nil {
-		return false
-	}
-	rel, err := filepath.Rel(absD, absP)
-	return err == nil && filepath.IsLocal(rel)
-}
-
-// samePath says two paths name the same file or folder: the same file on
-// disk, or the same absolute path for one not yet there.
-func samePath(a, b string) bool {
-	sa, errA := os.Stat(a)
-	sb, errB := os.Stat(b)
-	if errA == nil && errB == nil {
-		return os.SameFile(sa, sb)
-	}
-	absA, errA := filepath.Abs(a)
-	absB, errB := filepath.Abs(b)
-	return errA == nil && errB == nil && absA == absB
 }
 
 // Version and Commit are stamped into release builds by the linker
@@ -142,14 +111,14 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{translateCobra(err.Error())} })
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetHelpCommand(&cobra.Command{Hidden: true})
-	root.SetUsageFunc(writeUsage)
+	root.SetUsageFunc(rucobra.Usage)
 	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
 		long := c.Long
 		if long == "" {
 			long = c.Short
 		}
 		fmt.Fprintf(c.OutOrStdout(), "%s\n\n", strings.TrimSpace(long))
-		writeUsage(c)
+		rucobra.Usage(c)
 	})
 	root.AddCommand(newScoreCmd(a), newReportCmd(a), newBatchCmd(a), newCompareCmd(a), newTemplateCmd(a), newModelCmd(a))
 	return root
@@ -174,81 +143,6 @@ func versionText() string {
 		text += fmt.Sprintf("\nвстроенная модель: %s, версия %s", m.ID, m.Version)
 	}
 	return text
-}
-
-// writeUsage prints a command's usage in Russian: cobra's own template
-// and pflag's flag lines are in English.
-func writeUsage(c *cobra.Command) error {
-	var b strings.Builder
-	b.WriteString("Использование:\n")
-	if c.Runnable() {
-		line := c.CommandPath() // UseLine would add an English "[flags]"
-		if _, args, ok := strings.Cut(c.Use, " "); ok {
-			line += " " + args
-		}
-		fmt.Fprintf(&b, "  %s [флаги]\n", line)
-	}
-	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(&b, "  %s [команда]\n", c.CommandPath())
-	}
-	if c.HasExample() {
-		fmt.Fprintf(&b, "\nПримеры:\n%s\n", c.Example)
-	}
-	if c.HasAvailableSubCommands() {
-		b.WriteString("\nКоманды:\n")
-		for _, sub := range c.Commands() {
-			if sub.IsAvailableCommand() {
-				fmt.Fprintf(&b, "  %-*s  %s\n", c.NamePadding(), sub.Name(), sub.Short)
-			}
-		}
-	}
-	if c.HasAvailableLocalFlags() {
-		b.WriteString("\nФлаги:\n" + flagLines(c.LocalFlags()))
-	}
-	if c.HasAvailableInheritedFlags() {
-		b.WriteString("\nОбщие флаги:\n" + flagLines(c.InheritedFlags()))
-	}
-	if c.HasAvailableSubCommands() {
-		fmt.Fprintf(&b, "\nСправка по команде: %s [команда] --help\n", c.CommandPath())
-	}
-	_, err := io.WriteString(c.OutOrStderr(), b.String())
-	return err
-}
-
-// flagLines lists flags as pflag does, in Russian: a placeholder by type
-// and «по умолчанию» for a default that is not empty.
-func flagLines(fs *pflag.FlagSet) string {
-	type line struct{ name, usage string }
-	var lines []line
-	width := 0
-	fs.VisitAll(func(f *pflag.Flag) {
-		if f.Hidden {
-			return
-		}
-		name := "    --" + f.Name
-		if f.Shorthand != "" {
-			name = "-" + f.Shorthand + ", --" + f.Name
-		}
-		switch f.Value.Type() {
-		case "int":
-			name += " ЧИСЛО"
-		case "string":
-			name += " ЗНАЧЕНИЕ"
-		case "stringSlice":
-			name += " СПИСОК"
-		}
-		usage := f.Usage
-		if def := strings.Trim(f.DefValue, "[]"); def != "" && def != "false" && def != "0" {
-			usage += fmt.Sprintf(" (по умолчанию %s)", def)
-		}
-		lines = append(lines, line{name, usage})
-		width = max(width, len([]rune(name)))
-	})
-	var b strings.Builder
-	for _, l := range lines {
-		fmt.Fprintf(&b, "  %s%s  %s\n", l.name, strings.Repeat(" ", width-len([]rune(l.name))), l.usage)
-	}
-	return b.String()
 }
 
 // loadModel loads the model in a folder or a spreadsheet, or the
@@ -342,39 +236,3 @@ func releaseOnInterrupt(out *outdir.Dir) (stop func()) {
 	}
 }
 
-// maxListSize bounds a list of municipalities: a region has hundreds.
-const maxListSize = 1 << 20
-
-// readList reads the official municipality names: one a line (or the
-// first column of a CSV), UTF-8; empty lines and lines starting with # are
-// passed over.
-func readList(path string) ([]string, error) {
-	if path == "" {
-		return nil, nil
-	}
-	st, err := os.Stat(path)
-	switch {
-	case err != nil:
-		return nil, &failure{fmt.Sprintf("не удалось прочитать список муниципалитетов %s: %s", path, fserr.Text(err))}
-	case !st.Mode().IsRegular() || st.Size() > maxListSize:
-		return nil, &failure{fmt.Sprintf("список муниципалитетов %s: нужен текстовый файл до 1 МБ, по названию в строке", path)}
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, &failure{fmt.Sprintf("не удалось прочитать список муниципалитетов %s: %s", path, fserr.Text(err))}
-	}
-	if !utf8.Valid(data) {
-		return nil, &failure{fmt.Sprintf("список муниципалитетов %s не в кодировке UTF-8: сохраните его как «Текст (UTF-8)»", path)}
-	}
-	var names []string
-	for _, line := range strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n") {
-		name, _, _ := strings.Cut(line, ";")
-		if name = strings.TrimSpace(strings.Trim(strings.TrimSpace(name), `"`)); name != "" && !strings.HasPrefix(name, "#") {
-			names = append(names, name)
-		}
-	}
-	if len(names) == 0 {
-		return nil, &failure{fmt.Sprintf("в списке муниципалитетов %s нет ни одного названия", path)}
-	}
-	return names, nil
-}

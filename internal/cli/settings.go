@@ -95,3 +95,13 @@ func settingsFlags(root *cobra.Command) map[string]*pflag.Flag {
 	}
 	return flags
 }
+
+// municipalityList reads the official municipality names, if a list is
+// given.
+func (a *app) municipalityList() ([]string, error) {
+	names, err := settings.ReadMunicipalities(a.municipalities)
+	if err != nil {
+		return nil, &failure{err.Error()}
+	}
+	return names, nil
+}

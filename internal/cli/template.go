@@ -49,7 +49,7 @@ type templateOptions struct {
 func (a *app) templateOptions() (templateOptions, error) {
 	o := templateOptions{layout: strings.TrimSpace(a.v.GetString("layout")), out: a.v.GetString("out"), model: a.model}
 	var err error
-	if o.municipalities, err = readList(a.municipalities); err != nil {
+	if o.municipalities, err = a.municipalityList(); err != nil {
 		return o, err
 	}
 	if o.format, err = a.choice("format", "xlsx", "csv"); err != nil {

@@ -1,0 +1,89 @@
+// Package rucobra prints cobra's help in Russian: cobra's usage template
+// and pflag's flag lines are in English, and what users see is in the
+// model's language.
+package rucobra
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// Usage prints a command's usage in Russian: cobra's own template
+// and pflag's flag lines are in English.
+func Usage(c *cobra.Command) error {
+	var b strings.Builder
+	b.WriteString("Использование:\n")
+	if c.Runnable() {
+		line := c.CommandPath() // UseLine would add an English "[flags]"
+		if _, args, ok := strings.Cut(c.Use, " "); ok {
+			line += " " + args
+		}
+		fmt.Fprintf(&b, "  %s [флаги]\n", line)
+	}
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(&b, "  %s [команда]\n", c.CommandPath())
+	}
+	if c.HasExample() {
+		fmt.Fprintf(&b, "\nПримеры:\n%s\n", c.Example)
+	}
+	if c.HasAvailableSubCommands() {
+		b.WriteString("\nКоманды:\n")
+		for _, sub := range c.Commands() {
+			if sub.IsAvailableCommand() {
+				fmt.Fprintf(&b, "  %-*s  %s\n", c.NamePadding(), sub.Name(), sub.Short)
+			}
+		}
+	}
+	if c.HasAvailableLocalFlags() {
+		b.WriteString("\nФлаги:\n" + flagLines(c.LocalFlags()))
+	}
+	if c.HasAvailableInheritedFlags() {
+		b.WriteString("\nОбщие флаги:\n" + flagLines(c.InheritedFlags()))
+	}
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(&b, "\nСправка по команде: %s [команда] --help\n", c.CommandPath())
+	}
+	_, err := io.WriteString(c.OutOrStderr(), b.String())
+	return err
+}
+
+// flagLines lists flags as pflag does, in Russian: a placeholder by type
+// and «по умолчанию» for a default that is not empty.
+func flagLines(fs *pflag.FlagSet) string {
+	type line struct{ name, usage string }
+	var lines []line
+	width := 0
+	fs.VisitAll(func(f *pflag.Flag) {
+		if f.Hidden {
+			return
+		}
+		name := "    --" + f.Name
+		if f.Shorthand != "" {
+			name = "-" + f.Shorthand + ", --" + f.Name
+		}
+		switch f.Value.Type() {
+		case "int":
+			name += " ЧИСЛО"
+		case "string":
+			name += " ЗНАЧЕНИЕ"
+		case "stringSlice":
+			name += " СПИСОК"
+		}
+		usage := f.Usage
+		if def := strings.Trim(f.DefValue, "[]"); def != "" && def != "false" && def != "0" {
+			usage += fmt.Sprintf(" (по умолчанию %s)", def)
+		}
+		lines = append(lines, line{name, usage})
+		width = max(width, len([]rune(name)))
+	})
+	var b strings.Builder
+	for _, l := range lines {
+		fmt.Fprintf(&b, "  %s%s  %s\n", l.name, strings.Repeat(" ", width-len([]rune(l.name))), l.usage)
+	}
+	return b.String()
+}
+

@@ -160,15 +160,12 @@ func (a *app) runBatch(o batchOptions) error {
 	if err != nil {
 		return err
 	}
-	files, skipped, missing := batch.Collect(o.paths)
-	if len(missing) > 0 {
-		return usagef("нет такого файла или папки: %s", strings.Join(missing, ", "))
-	}
-	if err := a.noAnswers(files, skipped, "", strings.Join(o.paths, ", ")); err != nil {
+	files, skipped, outputs, err := batch.CollectAnswers(o.paths, "")
+	if err := a.collected(outputs, err); err != nil {
 		return err
 	}
 	var previous *compare.Side
-	var previousNotes sideNotes
+	var previousNotes batch.SideNotes
 	if o.previous != "" {
 		if previous, previousNotes, err = a.loadSide("прошлая", o.previous, o.model, o.read, summary.Options{Duplicates: o.duplicates}); err != nil {
 			return err
@@ -185,7 +182,7 @@ func (a *app) runBatch(o batchOptions) error {
 	if !o.perSchool {
 		// Not with per-school reports: their rendered files would take
 		// the heap near a gigabyte.
-		lazyGC()
+		batch.TuneGC()
 	}
 	bar := a.progress(len(files), o.quiet)
 	job := batch.Job{Model: m, Files: files, Skipped: skipped, Workers: o.workers, Read: o.read,
@@ -219,7 +216,7 @@ func (a *app) runBatch(o batchOptions) error {
 		return err
 	}
 	previousProblems := a.printSideNotes(previousNotes)
-	if len(previousNotes.failed) > 0 {
+	if len(previousNotes.Failed) > 0 {
 		return &failure{"прошлая самодиагностика прочитана не вся (см. выше): сравнение неполно"}
 	}
 	if len(res.Unwritten) > 0 {

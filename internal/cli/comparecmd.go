@@ -1,10 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
-	"os"
-	"runtime/debug"
 	"slices"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/compare"
+	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -95,7 +95,7 @@ func (a *app) compareOptions(args []string) (compareOptions, error) {
 }
 
 func (a *app) runCompare(o compareOptions) error {
-	lazyGC() // as batch: much short-lived garbage, a compact record per school kept
+	batch.TuneGC() // as batch: much short-lived garbage, a compact record per school kept
 	old, oldNotes, err := a.loadSide("было", o.old, o.oldModel, o.read, summary.Options{})
 	if err != nil {
 		return err
@@ -118,18 +118,40 @@ func (a *app) runCompare(o compareOptions) error {
 	return nil
 }
 
-// sideNotes are what a side scored from answer files has to say: files
-// not read, and schools sent more than once (counted once, as batch does).
-type sideNotes struct{ failed, duplicates []string }
+// loadSide reads one side with the district pipeline; its notes are
+// printed as they come.
+func (a *app) loadSide(name, path, modelPath string, read answers.Options, so summary.Options) (*compare.Side, batch.SideNotes, error) {
+	side, notes, err := batch.LoadSide(name, path, func() (*model.Model, error) { return loadModel(modelPath) },
+		batch.DistrictOptions{Read: read, Summary: so})
+	if _, ok := errors.AsType[*failure](err); ok {
+		return nil, notes, err // the model's
+	}
+	return side, notes, a.collected(notes.Outputs, err)
+}
+
+// collected prints the output folders passed over when collecting answer
+// files and turns the collection's error into the command's.
+func (a *app) collected(outputs []string, err error) error {
+	for _, line := range outputs {
+		fmt.Fprintln(a.err, printable("selfdiag: "+line))
+	}
+	if missing, ok := errors.AsType[*batch.MissingError](err); ok {
+		return usagef("%s", missing)
+	}
+	if err != nil {
+		return &failure{err.Error()}
+	}
+	return nil
+}
 
 // printSideNotes prints the sides' notes and says whether there were any.
-func (a *app) printSideNotes(sides ...sideNotes) bool {
+func (a *app) printSideNotes(sides ...batch.SideNotes) bool {
 	var failed, dups int
 	for _, n := range sides {
-		for _, line := range append(n.failed, n.duplicates...) {
+		for _, line := range append(n.Failed, n.Duplicates...) {
 			fmt.Fprintln(a.err, printable("selfdiag: "+line))
 		}
-		failed, dups = failed+len(n.failed), dups+len(n.duplicates)
+		failed, dups = failed+len(n.Failed), dups+len(n.Duplicates)
 	}
 	if failed > 0 {
 		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены\n", failed)
@@ -139,87 +161,3 @@ func (a *app) printSideNotes(sides ...sideNotes) bool {
 	}
 	return failed+dups > 0
 }
-
-// loadSide reads one side: a previous run's folder, or answer files
-// scored with the side's model by the district pipeline.
-func (a *app) loadSide(name, path, modelPath string, read answers.Options, so summary.Options) (side *compare.Side, notes sideNotes, err error) {
-	if compare.IsRun(path) {
-		side, err := compare.LoadRun(path)
-		if err != nil {
-			return nil, notes, &failure{"сторона «" + name + "»: " + err.Error()}
-		}
-		return side, notes, nil
-	}
-	m, err := loadModel(modelPath)
-	if err != nil {
-		return nil, notes, err
-	}
-	files, skipped, missing := batch.Collect([]string{path})
-	if len(missing) > 0 {
-		return nil, notes, usagef("нет такого файла или папки: %s", strings.Join(missing, ", "))
-	}
-	if err := a.noAnswers(files, skipped, "сторона «"+name+"»: ", path); err != nil {
-		return nil, notes, err
-	}
-	d := batch.RunDistrict(m, files, skipped, batch.DistrictOptions{Read: read, Summary: so, Side: true})
-	for _, f := range d.Summary.Failures {
-		notes.failed = append(notes.failed, "сторона «"+name+"»: "+f.File+": "+f.Message)
-	}
-	for _, dup := range d.Summary.Duplicates {
-		line := fmt.Sprintf("сторона «%s»: повтор школы «%s» (по %s): не учтена подача %s", name, dup.School, dupBy(dup.By), dup.Source)
-		if dup.Reason != "" {
-			line += "; " + dup.Reason
-		}
-		notes.duplicates = append(notes.duplicates, line)
-	}
-	return d.Side, notes, nil
-}
-
-// dupBy says in the dative what a duplicate was recognised by.
-func dupBy(by string) string {
-	if by == "код" {
-		return "коду"
-	}
-	return "наименованию и муниципалитету"
-}
-
-// noAnswers prints the folders of the program's own outputs passed over,
-// and fails when nothing is left to read: never exit 0 for nothing done.
-func (a *app) noAnswers(files []string, skipped []batch.Skipped, side, where string) error {
-	outputs, other := 0, 0
-	for _, s := range skipped {
-		if s.Output {
-			outputs++
-			fmt.Fprintln(a.err, printable("selfdiag: "+side+s.Path+": "+s.Reason))
-		} else {
-			other++
-		}
-	}
-	switch {
-	case len(files) > 0 || (other > 0 && side == ""):
-		return nil
-	case outputs > 0:
-		return &failure{side + "в " + where + " нет файлов ответов, только результаты selfdiag; для сравнения с прошлым запуском нужен его каталог, записанный с --per-school (summary.json и schools/), или папка с ответами"}
-	}
-	return &failure{side + "не найдено ни одного файла ответов (.xlsx или .csv) в: " + where}
-}
-
-// lazyGC tunes the collector for a district run, unless GOGC or
-// GOMEMLIMIT say otherwise. A run makes much short-lived garbage (rows,
-// results) and keeps little (the summary): collecting at every doubling of
-// a small heap is wasted work, so the heap may grow fourfold between
-// collections (a fifth less time for a national CSV table) — but not past
-// memoryLimit: reading a workbook makes garbage ten times as fast as a CSV
-// (its XML), and fourfold of that was gigabytes.
-func lazyGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(memoryLimit)
-	}
-}
-
-// memoryLimit is the heap a district run grows to before the collector
-// works harder.
-const memoryLimit = 320 << 20

@@ -5,9 +5,9 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/rucobra"
 	"io"
 	"os"
-	"regexp"
 	"runtime/debug"
 	"strings"
 
@@ -61,8 +61,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return ExitOK
 	case errors.Is(err, errProblems):
 		return ExitProblems
-	case errors.As(err, &ue), isCobraUsage(err):
-		fmt.Fprintf(stderr, "selfdiag: %s\nСправка: selfdiag --help\n", printable(translateCobra(err.Error())))
+	case errors.As(err, &ue), rucobra.IsUsageError(err):
+		fmt.Fprintf(stderr, "selfdiag: %s\nСправка: selfdiag --help\n", printable(rucobra.Translate(err.Error())))
 		return ExitUsage
 	case errors.As(err, &fe):
 		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(fe.msg))
@@ -95,38 +95,4 @@ func printable(msg string) string {
 		lines[i] = safetext.Terminal(l)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// isCobraUsage recognises cobra's and pflag's own argument errors.
-func isCobraUsage(err error) bool {
-	msg := err.Error()
-	for _, s := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
-		"invalid argument", "accepts ", "requires at least", "requires at most", "bad flag syntax"} {
-		if strings.Contains(msg, s) {
-			return true
-		}
-	}
-	return false
-}
-
-// didYouMean is cobra's suggestion of a command: "\n\nDid you mean this?\n\tbatch\n".
-var didYouMean = regexp.MustCompile(`\s*Did you mean this\?\s+(\S+)\s*`)
-
-// translateCobra puts cobra's English argument errors into Russian.
-func translateCobra(msg string) string {
-	msg = didYouMean.ReplaceAllString(msg, "; возможно, имелась в виду команда «$1»")
-	r := strings.NewReplacer(
-		"unknown command", "неизвестная команда",
-		"unknown shorthand flag", "неизвестный флаг",
-		"unknown flag", "неизвестный флаг",
-		"flag needs an argument", "флагу нужно значение",
-		"invalid argument", "неверное значение",
-		" for \"selfdiag\"", "",
-		"requires at least", "нужно не меньше",
-		"accepts at most", "принимает не больше",
-		"accepts ", "нужно ровно ",
-		"arg(s), only received", "аргумент(ов), получено",
-		"arg(s), received", "аргумент(ов), получено",
-	)
-	return r.Replace(msg)
 }

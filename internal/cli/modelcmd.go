@@ -22,7 +22,6 @@ import (
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/scoring"
-	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 func newModelCmd(a *app) *cobra.Command {
@@ -330,23 +329,25 @@ func (a *app) runModelCalibrate(paths []string, format, out string, read answers
 	if err != nil {
 		return err
 	}
-	read.NoProfile = !m.UsesProfile()
 	files, skipped, missing := batch.Collect(paths)
 	if len(missing) > 0 {
 		return &failure{"не найдены: " + strings.Join(missing, ", ")}
 	}
-	var results []*scoring.Result
 	var unread []calibrate.Skipped
 	for _, s := range skipped {
 		unread = append(unread, calibrate.Skipped{Source: s.Path, Reason: s.Reason})
 	}
-	for _, f := range files {
-		if err := answers.ReadFile(f, read, func(sub *submission.Submission) error {
-			results = append(results, scoring.Score(m, sub))
-			return nil
-		}); err != nil {
-			unread = append(unread, calibrate.Skipped{Source: f, Reason: "файл не прочитан: " + err.Error()})
+	schools, failed := batch.ScoreFiles(m, files, read)
+	for _, err := range failed {
+		source := ""
+		if fe, ok := errors.AsType[*answers.FileError](err); ok {
+			source = fe.File
 		}
+		unread = append(unread, calibrate.Skipped{Source: source, Reason: "файл не прочитан: " + batch.FileErrorMessage(err)})
+	}
+	results := make([]*scoring.Result, len(schools))
+	for i, s := range schools {
+		results[i] = s.Result
 	}
 	rep := calibrate.Calibrate(m, results)
 	rep.Skipped = append(unread, rep.Skipped...)

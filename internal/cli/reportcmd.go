@@ -102,25 +102,15 @@ func (a *app) runReport(o reportOptions) error {
 		}
 		defer out.Close()
 		defer releaseOnInterrupt(out)()
-		// A report that cannot be written is listed; the others are
-		// written all the same.
-		names := batch.ReportNames{}
-		var written []string
-		for _, r := range results {
-			name := names.Next(r.Result) + "." + o.format.Ext
-			if err := out.Write(name, func(w io.Writer) error { return o.format.School(w, m, r) }); err != nil {
-				failed = append(failed, fmt.Errorf("отчёт школы «%s» не записан: %w", report.SchoolTitle(r.Result), err))
-				continue
-			}
-			written = append(written, filepath.Join(o.outDir, name))
-		}
+		written, unwritten := batch.WriteReports(out, m, results, o.format)
+		failed = append(failed, unwritten...)
 		err = out.Commit(false)
 		a.printNotes(out)
 		if err != nil {
 			return &failure{err.Error()}
 		}
-		for _, path := range written {
-			fmt.Fprintf(a.err, "записан отчёт: %s\n", printable(path))
+		for _, name := range written {
+			fmt.Fprintf(a.err, "записан отчёт: %s\n", printable(filepath.Join(o.outDir, name)))
 		}
 	}
 	return a.scoredOutcome(results, failed)

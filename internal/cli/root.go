@@ -108,7 +108,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.PersistentFlags().BoolP("help", "h", false, "справка по команде")
 	root.Flags().BoolP("version", "v", false, "версия программы и встроенной модели")
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{translateCobra(err.Error())} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{rucobra.Translate(err.Error())} })
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetHelpCommand(&cobra.Command{Hidden: true})
 	root.SetUsageFunc(rucobra.Usage)
@@ -148,25 +148,9 @@ func versionText() string {
 // loadModel loads the model in a folder or a spreadsheet, or the
 // embedded one for "".
 func loadModel(dir string) (*model.Model, error) {
-	if dir == "" {
-		m, err := model.Default()
-		if err != nil {
-			return nil, &failure{"встроенная модель повреждена:\n" + err.Error()}
-		}
-		return m, nil
-	}
-	var m *model.Model
-	st, err := os.Stat(dir)
-	switch {
-	case err == nil && st.Mode().IsRegular() && modelsheet.IsTable(dir):
-		m, err = modelsheet.Load(dir)
-	case err != nil || !st.IsDir():
-		return nil, &failure{fmt.Sprintf("каталог модели %s не найден: укажите каталог с файлом %s или таблицу модели .xlsx/.csv", dir, model.RootFile)}
-	default:
-		m, err = model.Load(os.DirFS(dir), dir)
-	}
+	m, err := modelsheet.Open(dir)
 	if err != nil {
-		return nil, &failure{"модель не загружена, исправьте ошибки:\n" + err.Error()}
+		return nil, &failure{err.Error()}
 	}
 	return m, nil
 }

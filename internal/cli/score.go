@@ -10,10 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/report"
-	"github.com/selfdiag/selfdiag/internal/scoring"
-	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 func newScoreCmd(a *app) *cobra.Command {
@@ -82,22 +81,14 @@ func (a *app) runScore(o scoreOptions) error {
 	return a.scoredOutcome(results, failed)
 }
 
-// scoreFiles reads and scores every school of the files; unreadable files
-// are returned in failed, the readable ones are still scored.
-func scoreFiles(modelDir string, files []string, opts answers.Options) (m *model.Model, results []*report.School, failed []error, err error) {
-	m, err = loadModel(modelDir)
+// scoreFiles scores every school of the files with the model at
+// modelDir; unreadable files are returned in failed.
+func scoreFiles(modelDir string, files []string, opts answers.Options) (*model.Model, []*report.School, []error, error) {
+	m, err := loadModel(modelDir)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	opts.NoProfile = !m.UsesProfile()
-	for _, f := range files {
-		if err := answers.ReadFile(f, opts, func(sub *submission.Submission) error {
-			results = append(results, &report.School{Explained: scoring.Explain(m, scoring.Score(m, sub))})
-			return nil
-		}); err != nil {
-			failed = append(failed, err)
-		}
-	}
+	results, failed := batch.ScoreFiles(m, files, opts)
 	return m, results, failed, nil
 }
 

@@ -6,6 +6,7 @@ package rucobra
 import (
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -87,3 +88,36 @@ func flagLines(fs *pflag.FlagSet) string {
 	return b.String()
 }
 
+// IsUsageError recognises cobra's and pflag's own argument errors.
+func IsUsageError(err error) bool {
+	msg := err.Error()
+	for _, s := range []string{"unknown command", "unknown flag", "unknown shorthand flag", "flag needs an argument",
+		"invalid argument", "accepts ", "requires at least", "requires at most", "bad flag syntax"} {
+		if strings.Contains(msg, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// didYouMean is cobra's suggestion of a command: "\n\nDid you mean this?\n\tbatch\n".
+var didYouMean = regexp.MustCompile(`\s*Did you mean this\?\s+(\S+)\s*`)
+
+// Translate puts cobra's English argument errors into Russian.
+func Translate(msg string) string {
+	msg = didYouMean.ReplaceAllString(msg, "; возможно, имелась в виду команда «$1»")
+	r := strings.NewReplacer(
+		"unknown command", "неизвестная команда",
+		"unknown shorthand flag", "неизвестный флаг",
+		"unknown flag", "неизвестный флаг",
+		"flag needs an argument", "флагу нужно значение",
+		"invalid argument", "неверное значение",
+		" for \"selfdiag\"", "",
+		"requires at least", "нужно не меньше",
+		"accepts at most", "принимает не больше",
+		"accepts ", "нужно ровно ",
+		"arg(s), only received", "аргумент(ов), получено",
+		"arg(s), received", "аргумент(ов), получено",
+	)
+	return r.Replace(msg)
+}

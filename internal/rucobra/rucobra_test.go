@@ -2,6 +2,7 @@ package rucobra
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 
@@ -38,5 +39,27 @@ func TestUsage(t *testing.T) {
 	Usage(root)
 	if !strings.Contains(b.String(), "Команды:\n  batch") {
 		t.Errorf("root usage:\n%s", b.String())
+	}
+}
+
+func TestTranslate(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"unknown command \"bach\" for \"selfdiag\"\n\nDid you mean this?\n\tbatch\n", "неизвестная команда \"bach\"; возможно, имелась в виду команда «batch»"},
+		{"unknown flag: --fromat", "неизвестный флаг: --fromat"},
+		{"unknown shorthand flag: 'x' in -x", "неизвестный флаг: 'x' in -x"},
+		{"flag needs an argument: --out", "флагу нужно значение: --out"},
+		{"accepts 1 arg(s), received 2", "нужно ровно 1 аргумент(ов), получено 2"},
+		{"requires at least 1 arg(s), only received 0", "нужно не меньше 1 аргумент(ов), получено 0"},
+	}
+	for _, tc := range tests {
+		if got := Translate(tc.in); got != tc.want {
+			t.Errorf("Translate(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if !IsUsageError(errors.New(tc.in)) {
+			t.Errorf("%q not recognised", tc.in)
+		}
+	}
+	if IsUsageError(errors.New("файл не найден")) {
+		t.Error("a failure taken for a usage error")
 	}
 }

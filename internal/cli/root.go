@@ -219,4 +219,3 @@ func releaseOnInterrupt(out *outdir.Dir) (stop func()) {
 		close(done)
 	}
 }
-

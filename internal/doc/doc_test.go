@@ -121,7 +121,7 @@ func TestWord(t *testing.T) {
 		`<w:pStyle w:val="Heading1"/>`, // a section is Word's heading 1
 		`<w:br w:type="page"/>`,        // a section on a new page
 		`<w:jc w:val="right"/>`,        // numbers aligned right
-		"(критический)", "<w:br/>", // a badge in parentheses, a break in a cell
+		"(критический)", "<w:br/>",     // a badge in parentheses, a break in a cell
 		"<wp:inline", "Рисунок 1. Радар.", // the figure and its caption
 	} {
 		if !strings.Contains(body, w) {

@@ -32,4 +32,3 @@ func SamePath(a, b string) bool {
 	absB, errB := filepath.Abs(b)
 	return errA == nil && errB == nil && absA == absB
 }
-

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"github.com/selfdiag/selfdiag/internal/wire"
 	"os"
 	"strconv"
 	"strings"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/summary"
@@ -116,8 +116,8 @@ func TestMessyFolder(t *testing.T) {
 	var out, errOut bytes.Buffer
 	Main([]string{"batch", "-q", "район", "--group-by", "municipality", "-f", "json"}, nil, &out, &errOut)
 	var s struct {
-		report.SummaryDoc
-		Schools []report.SchoolRowDoc `json:"schools"`
+		wire.SummaryDoc
+		Schools []wire.SchoolRowDoc `json:"schools"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &s); err != nil {
 		t.Fatalf("batch район: %v\n%s", err, errOut.String())

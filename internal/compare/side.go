@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/wire"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,7 +13,6 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
@@ -82,9 +82,9 @@ func IsRun(dir string) bool {
 // schools/*.json (selfdiag.result/v1).
 func LoadRun(dir string) (*Side, error) {
 	var sum struct {
-		Schema string               `json:"schema"`
-		Model  report.ModelDoc      `json:"model"`
-		Levels []report.LevelRefDoc `json:"levels"`
+		Schema string             `json:"schema"`
+		Model  wire.ModelDoc      `json:"model"`
+		Levels []wire.LevelRefDoc `json:"levels"`
 	}
 	if err := readJSON(filepath.Join(dir, "summary.json"), maxRunSummary, &sum); err != nil {
 		return nil, err
@@ -110,12 +110,12 @@ func LoadRun(dir string) (*Side, error) {
 			return nil, fmt.Errorf("%s: больше %d отчётов школ", dir, maxRunSchools)
 		}
 		path := filepath.Join(dir, "schools", e.Name())
-		var doc report.ResultDoc
+		var doc wire.ResultDoc
 		if err := readJSON(path, maxRunFile, &doc); err != nil {
 			return nil, err
 		}
-		if doc.Schema != report.ResultSchema {
-			return nil, fmt.Errorf("%s: не результат школы selfdiag (%s)", path, report.ResultSchema)
+		if doc.Schema != wire.ResultSchema {
+			return nil, fmt.Errorf("%s: не результат школы selfdiag (%s)", path, wire.ResultSchema)
 		}
 		if doc.Model.ID != side.Model.ID || doc.Model.Version != side.Model.Version || doc.Model.Hash != side.Model.Hash {
 			return nil, fmt.Errorf("%s: школа посчитана по другой модели (%s), чем сводка (%s): каталог собран из разных запусков",
@@ -158,7 +158,7 @@ func LoadRun(dir string) (*Side, error) {
 	return side, nil
 }
 
-func fromDoc(d *report.ResultDoc) School {
+func fromDoc(d *wire.ResultDoc) School {
 	s := School{Code: d.School.Code, Name: d.School.Name, Municipality: d.School.Municipality, Source: d.Source.File, Row: d.Source.Row,
 		Total:            Tally{Points: d.Total.Points, Max: d.Total.Max, Percent: d.Total.Percent, Level: d.Total.Level},
 		CriticalFailures: d.CriticalFailures, CriticalApplied: d.Total.CriticalApplied,

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"github.com/selfdiag/selfdiag/internal/wire"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -132,7 +133,7 @@ func TestJSONSchemaFields(t *testing.T) {
 	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc["schema"] != ResultSchema {
+	if doc["schema"] != wire.ResultSchema {
 		t.Errorf("schema = %v", doc["schema"])
 	}
 	for _, key := range []string{"model", "school", "total", "components", "indicators", "critical_failures", "deficits", "problems", "incomplete"} {
@@ -217,8 +218,8 @@ func TestSummaryJSONKeysOnce(t *testing.T) {
 	}
 	var doc struct {
 		Counts   struct{ Schools, Problems int }
-		Schools  []SchoolRowDoc
-		Problems []SchoolProblemDoc
+		Schools  []wire.SchoolRowDoc
+		Problems []wire.SchoolProblemDoc
 	}
 	if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 		t.Fatal(err)

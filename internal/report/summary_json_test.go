@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/wire"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -138,9 +139,9 @@ func TestSummaryJSONRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		var doc struct {
-			SummaryDoc
-			Schools  []SchoolRowDoc     `json:"schools"`
-			Problems []SchoolProblemDoc `json:"problems"`
+			wire.SummaryDoc
+			Schools  []wire.SchoolRowDoc     `json:"schools"`
+			Problems []wire.SchoolProblemDoc `json:"problems"`
 		}
 		if err := json.Unmarshal(buf.Bytes(), &doc); err != nil {
 			t.Fatalf("summary %d is not JSON: %v\n%s", i, err, buf.Bytes())

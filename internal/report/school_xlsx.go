@@ -25,8 +25,34 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 	if err != nil {
 		return err
 	}
+	it, err := schoolTotalSheet(f, styles, m, v)
+	if err != nil {
+		return err
+	}
+	sheets := []*xlsxSheet{it, schoolDeficitsSheet(f, styles, v), schoolPlanSheet(f, styles, v)}
+	// «Мероприятия»: the measures table of the programme's action plan.
+	ms := newSheet(f, styles, "Мероприятия")
+	ms.blocks(schoolMeasures(v).Blocks)
+	sheets = append(sheets, ms)
+	// «Изменения», when compared with the previous self-diagnosis.
+	if ch := v.Change; ch != nil {
+		cs := newSheet(f, styles, "Изменения")
+		cs.blocks(schoolChange(ch).Blocks)
+		sheets = append(sheets, cs)
+	}
+	sheets = append(sheets, schoolIndicatorsSheet(f, styles, v))
+	pr := newSheet(f, styles, "Проблемы")
+	pr.blocks(schoolProblems(v).Blocks)
+	if err := finishAll(styles, append(sheets, pr)...); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return xlsxprint.Write(f, w)
+}
 
-	// «Итог»
+// schoolTotalSheet is «Итог»: identity, points and levels, thresholds,
+// peers' means and the radar.
+func schoolTotalSheet(f *excelize.File, styles *xlsxStyles, m *model.Model, v *schoolView) (*xlsxSheet, error) {
 	it := newSheet(f, styles, "Итог")
 	it.blocks(schoolIdentity(v).Blocks)
 	it.header("Компонент", "Вид", "Баллы", "Макс.", "%", "Уровень", "Понижен критическим", "Пороги уровней для профиля школы")
@@ -78,12 +104,12 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 	}
 	cmpLast := it.row
 	if it.err != nil {
-		return it.err
+		return nil, it.err
 	}
 	f.SetCellStyle(it.name, "A1", "A1", styles.title)
 	f.SetCellStyle(it.name, cellName(1, total), cellName(8, total), styles.header)
 	if err := levelFormats(f, it.name, fmt.Sprintf("F%d:F%d", first, total), m.Levels); err != nil {
-		return err
+		return nil, err
 	}
 	table := radarTable{sheet: it.name, head: cmpHead, first: cmpHead + 1, last: cmpLast}
 	lines := []excelize.ChartSeries{table.series(2, "1F4E79", false)}
@@ -95,7 +121,12 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 	}
 	it.chart(cellName(1, cmpLast+2), radarChart("Процент от максимума по компонентам и пороги уровней", lines, 760, 440))
 
-	// «Дефициты»
+	return it, nil
+}
+
+// schoolDeficitsSheet is «Дефициты», the gaps as data bars, critical ones
+// marked.
+func schoolDeficitsSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *xlsxSheet {
 	df := newSheet(f, styles, "Дефициты")
 	df.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Баллы", "Макс.", "Разрыв", "Цель (ответ на максимум)", "Типовые меры (из модели)")
 	for _, c := range v.Components {
@@ -109,7 +140,11 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 		f.SetConditionalFormat(df.name, fmt.Sprintf("D2:D%d", df.row), []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "==", Format: &critical, Value: `"да"`}})
 	}
 
-	// «План»
+	return df
+}
+
+// schoolPlanSheet is «План»: the steps to the next level.
+func schoolPlanSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *xlsxSheet {
 	pl := newSheet(f, styles, "План")
 	pl.header("Шаг", "№", "Показатель", "Компонент", "Блокирует уровень", "Сейчас", "Баллы", "Цель", "Баллы после", "+ баллов")
 	for i, s := range v.Plan.Steps {
@@ -121,20 +156,11 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 		pl.put(c.Title, "", c.Plan)
 	}
 
-	// «Мероприятия»: the measures table of the programme's action plan,
-	// the same as the Word document's.
-	ms := newSheet(f, styles, "Мероприятия")
-	ms.blocks(schoolMeasures(v).Blocks)
+	return pl
+}
 
-	// «Изменения», when compared with the previous self-diagnosis.
-	var changes []*xlsxSheet
-	if ch := v.Change; ch != nil {
-		cs := newSheet(f, styles, "Изменения")
-		cs.blocks(schoolChange(ch).Blocks)
-		changes = append(changes, cs)
-	}
-
-	// «Показатели»
+// schoolIndicatorsSheet is «Показатели»: every answer, filterable.
+func schoolIndicatorsSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *xlsxSheet {
 	in := newSheet(f, styles, "Показатели")
 	in.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Состояние", "Баллы", "Макс.", "Разрыв")
 	for _, c := range v.Components {
@@ -147,14 +173,7 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 		f.AutoFilter(in.name, fmt.Sprintf("A1:I%d", in.row), nil)
 	}
 
-	// «Проблемы»
-	pr := newSheet(f, styles, "Проблемы")
-	pr.blocks(schoolProblems(v).Blocks)
-	if err := finishAll(styles, append(append([]*xlsxSheet{it, df, pl, ms}, changes...), in, pr)...); err != nil {
-		return err
-	}
-	f.SetActiveSheet(0)
-	return xlsxprint.Write(f, w)
+	return in
 }
 
 // markLines colour threshold lines, low level to high: darker shades of

@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/doc"
 	"io"
 	"math"
 	"strings"
@@ -74,20 +75,32 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	if err != nil {
 		return err
 	}
+	var sheets []*xlsxSheet
+	for _, write := range []func(*excelize.File, *xlsxStyles, *summary.Summary) (*xlsxSheet, error){
+		overviewSheet, schoolsSheet, componentLevelsSheet, deficitsSheet, belowBaseSheet, errorsSheet, municipalitiesSheet,
+	} {
+		sh, err := write(f, styles, s)
+		if err != nil {
+			return err
+		}
+		if sh != nil {
+			sheets = append(sheets, sh)
+		}
+	}
+	if err := finishAll(styles, sheets...); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
+	return xlsxprint.Write(f, w)
+}
 
-	// «Сводка»
+// overviewSheet is «Сводка»: the note's identity, the levels, the
+// components with the thresholds, their chart and radar.
+func overviewSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
 	sv := newSheet(f, styles, "Сводка")
 	sv.onePage = true
-	c := s.Counts
 	sv.title("Сводка самодиагностики")
-	sv.label("Модель", ModelTitle(s.Model))
-	sv.label("Источник модели", s.Model.Source)
-	sv.put("Школ учтено", c.Schools)
-	sv.put("Файлов", c.Files)
-	sv.put("С проблемами в данных", c.WithProblems)
-	sv.put("Неполные ответы", c.Incomplete)
-	sv.put("Не прочитано файлов", c.Failed)
-	sv.put("Повторы (не учтены)", c.Duplicates)
+	sv.blocks([]doc.Block{noteIdentity(s), doc.Paragraph{Runs: []doc.Run{doc.T("Источник модели: " + s.Model.Source)}}})
 	sv.put()
 	sv.subheader("Уровень", "Школ", "Доля, %")
 	for _, l := range s.Stats.Levels {
@@ -121,7 +134,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	compLast := sv.row
 	sv.label("Пороги уровней", "для профиля по умолчанию (все уровни образования, без ОВЗ); у школ другого профиля пороги свои — они в отчётах школ")
 	if sv.err != nil {
-		return sv.err
+		return nil, sv.err
 	}
 	f.SetCellStyle(sv.name, "A1", "A1", styles.title)
 	sv.chart(cellName(1, sv.row+2), levelBars(sv.name, s.Levels, levelChart{
@@ -133,14 +146,18 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 		lines = append(lines, table.series(marksCol+i, markColor(i, len(s.Levels)-1), true))
 	}
 	sv.chart(cellName(len(head)+2, 2), radarChart("Средний процент по компонентам и пороги уровней", lines, 640, 420))
+	return sv, nil
+}
 
-	// «Школы»: the percents, each on its level's colour; the levels' names
-	// are on «Уровни компонентов», so that the list prints one page wide.
+// schoolsSheet is «Школы»: the percents, each on its level's colour; the
+// levels' names are on «Уровни компонентов», so that the list prints one
+// page wide.
+func schoolsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
 	sc := newSheet(f, styles, "Школы")
 	sc.freeze = 3
 	sc.rotate = true
 	sc.widest = 24 // names and files wrap
-	head = []any{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Баллы", "Макс", "%", "Уровень"}
+	head := []any{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Баллы", "Макс", "%", "Уровень"}
 	for _, c := range s.Components {
 		head = append(head, c.Title+", %")
 	}
@@ -157,29 +174,33 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	last := max(sc.row, 2)
 	f.AutoFilter(sc.name, "A1:"+cellName(len(head), last), nil)
 	if err := levelFormats(f, sc.name, fmt.Sprintf("I2:I%d", last), s.Levels); err != nil {
-		return err
+		return nil, err
 	}
 	fills, err := levelStyles(f, s.Levels)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	for i, r := range s.Schools {
 		for j, cc := range r.Components {
 			if cc.Level >= 0 && cc.Level < len(fills) {
 				cell := cellName(10+j, 2+i)
 				if err := f.SetCellStyle(sc.name, cell, cell, fills[cc.Level]); err != nil {
-					return err
+					return nil, err
 				}
 			}
 		}
 	}
+	return sc, nil
+}
 
-	// «Уровни компонентов»
+// componentLevelsSheet is «Уровни компонентов»: each school's levels by
+// name.
+func componentLevelsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
 	lv := newSheet(f, styles, "Уровни компонентов")
 	lv.freeze = 1
 	lv.rotate = true
 	lv.widest = 30
-	head = []any{"Наименование ОО", "Код ОО", "Муниципалитет", "Уровень"}
+	head := []any{"Наименование ОО", "Код ОО", "Муниципалитет", "Уровень"}
 	for _, c := range s.Components {
 		head = append(head, c.Title)
 	}
@@ -192,11 +213,15 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 		lv.put(row...)
 	}
 	if err := levelFormats(f, lv.name, fmt.Sprintf("D2:%s", cellName(len(head), max(lv.row, 2))), s.Levels); err != nil {
-		return err
+		return nil, err
 	}
 	f.AutoFilter(lv.name, "A1:"+cellName(len(head), max(lv.row, 2)), nil)
+	return lv, nil
+}
 
-	// «Дефициты»
+// deficitsSheet is «Дефициты»: every indicator's share of schools below
+// its maximum, as data bars.
+func deficitsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
 	df := newSheet(f, styles, "Дефициты")
 	df.header("№", "Компонент", "Показатель", "Критический", "Школ с дефицитом", "Применим к школам", "Доля, %")
 	titles := map[string]string{}
@@ -211,8 +236,12 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 			Type: "data_bar", Criteria: "=", MinType: "num", MinValue: "0", MaxType: "num", MaxValue: "100", BarColor: "#D9534F",
 		}})
 	}
+	return df, nil
+}
 
-	// «Ниже базового»
+// belowBaseSheet is «Ниже базового»: the schools at the lowest level with
+// the reasons.
+func belowBaseSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
 	bb := newSheet(f, styles, "Ниже базового")
 	bb.header("Наименование ОО", "Код ОО", "Муниципалитет", "Файл", "Баллы", "Макс", "%", "Причины")
 	for _, b := range s.Stats.BelowBase {
@@ -221,8 +250,12 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	if bb.row > 1 {
 		f.SetCellStyle(bb.name, "H2", fmt.Sprintf("H%d", bb.row), styles.wrap)
 	}
+	return bb, nil
+}
 
-	// «Ошибки»
+// errorsSheet is «Ошибки»: files not read, blank templates, spellings of
+// municipalities, repeated submissions and every data problem.
+func errorsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
 	er := newSheet(f, styles, "Ошибки")
 	er.header("Вид", "Школа", "Где", "Что не так")
 	for _, x := range s.Failures {
@@ -243,49 +276,48 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	if n := s.Counts.Problems - len(s.Problems); n > 0 {
 		er.put("", "", "", fmt.Sprintf("и ещё проблем: %d (список ограничен %d строками)", n, summary.MaxProblems))
 	}
-	sheets := []*xlsxSheet{sv, sc, lv, df, bb, er}
+	return er, nil
+}
 
-	// «Муниципалитеты»
-	if len(s.Municipalities) > 0 {
-		mu := newSheet(f, styles, "Муниципалитеты")
-		mu.freeze = 1
-		head := []any{"Муниципалитет", "Школ", "Средний %, итог"}
-		for _, l := range s.Levels {
-			head = append(head, l.Title)
-		}
-		for _, c := range s.Components {
-			head = append(head, c.Title+", ср. %")
-		}
-		mu.header(head...)
-		for _, m := range s.Municipalities {
-			row := []any{m.Name, m.Stats.Schools, m.Stats.MeanPercent}
-			for _, l := range m.Stats.Levels {
-				row = append(row, l.Count)
-			}
-			for _, c := range m.Stats.Components {
-				row = append(row, c.MeanPercent)
-			}
-			mu.put(row...)
-		}
-		if mu.row > 1 {
-			means := fmt.Sprintf("C2:%s", cellName(len(head), mu.row))
-			f.SetConditionalFormat(mu.name, means, []excelize.ConditionalFormatOptions{{
-				Type: "3_color_scale", Criteria: "=", MinType: "num", MinValue: "0", MidType: "num", MidValue: "50",
-				MaxType: "num", MaxValue: "100", MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
-			}})
-			levels := fmt.Sprintf("D2:%s", cellName(3+len(s.Levels), mu.row))
-			f.SetConditionalFormat(mu.name, levels, []excelize.ConditionalFormatOptions{{Type: "no_blanks"}})
-			mu.chart(cellName(1, mu.row+3), levelBars(mu.name, s.Levels, levelChart{
-				title: "Уровни школ по муниципалитетам", header: 1, first: 2, last: mu.row, firstCol: 4,
-			}))
-		}
-		sheets = append(sheets, mu)
+// municipalitiesSheet is «Муниципалитеты», when the summary is grouped:
+// a row each, the means coloured, the levels charted.
+func municipalitiesSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
+	if len(s.Municipalities) == 0 {
+		return nil, nil
 	}
-	if err := finishAll(styles, sheets...); err != nil {
-		return err
+	mu := newSheet(f, styles, "Муниципалитеты")
+	mu.freeze = 1
+	head := []any{"Муниципалитет", "Школ", "Средний %, итог"}
+	for _, l := range s.Levels {
+		head = append(head, l.Title)
 	}
-	f.SetActiveSheet(0)
-	return xlsxprint.Write(f, w)
+	for _, c := range s.Components {
+		head = append(head, c.Title+", ср. %")
+	}
+	mu.header(head...)
+	for _, m := range s.Municipalities {
+		row := []any{m.Name, m.Stats.Schools, m.Stats.MeanPercent}
+		for _, l := range m.Stats.Levels {
+			row = append(row, l.Count)
+		}
+		for _, c := range m.Stats.Components {
+			row = append(row, c.MeanPercent)
+		}
+		mu.put(row...)
+	}
+	if mu.row > 1 {
+		means := fmt.Sprintf("C2:%s", cellName(len(head), mu.row))
+		f.SetConditionalFormat(mu.name, means, []excelize.ConditionalFormatOptions{{
+			Type: "3_color_scale", Criteria: "=", MinType: "num", MinValue: "0", MidType: "num", MidValue: "50",
+			MaxType: "num", MaxValue: "100", MinColor: "#F8696B", MidColor: "#FFEB84", MaxColor: "#63BE7B",
+		}})
+		levels := fmt.Sprintf("D2:%s", cellName(3+len(s.Levels), mu.row))
+		f.SetConditionalFormat(mu.name, levels, []excelize.ConditionalFormatOptions{{Type: "no_blanks"}})
+		mu.chart(cellName(1, mu.row+3), levelBars(mu.name, s.Levels, levelChart{
+			title: "Уровни школ по муниципалитетам", header: 1, first: 2, last: mu.row, firstCol: 4,
+		}))
+	}
+	return mu, nil
 }
 
 // levelChart is a stacked bar chart of schools per level: one bar per row

@@ -1,8 +1,9 @@
-// Package chart draws the report's charts as PNG images for documents
-// that cannot hold SVG (Word): a radar of the components and a bar chart
-// with the level thresholds. They are drawn in black and greys, with
-// solid and dashed lines, so that they read the same printed in black and
-// white.
+// Package chart draws the reports' figures — a radar of the components,
+// bars with the level thresholds, means then and now, levels stacked —
+// each described once and drawn by two back ends: SVG for pages, PNG for
+// documents that cannot hold SVG (Word). The PNGs are drawn in black and
+// greys, with solid and dashed lines, so that they read the same printed
+// in black and white; the SVGs fill levels with colour and texture.
 package chart
 
 import (
@@ -20,6 +21,8 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
+
+	"github.com/selfdiag/selfdiag/internal/model"
 )
 
 // Series is one line of a chart: percents (0–100), one per label.
@@ -259,13 +262,20 @@ func legend(c *canvas, series []Series, x, y float64) {
 	}
 }
 
-// Bar is one row of a bar chart: a percent and the thresholds (percent)
-// to mark on its scale.
+// Bar is one row of a bar chart: a percent, its level (-1 none) and the
+// level thresholds to mark on its scale.
 type Bar struct {
-	Label   string
+	Label      string
+	Percent    float64
+	Level      int
+	LevelTitle string
+	Marks      []Mark
+}
+
+// Mark is a level threshold on a percent scale.
+type Mark struct {
+	Title   string
 	Percent float64
-	Value   string    // printed after the bar: «72,1 %»
-	Marks   []float64 // level thresholds, percent
 }
 
 // Bars draws a horizontal bar per row, 0–100 %, with the row's thresholds
@@ -298,10 +308,10 @@ func Bars(rows []Bar, note string) ([]byte, error) {
 		c.fill([][2]float64{{left, y0}, {scale(100), y0}, {scale(100), y1}, {left, y1}}, light)
 		c.fill([][2]float64{{left, y0}, {scale(r.Percent), y0}, {scale(r.Percent), y1}, {left, y1}}, mid)
 		for _, m := range r.Marks {
-			x := scale(m)
+			x := scale(m.Percent)
 			c.line(x, y0-8, x, y1+8, 4, black, false)
 		}
-		c.text(r.Value, scale(100)+14, top+rowH/2+c.size/3, alignLeft, black)
+		c.text(model.FormatPercent(r.Percent)+" %", scale(100)+14, top+rowH/2+c.size/3, alignLeft, black)
 	}
 	if note != "" {
 		c.text(note, left, float64(h)-6, alignLeft, dark)
@@ -317,9 +327,12 @@ type Dumbbell struct {
 	Value    string // printed at the right: «72,1 → 75,0»
 }
 
-// Dumbbells draws, per row, the percent then (a hollow circle) and now (a
+// Dumbbells are rows of a percent then and now.
+type Dumbbells []Dumbbell
+
+// PNG draws, per row, the percent then (a hollow marker) and now (a
 // filled one) on a 0–100 % scale, joined by a line.
-func Dumbbells(rows []Dumbbell) ([]byte, error) {
+func (rows Dumbbells) PNG() ([]byte, error) {
 	const w = 1400
 	rowH := 64.0
 	h := int(90 + rowH*float64(len(rows)))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"strings"
 	"testing"
 )
 
@@ -66,7 +67,7 @@ func TestRadar(t *testing.T) {
 }
 
 func TestBars(t *testing.T) {
-	rows := []Bar{{Label: "Знание", Percent: 72.1, Value: "72,1 %", Marks: []float64{35, 60, 85}}, {Label: "Учитель. Школьная команда и очень длинное название компонента", Percent: 140, Value: "—"}}
+	rows := []Bar{{Label: "Знание", Percent: 72.1, Marks: []Mark{{"базовый", 35}, {"средний", 60}, {"высокий", 85}}}, {Label: "Учитель. Школьная команда и очень длинное название компонента", Percent: 140, Level: -1}}
 	b, err := Bars(rows, "пороги")
 	if err != nil {
 		t.Fatal(err)
@@ -74,5 +75,46 @@ func TestBars(t *testing.T) {
 	img := decode(t, b)
 	if img.Bounds().Dy() < 200 || ink(img) < 0.05 {
 		t.Errorf("bars: %v, ink %.3f", img.Bounds(), ink(img))
+	}
+}
+
+// The SVG back ends: every text escaped, values held to the scale, the
+// level classes the page's style sheet fills, the main series' points
+// marked and references dashed.
+func TestSVG(t *testing.T) {
+	labels := []string{"Знание <b>", "Здоровье", "Творчество"}
+	radar := RadarChart{Labels: labels, Series: []Series{{Name: "Школа", Values: []float64{50, 120, -5}}, {Name: "Район", Values: []float64{40, 40, 40}, Dashed: true}},
+		Rings: []Mark{{Title: "средний", Percent: 60}}}.SVG()
+	bars := BarChart{Rows: []Bar{{Label: "Итог", Percent: 72.1, Level: 2, LevelTitle: "средний", Marks: []Mark{{"базовый", 35}}}, {Label: "Пусто", Level: -1}}, Levels: 4}.SVG()
+	old, cur := 40.0, 55.5
+	bells := Dumbbells{{Label: "Знание", Old: &old, New: &cur, Value: "40,0 → 55,5"}, {Label: "Новый", New: &cur}}.SVG()
+	for name, c := range map[string]struct {
+		svg       string
+		want, not []string
+	}{
+		"radar": {radar, []string{`<svg class="chart radar"`, "Знание &lt;b&gt;", `class="reference"`, `stroke-dasharray="6 3"`, `class="ring threshold"`, "порог «средний»: 60,0 %", `font-weight="bold">50,0 %`},
+			[]string{"<b>"}},
+		"bars":      {bars, []string{`<svg class="chart bars"`, `class="bar lv2"`, `fill="url(#lv2)"`, `class="bar lvnone"`, `class="mark"`, "72,1 % · средний"}, nil},
+		"dumbbells": {bells, []string{`class="chart dumbbell"`, `class="old"`, `class="new"`, "40,0 → 55,5"}, nil},
+	} {
+		for _, w := range c.want {
+			if !strings.Contains(c.svg, w) {
+				t.Errorf("%s lacks %q", name, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(c.svg, w) {
+				t.Errorf("%s has %q", name, w)
+			}
+		}
+	}
+	if n := strings.Count(radar, `r="3.5"`); n != len(labels) {
+		t.Errorf("radar marks %d points of the main series, want %d", n, len(labels))
+	}
+	if LevelShade(-1, 4) != "none" || LevelShade(3, 4) != "3" || LevelShade(4, 5) != "3" || LevelShade(1, 5) != "0" {
+		t.Error("level shades")
+	}
+	if _, err := (Dumbbells{{Label: "x", Old: &old}}).PNG(); err != nil {
+		t.Error(err)
 	}
 }

@@ -114,11 +114,13 @@ func schoolSection(sc *SchoolChange, titles Titles) doc.Section {
 		doc.Text(fmt.Sprintf("Было: %s. Стало: %s — %s. Цель прошлого плана достигнута: %s.", tallyText(sc.Total.Old, titles, true),
 			tallyText(sc.Total.New, titles, false), cmp.Or(changeText(sc.Total.LevelChange), "—"), reachedText(sc.PlanReached)))}}
 	if len(sc.Components) >= 3 {
-		r := schoolRadar{}
+		old, cur := chart.Series{Name: "Было", Dashed: true}, chart.Series{Name: "Стало"}
+		r := chart.RadarChart{}
 		for _, c := range sc.Components {
-			r.labels = append(r.labels, c.Title)
-			r.old, r.cur = append(r.old, percentOf(c.Old)), append(r.cur, percentOf(c.New))
+			r.Labels = append(r.Labels, c.Title)
+			old.Values, cur.Values = append(old.Values, percentOf(c.Old)), append(cur.Values, percentOf(c.New))
 		}
+		r.Series = []chart.Series{cur, old}
 		s.Blocks = append(s.Blocks, doc.Figure{ID: "radar", Chart: r, WidthCm: 15,
 			Caption: "Рисунок. Компоненты, % от максимума: пунктир — было, сплошная линия — стало."})
 	}
@@ -176,7 +178,7 @@ func transitionsSection(d District, titles Titles) doc.Section {
 func meansSection(d District) doc.Section {
 	rows := append([]ComponentMeans{d.Total}, d.Components...)
 	t := doc.Table{ID: "means", Header: []string{"Компонент", "Было, %", "Стало, %"}, Numeric: []bool{false, true, true}, Widths: []float64{3, 1, 1}}
-	var bells meanBells
+	var bells chart.Dumbbells
 	for i, c := range rows {
 		t.Rows = append(t.Rows, doc.Row{Total: i == 0, Cells: doc.Cells(c.Title, meanText(c.Old), meanText(c.New))})
 		bells = append(bells, chart.Dumbbell{Label: c.Title, Old: c.Old, New: c.New, Value: meanText(c.Old) + " → " + meanText(c.New)})

@@ -2,6 +2,7 @@ package doc
 
 import (
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/chart"
 	"html"
 	"html/template"
 	"strings"
@@ -14,16 +15,6 @@ func HTML(d *Document) template.HTML {
 	var b strings.Builder
 	htmlBlocks(&b, d, d.Blocks)
 	return template.HTML(b.String()) // #nosec G203 -- every text is escaped above
-}
-
-// LevelShade maps a level index to one of four shades (and patterns) of
-// the style sheet, however many levels the model has; -1 (nothing
-// applies) is "none".
-func LevelShade(level, levels int) string {
-	if level < 0 {
-		return "none"
-	}
-	return fmt.Sprint(min(level*4/max(levels, 1), 3))
 }
 
 func attr(name, value string) string {
@@ -118,7 +109,7 @@ func htmlRuns(d *Document, rs []Run) string {
 		text := html.EscapeString(r.Text)
 		switch {
 		case r.Level > 0:
-			text = `<span class="lvl lv` + LevelShade(r.Level-1, d.Levels) + `">` + text + "</span>"
+			text = `<span class="lvl lv` + chart.LevelShade(r.Level-1, d.Levels) + `">` + text + "</span>"
 		case r.Badge:
 			text = `<span class="crit">` + text + "</span>"
 		case r.Muted:

@@ -2,6 +2,7 @@ package report
 
 import (
 	"cmp"
+	"github.com/selfdiag/selfdiag/internal/chart"
 	"html/template"
 	"io"
 	"slices"
@@ -120,7 +121,7 @@ func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
 	for i, l := range s.Levels {
 		levelTitles[i] = l.Title
 	}
-	page.Stacked = template.HTML(stackedSVG(labels, counts, levelTitles))
+	page.Stacked = template.HTML(chart.StackedSVG(labels, counts, levelTitles))
 
 	type place struct {
 		source string
@@ -201,7 +202,7 @@ func dashPlaces(s *summary.Summary, levelTitles []string) ([]dashPlace, template
 		}
 		counts = append(counts, row)
 	}
-	return places, template.HTML(stackedSVG(labels, counts, levelTitles))
+	return places, template.HTML(chart.StackedSVG(labels, counts, levelTitles))
 }
 
 // meanLevel shades a mean percent like a level, by the model's thresholds

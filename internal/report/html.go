@@ -2,6 +2,8 @@ package report
 
 import (
 	"embed"
+	"fmt"
+	"github.com/selfdiag/selfdiag/internal/chart"
 	"html/template"
 	"io"
 	"strings"
@@ -14,12 +16,12 @@ import (
 var templateFS embed.FS
 
 var htmlTemplates = template.Must(template.New("").Funcs(template.FuncMap{
-	"shade":   levelShade,
+	"shade":   chart.LevelShade,
 	"inc":     func(i int) int { return i + 1 },
 	"add":     func(a, b int) int { return a + b },
 	"percent": Percent,
 	"pct":     func(share float64) string { return Percent(share * 100) },
-	"bar":     func(share, width float64) string { return f1(share * width) },
+	"bar":     func(share, width float64) string { return fmt.Sprintf("%.1f", share*width) },
 	"join":    func(items []string) string { return strings.Join(items, "; ") },
 	// The headings every format shares.
 	"peersHeading":  func() string { return PeersHeading },

@@ -147,26 +147,6 @@ func statsBlocks(s *summary.Summary, st summary.Stats, group string) []doc.Block
 	return append(out, belowBaseBlocks(s, st)...)
 }
 
-// districtBars are components' mean percents with the level thresholds
-// of the default profile.
-type districtBars struct {
-	rows   []barRow
-	levels int
-}
-
-func (c districtBars) SVG() string { return barsSVG(c.rows, c.levels) }
-
-func (c districtBars) PNG() ([]byte, error) {
-	bars := make([]chart.Bar, len(c.rows))
-	for i, r := range c.rows {
-		bars[i] = chart.Bar{Label: r.Label, Percent: r.Percent, Value: Percent(r.Percent) + " %"}
-		for _, mk := range r.Marks {
-			bars[i].Marks = append(bars[i].Marks, mk.Percent)
-		}
-	}
-	return chart.Bars(bars, "Средний процент от максимума; чёрные отметки — пороги уровней (профиль по умолчанию)")
-}
-
 func componentBlocks(s *summary.Summary, st summary.Stats, group string) []doc.Block {
 	var out []doc.Block
 	var weakest []string
@@ -182,23 +162,23 @@ func componentBlocks(s *summary.Summary, st summary.Stats, group string) []doc.B
 	}
 	t := doc.Table{Header: []string{"Компонент", "Школ", "Средний %"}, Numeric: []bool{false, true, true},
 		Widths: append([]float64{3, 0.9, 1.1}, repeat(1.2, len(s.Levels))...)}
-	bars := districtBars{levels: len(s.Levels)}
+	bars := chart.BarChart{Levels: len(s.Levels), Note: "Средний процент от максимума; чёрные отметки — пороги уровней (профиль по умолчанию)"}
 	for i, cs := range st.Components {
 		row := doc.Cells(cs.Title, strconv.Itoa(cs.Schools), Percent(cs.MeanPercent))
 		for _, l := range cs.Levels {
 			row = append(row, doc.C(strconv.Itoa(l.Count)))
 		}
 		t.Rows = append(t.Rows, doc.Row{Cells: row})
-		bar := barRow{Label: cs.Title, Percent: cs.MeanPercent, Level: -1}
+		bar := chart.Bar{Label: cs.Title, Percent: cs.MeanPercent, Level: -1}
 		if i < len(s.ComponentMarks) {
 			bar.Level = meanLevel(s.ComponentMarks[i], cs.MeanPercent)
 			for j, mk := range s.ComponentMarks[i][1:] {
 				if mk <= 100 {
-					bar.Marks = append(bar.Marks, markView{Title: s.Levels[j+1].Title, Percent: mk})
+					bar.Marks = append(bar.Marks, chart.Mark{Title: s.Levels[j+1].Title, Percent: mk})
 				}
 			}
 		}
-		bars.rows = append(bars.rows, bar)
+		bars.Rows = append(bars.Rows, bar)
 	}
 	for _, l := range s.Levels {
 		t.Header = append(t.Header, l.Title)

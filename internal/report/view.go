@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/selfdiag/selfdiag/internal/chart"
 	"strconv"
 	"strings"
 
@@ -23,7 +24,7 @@ type schoolView struct {
 	Model          scoring.ModelStamp
 	Total          tallyView
 	// TotalMarks are the overall level thresholds as percent of max.
-	TotalMarks   []markView
+	TotalMarks   []chart.Mark
 	Components   []componentView
 	Critical     []indicatorView // critical indicators with 0 points
 	DeficitCount int
@@ -55,7 +56,7 @@ type componentView struct {
 	ID, Title, Kind string
 	tallyView
 	// Marks are the component's level thresholds as percent of its max.
-	Marks      []markView
+	Marks      []chart.Mark
 	Indicators []indicatorView
 	Deficits   []indicatorView
 	// HasMeasures: some deficit has the model's typical measures.
@@ -64,11 +65,6 @@ type componentView struct {
 	// District and Municipal are the peers' mean percents ("" unknown).
 	District, Municipal           string
 	DistrictValue, MunicipalValue float64
-}
-
-type markView struct {
-	Title   string
-	Percent float64
 }
 
 type indicatorView struct {
@@ -144,11 +140,11 @@ func thresholdsText(m *model.Model, t scoring.Tally) string {
 }
 
 // thresholdMarks gives a set's reachable level thresholds as percent of max.
-func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []markView {
-	var marks []markView
+func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []chart.Mark {
+	var marks []chart.Mark
 	for i, p := range set.Percents(len(m.Levels), max) {
 		if i > 0 && p <= 100 {
-			marks = append(marks, markView{Title: m.Levels[i].Title, Percent: p})
+			marks = append(marks, chart.Mark{Title: m.Levels[i].Title, Percent: p})
 		}
 	}
 	return marks

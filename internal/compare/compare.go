@@ -261,7 +261,25 @@ func schoolChange(old, cur *Side, o, n *School, ix *index) SchoolChange {
 	if o != nil && n != nil {
 		sc.Total.LevelChange = steps(old, cur, o.Total.Level, n.Total.Level)
 	}
-	sc.Components = make([]ComponentChange, len(ix.comps))
+	sc.Components = componentChanges(old, cur, o, n, ix)
+	if o == nil || n == nil {
+		return sc
+	}
+	indicatorChangesOf(&sc, o, n, ix)
+	if o.PlanTarget != "" {
+		target, now := levelIndex(cur.Levels, o.PlanTarget), levelIndex(cur.Levels, n.Total.Level)
+		if target >= 0 && now >= 0 {
+			reached := now >= target
+			sc.PlanReached = &reached
+		}
+	}
+	return sc
+}
+
+// componentChanges are a school's components then and now, in the order
+// of the index.
+func componentChanges(old, cur *Side, o, n *School, ix *index) []ComponentChange {
+	out := make([]ComponentChange, len(ix.comps))
 	for i, c := range ix.comps {
 		cc := ComponentChange{ID: c.ref.ID, Title: c.ref.Title}
 		if o != nil && c.old >= 0 && c.old < len(o.Components) {
@@ -275,11 +293,15 @@ func schoolChange(old, cur *Side, o, n *School, ix *index) SchoolChange {
 		if cc.Old != nil && cc.New != nil {
 			cc.LevelChange = steps(old, cur, cc.Old.Level, cc.New.Level)
 		}
-		sc.Components[i] = cc
+		out[i] = cc
 	}
-	if o == nil || n == nil {
-		return sc
-	}
+	return out
+}
+
+// indicatorChangesOf fills a matched school's deficits closed, still open
+// and new (comparable indicators only) and its critical indicators fixed
+// and newly failed.
+func indicatorChangesOf(sc *SchoolChange, o, n *School, ix *index) {
 	oldDef, newDef := ix.marks(o.Deficits), ix.marks(n.Deficits)
 	for _, k := range ix.oldOrder {
 		if ix.comparable[k] && oldDef[k] && !newDef[k] {
@@ -306,14 +328,6 @@ func schoolChange(old, cur *Side, o, n *School, ix *index) SchoolChange {
 			sc.CriticalNew = append(sc.CriticalNew, id)
 		}
 	}
-	if o.PlanTarget != "" {
-		target, now := levelIndex(cur.Levels, o.PlanTarget), levelIndex(cur.Levels, n.Total.Level)
-		if target >= 0 && now >= 0 {
-			reached := now >= target
-			sc.PlanReached = &reached
-		}
-	}
-	return sc
 }
 
 // index numbers the indicators of both models once, so that a school's
@@ -392,58 +406,25 @@ func (ix *index) marks(ids []string) []bool {
 // deficits' frequencies, and the schools that fell.
 func district(name string, old, cur *Side, schools []SchoolChange) District {
 	d := District{Name: name, Transitions: []Transition{}, Components: []ComponentMeans{}, Deficits: []DeficitCount{}, Fallers: []Faller{}}
+	titles, ids := indicatorTitles(old, cur)
+	oldMeans, newMeans := means{}, means{}
 	count := map[[2]string]int{}
-	oldSchools, newSchools := 0, 0
-	type sums struct {
-		sum float64
-		n   int
-	}
-	oldMeans, newMeans := map[string]*sums{}, map[string]*sums{}
-	add := func(m map[string]*sums, id string, t *Tally) {
-		if t == nil || t.Max == 0 {
-			return
-		}
-		s := m[id]
-		if s == nil {
-			s = &sums{}
-			m[id] = s
-		}
-		s.sum += float64(t.Points) / float64(t.Max) // as the district summary: exact shares, rounded once
-		s.n++
-	}
-	oldDef, newDef, closed, opened := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
-	titles := map[string]string{}
-	var ids []string
-	for _, side := range []*Side{cur, old} {
-		for _, ind := range side.Indicators {
-			if _, ok := titles[ind.ID]; !ok {
-				titles[ind.ID] = ind.Title
-				ids = append(ids, ind.ID)
-			}
-		}
-	}
 	for i := range schools {
 		sc := &schools[i]
 		if sc.Total.Old != nil {
-			oldSchools++
-			add(oldMeans, "", sc.Total.Old)
+			d.Schools.Old++
+			oldMeans.add("", sc.Total.Old)
 		}
 		if sc.Total.New != nil {
-			newSchools++
-			add(newMeans, "", sc.Total.New)
+			d.Schools.New++
+			newMeans.add("", sc.Total.New)
 		}
 		for j := range sc.Components {
-			add(oldMeans, sc.Components[j].ID, sc.Components[j].Old)
-			add(newMeans, sc.Components[j].ID, sc.Components[j].New)
+			oldMeans.add(sc.Components[j].ID, sc.Components[j].Old)
+			newMeans.add(sc.Components[j].ID, sc.Components[j].New)
 		}
 		if sc.Match == MatchBoth && sc.Total.Old.Level != "" && sc.Total.New.Level != "" {
 			count[[2]string{sc.Total.Old.Level, sc.Total.New.Level}]++
-		}
-		for _, id := range sc.DeficitsClosed {
-			closed[id]++
-		}
-		for _, id := range sc.DeficitsNew {
-			opened[id]++
 		}
 		if sc.Match == MatchBoth && sc.Total.LevelChange != nil {
 			switch c := *sc.Total.LevelChange; {
@@ -457,7 +438,87 @@ func district(name string, old, cur *Side, schools []SchoolChange) District {
 			}
 		}
 	}
+	for _, from := range old.Levels {
+		for _, to := range cur.Levels {
+			if n := count[[2]string{from.ID, to.ID}]; n > 0 {
+				d.Transitions = append(d.Transitions, Transition{From: from.ID, To: to.ID, Schools: n})
+			}
+		}
+	}
+	d.Total = ComponentMeans{ID: "", Title: "Итог", Old: oldMeans.mean(""), New: newMeans.mean("")}
+	seen := map[string]bool{}
+	for _, cs := range [][]ComponentRef{cur.Components, old.Components} {
+		for _, c := range cs {
+			if !seen[c.ID] {
+				seen[c.ID] = true
+				d.Components = append(d.Components, ComponentMeans{ID: c.ID, Title: c.Title, Old: oldMeans.mean(c.ID), New: newMeans.mean(c.ID)})
+			}
+		}
+	}
+	d.Deficits = deficitCounts(schools, titles, ids)
+	slices.SortStableFunc(d.Fallers, func(a, b Faller) int { return cmp.Compare(a.Steps, b.Steps) })
+	return d
+}
+
+// indicatorTitles are the titles of both models' indicators by id (the new
+// model's first), and their ids in that order.
+func indicatorTitles(old, cur *Side) (map[string]string, []string) {
+	titles := map[string]string{}
+	var ids []string
+	for _, side := range []*Side{cur, old} {
+		for _, ind := range side.Indicators {
+			if _, ok := titles[ind.ID]; !ok {
+				titles[ind.ID] = ind.Title
+				ids = append(ids, ind.ID)
+			}
+		}
+	}
+	return titles, ids
+}
+
+// means sums schools' shares of their maximum by component id ("" the
+// total): as the district summary, exact shares, rounded once.
+type means map[string]*meanSum
+
+type meanSum struct {
+	sum float64
+	n   int
+}
+
+func (m means) add(id string, t *Tally) {
+	if t == nil || t.Max == 0 {
+		return
+	}
+	s := m[id]
+	if s == nil {
+		s = &meanSum{}
+		m[id] = s
+	}
+	s.sum += float64(t.Points) / float64(t.Max)
+	s.n++
+}
+
+// mean is the mean percent, to one decimal; nil when no school had it.
+func (m means) mean(id string) *float64 {
+	s := m[id]
+	if s == nil || s.n == 0 {
+		return nil
+	}
+	v := math.Round(s.sum*1000/float64(s.n)) / 10
+	return &v
+}
+
+// deficitCounts count, per indicator, the schools with a deficit then
+// and now and the matched schools that closed or opened it.
+func deficitCounts(schools []SchoolChange, titles map[string]string, ids []string) []DeficitCount {
+	oldDef, newDef, closed, opened := map[string]int{}, map[string]int{}, map[string]int{}, map[string]int{}
 	for _, sc := range schools {
+		for _, id := range sc.DeficitsClosed {
+			closed[id]++
+		}
+		for _, id := range sc.DeficitsNew {
+			opened[id]++
+		}
 		if sc.old != nil {
 			for _, id := range sc.old.Deficits {
 				oldDef[id]++
@@ -469,41 +530,14 @@ func district(name string, old, cur *Side, schools []SchoolChange) District {
 			}
 		}
 	}
-	d.Schools = SideCounts{Old: oldSchools, New: newSchools}
-	for _, from := range old.Levels {
-		for _, to := range cur.Levels {
-			if n := count[[2]string{from.ID, to.ID}]; n > 0 {
-				d.Transitions = append(d.Transitions, Transition{From: from.ID, To: to.ID, Schools: n})
-			}
-		}
-	}
-	mean := func(m map[string]*sums, id string) *float64 {
-		s := m[id]
-		if s == nil || s.n == 0 {
-			return nil
-		}
-		v := math.Round(s.sum*1000/float64(s.n)) / 10
-		return &v
-	}
-	d.Total = ComponentMeans{ID: "", Title: "Итог", Old: mean(oldMeans, ""), New: mean(newMeans, "")}
-	seen := map[string]bool{}
-	for _, cs := range [][]ComponentRef{cur.Components, old.Components} {
-		for _, c := range cs {
-			if !seen[c.ID] {
-				seen[c.ID] = true
-				d.Components = append(d.Components, ComponentMeans{ID: c.ID, Title: c.Title, Old: mean(oldMeans, c.ID), New: mean(newMeans, c.ID)})
-			}
-		}
-	}
+	out := []DeficitCount{}
 	for _, id := range ids {
 		if oldDef[id]+newDef[id]+closed[id]+opened[id] == 0 {
 			continue
 		}
-		d.Deficits = append(d.Deficits, DeficitCount{ID: id, Title: titles[id], OldSchools: oldDef[id], NewSchools: newDef[id],
-			Closed: closed[id], New: opened[id]})
+		out = append(out, DeficitCount{ID: id, Title: titles[id], OldSchools: oldDef[id], NewSchools: newDef[id], Closed: closed[id], New: opened[id]})
 	}
-	slices.SortStableFunc(d.Fallers, func(a, b Faller) int { return cmp.Compare(a.Steps, b.Steps) })
-	return d
+	return out
 }
 
 // faller says why a matched school fell a level.

@@ -74,9 +74,20 @@ func WriteXLSX(w io.Writer, rep *Report, titles Titles) error {
 		}
 		return &xsheet{f: f, name: name, head: head}
 	}
-	d := rep.District
+	for _, write := range []func(*excelize.File, func(string) *xsheet, *Report, Titles) error{overviewSheet, schoolsSheet, districtSheets} {
+		if err := write(f, sheet, rep, titles); err != nil {
+			return err
+		}
+	}
+	f.SetActiveSheet(0)
+	return xlsxprint.Write(f, w)
+}
 
+// overviewSheet is «Сводка»: the sides, the means then and now with a
+// chart, the level transitions.
+func overviewSheet(f *excelize.File, sheet func(string) *xsheet, rep *Report, titles Titles) error {
 	sv := sheet("Сводка")
+	d := rep.District
 	sv.put("Сравнение самодиагностик")
 	sv.put("Было", rep.Old.Model.String(), "школ", rep.Old.Schools)
 	sv.put("Стало", rep.New.Model.String(), "школ", rep.New.Schools)
@@ -115,10 +126,12 @@ func WriteXLSX(w io.Writer, rep *Report, titles Titles) error {
 			YAxis:  excelize.ChartAxis{Maximum: ptr(100.0), Minimum: ptr(0.0)},
 			Legend: excelize.ChartLegend{Position: "bottom"}, Dimension: excelize.ChartDimension{Width: 640, Height: 420}})
 	}
-	if err := sv.finish(30, 12, 12, 12); err != nil {
-		return err
-	}
+	return sv.finish(30, 12, 12, 12)
 
+}
+
+// schoolsSheet is «Школы»: a row per school, filterable.
+func schoolsSheet(f *excelize.File, sheet func(string) *xsheet, rep *Report, titles Titles) error {
 	sc := sheet("Школы")
 	sc.header("Код ОО", "Наименование ОО", "Муниципалитет", "Сопоставление", "Было: баллы", "Было: макс.", "Было: %", "Было: уровень",
 		"Стало: баллы", "Стало: макс.", "Стало: %", "Стало: уровень", "Изменение уровня", "Закрыто дефицитов", "Осталось", "Новых",
@@ -142,10 +155,14 @@ func WriteXLSX(w io.Writer, rep *Report, titles Titles) error {
 	if sc.err == nil && sc.row > 1 {
 		sc.err = f.AutoFilter("Школы", fmt.Sprintf("A1:S%d", sc.row), nil)
 	}
-	if err := sc.finish(10, 36, 22, 14, 8, 8, 8, 14, 8, 8, 8, 14, 10, 10, 10, 10, 14, 14, 12); err != nil {
-		return err
-	}
+	return sc.finish(10, 36, 22, 14, 8, 8, 8, 14, 8, 8, 8, 14, 10, 10, 10, 10, 14, 14, 12)
 
+}
+
+// districtSheets are «Дефициты», «Понизили уровень» and, when grouped,
+// «Муниципалитеты».
+func districtSheets(_ *excelize.File, sheet func(string) *xsheet, rep *Report, titles Titles) error {
+	d := rep.District
 	df := sheet("Дефициты")
 	df.header("№", "Показатель", "Было школ", "Стало школ", "Закрыли", "Новые")
 	for _, x := range d.Deficits {
@@ -164,19 +181,15 @@ func WriteXLSX(w io.Writer, rep *Report, titles Titles) error {
 		return err
 	}
 
-	if len(d.Municipalities) > 0 {
-		mu := sheet("Муниципалитеты")
-		mu.header("Муниципалитет", "Школ было", "Школ стало", "Средний % было", "Средний % стало", "Выше", "Так же", "Ниже")
-		for _, m := range d.Municipalities {
-			mu.put(m.Name, m.Schools.Old, m.Schools.New, num(m.Total.Old), num(m.Total.New), m.Moved.Up, m.Moved.Same, m.Moved.Down)
-		}
-		if err := mu.finish(30, 10, 10, 12, 12, 8, 8, 8); err != nil {
-			return err
-		}
+	if len(d.Municipalities) == 0 {
+		return nil
 	}
-	f.SetActiveSheet(0)
-	err = xlsxprint.Write(f, w)
-	return err
+	mu := sheet("Муниципалитеты")
+	mu.header("Муниципалитет", "Школ было", "Школ стало", "Средний % было", "Средний % стало", "Выше", "Так же", "Ниже")
+	for _, m := range d.Municipalities {
+		mu.put(m.Name, m.Schools.Old, m.Schools.New, num(m.Total.Old), num(m.Total.New), m.Moved.Up, m.Moved.Same, m.Moved.Down)
+	}
+	return mu.finish(30, 10, 10, 12, 12, 8, 8, 8)
 }
 
 func ptr[T any](v T) *T { return &v }

@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/doc"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -142,23 +143,13 @@ func writeSummaryFiles(job Job, o *Outcome) error {
 }
 
 // writeComparison writes compare.json and the comparison in each summary
-// format that has one.
+// format it has too.
 func writeComparison(out *outdir.Dir, ch *Changes, formats []report.Format) error {
-	writers := map[string]func(io.Writer) error{
-		"json": func(w io.Writer) error { return compare.WriteJSON(w, ch.Report) },
-		"txt":  func(w io.Writer) error { return compare.WriteText(w, ch.Report, ch.Titles) },
-		"csv":  func(w io.Writer) error { return compare.WriteCSV(w, ch.Report, ch.Titles) },
-		"xlsx": func(w io.Writer) error { return compare.WriteXLSX(w, ch.Report, ch.Titles) },
-		"html": func(w io.Writer) error { return compare.WriteHTML(w, ch.Report, ch.Titles) },
-	}
-	exts := []string{"json"}
-	for _, f := range formats {
-		if _, ok := writers[f.Ext]; ok && !slices.Contains(exts, f.Ext) {
-			exts = append(exts, f.Ext)
+	for _, cf := range compare.Formats {
+		if cf.Name != "json" && !slices.ContainsFunc(formats, func(f report.Format) bool { return f.Name == cf.Name }) {
+			continue
 		}
-	}
-	for _, ext := range exts {
-		if err := out.Write("compare."+ext, writers[ext]); err != nil {
+		if err := out.Write("compare."+cf.Ext, func(w io.Writer) error { return cf.Write(w, ch.Report, ch.Titles) }); err != nil {
 			return err
 		}
 	}
@@ -244,9 +235,17 @@ type SchoolFiles struct {
 func RenderSchool(m *model.Model, r *scoring.Result, formats []report.Format, peers *report.Peers, change *report.Change) *SchoolFiles {
 	f := &SchoolFiles{formats: formats, data: make([][]byte, len(formats)), errs: make([]error, len(formats))}
 	e := &report.School{Explained: scoring.Explain(m, r), Peers: peers, Change: change}
+	var d *doc.Document // the school's document, built once for the formats that render it
 	for i, format := range formats {
 		var buf bytes.Buffer
-		if err := format.School(&buf, m, e); err != nil {
+		write := func() error { return format.School(&buf, m, e) }
+		if format.Render != nil {
+			if d == nil {
+				d = report.SchoolDocument(m, e)
+			}
+			write = func() error { return format.Render(&buf, d) }
+		}
+		if err := write(); err != nil {
 			f.errs[i] = fmt.Errorf("%s: %w", format.Name, err)
 			continue
 		}

@@ -31,20 +31,20 @@ func WriteDOCX(w io.Writer, rep *Report, titles Titles) error {
 // Format is an output format of the comparison; File formats are written
 // to a file, never to a terminal.
 type Format struct {
-	Name  string
-	File  bool
-	Write func(w io.Writer, rep *Report, titles Titles) error
+	Name, Ext string
+	File      bool
+	Write     func(w io.Writer, rep *Report, titles Titles) error
 }
 
 // Formats lists the comparison's formats.
 var Formats = []Format{
-	{Name: "text", Write: WriteText},
-	{Name: "json", Write: func(w io.Writer, rep *Report, _ Titles) error { return WriteJSON(w, rep) }},
-	{Name: "csv", Write: WriteCSV},
-	{Name: "md", Write: WriteMarkdown},
-	{Name: "xlsx", File: true, Write: WriteXLSX},
-	{Name: "html", File: true, Write: WriteHTML},
-	{Name: "docx", File: true, Write: WriteDOCX},
+	{Name: "text", Ext: "txt", Write: WriteText},
+	{Name: "json", Ext: "json", Write: func(w io.Writer, rep *Report, _ Titles) error { return WriteJSON(w, rep) }},
+	{Name: "csv", Ext: "csv", Write: WriteCSV},
+	{Name: "md", Ext: "md", Write: WriteMarkdown},
+	{Name: "xlsx", Ext: "xlsx", File: true, Write: WriteXLSX},
+	{Name: "html", Ext: "html", File: true, Write: WriteHTML},
+	{Name: "docx", Ext: "docx", File: true, Write: WriteDOCX},
 }
 
 // FormatNames lists the formats' names.

@@ -6,6 +6,7 @@
 package report
 
 import (
+	"github.com/selfdiag/selfdiag/internal/doc"
 	"io"
 	"slices"
 
@@ -25,6 +26,10 @@ type Format struct {
 	Results func(w io.Writer, m *model.Model, rs []*School) error
 	// School writes one school's report (report; batch --per-school).
 	School func(w io.Writer, m *model.Model, r *School) error
+	// Render, for the formats that render the school's document
+	// (SchoolDocument) and nothing else, writes a document built once
+	// for all of them.
+	Render func(w io.Writer, d *doc.Document) error
 	// Programme marks the school reports made for the development
 	// programme, offered by report and batch --report.
 	Programme bool
@@ -35,7 +40,7 @@ type Format struct {
 }
 
 var (
-	textFormat = Format{Name: "text", Ext: "txt", Results: WriteText, School: one(WriteText), Summary: noLinks(WriteSummaryText)}
+	textFormat = Format{Name: "text", Ext: "txt", Results: WriteText, School: one(WriteText), Render: doc.WriteText, Summary: noLinks(WriteSummaryText)}
 	jsonFormat = Format{Name: "json", Ext: "json", Results: WriteJSON, School: one(WriteJSON), Summary: noLinks(WriteSummaryJSON)}
 )
 
@@ -44,10 +49,10 @@ var formats = []Format{
 	textFormat,
 	jsonFormat,
 	{Name: "csv", Ext: "csv", Results: WriteCSV, Summary: noLinks(WriteSummaryCSV)},
-	{Name: "html", Ext: "html", School: WriteHTML, Programme: true, Summary: WriteSummaryHTML},
+	{Name: "html", Ext: "html", School: WriteHTML, Render: WritePage, Programme: true, Summary: WriteSummaryHTML},
 	{Name: "xlsx", Ext: "xlsx", Binary: true, School: WriteSchoolXLSX, Programme: true, Summary: noLinks(WriteSummaryXLSX)},
-	{Name: "md", Ext: "md", School: WriteMarkdown, Programme: true, Summary: noLinks(WriteSummaryMarkdown)},
-	{Name: "docx", Ext: "docx", Binary: true, School: WriteSchoolDOCX, Programme: true, Summary: WriteSummaryDOCX},
+	{Name: "md", Ext: "md", School: WriteMarkdown, Render: doc.WriteMarkdown, Programme: true, Summary: noLinks(WriteSummaryMarkdown)},
+	{Name: "docx", Ext: "docx", Binary: true, School: WriteSchoolDOCX, Render: doc.WriteWord, Programme: true, Summary: WriteSummaryDOCX},
 }
 
 // PerSchoolFormats are the reports every school gets in a batch's

@@ -134,3 +134,31 @@ func TestSummaryFormatsAgree(t *testing.T) {
 		})
 	}
 }
+
+// A format that renders the school's document writes the same bytes from
+// a document built once (batch --per-school) as from the school.
+func TestRenderIsSchool(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/schools/school1.xlsx")
+	r := results[0]
+	d := SchoolDocument(m, r)
+	n := 0
+	for _, f := range formats {
+		if f.Render == nil {
+			continue
+		}
+		n++
+		var a, b bytes.Buffer
+		if err := f.School(&a, m, r); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Render(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a.Bytes(), b.Bytes()) {
+			t.Errorf("%s: rendered document differs from the school's report", f.Name)
+		}
+	}
+	if n < 4 {
+		t.Errorf("%d formats render the document, want text, md, html and docx", n)
+	}
+}

@@ -74,7 +74,25 @@ var markdownEscaper = strings.NewReplacer(
 // Markdown makes a value one line of literal Markdown text: no HTML, no
 // links or images, no code, no table cell boundaries, no line breaks.
 func Markdown(s string) string {
-	return markdownEscaper.Replace(Terminal(strings.Join(strings.Fields(s), " ")))
+	return markdownEscaper.Replace(Terminal(collapseSpace(s)))
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "), without copying
+// the common value that has no other white space than single spaces
+// between words.
+func collapseSpace(s string) string {
+	prevSpace := true // a leading space is collapsed too
+	for _, r := range s {
+		space := unicode.IsSpace(r)
+		if space && (r != ' ' || prevSpace) {
+			return strings.Join(strings.Fields(s), " ")
+		}
+		prevSpace = space
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }
 
 // CSVRecord is rec with every field passed through CSVField.

@@ -81,3 +81,12 @@ func FuzzTerminal(f *testing.F) {
 		}
 	})
 }
+
+// collapseSpace is exactly strings.Fields joined by single spaces.
+func TestCollapseSpace(t *testing.T) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "Знание и\nздоровье", "x\u2003y", "слово"} {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -26,6 +26,9 @@ import (
 type Skipped struct {
 	Path, Reason string
 	Output       bool
+	// NotAnswers: a file of a kind that holds no answer table (.pdf,
+	// .docx, .txt …), listed without failing the run.
+	NotAnswers bool
 }
 
 // outputFolder is the reason a folder of selfdiag's outputs is passed over.
@@ -53,8 +56,8 @@ func Collect(paths []string) (files []string, skipped []Skipped, missing []strin
 		case !info.Mode().IsRegular():
 			skipped = append(skipped, Skipped{Path: p, Reason: "не обычный файл (канал, устройство или сокет): пропущен"})
 		default:
-			if reason := unsupported(p); reason != "" {
-				skipped = append(skipped, Skipped{Path: p, Reason: reason})
+			if reason, table := unsupported(p); reason != "" {
+				skipped = append(skipped, Skipped{Path: p, Reason: reason, NotAnswers: !table})
 			} else if !seen[p] {
 				seen[p] = true
 				files = append(files, p)
@@ -104,16 +107,22 @@ func notFound(err error) string {
 	return err.Error()
 }
 
-func unsupported(p string) string {
-	switch strings.ToLower(filepath.Ext(p)) {
+// unsupported says why a file is not read ("" when it is), and whether it
+// is a table at all: an old or OpenDocument workbook may hold a school's
+// answers and must be resaved; a letter or an order holds none.
+func unsupported(p string) (reason string, table bool) {
+	switch ext := strings.ToLower(filepath.Ext(p)); ext {
 	case ".xlsx", ".xlsm", ".csv":
-		return ""
+		return "", true
 	case ".xls":
-		return "файл старого формата Excel (.xls) не поддерживается: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"
+		return "файл старого формата Excel (.xls) не поддерживается: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»", true
 	case ".ods":
-		return "файл OpenDocument (.ods) не поддерживается: сохраните его как «Книга Excel (.xlsx)» или CSV"
+		return "файл OpenDocument (.ods) не поддерживается: сохраните его как «Книга Excel (.xlsx)» или CSV", true
+	case "":
+		return "не файл ответов (без расширения) — пропущен; ответы принимаются в .xlsx или .csv", false
+	default:
+		return fmt.Sprintf("не файл ответов (%s) — пропущен; ответы принимаются в .xlsx или .csv", ext), false
 	}
-	return fmt.Sprintf("не файл ответов (%s): нужны .xlsx или .csv", filepath.Ext(p))
 }
 
 // Options tune Run. T is what Prepare makes of a school on the worker

@@ -60,6 +60,12 @@ func TestCollect(t *testing.T) {
 	if len(skipped) != 4 {
 		t.Errorf("skipped = %v", skipped)
 	}
+	// Only the letter holds no answers; the old workbook must be resaved.
+	for _, s := range skipped {
+		if s.NotAnswers != (filepath.Base(s.Path) == "note.pdf") {
+			t.Errorf("%s: NotAnswers %v", s.Path, s.NotAnswers)
+		}
+	}
 	// A link to a folder given on the command line is followed, and the
 	// loop inside it ends: every folder once.
 	files, _, _ = Collect([]string{filepath.Join(dir, "link-to-c")})

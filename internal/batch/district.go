@@ -48,7 +48,10 @@ func RunDistrict(m *model.Model, files []string, skipped []Skipped, o DistrictOp
 	o.Read.NoProfile = !m.UsesProfile()
 	agg := summary.New(m, o.Summary)
 	for _, s := range skipped {
-		if !s.Output {
+		switch {
+		case s.NotAnswers:
+			agg.AddPassedOver(s.Path, s.Reason)
+		case !s.Output:
 			agg.AddFailure(s.Path, s.Reason)
 		}
 	}

@@ -3,6 +3,7 @@ package batch
 import (
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -121,5 +122,34 @@ func TestRunRecoversFromADefect(t *testing.T) {
 	}
 	if msg := FileErrorMessage(pe); !strings.Contains(msg, "внутренняя ошибка программы") || !strings.Contains(string(pe.Stack), "TestRunRecoversFromADefect") {
 		t.Errorf("message %q, stack %s", msg, pe.Stack)
+	}
+}
+
+// A covering letter in the district folder is listed as passed over: no
+// failure, no file counted; a workbook to resave is a failure.
+func TestRunDistrictPassesOverLetters(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	school, err := os.ReadFile("../../testdata/schools/school3-utf8.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{"школа.csv": school, "письмо.pdf": []byte("%PDF"), "старая.xls": []byte("x")} {
+		os.WriteFile(filepath.Join(dir, name), data, 0o644)
+	}
+	files, skipped, _ := Collect([]string{dir})
+	s := RunDistrict(m, files, skipped, DistrictOptions{}).Summary
+	c := s.Counts
+	if c.Schools != 1 || c.Files != 2 || c.Failed != 1 || c.PassedOver != 1 || len(s.PassedOver) != 1 ||
+		!strings.Contains(s.PassedOver[0].Message, "не файл ответов (.pdf) — пропущен") {
+		t.Errorf("counts %+v, passed over %v, failures %v", c, s.PassedOver, s.Failures)
+	}
+	os.Remove(filepath.Join(dir, "старая.xls"))
+	files, skipped, _ = Collect([]string{dir})
+	if s := RunDistrict(m, files, skipped, DistrictOptions{}).Summary; s.HasProblems() {
+		t.Errorf("a letter beside the answers makes a problem: %+v", s.Counts)
 	}
 }

@@ -97,16 +97,17 @@ func OutputsPassed(skipped []Skipped, prefix string) []string {
 }
 
 // NoAnswers fails when nothing is left to read under where: never exit 0
-// for nothing done. Files that are not answers count as something read
-// by a district run (they are listed as unread), not by a side (prefix
-// not empty).
+// for nothing done. Workbooks the program cannot read count as something
+// read by a district run (they are listed as unread), not by a side
+// (prefix not empty); files that hold no answers (a letter) never do.
 func NoAnswers(files []string, skipped []Skipped, prefix, where string) error {
 	outputs, other := 0, 0
 	for _, s := range skipped {
-		if s.Output {
+		switch {
+		case s.Output:
 			outputs++
-		} else {
-			other++
+		case !s.NotAnswers:
+			other++ // a workbook to resave: listed as unread
 		}
 	}
 	switch {

@@ -12,7 +12,8 @@ import (
 
 func TestNoAnswers(t *testing.T) {
 	output := Skipped{Path: "итоги", Reason: "папка результатов selfdiag", Output: true}
-	other := Skipped{Path: "приказ.pdf", Reason: "не файл ответов"}
+	other := Skipped{Path: "анкета.xls", Reason: "старый формат"}
+	letter := Skipped{Path: "приказ.pdf", Reason: "не файл ответов", NotAnswers: true}
 	tests := []struct {
 		name    string
 		files   []string
@@ -21,10 +22,11 @@ func TestNoAnswers(t *testing.T) {
 		err     string
 	}{
 		{"answer files", []string{"a.csv"}, nil, "", ""},
-		{"a district run lists files that are not answers as unread", nil, []Skipped{other}, "", ""},
+		{"a district run lists a workbook it cannot read as unread", nil, []Skipped{other}, "", ""},
 		{"a side needs answers", nil, []Skipped{other}, "сторона «было»: ", "сторона «было»: не найдено ни одного файла ответов"},
 		{"only outputs: say what a comparison needs", nil, []Skipped{output}, "", "нет файлов ответов, только результаты selfdiag"},
 		{"nothing at all", nil, nil, "", "не найдено ни одного файла ответов (.xlsx или .csv) в: папка"},
+		{"only a covering letter", nil, []Skipped{letter}, "", "не найдено ни одного файла ответов"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -233,7 +234,9 @@ func (a *app) runBatch(o batchOptions) error {
 func (a *app) printSummary(s *summary.Summary, links []string, o batchOptions, toFiles bool) error {
 	screen := o.formats[0].Summary
 	if toFiles {
-		screen = func(w io.Writer, s *summary.Summary, _ []string) error { return report.WriteSummaryText(w, s) }
+		screen = func(w io.Writer, s *summary.Summary, _ []string) error {
+			return report.WriteScreenSummary(w, s, a.written(o))
+		}
 	}
 	if err := a.output("", func(w io.Writer) error { return screen(w, s, links) }); err != nil {
 		return err
@@ -243,6 +246,23 @@ func (a *app) printSummary(s *summary.Summary, links []string, o batchOptions, t
 		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d; школ с проблемами в данных: %d; повторов: %d\n", c.Failed, c.WithProblems, c.Duplicates)
 	}
 	return nil
+}
+
+// written names the files a run with --out wrote, for the screen.
+func (a *app) written(o batchOptions) []string {
+	files := []string{filepath.Join(o.outDir, "summary.json")}
+	for _, f := range o.formats {
+		if f.Ext != "json" {
+			files = append(files, filepath.Join(o.outDir, "summary."+f.Ext))
+		}
+	}
+	if o.previous != "" {
+		files = append(files, filepath.Join(o.outDir, "compare.json"))
+	}
+	if o.perSchool {
+		files = append(files, filepath.Join(o.outDir, "schools")+string(filepath.Separator)+" — отчёты школ")
+	}
+	return files
 }
 
 // progress returns a progress bar on stderr when it is a terminal and

@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"io"
 	"strconv"
 	"strings"
 
@@ -38,11 +39,8 @@ const TopDeficits = 15
 // the summary is grouped, the changes since the previous self-diagnosis
 // (ch, nil without one) and the quality of the data.
 func NoteDocument(s *summary.Summary, ch *DistrictChange) *doc.Document {
-	d := &doc.Document{Title: noteTitle, Levels: len(s.Levels)}
+	d := &doc.Document{Title: noteTitle, Levels: len(s.Levels), Blocks: noteHead(s)}
 	add := func(b ...doc.Block) { d.Blocks = append(d.Blocks, b...) }
-	add(doc.Heading{Level: 1, Text: noteTitle}, noteIdentity(s),
-		doc.Paragraph{Style: doc.Caveat, ID: "model-source", Runs: []doc.Run{doc.T("Источник модели: " + s.Model.Source)}},
-		doc.Heading{Level: 2, Text: noteHeadOverview}, doc.Text(overviewText(s)))
 	add(statsBlocks(s, s.Stats, "")...)
 	section := 4
 	numbered := func(title string) doc.Heading {
@@ -63,6 +61,23 @@ func NoteDocument(s *summary.Summary, ch *DistrictChange) *doc.Document {
 	add(numbered(noteHeadData))
 	add(dataBlocks(s)...)
 	return d
+}
+
+// noteHead opens the note: title, identity, the model's source and the
+// overview.
+func noteHead(s *summary.Summary) []doc.Block {
+	return []doc.Block{doc.Heading{Level: 1, Text: noteTitle}, noteIdentity(s),
+		doc.Paragraph{Style: doc.Caveat, ID: "model-source", Runs: []doc.Run{doc.T("Источник модели: " + s.Model.Source)}},
+		doc.Heading{Level: 2, Text: noteHeadOverview}, doc.Text(overviewText(s))}
+}
+
+// WriteScreenSummary writes what a terminal shows when the files hold the
+// summary: the note's opening — counts, the model, the overview with the
+// levels — and where the files are.
+func WriteScreenSummary(w io.Writer, s *summary.Summary, files []string) error {
+	d := &doc.Document{Levels: len(s.Levels), Blocks: noteHead(s)}
+	d.Blocks = append(d.Blocks, doc.Heading{Level: 2, Text: "Файлы"}, textList("", files))
+	return doc.WriteText(w, d)
 }
 
 func noteIdentity(s *summary.Summary) doc.Fields {
@@ -305,6 +320,7 @@ func dataBlocks(s *summary.Summary) []doc.Block {
 	}
 	files("Не прочитаны", s.Failures)
 	files("Пустые шаблоны — не учтены", s.Empty)
+	files("Пропущены — не файлы ответов", s.PassedOver)
 	if len(s.Duplicates) > 0 {
 		t := doc.Table{Header: []string{"Школа", "Не учтена", "Учтена", "Совпадает", "Почему"}, Widths: []float64{2, 2, 2, 1, 2}}
 		for _, dp := range s.Duplicates {

@@ -52,7 +52,7 @@ func summaryHead(s *summary.Summary) wire.SummaryDoc {
 	c := s.Counts
 	d := wire.SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy,
 		Model:  modelDoc(s.Model),
-		Counts: wire.CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices, Empty: c.Empty},
+		Counts: wire.CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices, Empty: c.Empty, PassedOver: c.PassedOver},
 		Stats:  statsDoc(s.Stats), Failures: []wire.FailureDoc{}, Empty: []wire.FailureDoc{}, Duplicates: []wire.DuplicateDoc{},
 		MunicipalityNotes: nonNil(s.MunicipalityNotes)}
 	for _, l := range s.Levels {
@@ -74,6 +74,9 @@ func summaryHead(s *summary.Summary) wire.SummaryDoc {
 	}
 	for _, x := range s.Duplicates {
 		d.Duplicates = append(d.Duplicates, wire.DuplicateDoc(x))
+	}
+	for _, f := range s.PassedOver {
+		d.PassedOver = append(d.PassedOver, wire.FailureDoc(f))
 	}
 	return d
 }

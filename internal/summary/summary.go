@@ -42,6 +42,9 @@ type Summary struct {
 	Municipalities []Municipality // with GroupBy == "municipality", by name
 	Failures       []Failure
 	Empty          []Failure // answer files (or rows) with no school in them: blank templates
+	// PassedOver are files that are no answer tables at all (a covering
+	// letter, an order): listed, neither read nor failed.
+	PassedOver []Failure
 	// MunicipalityNotes say which spellings were read as one municipality
 	// and which names differ by a letter or two.
 	MunicipalityNotes []string
@@ -83,6 +86,7 @@ type Counts struct {
 	Problems     int // data problems in counted schools
 	Notices      int // answers that do not count and need no fix (see scoring.Result.Notices)
 	Empty        int // blank templates: not counted as schools
+	PassedOver   int // files that are no answer tables: not counted as files
 }
 
 // SchoolRow is one school in the schools table.
@@ -264,6 +268,12 @@ func New(m *model.Model, o Options) *Aggregator {
 func (a *Aggregator) FileDone() { a.sum.Counts.Files++ }
 
 // AddFailure records a file that could not be read.
+// AddPassedOver lists a file that is no answer table: no failure.
+func (a *Aggregator) AddPassedOver(file, msg string) {
+	a.sum.Counts.PassedOver++
+	a.sum.PassedOver = append(a.sum.PassedOver, Failure{File: file, Message: msg})
+}
+
 func (a *Aggregator) AddFailure(file, msg string) {
 	a.sum.Counts.Files++
 	a.sum.Counts.Failed++

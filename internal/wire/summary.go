@@ -12,6 +12,8 @@ type SummaryDoc struct {
 	Region         []RegionRowDoc    `json:"region,omitempty"`
 	Failures       []FailureDoc      `json:"failures"`
 	Empty          []FailureDoc      `json:"empty"` // blank templates, not counted
+	// PassedOver: files that are no answer tables, listed, not failed.
+	PassedOver []FailureDoc `json:"passed_over,omitempty"`
 	// MunicipalityNotes: spellings read as one municipality, names that
 	// differ by a letter or two.
 	MunicipalityNotes []string       `json:"municipality_notes"`
@@ -31,6 +33,7 @@ type CountsDoc struct {
 	Problems     int `json:"problems"`
 	Notices      int `json:"notices"`
 	Empty        int `json:"empty"`
+	PassedOver   int `json:"passed_over,omitempty"`
 }
 
 // LevelRefDoc names a level.

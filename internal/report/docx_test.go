@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -146,7 +147,9 @@ func TestSchoolNarratives(t *testing.T) {
 		if len(r.Problems) > 0 {
 			t.Fatalf("%s: %v", c.name, r.Problems)
 		}
-		fmt.Fprintf(&out, "## %s\n%s\n\n", c.name, schoolNarrative(m.Levels, newSchoolView(m, &School{Explained: r})))
+		text := schoolNarrative(m.Levels, newSchoolView(m, &School{Explained: r}))
+		checkNarrative(t, c.name, text)
+		fmt.Fprintf(&out, "## %s\n%s\n\n", c.name, text)
 	}
 	t.Chdir("../..")
 	golden(t, "narratives.txt", []byte(out.String()))
@@ -237,4 +240,43 @@ func validDocument(t *testing.T, write func(io.Writer) error) ([]byte, []docx.He
 		t.Fatal(err)
 	}
 	return buf.Bytes(), heads
+}
+
+var quoted = regexp.MustCompile(`«([^»]+)» \((\d+,\d) %\)`)
+
+// checkNarrative pins the paragraph's rules: strengths and weaknesses by
+// the one measure (percent of the maximum), no component on both sides,
+// the weak ones lowest first, and «не хватает» only on the way to the next
+// level.
+func checkNarrative(t *testing.T, name, text string) {
+	t.Helper()
+	strongPart, weakPart := "", ""
+	for _, sentence := range strings.Split(text, ". ") {
+		switch {
+		case strings.HasPrefix(sentence, "Сильные стороны") || strings.HasPrefix(sentence, "Наибольший процент"):
+			strongPart = sentence
+		case strings.Contains(sentence, "ниже всего процент"):
+			weakPart = sentence
+		}
+	}
+	strong := map[string]bool{}
+	for _, m := range quoted.FindAllStringSubmatch(strongPart, -1) {
+		strong[m[1]] = true
+	}
+	last := -1.0
+	for _, m := range quoted.FindAllStringSubmatch(weakPart, -1) {
+		if strong[m[1]] {
+			t.Errorf("%s: «%s» is both strong and weak", name, m[1])
+		}
+		p, _ := strconv.ParseFloat(strings.Replace(m[2], ",", ".", 1), 64)
+		if p < last {
+			t.Errorf("%s: weak components not lowest first: %s", name, weakPart)
+		}
+		last = p
+	}
+	for _, sentence := range strings.Split(text, ". ") {
+		if strings.Contains(sentence, "не хватает") && !strings.HasPrefix(sentence, "До уровня") {
+			t.Errorf("%s: «не хватает» not toward the next level: %q", name, sentence)
+		}
+	}
 }

@@ -25,6 +25,8 @@ func schoolNarrative(levels []model.Level, v *schoolView) string {
 		fmt.Fprintf(&b, " По баллам это %s, но уровень понижен правилом критических показателей.", levelNominative(t.ByPointsTitle))
 	}
 
+	pct := func(c componentView) string { return c.Percent + " %" }
+	var strong []componentView
 	// Strengths: the components at the highest level reached, or the two
 	// best by percent.
 	comps := slices.Clone(v.Components)
@@ -33,13 +35,11 @@ func schoolNarrative(levels []model.Level, v *schoolView) string {
 		byPercent := slices.Clone(comps)
 		slices.SortStableFunc(byPercent, func(a, c componentView) int { return cmp.Compare(c.PercentValue, a.PercentValue) })
 		top := byPercent[0].Level
-		var strong []componentView
 		for _, c := range byPercent {
 			if c.Level == top && c.PercentValue > 0 && len(strong) < 3 {
 				strong = append(strong, c)
 			}
 		}
-		pct := func(c componentView) string { return c.Percent + " %" }
 		switch {
 		case byPercent[len(byPercent)-1].Points == byPercent[len(byPercent)-1].Max:
 			b.WriteString(" Все компоненты набрали максимум баллов.")
@@ -50,25 +50,28 @@ func schoolNarrative(levels []model.Level, v *schoolView) string {
 		}
 	}
 
-	// Deficits: where the most points are missing.
+	// Deficits: the components lowest by the same measure, percent of
+	// the maximum, that are not named as strong; «не хватает» is kept for
+	// the way to the next level.
+	strongIDs := map[string]bool{}
+	for _, c := range strong {
+		strongIDs[c.ID] = true
+	}
 	var weak []componentView
 	for _, c := range comps {
-		if c.Points < c.Max {
+		if c.Points < c.Max && !strongIDs[c.ID] {
 			weak = append(weak, c)
 		}
 	}
-	slices.SortStableFunc(weak, func(a, c componentView) int { return cmp.Compare(c.Max-c.Points, a.Max-a.Points) })
+	slices.SortStableFunc(weak, func(a, c componentView) int { return cmp.Compare(a.PercentValue, c.PercentValue) })
 	switch {
 	case v.DeficitCount == 0:
 		b.WriteString(" Дефицитов нет: все применимые показатели набрали максимум.")
+	case len(weak) == 0:
+		fmt.Fprintf(&b, " Всего дефицитов — %s.", ru.Indicators(v.DeficitCount))
 	default:
-		if len(weak) > 3 {
-			weak = weak[:3]
-		}
-		fmt.Fprintf(&b, " Всего дефицитов — %s; больше всего баллов недостаёт %s: %s.", ru.Indicators(v.DeficitCount),
-			where(weak), componentList(weak, func(c componentView) string {
-				return "не хватает " + ru.PointsShort(c.Max-c.Points)
-			}))
+		fmt.Fprintf(&b, " Всего дефицитов — %s; ниже всего процент от максимума %s: %s.", ru.Indicators(v.DeficitCount),
+			where(weak[:min(3, len(weak))]), componentList(weak[:min(3, len(weak))], pct))
 	}
 
 	// Critical indicators.

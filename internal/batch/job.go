@@ -71,6 +71,8 @@ type Outcome struct {
 type Changes struct {
 	Report *compare.Report
 	Titles compare.Titles
+	// Previous names the previous self-diagnosis in documents: its year.
+	Previous string
 }
 
 // Execute runs the job: every file read and scored, the summary, the
@@ -86,10 +88,11 @@ func Execute(job Job) (*Outcome, error) {
 	o := &Outcome{Summary: d.Summary}
 	var perSchool []*report.Change // each counted school's change
 	if job.Previous != nil {
-		o.Changes = &Changes{Report: compare.Compare(job.Previous, d.Side, compare.Options{GroupBy: job.Summary.GroupBy}), Titles: compare.TitlesOf(job.Previous, d.Side)}
+		o.Changes = &Changes{Report: compare.Compare(job.Previous, d.Side, compare.Options{GroupBy: job.Summary.GroupBy}), Titles: compare.TitlesOf(job.Previous, d.Side),
+			Previous: job.Previous.Name(job.PreviousName)}
 		// The comparison lists the new side's schools first, in order.
 		for i := range d.Side.Schools {
-			perSchool = append(perSchool, o.Changes.Report.Schools[i].ForReport(job.PreviousName, o.Changes.Titles))
+			perSchool = append(perSchool, o.Changes.Report.Schools[i].ForReport(o.Changes.Previous, o.Changes.Titles))
 		}
 	}
 	if job.PerSchool && job.Out != nil {
@@ -129,7 +132,7 @@ func writeSummaryFiles(job Job, o *Outcome) error {
 		}
 		write := func(w io.Writer) error { return f.Summary(w, s, o.Links) }
 		if f.Name == "docx" && o.Changes != nil {
-			note := o.Changes.Report.ForNote(job.PreviousName, o.Changes.Titles)
+			note := o.Changes.Report.ForNote(o.Changes.Previous, o.Changes.Titles)
 			write = func(w io.Writer) error { return report.WriteSummaryDOCXWithChanges(w, s, note) }
 		}
 		if err := out.Write("summary."+f.Ext, write); err != nil {

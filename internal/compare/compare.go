@@ -55,6 +55,7 @@ type IndicatorRef struct {
 // School is what a comparison needs of a scored school.
 type School struct {
 	Code, Name, Municipality string
+	Year                     string // of the self-diagnosis, as the answers state it
 	Source                   string
 	Row                      int
 	Total                    Tally

@@ -94,3 +94,29 @@ func TestDistrictMeansRoundedToNearest(t *testing.T) {
 		t.Errorf("mean = %v, want 25", m)
 	}
 }
+
+// A side is named by the year most of its schools state, else by its
+// folder's name: never a path.
+func TestSideName(t *testing.T) {
+	side := func(years ...string) *Side {
+		s := &Side{}
+		for _, y := range years {
+			s.Schools = append(s.Schools, School{Year: y})
+		}
+		return s
+	}
+	tests := []struct {
+		side *Side
+		want string
+	}{
+		{side("2024", "2024", "2023", ""), "2024"},
+		{side("2023", "2024"), "2023"}, // a tie: the earlier
+		{side("", ""), "y2024"},
+		{side(), "y2024"},
+	}
+	for _, tc := range tests {
+		if got := tc.side.Name("/home/методист/архив/y2024/"); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.side.Schools, got, tc.want)
+		}
+	}
+}

@@ -32,7 +32,7 @@ func NewSide(m *model.Model) *Side {
 // FromResult is what a comparison keeps of a scored school.
 func FromResult(m *model.Model, r *scoring.Result) School {
 	s := School{Code: strings.Clone(r.School.Code), Name: strings.Clone(r.School.Name), Municipality: strings.Clone(r.School.Municipality),
-		Source: r.Source, Row: r.Row, Total: tally(m, r.Total), Components: make([]Tally, len(r.Components)),
+		Year: strings.Clone(r.School.Year), Source: r.Source, Row: r.Row, Total: tally(m, r.Total), Components: make([]Tally, len(r.Components)),
 		CriticalFailures: slices.Clone(r.CriticalFailures), CriticalApplied: r.Total.CriticalApplied}
 	for i, c := range r.Components {
 		s.Components[i] = tally(m, c.Tally)
@@ -49,6 +49,27 @@ func FromResult(m *model.Model, r *scoring.Result) School {
 		s.PlanTarget = m.Levels[t.Level+1].ID
 	}
 	return s
+}
+
+// Name names a side in documents: the year most of its schools state,
+// else fallback (the base name of its folder or file), never a full path.
+func (s *Side) Name(fallback string) string {
+	count := map[string]int{}
+	best := ""
+	for i := range s.Schools {
+		y := strings.TrimSpace(s.Schools[i].Year)
+		if y == "" {
+			continue
+		}
+		count[y]++
+		if count[y] > count[best] || count[y] == count[best] && y < best {
+			best = y
+		}
+	}
+	if best != "" {
+		return best
+	}
+	return filepath.Base(filepath.Clean(fallback))
 }
 
 func tally(m *model.Model, t scoring.Tally) Tally {
@@ -159,7 +180,7 @@ func LoadRun(dir string) (*Side, error) {
 }
 
 func fromDoc(d *wire.ResultDoc) School {
-	s := School{Code: d.School.Code, Name: d.School.Name, Municipality: d.School.Municipality, Source: d.Source.File, Row: d.Source.Row,
+	s := School{Code: d.School.Code, Name: d.School.Name, Municipality: d.School.Municipality, Year: d.School.Year, Source: d.Source.File, Row: d.Source.Row,
 		Total:            Tally{Points: d.Total.Points, Max: d.Total.Max, Percent: d.Total.Percent, Level: d.Total.Level},
 		CriticalFailures: d.CriticalFailures, CriticalApplied: d.Total.CriticalApplied,
 		PlanTarget: d.NextLevel.Overall.NextLevel}

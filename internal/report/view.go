@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/selfdiag/selfdiag/internal/chart"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -152,7 +153,7 @@ func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []chart.Mar
 
 func newSchoolView(m *model.Model, r *School) *schoolView {
 	v := &schoolView{Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
-		Year: r.School.Year, Profile: r.School.Profile.String(), ProfileAssumed: r.ProfileAssumed, Source: r.Source,
+		Year: r.School.Year, Profile: r.School.Profile.String(), ProfileAssumed: r.ProfileAssumed, Source: filepath.Base(r.Source),
 		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}
 	if r.Row > 0 {
 		v.Source += ", строка " + strconv.Itoa(r.Row)
@@ -212,11 +213,14 @@ func newSchoolView(m *model.Model, r *School) *schoolView {
 			Critical: s.Critical, Blocking: s.Blocking, Answer: s.Answer, Target: s.Target, Points: s.Points,
 			TargetPoints: s.TargetPoints, Gain: s.Gain()})
 	}
+	// A report goes to the school: its file by name, not by the
+	// methodologist's folders.
+	local := strings.NewReplacer(r.Source, filepath.Base(r.Source))
 	for _, p := range r.Notices {
-		v.Notices = append(v.Notices, p.String())
+		v.Notices = append(v.Notices, local.Replace(p.String()))
 	}
 	for _, p := range r.Problems {
-		v.Problems = append(v.Problems, p.String())
+		v.Problems = append(v.Problems, local.Replace(p.String()))
 	}
 	return v
 }

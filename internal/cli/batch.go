@@ -65,6 +65,7 @@ batch --per-school или папка с ответами): КАТАЛОГ/compar
 	cmd.Flags().BoolP("quiet", "q", false, "не показывать индикатор хода работы")
 	addReadFlags(cmd)
 	cmd.Flags().String("municipalities", "", "файл со списком муниципалитетов (по названию в строке): названия не из списка — проблема в данных")
+	cmd.Flags().String("incomplete", summary.IncompleteExclude, "неполные анкеты (нет или не распознан ответ): exclude — перечислить отдельно, не включая в распределение, средние и частоты дефицитов; count — учитывать вместе с остальными")
 	cmd.Flags().String("duplicates", summary.DuplicatesLatest, "если школа пришла дважды, учитывать: latest — более позднюю подачу (по «Дате заполнения», иначе по времени изменения файла), first — первую по порядку файлов, error — ни одну")
 	cmd.Flags().Int("workers", 0, "число параллельных потоков, от 1 до 256 (0 — по числу ядер)")
 	cmd.Flags().String("previous", "", "прошлая самодиагностика для сравнения: каталог прошлого запуска batch --per-school или папка с ответами (нужен --out)")
@@ -78,6 +79,7 @@ const maxWorkers = 256
 type batchOptions struct {
 	paths      []string
 	duplicates string // summary.Duplicates*
+	incomplete string // summary.Incomplete*
 	// municipalities is the official list read from municipalityFile, nil
 	// without one.
 	municipalities   []string
@@ -100,7 +102,8 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 	o := batchOptions{paths: paths, outDir: v.GetString("out"), perSchool: v.GetBool("per-school"),
 		groupBy: strings.TrimSpace(v.GetString("group-by")), quiet: v.GetBool("quiet"),
 		workers: v.GetInt("workers"), model: a.model, previous: strings.TrimSpace(v.GetString("previous")),
-		duplicates: cmp.Or(strings.TrimSpace(v.GetString("duplicates")), summary.DuplicatesLatest)}
+		duplicates: cmp.Or(strings.TrimSpace(v.GetString("duplicates")), summary.DuplicatesLatest),
+		incomplete: cmp.Or(strings.TrimSpace(v.GetString("incomplete")), summary.IncompleteExclude)}
 	a.readsFrom(append(slices.Clone(paths), o.previous)...)
 	if err := a.overInput(o.outDir); err != nil {
 		return o, err
@@ -146,6 +149,8 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 		return o, usagef("сводка %s пишется в файл: укажите --out КАТАЛОГ", o.formats[0].Name)
 	case o.outDir == "" && len(o.formats) > 1:
 		return o, usagef("несколько форматов сводки пишутся в файлы: укажите --out КАТАЛОГ")
+	case o.incomplete != summary.IncompleteExclude && o.incomplete != summary.IncompleteCount:
+		return o, usagef("неизвестное правило неполных анкет %q: допустимы exclude (перечислить отдельно) и count (учитывать вместе с остальными)", o.incomplete)
 	case !slices.Contains([]string{summary.DuplicatesLatest, summary.DuplicatesFirst, summary.DuplicatesError}, o.duplicates):
 		return o, usagef("неизвестное правило повторов %q: допустимы latest (более поздняя подача), first (первая по порядку файлов), error (ни одной)", o.duplicates)
 	case o.workers < 0 || o.workers > maxWorkers:
@@ -187,7 +192,8 @@ func (a *app) runBatch(o batchOptions) error {
 	}
 	bar := a.progress(len(files), o.quiet)
 	job := batch.Job{Model: m, Files: files, Skipped: skipped, Workers: o.workers, Read: o.read,
-		Summary:   summary.Options{GroupBy: o.groupBy, Duplicates: o.duplicates, Municipalities: o.municipalities, ListName: o.municipalityFile},
+		Summary: summary.Options{GroupBy: o.groupBy, Duplicates: o.duplicates, Incomplete: o.incomplete,
+			Municipalities: o.municipalities, ListName: o.municipalityFile},
 		PerSchool: o.perSchool, Reports: o.reports, Formats: o.formats, Previous: previous, PreviousName: o.previous, Out: out,
 		FileDone: func() {
 			if bar != nil {

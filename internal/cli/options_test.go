@@ -95,7 +95,7 @@ func TestRunScoreAndBatch(t *testing.T) {
 	if err := a.runBatch(bo); !errors.Is(err, errProblems) {
 		t.Fatalf("batch of the district folder: %v, want data problems", err)
 	}
-	if !strings.Contains(out.String(), "Школ учтено: 13\n") || !strings.Contains(errOut.String(), "повторов: 1") {
+	if !strings.Contains(out.String(), "Школ учтено: 12; неполных анкет — отдельно: 1\n") || !strings.Contains(errOut.String(), "повторов: 1") {
 		t.Errorf("stdout %.200q, stderr %q", out.String(), errOut.String())
 	}
 	for _, f := range []string{"summary.json", "summary.txt", "schools/660001.json", "schools/660001.txt", "schools/660001.md"} {

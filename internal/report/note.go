@@ -85,11 +85,34 @@ func noteIdentity(s *summary.Summary) doc.Fields {
 	field := func(name, value string) doc.Field { return doc.Field{Name: name, Value: []doc.Run{doc.T(value)}} }
 	return doc.Fields{ID: "identity", Rows: []doc.Field{
 		field("Модель", ModelTitle(s.Model)),
-		field("Школ учтено", strconv.Itoa(c.Schools)),
+		field("Школ учтено", schoolsField(c)),
 		field("Файлов", fmt.Sprintf("%d; не прочитано: %d; пустых шаблонов: %d", c.Files, c.Failed, c.Empty)),
 		field("С проблемами в данных", fmt.Sprintf("%s (неполные ответы — у %s)", ru.Schools(c.WithProblems), ru.SchoolsOf(c.Incomplete))),
 		field("Повторные подачи (не учтены)", strconv.Itoa(c.Duplicates)),
+		field("Неполные анкеты", incompleteField(s)),
 	}}
+}
+
+// schoolsField is the number of schools the statistics count, and the
+// incomplete questionnaires listed apart.
+func schoolsField(c summary.Counts) string {
+	if c.Excluded == 0 {
+		return strconv.Itoa(c.Schools)
+	}
+	return fmt.Sprintf("%d; неполных анкет — отдельно: %d", c.Schools-c.Excluded, c.Excluded)
+}
+
+// incompleteField says how many questionnaires were incomplete and what
+// was done with them.
+func incompleteField(s *summary.Summary) string {
+	c := s.Counts
+	switch {
+	case c.Incomplete == 0:
+		return "нет"
+	case s.IncompletePolicy == summary.IncompleteCount:
+		return fmt.Sprintf("%d — учтены вместе с остальными: нет ответа засчитано как 0 баллов", c.Incomplete)
+	}
+	return fmt.Sprintf("%d — не вошли в распределение, средние и частоты дефицитов (раздел «%s»)", c.Excluded, noteHeadData)
 }
 
 func repeat(v float64, n int) []float64 {
@@ -106,8 +129,14 @@ func overviewText(s *summary.Summary) string {
 	if st.Schools == 0 {
 		return "Ни одной школы не учтено: проверьте файлы (раздел «Качество данных»)."
 	}
-	return fmt.Sprintf("В самодиагностике учтено %s; средний результат — %s %% от максимума. %s",
+	text := fmt.Sprintf("В самодиагностике учтено %s; средний результат — %s %% от максимума. %s",
 		ru.Schools(st.Schools), Percent(st.MeanPercent), levelsSentence(st.Levels))
+	if n := s.Counts.Excluded; n > 0 {
+		text += fmt.Sprintf(" Ещё %s %s: в распределение, средние и частоты дефицитов %s и %s в разделе «%s».",
+			ru.Count(n, "школа", "школы", "школ"), ru.Form(n, "прислала неполную анкету", "прислали неполные анкеты", "прислали неполные анкеты"),
+			ru.Form(n, "она не вошла", "они не вошли", "они не вошли"), ru.Form(n, "названа", "названы", "названы"), noteHeadData)
+	}
+	return text
 }
 
 // levelsSentence says how the schools spread over the levels, highest
@@ -321,6 +350,20 @@ func dataBlocks(s *summary.Summary) []doc.Block {
 	files("Не прочитаны", s.Failures)
 	files("Пустые шаблоны — не учтены", s.Empty)
 	files("Пропущены — не файлы ответов", s.PassedOver)
+	if len(s.IncompleteSchools) > 0 {
+		t := doc.Table{Header: []string{"Школа", "Код", "Муниципалитет", "Нет ответа", "Не распознано", "Файл"},
+			Numeric: []bool{false, false, false, true, true, false}, Widths: []float64{2.4, 0.9, 1.6, 1, 1, 2}}
+		for _, x := range s.IncompleteSchools {
+			file := x.Source
+			if x.Row > 0 {
+				file += ", строка " + strconv.Itoa(x.Row)
+			}
+			t.Rows = append(t.Rows, doc.Row{Cells: doc.Cells(cmp.Or(x.Name, "без наименования"), x.Code, x.Municipality,
+				fmt.Sprintf("%d из %d", x.Missing, x.Applicable), strconv.Itoa(x.Invalid), file)})
+		}
+		out = append(out, doc.Paragraph{Runs: []doc.Run{doc.B(fmt.Sprintf("Неполные анкеты — не вошли в распределение, средние и частоты дефицитов (%d):", len(s.IncompleteSchools)))}}, t,
+			doc.P(doc.Note, "Пропущенный или нераспознанный ответ засчитывался бы как 0 баллов и дефицит. Пусть школа дополнит анкету и пришлёт её снова."))
+	}
 	if len(s.Duplicates) > 0 {
 		t := doc.Table{Header: []string{"Школа", "Не учтена", "Учтена", "Совпадает", "Почему"}, Widths: []float64{2, 2, 2, 1, 2}}
 		for _, dp := range s.Duplicates {

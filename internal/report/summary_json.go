@@ -50,10 +50,11 @@ func schoolRowDoc(s *summary.Summary, r *summary.SchoolRow) wire.SchoolRowDoc {
 // with the number of schools (schools, problems), which are streamed.
 func summaryHead(s *summary.Summary) wire.SummaryDoc {
 	c := s.Counts
-	d := wire.SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy,
-		Model:  modelDoc(s.Model),
-		Counts: wire.CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices, Empty: c.Empty, PassedOver: c.PassedOver},
-		Stats:  statsDoc(s.Stats), Failures: []wire.FailureDoc{}, Empty: []wire.FailureDoc{}, Duplicates: []wire.DuplicateDoc{},
+	d := wire.SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy, Policy: wire.PolicyDoc{Incomplete: s.IncompletePolicy},
+		IncompleteSchools: []wire.IncompleteSchoolDoc{},
+		Model:             modelDoc(s.Model),
+		Counts:            wire.CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices, Empty: c.Empty, PassedOver: c.PassedOver, Excluded: c.Excluded},
+		Stats:             statsDoc(s.Stats), Failures: []wire.FailureDoc{}, Empty: []wire.FailureDoc{}, Duplicates: []wire.DuplicateDoc{},
 		MunicipalityNotes: nonNil(s.MunicipalityNotes)}
 	for _, l := range s.Levels {
 		d.Levels = append(d.Levels, wire.LevelRefDoc{ID: l.ID, Title: l.Title})
@@ -74,6 +75,10 @@ func summaryHead(s *summary.Summary) wire.SummaryDoc {
 	}
 	for _, x := range s.Duplicates {
 		d.Duplicates = append(d.Duplicates, wire.DuplicateDoc(x))
+	}
+	for _, x := range s.IncompleteSchools {
+		d.IncompleteSchools = append(d.IncompleteSchools, wire.IncompleteSchoolDoc{Name: x.Name, Code: x.Code, Municipality: x.Municipality,
+			File: x.Source, Row: x.Row, Missing: x.Missing, Invalid: x.Invalid, Applicable: x.Applicable})
 	}
 	for _, f := range s.PassedOver {
 		d.PassedOver = append(d.PassedOver, wire.FailureDoc(f))

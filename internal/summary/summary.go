@@ -34,14 +34,21 @@ const MaxProblems = 20000
 
 // Summary is the district picture.
 type Summary struct {
-	Model          scoring.ModelStamp
-	GroupBy        string
-	Counts         Counts
-	Schools        []SchoolRow    // in the order the schools were added
-	Stats          Stats          // all counted schools
-	Municipalities []Municipality // with GroupBy == "municipality", by name
-	Failures       []Failure
-	Empty          []Failure // answer files (or rows) with no school in them: blank templates
+	Model   scoring.ModelStamp
+	GroupBy string
+	// IncompletePolicy is how schools with missing or unrecognised
+	// answers were treated: IncompleteExclude or IncompleteCount.
+	IncompletePolicy string
+	Counts           Counts
+	Schools          []SchoolRow // in the order the schools were added
+	// Stats are the statistics of the counted schools — without the
+	// incomplete ones under IncompleteExclude, which are listed in
+	// IncompleteSchools instead.
+	Stats             Stats
+	IncompleteSchools []IncompleteSchool
+	Municipalities    []Municipality // with GroupBy == "municipality", by name
+	Failures          []Failure
+	Empty             []Failure // answer files (or rows) with no school in them: blank templates
 	// PassedOver are files that are no answer tables at all (a covering
 	// letter, an order): listed, neither read nor failed.
 	PassedOver []Failure
@@ -81,6 +88,7 @@ type Counts struct {
 	Schools      int // schools scored and counted (duplicates excluded)
 	WithProblems int // counted schools with at least one data problem
 	Incomplete   int // counted schools with missing or invalid answers
+	Excluded     int // incomplete schools left out of the statistics (IncompleteExclude)
 	Failed       int // files that could not be read
 	Duplicates   int // school entries not counted because they repeat another
 	Problems     int // data problems in counted schools
@@ -230,11 +238,33 @@ type Entry struct {
 	applicable   []bool // by indicator index
 	deficit      []bool
 	belowBase    *BelowBase
+	incomplete   IncompleteSchool
 	dropped      bool // replaced by a later submission, or refused
 }
 
+// IncompleteSchool is a school whose questionnaire is not complete: how
+// many applicable indicators have no answer and how many an answer that
+// was not recognised.
+type IncompleteSchool struct {
+	Name, Code, Municipality, Source string
+	Row                              int
+	Missing, Invalid, Applicable     int
+}
+
+// Policies for incomplete questionnaires.
+const (
+	// IncompleteExclude lists them apart and leaves them out of the
+	// level distribution, the means and the deficit frequencies: their
+	// missing answers would read as deficits and levels.
+	IncompleteExclude = "exclude"
+	// IncompleteCount counts them like the others.
+	IncompleteCount = "count"
+)
+
 // Options tune an aggregation.
 type Options struct {
+	// Incomplete is IncompleteExclude ("" too) or IncompleteCount.
+	Incomplete string
 	GroupBy    string // "" or GroupMunicipality
 	Duplicates string // one of the Duplicates* policies; "" is DuplicatesLatest
 	// Municipalities, if not nil, is the official list: a school's
@@ -253,6 +283,7 @@ func New(m *model.Model, o Options) *Aggregator {
 		places: newMunicipalities(o.Municipalities, o.ListName)}
 	a.sum.Model = scoring.Stamp(m)
 	a.sum.GroupBy = groupBy
+	a.sum.IncompletePolicy = cmp.Or(o.Incomplete, IncompleteExclude)
 	a.sum.Levels = m.Levels
 	p := model.DefaultProfile()
 	maxes, total := m.Maxima(p)
@@ -314,9 +345,19 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 	}
 	e.notices, e.level = len(r.Notices), r.Total.Level
 	e.applicable, e.deficit = make([]bool, len(r.Indicators)), make([]bool, len(r.Indicators))
+	e.incomplete = IncompleteSchool{Name: e.row.Name, Code: e.row.Code, Municipality: e.row.Municipality, Source: r.Source, Row: r.Row}
 	for i, is := range r.Indicators {
 		e.applicable[i] = is.Status != scoring.StatusNotApplicable
 		e.deficit[i] = e.applicable[i] && is.Points < is.Max
+		switch is.Status {
+		case scoring.StatusMissing:
+			e.incomplete.Missing++
+		case scoring.StatusInvalid:
+			e.incomplete.Invalid++
+		}
+		if e.applicable[i] {
+			e.incomplete.Applicable++
+		}
 	}
 	if r.Total.Level == 0 {
 		e.belowBase = &BelowBase{Name: e.row.Name, Code: e.row.Code, Municipality: e.row.Municipality,
@@ -478,6 +519,11 @@ func (a *Aggregator) Summary() *Summary {
 		c.Notices += e.notices
 		e.row.Group = cmp.Or(a.places.shown[e.group], e.group)
 		s.Schools = append(s.Schools, e.row)
+		if e.row.Incomplete && s.IncompletePolicy == IncompleteExclude {
+			c.Excluded++
+			s.IncompleteSchools = append(s.IncompleteSchools, e.incomplete)
+			continue
+		}
 		all.add(e)
 		if groups[e.group] == nil {
 			groups[e.group] = newStatsAcc(a.m)

@@ -120,40 +120,68 @@ func TestDeficitCountsMatchResults(t *testing.T) {
 		t.Fatal(err)
 	}
 	schools := sampledata.District(m, 300, 5)
-	agg := New(m, Options{GroupBy: GroupMunicipality, Duplicates: ""})
-	applicable, deficit := map[string]int{}, map[string]int{}
-	var perSchool []int
-	for i, s := range schools {
-		r := score(m, s, "район.csv")
-		perSchool = append(perSchool, len(r.Deficits))
-		if agg.Add(r) < 0 {
-			t.Fatalf("school %d taken for a repeat", i)
-		}
-		for _, is := range r.Indicators {
-			if is.Status != scoring.StatusNotApplicable {
-				applicable[is.ID]++
-				if is.Points < is.Max {
-					deficit[is.ID]++
+	for _, policy := range []string{IncompleteExclude, IncompleteCount} {
+		t.Run(policy, func(t *testing.T) {
+			agg := New(m, Options{GroupBy: GroupMunicipality, Duplicates: "", Incomplete: policy})
+			applicable, deficit := map[string]int{}, map[string]int{}
+			var perSchool []int
+			incomplete, levels := 0, 0
+			for i, s := range schools {
+				r := score(m, s, "район.csv")
+				perSchool = append(perSchool, len(r.Deficits))
+				if agg.Add(r) < 0 {
+					t.Fatalf("school %d taken for a repeat", i)
+				}
+				if r.Incomplete {
+					incomplete++
+					if policy == IncompleteExclude {
+						continue // listed apart, out of the statistics
+					}
+				}
+				levels++
+				for _, is := range r.Indicators {
+					if is.Status != scoring.StatusNotApplicable {
+						applicable[is.ID]++
+						if is.Points < is.Max {
+							deficit[is.ID]++
+						}
+					}
 				}
 			}
-		}
-	}
-	if agg.Add(score(m, schools[0], "повтор.csv")) >= 0 {
-		t.Fatal("a repeated school was counted")
-	}
-	s := agg.Summary()
-	for i, row := range s.Schools {
-		if row.Deficits != perSchool[i] {
-			t.Errorf("school %d: %d deficits, want %d", i, row.Deficits, perSchool[i])
-		}
-	}
-	if len(s.Stats.Deficits) != len(applicable) {
-		t.Errorf("%d indicators in the deficit table, want %d", len(s.Stats.Deficits), len(applicable))
-	}
-	for _, d := range s.Stats.Deficits {
-		if d.Applicable != applicable[d.Indicator] || d.Schools != deficit[d.Indicator] {
-			t.Errorf("indicator %s: %d of %d schools, want %d of %d", d.Indicator, d.Schools, d.Applicable, deficit[d.Indicator], applicable[d.Indicator])
-		}
+			if incomplete == 0 {
+				t.Fatal("the sample district has no incomplete questionnaire: the policy is not tried")
+			}
+			if agg.Add(score(m, schools[0], "повтор.csv")) >= 0 {
+				t.Fatal("a repeated school was counted")
+			}
+			s := agg.Summary()
+			for i, row := range s.Schools {
+				if row.Deficits != perSchool[i] {
+					t.Errorf("school %d: %d deficits, want %d", i, row.Deficits, perSchool[i])
+				}
+			}
+			for _, d := range s.Stats.Deficits {
+				if d.Applicable != applicable[d.Indicator] || d.Schools != deficit[d.Indicator] {
+					t.Errorf("indicator %s: %d of %d schools, want %d of %d", d.Indicator, d.Schools, d.Applicable, deficit[d.Indicator], applicable[d.Indicator])
+				}
+			}
+			// The levels add up to the schools the statistics count.
+			sum := 0
+			for _, l := range s.Stats.Levels {
+				sum += l.Count
+			}
+			excluded := map[string]int{IncompleteExclude: incomplete, IncompleteCount: 0}[policy]
+			if s.Stats.Schools != levels || sum != levels || s.Counts.Schools != len(schools) || s.Counts.Excluded != excluded ||
+				len(s.IncompleteSchools) != excluded || s.IncompletePolicy != policy {
+				t.Errorf("stats %d schools, levels sum %d, want %d; counted %d; excluded %d (listed %d), want %d; policy %q",
+					s.Stats.Schools, sum, levels, s.Counts.Schools, s.Counts.Excluded, len(s.IncompleteSchools), excluded, s.IncompletePolicy)
+			}
+			for _, is := range s.IncompleteSchools {
+				if is.Missing+is.Invalid == 0 || is.Applicable == 0 || is.Source == "" {
+					t.Errorf("an incomplete school says nothing of what is missing: %+v", is)
+				}
+			}
+		})
 	}
 }
 

@@ -2,9 +2,11 @@ package wire
 
 // SummaryDoc is the JSON form of a district summary (schema selfdiag.summary/v1).
 type SummaryDoc struct {
-	Schema         string            `json:"schema"`
-	Model          ModelDoc          `json:"model"`
-	GroupBy        string            `json:"group_by,omitempty"`
+	Schema  string   `json:"schema"`
+	Model   ModelDoc `json:"model"`
+	GroupBy string   `json:"group_by,omitempty"`
+	// Policy says how the statistics were counted.
+	Policy         PolicyDoc         `json:"policy"`
 	Counts         CountsDoc         `json:"counts"`
 	Levels         []LevelRefDoc     `json:"levels"`
 	Stats          StatsDoc          `json:"stats"`
@@ -18,8 +20,30 @@ type SummaryDoc struct {
 	// differ by a letter or two.
 	MunicipalityNotes []string       `json:"municipality_notes"`
 	Duplicates        []DuplicateDoc `json:"duplicates"`
+	// IncompleteSchools: the questionnaires left out of the statistics
+	// (policy.incomplete "exclude"), with what is missing.
+	IncompleteSchools []IncompleteSchoolDoc `json:"incomplete_schools"`
 	// Then "schools" ([]SchoolRowDoc) and "problems" ([]SchoolProblemDoc),
 	// streamed by WriteSummaryJSON after the rest.
+}
+
+// PolicyDoc: incomplete is "exclude" (incomplete questionnaires listed
+// apart, out of the levels, means and deficit frequencies) or "count".
+type PolicyDoc struct {
+	Incomplete string `json:"incomplete"`
+}
+
+// IncompleteSchoolDoc is a questionnaire left out of the statistics: how
+// many applicable indicators have no answer or an unrecognised one.
+type IncompleteSchoolDoc struct {
+	Name         string `json:"name"`
+	Code         string `json:"code"`
+	Municipality string `json:"municipality"`
+	File         string `json:"file"`
+	Row          int    `json:"row,omitempty"`
+	Missing      int    `json:"missing"`
+	Invalid      int    `json:"invalid"`
+	Applicable   int    `json:"applicable"`
 }
 
 // CountsDoc are the headline numbers.
@@ -34,6 +58,8 @@ type CountsDoc struct {
 	Notices      int `json:"notices"`
 	Empty        int `json:"empty"`
 	PassedOver   int `json:"passed_over,omitempty"`
+	// Excluded: incomplete questionnaires left out of the statistics.
+	Excluded int `json:"excluded"`
 }
 
 // LevelRefDoc names a level.

@@ -150,7 +150,9 @@ func (b Band) Label(spec *NumberSpec) string {
 	case inclusive:
 		return "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi) + unit + " включительно"
 	default:
-		return "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi) + unit
+		// The upper bound belongs to the next band: said, so that the
+		// label is not read as including it.
+		return "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi) + unit + ", не включая " + FormatNumber(*hi)
 	}
 }
 

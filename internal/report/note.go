@@ -181,7 +181,7 @@ func statsBlocks(s *summary.Summary, st summary.Stats, group string) []doc.Block
 			l := st.Levels[i]
 			t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{{levelRun(i, l.Title)}, doc.C(strconv.Itoa(l.Count)), doc.C(Percent(l.Share*100) + " %")}})
 		}
-		out = append(out, t)
+		out = append(out, t, doc.P(doc.Note, "Доли и средние проценты округлены до десятых по обычным правилам; проценты отдельных школ — вниз, как в их отчётах."))
 	}
 	out = append(out, subheading(group, noteHeadComponents))
 	out = append(out, componentBlocks(s, st, group)...)

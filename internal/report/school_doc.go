@@ -37,6 +37,10 @@ func SchoolDocument(m *model.Model, r *School) *doc.Document {
 	return d
 }
 
+// percentRule is how every percent of a school's report is rounded, said
+// once.
+const percentRule = "Проценты школы округлены вниз до десятых (84,96 % — 84,9 %), поэтому процент не кажется выше порога, которого баллы не достигли; уровни считаются по точным баллам."
+
 func orNone(s string) string { return orDash(s, "нет ответа") }
 
 func schoolIdentity(v *schoolView) doc.Section {
@@ -88,7 +92,7 @@ func schoolResults(m *model.Model, v *schoolView) doc.Section {
 	}
 	comps.Rows = append(comps.Rows, doc.Row{Total: true, Cells: append(doc.Cells("Итог", "", strconv.Itoa(t.Points), strconv.Itoa(t.Max), t.Percent),
 		doc.Cell{levelRun(t.Level, t.LevelTitle)})})
-	add(comps, doc.Heading{Level: 3, Text: "Пороги уровней для профиля школы"})
+	add(comps, doc.P(doc.Note, percentRule), doc.Heading{Level: 3, Text: "Пороги уровней для профиля школы"})
 	thresholds := doc.Table{ID: "thresholds", Header: []string{"", "С каких баллов начинается уровень"}, Widths: []float64{1, 3},
 		Rows: []doc.Row{{Total: true, Cells: doc.Cells("Итог", t.Thresholds)}}}
 	for _, c := range v.Components {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/ru"
 	"io"
 	"os"
 	"path/filepath"
@@ -90,7 +91,7 @@ func (a *app) runReport(o reportOptions) error {
 	}
 	switch {
 	case o.outDir == "" && len(results) > 1:
-		return usagef("в файлах %d школ: укажите каталог для отчётов --out КАТАЛОГ", len(results))
+		return usagef("в файлах %s: укажите каталог для отчётов --out КАТАЛОГ", ru.Schools(len(results)))
 	case o.outDir == "" && len(results) == 1:
 		if err := a.output("", func(w io.Writer) error { return o.format.School(w, m, results[0]) }); err != nil {
 			return err

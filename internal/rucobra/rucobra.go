@@ -116,8 +116,8 @@ func Translate(msg string) string {
 		"requires at least", "нужно не меньше",
 		"accepts at most", "принимает не больше",
 		"accepts ", "нужно ровно ",
-		"arg(s), only received", "аргумент(ов), получено",
-		"arg(s), received", "аргумент(ов), получено",
+		"arg(s), only received", "арг., получено",
+		"arg(s), received", "арг., получено",
 	)
 	return r.Replace(msg)
 }

@@ -48,8 +48,8 @@ func TestTranslate(t *testing.T) {
 		{"unknown flag: --fromat", "неизвестный флаг: --fromat"},
 		{"unknown shorthand flag: 'x' in -x", "неизвестный флаг: 'x' in -x"},
 		{"flag needs an argument: --out", "флагу нужно значение: --out"},
-		{"accepts 1 arg(s), received 2", "нужно ровно 1 аргумент(ов), получено 2"},
-		{"requires at least 1 arg(s), only received 0", "нужно не меньше 1 аргумент(ов), получено 0"},
+		{"accepts 1 arg(s), received 2", "нужно ровно 1 арг., получено 2"},
+		{"requires at least 1 arg(s), only received 0", "нужно не меньше 1 арг., получено 0"},
 	}
 	for _, tc := range tests {
 		if got := Translate(tc.in); got != tc.want {

@@ -6,6 +6,7 @@ package scoring
 import (
 	"cmp"
 	"errors"
+	"github.com/selfdiag/selfdiag/internal/ru"
 	"math"
 	"slices"
 	"strings"
@@ -309,8 +310,8 @@ func (r *Result) scoreIndicator(sub *submission.Submission, ind *model.Indicator
 		}
 	}
 	if a.Points != nil && is.Status == StatusOK && *a.Points != is.Points {
-		r.addf(sub.PointsLoc(a), "в файле за показатель %s указано %d балл(ов), а по модели за ответ «%s» положено %d",
-			ind.ID, *a.Points, textnorm.Truncate(a.Value, 40), is.Points)
+		r.addf(sub.PointsLoc(a), "в файле за показатель %s указано %s, а по модели за ответ «%s» положено %d",
+			ind.ID, ru.Points(*a.Points), textnorm.Truncate(a.Value, 40), is.Points)
 	}
 	return is
 }

@@ -191,7 +191,7 @@ func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.R
 							err = fmt.Errorf("внутренняя ошибка программы (%v)", p)
 						}
 					}()
-					return RenderSchool(m, schools[i], formats, means(s.Schools[i].Group), change).Write(out, writes[i].name)
+					return RenderSchool(m, schools[i], formats, means(s.Schools[i].Group), change, s.Run).Write(out, writes[i].name)
 				}()
 			}
 		})
@@ -235,9 +235,9 @@ type SchoolFiles struct {
 // RenderSchool renders a school's reports in every format, beside its
 // peers' means and its change since the previous self-diagnosis (either
 // may be nil).
-func RenderSchool(m *model.Model, r *scoring.Result, formats []report.Format, peers *report.Peers, change *report.Change) *SchoolFiles {
+func RenderSchool(m *model.Model, r *scoring.Result, formats []report.Format, peers *report.Peers, change *report.Change, run summary.RunInfo) *SchoolFiles {
 	f := &SchoolFiles{formats: formats, data: make([][]byte, len(formats)), errs: make([]error, len(formats))}
-	e := &report.School{Explained: scoring.Explain(m, r), Peers: peers, Change: change}
+	e := &report.School{Explained: scoring.Explain(m, r), Peers: peers, Change: change, Run: run}
 	var d *doc.Document // the school's document, built once for the formats that render it
 	for i, format := range formats {
 		var buf bytes.Buffer

@@ -2,6 +2,7 @@ package batch
 
 import (
 	"errors"
+	"github.com/selfdiag/selfdiag/internal/summary"
 	"io"
 	"os"
 	"path/filepath"
@@ -40,7 +41,7 @@ func TestOneFormatFailing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	werr := RenderSchool(m, r, formats, nil, nil).Write(out, "660001")
+	werr := RenderSchool(m, r, formats, nil, nil, summary.RunInfo{}).Write(out, "660001")
 	if err := out.Commit(false); err != nil {
 		t.Fatal(err)
 	}

@@ -68,6 +68,7 @@ batch --per-school или папка с ответами): КАТАЛОГ/compar
 	cmd.Flags().String("incomplete", summary.IncompleteExclude, "неполные анкеты (нет или не распознан ответ): exclude — перечислить отдельно, не включая в распределение, средние и частоты дефицитов; count — учитывать вместе с остальными")
 	cmd.Flags().String("duplicates", summary.DuplicatesLatest, "если школа пришла дважды, учитывать: latest — более позднюю подачу (по «Дате заполнения», иначе по времени изменения файла), first — первую по порядку файлов, error — ни одну")
 	cmd.Flags().Int("workers", 0, "число параллельных потоков, от 1 до 256 (0 — по числу ядер)")
+	addRunFlags(cmd)
 	cmd.Flags().String("previous", "", "прошлая самодиагностика для сравнения: каталог прошлого запуска batch --per-school или папка с ответами (нужен --out)")
 	return cmd
 }
@@ -80,6 +81,7 @@ type batchOptions struct {
 	paths      []string
 	duplicates string // summary.Duplicates*
 	incomplete string // summary.Incomplete*
+	run        summary.RunInfo
 	// municipalities is the official list read from municipalityFile, nil
 	// without one.
 	municipalities   []string
@@ -110,6 +112,9 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 	}
 	var err error
 	if o.read, err = a.readOptions(); err != nil {
+		return o, err
+	}
+	if o.run, err = a.runInfo(); err != nil {
 		return o, err
 	}
 	o.municipalityFile = a.municipalities
@@ -192,7 +197,7 @@ func (a *app) runBatch(o batchOptions) error {
 	}
 	bar := a.progress(len(files), o.quiet)
 	job := batch.Job{Model: m, Files: files, Skipped: skipped, Workers: o.workers, Read: o.read,
-		Summary: summary.Options{GroupBy: o.groupBy, Duplicates: o.duplicates, Incomplete: o.incomplete,
+		Summary: summary.Options{GroupBy: o.groupBy, Duplicates: o.duplicates, Incomplete: o.incomplete, Run: o.run,
 			Municipalities: o.municipalities, ListName: o.municipalityFile},
 		PerSchool: o.perSchool, Reports: o.reports, Formats: o.formats, Previous: previous, PreviousName: o.previous, Out: out,
 		FileDone: func() {

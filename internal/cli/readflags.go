@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"github.com/selfdiag/selfdiag/internal/summary"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -47,4 +49,27 @@ func (a *app) readOptions() (answers.Options, error) {
 		*f.dst = &b
 	}
 	return o, nil
+}
+
+// addRunFlags adds the flags that name a self-diagnosis in its documents.
+func addRunFlags(cmd *cobra.Command) {
+	cmd.Flags().String("territory", "", "территория для документов: район, округ или регион")
+	cmd.Flags().String("year", "", "год самодиагностики для документов (по умолчанию — год, указанный в ответах большинства школ)")
+	cmd.Flags().String("date", "", "«по состоянию на» в документах, ДД.ММ.ГГГГ (по умолчанию — сегодня)")
+}
+
+// runInfo reads the flags of addRunFlags.
+func (a *app) runInfo() (summary.RunInfo, error) {
+	r := summary.RunInfo{Territory: strings.TrimSpace(a.v.GetString("territory")), Year: strings.TrimSpace(a.v.GetString("year"))}
+	switch d := strings.TrimSpace(a.v.GetString("date")); d {
+	case "":
+		r.AsOf = time.Now()
+	default:
+		t, err := time.Parse("02.01.2006", d)
+		if err != nil {
+			return r, usagef("--date %q: ожидалась дата ДД.ММ.ГГГГ, например 01.06.2025", d)
+		}
+		r.AsOf = t
+	}
+	return r, nil
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"github.com/selfdiag/selfdiag/internal/ru"
+	"github.com/selfdiag/selfdiag/internal/summary"
 	"io"
 	"os"
 	"path/filepath"
@@ -47,6 +48,7 @@ md — Markdown для вставки в документ; docx — докуме
 	}
 	cmd.Flags().StringP("format", "f", "html", "формат: "+strings.Join(report.FormatNames(report.OffersProgramme), ", "))
 	cmd.Flags().StringP("out", "o", "", "каталог для отчётов")
+	addRunFlags(cmd)
 	addReadFlags(cmd)
 	return cmd
 }
@@ -58,6 +60,7 @@ type reportOptions struct {
 	outDir string // "" for stdout (one school, not xlsx)
 	read   answers.Options
 	model  string
+	run    summary.RunInfo
 }
 
 func (a *app) reportOptions(files []string) (reportOptions, error) {
@@ -71,6 +74,9 @@ func (a *app) reportOptions(files []string) (reportOptions, error) {
 		return o, err
 	}
 	if o.format, err = format(a.v.GetString("format"), report.OffersProgramme); err != nil {
+		return o, err
+	}
+	if o.run, err = a.runInfo(); err != nil {
 		return o, err
 	}
 	for _, f := range files {
@@ -88,6 +94,9 @@ func (a *app) runReport(o reportOptions) error {
 	m, results, failed, err := scoreFiles(o.model, o.files, o.read)
 	if err != nil {
 		return err
+	}
+	for _, r := range results {
+		r.Run = o.run
 	}
 	switch {
 	case o.outDir == "" && len(results) > 1:

@@ -121,6 +121,13 @@ type Chart interface {
 	PNG() ([]byte, error)
 }
 
+// Contents is a table of contents of the sections and subsections, where
+// a format has one (Word); Title heads it, Note stands in until the
+// reader's program fills it.
+type Contents struct {
+	Title, Note string
+}
+
 // Section groups blocks; PageBreak starts it on a new page when printed.
 type Section struct {
 	ID        string
@@ -135,6 +142,7 @@ func (Table) block()     {}
 func (List) block()      {}
 func (Figure) block()    {}
 func (Section) block()   {}
+func (Contents) block()  {}
 
 // T is a run of plain text.
 func T(s string) Run { return Run{Text: s} }

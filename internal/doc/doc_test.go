@@ -129,3 +129,36 @@ func TestWord(t *testing.T) {
 		}
 	}
 }
+
+// A table of contents is a Word field the reader's program fills, with the
+// document asking to update fields on opening; other formats leave it out.
+func TestContents(t *testing.T) {
+	d := &Document{Blocks: []Block{Contents{Title: "Содержание", Note: "заполнится при открытии"}, Heading{Level: 2, Text: "Раздел"}}}
+	var b bytes.Buffer
+	if err := WriteWord(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	parts := map[string]string{}
+	for _, f := range zr.File {
+		rc, _ := f.Open()
+		data, _ := io.ReadAll(rc)
+		parts[f.Name] = string(data)
+	}
+	for _, w := range []string{`TOC \o "1-2" \h \z \u`, `w:fldCharType="begin"`, `w:fldCharType="end"`, "заполнится при открытии", "Содержание"} {
+		if !strings.Contains(parts["word/document.xml"], w) {
+			t.Errorf("document.xml lacks %q", w)
+		}
+	}
+	if !strings.Contains(parts["word/settings.xml"], `<w:updateFields w:val="true"/>`) {
+		t.Error("the document does not ask to update its fields")
+	}
+	var text bytes.Buffer
+	WriteText(&text, d)
+	if strings.Contains(text.String(), "Содержание") {
+		t.Error("text has a table of contents it cannot fill")
+	}
+}

@@ -62,6 +62,9 @@ func wordBlocks(blocks []Block) ([]docx.Block, error) {
 			}
 			out = append(out, docx.Image{PNG: png, WidthCm: x.WidthCm, Alt: x.Caption},
 				docx.Paragraph{Style: docx.StyleSmall, Runs: []docx.Run{{Text: x.Caption}}})
+		case Contents:
+			out = append(out, docx.Paragraph{Runs: []docx.Run{{Text: x.Title, Bold: true}}},
+				docx.Contents{Placeholder: x.Note})
 		case Section:
 			if x.PageBreak {
 				out = append(out, docx.PageBreak{})

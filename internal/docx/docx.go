@@ -81,11 +81,19 @@ type Image struct {
 // PageBreak starts a new page.
 type PageBreak struct{}
 
+// Contents is a table of contents of headings 1 and 2: a Word field that
+// Word fills when the document opens (it asks to update fields) and
+// LibreOffice on Tools → Update; Placeholder shows until then.
+type Contents struct {
+	Placeholder string
+}
+
 func (Heading) block()   {}
 func (Paragraph) block() {}
 func (Table) block()     {}
 func (Image) block()     {}
 func (PageBreak) block() {}
+func (Contents) block()  {}
 
 // Text is a paragraph of plain text.
 func Text(s string) Paragraph { return Paragraph{Runs: []Run{{Text: s}}} }
@@ -137,6 +145,10 @@ func Write(w io.Writer, d Document) error {
 			fmt.Fprintf(&body, imageXML, cx, cy, n, esc(b.Alt), n, n, n, cx, cy)
 		case PageBreak:
 			body.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+		case Contents:
+			body.WriteString(`<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>` +
+				`<w:r><w:instrText xml:space="preserve"> TOC \o "1-2" \h \z \u </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>` +
+				runs([]Run{{Text: b.Placeholder, Italic: true}}) + `<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>`)
 		}
 	}
 	zw := zip.NewWriter(w)
@@ -317,7 +329,7 @@ var parts = []namedTemplate{
 		`{{range .Images}}<Relationship Id="rIdImage{{.}}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image{{.}}.png"/>{{end}}`+
 		`</Relationships>`),
 	tmpl("word/settings.xml", xmlHead+`<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`+
-		`<w:defaultTabStop w:val="708"/><w:characterSpacingControl w:val="doNotCompress"/><w:themeFontLang w:val="ru-RU"/></w:settings>`),
+		`<w:updateFields w:val="true"/><w:defaultTabStop w:val="708"/><w:characterSpacingControl w:val="doNotCompress"/><w:themeFontLang w:val="ru-RU"/></w:settings>`),
 	tmpl("word/footer1.xml", xmlHead+`<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`+
 		`<w:p><w:pPr><w:pStyle w:val="Small"/><w:jc w:val="center"/></w:pPr>`+
 		`<w:r><w:t xml:space="preserve">{{.Footer}}{{if .Footer}} — {{end}}страница </w:t></w:r>`+

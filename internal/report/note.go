@@ -6,6 +6,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/selfdiag/selfdiag/internal/chart"
 	"github.com/selfdiag/selfdiag/internal/doc"
@@ -68,6 +69,7 @@ func NoteDocument(s *summary.Summary, ch *DistrictChange) *doc.Document {
 func noteHead(s *summary.Summary) []doc.Block {
 	return []doc.Block{doc.Heading{Level: 1, Text: noteTitle}, noteIdentity(s),
 		doc.Paragraph{Style: doc.Caveat, ID: "model-source", Runs: []doc.Run{doc.T("Источник модели: " + s.Model.Source)}},
+		doc.Contents{Title: "Содержание", Note: "Оглавление заполнится при открытии документа в Word (в LibreOffice: Сервис → Обновить → Обновить всё)."},
 		doc.Heading{Level: 2, Text: noteHeadOverview}, doc.Text(overviewText(s))}
 }
 
@@ -83,14 +85,20 @@ func WriteScreenSummary(w io.Writer, s *summary.Summary, files []string) error {
 func noteIdentity(s *summary.Summary) doc.Fields {
 	c := s.Counts
 	field := func(name, value string) doc.Field { return doc.Field{Name: name, Value: []doc.Run{doc.T(value)}} }
-	return doc.Fields{ID: "identity", Rows: []doc.Field{
+	var head []doc.Field
+	for _, f := range []doc.Field{field("Территория", s.Run.Territory), field("Год самодиагностики", s.Run.Year), field("По состоянию на", dateText(s.Run.AsOf))} {
+		if f.Value[0].Text != "" {
+			head = append(head, f)
+		}
+	}
+	return doc.Fields{ID: "identity", Rows: append(head, []doc.Field{
 		field("Модель", ModelTitle(s.Model)),
 		field("Школ учтено", schoolsField(c)),
 		field("Файлов", fmt.Sprintf("%d; не прочитано: %d; пустых шаблонов: %d", c.Files, c.Failed, c.Empty)),
 		field("С проблемами в данных", fmt.Sprintf("%s (неполные ответы — у %s)", ru.Schools(c.WithProblems), ru.SchoolsOf(c.Incomplete))),
 		field("Повторные подачи (не учтены)", strconv.Itoa(c.Duplicates)),
 		field("Неполные анкеты", incompleteField(s)),
-	}}
+	}...)}
 }
 
 // schoolsField is the number of schools the statistics count, and the
@@ -113,6 +121,15 @@ func incompleteField(s *summary.Summary) string {
 		return fmt.Sprintf("%d — учтены вместе с остальными: нет ответа засчитано как 0 баллов", c.Incomplete)
 	}
 	return fmt.Sprintf("%d — не вошли в распределение, средние и частоты дефицитов (раздел «%s»)", c.Excluded, noteHeadData)
+}
+
+// dateText is a date as Russian documents write it: 01.06.2025 ("" for
+// none).
+func dateText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("02.01.2006")
 }
 
 func repeat(v float64, n int) []float64 {

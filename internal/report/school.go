@@ -1,6 +1,9 @@
 package report
 
-import "github.com/selfdiag/selfdiag/internal/scoring"
+import (
+	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/summary"
+)
 
 // School is what a school's report is written from: its scored result
 // with the way to the next level and, when it was scored with its district,
@@ -13,6 +16,8 @@ type School struct {
 	// Change is what changed for the school since the previous
 	// self-diagnosis; nil without one.
 	Change *Change
+	// Run names the self-diagnosis: territory, year, date.
+	Run summary.RunInfo
 }
 
 // Schools wraps scored schools that have neither peers nor a change.

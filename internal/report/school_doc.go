@@ -48,11 +48,18 @@ func schoolIdentity(v *schoolView) doc.Section {
 	if v.ProfileAssumed {
 		profile = append(profile, doc.T(" "), doc.Run{Text: "профиль не указан в файле: принят по умолчанию", Muted: true})
 	}
-	f := doc.Fields{Rows: []doc.Field{{Name: "Наименование ОО", Value: []doc.Run{doc.T(orDash(v.Name, "—"))}},
+	var f doc.Fields
+	if v.Territory != "" {
+		f.Rows = append(f.Rows, doc.Field{Name: "Территория", Value: []doc.Run{doc.T(v.Territory)}})
+	}
+	f.Rows = append(f.Rows, []doc.Field{{Name: "Наименование ОО", Value: []doc.Run{doc.T(orDash(v.Name, "—"))}},
 		{Name: "Код ОО", Value: []doc.Run{doc.T(orDash(v.Code, "—"))}},
-		{Name: "Муниципалитет", Value: []doc.Run{doc.T(orDash(v.Municipality, "—"))}}}}
+		{Name: "Муниципалитет", Value: []doc.Run{doc.T(orDash(v.Municipality, "—"))}}}...)
 	if v.Year != "" {
 		f.Rows = append(f.Rows, doc.Field{Name: "Год", Value: []doc.Run{doc.T(v.Year)}})
+	}
+	if v.AsOf != "" {
+		f.Rows = append(f.Rows, doc.Field{Name: "По состоянию на", Value: []doc.Run{doc.T(v.AsOf)}})
 	}
 	f.Rows = append(f.Rows, doc.Field{Name: "Профиль школы", Value: profile},
 		doc.Field{Name: "Файл ответов", Value: []doc.Run{doc.T(v.Source)}},

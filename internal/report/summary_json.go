@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"github.com/selfdiag/selfdiag/internal/wire"
 	"io"
+	"time"
 
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
@@ -51,6 +52,7 @@ func schoolRowDoc(s *summary.Summary, r *summary.SchoolRow) wire.SchoolRowDoc {
 func summaryHead(s *summary.Summary) wire.SummaryDoc {
 	c := s.Counts
 	d := wire.SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy, Policy: wire.PolicyDoc{Incomplete: s.IncompletePolicy},
+		Run:               wire.RunDoc{Territory: s.Run.Territory, Year: s.Run.Year, AsOf: isoDate(s.Run.AsOf)},
 		IncompleteSchools: []wire.IncompleteSchoolDoc{},
 		Model:             modelDoc(s.Model),
 		Counts:            wire.CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices, Empty: c.Empty, PassedOver: c.PassedOver, Excluded: c.Excluded},
@@ -147,4 +149,12 @@ func marshalIndent(v any) ([]byte, error) {
 	enc.SetEscapeHTML(false)
 	err := enc.Encode(v)
 	return b.Bytes(), err
+}
+
+// isoDate is a date for programs: 2025-06-01 ("" for none).
+func isoDate(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
 }

@@ -22,6 +22,8 @@ type schoolView struct {
 	Profile        string
 	ProfileAssumed bool
 	Source         string
+	Territory      string
+	AsOf           string // «по состоянию на», "" not said
 	Model          scoring.ModelStamp
 	Total          tallyView
 	// TotalMarks are the overall level thresholds as percent of max.
@@ -157,6 +159,10 @@ func newSchoolView(m *model.Model, r *School) *schoolView {
 		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}
 	if r.Row > 0 {
 		v.Source += ", строка " + strconv.Itoa(r.Row)
+	}
+	v.Territory, v.AsOf = r.Run.Territory, dateText(r.Run.AsOf)
+	if v.Year == "" {
+		v.Year = r.Run.Year
 	}
 	v.TotalMarks = thresholdMarks(m, m.Thresholds.For("", r.School.Profile), r.Total.Max)
 	nl := r.Next

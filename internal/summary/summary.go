@@ -36,6 +36,8 @@ const MaxProblems = 20000
 type Summary struct {
 	Model   scoring.ModelStamp
 	GroupBy string
+	// Run names the self-diagnosis in its documents.
+	Run RunInfo
 	// IncompletePolicy is how schools with missing or unrecognised
 	// answers were treated: IncompleteExclude or IncompleteCount.
 	IncompletePolicy string
@@ -239,6 +241,7 @@ type Entry struct {
 	deficit      []bool
 	belowBase    *BelowBase
 	incomplete   IncompleteSchool
+	year         string
 	dropped      bool // replaced by a later submission, or refused
 }
 
@@ -261,8 +264,18 @@ const (
 	IncompleteCount = "count"
 )
 
+// RunInfo names a self-diagnosis in its documents: the territory, the
+// year (when not given, the one most of its schools state) and the date
+// the documents describe («по состоянию на»; zero: not said).
+type RunInfo struct {
+	Territory, Year string
+	AsOf            time.Time
+}
+
 // Options tune an aggregation.
 type Options struct {
+	// Run names the self-diagnosis in the documents.
+	Run RunInfo
 	// Incomplete is IncompleteExclude ("" too) or IncompleteCount.
 	Incomplete string
 	GroupBy    string // "" or GroupMunicipality
@@ -284,6 +297,7 @@ func New(m *model.Model, o Options) *Aggregator {
 	a.sum.Model = scoring.Stamp(m)
 	a.sum.GroupBy = groupBy
 	a.sum.IncompletePolicy = cmp.Or(o.Incomplete, IncompleteExclude)
+	a.sum.Run = o.Run
 	a.sum.Levels = m.Levels
 	p := model.DefaultProfile()
 	maxes, total := m.Maxima(p)
@@ -365,6 +379,7 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 			Reasons: belowBaseReasons(m, r)}
 	}
 	e.municipality = strings.TrimSpace(e.row.Municipality)
+	e.year = strings.Clone(strings.TrimSpace(school.Year))
 	e.group = MunicipalityKey(e.municipality)
 	switch {
 	case school.Code != "":
@@ -490,6 +505,23 @@ func blankReason(r *scoring.Result) string {
 	return ""
 }
 
+// commonYear is the year most counted schools state ("" none; a tie goes
+// to the earlier).
+func commonYear(entries []*Entry) string {
+	count := map[string]int{}
+	best := ""
+	for _, e := range entries {
+		if e.dropped || e.year == "" {
+			continue
+		}
+		count[e.year]++
+		if n := count[e.year]; n > count[best] || n == count[best] && e.year < best {
+			best = e.year
+		}
+	}
+	return best
+}
+
 // describe names a school for the lists of problems and duplicates.
 func describe(s submission.School) string { return s.Title("без наименования") }
 
@@ -531,6 +563,9 @@ func (a *Aggregator) Summary() *Summary {
 		groups[e.group].add(e)
 	}
 	s.Stats = all.stats()
+	if s.Run.Year == "" {
+		s.Run.Year = commonYear(a.entries)
+	}
 	shown := map[string]string{} // name shown → group key
 	for key := range groups {
 		shown[cmp.Or(a.places.shown[key], key)] = key

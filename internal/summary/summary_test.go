@@ -357,3 +357,26 @@ func TestMarks(t *testing.T) {
 		t.Errorf("other components %v", s.ComponentMarks[1])
 	}
 }
+
+// The year of a self-diagnosis is the one most of its schools state
+// unless the run names one.
+func TestRunYear(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	schools := sampledata.District(m, 5, 3)
+	years := []string{"2024", "2025", "2024", "", "2025 "}
+	for _, run := range []RunInfo{{}, {Year: "2023"}} {
+		agg := New(m, Options{Run: run})
+		for i, s := range schools {
+			r := score(m, s, "район.csv")
+			r.School.Year = years[i]
+			agg.Add(r)
+		}
+		want := map[string]string{"": "2024", "2023": "2023"}[run.Year]
+		if got := agg.Summary().Run.Year; got != want {
+			t.Errorf("run %+v: year %q, want %q", run, got, want)
+		}
+	}
+}

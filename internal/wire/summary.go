@@ -5,6 +5,8 @@ type SummaryDoc struct {
 	Schema  string   `json:"schema"`
 	Model   ModelDoc `json:"model"`
 	GroupBy string   `json:"group_by,omitempty"`
+	// Run names the self-diagnosis: territory, year, «по состоянию на».
+	Run RunDoc `json:"run"`
 	// Policy says how the statistics were counted.
 	Policy         PolicyDoc         `json:"policy"`
 	Counts         CountsDoc         `json:"counts"`
@@ -25,6 +27,13 @@ type SummaryDoc struct {
 	IncompleteSchools []IncompleteSchoolDoc `json:"incomplete_schools"`
 	// Then "schools" ([]SchoolRowDoc) and "problems" ([]SchoolProblemDoc),
 	// streamed by WriteSummaryJSON after the rest.
+}
+
+// RunDoc names a self-diagnosis; AsOf is YYYY-MM-DD.
+type RunDoc struct {
+	Territory string `json:"territory,omitempty"`
+	Year      string `json:"year,omitempty"`
+	AsOf      string `json:"as_of,omitempty"`
 }
 
 // PolicyDoc: incomplete is "exclude" (incomplete questionnaires listed

@@ -187,6 +187,18 @@ func TestHTML(t *testing.T) {
 	if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
 		t.Fatalf("chromium printed no PDF: %v", err)
 	}
+	// Read back with positions: every component on paper, no word
+	// printed over another.
+	words := officetest.PDFWords(t, data)
+	flat := officetest.JoinWords(words)
+	for _, c := range rep.District.Components {
+		if !strings.Contains(flat, c.Title) {
+			t.Errorf("%q is not on paper", c.Title)
+		}
+	}
+	if over := officetest.Overlapping(words, 0.25); len(over) > 0 {
+		t.Errorf("%d words printed over others, first %q over %q", len(over), over[0][0].Text, over[0][1].Text)
+	}
 }
 
 // TestFingerprintInEveryDocument: each document of a comparison names both

@@ -314,6 +314,7 @@ func Document(t testing.TB, path, keep string) (text string, printed Printed) {
 type Opened struct {
 	Text    string
 	Printed Printed
+	PDF     []byte // as printed
 }
 
 // Documents opens several Word documents (of distinct base names) as
@@ -341,7 +342,7 @@ func Documents(t testing.TB, keep string, paths ...string) map[string]Opened {
 		if err != nil {
 			t.Fatalf("libreoffice did not convert %s to text: %v", path, err)
 		}
-		docs[path] = Opened{Text: string(txt), Printed: pdfPages(pdf)}
+		docs[path] = Opened{Text: string(txt), Printed: pdfPages(pdf), PDF: pdf}
 	}
 	return docs
 }

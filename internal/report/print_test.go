@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -168,4 +169,38 @@ func TestChartsClearOfTables(t *testing.T) {
 func atoi(b []byte) int {
 	n, _ := strconv.Atoi(string(b))
 	return n
+}
+
+// The school's page printed by Chromium on A4, read back with positions:
+// every component on paper, no word over another.
+func TestSchoolHTMLOnPaper(t *testing.T) {
+	m, results := scoreSamples(t, "testdata/schools/school1.xlsx")
+	var page bytes.Buffer
+	if err := WriteHTML(&page, m, results[0]); err != nil {
+		t.Fatal(err)
+	}
+	bin := officetest.Chromium(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "школа.html")
+	if err := os.WriteFile(in, page.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(dir, "школа.pdf")
+	if keep := os.Getenv("SELFDIAG_KEEP_PDF"); keep != "" {
+		pdf = filepath.Join(keep, "школа-html.pdf")
+	}
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--print-to-pdf="+pdf, "file://"+in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var titles []string
+	for _, c := range m.Components {
+		titles = append(titles, c.Title)
+	}
+	checkPaper(t, "the school's page", data, titles)
 }

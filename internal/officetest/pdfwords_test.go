@@ -5,7 +5,7 @@ import "testing"
 func TestOverlapping(t *testing.T) {
 	a := Word{Page: 1, Text: "a", XMin: 0, YMin: 0, XMax: 40, YMax: 13}
 	tight := Word{Page: 1, Text: "next line", XMin: 0, YMin: 11.6, XMax: 40, YMax: 24.6} // lines set tight
-	over := Word{Page: 1, Text: "over", XMin: 10, YMin: 2, XMax: 50, YMax: 15}          // printed over
+	over := Word{Page: 1, Text: "over", XMin: 10, YMin: 2, XMax: 50, YMax: 15}           // printed over
 	other := over
 	other.Page = 2
 	if got := Overlapping([]Word{a, tight, other}, 0.25); len(got) != 0 {

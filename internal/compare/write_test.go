@@ -9,7 +9,6 @@ import (
 	"html"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -170,23 +169,7 @@ func TestHTML(t *testing.T) {
 		!strings.Contains(single.String(), `stroke-dasharray`) {
 		t.Error("the single-school page lacks its radar")
 	}
-	bin := officetest.Chromium(t)
-	dir := t.TempDir()
-	in := filepath.Join(dir, "сравнение.html")
-	os.WriteFile(in, buf.Bytes(), 0o644)
-	pdf := filepath.Join(dir, "сравнение.pdf")
-	if keep := os.Getenv("SELFDIAG_KEEP_PDF"); keep != "" {
-		pdf = filepath.Join(keep, "сравнение.pdf")
-	}
-	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir="+filepath.Join(dir, "profile"),
-		"--print-to-pdf="+pdf, "file://"+in)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, out)
-	}
-	data, err := os.ReadFile(pdf)
-	if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
-		t.Fatalf("chromium printed no PDF: %v", err)
-	}
+	data := officetest.PrintHTML(t, buf.Bytes(), "сравнение")
 	// Read back with positions: every component on paper, no word
 	// printed over another.
 	words := officetest.PDFWords(t, data)

@@ -363,3 +363,30 @@ func Chromium(t testing.TB) string {
 	t.Skip("Chromium not installed; set SELFDIAG_REQUIRE_CHROMIUM=1 to make this a failure")
 	return ""
 }
+
+// PrintHTML prints a page with headless Chromium to PDF as a reader
+// would (A4, no header or footer) and returns the PDF; name names the
+// file kept under SELFDIAG_KEEP_PDF.
+func PrintHTML(t testing.TB, page []byte, name string) []byte {
+	t.Helper()
+	bin := Chromium(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, name+".html")
+	if err := os.WriteFile(in, page, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	pdf := filepath.Join(dir, name+".pdf")
+	if keep := os.Getenv("SELFDIAG_KEEP_PDF"); keep != "" {
+		pdf = filepath.Join(keep, name+".pdf")
+	}
+	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir="+filepath.Join(dir, "profile"),
+		"--print-to-pdf="+pdf, "file://"+in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("chromium: %v\n%s", err, out)
+	}
+	data, err := os.ReadFile(pdf)
+	if err != nil || !bytes.HasPrefix(data, []byte("%PDF")) {
+		t.Fatalf("chromium printed no PDF: %v", err)
+	}
+	return data
+}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -179,25 +178,7 @@ func TestSchoolHTMLOnPaper(t *testing.T) {
 	if err := WriteHTML(&page, m, results[0]); err != nil {
 		t.Fatal(err)
 	}
-	bin := officetest.Chromium(t)
-	dir := t.TempDir()
-	in := filepath.Join(dir, "школа.html")
-	if err := os.WriteFile(in, page.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	pdf := filepath.Join(dir, "школа.pdf")
-	if keep := os.Getenv("SELFDIAG_KEEP_PDF"); keep != "" {
-		pdf = filepath.Join(keep, "школа-html.pdf")
-	}
-	cmd := exec.Command(bin, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--user-data-dir="+filepath.Join(dir, "profile"),
-		"--print-to-pdf="+pdf, "file://"+in)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("chromium: %v\n%s", err, out)
-	}
-	data, err := os.ReadFile(pdf)
-	if err != nil {
-		t.Fatal(err)
-	}
+	data := officetest.PrintHTML(t, page.Bytes(), "школа-html")
 	var titles []string
 	for _, c := range m.Components {
 		titles = append(titles, c.Title)

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"hash"
 	"io/fs"
 	"path"
 	"reflect"
@@ -55,7 +54,7 @@ func Default() (*Model, error) {
 // the folder's name for messages. A model with any problem is not returned:
 // the error is a problem.List naming every problem with file and line.
 func Load(fsys fs.FS, displayDir string) (*Model, error) {
-	l := &loader{dir: displayDir, hash: sha256.New()}
+	l := &loader{dir: displayDir}
 	l.rootFile = l.name(RootFile)
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
@@ -100,8 +99,30 @@ func (l *loader) finish(m *Model) (*Model, error) {
 		problem.Sort(l.problems)
 		return nil, l.problems
 	}
-	m.Hash = hex.EncodeToString(l.hash.Sum(nil))[:HashLen]
+	m.Hash = fingerprint(m)
 	return m, nil
+}
+
+// fingerprint is the start of the SHA-256 of the model's canonical form —
+// its table as export writes it, cell by cell, without the headers and
+// notes the program writes there — so that one model has one fingerprint
+// whether it is read from YAML, from its workbook or from its CSV, however
+// the files are laid out.
+func fingerprint(m *Model) string {
+	h := sha256.New()
+	for _, s := range m.Table().Sheets {
+		fmt.Fprintf(h, "%s\x00%d\x00", s.Name, len(s.Rows))
+		for i, r := range s.Rows {
+			if i == 0 {
+				continue // the header
+			}
+			if s.Name == SheetInfo && len(r) > 2 {
+				r = r[:2] // key and value; the note is the program's
+			}
+			fmt.Fprintf(h, "%d\x00%s\x00", len(r), strings.Join(r, "\x00"))
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))[:HashLen]
 }
 
 // HashLen is how many hex digits of the model's SHA-256 the stamp shows:
@@ -120,9 +141,6 @@ type loader struct {
 	// places are cells.
 	table    bool
 	problems problem.List
-	// hash sums up every file read, name and content, in the order read
-	// (the root, then the others by name): the model's fingerprint.
-	hash hash.Hash
 	// unread counts indicator files that could not be parsed: their
 	// indicators are unknown, so an empty component is no error of its own.
 	unread int
@@ -186,8 +204,6 @@ func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v an
 		l.add(problem.Location{File: file}, "не удалось прочитать файл: %s", fserr.Text(err))
 		return false
 	}
-	fmt.Fprintf(l.hash, "%s\x00%d\x00", name, len(data))
-	l.hash.Write(data)
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		l.yamlError(file, err, "ошибка синтаксиса YAML", nil)

@@ -251,8 +251,10 @@ func TestStanding(t *testing.T) {
 	}
 }
 
-// TestModelHash: the fingerprint is the same for the same files and
-// differs when any byte of any file does, though id and version stay.
+// TestModelHash: the fingerprint is the model's, not its files': the same
+// for the same model however written (a comment, another layout), and
+// different when anything the model says changes, though id and version
+// stay.
 func TestModelHash(t *testing.T) {
 	load := func(comp string) string {
 		t.Helper()
@@ -269,6 +271,9 @@ func TestModelHash(t *testing.T) {
 	c := load(strings.Replace(validComp, "points: 1", "points: 2", 1))
 	if a != b || a == c {
 		t.Errorf("hashes %s %s %s: same files must match, changed ones differ", a, b, c)
+	}
+	if e := load("# пояснение методиста\n" + validComp + "\n\n"); e != a {
+		t.Errorf("a comment changed the fingerprint: %s, was %s", e, a)
 	}
 	if d, _ := Default(); d.Hash == "" {
 		t.Error("the embedded model has no hash")

@@ -1,8 +1,6 @@
 package model
 
 import (
-	"crypto/sha256"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -241,13 +239,7 @@ func optNumber(v *float64) string {
 // LoadTable reads a model from its spreadsheet form. name is the file's
 // name for messages, which name the sheet and cell of every problem.
 func LoadTable(t Table, name string) (*Model, error) {
-	l := &loader{dir: "", hash: sha256.New(), rootFile: name, table: true}
-	for _, s := range t.Sheets {
-		fmt.Fprintf(l.hash, "%s\x00%d\x00", s.Name, len(s.Rows))
-		for _, r := range s.Rows {
-			fmt.Fprintf(l.hash, "%d\x00%s\x00", len(r), strings.Join(r, "\x00"))
-		}
-	}
+	l := &loader{dir: "", rootFile: name, table: true}
 	tr := &tableReader{l: l, file: name, t: t}
 	root, inds := tr.read()
 	if tr.structural {

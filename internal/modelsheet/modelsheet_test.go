@@ -56,7 +56,8 @@ func writeFile(t *testing.T, tab model.Table, name string) string {
 }
 
 // Export → import gives the same model: its documented form (what `model
-// show --format json` prints) is equal, through an .xlsx and a .csv.
+// show --format json` prints) and its fingerprint are equal, through an
+// .xlsx and a .csv.
 func TestRoundTrip(t *testing.T) {
 	for name, m := range models(t) {
 		for _, file := range []string{"model.xlsx", "model.csv"} {
@@ -68,6 +69,10 @@ func TestRoundTrip(t *testing.T) {
 				}
 				if got, want := docJSON(t, back), docJSON(t, m); got != want {
 					t.Errorf("model differs after the trip:\n%s\nwant\n%s", got, want)
+				}
+				// One model, one fingerprint, whatever form it was read from.
+				if back.Hash != m.Hash {
+					t.Errorf("fingerprint %s after the trip, %s before", back.Hash, m.Hash)
 				}
 			})
 		}

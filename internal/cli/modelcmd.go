@@ -252,6 +252,7 @@ func (a *app) writeModelFolder(m *model.Model, dir, done string) error {
 	// The folder holds one model: component files of the model written
 	// there before go, or it would no longer load.
 	out.Stale(stale...)
+	out.WithoutManifest()
 	err = out.Commit(false)
 	a.printNotes(out)
 	if err != nil {

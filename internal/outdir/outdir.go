@@ -69,6 +69,18 @@ type Dir struct {
 	notes []string
 	// stale are files to remove at Commit unless written again.
 	stale []string
+	// noManifest: the caller names the set's files itself (Stale).
+	noManifest bool
+}
+
+// WithoutManifest makes Commit write no manifest (and remove one a
+// previous version left): for a folder whose files the caller names
+// itself through Stale — a model folder — so that the user's folder holds
+// only the model.
+func (d *Dir) WithoutManifest() {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.noManifest = true
 }
 
 // Stale names files of the folder (relative, with '/') that belong to the
@@ -302,6 +314,12 @@ func (d *Dir) Commit(replace bool) error {
 		}
 	}
 	slices.SortFunc(entries, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
+	if d.noManifest {
+		if st, err := d.root.Lstat(ManifestFile); err == nil && st.Mode().IsRegular() {
+			d.root.Remove(ManifestFile)
+		}
+		return errors.Join(failed...)
+	}
 	return errors.Join(append(failed, d.writeManifest(entries))...)
 }
 

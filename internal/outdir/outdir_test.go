@@ -273,3 +273,26 @@ func TestDiskFullInRussian(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// A model folder: the caller names the set's files (Stale) and no
+// manifest is left in the user's folder — one a previous version wrote is
+// removed.
+func TestWithoutManifest(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, ManifestFile), []byte(`{"files":[]}`), 0o644)
+	os.WriteFile(filepath.Join(dir, "old.yaml"), []byte("id: old\n"), 0o644)
+	d, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, d, "model.yaml", "id: m\n")
+	d.Stale("model.yaml", "old.yaml")
+	d.WithoutManifest()
+	if err := d.Commit(false); err != nil {
+		t.Fatal(err)
+	}
+	d.Close()
+	if got := strings.Join(names(t, dir), ","); got != "model.yaml" {
+		t.Errorf("folder holds %s, want the model alone", got)
+	}
+}

@@ -122,7 +122,7 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 		return o, err
 	}
 	for _, name := range strings.Split(v.GetString("format"), ",") {
-		f, err := format(name, report.OffersSummary)
+		f, err := a.format(name, report.OffersSummary)
 		if err != nil {
 			return o, err
 		}

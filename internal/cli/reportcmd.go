@@ -73,7 +73,7 @@ func (a *app) reportOptions(files []string) (reportOptions, error) {
 	if o.read, err = a.readOptions(); err != nil {
 		return o, err
 	}
-	if o.format, err = format(a.v.GetString("format"), report.OffersProgramme); err != nil {
+	if o.format, err = a.format(a.v.GetString("format"), report.OffersProgramme); err != nil {
 		return o, err
 	}
 	if o.run, err = a.runInfo(); err != nil {

@@ -39,6 +39,19 @@ type app struct {
 	// inputs are the files and folders this run reads: no output may
 	// land on one of them.
 	inputs []string
+	// fromFile says which settings came from the settings file (not
+	// overridden by a flag or the environment), and which file.
+	fromFile     map[string]bool
+	settingsPath string
+}
+
+// origin says where a wrong value came from when it is the settings
+// file's: «ключ format в файле настроек selfdiag.yaml»; "" otherwise.
+func (a *app) origin(flag string) string {
+	if !a.fromFile[flag] {
+		return ""
+	}
+	return fmt.Sprintf(" (ключ %s в файле настроек %s: исправьте его там или укажите --%s)", flag, a.settingsPath, flag)
 }
 
 // readsFrom records paths the run reads.
@@ -156,11 +169,11 @@ func loadModel(dir string) (*model.Model, error) {
 }
 
 // format finds a --format value among the formats offers picks.
-func format(name string, offers func(report.Format) bool) (report.Format, error) {
+func (a *app) format(name string, offers func(report.Format) bool) (report.Format, error) {
 	name = strings.ToLower(strings.TrimSpace(name))
 	f, ok := report.LookupFormat(name, offers)
 	if !ok {
-		return f, usagef("неизвестный формат %q: допустимы %s", name, strings.Join(report.FormatNames(offers), ", "))
+		return f, usagef("неизвестный формат %q: допустимы %s%s", name, strings.Join(report.FormatNames(offers), ", "), a.origin("format"))
 	}
 	return f, nil
 }
@@ -169,7 +182,7 @@ func format(name string, offers func(report.Format) bool) (report.Format, error)
 func (a *app) choice(flag string, allowed ...string) (string, error) {
 	v := strings.ToLower(strings.TrimSpace(a.v.GetString(flag)))
 	if !slices.Contains(allowed, v) {
-		return "", usagef("неизвестный формат %q: допустимы %s", v, strings.Join(allowed, ", "))
+		return "", usagef("неизвестный формат %q: допустимы %s%s", v, strings.Join(allowed, ", "), a.origin(flag))
 	}
 	return v, nil
 }

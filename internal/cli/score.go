@@ -57,7 +57,7 @@ func (a *app) scoreOptions(files []string) (scoreOptions, error) {
 	if o.read, err = a.readOptions(); err != nil {
 		return o, err
 	}
-	if o.format, err = format(a.v.GetString("format"), report.OffersResults); err != nil {
+	if o.format, err = a.format(a.v.GetString("format"), report.OffersResults); err != nil {
 		return o, err
 	}
 	for _, f := range files {

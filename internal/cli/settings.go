@@ -50,6 +50,12 @@ func (a *app) configure(cmd *cobra.Command) error {
 	if err := v.MergeConfigMap(values); err != nil {
 		return &failure{fmt.Sprintf("файл настроек %s не прочитан: %v", path, err)}
 	}
+	a.settingsPath, a.fromFile = path, map[string]bool{}
+	for key := range values {
+		if f := cmd.Flags().Lookup(key); f != nil && !f.Changed && os.Getenv(settings.EnvName(key)) == "" {
+			a.fromFile[key] = true
+		}
+	}
 	note := "Настройки: " + path
 	// Paths in the settings file are relative to it, and announced.
 	fromFile := func(key string) (string, bool) {

@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
@@ -134,6 +135,7 @@ func newRootCmd(s *streams) *cobra.Command {
 		rucobra.Usage(c)
 	})
 	root.AddCommand(newScoreCmd(a), newReportCmd(a), newBatchCmd(a), newCompareCmd(a), newTemplateCmd(a), newModelCmd(a))
+	namePlaceholders(root)
 	return root
 }
 
@@ -156,6 +158,31 @@ func versionText() string {
 		text += fmt.Sprintf("\nвстроенная модель: %s, версия %s", m.ID, m.Version)
 	}
 	return text
+}
+
+// placeholders say what each flag's value is, in the help: the same name
+// gets the same words in every command.
+var placeholders = map[string]string{
+	"out": "ПУТЬ", "config": "ФАЙЛ", "model": "КАТАЛОГ|ФАЙЛ", "old-model": "КАТАЛОГ|ФАЙЛ", "new-model": "КАТАЛОГ|ФАЙЛ",
+	"format": "ФОРМАТ", "encoding": "КОДИРОВКА", "programs": "«НОО, ООО, СОО»", "ovz": "да|нет", "corrective": "да|нет",
+	"municipalities": "ФАЙЛ", "duplicates": "ПРАВИЛО", "incomplete": "ПРАВИЛО", "group-by": "municipality",
+	"previous": "КАТАЛОГ", "territory": "НАЗВАНИЕ", "year": "ГОД", "date": "ДД.ММ.ГГГГ", "layout": "school|district",
+	"report": "ФОРМАТЫ",
+}
+
+// namePlaceholders annotates every flag of the command tree that has a
+// placeholder.
+func namePlaceholders(c *cobra.Command) {
+	for _, fs := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {
+		fs.VisitAll(func(f *pflag.Flag) {
+			if p, ok := placeholders[f.Name]; ok {
+				fs.SetAnnotation(f.Name, rucobra.Placeholder, []string{p})
+			}
+		})
+	}
+	for _, sub := range c.Commands() {
+		namePlaceholders(sub)
+	}
 }
 
 // loadModel loads the model in a folder or a spreadsheet, or the

@@ -13,6 +13,23 @@ import (
 	"github.com/spf13/pflag"
 )
 
+// Placeholder is the flag annotation naming what a flag's value is in
+// the help: «КАТАЛОГ», «ДД.ММ.ГГГГ»; without it the value's type is named.
+const Placeholder = "rucobra_placeholder"
+
+// typePlaceholder names a value by its type: « ЧИСЛО», « СПИСОК».
+func typePlaceholder(typ string) string {
+	switch typ {
+	case "int":
+		return " ЧИСЛО"
+	case "string":
+		return " ЗНАЧЕНИЕ"
+	case "stringSlice":
+		return " СПИСОК"
+	}
+	return ""
+}
+
 // Usage prints a command's usage in Russian: cobra's own template
 // and pflag's flag lines are in English.
 func Usage(c *cobra.Command) error {
@@ -66,13 +83,11 @@ func flagLines(fs *pflag.FlagSet) string {
 		if f.Shorthand != "" {
 			name = "-" + f.Shorthand + ", --" + f.Name
 		}
-		switch f.Value.Type() {
-		case "int":
-			name += " ЧИСЛО"
-		case "string":
-			name += " ЗНАЧЕНИЕ"
-		case "stringSlice":
-			name += " СПИСОК"
+		switch p := f.Annotations[Placeholder]; {
+		case len(p) > 0:
+			name += " " + p[0]
+		default:
+			name += typePlaceholder(f.Value.Type())
 		}
 		usage := f.Usage
 		if def := strings.Trim(f.DefValue, "[]"); def != "" && def != "false" && def != "0" {

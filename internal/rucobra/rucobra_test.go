@@ -18,6 +18,8 @@ func TestUsage(t *testing.T) {
 	sub.Flags().Int("workers", 0, "потоков")
 	sub.Flags().StringSlice("report", nil, "отчёты")
 	sub.Flags().Bool("quiet", false, "тихо")
+	sub.Flags().String("date", "", "дата")
+	sub.Flags().SetAnnotation("date", Placeholder, []string{"ДД.ММ.ГГГГ"})
 	root.PersistentFlags().String("model", "", "модель")
 	root.AddCommand(sub)
 	var b bytes.Buffer
@@ -27,7 +29,7 @@ func TestUsage(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Использование:\n  selfdiag batch ФАЙЛ|КАТАЛОГ... [флаги]", "-f, --format ЗНАЧЕНИЕ", "формат (по умолчанию text)",
-		"--workers ЧИСЛО", "--report СПИСОК", "Общие флаги:", "--model ЗНАЧЕНИЕ"} {
+		"--workers ЧИСЛО", "--report СПИСОК", "--date ДД.ММ.ГГГГ", "Общие флаги:", "--model ЗНАЧЕНИЕ"} {
 		if !strings.Contains(b.String(), want) {
 			t.Errorf("lacks %q in:\n%s", want, b.String())
 		}

@@ -162,3 +162,23 @@ func TestContents(t *testing.T) {
 		t.Error("text has a table of contents it cannot fill")
 	}
 }
+
+// In Word a number keeps its «%» on its line.
+func TestWordKeepsPercentWithNumber(t *testing.T) {
+	d := &Document{Blocks: []Block{Paragraph{Runs: []Run{T("Итог: 84,9 % от максимума")}},
+		Table{Header: []string{"%"}, Rows: []Row{{Cells: Cells("72,1 %")}}}}}
+	var b bytes.Buffer
+	if err := WriteWord(&b, d); err != nil {
+		t.Fatal(err)
+	}
+	zr, _ := zip.NewReader(bytes.NewReader(b.Bytes()), int64(b.Len()))
+	for _, f := range zr.File {
+		if f.Name == "word/document.xml" {
+			rc, _ := f.Open()
+			data, _ := io.ReadAll(rc)
+			if body := string(data); !strings.Contains(body, "84,9\u00a0%") || !strings.Contains(body, "72,1\u00a0%") || strings.Contains(body, "84,9 %") {
+				t.Errorf("percent not kept with its number")
+			}
+		}
+	}
+}

@@ -79,9 +79,14 @@ func wordBlocks(blocks []Block) ([]docx.Block, error) {
 	return out, nil
 }
 
+// nbsp keeps a number with its unit on one line: «84,9 %» never breaks
+// before «%».
+var nbsp = strings.NewReplacer(" %", "\u00a0%")
+
 func wordRuns(rs []Run) []docx.Run {
 	out := make([]docx.Run, 0, len(rs))
 	for _, r := range rs {
+		r.Text = nbsp.Replace(r.Text)
 		if r.Break {
 			r.Text = "\n" + r.Text
 		}

@@ -139,3 +139,6 @@ func abs(v float64) float64 {
 	}
 	return v
 }
+
+// PDFPrinted says how a PDF prints: pages, orientation, text size.
+func PDFPrinted(pdf []byte) Printed { return pdfPages(pdf) }

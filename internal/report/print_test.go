@@ -185,3 +185,32 @@ func TestSchoolHTMLOnPaper(t *testing.T) {
 	}
 	checkPaper(t, "the school's page", data, titles)
 }
+
+// The dashboard printed by Chromium: A4 landscape, so that the heat map
+// keeps every component and the deficit column; no word over another.
+func TestDashboardOnPaper(t *testing.T) {
+	m, s, _ := printDistrict(t)
+	var page bytes.Buffer
+	if err := WriteSummaryHTML(&page, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	data := officetest.PrintHTML(t, page.Bytes(), "панель")
+	if p := officetest.PDFPrinted(data); !p.Landscape {
+		t.Errorf("the dashboard prints %+v, want landscape", p)
+	}
+	var titles []string
+	for _, c := range m.Components {
+		titles = append(titles, c.Title)
+	}
+	checkPaper(t, "the dashboard", data, titles)
+	words := officetest.PDFWords(t, data)
+	heat := 0
+	for _, w := range words {
+		if w.Text == "Дефицитов" || w.Text == "дефицитов" {
+			heat++
+		}
+	}
+	if heat == 0 {
+		t.Error("the heat map's deficit column is not on paper")
+	}
+}

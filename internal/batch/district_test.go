@@ -128,18 +128,7 @@ func TestRunRecoversFromADefect(t *testing.T) {
 // A covering letter in the district folder is listed as passed over: no
 // failure, no file counted; a workbook to resave is a failure.
 func TestRunDistrictPassesOverLetters(t *testing.T) {
-	m, err := model.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	school, err := os.ReadFile("../../testdata/schools/school3-utf8.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for name, data := range map[string][]byte{"школа.csv": school, "письмо.pdf": []byte("%PDF"), "старая.xls": []byte("x")} {
-		os.WriteFile(filepath.Join(dir, name), data, 0o644)
-	}
+	m, dir := answerFolder(t, map[string]string{"школа.csv": "school", "письмо.pdf": "%PDF", "старая.xls": "x"})
 	files, skipped, _ := Collect([]string{dir})
 	s := RunDistrict(m, files, skipped, DistrictOptions{}).Summary
 	c := s.Counts

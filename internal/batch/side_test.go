@@ -45,18 +45,7 @@ func TestNoAnswers(t *testing.T) {
 // unread files and duplicates named by side; a missing path is its own
 // error, and the model is loaded only for answer files.
 func TestLoadSide(t *testing.T) {
-	m, err := model.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := t.TempDir()
-	school, err := os.ReadFile("../../testdata/schools/school3-utf8.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	os.WriteFile(filepath.Join(dir, "a.csv"), school, 0o644)
-	os.WriteFile(filepath.Join(dir, "a-копия.csv"), school, 0o644)
-	os.WriteFile(filepath.Join(dir, "b.csv"), []byte("не таблица\n"), 0o644)
+	m, dir := answerFolder(t, map[string]string{"a.csv": "school", "a-копия.csv": "school", "b.csv": "не таблица\n"})
 	loads := 0
 	load := func() (*model.Model, error) { loads++; return m, nil }
 	side, notes, err := LoadSide("было", dir, load, DistrictOptions{})
@@ -71,4 +60,29 @@ func TestLoadSide(t *testing.T) {
 	if _, _, err := LoadSide("было", filepath.Join(dir, "нет"), load, DistrictOptions{}); !errors.As(err, &missing) {
 		t.Errorf("missing path: %v", err)
 	}
+}
+
+// answerFolder is the embedded model and a folder of files; "school"
+// stands for a sample school's answers.
+func answerFolder(t *testing.T, files map[string]string) (*model.Model, string) {
+	t.Helper()
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	school, err := os.ReadFile("../../testdata/schools/school3-utf8.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, text := range files {
+		data := []byte(text)
+		if text == "school" {
+			data = school
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return m, dir
 }

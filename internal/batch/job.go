@@ -88,7 +88,8 @@ func Execute(job Job) (*Outcome, error) {
 	o := &Outcome{Summary: d.Summary}
 	var perSchool []*report.Change // each counted school's change
 	if job.Previous != nil {
-		o.Changes = &Changes{Report: compare.Compare(job.Previous, d.Side, compare.Options{GroupBy: job.Summary.GroupBy}), Titles: compare.TitlesOf(job.Previous, d.Side),
+		o.Changes = &Changes{Report: compare.Compare(job.Previous, d.Side, compare.Options{GroupBy: job.Summary.GroupBy,
+			Territory: job.Summary.Run.Territory, AsOf: job.Summary.Run.AsOf}), Titles: compare.TitlesOf(job.Previous, d.Side),
 			Previous: job.Previous.Name(job.PreviousName)}
 		// The comparison lists the new side's schools first, in order.
 		for i := range d.Side.Schools {

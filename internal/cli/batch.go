@@ -68,7 +68,7 @@ batch --per-school или папка с ответами): КАТАЛОГ/compar
 	cmd.Flags().String("incomplete", summary.IncompleteExclude, "неполные анкеты (нет или не распознан ответ): exclude — перечислить отдельно, не включая в распределение, средние и частоты дефицитов; count — учитывать вместе с остальными")
 	cmd.Flags().String("duplicates", summary.DuplicatesLatest, "если школа пришла дважды, учитывать: latest — более позднюю подачу (по «Дате заполнения», иначе по времени изменения файла), first — первую по порядку файлов, error — ни одну")
 	cmd.Flags().Int("workers", 0, "число параллельных потоков, от 1 до 256 (0 — по числу ядер)")
-	addRunFlags(cmd)
+	addRunFlags(cmd, true)
 	cmd.Flags().String("previous", "", "прошлая самодиагностика для сравнения: каталог прошлого запуска batch --per-school или папка с ответами (нужен --out)")
 	return cmd
 }

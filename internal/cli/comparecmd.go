@@ -50,6 +50,7 @@ schools/*.json), так что прошлогодние файлы ответо�
 	cmd.Flags().String("new-model", "", "модель новой самодиагностики (по умолчанию --model или встроенная)")
 	cmd.Flags().String("group-by", "", "группировка района: municipality — по муниципалитетам")
 	addReadFlags(cmd)
+	addRunFlags(cmd, false)
 	return cmd
 }
 
@@ -61,6 +62,7 @@ type compareOptions struct {
 	out                string
 	groupBy            string
 	read               answers.Options
+	run                summary.RunInfo
 }
 
 func (a *app) compareOptions(args []string) (compareOptions, error) {
@@ -91,6 +93,9 @@ func (a *app) compareOptions(args []string) (compareOptions, error) {
 	if o.read, err = a.readOptions(); err != nil {
 		return o, err
 	}
+	if o.run, err = a.runInfo(); err != nil {
+		return o, err
+	}
 	return o, nil
 }
 
@@ -104,7 +109,7 @@ func (a *app) runCompare(o compareOptions) error {
 	if err != nil {
 		return err
 	}
-	rep := compare.Compare(old, cur, compare.Options{GroupBy: o.groupBy})
+	rep := compare.Compare(old, cur, compare.Options{GroupBy: o.groupBy, Territory: o.run.Territory, AsOf: o.run.AsOf})
 	titles := compare.TitlesOf(old, cur)
 	if err := a.output(o.out, func(w io.Writer) error { return o.format.Write(w, rep, titles) }); err != nil {
 		return err

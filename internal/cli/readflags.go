@@ -51,10 +51,13 @@ func (a *app) readOptions() (answers.Options, error) {
 	return o, nil
 }
 
-// addRunFlags adds the flags that name a self-diagnosis in its documents.
-func addRunFlags(cmd *cobra.Command) {
+// addRunFlags adds the flags that name a self-diagnosis in its documents;
+// year is for the commands that describe one self-diagnosis.
+func addRunFlags(cmd *cobra.Command, year bool) {
 	cmd.Flags().String("territory", "", "территория для документов: район, округ или регион")
-	cmd.Flags().String("year", "", "год самодиагностики для документов (по умолчанию — год, указанный в ответах большинства школ)")
+	if year {
+		cmd.Flags().String("year", "", "год самодиагностики для документов (по умолчанию — год, указанный в ответах большинства школ)")
+	}
 	cmd.Flags().String("date", "", "«по состоянию на» в документах, ДД.ММ.ГГГГ (по умолчанию — сегодня)")
 }
 

@@ -48,7 +48,7 @@ md — Markdown для вставки в документ; docx — докуме
 	}
 	cmd.Flags().StringP("format", "f", "html", "формат: "+strings.Join(report.FormatNames(report.OffersProgramme), ", "))
 	cmd.Flags().StringP("out", "o", "", "каталог для отчётов")
-	addRunFlags(cmd)
+	addRunFlags(cmd, true)
 	addReadFlags(cmd)
 	return cmd
 }

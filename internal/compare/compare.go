@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/report"
@@ -84,11 +85,18 @@ type Tally struct {
 type Options struct {
 	// GroupBy "municipality" adds the district's figures per municipality.
 	GroupBy string
+	// Territory and AsOf («по состоянию на», zero: not said) name the
+	// comparison in its documents.
+	Territory string
+	AsOf      time.Time
 }
 
 // Compare compares the old side with the new one.
 func Compare(old, cur *Side, o Options) *Report {
-	rep := &Report{Schema: Schema, Old: sideRef(old), New: sideRef(cur), Schools: []SchoolChange{}}
+	rep := &Report{Schema: Schema, Old: sideRef(old), New: sideRef(cur), Schools: []SchoolChange{}, Territory: o.Territory}
+	if !o.AsOf.IsZero() {
+		rep.AsOf = o.AsOf.Format(time.DateOnly)
+	}
 	rep.Indicators = indicatorChanges(old, cur)
 	comparable := map[string]bool{} // indicators in both models with the same maximum
 	oldInd := indicatorMap(old)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/selfdiag/selfdiag/internal/chart"
 	"github.com/selfdiag/selfdiag/internal/doc"
@@ -66,9 +67,9 @@ func sidesSection(rep *Report) doc.Section {
 	both, onlyOld, onlyNew := matchCounts(rep)
 	s := doc.Section{ID: "sides", Blocks: []doc.Block{
 		doc.Heading{Level: 1, Text: documentTitle},
-		doc.Fields{Rows: []doc.Field{
+		doc.Fields{Rows: append(identity(rep), []doc.Field{
 			{Name: "Было", Value: []doc.Run{doc.T(fmt.Sprintf("%s; %s", rep.Old.Model, ru.Schools(rep.Old.Schools)))}},
-			{Name: "Стало", Value: []doc.Run{doc.T(fmt.Sprintf("%s; %s", rep.New.Model, ru.Schools(rep.New.Schools)))}}}},
+			{Name: "Стало", Value: []doc.Run{doc.T(fmt.Sprintf("%s; %s", rep.New.Model, ru.Schools(rep.New.Schools)))}}}...)},
 		doc.Text(fmt.Sprintf("Школ в обеих самодиагностиках: %d; только в прежней: %d; только в новой: %d. Уровень повысили: %d, сохранили: %d, понизили: %d.",
 			both, onlyOld, onlyNew, rep.District.Moved.Up, rep.District.Moved.Same, rep.District.Moved.Down)),
 		doc.P(doc.Caveat, "Уровни сравниваются в моделях своих лет: изменение уровня — в шагах от уровня прошлой самодиагностики по её модели к уровню нынешней по нынешней. "+
@@ -94,6 +95,18 @@ func sidesSection(rep *Report) doc.Section {
 	}
 	s.Blocks = append(s.Blocks, doc.Paragraph{Style: doc.Note, ID: "models", Runs: []doc.Run{doc.T(text)}})
 	return s
+}
+
+// identity names the territory and the date, where given.
+func identity(rep *Report) []doc.Field {
+	var out []doc.Field
+	if rep.Territory != "" {
+		out = append(out, doc.Field{Name: "Территория", Value: []doc.Run{doc.T(rep.Territory)}})
+	}
+	if t, err := time.Parse(time.DateOnly, rep.AsOf); err == nil {
+		out = append(out, doc.Field{Name: "По состоянию на", Value: []doc.Run{doc.T(t.Format("02.01.2006"))}})
+	}
+	return out
 }
 
 // reachedText says whether the previous plan's level was reached.

@@ -2,9 +2,12 @@ package compare
 
 // Report is a comparison (JSON schema selfdiag.compare/v1).
 type Report struct {
-	Schema string  `json:"schema"`
-	Old    SideRef `json:"old"`
-	New    SideRef `json:"new"`
+	Schema string `json:"schema"`
+	// Territory and AsOf (YYYY-MM-DD) name the comparison; "" not said.
+	Territory string  `json:"territory,omitempty"`
+	AsOf      string  `json:"as_of,omitempty"`
+	Old       SideRef `json:"old"`
+	New       SideRef `json:"new"`
 	// Indicators says where the two models differ: indicators present in
 	// one only, or with another maximum, are compared by percent only.
 	Indicators IndicatorChanges `json:"indicators"`

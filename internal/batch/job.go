@@ -335,3 +335,22 @@ func safeName(s string) string {
 	}
 	return strings.Trim(b.String(), "_")
 }
+
+// Written names what a run with an output folder writes, for the screen:
+// the summary in each format, the comparison with a previous
+// self-diagnosis, the schools' folder.
+func Written(dir string, formats []report.Format, previous, perSchool bool) []string {
+	files := []string{filepath.Join(dir, "summary.json")}
+	for _, f := range formats {
+		if f.Ext != "json" {
+			files = append(files, filepath.Join(dir, "summary."+f.Ext))
+		}
+	}
+	if previous {
+		files = append(files, filepath.Join(dir, "compare.json"))
+	}
+	if perSchool {
+		files = append(files, filepath.Join(dir, "schools")+string(filepath.Separator)+" — отчёты школ")
+	}
+	return files
+}

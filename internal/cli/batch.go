@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -188,7 +187,7 @@ func (a *app) runBatch(o batchOptions) error {
 			return &failure{err.Error()}
 		}
 		defer out.Close()
-		defer releaseOnInterrupt(out)()
+		defer out.ReleaseOnInterrupt()()
 	}
 	if !o.perSchool {
 		// Not with per-school reports: their rendered files would take
@@ -246,7 +245,7 @@ func (a *app) printSummary(s *summary.Summary, links []string, o batchOptions, t
 	screen := o.formats[0].Summary
 	if toFiles {
 		screen = func(w io.Writer, s *summary.Summary, _ []string) error {
-			return report.WriteScreenSummary(w, s, a.written(o))
+			return report.WriteScreenSummary(w, s, batch.Written(o.outDir, o.formats, o.previous != "", o.perSchool))
 		}
 	}
 	if err := a.output("", func(w io.Writer) error { return screen(w, s, links) }); err != nil {
@@ -257,23 +256,6 @@ func (a *app) printSummary(s *summary.Summary, links []string, o batchOptions, t
 		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d; школ с проблемами в данных: %d; повторов: %d\n", c.Failed, c.WithProblems, c.Duplicates)
 	}
 	return nil
-}
-
-// written names the files a run with --out wrote, for the screen.
-func (a *app) written(o batchOptions) []string {
-	files := []string{filepath.Join(o.outDir, "summary.json")}
-	for _, f := range o.formats {
-		if f.Ext != "json" {
-			files = append(files, filepath.Join(o.outDir, "summary."+f.Ext))
-		}
-	}
-	if o.previous != "" {
-		files = append(files, filepath.Join(o.outDir, "compare.json"))
-	}
-	if o.perSchool {
-		files = append(files, filepath.Join(o.outDir, "schools")+string(filepath.Separator)+" — отчёты школ")
-	}
-	return files
 }
 
 // progress returns a progress bar on stderr when it is a terminal and

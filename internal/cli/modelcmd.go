@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -15,13 +14,10 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/calibrate"
-	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modelinfo"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
-	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/problem"
-	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 func newModelCmd(a *app) *cobra.Command {
@@ -231,30 +227,14 @@ func (a *app) runModelImport(file, out string) error {
 }
 
 func (a *app) writeModelFolder(m *model.Model, dir, done string) error {
-	stale, err := model.FolderFiles(dir)
-	var notModel *model.NotModelFolderError
-	switch {
-	case errors.As(err, &notModel):
+	notes, err := modelsheet.WriteFolder(m, dir)
+	for _, n := range notes {
+		fmt.Fprintln(a.err, printable("selfdiag: "+n))
+	}
+	if notModel, ok := errors.AsType[*model.NotModelFolderError](err); ok {
 		notModel.Dir = printable(dir)
 		return usagef("%s", notModel)
-	case err != nil:
-		return &failure{fmt.Sprintf("не удалось прочитать каталог %s: %s", printable(dir), fserr.Text(err))}
 	}
-	out, err := outdir.Open(dir)
-	if err != nil {
-		return &failure{err.Error()}
-	}
-	defer out.Close()
-	defer releaseOnInterrupt(out)()
-	if err := m.WriteFolder(out.Write); err != nil {
-		return &failure{err.Error()}
-	}
-	// The folder holds one model: component files of the model written
-	// there before go, or it would no longer load.
-	out.Stale(stale...)
-	out.WithoutManifest()
-	err = out.Commit(false)
-	a.printNotes(out)
 	if err != nil {
 		return &failure{err.Error()}
 	}
@@ -264,21 +244,8 @@ func (a *app) writeModelFolder(m *model.Model, dir, done string) error {
 }
 
 func (a *app) runModelValidate(dir string) error {
-	var m *model.Model
-	var err error
-	switch {
-	case dir == "":
-		m, err = model.Default()
-	case modelsheet.IsTable(dir):
-		m, err = modelsheet.Load(dir)
-	default:
-		st, serr := os.Stat(dir)
-		if serr != nil || !st.IsDir() {
-			return &failure{fmt.Sprintf("каталог модели %s не найден", dir)}
-		}
-		m, err = model.Load(os.DirFS(dir), dir)
-	}
-	if list, ok := err.(problem.List); ok {
+	m, err := modelsheet.Open(dir)
+	if list, ok := errors.AsType[problem.List](err); ok {
 		for _, p := range list {
 			fmt.Fprintln(a.out, p)
 		}
@@ -330,28 +297,10 @@ func (a *app) runModelCalibrate(paths []string, format, out string, read answers
 	if err != nil {
 		return err
 	}
-	files, skipped, missing := batch.Collect(paths)
+	rep, unread, missing := batch.Calibrate(m, paths, read)
 	if len(missing) > 0 {
 		return &failure{"не найдены: " + strings.Join(missing, ", ")}
 	}
-	var unread []calibrate.Skipped
-	for _, s := range skipped {
-		unread = append(unread, calibrate.Skipped{Source: s.Path, Reason: s.Reason})
-	}
-	schools, failed := batch.ScoreFiles(m, files, read)
-	for _, err := range failed {
-		source := ""
-		if fe, ok := errors.AsType[*answers.FileError](err); ok {
-			source = fe.File
-		}
-		unread = append(unread, calibrate.Skipped{Source: source, Reason: "файл не прочитан: " + batch.FileErrorMessage(err)})
-	}
-	results := make([]*scoring.Result, len(schools))
-	for i, s := range schools {
-		results[i] = s.Result
-	}
-	rep := calibrate.Calibrate(m, results)
-	rep.Skipped = append(unread, rep.Skipped...)
 	if err := a.output(out, func(w io.Writer) error {
 		if format == "json" {
 			return calibrate.WriteJSON(w, rep)
@@ -361,8 +310,8 @@ func (a *app) runModelCalibrate(paths []string, format, out string, read answers
 		return err
 	}
 	switch {
-	case len(unread) > 0:
-		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d (перечислены в выводе)\n", len(unread))
+	case unread > 0:
+		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d (перечислены в выводе)\n", unread)
 		return errProblems
 	case rep.Tables == 0:
 		fmt.Fprintln(a.err, "selfdiag: ни одной таблицы с суммой баллов и уровнем не проверено: согласие модели с таблицами не установлено; укажите таблицы федерального сервиса («Сумма баллов за весь тест: …», «Уровень: …»)")

@@ -63,16 +63,9 @@ func addRunFlags(cmd *cobra.Command, year bool) {
 
 // runInfo reads the flags of addRunFlags.
 func (a *app) runInfo() (summary.RunInfo, error) {
-	r := summary.RunInfo{Territory: strings.TrimSpace(a.v.GetString("territory")), Year: strings.TrimSpace(a.v.GetString("year"))}
-	switch d := strings.TrimSpace(a.v.GetString("date")); d {
-	case "":
-		r.AsOf = time.Now()
-	default:
-		t, err := time.Parse("02.01.2006", d)
-		if err != nil {
-			return r, usagef("--date %q: ожидалась дата ДД.ММ.ГГГГ, например 01.06.2025", d)
-		}
-		r.AsOf = t
+	r, err := summary.NewRunInfo(a.v.GetString("territory"), a.v.GetString("year"), a.v.GetString("date"), time.Now())
+	if err != nil {
+		return r, usagef("--date %s", err)
 	}
 	return r, nil
 }

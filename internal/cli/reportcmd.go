@@ -111,7 +111,7 @@ func (a *app) runReport(o reportOptions) error {
 			return &failure{err.Error()}
 		}
 		defer out.Close()
-		defer releaseOnInterrupt(out)()
+		defer out.ReleaseOnInterrupt()()
 		written, unwritten := batch.WriteReports(out, m, results, o.format)
 		failed = append(failed, unwritten...)
 		err = out.Commit(false)

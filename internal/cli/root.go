@@ -4,14 +4,11 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime/debug"
 	"slices"
 	"strings"
-	"syscall"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
 
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
@@ -135,7 +132,7 @@ func newRootCmd(s *streams) *cobra.Command {
 		rucobra.Usage(c)
 	})
 	root.AddCommand(newScoreCmd(a), newReportCmd(a), newBatchCmd(a), newCompareCmd(a), newTemplateCmd(a), newModelCmd(a))
-	namePlaceholders(root)
+	rucobra.NamePlaceholders(root, placeholders)
 	return root
 }
 
@@ -168,21 +165,6 @@ var placeholders = map[string]string{
 	"municipalities": "ФАЙЛ", "duplicates": "ПРАВИЛО", "incomplete": "ПРАВИЛО", "group-by": "municipality",
 	"previous": "КАТАЛОГ", "territory": "НАЗВАНИЕ", "year": "ГОД", "date": "ДД.ММ.ГГГГ", "layout": "school|district",
 	"report": "ФОРМАТЫ",
-}
-
-// namePlaceholders annotates every flag of the command tree that has a
-// placeholder.
-func namePlaceholders(c *cobra.Command) {
-	for _, fs := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {
-		fs.VisitAll(func(f *pflag.Flag) {
-			if p, ok := placeholders[f.Name]; ok {
-				fs.SetAnnotation(f.Name, rucobra.Placeholder, []string{p})
-			}
-		})
-	}
-	for _, sub := range c.Commands() {
-		namePlaceholders(sub)
-	}
 }
 
 // loadModel loads the model in a folder or a spreadsheet, or the
@@ -235,27 +217,5 @@ func (a *app) output(out string, write func(io.Writer) error) error {
 func (a *app) printNotes(out *outdir.Dir) {
 	for _, n := range out.Notes() {
 		fmt.Fprintln(a.err, printable("selfdiag: "+n))
-	}
-}
-
-// releaseOnInterrupt removes the run's temporary files and its lock on the
-// output folder when the run is interrupted (Ctrl-C), so that the folder
-// is not left held; the previous outputs stay as they were. It returns
-// the function that stops watching.
-func releaseOnInterrupt(out *outdir.Dir) (stop func()) {
-	signals := make(chan os.Signal, 1)
-	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
-	done := make(chan struct{})
-	go func() {
-		select {
-		case <-signals:
-			out.Close()
-			os.Exit(130)
-		case <-done:
-		}
-	}()
-	return func() {
-		signal.Stop(signals)
-		close(done)
 	}
 }

@@ -26,29 +26,9 @@ func schoolNarrative(levels []model.Level, v *schoolView) string {
 	}
 
 	pct := func(c componentView) string { return c.Percent + " %" }
-	var strong []componentView
-	// Strengths: the components at the highest level reached, or the two
-	// best by percent.
-	comps := slices.Clone(v.Components)
-	comps = slices.DeleteFunc(comps, func(c componentView) bool { return c.Max == 0 })
-	if len(comps) > 0 {
-		byPercent := slices.Clone(comps)
-		slices.SortStableFunc(byPercent, func(a, c componentView) int { return cmp.Compare(c.PercentValue, a.PercentValue) })
-		top := byPercent[0].Level
-		for _, c := range byPercent {
-			if c.Level == top && c.PercentValue > 0 && len(strong) < 3 {
-				strong = append(strong, c)
-			}
-		}
-		switch {
-		case byPercent[len(byPercent)-1].Points == byPercent[len(byPercent)-1].Max:
-			b.WriteString(" Все компоненты набрали максимум баллов.")
-		case len(strong) > 0 && top >= len(levels)-2:
-			fmt.Fprintf(&b, " Сильные стороны — %s.", componentList(strong, pct))
-		case len(strong) > 0:
-			fmt.Fprintf(&b, " Наибольший процент — %s.", componentList(strong, pct))
-		}
-	}
+	comps := slices.DeleteFunc(slices.Clone(v.Components), func(c componentView) bool { return c.Max == 0 })
+	strong, sentence := strengths(levels, comps, pct)
+	b.WriteString(sentence)
 
 	// Deficits: the components lowest by the same measure, percent of
 	// the maximum, that are not named as strong; «не хватает» is kept for
@@ -94,6 +74,32 @@ func schoolNarrative(levels []model.Level, v *schoolView) string {
 		b.WriteString(" " + plan)
 	}
 	return b.String()
+}
+
+// strengths are the components at the highest level reached (three at
+// most, by percent), with the sentence naming them.
+func strengths(levels []model.Level, comps []componentView, pct func(componentView) string) ([]componentView, string) {
+	if len(comps) == 0 {
+		return nil, ""
+	}
+	byPercent := slices.Clone(comps)
+	slices.SortStableFunc(byPercent, func(a, c componentView) int { return cmp.Compare(c.PercentValue, a.PercentValue) })
+	top := byPercent[0].Level
+	var strong []componentView
+	for _, c := range byPercent {
+		if c.Level == top && c.PercentValue > 0 && len(strong) < 3 {
+			strong = append(strong, c)
+		}
+	}
+	switch last := byPercent[len(byPercent)-1]; {
+	case last.Points == last.Max:
+		return strong, " Все компоненты набрали максимум баллов."
+	case len(strong) > 0 && top >= len(levels)-2:
+		return strong, " Сильные стороны — " + componentList(strong, pct) + "."
+	case len(strong) > 0:
+		return strong, " Наибольший процент — " + componentList(strong, pct) + "."
+	}
+	return strong, ""
 }
 
 // componentList names components with a note each: «Знание» (72,1 %),

@@ -136,3 +136,19 @@ func Translate(msg string) string {
 	)
 	return r.Replace(msg)
 }
+
+// NamePlaceholders annotates every flag of the command tree that names
+// has a placeholder for, by flag name: the same name gets the same words
+// in every command.
+func NamePlaceholders(c *cobra.Command, names map[string]string) {
+	for _, fs := range []*pflag.FlagSet{c.LocalFlags(), c.PersistentFlags()} {
+		fs.VisitAll(func(f *pflag.Flag) {
+			if p, ok := names[f.Name]; ok {
+				fs.SetAnnotation(f.Name, Placeholder, []string{p})
+			}
+		})
+	}
+	for _, sub := range c.Commands() {
+		NamePlaceholders(sub, names)
+	}
+}

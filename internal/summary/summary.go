@@ -272,6 +272,20 @@ type RunInfo struct {
 	AsOf            time.Time
 }
 
+// NewRunInfo reads a run's territory, year and date as typed: the date
+// ДД.ММ.ГГГГ, today when empty.
+func NewRunInfo(territory, year, date string, today time.Time) (RunInfo, error) {
+	r := RunInfo{Territory: strings.TrimSpace(territory), Year: strings.TrimSpace(year), AsOf: today}
+	if d := strings.TrimSpace(date); d != "" {
+		t, err := time.Parse("02.01.2006", d)
+		if err != nil {
+			return r, fmt.Errorf("%q: ожидалась дата ДД.ММ.ГГГГ, например 01.06.2025", d)
+		}
+		r.AsOf = t
+	}
+	return r, nil
+}
+
 // Options tune an aggregation.
 type Options struct {
 	// Run names the self-diagnosis in the documents.

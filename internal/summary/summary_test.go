@@ -380,3 +380,17 @@ func TestRunYear(t *testing.T) {
 		}
 	}
 }
+
+func TestNewRunInfo(t *testing.T) {
+	today := time.Date(2025, 6, 1, 0, 0, 0, 0, time.UTC)
+	r, err := NewRunInfo(" Свердловская область ", " 2024 ", "", today)
+	if err != nil || r.Territory != "Свердловская область" || r.Year != "2024" || !r.AsOf.Equal(today) {
+		t.Errorf("%+v, %v", r, err)
+	}
+	if r, err := NewRunInfo("", "", "15.06.2025", today); err != nil || r.AsOf.Format("02.01.2006") != "15.06.2025" {
+		t.Errorf("%+v, %v", r, err)
+	}
+	if _, err := NewRunInfo("", "", "2025-06-15", today); err == nil || !strings.Contains(err.Error(), "ожидалась дата ДД.ММ.ГГГГ") {
+		t.Errorf("an ISO date: %v", err)
+	}
+}

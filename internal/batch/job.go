@@ -65,6 +65,9 @@ type Outcome struct {
 	// Unwritten names the schools whose reports were not all written,
 	// with why, in Russian.
 	Unwritten []string
+	// Files are the summary's and the comparison's files written, by
+	// name in Out.
+	Files []string
 }
 
 // Changes is the comparison with the previous self-diagnosis.
@@ -123,8 +126,12 @@ func Execute(job Job) (*Outcome, error) {
 // writeSummaryFiles writes summary.json, the summary in each format and,
 // with a previous self-diagnosis, the comparison.
 func writeSummaryFiles(job Job, o *Outcome) error {
-	out, s := job.Out, o.Summary
-	if err := out.Write("summary.json", func(w io.Writer) error { return report.WriteSummaryJSON(w, s) }); err != nil {
+	s := o.Summary
+	out := func(name string, write func(io.Writer) error) error {
+		o.Files = append(o.Files, name)
+		return job.Out.Write(name, write)
+	}
+	if err := out("summary.json", func(w io.Writer) error { return report.WriteSummaryJSON(w, s) }); err != nil {
 		return err
 	}
 	for _, f := range job.Formats {
@@ -136,7 +143,7 @@ func writeSummaryFiles(job Job, o *Outcome) error {
 			note := o.Changes.Report.ForNote(o.Changes.Previous, o.Changes.Titles)
 			write = func(w io.Writer) error { return report.WriteSummaryDOCXWithChanges(w, s, note) }
 		}
-		if err := out.Write("summary."+f.Ext, write); err != nil {
+		if err := out("summary."+f.Ext, write); err != nil {
 			return err
 		}
 	}
@@ -148,12 +155,12 @@ func writeSummaryFiles(job Job, o *Outcome) error {
 
 // writeComparison writes compare.json and the comparison in each summary
 // format it has too.
-func writeComparison(out *outdir.Dir, ch *Changes, formats []report.Format) error {
+func writeComparison(out func(string, func(io.Writer) error) error, ch *Changes, formats []report.Format) error {
 	for _, cf := range compare.Formats {
 		if cf.Name != "json" && !slices.ContainsFunc(formats, func(f report.Format) bool { return f.Name == cf.Name }) {
 			continue
 		}
-		if err := out.Write("compare."+cf.Ext, func(w io.Writer) error { return cf.Write(w, ch.Report, ch.Titles) }); err != nil {
+		if err := out("compare."+cf.Ext, func(w io.Writer) error { return cf.Write(w, ch.Report, ch.Titles) }); err != nil {
 			return err
 		}
 	}
@@ -334,23 +341,4 @@ func safeName(s string) string {
 		}
 	}
 	return strings.Trim(b.String(), "_")
-}
-
-// Written names what a run with an output folder writes, for the screen:
-// the summary in each format, the comparison with a previous
-// self-diagnosis, the schools' folder.
-func Written(dir string, formats []report.Format, previous, perSchool bool) []string {
-	files := []string{filepath.Join(dir, "summary.json")}
-	for _, f := range formats {
-		if f.Ext != "json" {
-			files = append(files, filepath.Join(dir, "summary."+f.Ext))
-		}
-	}
-	if previous {
-		files = append(files, filepath.Join(dir, "compare.json"))
-	}
-	if perSchool {
-		files = append(files, filepath.Join(dir, "schools")+string(filepath.Separator)+" — отчёты школ")
-	}
-	return files
 }

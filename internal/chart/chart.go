@@ -262,6 +262,16 @@ func legend(c *canvas, series []Series, x, y float64) {
 	}
 }
 
+// percentGrid draws the 0–100 % scale's lines every 20 % down to bottom,
+// labelled at labelY.
+func (c *canvas) percentGrid(scale func(float64) float64, bottom, labelY float64) {
+	for p := 0; p <= 100; p += 20 {
+		x := scale(float64(p))
+		c.line(x, 20, x, bottom, 1.5, light, false)
+		c.text(fmt.Sprintf("%d %%", p), x, labelY, alignCenter, mid)
+	}
+}
+
 // Bar is one row of a bar chart: a percent, its level (-1 none) and the
 // level thresholds to mark on its scale.
 type Bar struct {
@@ -290,11 +300,7 @@ func Bars(rows []Bar, note string) ([]byte, error) {
 	}
 	left, right := 440.0, float64(w)-170
 	scale := func(p float64) float64 { return left + (right-left)*math.Max(0, math.Min(p, 100))/100 }
-	for p := 0; p <= 100; p += 20 {
-		x := scale(float64(p))
-		c.line(x, 20, x, float64(h)-70, 1.5, light, false)
-		c.text(fmt.Sprintf("%d %%", p), x, float64(h)-38, alignCenter, mid)
-	}
+	c.percentGrid(scale, float64(h)-70, float64(h)-38)
 	for i, r := range rows {
 		top := 30 + rowH*float64(i)
 		lines := c.wrap(r.Label, left-30)
@@ -342,11 +348,7 @@ func (rows Dumbbells) PNG() ([]byte, error) {
 	}
 	left, right := 440.0, float64(w)-240
 	scale := func(p float64) float64 { return left + (right-left)*math.Max(0, math.Min(p, 100))/100 }
-	for p := 0; p <= 100; p += 20 {
-		x := scale(float64(p))
-		c.line(x, 20, x, float64(h)-60, 1.5, light, false)
-		c.text(fmt.Sprintf("%d %%", p), x, float64(h)-28, alignCenter, mid)
-	}
+	c.percentGrid(scale, float64(h)-60, float64(h)-28)
 	for i, r := range rows {
 		y := 30 + rowH*float64(i) + rowH/2
 		c.text(r.Label, left-20, y+c.size/3, alignRight, black)

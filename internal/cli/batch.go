@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -223,7 +224,7 @@ func (a *app) runBatch(o batchOptions) error {
 		}
 	}
 	s := res.Summary
-	if err := a.printSummary(s, res.Links, o, out != nil); err != nil {
+	if err := a.printSummary(res, o, out != nil); err != nil {
 		return err
 	}
 	previousProblems := a.printSideNotes(previousNotes)
@@ -241,15 +242,24 @@ func (a *app) runBatch(o batchOptions) error {
 
 // printSummary prints the summary: in the format asked, or — when the
 // files hold it — the short text.
-func (a *app) printSummary(s *summary.Summary, links []string, o batchOptions, toFiles bool) error {
+func (a *app) printSummary(res *batch.Outcome, o batchOptions, toFiles bool) error {
+	s, links := res.Summary, res.Links
 	screen := o.formats[0].Summary
 	if toFiles {
-		screen = func(w io.Writer, s *summary.Summary, _ []string) error {
-			return report.WriteScreenSummary(w, s, batch.Written(o.outDir, o.formats, o.previous != "", o.perSchool))
+		var files []string
+		for _, name := range res.Files {
+			files = append(files, filepath.Join(o.outDir, name))
 		}
+		if o.perSchool {
+			files = append(files, filepath.Join(o.outDir, "schools")+string(filepath.Separator)+" — отчёты школ")
+		}
+		screen = func(w io.Writer, s *summary.Summary, _ []string) error { return report.WriteScreenSummary(w, s, files) }
 	}
 	if err := a.output("", func(w io.Writer) error { return screen(w, s, links) }); err != nil {
 		return err
+	}
+	if toFiles || o.formats[0].Name == "text" {
+		a.regionHint(s.Model)
 	}
 	if s.HasProblems() {
 		c := s.Counts

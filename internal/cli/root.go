@@ -17,6 +17,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/rucobra"
+	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
 type streams struct {
@@ -41,6 +42,14 @@ type app struct {
 	// overridden by a flag or the environment), and which file.
 	fromFile     map[string]bool
 	settingsPath string
+}
+
+// regionHint tells a user at the screen, after a text, how to score with
+// the region's model.
+func (a *app) regionHint(st scoring.ModelStamp) {
+	if hint := report.RegionHint(st); hint != "" {
+		fmt.Fprintln(a.out, "\n"+hint)
+	}
 }
 
 // origin says where a wrong value came from when it is the settings

@@ -77,6 +77,9 @@ func (a *app) runScore(o scoreOptions) error {
 		if err := a.output(o.out, func(w io.Writer) error { return o.format.Results(w, m, results) }); err != nil {
 			return err
 		}
+		if (o.out == "" || o.out == "-") && o.format.Name == "text" {
+			a.regionHint(results[0].Model)
+		}
 	}
 	return a.scoredOutcome(results, failed)
 }

@@ -300,16 +300,6 @@ func ResaveAll(t testing.TB, paths ...string) map[string]string {
 	return saved
 }
 
-// Document opens a Word document at path in headless LibreOffice Writer
-// and returns its text (as LibreOffice's «Text» export gives it) and how
-// it prints. The PDF is kept under keep when it is not empty. It skips the
-// test when LibreOffice is not installed, unless required.
-func Document(t testing.TB, path, keep string) (text string, printed Printed) {
-	t.Helper()
-	d := Documents(t, keep, path)[path]
-	return d.Text, d.Printed
-}
-
 // Opened is a Word document as LibreOffice Writer reads and prints it.
 type Opened struct {
 	Text    string
@@ -317,9 +307,12 @@ type Opened struct {
 	PDF     []byte // as printed
 }
 
-// Documents opens several Word documents (of distinct base names) as
-// Document does, starting LibreOffice twice for all of them: once to
-// print, once for the text.
+// Documents opens Word documents (of distinct base names) in headless
+// LibreOffice Writer and returns, for each, its text (as LibreOffice's
+// «Text» export gives it), how it prints and the PDF, starting LibreOffice
+// twice for all of them: once to print, once for the text. The PDFs are
+// kept under keep when it is not empty. It skips the test when
+// LibreOffice is not installed, unless required.
 func Documents(t testing.TB, keep string, paths ...string) map[string]Opened {
 	t.Helper()
 	bin := office(t)

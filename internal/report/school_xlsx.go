@@ -236,11 +236,3 @@ func gapBars(f *excelize.File, sheet, rng string) {
 
 // axisColor is the charts' axis labels: dark, readable in print.
 const axisColor = "262626"
-
-func toAny(s []string) []any {
-	out := make([]any, len(s))
-	for i, v := range s {
-		out[i] = v
-	}
-	return out
-}

@@ -45,8 +45,6 @@ func levelTitle(s *summary.Summary, i int) string {
 	return s.Levels[i].Title
 }
 
-func shareText(x float64) string { return Percent(x * 100) }
-
 // WriteSummaryText writes the analytical note as text: the summary a
 // terminal shows.
 func WriteSummaryText(w io.Writer, s *summary.Summary) error {

@@ -7,7 +7,6 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/doc"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/safetext"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
@@ -25,9 +24,10 @@ func ModelTitle(st scoring.ModelStamp) string {
 	return fmt.Sprintf("%s, версия %s (отпечаток %s)", st.Title, st.Version, st.Hash)
 }
 
-// regionHint tells a terminal user how to score with the region's model;
-// documents do not carry command lines.
-func regionHint(st scoring.ModelStamp) string {
+// RegionHint tells a user at the screen how to score with the region's
+// model ("" for a model of their own); documents do not carry command
+// lines.
+func RegionHint(st scoring.ModelStamp) string {
 	if !st.Embedded {
 		return ""
 	}
@@ -53,43 +53,4 @@ func WriteText(w io.Writer, m *model.Model, results []*School) error {
 		}
 	}
 	return nil
-}
-
-// errWriter prints until the first write error and keeps it, so that a
-// writer of many lines checks once, at the end.
-type errWriter struct {
-	w   io.Writer
-	err error
-}
-
-// Every text argument is a value from a file or a model: its control
-// characters are made visible (safetext.Terminal), so that a school name
-// cannot rewrite a terminal or forge lines of a report.
-func (e *errWriter) printf(format string, args ...any) {
-	if e.err != nil {
-		return
-	}
-	for i, a := range args {
-		switch v := a.(type) {
-		case string:
-			args[i] = safetext.Terminal(v)
-		case fmt.Stringer:
-			args[i] = safetext.Terminal(v.String())
-		}
-	}
-	_, e.err = fmt.Fprintf(e.w, format, args...)
-}
-
-func answerText(a string) string {
-	if a == "" {
-		return "нет ответа"
-	}
-	return "«" + a + "»"
-}
-
-func dash(s string) string {
-	if s == "" {
-		return "—"
-	}
-	return s
 }

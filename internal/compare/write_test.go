@@ -106,7 +106,7 @@ func TestTextAndCSV(t *testing.T) {
 	}
 }
 
-// The workbook opens in LibreOffice with every sheet.
+// The workbook opens in LibreOffice with every sheet and prints whole.
 func TestXLSX(t *testing.T) {
 	rep, titles := twoYears(t)
 	path := filepath.Join(t.TempDir(), "сравнение.xlsx")
@@ -130,6 +130,22 @@ func TestXLSX(t *testing.T) {
 	sheets := officetest.SheetsCSV(t, path)
 	if !strings.Contains(sheets["Сводка"], "Сравнение самодиагностик") || !strings.Contains(sheets["Сводка"], "Переход уровней") {
 		t.Errorf("LibreOffice shows «Сводка» as:\n%s", sheets["Сводка"])
+	}
+	// Printed and read back with positions: every sheet landscape, the
+	// components on «Сводка», no word over another.
+	var components []string
+	for _, c := range rep.District.Components {
+		components = append(components, c.Title)
+	}
+	for sheet, p := range officetest.SheetsPDF(t, path, os.Getenv("SELFDIAG_KEEP_PDF")) {
+		if !p.Landscape {
+			t.Errorf("«%s» prints %+v, want landscape", sheet, p)
+		}
+		want := []string(nil)
+		if sheet == "Сводка" {
+			want = components
+		}
+		officetest.CheckPaper(t, "comparison «"+sheet+"»", p.PDF, want)
 	}
 }
 
@@ -170,18 +186,11 @@ func TestHTML(t *testing.T) {
 		t.Error("the single-school page lacks its radar")
 	}
 	data := officetest.PrintHTML(t, buf.Bytes(), "сравнение")
-	// Read back with positions: every component on paper, no word
-	// printed over another.
-	words := officetest.PDFWords(t, data)
-	flat := officetest.JoinWords(words)
+	var components []string
 	for _, c := range rep.District.Components {
-		if !strings.Contains(flat, c.Title) {
-			t.Errorf("%q is not on paper", c.Title)
-		}
+		components = append(components, c.Title)
 	}
-	if over := officetest.Overlapping(words, 0.25); len(over) > 0 {
-		t.Errorf("%d words printed over others, first %q over %q", len(over), over[0][0].Text, over[0][1].Text)
-	}
+	officetest.CheckPaper(t, "the comparison", data, components)
 }
 
 // TestFingerprintInEveryDocument: each document of a comparison names both

@@ -380,6 +380,9 @@ func TestTemplatesPrint(t *testing.T) {
 	}
 	for in, printed := range officetest.SheetsPDFAll(t, keep, paths...) {
 		officetest.CheckPrinted(t, filepath.Base(in), printed, cases[in].pages, cases[in].minText)
+		for sheet, p := range printed { // no wrapped line over the next row
+			officetest.CheckPaper(t, filepath.Base(in)+" «"+sheet+"»", p.PDF, nil)
+		}
 	}
 }
 

@@ -126,6 +126,7 @@ type Printed struct {
 	Pages     int
 	Landscape bool    // every page is wider than tall
 	TextSize  float64 // the size, in points, most of the text prints at
+	PDF       []byte  // the printed document, to read its words (PDFWords)
 }
 
 // SheetsPDF prints every visible sheet of the workbook at path on its own, as
@@ -198,7 +199,9 @@ func SheetsPDFAll(t testing.TB, keep string, paths ...string) map[string]map[str
 		if printed[f.path] == nil {
 			printed[f.path] = map[string]Printed{}
 		}
-		printed[f.path][f.name] = pdfPages(data)
+		p := pdfPages(data)
+		p.PDF = data
+		printed[f.path][f.name] = p
 	}
 	return printed
 }

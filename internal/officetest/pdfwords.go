@@ -142,3 +142,21 @@ func abs(v float64) float64 {
 
 // PDFPrinted says how a PDF prints: pages, orientation, text size.
 func PDFPrinted(pdf []byte) Printed { return pdfPages(pdf) }
+
+// CheckPaper reads a printed document back with its words' positions and
+// fails the test unless every one of titles is on paper (words joined
+// across lines) and no word is printed over another. what names the
+// document in messages.
+func CheckPaper(t testing.TB, what string, pdf []byte, titles []string) {
+	t.Helper()
+	words := PDFWords(t, pdf)
+	flat := JoinWords(words)
+	for _, title := range titles {
+		if !strings.Contains(flat, title) {
+			t.Errorf("%s: %q is not on paper", what, title)
+		}
+	}
+	if over := Overlapping(words, 0.25); len(over) > 0 {
+		t.Errorf("%s: %d words printed over others, first %q (page %d) over %q", what, len(over), over[0][0].Text, over[0][0].Page, over[0][1].Text)
+	}
+}

@@ -78,7 +78,7 @@ func TestSchoolDOCX(t *testing.T) {
 	}
 	for path, doc := range officetest.Documents(t, keep, paths...) {
 		name := filepath.Base(path)
-		checkPaper(t, name, doc.PDF, titles)
+		officetest.CheckPaper(t, name, doc.PDF, titles)
 		if p := doc.Printed; p.Pages < 3 || p.Landscape || p.TextSize < 9 {
 			t.Errorf("%s printed %+v: want 3 pages or more, A4 portrait, readable text", name, p)
 		}
@@ -219,7 +219,7 @@ func TestSummaryDOCX(t *testing.T) {
 	for _, c := range s.Components {
 		titles = append(titles, c.Title)
 	}
-	checkPaper(t, "the note", opened.PDF, titles)
+	officetest.CheckPaper(t, "the note", opened.PDF, titles)
 	flat := strings.Join(strings.Fields(text), " ")
 	must := append([]string{noteTitle, "учтено " + ru.Schools(s.Stats.Schools), Percent(s.Stats.MeanPercent) + " % от максимума",
 		s.Stats.Deficits[0].Title}, want...)
@@ -290,22 +290,5 @@ func checkNarrative(t *testing.T, name, text string) {
 		if strings.Contains(sentence, "не хватает") && !strings.HasPrefix(sentence, "До уровня") {
 			t.Errorf("%s: «не хватает» not toward the next level: %q", name, sentence)
 		}
-	}
-}
-
-// checkPaper reads a printed document back with its words' positions
-// (pdftotext -bbox): every title is on paper, and no word is printed over
-// another.
-func checkPaper(t *testing.T, what string, pdf []byte, titles []string) {
-	t.Helper()
-	words := officetest.PDFWords(t, pdf)
-	flat := officetest.JoinWords(words)
-	for _, title := range titles {
-		if !strings.Contains(flat, title) {
-			t.Errorf("%s: %q is not on paper", what, title)
-		}
-	}
-	if over := officetest.Overlapping(words, 0.25); len(over) > 0 {
-		t.Errorf("%s: %d words printed over others, first %q (page %d) over %q", what, len(over), over[0][0].Text, over[0][0].Page, over[0][1].Text)
 	}
 }

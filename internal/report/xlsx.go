@@ -41,7 +41,8 @@ type xlsxSheet struct {
 	labels   []labelRow
 	subheads []subhead
 	charts   []placedChart
-	decimal  int // style of fractional numbers: one decimal
+	decimal  int        // style of fractional numbers: one decimal
+	texts    [][]string // the text written, row by row, for xlsxprint.FitRows
 	err      error
 }
 
@@ -250,10 +251,21 @@ func cellText(c doc.Cell) string {
 }
 
 func (s *xlsxSheet) set(values []any) {
-	if s.err == nil {
-		values = xlsxprint.FitCells(values)
-		s.err = s.f.SetSheetRow(s.name, cellName(1, s.row), &values)
+	if s.err != nil {
+		return
 	}
+	values = xlsxprint.FitCells(values)
+	s.err = s.f.SetSheetRow(s.name, cellName(1, s.row), &values)
+	for len(s.texts) < s.row {
+		s.texts = append(s.texts, nil)
+	}
+	texts := make([]string, len(values))
+	for i, v := range values {
+		if text, ok := v.(string); ok {
+			texts[i] = text
+		}
+	}
+	s.texts[s.row-1] = texts
 }
 
 // cellWidth is how many characters a value shows, its longest line for text.
@@ -335,7 +347,7 @@ func (s *xlsxSheet) finish(styles *xlsxStyles) error {
 	if s.onePage {
 		fit = xlsxprint.FitPage
 	}
-	return xlsxprint.Setup(f, s.name, xlsxprint.Page{HeaderFrom: s.head, HeaderTo: s.head, Fit: fit})
+	return xlsxprint.Setup(f, s.name, xlsxprint.Page{HeaderFrom: s.head, HeaderTo: s.head, Fit: fit, Texts: s.texts})
 }
 
 // colWidth is a column's width for its widest value w.
@@ -343,8 +355,8 @@ func (s *xlsxSheet) colWidth(w int) int {
 	return min(max(w, minColWidth), cmp.Or(s.widest, maxColWidth))
 }
 
-// spanLabels merges each label's value over the table's columns, wrapped,
-// the row as high as its lines.
+// spanLabels merges each label's value over the table's columns, wrapped
+// (FitRows makes the row as high as its lines).
 func (s *xlsxSheet) spanLabels(styles *xlsxStyles) error {
 	last := max(len(s.widths), 2)
 	for _, l := range s.labels {
@@ -360,11 +372,6 @@ func (s *xlsxSheet) spanLabels(styles *xlsxStyles) error {
 		}
 		if err := s.f.SetCellStyle(s.name, from, to, styles.wrap); err != nil {
 			return err
-		}
-		if lines := (l.width + span - 1) / max(span, 1); lines > 1 {
-			if err := s.f.SetRowHeight(s.name, l.row, xlsxprint.RowHeight(float64(lines)*15)); err != nil {
-				return err
-			}
 		}
 	}
 	return nil

@@ -1,5 +1,5 @@
-// Package xlsxprint sets up how a worksheet prints: A4 landscape, scaled
-// to one page wide, its header rows (and columns) repeated on every page,
+// Package xlsxprint sets up how a worksheet prints: rows as tall as their
+// wrapped text, A4 landscape, scaled to one page wide, its header rows (and columns) repeated on every page,
 // the sheet's name and page numbers in the footer.
 package xlsxprint
 
@@ -21,6 +21,10 @@ type Page struct {
 	// Fit: FitWide scales the sheet to one page wide, FitPage onto one
 	// page; FitNone keeps 100 % and splits wide sheets across pages.
 	Fit Fit
+	// Texts is the sheet's text, row by row from the first, when the
+	// writer kept it as it wrote (FitRows reads it back otherwise, which
+	// takes as long as writing a small sheet).
+	Texts [][]string
 }
 
 // Fit is how a sheet is scaled to the paper.
@@ -32,8 +36,12 @@ const (
 	FitNone
 )
 
-// Setup applies the page to a sheet.
+// Setup applies the page to a sheet, once it is written: the rows are
+// made as tall as their wrapped text (FitRows).
 func Setup(f *excelize.File, sheet string, p Page) error {
+	if err := FitRows(f, sheet, p.Texts); err != nil {
+		return err
+	}
 	landscape, a4 := "landscape", 9
 	layout := &excelize.PageLayoutOptions{Orientation: &landscape, Size: &a4}
 	fit := p.Fit != FitNone

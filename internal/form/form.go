@@ -9,6 +9,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -42,8 +43,37 @@ const (
 	colAllowed
 )
 
-// MetaFields are the identity and profile rows of the «Школа» sheet, in order.
-var MetaFields = []string{"Наименование ОО", "Код ОО", "Муниципалитет", "Год", "Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
+// MetaFields are the identity and profile rows of the «Школа» sheet, in
+// order, and the first columns of the district table. «Дата заполнения»
+// tells two submissions of one school apart (the later one counts).
+var MetaFields = []string{"Наименование ОО", "Код ОО", "Муниципалитет", "Год", "Дата заполнения",
+	"Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
+
+// metaPlace is a field's place among MetaFields, from 1: its column in the
+// district table, and its row less one on the «Школа» sheet.
+func metaPlace(name string) int {
+	i := slices.Index(MetaFields, name)
+	if i < 0 {
+		panic("form: no field " + name) // a misspelt name in this file
+	}
+	return i + 1
+}
+
+// Date cells: shown as Russians write dates, and checked as dates from
+// 2020 on (a date typed as text in another form is refused by Excel with
+// the hint).
+var dateFormat = "dd.mm.yyyy"
+
+func dateValidation(sqref string) (*excelize.DataValidation, error) {
+	dv := excelize.NewDataValidation(true)
+	dv.Sqref = sqref
+	if err := dv.SetRange(43831, 73050, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
+		return nil, err
+	}
+	dv.SetError(excelize.DataValidationErrorStyleStop, "Дата заполнения", "Введите дату в виде ДД.ММ.ГГГГ, например 15.05.2025.")
+	dv.SetInput("Дата заполнения", "Когда заполнена анкета, ДД.ММ.ГГГГ: из двух анкет одной школы учитывается более поздняя.")
+	return dv, nil
+}
 
 // ProgramChoices are the dropdown values for «Программы».
 var ProgramChoices = []string{"НОО, ООО, СОО", "НОО, ООО", "НОО", "ООО, СОО", "ООО", "СОО", "НОО, СОО"}
@@ -181,7 +211,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := instructions(f, m, []string{
-		"1. На листе «Школа» заполните наименование, код ОО, муниципалитет, год и профиль школы (программы, ОВЗ, коррекционная школа) — из списков.",
+		"1. На листе «Школа» заполните наименование, код ОО, муниципалитет, год, дату заполнения (ДД.ММ.ГГГГ) и профиль школы (программы, ОВЗ, коррекционная школа) — из списков.",
 		"2. На листе «Ответы» выберите ответ на каждый показатель из списка в столбце «Ответ» или введите число (подсказка появится в ячейке).",
 		"3. Критические показатели отмечены в столбце «Критический»: 0 баллов по ним понижает уровень.",
 		"4. Показатели, которые не относятся к школе по её профилю, можно оставить пустыми.",
@@ -212,6 +242,18 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 		f.SetCellValue(SheetSchool, cell(1, i+2), name)
 	}
 	f.SetCellStyle(SheetSchool, "B2", cell(2, len(MetaFields)+1), unlocked)
+	unlockedDate, err := f.NewStyle(&excelize.Style{Protection: &excelize.Protection{Locked: false}, CustomNumFmt: &dateFormat,
+		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF7D6"}}, Border: thinBorder()})
+	if err != nil {
+		return err
+	}
+	dateCell := cell(2, metaPlace("Дата заполнения")+1)
+	f.SetCellStyle(SheetSchool, dateCell, dateCell, unlockedDate)
+	if dv, err := dateValidation(dateCell); err != nil {
+		return err
+	} else if err := f.AddDataValidation(SheetSchool, dv); err != nil {
+		return err
+	}
 	f.SetColWidth(SheetSchool, "A", "A", 26)
 	f.SetColWidth(SheetSchool, "B", "B", 60)
 	progRef, err := l.add("programs", ProgramChoices)
@@ -225,7 +267,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	rows := []struct {
 		row int
 		ref string
-	}{{6, progRef}, {7, ynRef}, {8, ynRef}}
+	}{{metaPlace("Программы") + 1, progRef}, {metaPlace("Обучающиеся с ОВЗ") + 1, ynRef}, {metaPlace("Коррекционная школа") + 1, ynRef}}
 	if len(o.Municipalities) > 0 {
 		ref, err := l.add("municipalities", o.Municipalities)
 		if err != nil {
@@ -234,7 +276,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 		rows = append(rows, struct {
 			row int
 			ref string
-		}{4, ref})
+		}{metaPlace("Муниципалитет") + 1, ref})
 	}
 	for _, d := range rows {
 		dv := excelize.NewDataValidation(true)
@@ -335,7 +377,7 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
 	if err := instructions(f, m, []string{
-		"1. На листе «Школы» каждая строка — одна школа: наименование, код ОО, муниципалитет, год, профиль, затем ответы по столбцам показателей.",
+		"1. На листе «Школы» каждая строка — одна школа: наименование, код ОО, муниципалитет, год, дата заполнения (ДД.ММ.ГГГГ), профиль, затем ответы по столбцам показателей.",
 		"2. Заголовок столбца показателя начинается с его номера; не меняйте заголовки.",
 		"3. Ответы выбирайте из списков или вводите числа (подсказки в ячейках).",
 		"Проверка и сводка: selfdiag batch ИМЯ_ФАЙЛА.xlsx",
@@ -368,18 +410,29 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	}
 	progRef, _ := l.add("programs", ProgramChoices)
 	ynRef, _ := l.add("yesno", yesNo)
-	refs := map[int]string{5: progRef, 6: ynRef, 7: ynRef}
+	refs := map[int]string{metaPlace("Программы"): progRef, metaPlace("Обучающиеся с ОВЗ"): ynRef, metaPlace("Коррекционная школа"): ynRef}
 	if len(o.Municipalities) > 0 {
 		ref, err := l.add("municipalities", o.Municipalities)
 		if err != nil {
 			return err
 		}
-		refs[3] = ref
+		refs[metaPlace("Муниципалитет")] = ref
 	}
 	for col, ref := range refs {
 		if err := add(col, ref); err != nil {
 			return err
 		}
+	}
+	dateCol := metaPlace("Дата заполнения")
+	if dv, err := dateValidation(cell(dateCol, 2) + ":" + cell(dateCol, last)); err != nil {
+		return err
+	} else if err := f.AddDataValidation(SheetSchools, dv); err != nil {
+		return err
+	}
+	if date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFormat}); err != nil {
+		return err
+	} else if err := f.SetColStyle(SheetSchools, absCol(dateCol), date); err != nil {
+		return err
 	}
 	for i, ind := range m.Indicators {
 		col := len(MetaFields) + 1 + i

@@ -3,11 +3,14 @@ package form_test
 import (
 	"bytes"
 	"encoding/csv"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -32,6 +35,9 @@ func defaultModel(t *testing.T) *model.Model {
 // expected scores a school's answers directly, without any file.
 func expected(m *model.Model, s sampledata.School) *scoring.Result {
 	sub := &submission.Submission{ProfileKnown: true, School: submission.School{Name: s.Name, Code: s.Code, Profile: s.Profile}}
+	if s.Filled != "" {
+		sub.School.Filled, _ = time.Parse("02.01.2006", s.Filled)
+	}
 	for id, v := range s.Answers {
 		sub.Answers = append(sub.Answers, submission.Answer{Indicator: id, Value: v})
 	}
@@ -60,7 +66,7 @@ func checkSame(t *testing.T, got, want *scoring.Result) {
 		t.Errorf("filled template scored %d/%d %s, want %d/%d %s", got.Total.Points, got.Total.Max, got.Total.LevelID,
 			want.Total.Points, want.Total.Max, want.Total.LevelID)
 	}
-	if got.School.Name != want.School.Name || got.School.Code != want.School.Code {
+	if got.School.Name != want.School.Name || got.School.Code != want.School.Code || !got.School.Filled.Equal(want.School.Filled) {
 		t.Errorf("school %+v, want %+v", got.School, want.School)
 	}
 }
@@ -76,6 +82,32 @@ func cellValue(ind *model.Indicator, v string) any {
 	return v
 }
 
+// typedMeta is a school's identity and profile as a person types them in
+// the template's cells, in its order: the date as Excel keeps a date (a
+// day number, shown by the cell's format).
+func typedMeta(t *testing.T, s sampledata.School) []any {
+	t.Helper()
+	progs, ovz, corr := s.ProfileCells()
+	values := map[string]any{"Наименование ОО": s.Name, "Код ОО": s.Code, "Муниципалитет": s.Municipality, "Год": s.Year,
+		"Программы": progs, "Обучающиеся с ОВЗ": ovz, "Коррекционная школа": corr, "Дата заполнения": nil}
+	if s.Filled != "" {
+		d, err := time.Parse("02.01.2006", s.Filled)
+		if err != nil {
+			t.Fatal(err)
+		}
+		values["Дата заполнения"] = d.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
+	}
+	var row []any
+	for _, name := range form.MetaFields {
+		v, ok := values[name]
+		if !ok {
+			t.Fatalf("no value for «%s»", name)
+		}
+		row = append(row, v)
+	}
+	return row
+}
+
 func fillSchoolXLSX(t *testing.T, m *model.Model, data []byte, s sampledata.School, path string) {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(data))
@@ -83,8 +115,7 @@ func fillSchoolXLSX(t *testing.T, m *model.Model, data []byte, s sampledata.Scho
 		t.Fatal(err)
 	}
 	defer f.Close()
-	progs, ovz, corr := s.ProfileCells()
-	for i, v := range []string{s.Name, s.Code, s.Municipality, s.Year, progs, ovz, corr} {
+	for i, v := range typedMeta(t, s) {
 		f.SetCellValue(form.SheetSchool, cell(2, i+2), v)
 	}
 	rows, err := f.GetRows(form.SheetAnswers)
@@ -120,6 +151,9 @@ func TestSchoolXLSXRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	for i, s := range sampledata.District(m, 6, 11) {
+		if i%2 == 0 {
+			s.Filled = fmt.Sprintf("%02d.05.2025", 10+i)
+		}
 		path := filepath.Join(t.TempDir(), "школа.xlsx")
 		fillSchoolXLSX(t, m, buf.Bytes(), s, path)
 		got := readAll(t, path)
@@ -173,8 +207,17 @@ func TestSchoolXLSXStructure(t *testing.T) {
 		t.Errorf("lists %d numbers %d of %d", lists, numbers, len(dvs))
 	}
 	schoolDVs, _ := f.GetDataValidations(form.SheetSchool)
-	if len(schoolDVs) != 3 {
-		t.Errorf("school sheet has %d dropdowns, want 3 (programmes, ОВЗ, corrective)", len(schoolDVs))
+	if len(schoolDVs) != 4 {
+		t.Errorf("school sheet has %d validations, want 4 (programmes, ОВЗ, corrective, the date)", len(schoolDVs))
+	}
+	// «Дата заполнения» shows a date as Russians write it.
+	dateCell := cell(2, slices.Index(form.MetaFields, "Дата заполнения")+2)
+	if name, _ := f.GetCellValue(form.SheetSchool, cell(1, slices.Index(form.MetaFields, "Дата заполнения")+2)); name != "Дата заполнения" {
+		t.Errorf("the date's row is labelled %q", name)
+	}
+	f.SetCellValue(form.SheetSchool, dateCell, 45787.0)
+	if shown, _ := f.GetCellValue(form.SheetSchool, dateCell); shown != "10.05.2025" {
+		t.Errorf("a date typed in %s shows as %q, want 10.05.2025", dateCell, shown)
 	}
 	panes, _ := f.GetPanes(form.SheetAnswers)
 	if !panes.Freeze || panes.YSplit != 1 {
@@ -205,9 +248,11 @@ func TestDistrictXLSXRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	schools := sampledata.District(m, 5, 12)
+	for i := range schools {
+		schools[i].Filled = fmt.Sprintf("%02d.05.2025", 10+i)
+	}
 	for i, s := range schools {
-		progs, ovz, corr := s.ProfileCells()
-		row := []any{s.Name, s.Code, s.Municipality, s.Year, progs, ovz, corr}
+		row := typedMeta(t, s)
 		for _, ind := range m.Indicators {
 			if v, ok := s.Answers[ind.ID]; ok {
 				row = append(row, cellValue(ind, v))
@@ -235,6 +280,9 @@ func TestCSVRoundTrip(t *testing.T) {
 	m := defaultModel(t)
 	dir := t.TempDir()
 	schools := sampledata.District(m, 3, 13)
+	for i := range schools {
+		schools[i].Filled = fmt.Sprintf("%02d.05.2025", 10+i)
+	}
 
 	// School CSV: fill the value column of meta rows and the answer column.
 	var buf bytes.Buffer
@@ -248,7 +296,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	s := schools[0]
 	progs, ovz, corr := s.ProfileCells()
 	meta := map[string]string{"Наименование ОО": s.Name, "Код ОО": s.Code, "Муниципалитет": s.Municipality, "Год": s.Year,
-		"Программы": progs, "Обучающиеся с ОВЗ": ovz, "Коррекционная школа": corr}
+		"Дата заполнения": s.Filled, "Программы": progs, "Обучающиеся с ОВЗ": ovz, "Коррекционная школа": corr}
 	for _, r := range recs {
 		if v, ok := meta[r[0]]; ok {
 			r[1] = v
@@ -268,12 +316,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 	recs, _ = csvRecords(buf.Bytes())
 	for _, s := range schools {
-		progs, ovz, corr := s.ProfileCells()
-		row := []string{s.Name, s.Code, s.Municipality, s.Year, progs, ovz, corr}
-		for _, ind := range m.Indicators {
-			row = append(row, s.Answers[ind.ID])
-		}
-		recs = append(recs, row)
+		recs = append(recs, sampledata.DistrictRow(m, s))
 	}
 	path = filepath.Join(dir, "район.csv")
 	writeRecords(t, path, recs)

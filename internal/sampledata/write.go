@@ -225,7 +225,16 @@ func DistrictHeader(m *model.Model) []string { return form.DistrictHeader(m) }
 // DistrictRow is a school's row in a district table.
 func DistrictRow(m *model.Model, s School) []string {
 	progs, ovz, corr := s.ProfileCells()
-	row := []string{s.Name, s.Code, s.Municipality, s.Year, progs, ovz, corr}
+	values := map[string]string{"Наименование ОО": s.Name, "Код ОО": s.Code, "Муниципалитет": s.Municipality, "Год": s.Year,
+		"Дата заполнения": s.Filled, "Программы": progs, "Обучающиеся с ОВЗ": ovz, "Коррекционная школа": corr}
+	row := make([]string, 0, len(form.MetaFields)+len(m.Indicators))
+	for _, name := range form.MetaFields {
+		v, ok := values[name]
+		if !ok {
+			panic("sampledata: no value for the district column " + name)
+		}
+		row = append(row, v)
+	}
 	for _, ind := range m.Indicators {
 		row = append(row, s.Answers[ind.ID])
 	}

@@ -52,6 +52,9 @@ type GivenProfile struct {
 type FileError struct {
 	File string
 	Msg  string
+	// Results: the file is one of the program's own results (a report),
+	// passed over rather than failed.
+	Results bool
 }
 
 func (e *FileError) Error() string { return safetext.Terminal(e.File) + ": " + e.Msg }

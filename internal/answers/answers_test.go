@@ -15,6 +15,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/submission"
+	"github.com/selfdiag/selfdiag/internal/xlsxopen"
 )
 
 func readCSV(t *testing.T, data []byte, opts Options) []*submission.Submission {
@@ -253,6 +254,17 @@ func TestXLSXPercentCellsAndSchoolSheet(t *testing.T) {
 	}
 	if loc := got.AnswerLoc(&got.Answers[1]).String(); loc != path+":Ответы!B4" {
 		t.Errorf("location = %s", loc)
+	}
+
+	// The same book marked as the program's results (a report has such
+	// sheets) is passed over, not read as a school.
+	f.SetDocProps(&excelize.DocProperties{Category: xlsxopen.ResultsCategory})
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	err := ReadFile(path, Options{}, func(*submission.Submission) error { t.Error("results read as a school"); return nil })
+	if fe, ok := errors.AsType[*FileError](err); !ok || !fe.Results || !strings.Contains(fe.Msg, "не ответы школы") {
+		t.Errorf("a results book gives %v, want a FileError marked Results", err)
 	}
 }
 

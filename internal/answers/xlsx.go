@@ -29,6 +29,10 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	}
 	defer done()
 	defer f.Close()
+	if xlsxopen.IsResults(f) {
+		return &FileError{File: path, Results: true,
+			Msg: "результаты selfdiag (отчёт, сводка или сравнение), а не ответы школы — пропущен"}
+	}
 
 	var base *metaFields
 	var sheets []string

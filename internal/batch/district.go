@@ -89,9 +89,13 @@ func RunDistrict(m *model.Model, files []string, skipped []Skipped, o DistrictOp
 			byID[id] = k
 		},
 		FileDone: func(path string, err error) {
-			if err != nil {
+			fe, _ := errors.AsType[*answers.FileError](err)
+			switch {
+			case fe != nil && fe.Results:
+				agg.AddPassedOver(path, fe.Msg)
+			case err != nil:
 				agg.AddFailure(path, FileErrorMessage(err))
-			} else {
+			default:
 				agg.FileDone()
 			}
 			if o.FileDone != nil {

@@ -48,6 +48,7 @@ func TestScripts(t *testing.T) {
 			// Documents say «по состоянию на» today: the scripts' expected
 			// outputs need one date.
 			env.Setenv("SELFDIAG_DATE", "01.06.2025")
+			env.Setenv("XDG_CACHE_HOME", filepath.Join(env.WorkDir, ".cache")) // report --out keeps its manifest there
 			return os.CopyFS(filepath.Join(env.WorkDir, "testdata"), os.DirFS(src))
 		},
 	})

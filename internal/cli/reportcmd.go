@@ -112,6 +112,7 @@ func (a *app) runReport(o reportOptions) error {
 		}
 		defer out.Close()
 		defer out.ReleaseOnInterrupt()()
+		out.ManifestAt(outdir.CachedManifest(o.outDir)) // the user's folder holds only the reports
 		written, unwritten := batch.WriteReports(out, m, results, o.format)
 		failed = append(failed, unwritten...)
 		err = out.Commit(false)

@@ -61,6 +61,9 @@ func (s *xsheet) finish(widths ...float64) error {
 func WriteXLSX(w io.Writer, rep *Report, titles Titles) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	if err := xlsxprint.MarkResults(f); err != nil {
+		return err
+	}
 	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}}})
 	if err != nil {

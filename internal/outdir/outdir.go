@@ -36,6 +36,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/atomicfile"
 	"github.com/selfdiag/selfdiag/internal/fserr"
 )
 
@@ -71,6 +72,39 @@ type Dir struct {
 	stale []string
 	// noManifest: the caller names the set's files itself (Stale).
 	noManifest bool
+	// manifestAt, when set, is where the manifest is kept instead of the
+	// folder (ManifestAt).
+	manifestAt string
+}
+
+// ManifestAt keeps the manifest at file, outside the folder — in the
+// user's cache (CachedManifest) — for a folder the user names for a few
+// reports, which should hold only them: a later run still tells the
+// program's unchanged files from the user's. A manifest an earlier
+// version left in the folder is read and removed. When file cannot be
+// written, the run is not failed for it; Notes says that the next run will
+// set these files aside instead of replacing them; so does every run when
+// file is "" (no cache folder).
+func (d *Dir) ManifestAt(file string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.manifestAt, d.noManifest = file, file == ""
+}
+
+// CachedManifest is where ManifestAt keeps the manifest of folder dir: a
+// file named by a hash of the folder's absolute path in the user's cache;
+// "" when there is no cache folder.
+func CachedManifest(dir string) string {
+	cache, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(cache, "selfdiag", "manifests", hex.EncodeToString(sum[:12])+".json")
 }
 
 // WithoutManifest makes Commit write no manifest (and remove one a
@@ -108,6 +142,7 @@ type Entry struct {
 
 type manifest struct {
 	Note  string  `json:"note"`
+	Dir   string  `json:"dir,omitempty"` // the folder, for a manifest kept elsewhere
 	Files []Entry `json:"files"`
 }
 
@@ -314,13 +349,21 @@ func (d *Dir) Commit(replace bool) error {
 		}
 	}
 	slices.SortFunc(entries, func(a, b Entry) int { return strings.Compare(a.Path, b.Path) })
-	if d.noManifest {
+	if d.noManifest || d.manifestAt != "" {
 		if st, err := d.root.Lstat(ManifestFile); err == nil && st.Mode().IsRegular() {
 			d.root.Remove(ManifestFile)
 		}
-		return errors.Join(failed...)
 	}
-	return errors.Join(append(failed, d.writeManifest(entries))...)
+	switch {
+	case d.noManifest:
+	case d.manifestAt != "":
+		if err := d.writeManifestAt(entries); err != nil {
+			d.notes = append(d.notes, fmt.Sprintf("не удалось запомнить, какие файлы записаны (%v): при следующем запуске файлы с теми же именами будут сохранены под новыми, а не заменены", err))
+		}
+	default:
+		failed = append(failed, d.writeManifest(entries))
+	}
+	return errors.Join(failed...)
 }
 
 // clear makes rel's place free for the program's new file: nothing there,
@@ -398,26 +441,42 @@ func (d *Dir) state(e Entry) fileState {
 	return stateUnchanged
 }
 
-// readManifest reads the previous run's manifest by path; a missing,
-// special, oversized or unreadable one is none.
+// readManifest reads the previous run's manifest by path: the folder's,
+// and the one kept elsewhere (ManifestAt); a missing, special, oversized
+// or unreadable one is none.
 func (d *Dir) readManifest() map[string]Entry {
-	st, err := d.root.Lstat(ManifestFile)
-	if err != nil || !st.Mode().IsRegular() || st.Size() > maxManifest {
-		return nil
-	}
-	f, err := d.root.Open(ManifestFile)
-	if err != nil {
-		return nil
-	}
-	defer f.Close()
-	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
-		return nil
-	}
-	var m struct{ Files []json.RawMessage }
-	if json.NewDecoder(io.LimitReader(f, maxManifest)).Decode(&m) != nil {
-		return nil
-	}
 	out := map[string]Entry{}
+	st, err := d.root.Lstat(ManifestFile)
+	if err == nil && st.Mode().IsRegular() && st.Size() <= maxManifest {
+		if f, err := d.root.Open(ManifestFile); err == nil {
+			if st2, err := f.Stat(); err == nil && os.SameFile(st, st2) {
+				d.parseManifest(f, st.ModTime(), out)
+			}
+			f.Close()
+		}
+	}
+	if d.manifestAt == "" {
+		return out
+	}
+	st, err = os.Lstat(d.manifestAt)
+	if err == nil && st.Mode().IsRegular() && st.Size() <= maxManifest {
+		if f, err := os.Open(d.manifestAt); err == nil {
+			if st2, err := f.Stat(); err == nil && os.SameFile(st, st2) {
+				d.parseManifest(f, st.ModTime(), out)
+			}
+			f.Close()
+		}
+	}
+	return out
+}
+
+// parseManifest adds the entries of a manifest to out; written is when it
+// was written (for an earlier version's names-only list).
+func (d *Dir) parseManifest(r io.Reader, written time.Time, out map[string]Entry) {
+	var m struct{ Files []json.RawMessage }
+	if json.NewDecoder(io.LimitReader(r, maxManifest)).Decode(&m) != nil {
+		return
+	}
 	for _, raw := range m.Files {
 		var e Entry
 		if json.Unmarshal(raw, &e) != nil {
@@ -428,13 +487,12 @@ func (d *Dir) readManifest() map[string]Entry {
 			if json.Unmarshal(raw, &name) != nil {
 				continue
 			}
-			e = d.legacyEntry(name, st.ModTime())
+			e = d.legacyEntry(name, written)
 		}
 		if own(e.Path) {
 			out[e.Path] = e
 		}
 	}
-	return out
 }
 
 // legacyEntry makes an entry of a name listed by an earlier manifest:
@@ -457,13 +515,38 @@ func (d *Dir) legacyEntry(name string, written time.Time) Entry {
 	return e
 }
 
-func (d *Dir) writeManifest(entries []Entry) error {
+// manifestData is the manifest listing entries.
+func manifestData(entries []Entry, dir string) ([]byte, error) {
 	if entries == nil {
 		entries = []Entry{}
 	}
-	data, err := json.MarshalIndent(manifest{
+	m := manifest{
 		Note:  "Файлы, записанные последним запуском selfdiag в этот каталог, с размером и SHA-256: следующий запуск удалит те из них, которые не запишет заново, если их никто не менял. Другие файлы каталога программа не трогает.",
-		Files: entries}, "", "  ")
+		Files: entries}
+	if dir != "" {
+		m.Dir = dir
+	}
+	return json.MarshalIndent(m, "", "  ")
+}
+
+// writeManifestAt writes the manifest at d.manifestAt, its folder made if
+// need be.
+func (d *Dir) writeManifestAt(entries []Entry) error {
+	data, err := manifestData(entries, d.path)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(d.manifestAt), 0o700); err != nil {
+		return err
+	}
+	return atomicfile.Write(d.manifestAt, func(w io.Writer) error {
+		_, err := w.Write(append(data, '\n'))
+		return err
+	})
+}
+
+func (d *Dir) writeManifest(entries []Entry) error {
+	data, err := manifestData(entries, "")
 	if err != nil {
 		return err
 	}

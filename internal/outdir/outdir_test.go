@@ -296,3 +296,65 @@ func TestWithoutManifest(t *testing.T) {
 		t.Errorf("folder holds %s, want the model alone", got)
 	}
 }
+
+// A manifest kept elsewhere: the folder holds only the reports, and the
+// next run still replaces the program's unchanged files and sets aside the
+// one the user changed. An earlier in-folder manifest is read, then
+// removed; an unwritable place is a note, not a failure.
+func TestManifestAt(t *testing.T) {
+	dir, cache := t.TempDir(), t.TempDir()
+	manifest := filepath.Join(cache, "m", "reports.json")
+	run := func(at string, files ...string) []string {
+		t.Helper()
+		d, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d.ManifestAt(at)
+		for _, f := range files {
+			write(t, d, f, "report of "+f)
+		}
+		if err := d.Commit(false); err != nil {
+			t.Fatal(err)
+		}
+		d.Close()
+		return d.Notes()
+	}
+	run(manifest, "a.html", "b.html")
+	if got := strings.Join(names(t, dir), ","); got != "a.html,b.html" {
+		t.Errorf("folder holds %s, want the reports alone", got)
+	}
+	if _, err := os.Stat(manifest); err != nil {
+		t.Fatalf("no manifest kept elsewhere: %v", err)
+	}
+	os.WriteFile(filepath.Join(dir, "b.html"), []byte("edited by hand"), 0o644)
+	notes := run(manifest, "a.html", "b.html")
+	got := names(t, dir)
+	if len(got) != 3 || got[0] != "a.html" || !strings.HasPrefix(got[1], "b (изменён ") || got[2] != "b.html" {
+		t.Errorf("after a rerun the folder holds %v, want a.html, b.html and the edited b set aside", got)
+	}
+	if len(notes) != 1 || !strings.Contains(notes[0], "b.html") {
+		t.Errorf("notes %q, want one of the edited b.html", notes)
+	}
+
+	// An in-folder manifest of an earlier version is honoured and removed.
+	legacy := t.TempDir()
+	dir = legacy
+	d, _ := Open(dir)
+	write(t, d, "c.html", "c")
+	d.Commit(false)
+	d.Close()
+	run(filepath.Join(cache, "legacy.json"), "c.html")
+	if got := strings.Join(names(t, dir), ","); got != "c.html" {
+		t.Errorf("folder holds %s, want c.html alone (replaced, the old manifest gone)", got)
+	}
+
+	// A cache that cannot be written: the reports are written all the same.
+	blocked := filepath.Join(cache, "file")
+	os.WriteFile(blocked, nil, 0o644)
+	dir = t.TempDir()
+	notes = run(filepath.Join(blocked, "x.json"), "d.html")
+	if got := strings.Join(names(t, dir), ","); got != "d.html" || len(notes) != 1 || !strings.Contains(notes[0], "не удалось запомнить") {
+		t.Errorf("with an unwritable cache: folder %s, notes %q", got, notes)
+	}
+}

@@ -221,7 +221,7 @@ func TestSummaryDOCX(t *testing.T) {
 	}
 	officetest.CheckPaper(t, "the note", opened.PDF, titles)
 	flat := strings.Join(strings.Fields(text), " ")
-	must := append([]string{noteTitle, "учтено " + ru.Schools(s.Stats.Schools), Percent(s.Stats.MeanPercent) + " % от максимума",
+	must := append([]string{noteTitle, ru.Counted(s.Stats.Schools), Percent(s.Stats.MeanPercent) + " % от максимума",
 		s.Stats.Deficits[0].Title}, want...)
 	for _, c := range s.Components {
 		must = append(must, c.Title)

@@ -146,8 +146,8 @@ func overviewText(s *summary.Summary) string {
 	if st.Schools == 0 {
 		return "Ни одной школы не учтено: проверьте файлы (раздел «Качество данных»)."
 	}
-	text := fmt.Sprintf("В самодиагностике учтено %s; средний результат — %s %% от максимума. %s",
-		ru.Schools(st.Schools), Percent(st.MeanPercent), levelsSentence(st.Levels))
+	text := fmt.Sprintf("В самодиагностике %s; средний результат — %s %% от максимума. %s",
+		ru.Counted(st.Schools), Percent(st.MeanPercent), levelsSentence(st.Levels))
 	if n := s.Counts.Excluded; n > 0 {
 		text += fmt.Sprintf(" Ещё %s %s: в распределение, средние и частоты дефицитов %s и %s в разделе «%s».",
 			ru.Count(n, "школа", "школы", "школ"), ru.Form(n, "прислала неполную анкету", "прислали неполные анкеты", "прислали неполные анкеты"),

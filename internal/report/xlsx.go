@@ -46,7 +46,8 @@ type xlsxSheet struct {
 	err      error
 }
 
-// newWorkbook is an empty workbook written with the fastest deflate level:
+// newWorkbook is an empty workbook marked as results
+// (xlsxprint.MarkResults), written with the fastest deflate level:
 // reports are written once and opened by office software, which does not
 // care how hard they were compressed (a few percent larger files; a
 // fifth of the writing time saved on a thousand schools' reports).
@@ -57,6 +58,7 @@ func newWorkbook() *excelize.File {
 		zw.RegisterCompressor(zip.Deflate, fastDeflate)
 		return zw
 	})
+	xlsxprint.MarkResults(f) // fails only on a file excelize did not make
 	return f
 }
 

@@ -100,3 +100,17 @@ func Open(file *os.File, tooLargeHint string) (f *excelize.File, done func(), er
 	}
 	return f, done, nil
 }
+
+// ResultsCategory is the category (docProps/core.xml) of every workbook of
+// results the program writes — reports, summaries, comparisons, not
+// templates — so that a reader passes over them wherever they lie: a
+// report's sheets list indicators and answers and would otherwise be read
+// as a second submission of its school. Office software keeps the
+// category when the book is saved again.
+const ResultsCategory = "selfdiag: результаты, не ответы школы"
+
+// IsResults says the workbook is one of the program's results.
+func IsResults(f *excelize.File) bool {
+	p, err := f.GetDocProps()
+	return err == nil && p.Category == ResultsCategory
+}

@@ -8,6 +8,8 @@ import (
 	"strings"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/selfdiag/selfdiag/internal/xlsxopen"
 )
 
 // Page is how a sheet prints.
@@ -77,4 +79,10 @@ func Setup(f *excelize.File, sheet string, p Page) error {
 		}
 	}
 	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&RСтраница &P из &N"})
+}
+
+// MarkResults marks a workbook of results (xlsxopen.ResultsCategory), so
+// that no reader takes it for answers.
+func MarkResults(f *excelize.File) error {
+	return f.SetDocProps(&excelize.DocProperties{Creator: "selfdiag", Category: xlsxopen.ResultsCategory})
 }

@@ -137,7 +137,7 @@ func schoolSection(sc *SchoolChange, titles Titles) doc.Section {
 		s.Blocks = append(s.Blocks, doc.Figure{ID: "radar", Chart: r, WidthCm: 15,
 			Caption: "Рисунок. Компоненты, % от максимума: пунктир — было, сплошная линия — стало."})
 	}
-	t := doc.Table{ID: "school-components", Header: []string{"Компонент", "Было", "Стало", "Изменение"}, Widths: []float64{2.4, 2.4, 2.4, 1.6}}
+	t := doc.Table{ID: "school-components", Header: []string{"Компонент", "Было", "Стало", "Изменение"}}
 	for _, c := range sc.Components {
 		t.Rows = append(t.Rows, doc.Row{Cells: doc.Cells(c.Title, tallyText(c.Old, titles, true), tallyText(c.New, titles, false), cmp.Or(changeText(c.LevelChange), "—"))})
 	}
@@ -190,7 +190,7 @@ func transitionsSection(d District, titles Titles) doc.Section {
 
 func meansSection(d District) doc.Section {
 	rows := append([]ComponentMeans{d.Total}, d.Components...)
-	t := doc.Table{ID: "means", Header: []string{"Компонент", "Было, %", "Стало, %"}, Numeric: []bool{false, true, true}, Widths: []float64{3, 1, 1}}
+	t := doc.Table{ID: "means", Header: []string{"Компонент", "Было, %", "Стало, %"}, Numeric: []bool{false, true, true}}
 	var bells chart.Dumbbells
 	for i, c := range rows {
 		t.Rows = append(t.Rows, doc.Row{Total: i == 0, Cells: doc.Cells(c.Title, meanText(c.Old), meanText(c.New))})
@@ -212,8 +212,7 @@ func deficitsSection(d District, titles Titles) doc.Section {
 			s.Blocks = append(s.Blocks, doc.Text("Нет."))
 			continue
 		}
-		t := doc.Table{Header: []string{"№", "Показатель", part.head, "Было с дефицитом", "Стало"}, Numeric: []bool{false, false, true, true, true},
-			Widths: []float64{0.6, 4, 1.2, 1.2, 1}}
+		t := doc.Table{Header: []string{"№", "Показатель", part.head, "Было с дефицитом", "Стало"}, Numeric: []bool{false, false, true, true, true}}
 		for _, x := range top {
 			t.Rows = append(t.Rows, doc.Row{Cells: doc.Cells(x.ID, cmp.Or(x.Title, titles.Indicators[x.ID]), strconv.Itoa(part.by(x)),
 				strconv.Itoa(x.OldSchools), strconv.Itoa(x.NewSchools))})
@@ -229,7 +228,7 @@ func fallersSection(d District, titles Titles) doc.Section {
 		s.Blocks = append(s.Blocks, doc.Text("Нет."))
 		return s
 	}
-	t := doc.Table{Header: []string{"Школа", "Муниципалитет", "Было", "Стало", "Причины"}, Widths: []float64{2.2, 1.4, 1.1, 1.1, 3.4}}
+	t := doc.Table{Header: []string{"Школа", "Муниципалитет", "Было", "Стало", "Причины"}}
 	for _, f := range d.Fallers {
 		var reasons doc.Cell
 		for i, r := range f.Reasons {
@@ -243,7 +242,7 @@ func fallersSection(d District, titles Titles) doc.Section {
 
 func municipalitiesSection(ms []District) doc.Section {
 	t := doc.Table{ID: "municipalities-table", Header: []string{"Муниципалитет", "Школ было", "стало", "Средний % было", "стало", "Выше", "Так же", "Ниже"},
-		Numeric: []bool{false, true, true, true, true, true, true, true}, Widths: []float64{2.6, 1, 1, 1.2, 1, 0.8, 0.8, 0.8}}
+		Numeric: []bool{false, true, true, true, true, true, true, true}}
 	for _, m := range ms {
 		t.Rows = append(t.Rows, doc.Row{Cells: doc.Cells(m.Name, strconv.Itoa(m.Schools.Old), strconv.Itoa(m.Schools.New), meanText(m.Total.Old),
 			meanText(m.Total.New), strconv.Itoa(m.Moved.Up), strconv.Itoa(m.Moved.Same), strconv.Itoa(m.Moved.Down))})
@@ -253,7 +252,7 @@ func municipalitiesSection(ms []District) doc.Section {
 
 func schoolsSection(rep *Report, titles Titles) doc.Section {
 	t := doc.Table{ID: "schools-table", Header: []string{"Школа", "Муниципалитет", "Было", "Стало", "Изменение", "Закрыто", "Новых", "Критические новые", "Цель плана"},
-		Numeric: []bool{false, false, false, false, false, true, true, false, false}, Widths: []float64{2.2, 1.3, 1.6, 1.6, 1.2, 0.8, 0.8, 1, 0.8}}
+		Numeric: []bool{false, false, false, false, false, true, true, false, false}}
 	only := map[string]*doc.List{MatchOnlyOld: {}, MatchOnlyNew: {}}
 	for _, sc := range rep.Schools {
 		if l := only[sc.Match]; l != nil {

@@ -193,6 +193,38 @@ func TestHTML(t *testing.T) {
 	officetest.CheckPaper(t, "the comparison", data, components)
 }
 
+// The Word comparison printed by LibreOffice and read back with positions:
+// every component on paper, no word over another, every table header's
+// words whole (columns sized by their content).
+func TestDOCXOnPaper(t *testing.T) {
+	if testing.Short() {
+		t.Skip("prints with LibreOffice")
+	}
+	rep, titles := twoYears(t)
+	var buf bytes.Buffer
+	if err := WriteDOCX(&buf, rep, titles); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "сравнение.docx")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	opened := officetest.Documents(t, os.Getenv("SELFDIAG_KEEP_PDF"), path)[path]
+	var components, headers []string
+	for _, c := range rep.District.Components {
+		components = append(components, c.Title)
+	}
+	doc.Walk(Document(rep, titles).Blocks, func(b doc.Block) {
+		if tb, ok := b.(doc.Table); ok {
+			for _, h := range tb.Header {
+				headers = append(headers, strings.Fields(h)...)
+			}
+		}
+	})
+	officetest.CheckPaper(t, "the comparison in Word", opened.PDF, components)
+	officetest.CheckWordsWhole(t, "the comparison in Word, tables' headers", opened.PDF, headers)
+}
+
 // TestFingerprintInEveryDocument: each document of a comparison names both
 // models with their fingerprints, as the school reports and the summary
 // do (the same id and version may be other files).

@@ -78,13 +78,12 @@ type Field struct {
 }
 
 // Table is a table with a header row. Numeric columns are right-aligned;
-// Widths are the columns' shares of the page width (Word).
+// columns are as wide as their content asks (each renderer sizes them).
 type Table struct {
 	ID      string
 	Class   string // an HTML class: the page's style sheet knows it
 	Header  []string
 	Numeric []bool
-	Widths  []float64
 	Rows    []Row
 }
 

@@ -44,7 +44,7 @@ func wordBlocks(blocks []Block) ([]docx.Block, error) {
 			}
 			out = append(out, docx.Paragraph{Style: style, Runs: runs})
 		case Fields:
-			t := docx.Table{Widths: []float64{1, 3}}
+			t := docx.Table{}
 			for _, f := range x.Rows {
 				t.Rows = append(t.Rows, []string{f.Name, PlainText(f.Value)})
 			}
@@ -101,7 +101,7 @@ func wordRuns(rs []Run) []docx.Run {
 }
 
 func wordTable(t Table) docx.Table {
-	out := docx.Table{Header: t.Header, Widths: t.Widths, Right: t.Numeric, BoldRows: map[int]bool{}}
+	out := docx.Table{Header: t.Header, Right: t.Numeric, BoldRows: map[int]bool{}}
 	for i, r := range t.Rows {
 		row := make([]string, len(r.Cells))
 		for j, c := range r.Cells {

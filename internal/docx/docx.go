@@ -57,15 +57,15 @@ const (
 type Run struct {
 	Text         string
 	Bold, Italic bool
+	Size         float64 // points; 0 for the paragraph style's
 }
 
 // Table is a table with a header row that repeats on every page (none
-// when Header is nil). Widths are the columns' shares of the text width
-// (any units; they are scaled); Right marks the columns aligned right.
+// when Header is nil), its columns sized by their content (columnWidths);
+// Right marks the columns aligned right.
 type Table struct {
 	Header []string
 	Rows   [][]string
-	Widths []float64
 	Right  []bool
 	// BoldRows marks rows (by index in Rows) to set in bold: totals.
 	BoldRows map[int]bool
@@ -203,6 +203,9 @@ func runs(rs []Run) string {
 		if r.Italic {
 			props += "<w:i/>"
 		}
+		if r.Size > 0 {
+			props += fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, int(r.Size*2), int(r.Size*2))
+		}
 		for i, line := range strings.Split(r.Text, "\n") {
 			b.WriteString("<w:r>")
 			if props != "" {
@@ -222,23 +225,14 @@ func writeTable(b *strings.Builder, t Table) {
 	if cols == 0 && len(t.Rows) > 0 {
 		cols = len(t.Rows[0])
 	}
-	widths := make([]int, cols)
-	total := 0.0
-	for i := range cols {
-		if i < len(t.Widths) {
-			total += t.Widths[i]
-		} else {
-			total++
-		}
+	widths, size := columnWidths(t, cols, textWidth)
+	margins := ""
+	if size == tableSizes[0] {
+		size = 0 // the style's
+	} else {
+		margins = fmt.Sprintf(`<w:tblCellMar><w:left w:w="%d" w:type="dxa"/><w:right w:w="%d" w:type="dxa"/></w:tblCellMar>`, narrowCellMargin, narrowCellMargin)
 	}
-	for i := range cols {
-		share := 1.0
-		if i < len(t.Widths) {
-			share = t.Widths[i]
-		}
-		widths[i] = int(float64(textWidth) * share / total)
-	}
-	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>`)
+	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:tblLayout w:type="fixed"/>` + margins + `</w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
 		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
 	}
@@ -264,7 +258,7 @@ func writeTable(b *strings.Builder, t Table) {
 				align = `<w:jc w:val="right"/>`
 			}
 			b.WriteString(`</w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>` + align + `</w:pPr>`)
-			b.WriteString(runs([]Run{{Text: text, Bold: header || bold}}))
+			b.WriteString(runs([]Run{{Text: text, Bold: header || bold, Size: size}}))
 			b.WriteString("</w:p></w:tc>")
 		}
 		b.WriteString("</w:tr>")

@@ -26,7 +26,7 @@ func sample(t *testing.T) Document {
 		Text("Текст с управляющим символом \x1b[31m и \x00 нулём"),
 		Paragraph{Runs: []Run{{Text: "жирный ", Bold: true}, {Text: "курсив", Italic: true}}},
 		Heading{Level: 2, Text: "1.1. Подраздел"},
-		Table{Header: []string{"№", "Показатель"}, Rows: [][]string{{"1", "a\nb"}, {"2"}}, Widths: []float64{1, 4}, BoldRows: map[int]bool{1: true}},
+		Table{Header: []string{"№", "Показатель"}, Rows: [][]string{{"1", "a\nb"}, {"2"}}, BoldRows: map[int]bool{1: true}},
 		Table{Header: []string{"Один"}, Rows: nil},
 		Image{PNG: tinyPNG(t), WidthCm: 40, Alt: "рисунок \"1\""},
 		PageBreak{},

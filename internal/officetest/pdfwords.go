@@ -160,3 +160,34 @@ func CheckPaper(t testing.TB, what string, pdf []byte, titles []string) {
 		t.Errorf("%s: %d words printed over others, first %q (page %d) over %q", what, len(over), over[0][0].Text, over[0][0].Page, over[0][1].Text)
 	}
 }
+
+// CheckWordsWhole fails the test unless every one of words is printed
+// whole: not broken across lines inside the word (a part on each line).
+// A word with a hyphen or a slash may break after it.
+func CheckWordsWhole(t testing.TB, what string, pdf []byte, words []string) {
+	t.Helper()
+	printed := map[string]bool{}
+	for _, w := range PDFWords(t, pdf) {
+		printed[w.Text] = true
+	}
+	broken := 0
+	for _, w := range words {
+		if printed[w] {
+			continue
+		}
+		whole := true
+		for _, part := range strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' }) {
+			if !printed[part] && !printed[part+"-"] && !printed[part+"/"] {
+				whole = false
+			}
+		}
+		if !whole {
+			if broken++; broken <= 5 {
+				t.Errorf("%s: %q is not printed whole (broken inside, or missing)", what, w)
+			}
+		}
+	}
+	if broken > 5 {
+		t.Errorf("%s: %d words in all not printed whole", what, broken)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/selfdiag/selfdiag/internal/doc"
 	"github.com/selfdiag/selfdiag/internal/docx"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/officetest"
@@ -28,6 +29,7 @@ func TestSchoolDOCX(t *testing.T) {
 	keep := os.Getenv("SELFDIAG_KEEP_PDF")
 	dir := t.TempDir()
 	musts := map[string][]string{} // by document: what LibreOffice must read in it
+	headerWords := map[string][]string{} // by document: its tables' header words
 	var paths []string
 	for _, tc := range goldenCases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -68,6 +70,7 @@ func TestSchoolDOCX(t *testing.T) {
 				must = append(must, d.Measures...)
 			}
 			paths, musts[path] = append(paths, path), must
+			headerWords[path] = tableHeaderWords(SchoolDocument(m, r).Blocks)
 		})
 	}
 	// LibreOffice opens every document in one run.
@@ -79,6 +82,7 @@ func TestSchoolDOCX(t *testing.T) {
 	for path, doc := range officetest.Documents(t, keep, paths...) {
 		name := filepath.Base(path)
 		officetest.CheckPaper(t, name, doc.PDF, titles)
+		officetest.CheckWordsWhole(t, name+", tables' headers", doc.PDF, headerWords[path])
 		if p := doc.Printed; p.Pages < 3 || p.Landscape || p.TextSize < 9 {
 			t.Errorf("%s printed %+v: want 3 pages or more, A4 portrait, readable text", name, p)
 		}
@@ -220,6 +224,7 @@ func TestSummaryDOCX(t *testing.T) {
 		titles = append(titles, c.Title)
 	}
 	officetest.CheckPaper(t, "the note", opened.PDF, titles)
+	officetest.CheckWordsWhole(t, "the note, tables' headers", opened.PDF, tableHeaderWords(NoteDocument(s, nil).Blocks))
 	flat := strings.Join(strings.Fields(text), " ")
 	must := append([]string{noteTitle, ru.Counted(s.Stats.Schools), Percent(s.Stats.MeanPercent) + " % от максимума",
 		s.Stats.Deficits[0].Title}, want...)
@@ -291,4 +296,18 @@ func checkNarrative(t *testing.T, name, text string) {
 			t.Errorf("%s: «не хватает» not toward the next level: %q", name, sentence)
 		}
 	}
+}
+
+// tableHeaderWords are the words of every table header of a document:
+// Word must print each whole.
+func tableHeaderWords(blocks []doc.Block) []string {
+	var words []string
+	doc.Walk(blocks, func(b doc.Block) {
+		if t, ok := b.(doc.Table); ok {
+			for _, h := range t.Header {
+				words = append(words, strings.Fields(h)...)
+			}
+		}
+	})
+	return words
 }

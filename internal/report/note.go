@@ -132,13 +132,6 @@ func dateText(t time.Time) string {
 	return t.Format("02.01.2006")
 }
 
-func repeat(v float64, n int) []float64 {
-	out := make([]float64, n)
-	for i := range out {
-		out[i] = v
-	}
-	return out
-}
 
 // overviewText is the note's first paragraph.
 func overviewText(s *summary.Summary) string {
@@ -193,7 +186,7 @@ func statsBlocks(s *summary.Summary, st summary.Stats, group string) []doc.Block
 		return out
 	}
 	if group == "" {
-		t := doc.Table{ID: "levels", Header: []string{"Уровень", "Школ", "Доля"}, Numeric: []bool{false, true, true}, Widths: []float64{2, 1, 1}}
+		t := doc.Table{ID: "levels", Header: []string{"Уровень", "Школ", "Доля"}, Numeric: []bool{false, true, true}}
 		for i := len(st.Levels) - 1; i >= 0; i-- {
 			l := st.Levels[i]
 			t.Rows = append(t.Rows, doc.Row{Cells: []doc.Cell{{levelRun(i, l.Title)}, doc.C(strconv.Itoa(l.Count)), doc.C(Percent(l.Share*100) + " %")}})
@@ -221,8 +214,7 @@ func componentBlocks(s *summary.Summary, st summary.Stats, group string) []doc.B
 	if len(weakest) > 0 {
 		out = append(out, doc.Text("Слабее всего результаты в компонентах "+strings.Join(weakest, " и ")+" — по среднему проценту от максимума."))
 	}
-	t := doc.Table{Header: []string{"Компонент", "Школ", "Средний %"}, Numeric: []bool{false, true, true},
-		Widths: append([]float64{3, 0.9, 1.1}, repeat(1.2, len(s.Levels))...)}
+	t := doc.Table{Header: []string{"Компонент", "Школ", "Средний %"}, Numeric: []bool{false, true, true}}
 	bars := chart.BarChart{Levels: len(s.Levels), Note: "Средний процент от максимума; чёрные отметки — пороги уровней (профиль по умолчанию)"}
 	for i, cs := range st.Components {
 		row := doc.Cells(cs.Title, strconv.Itoa(cs.Schools), Percent(cs.MeanPercent))
@@ -261,7 +253,7 @@ func deficitBlocks(s *summary.Summary, st summary.Stats) []doc.Block {
 		titles[c.ID] = c.Title
 	}
 	t := doc.Table{Header: []string{"№", "Показатель", "Компонент", "Школ с дефицитом", "Доля"},
-		Numeric: []bool{false, false, false, true, true}, Widths: []float64{0.6, 3.6, 1.8, 1.2, 0.8}}
+		Numeric: []bool{false, false, false, true, true}}
 	for i, df := range st.Deficits {
 		if i == TopDeficits || df.Schools == 0 {
 			break
@@ -279,7 +271,7 @@ func belowBaseBlocks(s *summary.Summary, st summary.Stats) []doc.Block {
 	if len(st.BelowBase) == 0 {
 		return []doc.Block{doc.Text(fmt.Sprintf("Школ уровня «%s» нет.", s.Levels[0].Title))}
 	}
-	t := doc.Table{Header: []string{"Школа", "Код", "Муниципалитет", "Баллы", "Причины"}, Widths: []float64{2, 0.9, 1.5, 1.3, 4}}
+	t := doc.Table{Header: []string{"Школа", "Код", "Муниципалитет", "Баллы", "Причины"}}
 	for _, b := range st.BelowBase {
 		var reasons doc.Cell
 		for i, r := range b.Reasons {
@@ -293,8 +285,7 @@ func belowBaseBlocks(s *summary.Summary, st summary.Stats) []doc.Block {
 }
 
 func municipalitiesTable(s *summary.Summary) doc.Table {
-	t := doc.Table{ID: "municipalities", Header: []string{"Муниципалитет", "Школ", "Средний %"}, Numeric: []bool{false, true, true},
-		Widths: append([]float64{3, 1, 1.2}, repeat(1.2, len(s.Levels))...)}
+	t := doc.Table{ID: "municipalities", Header: []string{"Муниципалитет", "Школ", "Средний %"}, Numeric: []bool{false, true, true}}
 	for _, l := range s.Levels {
 		t.Header = append(t.Header, l.Title)
 		t.Numeric = append(t.Numeric, true)
@@ -314,11 +305,11 @@ func municipalitiesTable(s *summary.Summary) doc.Table {
 func changeBlocks(ch *DistrictChange) []doc.Block {
 	out := []doc.Block{doc.Text(fmt.Sprintf("Сравнение с прошлой самодиагностикой (%s): в обеих — %s, только в прошлой — %d, только в нынешней — %d. "+
 		"Уровень повысили %d, сохранили %d, понизили %d.", ch.Previous, ru.Schools(ch.Matched), ch.OnlyOld, ch.OnlyNew, ch.Up, ch.Same, ch.Down))}
-	tr := doc.Table{Header: []string{"Было", "Стало", "Школ"}, Numeric: []bool{false, false, true}, Widths: []float64{2, 2, 1}}
+	tr := doc.Table{Header: []string{"Было", "Стало", "Школ"}, Numeric: []bool{false, false, true}}
 	for _, t := range ch.Transitions {
 		tr.Rows = append(tr.Rows, doc.Row{Cells: doc.Cells(t.From, t.To, strconv.Itoa(t.Schools))})
 	}
-	means := doc.Table{Header: []string{"Средний процент", "Было, %", "Стало, %"}, Numeric: []bool{false, true, true}, Widths: []float64{3, 1, 1}}
+	means := doc.Table{Header: []string{"Средний процент", "Было, %", "Стало, %"}, Numeric: []bool{false, true, true}}
 	for _, m := range ch.Means {
 		means.Rows = append(means.Rows, doc.Row{Cells: doc.Cells(m.Title, m.Old, m.New)})
 	}
@@ -330,14 +321,14 @@ func changeBlocks(ch *DistrictChange) []doc.Block {
 		if len(list.items) == 0 {
 			continue
 		}
-		t := doc.Table{Header: []string{"Показатель", "Школ"}, Numeric: []bool{false, true}, Widths: []float64{5, 1}}
+		t := doc.Table{Header: []string{"Показатель", "Школ"}, Numeric: []bool{false, true}}
 		for _, x := range list.items {
 			t.Rows = append(t.Rows, doc.Row{Cells: doc.Cells(x.Indicator, strconv.Itoa(x.Schools))})
 		}
 		out = append(out, doc.Paragraph{Runs: []doc.Run{doc.B(list.title + ":")}}, t)
 	}
 	if len(ch.Fallers) > 0 {
-		t := doc.Table{Header: []string{"Школа", "Было", "Стало", "Причины"}, Widths: []float64{2.4, 1.2, 1.2, 4}}
+		t := doc.Table{Header: []string{"Школа", "Было", "Стало", "Причины"}}
 		for _, f := range ch.Fallers {
 			t.Rows = append(t.Rows, doc.Row{Cells: doc.Cells(f.School, f.From, f.To, f.Reasons)})
 		}
@@ -369,7 +360,7 @@ func dataBlocks(s *summary.Summary) []doc.Block {
 	files("Пропущены — не файлы ответов", s.PassedOver)
 	if len(s.IncompleteSchools) > 0 {
 		t := doc.Table{Header: []string{"Школа", "Код", "Муниципалитет", "Нет ответа", "Не распознано", "Файл"},
-			Numeric: []bool{false, false, false, true, true, false}, Widths: []float64{2.4, 0.9, 1.6, 1, 1, 2}}
+			Numeric: []bool{false, false, false, true, true, false}}
 		for _, x := range s.IncompleteSchools {
 			file := x.Source
 			if x.Row > 0 {
@@ -382,7 +373,7 @@ func dataBlocks(s *summary.Summary) []doc.Block {
 			doc.P(doc.Note, "Пропущенный или нераспознанный ответ засчитывался бы как 0 баллов и дефицит. Пусть школа дополнит анкету и пришлёт её снова."))
 	}
 	if len(s.Duplicates) > 0 {
-		t := doc.Table{Header: []string{"Школа", "Не учтена", "Учтена", "Совпадает", "Почему"}, Widths: []float64{2, 2, 2, 1, 2}}
+		t := doc.Table{Header: []string{"Школа", "Не учтена", "Учтена", "Совпадает", "Почему"}}
 		for _, dp := range s.Duplicates {
 			t.Rows = append(t.Rows, doc.Row{Cells: doc.Cells(dp.School, dp.Source, cmp.Or(dp.FirstSource, "ни одна подача"), dp.By, dp.Reason)})
 		}
@@ -392,7 +383,7 @@ func dataBlocks(s *summary.Summary) []doc.Block {
 		out = append(out, doc.Paragraph{Runs: []doc.Run{doc.B("Муниципалитеты:")}}, textList("", s.MunicipalityNotes))
 	}
 	if len(s.Problems) > 0 {
-		t := doc.Table{Header: []string{"Школа", "Где", "Что"}, Widths: []float64{2, 2, 4}}
+		t := doc.Table{Header: []string{"Школа", "Где", "Что"}}
 		for _, p := range s.Problems[:min(TopProblems, len(s.Problems))] {
 			t.Rows = append(t.Rows, doc.Row{Cells: doc.Cells(p.School, p.Location, p.Message)})
 		}

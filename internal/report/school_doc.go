@@ -89,7 +89,7 @@ func schoolResults(m *model.Model, v *schoolView) doc.Section {
 		add(doc.P(doc.Note, "Ответы неполные: непредставленные и нераспознанные ответы засчитаны как 0 баллов (см. «Проблемы в данных»)."))
 	}
 	comps := doc.Table{ID: "components", Header: []string{"Компонент", "Вид", "Баллы", "Макс.", "%", "Уровень"},
-		Numeric: []bool{false, false, true, true, true, false}, Widths: []float64{3, 2.2, 1, 1.2, 1, 2.4}}
+		Numeric: []bool{false, false, true, true, true, false}}
 	for _, c := range v.Components {
 		lvl := doc.Cell{levelRun(c.Level, c.LevelTitle)}
 		if c.CriticalApplied {
@@ -100,7 +100,7 @@ func schoolResults(m *model.Model, v *schoolView) doc.Section {
 	comps.Rows = append(comps.Rows, doc.Row{Total: true, Cells: append(doc.Cells("Итог", "", strconv.Itoa(t.Points), strconv.Itoa(t.Max), t.Percent),
 		doc.Cell{levelRun(t.Level, t.LevelTitle)})})
 	add(comps, doc.P(doc.Note, percentRule), doc.Heading{Level: 3, Text: "Пороги уровней для профиля школы"})
-	thresholds := doc.Table{ID: "thresholds", Header: []string{"", "С каких баллов начинается уровень"}, Widths: []float64{1, 3},
+	thresholds := doc.Table{ID: "thresholds", Header: []string{"", "С каких баллов начинается уровень"},
 		Rows: []doc.Row{{Total: true, Cells: doc.Cells("Итог", t.Thresholds)}}}
 	for _, c := range v.Components {
 		thresholds.Rows = append(thresholds.Rows, doc.Row{Cells: doc.Cells(c.Title, orDash(c.Thresholds, "нет применимых показателей"))})
@@ -115,7 +115,7 @@ func schoolResults(m *model.Model, v *schoolView) doc.Section {
 		add(doc.Text("Нет: все критические показатели набрали баллы."))
 		return s
 	}
-	crit := doc.Table{Header: []string{"№", "Показатель", "Компонент", "Ответ", "Целевой ответ"}, Widths: []float64{0.6, 3.4, 1.6, 1.4, 1.6}}
+	crit := doc.Table{Header: []string{"№", "Показатель", "Компонент", "Ответ", "Целевой ответ"}}
 	for _, c := range v.Critical {
 		crit.Rows = append(crit.Rows, doc.Row{Alert: true, Cells: doc.Cells(c.ID, c.Text, c.ComponentTitle, orNone(c.Answer), c.Target)})
 	}
@@ -125,7 +125,7 @@ func schoolResults(m *model.Model, v *schoolView) doc.Section {
 
 func schoolPeers(v *schoolView) doc.Table {
 	t := doc.Table{ID: "peers", Header: []string{"Компонент", "Школа, %", "Среднее по всем школам, %"},
-		Numeric: []bool{false, true, true, true}, Widths: []float64{3, 1.2, 1.6, 1.6}}
+		Numeric: []bool{false, true, true, true}}
 	if v.MunicipalPeers {
 		t.Header = append(t.Header, "Среднее по «"+v.PeerMunicipality+"», %")
 	}
@@ -145,7 +145,7 @@ func schoolChange(ch *changeView) doc.Section {
 		text += " " + ch.Plan
 	}
 	s := doc.Section{ID: "change", Blocks: []doc.Block{doc.Heading{Level: 2, Text: ChangeHeading}, doc.Text(text)}}
-	t := doc.Table{Header: []string{"Компонент", "Было", "Стало", "Изменение"}, Widths: []float64{2.4, 2.4, 2.4, 1.6}}
+	t := doc.Table{Header: []string{"Компонент", "Было", "Стало", "Изменение"}}
 	for _, c := range ch.Components {
 		t.Rows = append(t.Rows, doc.Row{Cells: doc.Cells(c.Title, c.Old, c.New, c.Change)})
 	}
@@ -187,7 +187,7 @@ func schoolDeficits(v *schoolView) doc.Section {
 			add(doc.Text("Дефицитов нет."))
 		} else {
 			t := doc.Table{Class: "deficits", Header: []string{"№", "Показатель", "Ответ", "Баллы", "Разрыв", "Цель (ответ на максимум)"},
-				Numeric: []bool{false, false, false, true, true, false}, Widths: []float64{0.6, 3.4, 1.6, 1, 0.9, 1.8}}
+				Numeric: []bool{false, false, false, true, true, false}}
 			var measures doc.List
 			for _, d := range c.Deficits {
 				t.Rows = append(t.Rows, doc.Row{Alert: d.Failed, Cells: []doc.Cell{doc.C(d.ID), indicatorCell(d.Text, d.Critical, "критический"),
@@ -210,7 +210,7 @@ func schoolPlan(v *schoolView) doc.Section {
 	s := doc.Section{ID: "plan", PageBreak: true, Blocks: []doc.Block{doc.Heading{Level: 2, Text: schoolHeadPlan}, doc.Text(v.Plan.Summary)}}
 	if len(v.Plan.Steps) > 0 {
 		t := doc.Table{Header: []string{"Шаг", "№", "Показатель", "Компонент", "Сейчас (баллы)", "Цель (баллы)", "+ баллов"},
-			Numeric: []bool{true, false, false, false, false, false, true}, Widths: []float64{0.5, 0.6, 3, 1.5, 1.4, 1.4, 0.8}}
+			Numeric: []bool{true, false, false, false, false, false, true}}
 		for i, st := range v.Plan.Steps {
 			t.Rows = append(t.Rows, doc.Row{Alert: st.Blocking, Cells: []doc.Cell{doc.C(strconv.Itoa(i + 1)), doc.C(st.ID),
 				indicatorCell(st.Text, st.Blocking, "критический: блокирует уровень"), doc.C(st.ComponentTitle),
@@ -256,7 +256,7 @@ func schoolMeasures(v *schoolView) doc.Section {
 		s.Blocks = append(s.Blocks, doc.Text("Дефицитов нет: мероприятия по устранению дефицитов не нужны."))
 		return s
 	}
-	t := doc.Table{Class: "measures", Header: measuresHeader, Widths: []float64{0.5, 2.6, 3, 1.3, 0.9, 1.7}}
+	t := doc.Table{Class: "measures", Header: measuresHeader}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, doc.Row{Cells: r})
 	}
@@ -269,7 +269,7 @@ func schoolAnswers(v *schoolView) doc.Section {
 	s := doc.Section{ID: "indicators", PageBreak: true, Blocks: []doc.Block{doc.Heading{Level: 2, Text: schoolHeadAnswers}}}
 	for _, c := range v.Components {
 		t := doc.Table{Class: "indicators", Header: []string{"№", "Показатель", "Ответ", "Баллы", "Макс."},
-			Numeric: []bool{false, false, false, true, true}, Widths: []float64{0.6, 4.2, 2, 0.9, 0.9}}
+			Numeric: []bool{false, false, false, true, true}}
 		for _, iv := range c.Indicators {
 			t.Rows = append(t.Rows, doc.Row{Alert: iv.Failed, Inactive: iv.NotApplicable, Cells: []doc.Cell{doc.C(iv.ID),
 				indicatorCell(iv.Text, iv.Critical, "критический"), answerCell(iv.Answer, "—", iv.Status), doc.C(strconv.Itoa(iv.Points)), doc.C(strconv.Itoa(iv.Max))}})

@@ -1,0 +1,169 @@
+package docx
+
+import (
+	"strings"
+)
+
+//go:generate go run genwidths.go
+
+// Table text sizes tried, in points, largest first: a table too wide for
+// its words at 10 pt is set smaller rather than breaking them; 7 pt only
+// to keep a header's words whole.
+var (
+	tableSizes  = []float64{10, 9, 8}
+	headerSizes = []float64{8, 7}
+)
+
+// Cell margins, in twips: Word's default 0.19 cm on each side at 10 pt,
+// 0.1 cm in a table set smaller (it is set smaller for want of room).
+const (
+	cellMargin       = 108
+	narrowCellMargin = 57
+	borderSlack      = 40 // the border lines, and rounding
+)
+
+// cellPadding is a cell's margins and borders at size points, in twips.
+func cellPadding(size float64) float64 {
+	if size < tableSizes[0] {
+		return 2*narrowCellMargin + borderSlack
+	}
+	return 2*cellMargin + borderSlack
+}
+
+// textTwips is how wide s prints at size points, in twips, by the widths
+// of DejaVu Serif (wider than Times New Roman); a letter not measured
+// counts as a whole em.
+func textTwips(s string, bold bool, size float64) float64 {
+	table := regularWidths
+	if bold {
+		table = boldWidths
+	}
+	em := 0
+	for _, r := range s {
+		w, ok := table[r]
+		if !ok {
+			w = 1000
+		}
+		em += int(w)
+	}
+	return float64(em) / 1000 * size * 20
+}
+
+// words splits a line where it may break: at spaces, and after a hyphen
+// or a slash, as Word breaks. A non-breaking space joins (a number and
+// its «%»).
+func words(line string) []string {
+	var out []string
+	for _, f := range strings.Split(line, " ") {
+		for f != "" {
+			i := strings.IndexAny(f, "-/")
+			if i < 0 || i == len(f)-1 {
+				out = append(out, f)
+				break
+			}
+			out = append(out, f[:i+1])
+			f = f[i+1:]
+		}
+	}
+	return out
+}
+
+// need is how wide a column must be so that no word breaks (min) and so
+// that no line wraps (max), in twips.
+type need struct{ min, max float64 }
+
+func (n *need) add(text string, bold bool, size float64, wordsWhole bool) {
+	for _, line := range strings.Split(text, "\n") {
+		n.max = max(n.max, textTwips(line, bold, size)+cellPadding(size))
+		if !wordsWhole {
+			continue
+		}
+		for _, w := range words(line) {
+			n.min = max(n.min, textTwips(w, bold, size)+cellPadding(size))
+		}
+	}
+}
+
+// columnWidths sizes a table's columns by their content, as a browser
+// sizes an automatic table: every column at least as wide as its longest
+// word (a header never breaks inside a word), the rest of the text width
+// shared by how much more each column's longest line wants. A table whose
+// words do not fit at 10 pt is set at 9 or 8 pt with narrower cell
+// margins; when not even then, only the headers' words are kept whole, at
+// 8 or 7 pt (and when not even those, the columns keep the shares of their
+// longest words). It returns the widths in
+// twips, summing to avail, and the size in points.
+func columnWidths(t Table, cols, avail int) ([]int, float64) {
+	var needs []need
+	var size float64
+	fits := func() bool { return sumOf(needs, func(n need) float64 { return n.min }) <= float64(avail) }
+	for _, size = range tableSizes {
+		if needs = tableNeeds(t, cols, size, true); fits() {
+			break
+		}
+	}
+	if !fits() {
+		// Too many columns for their cells' longest words even at the
+		// smallest size: the headers' words still stay whole, a long word
+		// in a cell may break.
+		for _, size = range headerSizes {
+			if needs = tableNeeds(t, cols, size, false); fits() {
+				break
+			}
+		}
+	}
+	mins := sumOf(needs, func(n need) float64 { return n.min })
+	maxs := sumOf(needs, func(n need) float64 { return n.max })
+	widths := make([]float64, cols)
+	for i, n := range needs {
+		switch {
+		case maxs <= float64(avail): // every line fits: the spare width by line length
+			widths[i] = n.max + (float64(avail)-maxs)*n.max/maxs
+		case mins <= float64(avail):
+			widths[i] = n.min + (float64(avail)-mins)*(n.max-n.min)/(maxs-mins)
+		default:
+			widths[i] = float64(avail) * n.min / mins
+		}
+	}
+	return rounded(widths, avail), size
+}
+
+// tableNeeds measures every column at size points: the header's words and
+// lines, and the cells' lines, and their words when cellWords.
+func tableNeeds(t Table, cols int, size float64, cellWords bool) []need {
+	needs := make([]need, cols)
+	for i := range cols {
+		if i < len(t.Header) {
+			needs[i].add(t.Header[i], true, size, true)
+		}
+		for r, row := range t.Rows {
+			if i < len(row) {
+				needs[i].add(row[i], t.BoldRows[r], size, cellWords)
+			}
+		}
+	}
+	return needs
+}
+
+func sumOf(needs []need, f func(need) float64) float64 {
+	s := 0.0
+	for _, n := range needs {
+		s += f(n)
+	}
+	return s
+}
+
+// rounded rounds widths to whole twips summing to total: the remainder
+// goes to the last column.
+func rounded(widths []float64, total int) []int {
+	out := make([]int, len(widths))
+	left := total
+	for i, w := range widths {
+		out[i] = int(w)
+		left -= out[i]
+	}
+	if len(out) > 0 {
+		out[len(out)-1] += left
+	}
+	return out
+}

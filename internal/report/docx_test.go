@@ -28,7 +28,7 @@ import (
 func TestSchoolDOCX(t *testing.T) {
 	keep := os.Getenv("SELFDIAG_KEEP_PDF")
 	dir := t.TempDir()
-	musts := map[string][]string{} // by document: what LibreOffice must read in it
+	musts := map[string][]string{}       // by document: what LibreOffice must read in it
 	headerWords := map[string][]string{} // by document: its tables' header words
 	var paths []string
 	for _, tc := range goldenCases {

@@ -132,7 +132,6 @@ func dateText(t time.Time) string {
 	return t.Format("02.01.2006")
 }
 
-
 // overviewText is the note's first paragraph.
 func overviewText(s *summary.Summary) string {
 	st := s.Stats

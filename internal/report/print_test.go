@@ -164,6 +164,13 @@ func TestChartsClearOfTables(t *testing.T) {
 				}
 			}
 		}
+		// The school's radar, below two tables, starts a printed page.
+		if name == "school" {
+			sheet := part("xl/worksheets/sheet1.xml")
+			if !regexp.MustCompile(`<rowBreaks[^>]*>.*<brk id="\d+"`).Match(sheet) {
+				t.Errorf("school «%s»: no page break above its radar", f.GetSheetList()[0])
+			}
+		}
 		for _, zf := range zr.File {
 			if strings.HasPrefix(zf.Name, "xl/charts/chart") {
 				c := part(zf.Name)

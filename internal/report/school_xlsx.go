@@ -119,7 +119,7 @@ func schoolTotalSheet(f *excelize.File, styles *xlsxStyles, m *model.Model, v *s
 	if v.Peers {
 		lines = append(lines, table.series(2+len(m.Levels), "7F7F7F", false))
 	}
-	it.chart(cellName(1, cmpLast+2), radarChart("Процент от максимума по компонентам и пороги уровней", lines, 760, 440))
+	it.chartOnNewPage(cellName(1, cmpLast+2), radarChart("Процент от максимума по компонентам и пороги уровней", lines, 760, 440))
 
 	return it, nil
 }

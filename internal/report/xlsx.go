@@ -161,12 +161,20 @@ type subhead struct{ row, cols int }
 // chart places a chart at a cell once the columns have their widths: a
 // chart spans the cells it covers when added, so it is added last.
 func (s *xlsxSheet) chart(cell string, c *excelize.Chart) {
-	s.charts = append(s.charts, placedChart{cell, c})
+	s.charts = append(s.charts, placedChart{cell: cell, chart: c})
 }
 
 type placedChart struct {
-	cell  string
-	chart *excelize.Chart
+	cell    string
+	chart   *excelize.Chart
+	newPage bool // printed from the top of a page (a break above its row)
+}
+
+// chartOnNewPage places a chart as chart does, starting a printed page: a
+// chart below a long table would otherwise cross the page break, with
+// the repeated header printed over it.
+func (s *xlsxSheet) chartOnNewPage(cell string, c *excelize.Chart) {
+	s.charts = append(s.charts, placedChart{cell, c, true})
 }
 
 // labelRow is a label row's value: it spans the table's width and wraps.
@@ -326,6 +334,11 @@ func (s *xlsxSheet) finish(styles *xlsxStyles) error {
 	for _, c := range s.charts {
 		if err := f.AddChart(s.name, c.cell, c.chart); err != nil {
 			return err
+		}
+		if c.newPage {
+			if err := f.InsertPageBreak(s.name, c.cell); err != nil {
+				return err
+			}
 		}
 	}
 	if s.head > 0 {

@@ -140,7 +140,7 @@ func newRootCmd(s *streams) *cobra.Command {
 		fmt.Fprintf(c.OutOrStdout(), "%s\n\n", strings.TrimSpace(long))
 		rucobra.Usage(c)
 	})
-	root.AddCommand(newScoreCmd(a), newReportCmd(a), newBatchCmd(a), newCompareCmd(a), newTemplateCmd(a), newModelCmd(a))
+	root.AddCommand(newScoreCmd(a), newReportCmd(a), newBatchCmd(a), newCompareCmd(a), newTemplateCmd(a), newModelCmd(a), newServeCmd(a))
 	rucobra.NamePlaceholders(root, placeholders)
 	return root
 }

@@ -547,4 +547,3 @@ func (s *Server) modelExport(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Disposition", attachment("модель.xlsx"))
 	w.Write(buf.Bytes())
 }
-

@@ -32,7 +32,7 @@ import (
 const (
 	answersDir = "answers"
 	modelDir   = "model"
-	errorFile  = "ошибка.txt"       // why a run failed, when it did
+	errorFile  = "ошибка.txt"      // why a run failed, when it did
 	linksFile  = ".web-links.json" // the schools' HTML reports, in the summary's order
 	runPrefix  = "run-"
 )

@@ -190,7 +190,7 @@ func TestSecurity(t *testing.T) {
 type cookieJar struct{ cookies []*http.Cookie }
 
 func (j *cookieJar) SetCookies(_ *url.URL, c []*http.Cookie) { j.cookies = append(j.cookies, c...) }
-func (j *cookieJar) Cookies(*url.URL) []*http.Cookie        { return j.cookies }
+func (j *cookieJar) Cookies(*url.URL) []*http.Cookie         { return j.cookies }
 
 // The sample district through the API: the run is what batch --out
 // --per-school writes, its files served, the reports zipped, the run

@@ -49,7 +49,12 @@ func within(t *testing.T, ctx context.Context, d time.Duration, what string, ste
 	c, cancel := context.WithTimeout(ctx, d)
 	defer cancel()
 	if err := chromedp.Do(c, steps...); err != nil {
-		t.Fatalf("%s: %v", what, err)
+		// What the page showed, to tell why.
+		shown, cancelShown := context.WithTimeout(ctx, 5*time.Second)
+		defer cancelShown()
+		loc, _ := chromedp.Run(shown, chromedp.Location())
+		body, _ := chromedp.Run(shown, chromedp.Evaluate[string](`document.body ? document.body.innerText : ""`))
+		t.Fatalf("%s: %v\nat %s the page shows:\n%.2000s", what, err, loc, body)
 	}
 }
 
@@ -159,7 +164,7 @@ func TestInBrowser(t *testing.T) {
 	// A school's report from the list.
 	within(t, ctx, 30*time.Second, "open a school's report",
 		chromedp.Click(chromedp.CSS(`table.schools a[href="files/schools/100001.html"]`), chromedp.NodeVisible),
-		chromedp.WaitVisible(chromedp.CSS("h1")))
+		chromedp.WaitVisible(chromedp.CSS("#thresholds"))) // the report's own table, not the run page's
 	if h := text(t, ctx, "h1"); !strings.Contains(h, "МБОУ «Школа № 1»") {
 		t.Errorf("the school's report is titled %q", h)
 	}
@@ -172,7 +177,7 @@ func TestInBrowser(t *testing.T) {
 		chromedp.SetValue(chromedp.CSS(`select[name=a]`), first),
 		chromedp.SetValue(chromedp.CSS(`select[name=b]`), second),
 		chromedp.Click(chromedp.CSS(`#compare button[type=submit]`), chromedp.NodeVisible),
-		chromedp.WaitVisible(chromedp.CSS("h1")))
+		chromedp.WaitVisible(chromedp.CSS("#means"))) // the comparison's own table, not the home page's
 	if h := text(t, ctx, "body"); !strings.Contains(h, "Сравнение") || !strings.Contains(h, "в обеих самодиагностиках") {
 		t.Errorf("the comparison page: %.300s", h)
 	}

@@ -112,9 +112,8 @@
       var res = {};
       try { res = JSON.parse(xhr.responseText); } catch (err) { res = { error: xhr.responseText }; }
       if (xhr.status !== 202) { fail(res.error || ("ошибка " + xhr.status)); return; }
-      label.textContent = "Расчёт…";
-      bar.value = 0;
-      follow(res.id, function () { location.href = "/runs/" + res.id + "/"; });
+      // The run's page shows the scoring's progress and then the results.
+      location.href = "/runs/" + res.id + "/";
     };
     xhr.onerror = function () { fail("соединение с программой прервано: она закрыта?"); };
     xhr.send(data);
@@ -127,9 +126,11 @@
     document.getElementById("start").disabled = false;
   }
 
+  // follow asks for the run's state until it is scored (a failed request
+  // is asked again), then calls then.
   function follow(id, then) {
     (function poll() {
-      fetch("/api/runs/" + id, { headers: { Accept: "application/json" } }).then(function (r) { return r.json(); }).then(function (st) {
+      fetch("/api/runs/" + id, { headers: { Accept: "application/json" }, cache: "no-store" }).then(function (r) { return r.json(); }).then(function (st) {
         var b = document.getElementById("bar"), l = document.getElementById("bar-label");
         if (st.state === "running") {
           if (st.total) { b.max = st.total; b.value = st.done; l.textContent = "Считается: " + st.done + " из " + st.total + " файлов"; }
@@ -137,7 +138,7 @@
           return;
         }
         then();
-      });
+      }).catch(function () { setTimeout(poll, 1000); });
     })();
   }
 })();

@@ -129,10 +129,15 @@ func TestInBrowser(t *testing.T) {
 	if p := text(t, ctx, "table.problems"); !strings.Contains(p, "приказ.pdf") {
 		t.Errorf("the data problems lack the letter passed over: %.300s", p)
 	}
-	// Readable at 1280 px: nothing wider than the window.
-	wide, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth <= window.innerWidth`))
-	if err != nil || !wide {
-		t.Errorf("the run's page is wider than 1280 px (%v)", err)
+	// Readable on a laptop, at 1280 and at 1920 px: nothing wider than
+	// the window, the dashboard's frame as wide as the page's text.
+	for _, width := range []int64{1366, 1280, 1920} {
+		within(t, ctx, 10*time.Second, "resize", chromedp.EmulateViewport(width, 900))
+		fits, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.documentElement.scrollWidth <= window.innerWidth &&
+			document.querySelector("iframe.dashboard").getBoundingClientRect().width >= Math.min(window.innerWidth, 1400) - 80`))
+		if err != nil || !fits {
+			t.Errorf("at %d px the run's page is wider than the window, or its dashboard narrow (%v)", width, err)
+		}
 	}
 
 	// The note and the reports, downloaded as a person clicks them.

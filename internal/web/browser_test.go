@@ -126,6 +126,13 @@ func TestInBrowser(t *testing.T) {
 	if h := text(t, ctx, "h1"); !strings.Contains(h, "Тестовый район, 2025") {
 		t.Errorf("the run's heading %q", h)
 	}
+	// The dashboard in its frame: the district's own page.
+	shown, cancelShown := context.WithTimeout(ctx, 30*time.Second)
+	if _, err := chromedp.Run(shown, chromedp.Poll[bool](`(function(){var d=document.querySelector("iframe.dashboard").contentDocument;
+		return !!d && !!d.body && d.body.innerText.indexOf("Тестовый район") >= 0 && d.body.innerText.indexOf("Знание") >= 0})()`)); err != nil {
+		t.Errorf("the dashboard's frame does not show the district: %v", err)
+	}
+	cancelShown()
 	if p := text(t, ctx, "table.problems"); !strings.Contains(p, "приказ.pdf") {
 		t.Errorf("the data problems lack the letter passed over: %.300s", p)
 	}

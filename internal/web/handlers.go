@@ -32,7 +32,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /runs/{id}/{$}", s.runPage)
 	m.HandleFunc("GET /runs/{id}/files/{file...}", s.runFile)
 	m.HandleFunc("GET /runs/{id}/reports.zip", s.reportsZip)
-	m.HandleFunc("POST /runs/{id}/delete", s.deleteForm)
+	m.HandleFunc("POST /runs/{id}/delete", s.deleteRun)
 	m.HandleFunc("GET /compare", s.comparePage)
 	m.HandleFunc("GET /templates/{name}", s.template)
 	m.HandleFunc("GET /model", s.modelPage)
@@ -40,7 +40,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/runs", s.createRun)
 	m.HandleFunc("GET /api/runs", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, s.runs.list()) })
 	m.HandleFunc("GET /api/runs/{id}", s.apiRun)
-	m.HandleFunc("DELETE /api/runs/{id}", s.apiDelete)
+	m.HandleFunc("DELETE /api/runs/{id}", s.deleteRun)
 	m.HandleFunc("GET /api/runs/{id}/summary.json", func(w http.ResponseWriter, r *http.Request) {
 		r.SetPathValue("file", "summary.json")
 		s.runFile(w, r)
@@ -233,13 +233,19 @@ func (s *Server) reportsZip(w http.ResponseWriter, r *http.Request) {
 	zw.Close()
 }
 
-func (s *Server) deleteForm(w http.ResponseWriter, r *http.Request) {
+// deleteRun deletes a run: from the page's form (back to the list) or
+// the API (DELETE, JSON).
+func (s *Server) deleteRun(w http.ResponseWriter, r *http.Request) {
 	if _, ok := s.runDir(w, r); !ok {
 		return
 	}
 	if err := s.runs.remove(r.PathValue("id")); err != nil {
 		status, msg := errorStatus(err)
 		s.fail(w, r, status, msg)
+		return
+	}
+	if r.Method == http.MethodDelete {
+		writeJSON(w, 200, map[string]string{"deleted": r.PathValue("id")})
 		return
 	}
 	http.Redirect(w, r, "/", http.StatusSeeOther)
@@ -250,18 +256,6 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, 200, s.runs.info(r.PathValue("id")))
-}
-
-func (s *Server) apiDelete(w http.ResponseWriter, r *http.Request) {
-	if _, ok := s.runDir(w, r); !ok {
-		return
-	}
-	if err := s.runs.remove(r.PathValue("id")); err != nil {
-		status, msg := errorStatus(err)
-		s.fail(w, r, status, msg)
-		return
-	}
-	writeJSON(w, 200, map[string]string{"deleted": r.PathValue("id")})
 }
 
 // createRun takes an upload — answer files (a folder's, or .zip), the

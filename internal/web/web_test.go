@@ -422,3 +422,36 @@ func brokenModel(t *testing.T, good []byte) []byte {
 	}
 	return b.Bytes()
 }
+
+// Three years of one territory give its trend: each component's mean and
+// each school's percent by year, on the home page; two years give none.
+func TestTrend(t *testing.T) {
+	f := newFixture(t, DefaultLimits)
+	write := func(id, territory, year string, mean, school float64) {
+		dir := filepath.Join(f.data, id)
+		os.MkdirAll(dir, 0o755)
+		doc := fmt.Sprintf(`{"schema":"selfdiag.summary/v1","model":{"title":"М","version":"1"},"run":{"territory":%q,"year":%q,"as_of":"%s-06-01"},
+			"counts":{"schools":1},"stats":{"components":[{"id":"knowledge","title":"Знание","mean_percent":%v}]},
+			"schools":[{"name":"Школа № 1","code":"1","percent":%v}]}`, territory, year, year, mean, school)
+		os.WriteFile(filepath.Join(dir, "summary.json"), []byte(doc), 0o644)
+	}
+	write("run-20240601-100000-aaaaaa", "Кировский район", "2024", 60.3, 55)
+	write("run-20250601-100000-bbbbbb", "Кировский район", "2025", 70, 65.5)
+	write("run-20260601-100000-cccccc", "Кировский район", "2026", 80, 75)
+	write("run-20260601-110000-dddddd", "Заречный округ", "2025", 50, 50)
+	write("run-20260601-120000-eeeeee", "Заречный округ", "2026", 55, 55)
+	trends := trendOf(f.data, f.s.runs.list())
+	if len(trends) != 1 || trends[0].Territory != "Кировский район" || strings.Join(trends[0].Years, ",") != "2024,2025,2026" {
+		t.Fatalf("trends %+v, want Кировский район over 2024–2026 alone", trends)
+	}
+	if got := strings.Join(trends[0].Components[0].Values, " "); got != "60,3 70,0 80,0" {
+		t.Errorf("Знание by year: %s", got)
+	}
+	if got := trends[0].Schools[0]; got.Title != "Школа № 1" || strings.Join(got.Values, " ") != "55,0 65,5 75,0" {
+		t.Errorf("the school by year: %+v", got)
+	}
+	page := readAll(t, f.do("GET", "/", nil, "", true).Body)
+	if !strings.Contains(page, "Динамика: Кировский район") || strings.Contains(page, "Динамика: Заречный") {
+		t.Errorf("the home page's trends are wrong")
+	}
+}

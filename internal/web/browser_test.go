@@ -109,7 +109,16 @@ func TestInBrowser(t *testing.T) {
 
 	within(t, ctx, 30*time.Second, "open the page",
 		chromedp.Navigate(f.http.URL+"/?token="+f.s.Token()),
-		chromedp.WaitVisible(chromedp.CSS("#upload")),
+		chromedp.WaitVisible(chromedp.CSS("#upload")))
+	// By keyboard: Tab reaches the file choosers and the form's fields.
+	reached, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function(){
+		var order = Array.prototype.filter.call(document.querySelectorAll("a, button, input, select, [tabindex]"), function(e){
+			return e.tabIndex >= 0 && !e.disabled && e.getClientRects().length > 0; });
+		return order.map(function(e){ return e.id || e.name || e.tagName; }).join(",") })()`))
+	if err != nil || !strings.Contains(reached, "folder") || !strings.Contains(reached, "files") || !strings.Contains(reached, "territory") || !strings.Contains(reached, "start") {
+		t.Errorf("keyboard focus order %q lacks the file choosers or the fields (%v)", reached, err)
+	}
+	within(t, ctx, 30*time.Second, "choose the files",
 		chromedp.SetUploadFiles(chromedp.CSS("#files"), files),
 		chromedp.SendKeys(chromedp.CSS(`input[name=territory]`), "Тестовый район"),
 		chromedp.SendKeys(chromedp.CSS(`input[name=year]`), "2025"))

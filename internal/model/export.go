@@ -12,8 +12,8 @@ type Doc struct {
 	Components []ComponentDoc `json:"components" yaml:"components"`
 	Thresholds ThresholdsDoc  `json:"thresholds" yaml:"thresholds"`
 	// CriticalRule is the first of CriticalRules, as before lists were
-	// possible.
-	CriticalRule  CriticalDoc   `json:"critical_rule" yaml:"critical_rule"`
+	// possible; none in a model without critical indicators.
+	CriticalRule  *CriticalDoc  `json:"critical_rule,omitempty" yaml:"critical_rule,omitempty"`
 	CriticalRules []CriticalDoc `json:"critical_rules" yaml:"critical_rules"`
 }
 
@@ -139,7 +139,9 @@ func (m *Model) Doc() Doc {
 			Default: m.setDocPtr(v.Default), Overall: m.setDocPtr(v.Overall), Components: m.setDocs(v.Components)})
 	}
 	d.CriticalRules = m.ruleDocs(m.CriticalRules)
-	d.CriticalRule = d.CriticalRules[0]
+	if len(d.CriticalRules) > 0 {
+		d.CriticalRule = &d.CriticalRules[0]
+	}
 	return d
 }
 

@@ -920,7 +920,10 @@ type pendingRules struct {
 // own ones.
 func (l *loader) buildCriticalRules(m *Model, rules rawCriticalList, file string, top problem.Location) {
 	if len(rules) == 0 {
-		l.add(top, "не задано правило критических показателей (critical_rule: action, level, scope)")
+		// Only a model with critical indicators needs the rule.
+		if slices.ContainsFunc(m.Indicators, func(ind *Indicator) bool { return ind.Critical }) {
+			l.add(top, "не задано правило критических показателей (critical_rule: action, level, scope): оно нужно, когда в модели есть критические показатели")
+		}
 		return
 	}
 	m.CriticalRules = l.buildRules(m, rules, file, "critical_rule")

@@ -97,6 +97,10 @@ func TestLoadProblems(t *testing.T) {
 	}{
 		{"valid", map[string]string{"model.yaml": validRoot, "a.yaml": validComp}, nil},
 		{"no root", map[string]string{"a.yaml": validComp}, []string{"m/model.yaml: файл не найден"}},
+		{"no critical rule, nothing critical", map[string]string{"model.yaml": strings.Replace(validRoot, "critical_rule: {action: force, level: below_base, scope: both}\n", "", 1),
+			"a.yaml": strings.Replace(validComp, "    critical: true\n", "", 1)}, nil},
+		{"no critical rule for a critical indicator", map[string]string{"model.yaml": strings.Replace(validRoot, "critical_rule: {action: force, level: below_base, scope: both}\n", "", 1),
+			"a.yaml": validComp}, []string{"не задано правило критических показателей", "когда в модели есть критические показатели"}},
 		{"syntax", map[string]string{"model.yaml": "id: [", "a.yaml": validComp}, []string{"m/model.yaml:1: ошибка синтаксиса YAML"}},
 		{"unknown key", map[string]string{"model.yaml": validRoot + "colour: red\n", "a.yaml": validComp + "    extra: 1\n"},
 			[]string{"m/model.yaml:15:1: неизвестный ключ «colour»", "m/a.yaml:9:5: неизвестный ключ «extra»"}},

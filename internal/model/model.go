@@ -282,3 +282,14 @@ func (m *Model) UsesProfile() bool {
 	}
 	return len(m.Thresholds.Variants) > 0
 }
+
+// HasCritical says whether any indicator is critical: a model of another
+// framework may have none, and then no critical rule either.
+func (m *Model) HasCritical() bool {
+	for _, ind := range m.Indicators {
+		if ind.Critical {
+			return true
+		}
+	}
+	return false
+}

@@ -25,7 +25,7 @@ type outRoot struct {
 	Levels       []LevelDoc     `yaml:"levels"`
 	Components   []outComponent `yaml:"components"`
 	Thresholds   outThresholds  `yaml:"thresholds"`
-	CriticalRule any            `yaml:"critical_rule"` // one CriticalDoc, or a list
+	CriticalRule any            `yaml:"critical_rule,omitempty"` // one CriticalDoc, or a list; none without critical indicators
 }
 
 type outComponent struct {
@@ -97,9 +97,11 @@ type outIndicator struct {
 // file with its name; loading the folder gives the same model.
 func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) error) error {
 	root := outRoot{Schema: Schema, ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
-	if rules := m.ruleDocs(m.CriticalRules); len(rules) == 1 {
+	switch rules := m.ruleDocs(m.CriticalRules); len(rules) {
+	case 0:
+	case 1:
 		root.CriticalRule = rules[0]
-	} else {
+	default:
 		root.CriticalRule = rules
 	}
 	for _, l := range m.Levels {

@@ -36,7 +36,11 @@ func WriteText(w io.Writer, m *model.Model) error {
 		fmt.Fprintf(&b, "Особые пороги для школ (%s): вариант %s\n", v.When, v.ID)
 	}
 	writeProfileThresholds(&b, m)
-	fmt.Fprintf(&b, "Невыполненный критический показатель %s.\n", rulesText(m, m.CriticalRules))
+	if m.HasCritical() {
+		fmt.Fprintf(&b, "Невыполненный критический показатель %s.\n", rulesText(m, m.CriticalRules))
+	} else {
+		b.WriteString("Критических показателей в модели нет.\n")
+	}
 	for _, c := range m.Components {
 		kind := "Магистральное направление"
 		if c.Kind == model.KindCondition {

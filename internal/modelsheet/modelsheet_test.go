@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/xuri/excelize/v2"
 
@@ -34,7 +35,17 @@ func models(t *testing.T) map[string]*model.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return map[string]*model.Model{"embedded": embedded, "every-feature": every}
+	// A model of another framework: nothing critical, so no critical rule.
+	plain, err := model.Load(fstest.MapFS{
+		"model.yaml": {Data: []byte("schema: selfdiag.model/v1\nid: plain\nversion: \"1\"\ntitle: Без критических\nsource: тест\n" +
+			"levels:\n  - {id: low, title: низкий}\n  - {id: high, title: высокий}\ncomponents:\n  - {id: a, title: А, kind: direction}\n" +
+			"thresholds:\n  default: {percent: {high: 50}}\n")},
+		"a.yaml": {Data: []byte("component: a\nindicators:\n  - id: \"1\"\n    text: Показатель\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n")},
+	}, "plain")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]*model.Model{"embedded": embedded, "every-feature": every, "no-critical": plain}
 }
 
 // writeFile writes the table in a format to a temporary file.

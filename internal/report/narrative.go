@@ -55,9 +55,9 @@ func schoolNarrative(levels []model.Level, v *schoolView) string {
 	}
 
 	// Critical indicators.
-	if n := len(v.Critical); n == 0 {
+	if n := len(v.Critical); n == 0 && v.HasCritical {
 		b.WriteString(" Все критические показатели выполнены.")
-	} else {
+	} else if n > 0 {
 		names := make([]string, n)
 		for i, c := range v.Critical {
 			names[i] = c.ID + " «" + c.Text + "»"

@@ -110,6 +110,9 @@ func schoolResults(m *model.Model, v *schoolView) doc.Section {
 		add(doc.Heading{Level: 3, Text: PeersHeading}, schoolPeers(v))
 	}
 	add(schoolFigures(m, v)...)
+	if !v.HasCritical {
+		return s
+	}
 	add(doc.Heading{Level: 3, ID: "critical", Text: schoolHeadCritical})
 	if len(v.Critical) == 0 {
 		add(doc.Text("Нет: все критические показатели набрали баллы."))
@@ -178,8 +181,12 @@ func answerCell(answer, none, status string) doc.Cell {
 }
 
 func schoolDeficits(v *schoolView) doc.Section {
+	order := "критические — первыми, затем по величине разрыва"
+	if !v.HasCritical {
+		order = "по величине разрыва"
+	}
 	s := doc.Section{ID: "s32", PageBreak: true, Blocks: []doc.Block{doc.Heading{Level: 2, Text: schoolHeadDeficits},
-		doc.Text(fmt.Sprintf("Всего дефицитов: %d (показатели ниже максимума; критические — первыми, затем по величине разрыва).", v.DeficitCount))}}
+		doc.Text(fmt.Sprintf("Всего дефицитов: %d (показатели ниже максимума; %s).", v.DeficitCount, order))}}
 	add := func(b ...doc.Block) { s.Blocks = append(s.Blocks, b...) }
 	for _, c := range v.Components {
 		add(doc.Heading{Level: 3, Text: fmt.Sprintf("%s (%s; %s %%, %s)", c.Title, c.Kind, c.Percent, c.LevelTitle)})

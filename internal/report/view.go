@@ -15,6 +15,9 @@ import (
 // laid out like sections 3.1 and 3.2 of a development programme. All the
 // reports are written from it, so they cannot disagree.
 type schoolView struct {
+	// HasCritical: the model has critical indicators (else nothing is
+	// said of them).
+	HasCritical    bool
 	Title          string
 	Name, Code     string
 	Municipality   string
@@ -154,7 +157,7 @@ func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []chart.Mar
 }
 
 func newSchoolView(m *model.Model, r *School) *schoolView {
-	v := &schoolView{Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
+	v := &schoolView{HasCritical: m.HasCritical(), Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
 		Year: r.School.Year, Profile: r.School.Profile.String(), ProfileAssumed: r.ProfileAssumed, Source: filepath.Base(r.Source),
 		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}
 	if r.Row > 0 {

@@ -35,59 +35,18 @@ func FitRows(f *excelize.File, sheet string, rows [][]string) error {
 	if err != nil {
 		return err
 	}
-	fonts := map[int]cellFont{} // style → font, for this sheet only
-	widths := map[int]float64{}
-	colWidth := func(col int) (float64, error) {
-		if w, ok := widths[col]; ok {
-			return w, nil
-		}
-		name, err := excelize.ColumnNumberToName(col)
-		if err != nil {
-			return 0, err
-		}
-		w, err := f.GetColWidth(sheet, name)
-		widths[col] = w
-		return w, err
-	}
+	fit := &sheetFit{f: f, sheet: sheet, merged: merged, fonts: map[int]cellFont{}, widths: map[int]float64{}}
 	for r, cells := range rows {
 		need := 0.0
 		for c, text := range cells {
 			if text == "" {
 				continue
 			}
-			cell, err := excelize.CoordinatesToCellName(c+1, r+1)
+			h, err := fit.cellHeight(c+1, r+1, text)
 			if err != nil {
 				return err
 			}
-			style, err := f.GetCellStyle(sheet, cell)
-			if err != nil {
-				return err
-			}
-			font, ok := fonts[style]
-			if !ok {
-				if font, err = styleFont(f, style); err != nil {
-					return err
-				}
-				fonts[style] = font
-			}
-			if font.upright || (!font.wrap && !strings.Contains(text, "\n")) {
-				continue
-			}
-			width := 0.0
-			last, inMerge := merged[cell]
-			if !inMerge {
-				last = c + 1
-			} else if last == 0 {
-				continue // merged over several rows: not fitted
-			}
-			for col := c + 1; col <= last; col++ {
-				w, err := colWidth(col)
-				if err != nil {
-					return err
-				}
-				width += w
-			}
-			need = max(need, float64(Lines(text, width*defaultFontSize/font.size/font.weight))*font.size*lineHeight+rowPadding)
+			need = max(need, h)
 		}
 		if need <= lineHeight*defaultFontSize+rowPadding {
 			continue
@@ -103,6 +62,67 @@ func FitRows(f *excelize.File, sheet string, rows [][]string) error {
 		}
 	}
 	return nil
+}
+
+// sheetFit is what FitRows learns of a sheet as it goes: its merged
+// ranges, and its styles' fonts and columns' widths once looked up.
+type sheetFit struct {
+	f      *excelize.File
+	sheet  string
+	merged map[string]int
+	fonts  map[int]cellFont // style → font
+	widths map[int]float64  // column → width
+}
+
+// cellHeight is the height, in points, the text of the cell at col, row
+// needs; 0 for a cell that does not wrap.
+func (s *sheetFit) cellHeight(col, row int, text string) (float64, error) {
+	cell, err := excelize.CoordinatesToCellName(col, row)
+	if err != nil {
+		return 0, err
+	}
+	style, err := s.f.GetCellStyle(s.sheet, cell)
+	if err != nil {
+		return 0, err
+	}
+	font, ok := s.fonts[style]
+	if !ok {
+		if font, err = styleFont(s.f, style); err != nil {
+			return 0, err
+		}
+		s.fonts[style] = font
+	}
+	if font.upright || (!font.wrap && !strings.Contains(text, "\n")) {
+		return 0, nil
+	}
+	last, inMerge := s.merged[cell]
+	if !inMerge {
+		last = col
+	} else if last == 0 {
+		return 0, nil // merged over several rows: not fitted
+	}
+	width := 0.0
+	for c := col; c <= last; c++ {
+		w, err := s.colWidth(c)
+		if err != nil {
+			return 0, err
+		}
+		width += w
+	}
+	return float64(Lines(text, width*defaultFontSize/font.size/font.weight))*font.size*lineHeight + rowPadding, nil
+}
+
+func (s *sheetFit) colWidth(col int) (float64, error) {
+	if w, ok := s.widths[col]; ok {
+		return w, nil
+	}
+	name, err := excelize.ColumnNumberToName(col)
+	if err != nil {
+		return 0, err
+	}
+	w, err := s.f.GetColWidth(s.sheet, name)
+	s.widths[col] = w
+	return w, err
 }
 
 // mergedSpans maps the first cell of each merged range to its last

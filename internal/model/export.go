@@ -139,6 +139,9 @@ func (m *Model) Doc() Doc {
 			Default: m.setDocPtr(v.Default), Overall: m.setDocPtr(v.Overall), Components: m.setDocs(v.Components)})
 	}
 	d.CriticalRules = m.ruleDocs(m.CriticalRules)
+	if d.CriticalRules == nil {
+		d.CriticalRules = []CriticalDoc{} // [] in JSON, not null
+	}
 	if len(d.CriticalRules) > 0 {
 		d.CriticalRule = &d.CriticalRules[0]
 	}

@@ -99,3 +99,28 @@ func TestComponentFile(t *testing.T) {
 		}
 	}
 }
+
+// A model without critical indicators needs no critical rule, and its
+// forms say none: no critical_rule, an empty critical_rules, and its folder
+// loads back the same.
+func TestNoCriticalRule(t *testing.T) {
+	fsys := fstest.MapFS{
+		"model.yaml": {Data: []byte(strings.Replace(validRoot, "critical_rule: {action: force, level: below_base, scope: both}\n", "", 1))},
+		"a.yaml":     {Data: []byte(strings.Replace(validComp, "    critical: true\n", "", 1))},
+	}
+	m, err := Load(fsys, "m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := json.Marshal(m.Doc())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := string(data); strings.Contains(s, `"critical_rule"`) || !strings.Contains(s, `"critical_rules":[]`) {
+		t.Errorf("JSON: %s", s)
+	}
+	back, files := exportLoad(t, m)
+	if strings.Contains(string(files["model.yaml"].Data), "critical_rule") || len(back.CriticalRules) != 0 {
+		t.Errorf("the folder:\n%s", files["model.yaml"].Data)
+	}
+}

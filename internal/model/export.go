@@ -78,10 +78,11 @@ type NumberDoc struct {
 	Integer bool     `json:"integer" yaml:"integer"`
 }
 
-// BandDoc is a numeric band: Min inclusive, Max exclusive unless
+// BandDoc is a numeric band: Min inclusive unless MinExclusive, Max exclusive unless
 // MaxInclusive, no Max meaning up to the number's maximum.
 type BandDoc struct {
 	Min          float64  `json:"min" yaml:"min"`
+	MinExclusive bool     `json:"min_exclusive,omitempty" yaml:"min_exclusive,omitempty"`
 	Max          *float64 `json:"max,omitempty" yaml:"max,omitempty"`
 	MaxInclusive bool     `json:"max_inclusive,omitempty" yaml:"max_inclusive,omitempty"`
 	Points       int      `json:"points" yaml:"points"`

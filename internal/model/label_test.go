@@ -19,10 +19,35 @@ func TestBandLabel(t *testing.T) {
 		{Band{Min: 0, Max: f(0), MaxInclusive: true}, pieces, "0 шт."},
 		{Band{Min: 3}, pieces, "от 3 шт."},
 		{Band{Min: 1.5, Max: f(2.5)}, nil, "от 1,5 до 2,5, не включая 2,5"},
+		{Band{Min: 2, MinExclusive: true}, pieces, "больше 2 шт."},
+		{Band{Min: 2, MinExclusive: true}, percent, "больше 2 и до 100 % включительно"},
+		{Band{Min: 2, MinExclusive: true, Max: f(5)}, pieces, "больше 2 и меньше 5 шт."},
 	}
 	for _, tc := range tests {
 		if got := tc.band.Label(tc.spec); got != tc.want {
 			t.Errorf("%+v: %q, want %q", tc.band, got, tc.want)
+		}
+	}
+}
+
+// A band's lower bound is included unless min_exclusive: «≤ 2 → 3,
+// > 2 → 2» puts 2 in the first band and 2,01 in the second.
+func TestBandContains(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	upTo2 := Band{Min: 0, Max: f(2), MaxInclusive: true}
+	above2 := Band{Min: 2, MinExclusive: true}
+	from30 := Band{Min: 30, Max: f(50)}
+	for _, tc := range []struct {
+		band Band
+		v    float64
+		want bool
+	}{
+		{upTo2, 2, true}, {upTo2, 2.01, false}, {upTo2, 0, true},
+		{above2, 2, false}, {above2, 2.01, true}, {above2, 1e9, true},
+		{from30, 30, true}, {from30, 50, false}, {from30, 29.99, false},
+	} {
+		if got := tc.band.Contains(tc.v); got != tc.want {
+			t.Errorf("%s contains %v: %v, want %v", tc.band.Label(nil), tc.v, got, tc.want)
 		}
 	}
 }

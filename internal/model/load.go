@@ -763,15 +763,18 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 			l.add(bloc, "у диапазона %d показателя %s не указаны min и points", i+1, ind.ID)
 			return
 		}
-		b := Band{Min: *rb.Min, Max: rb.Max, MaxInclusive: rb.MaxInclusive, Points: int(*rb.Points)}
+		b := Band{Min: *rb.Min, MinExclusive: rb.MinExclusive, Max: rb.Max, MaxInclusive: rb.MaxInclusive, Points: int(*rb.Points)}
 		if b.Points < 0 || b.Points > MaxPoints {
 			l.add(bloc, "у диапазона %s показателя %s баллы %d вне допустимых пределов: от 0 до %d", b.Label(nil), ind.ID, b.Points, MaxPoints)
 		}
-		if b.Max != nil && (*b.Max < b.Min || (*b.Max == b.Min && !b.MaxInclusive)) {
+		if b.Max != nil && (*b.Max < b.Min || (*b.Max == b.Min && (!b.MaxInclusive || b.MinExclusive))) {
 			l.add(bloc, "пустой диапазон у показателя %s: min %s, max %s", ind.ID, FormatNumber(b.Min), FormatNumber(*b.Max))
 		}
 		if b.Max == nil && b.MaxInclusive {
 			l.add(bloc, "max_inclusive без max у показателя %s", ind.ID)
+		}
+		if i == 0 && rn.Min != nil && b.Min == *rn.Min && b.MinExclusive {
+			l.add(bloc, "пропуск в диапазонах показателя %s: значение %s не попадает ни в один диапазон (min_exclusive у первого)", ind.ID, FormatNumber(b.Min))
 		}
 		if i == 0 && rn.Min != nil && b.Min != *rn.Min {
 			if b.Min > *rn.Min {
@@ -786,7 +789,9 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 				l.add(bloc, "диапазоны показателя %s перекрываются: предыдущий диапазон не ограничен сверху (нет max)", ind.ID)
 			case *prev.Max < b.Min:
 				l.add(bloc, "пропуск в диапазонах показателя %s: значения от %s до %s не попадают ни в один диапазон", ind.ID, FormatNumber(*prev.Max), FormatNumber(b.Min))
-			case *prev.Max > b.Min || (*prev.Max == b.Min && prev.MaxInclusive):
+			case *prev.Max == b.Min && !prev.MaxInclusive && b.MinExclusive:
+				l.add(bloc, "пропуск в диапазонах показателя %s: значение %s не попадает ни в один диапазон (ни max_inclusive у предыдущего, ни без min_exclusive у этого)", ind.ID, FormatNumber(b.Min))
+			case *prev.Max > b.Min || (*prev.Max == b.Min && prev.MaxInclusive && !b.MinExclusive):
 				l.add(bloc, "диапазоны показателя %s перекрываются: %s и %s", ind.ID, prev.Label(ind.Number), b.Label(ind.Number))
 			}
 		}

@@ -97,6 +97,12 @@ func TestLoadProblems(t *testing.T) {
 	}{
 		{"valid", map[string]string{"model.yaml": validRoot, "a.yaml": validComp}, nil},
 		{"no root", map[string]string{"a.yaml": validComp}, []string{"m/model.yaml: файл не найден"}},
+		{"min_exclusive meets max_inclusive", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + pupils("{min: 2, min_exclusive: true, points: 2}")}, nil},
+		{"min_exclusive after an exclusive max leaves a gap", map[string]string{"model.yaml": validRoot,
+			"a.yaml": validComp + strings.Replace(pupils("{min: 2, min_exclusive: true, points: 2}"), "max_inclusive: true, ", "", 1)}, []string{"значение 2 не попадает ни в один диапазон"}},
+		{"max_inclusive meets an inclusive min", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + pupils("{min: 2, points: 2}")}, []string{"диапазоны показателя 2 перекрываются"}},
+		{"min_exclusive on the first band at the number's minimum", map[string]string{"model.yaml": validRoot,
+			"a.yaml": validComp + strings.Replace(pupils("{min: 2, min_exclusive: true, points: 2}"), "{min: 0, max: 2,", "{min: 0, min_exclusive: true, max: 2,", 1)}, []string{"значение 0 не попадает ни в один диапазон"}},
 		{"no critical rule, nothing critical", map[string]string{"model.yaml": strings.Replace(validRoot, "critical_rule: {action: force, level: below_base, scope: both}\n", "", 1),
 			"a.yaml": strings.Replace(validComp, "    critical: true\n", "", 1)}, nil},
 		{"no critical rule for a critical indicator", map[string]string{"model.yaml": strings.Replace(validRoot, "critical_rule: {action: force, level: below_base, scope: both}\n", "", 1),
@@ -338,4 +344,15 @@ func TestSyntaxErrorAlone(t *testing.T) {
 			t.Errorf("%s error: want exactly one error, in a.yaml:\n%v", name, err)
 		}
 	}
+}
+
+// pupils is a numeric indicator «pupils per device», ≤ 2 → 3 points, and
+// the next band as given.
+func pupils(next string) string {
+	return `  - id: "2"
+    text: Учеников на устройство
+    number: {unit: чел., min: 0}
+    bands:
+      - {min: 0, max: 2, max_inclusive: true, points: 3}
+      - ` + next + "\n"
 }

@@ -105,10 +105,13 @@ type NumberSpec struct {
 	Integer bool     // only whole numbers
 }
 
-// Band maps numbers from Min (inclusive) to Max (exclusive unless
-// MaxInclusive; open when nil, i.e. up to the number's maximum) to points.
+// Band maps numbers from Min (inclusive unless MinExclusive) to Max
+// (exclusive unless MaxInclusive; open when nil, i.e. up to the number's
+// maximum) to points: «≤ 2 → 3, > 2 → 2» is {0, 2, inclusive} and
+// {2, exclusive, …}.
 type Band struct {
 	Min          float64
+	MinExclusive bool
 	Max          *float64
 	MaxInclusive bool
 	Points       int
@@ -116,7 +119,7 @@ type Band struct {
 
 // Contains reports whether v falls into the band.
 func (b Band) Contains(v float64) bool {
-	if v < b.Min {
+	if v < b.Min || (b.MinExclusive && v == b.Min) {
 		return false
 	}
 	if b.Max == nil {
@@ -143,6 +146,12 @@ func (b Band) Label(spec *NumberSpec) string {
 		unit = " " + unit
 	}
 	switch {
+	case b.MinExclusive && hi == nil:
+		return "больше " + FormatNumber(b.Min) + unit
+	case b.MinExclusive && inclusive:
+		return "больше " + FormatNumber(b.Min) + " и до " + FormatNumber(*hi) + unit + " включительно"
+	case b.MinExclusive:
+		return "больше " + FormatNumber(b.Min) + " и меньше " + FormatNumber(*hi) + unit
 	case hi == nil:
 		return "от " + FormatNumber(b.Min) + unit
 	case inclusive && *hi == b.Min:

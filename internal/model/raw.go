@@ -238,6 +238,7 @@ type rawBand struct {
 	Min          *float64     `yaml:"min"`
 	Max          *float64     `yaml:"max"`
 	MaxInclusive bool         `yaml:"max_inclusive"`
+	MinExclusive bool         `yaml:"min_exclusive"`
 	Points       *wholePoints `yaml:"points"`
 	pos          `yaml:"-"`
 }

@@ -196,7 +196,11 @@ func (m *Model) Table() Table {
 			if b.MaxInclusive {
 				incl = wordYes
 			}
-			bands.Rows = append(bands.Rows, []string{ind.ID, plainNumber(b.Min), to, incl, strconv.Itoa(b.Points)})
+			from := plainNumber(b.Min)
+			if b.MinExclusive {
+				from = wordAbove + " " + from // in the «От» cell: no column more, so no other model's table changes
+			}
+			bands.Rows = append(bands.Rows, []string{ind.ID, from, to, incl, strconv.Itoa(b.Points)})
 		}
 	}
 	return Table{Sheets: []TableSheet{info, levels, comps, th, rules, inds, opts, bands}}
@@ -626,6 +630,29 @@ func (tr *tableReader) number(sr *sheetRows, i int, c string) *float64 {
 	return &v
 }
 
+// wordAbove starts a band's «От» cell whose bound is not included:
+// «больше 2» (also read: «> 2»).
+const wordAbove = "больше"
+
+// lowerBound reads a band's «От» cell: a number, or «больше N» / «> N»
+// for a bound not included.
+func (tr *tableReader) lowerBound(sr *sheetRows, i int) (*float64, bool) {
+	s, j := sr.cell(i, colFrom)
+	rest, above := strings.CutPrefix(strings.ToLower(s), wordAbove)
+	if !above {
+		rest, above = strings.CutPrefix(s, ">")
+	}
+	if !above {
+		return tr.number(sr, i, colFrom), false
+	}
+	v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(rest), ",", ".", 1), 64)
+	if err != nil || v != v || v > 1e15 || v < -1e15 {
+		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно число или «%s число»", colFrom, s, wordAbove)
+		return nil, true
+	}
+	return &v, true
+}
+
 // points reads a row's points. A cell that is not a whole number is
 // reported and read as 0, so that the answer still counts as given and
 // raises no second error (the model does not load either way).
@@ -739,7 +766,8 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 	if s := tr.sheet(SheetBands, []string{colNumber, colFrom, colTo, colToIncluded, colPoints}, false, false); s != nil {
 		for _, i := range s.rows {
 			ri := owner(s, i)
-			b := rawBand{Min: tr.number(s, i, colFrom), Max: tr.number(s, i, colTo), Points: tr.points(s, i)}
+			b := rawBand{Max: tr.number(s, i, colTo), Points: tr.points(s, i)}
+			b.Min, b.MinExclusive = tr.lowerBound(s, i)
 			b.MaxInclusive, _ = tr.boolCell(s, i, colToIncluded)
 			_, b.pos = tr.pos(s.s, i, s.cols[colFrom])
 			if ri == nil {

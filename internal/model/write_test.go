@@ -124,3 +124,22 @@ func TestNoCriticalRule(t *testing.T) {
 		t.Errorf("the folder:\n%s", files["model.yaml"].Data)
 	}
 }
+
+// A band whose lower bound is not included keeps it through the model's
+// folder.
+func TestMinExclusiveRoundTrip(t *testing.T) {
+	m, err := Load(fstest.MapFS{"model.yaml": {Data: []byte(validRoot)}, "a.yaml": {Data: []byte(validComp + pupils("{min: 2, min_exclusive: true, points: 2}"))}}, "m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, files := exportLoad(t, m)
+	if !strings.Contains(string(files["a.yaml"].Data), "min_exclusive: true") {
+		t.Errorf("the component file lost min_exclusive:\n%s", files["a.yaml"].Data)
+	}
+	ind, _ := back.Indicator("2")
+	for v, want := range map[float64]int{2: 3, 2.5: 2, 0: 3} {
+		if b, ok := ind.BandFor(v); !ok || ind.Bands[b].Points != want {
+			t.Errorf("after the trip %v pupils earn band %d, want %d points", v, b, want)
+		}
+	}
+}

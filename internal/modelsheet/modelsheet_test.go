@@ -45,7 +45,18 @@ func models(t *testing.T) map[string]*model.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return map[string]*model.Model{"embedded": embedded, "every-feature": every, "no-critical": plain}
+	// A band whose lower bound is not included: «≤ 2 → 3, > 2 → 2».
+	above, err := model.Load(fstest.MapFS{
+		"model.yaml": {Data: []byte("schema: selfdiag.model/v1\nid: above\nversion: \"1\"\ntitle: Устройства\nsource: тест\n" +
+			"levels:\n  - {id: low, title: низкий}\n  - {id: high, title: высокий}\ncomponents:\n  - {id: a, title: А, kind: direction}\n" +
+			"thresholds:\n  default: {percent: {high: 50}}\n")},
+		"a.yaml": {Data: []byte("component: a\nindicators:\n  - id: \"1\"\n    text: Учеников на устройство\n    number: {unit: чел., min: 0}\n" +
+			"    bands:\n      - {min: 0, max: 2, max_inclusive: true, points: 3}\n      - {min: 2, min_exclusive: true, points: 2}\n")},
+	}, "above")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]*model.Model{"embedded": embedded, "every-feature": every, "no-critical": plain, "min-exclusive": above}
 }
 
 // writeFile writes the table in a format to a temporary file.

@@ -147,6 +147,13 @@ func validation(l *lists, ind *model.Indicator, sqref string) (*excelize.DataVal
 			return nil, err
 		}
 		dv.SetSqrefDropList(ref)
+		if ind.Multiple {
+			// Several answers in one cell are typed, not picked: the list
+			// offers one at a time, and a typed list is let through.
+			dv.SetError(excelize.DataValidationErrorStyleInformation, "Несколько ответов", "Несколько ответов пишутся через «;» — каждый из списка.")
+			dv.SetInput("Показатель "+ind.ID, truncate("Выберите из списка или впишите несколько через «;»: "+ind.AllowedAnswers(), 250))
+			return dv, nil
+		}
 		dv.SetError(excelize.DataValidationErrorStyleStop, "Недопустимый ответ", "Выберите ответ из списка.")
 		dv.SetInput("Показатель "+ind.ID, truncate("Выберите ответ из списка: "+ind.AllowedAnswers(), 250))
 		return dv, nil

@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -478,5 +479,42 @@ func TestMunicipalityList(t *testing.T) {
 	head := strings.Join(form.DistrictHeader(m), "\n")
 	if !strings.Contains(head, "15. Адаптированные основные общеобразовательные программы [только для школ: есть обучающиеся с ОВЗ]") {
 		t.Errorf("the header does not mark indicators for some schools only:\n%s", head)
+	}
+}
+
+// A multiple choice's cell offers the list but lets a typed «a; b»
+// through (an information, not a stop), and says how to type several.
+func TestMultipleChoiceCell(t *testing.T) {
+	m, err := model.Load(fstest.MapFS{
+		"model.yaml": {Data: []byte("schema: selfdiag.model/v1\nid: sw\nversion: \"1\"\ntitle: ПО\nsource: тест\n" +
+			"levels:\n  - {id: low, title: низкий}\n  - {id: high, title: высокий}\ncomponents:\n  - {id: a, title: А, kind: direction}\n" +
+			"thresholds:\n  default: {percent: {high: 50}}\n")},
+		"a.yaml": {Data: []byte("component: a\nindicators:\n  - id: \"1\"\n    text: Программы\n    select: multiple\n    options:\n" +
+			"      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n" +
+			"  - id: \"2\"\n    text: Один\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n")},
+	}, "sw")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dvs, _ := f.GetDataValidations(form.SheetAnswers)
+	styles := map[string]string{}
+	for _, dv := range dvs {
+		if dv.ErrorStyle != nil && dv.Prompt != nil {
+			styles[*dv.ErrorStyle] = *dv.Prompt
+		}
+	}
+	if p := styles["information"]; !strings.Contains(p, "несколько через «;»") {
+		t.Errorf("the multiple choice's cell: %v", styles)
+	}
+	if _, ok := styles["stop"]; !ok {
+		t.Errorf("the single choice's cell is no longer a stop: %v", styles)
 	}
 }

@@ -48,6 +48,7 @@ type IndicatorDoc struct {
 	CriticalRules []CriticalDoc `json:"critical_rules,omitempty" yaml:"critical_rules,omitempty"`
 	Applies       AppliesDoc    `json:"applies" yaml:"applies"`
 	Options       []OptionDoc   `json:"options,omitempty" yaml:"options,omitempty"`
+	Select        string        `json:"select,omitempty" yaml:"select,omitempty"` // multiple: several options, points summed up to max
 	Number        *NumberDoc    `json:"number,omitempty" yaml:"number,omitempty"`
 	Bands         []BandDoc     `json:"bands,omitempty" yaml:"bands,omitempty"`
 	Max           int           `json:"max" yaml:"max"`
@@ -168,6 +169,9 @@ func (m *Model) indicatorDoc(ind *Indicator) IndicatorDoc {
 	}
 	for _, o := range ind.Options {
 		d.Options = append(d.Options, OptionDoc(o))
+	}
+	if ind.Multiple {
+		d.Select = SelectMultiple
 	}
 	if ind.Number != nil {
 		d.Kind = "number"

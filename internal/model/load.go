@@ -611,7 +611,11 @@ func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicat
 		l.add(loc, "у показателя %s заданы и варианты ответа (options), и числовые диапазоны (number/bands): нужно что-то одно", id)
 	case len(ri.Options) > 0:
 		l.buildOptions(ind, ri)
+		l.buildSelect(ind, ri, loc)
 	case ri.Number != nil || len(ri.Bands) > 0:
+		if ri.Select != "" || ri.Max != nil {
+			l.add(loc, "у показателя %s вида «число» заданы select или max: они — для вариантов ответа (options)", id)
+		}
 		l.buildBands(ind, ri)
 	default:
 		l.add(loc, "у показателя %s нет ни вариантов ответа (options), ни числовых диапазонов (number и bands)", id)
@@ -740,6 +744,39 @@ func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 		ind.Max = max(ind.Max, points)
 	}
 }
+
+// buildSelect reads whether several options may be chosen: their points
+// are summed up to max (by default, all options' points together).
+func (l *loader) buildSelect(ind *Indicator, ri *rawIndicator, loc problem.Location) {
+	switch strings.TrimSpace(ri.Select) {
+	case "", SelectSingle:
+		if ri.Max != nil {
+			l.add(loc, "у показателя %s задан max, а выбирается один ответ: max — для select: %s (баллы вариантов складываются не больше max)", ind.ID, SelectMultiple)
+		}
+		return
+	case SelectMultiple:
+	default:
+		l.add(loc, "у показателя %s select %q: допустимы %s (один ответ) и %s (несколько)", ind.ID, ri.Select, SelectSingle, SelectMultiple)
+		return
+	}
+	ind.Multiple = true
+	sum := ind.OptionsSum()
+	ind.Max = sum
+	if ri.Max != nil {
+		switch cap := int(*ri.Max); {
+		case cap < 1 || cap > sum:
+			l.add(loc, "у показателя %s max %d: нужно от 1 до суммы баллов вариантов (%d)", ind.ID, cap, sum)
+		default:
+			ind.Max = cap
+		}
+	}
+}
+
+// The values of select.
+const (
+	SelectSingle   = "single"
+	SelectMultiple = "multiple"
+)
 
 func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 	loc := l.at(ri.file, ri.pos)

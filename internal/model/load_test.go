@@ -103,6 +103,12 @@ func TestLoadProblems(t *testing.T) {
 		{"max_inclusive meets an inclusive min", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + pupils("{min: 2, points: 2}")}, []string{"диапазоны показателя 2 перекрываются"}},
 		{"min_exclusive on the first band at the number's minimum", map[string]string{"model.yaml": validRoot,
 			"a.yaml": validComp + strings.Replace(pupils("{min: 2, min_exclusive: true, points: 2}"), "{min: 0, max: 2,", "{min: 0, min_exclusive: true, max: 2,", 1)}, []string{"значение 0 не попадает ни в один диапазон"}},
+		{"select multiple with a cap", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + several("select: multiple\n    max: 2\n")}, nil},
+		{"select unknown", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + several("select: many\n")}, []string{`select "many": допустимы single`}},
+		{"max above the options' sum", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + several("select: multiple\n    max: 9\n")}, []string{"max 9: нужно от 1 до суммы баллов вариантов (3)"}},
+		{"max on a single choice", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + several("max: 2\n")}, []string{"задан max, а выбирается один ответ"}},
+		{"select on a number", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + strings.Replace(pupils("{min: 2, min_exclusive: true, points: 2}"), "    number:", "    select: multiple\n    number:", 1)},
+			[]string{"заданы select или max"}},
 		{"no critical rule, nothing critical", map[string]string{"model.yaml": strings.Replace(validRoot, "critical_rule: {action: force, level: below_base, scope: both}\n", "", 1),
 			"a.yaml": strings.Replace(validComp, "    critical: true\n", "", 1)}, nil},
 		{"no critical rule for a critical indicator", map[string]string{"model.yaml": strings.Replace(validRoot, "critical_rule: {action: force, level: below_base, scope: both}\n", "", 1),
@@ -355,4 +361,16 @@ func pupils(next string) string {
     bands:
       - {min: 0, max: 2, max_inclusive: true, points: 3}
       - ` + next + "\n"
+}
+
+// several is a choice indicator of three options a point each, with the
+// keys given (indented as an indicator's).
+func several(keys string) string {
+	return `  - id: "3"
+    text: Программы в работе
+    ` + keys + `    options:
+      - {text: LibreOffice, points: 1}
+      - {text: Linux, points: 1}
+      - {text: Moodle, points: 1}
+`
 }

@@ -79,6 +79,9 @@ type Indicator struct {
 	Measures []string
 	Applies  Applicability
 	Options  []Option
+	// Multiple: several options may be chosen at once (select: multiple);
+	// their points are summed, up to Max.
+	Multiple bool
 	Number   *NumberSpec
 	Bands    []Band
 	Max      int    // the best points an answer can earn
@@ -226,6 +229,9 @@ func (ind *Indicator) AllowedAnswers() string {
 	for _, o := range ind.Options {
 		parts = append(parts, "«"+o.Text+"»")
 	}
+	if ind.Multiple {
+		return strings.Join(parts, ", ") + " — один или несколько через «;»"
+	}
 	return strings.Join(parts, ", ")
 }
 
@@ -242,12 +248,43 @@ func (ind *Indicator) computeBest() string {
 		}
 		return ""
 	}
+	if ind.Multiple {
+		text, _ := ind.OptionsFor(ind.Max)
+		return text
+	}
 	for _, o := range ind.Options {
 		if o.Points == ind.Max {
 			return o.Text
 		}
 	}
 	return ""
+}
+
+// OptionsSum is the points of all the options together.
+func (ind *Indicator) OptionsSum() int {
+	sum := 0
+	for _, o := range ind.Options {
+		sum += o.Points
+	}
+	return sum
+}
+
+// OptionsFor names the fewest options of a multiple choice that together
+// earn at least want points (capped at Max), the highest first, joined
+// with «; » as an answer lists them, and the points they earn.
+func (ind *Indicator) OptionsFor(want int) (string, int) {
+	byPoints := slices.Clone(ind.Options)
+	slices.SortStableFunc(byPoints, func(a, b Option) int { return b.Points - a.Points })
+	var names []string
+	sum := 0
+	for _, o := range byPoints {
+		if min(sum, ind.Max) >= min(want, ind.Max) || o.Points == 0 {
+			break
+		}
+		names = append(names, o.Text)
+		sum += o.Points
+	}
+	return strings.Join(names, "; "), min(sum, ind.Max)
 }
 
 // Indicator returns the indicator with the given id.

@@ -179,6 +179,8 @@ type rawIndicator struct {
 	Critical  rawCriticalFlag `yaml:"critical"`
 	Applies   *rawApplies     `yaml:"applies"`
 	Options   []rawOption     `yaml:"options"`
+	Select    string          `yaml:"select"` // "" or single: one answer; multiple: several
+	Max       *wholePoints    `yaml:"max"`    // the cap of a multiple choice's summed points
 	Number    *rawNumber      `yaml:"number"`
 	Bands     []rawBand       `yaml:"bands"`
 	Measures  []string        `yaml:"measures"`

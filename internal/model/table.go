@@ -66,6 +66,7 @@ const (
 	wordYes       = "да"
 	wordNo        = "нет"
 	wordChoice    = "выбор"
+	wordChoices   = "выбор нескольких" // select: multiple; «Максимум» holds the cap
 	wordNumber    = "число"
 	wordDirection = "направление"
 	wordCondition = "условие"
@@ -184,7 +185,14 @@ func (m *Model) Table() Table {
 		if n := ind.Number; n != nil {
 			r = append(r, wordNumber, n.Unit, optNumber(n.Min), optNumber(n.Max), yesNo(n.Integer))
 		} else {
-			r = append(r, wordChoice, "", "", "", "")
+			kind, capCell := wordChoice, ""
+			if ind.Multiple {
+				kind = wordChoices
+				if ind.Max < ind.OptionsSum() {
+					capCell = strconv.Itoa(ind.Max)
+				}
+			}
+			r = append(r, kind, "", "", capCell, "")
 		}
 		r = append(r, strings.Join(ind.Measures, "\n"))
 		inds.Rows = append(inds.Rows, r)
@@ -720,6 +728,17 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 			ri.Number = &rawNumber{Unit: sr.text(i, colUnit), Min: tr.number(sr, i, colMin), Max: tr.number(sr, i, colMax)}
 			ri.Number.Integer, _ = tr.boolCell(sr, i, colInteger)
 			_, ri.Number.pos = tr.pos(sr.s, i, sr.cols[colUnit])
+		case textnorm.Key(wordChoices), "multiple":
+			ri.Select = SelectMultiple
+			if n, ok := tr.integer(sr, i, colMax, false); ok {
+				p := wholePoints(n)
+				ri.Max = &p
+			}
+			for _, c := range []string{colUnit, colMin, colInteger} {
+				if v, j := sr.cell(i, c); v != "" {
+					tr.l.add(tr.loc(sr.s, i, j), "у показателя %s с выбором ответа заполнен столбец «%s»: он только для вида «%s»", ri.ID, c, wordNumber)
+				}
+			}
 		case wordChoice, "choice":
 			for _, c := range []string{colUnit, colMin, colMax, colInteger} {
 				if v, j := sr.cell(i, c); v != "" {
@@ -727,8 +746,8 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 				}
 			}
 		default:
-			tr.l.add(tr.loc(sr.s, i, kj), "вид показателя «%s»: допустимы «%s» (варианты ответа на листе «%s») и «%s» (диапазоны на листе «%s»)",
-				kind, wordChoice, SheetOptions, wordNumber, SheetBands)
+			tr.l.add(tr.loc(sr.s, i, kj), "вид показателя «%s»: допустимы «%s» (варианты ответа на листе «%s»), «%s» (несколько вариантов, баллы складываются не больше «%s») и «%s» (диапазоны на листе «%s»)",
+				kind, wordChoice, SheetOptions, wordChoices, colMax, wordNumber, SheetBands)
 			unknownKind[ri.ID] = true
 		}
 		if _, dup := byID[ri.ID]; !dup && ri.ID != "" {

@@ -87,6 +87,8 @@ type outIndicator struct {
 	Critical any         `yaml:"critical,omitempty"` // true, or an outCritical
 	Applies  *AppliesDoc `yaml:"applies,omitempty"`
 	Options  []OptionDoc `yaml:"options,omitempty"`
+	Select   string      `yaml:"select,omitempty"`
+	Max      *int        `yaml:"max,omitempty"` // a multiple choice's cap, when below the options' sum
 	Number   *NumberDoc  `yaml:"number,omitempty"`
 	Bands    []BandDoc   `yaml:"bands,omitempty"`
 	Measures []string    `yaml:"measures,omitempty"`
@@ -135,6 +137,12 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 			}
 			for _, o := range ind.Options {
 				oi.Options = append(oi.Options, OptionDoc(o))
+			}
+			if ind.Multiple {
+				oi.Select = SelectMultiple
+				if ind.Max < ind.OptionsSum() {
+					oi.Max = &ind.Max
+				}
 			}
 			if n := ind.Number; n != nil {
 				oi.Number = &NumberDoc{Unit: n.Unit, Min: n.Min, Max: n.Max, Integer: n.Integer}

@@ -143,3 +143,18 @@ func TestMinExclusiveRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// A multiple choice and its cap keep through the model's folder.
+func TestMultipleRoundTrip(t *testing.T) {
+	m, err := Load(fstest.MapFS{"model.yaml": {Data: []byte(validRoot)}, "a.yaml": {Data: []byte(validComp + several("select: multiple\n    max: 2\n"))}}, "m")
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, files := exportLoad(t, m)
+	if ind, _ := back.Indicator("3"); !ind.Multiple || ind.Max != 2 {
+		t.Errorf("after the trip: multiple %v, max %d\n%s", ind.Multiple, ind.Max, files["a.yaml"].Data)
+	}
+	if got, want := docJSON(t, back), docJSON(t, m); got != want || !strings.Contains(got, `"select": "multiple"`) {
+		t.Errorf("model differs after the trip:\n%s\nwant\n%s", got, want)
+	}
+}

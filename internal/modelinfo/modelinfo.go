@@ -68,6 +68,9 @@ func WriteText(w io.Writer, m *model.Model) error {
 					fmt.Fprintf(&b, "       %s → %d\n", band.Label(ind.Number), band.Points)
 				}
 			} else {
+				if ind.Multiple {
+					fmt.Fprintf(&b, "       (можно несколько через «;»: баллы складываются, не больше %d)\n", ind.Max)
+				}
 				for _, o := range ind.Options {
 					fmt.Fprintf(&b, "       «%s» → %d\n", o.Text, o.Points)
 				}

@@ -51,7 +51,10 @@ func models(t *testing.T) map[string]*model.Model {
 			"levels:\n  - {id: low, title: низкий}\n  - {id: high, title: высокий}\ncomponents:\n  - {id: a, title: А, kind: direction}\n" +
 			"thresholds:\n  default: {percent: {high: 50}}\n")},
 		"a.yaml": {Data: []byte("component: a\nindicators:\n  - id: \"1\"\n    text: Учеников на устройство\n    number: {unit: чел., min: 0}\n" +
-			"    bands:\n      - {min: 0, max: 2, max_inclusive: true, points: 3}\n      - {min: 2, min_exclusive: true, points: 2}\n")},
+			"    bands:\n      - {min: 0, max: 2, max_inclusive: true, points: 3}\n      - {min: 2, min_exclusive: true, points: 2}\n" +
+			// and a multiple choice capped at 2, and one not capped
+			"  - id: \"2\"\n    text: Программы в работе\n    select: multiple\n    max: 2\n    options:\n      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n      - {text: Moodle, points: 1}\n" +
+			"  - id: \"3\"\n    text: Сервисы\n    select: multiple\n    options:\n      - {text: почта, points: 1}\n      - {text: облако, points: 2}\n")},
 	}, "above")
 	if err != nil {
 		t.Fatal(err)

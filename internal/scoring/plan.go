@@ -185,6 +185,9 @@ func targetFor(ind *model.Indicator, want int) (string, int) {
 		}
 		return text, points
 	}
+	if ind.Multiple {
+		return ind.OptionsFor(want)
+	}
 	for _, o := range ind.Options {
 		if o.Points >= want && o.Points < points {
 			text, points = o.Text, o.Points

@@ -302,7 +302,9 @@ func (r *Result) scoreIndicator(sub *submission.Submission, ind *model.Indicator
 		r.scoreNumber(ind, a, &is, invalid)
 	default:
 		if o, ok := ind.MatchOption(a.Value); ok {
-			is.Status, is.Option, is.Points = StatusOK, o, ind.Options[o].Points
+			is.Status, is.Option, is.Points = StatusOK, o, min(ind.Options[o].Points, ind.Max)
+		} else if ind.Multiple {
+			scoreSeveral(ind, a.Value, &is, invalid)
 		} else if several := severalOptions(ind, a.Value); several != nil {
 			invalid("в ячейке ответа на показатель %s несколько ответов (%s), а показатель принимает один: оставьте один", ind.ID, quoteAll(several))
 		} else {
@@ -316,10 +318,50 @@ func (r *Result) scoreIndicator(sub *submission.Submission, ind *model.Indicator
 	return is
 }
 
+// scoreSeveral scores the answer to a multiple choice: every part must be
+// one of the options; each option counts once, their points summed up to
+// the indicator's Max.
+func scoreSeveral(ind *model.Indicator, answer string, is *IndicatorScore, invalid func(string, ...any)) {
+	chosen := map[int]bool{}
+	sum, first := 0, -1
+	for _, part := range splitAnswer(answer) {
+		o, ok := ind.MatchOption(part)
+		if !ok {
+			invalid("в ответе на показатель %s «%s» — не из допустимых: %s", ind.ID, textnorm.Truncate(strings.TrimSpace(part), 40), ind.AllowedAnswers())
+			return
+		}
+		if !chosen[o] {
+			chosen[o] = true
+			sum += ind.Options[o].Points
+			if first < 0 {
+				first = o
+			}
+		}
+	}
+	if first < 0 {
+		invalid("ответ на показатель %s пуст: ожидалось %s", ind.ID, ind.AllowedAnswers())
+		return
+	}
+	is.Status, is.Option, is.Points = StatusOK, first, min(sum, ind.Max)
+}
+
+// splitAnswer splits a cell listing several answers at the separators
+// people use: «;», «,», «/» and line breaks.
+func splitAnswer(answer string) []string {
+	parts := strings.FieldsFunc(answer, func(r rune) bool { return r == ';' || r == ',' || r == '/' || r == '\n' })
+	out := parts[:0]
+	for _, p := range parts {
+		if strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
 // severalOptions returns the options named in an answer that lists two or
 // more of them («театр, музей»), else nil.
 func severalOptions(ind *model.Indicator, answer string) []string {
-	parts := strings.FieldsFunc(answer, func(r rune) bool { return r == ';' || r == ',' || r == '/' || r == '\n' })
+	parts := splitAnswer(answer)
 	if len(parts) < 2 {
 		return nil
 	}

@@ -66,9 +66,10 @@ type AppliesDoc struct {
 
 // OptionDoc is an answer option.
 type OptionDoc struct {
-	Text    string   `json:"text" yaml:"text"`
-	Points  int      `json:"points" yaml:"points"`
-	Aliases []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
+	Text          string   `json:"text" yaml:"text"`
+	Points        int      `json:"points" yaml:"points"`
+	Aliases       []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
+	NotApplicable bool     `json:"not_applicable,omitempty" yaml:"not_applicable,omitempty"`
 }
 
 // NumberDoc describes a numeric answer.

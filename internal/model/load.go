@@ -712,7 +712,14 @@ func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 			l.add(loc, "у варианта ответа показателя %s не указан текст (text)", ind.ID)
 			continue
 		}
-		if ro.Points == nil {
+		switch {
+		case ro.NotApplicable && ro.Points != nil && *ro.Points != 0:
+			l.add(loc, "у варианта «%s» показателя %s (not_applicable) баллы %d: вариант «не применимо» баллов не даёт — уберите points", text, ind.ID, *ro.Points)
+			continue
+		case ro.NotApplicable:
+			zero := wholePoints(0)
+			ro.Points = &zero
+		case ro.Points == nil:
 			l.add(loc, "у варианта «%s» показателя %s не указаны баллы (points)", text, ind.ID)
 			continue
 		}
@@ -740,8 +747,11 @@ func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
 			}
 			ind.match[n] = len(ind.Options)
 		}
-		ind.Options = append(ind.Options, Option{Text: text, Points: points, Aliases: aliases})
+		ind.Options = append(ind.Options, Option{Text: text, Points: points, Aliases: aliases, NotApplicable: ro.NotApplicable})
 		ind.Max = max(ind.Max, points)
+	}
+	if len(ind.Options) > 0 && !slices.ContainsFunc(ind.Options, func(o Option) bool { return !o.NotApplicable }) {
+		l.add(l.at(ri.file, ri.pos), "у показателя %s все варианты ответа — «не применимо» (not_applicable): нужен хотя бы один, который оценивается", ind.ID)
 	}
 }
 

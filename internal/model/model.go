@@ -98,6 +98,10 @@ type Option struct {
 	Text    string
 	Points  int
 	Aliases []string
+	// NotApplicable: the answer says the indicator does not apply
+	// («не применимо»): it leaves the maximum, is neither missing nor a
+	// deficit.
+	NotApplicable bool
 }
 
 // NumberSpec describes the number a numeric indicator takes.

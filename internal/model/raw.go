@@ -210,10 +210,11 @@ func (r *rawApplies) UnmarshalYAML(n *yaml.Node) error {
 }
 
 type rawOption struct {
-	Text    string       `yaml:"text"`
-	Points  *wholePoints `yaml:"points"`
-	Aliases []string     `yaml:"aliases"`
-	pos     `yaml:"-"`
+	Text          string       `yaml:"text"`
+	Points        *wholePoints `yaml:"points"`
+	Aliases       []string     `yaml:"aliases"`
+	NotApplicable bool         `yaml:"not_applicable"`
+	pos           `yaml:"-"`
 }
 
 func (r *rawOption) UnmarshalYAML(n *yaml.Node) error {

@@ -63,17 +63,20 @@ const (
 
 // Cell words.
 const (
-	wordYes       = "да"
-	wordNo        = "нет"
-	wordChoice    = "выбор"
-	wordChoices   = "выбор нескольких" // select: multiple; «Максимум» holds the cap
-	wordNumber    = "число"
-	wordDirection = "направление"
-	wordCondition = "условие"
-	wordPercent   = "%"
-	wordPoints    = "баллы"
-	whereDefault  = "default"
-	whereOverall  = "overall"
+	wordYes     = "да"
+	wordNo      = "нет"
+	wordChoice  = "выбор"
+	wordChoices = "выбор нескольких" // select: multiple; «Максимум» holds the cap
+	// wordNotApplicable in an option's «Баллы»: the answer says the
+	// indicator does not apply (not_applicable).
+	wordNotApplicable = "не применимо"
+	wordNumber        = "число"
+	wordDirection     = "направление"
+	wordCondition     = "условие"
+	wordPercent       = "%"
+	wordPoints        = "баллы"
+	whereDefault      = "default"
+	whereOverall      = "overall"
 )
 
 // Table is a model as sheets of cells.
@@ -197,7 +200,11 @@ func (m *Model) Table() Table {
 		r = append(r, strings.Join(ind.Measures, "\n"))
 		inds.Rows = append(inds.Rows, r)
 		for _, o := range ind.Options {
-			opts.Rows = append(opts.Rows, []string{ind.ID, o.Text, strings.Join(o.Aliases, "\n"), strconv.Itoa(o.Points)})
+			points := strconv.Itoa(o.Points)
+			if o.NotApplicable {
+				points = wordNotApplicable
+			}
+			opts.Rows = append(opts.Rows, []string{ind.ID, o.Text, strings.Join(o.Aliases, "\n"), points})
 		}
 		for _, b := range ind.Bands {
 			to, incl := optNumber(b.Max), ""
@@ -770,7 +777,12 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 	if s := tr.sheet(SheetOptions, []string{colNumber, colAnswer, colAliases, colPoints}, false, false); s != nil {
 		for _, i := range s.rows {
 			ri := owner(s, i)
-			o := rawOption{Text: s.text(i, colAnswer), Points: tr.points(s, i), Aliases: lines(s.text(i, colAliases))}
+			o := rawOption{Text: s.text(i, colAnswer), Aliases: lines(s.text(i, colAliases))}
+			if v, _ := s.cell(i, colPoints); textnorm.Key(v) == textnorm.Key(wordNotApplicable) {
+				o.NotApplicable = true // «не применимо» in «Баллы»: no column more, no other model's table changes
+			} else {
+				o.Points = tr.points(s, i)
+			}
 			_, o.pos = tr.pos(s.s, i, s.cols[colAnswer])
 			if ri == nil {
 				continue

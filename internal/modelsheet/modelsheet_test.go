@@ -54,7 +54,8 @@ func models(t *testing.T) map[string]*model.Model {
 			"    bands:\n      - {min: 0, max: 2, max_inclusive: true, points: 3}\n      - {min: 2, min_exclusive: true, points: 2}\n" +
 			// and a multiple choice capped at 2, and one not capped
 			"  - id: \"2\"\n    text: Программы в работе\n    select: multiple\n    max: 2\n    options:\n      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n      - {text: Moodle, points: 1}\n" +
-			"  - id: \"3\"\n    text: Сервисы\n    select: multiple\n    options:\n      - {text: почта, points: 1}\n      - {text: облако, points: 2}\n")},
+			"  - id: \"3\"\n    text: Сервисы\n    select: multiple\n    options:\n      - {text: почта, points: 1}\n      - {text: облако, points: 2}\n" +
+			"      - {text: не применимо, not_applicable: true, aliases: [н/п]}\n")},
 	}, "above")
 	if err != nil {
 		t.Fatal(err)

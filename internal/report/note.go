@@ -391,6 +391,9 @@ func dataBlocks(s *summary.Summary) []doc.Block {
 			out = append(out, doc.P(doc.Note, fmt.Sprintf("Показаны первые %d; ещё %d — в сводке xlsx (лист «Ошибки»), в JSON и в отчётах школ.", len(t.Rows), n)))
 		}
 	}
+	if c.NotApplicable > 0 {
+		out = append(out, doc.P(doc.Note, fmt.Sprintf("Ответов «не применимо»: %d — эти показатели у таких школ не оцениваются и не входят в их максимум.", c.NotApplicable)))
+	}
 	if c.Notices > 0 {
 		out = append(out, doc.P(doc.Note, fmt.Sprintf("Замечания, на баллы не влияющие: %d (ответы на показатели, которые к школе не относятся; список — в отчётах школ).", c.Notices)))
 	}

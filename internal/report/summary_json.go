@@ -55,7 +55,7 @@ func summaryHead(s *summary.Summary) wire.SummaryDoc {
 		Run:               wire.RunDoc{Territory: s.Run.Territory, Year: s.Run.Year, AsOf: isoDate(s.Run.AsOf)},
 		IncompleteSchools: []wire.IncompleteSchoolDoc{},
 		Model:             modelDoc(s.Model),
-		Counts:            wire.CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices, Empty: c.Empty, PassedOver: c.PassedOver, Excluded: c.Excluded},
+		Counts:            wire.CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices, NotApplicable: c.NotApplicable, Empty: c.Empty, PassedOver: c.PassedOver, Excluded: c.Excluded},
 		Stats:             statsDoc(s.Stats), Failures: []wire.FailureDoc{}, Empty: []wire.FailureDoc{}, Duplicates: []wire.DuplicateDoc{},
 		MunicipalityNotes: nonNil(s.MunicipalityNotes)}
 	for _, l := range s.Levels {

@@ -301,7 +301,11 @@ func (r *Result) scoreIndicator(sub *submission.Submission, ind *model.Indicator
 	case ind.IsNumeric():
 		r.scoreNumber(ind, a, &is, invalid)
 	default:
-		if o, ok := ind.MatchOption(a.Value); ok {
+		if o, ok := ind.MatchOption(a.Value); ok && ind.Options[o].NotApplicable {
+			// «не применимо»: out of the maximum, neither missing nor a
+			// deficit.
+			is.Status, is.Option, is.Max = StatusNotApplicable, o, 0
+		} else if ok {
 			is.Status, is.Option, is.Points = StatusOK, o, min(ind.Options[o].Points, ind.Max)
 		} else if ind.Multiple {
 			scoreSeveral(ind, a.Value, &is, invalid)
@@ -328,6 +332,10 @@ func scoreSeveral(ind *model.Indicator, answer string, is *IndicatorScore, inval
 		o, ok := ind.MatchOption(part)
 		if !ok {
 			invalid("в ответе на показатель %s «%s» — не из допустимых: %s", ind.ID, textnorm.Truncate(strings.TrimSpace(part), 40), ind.AllowedAnswers())
+			return
+		}
+		if ind.Options[o].NotApplicable {
+			invalid("в ответе на показатель %s «%s» вместе с другими ответами: «не применимо» пишется один", ind.ID, ind.Options[o].Text)
 			return
 		}
 		if !chosen[o] {

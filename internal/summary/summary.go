@@ -95,8 +95,11 @@ type Counts struct {
 	Duplicates   int // school entries not counted because they repeat another
 	Problems     int // data problems in counted schools
 	Notices      int // answers that do not count and need no fix (see scoring.Result.Notices)
-	Empty        int // blank templates: not counted as schools
-	PassedOver   int // files that are no answer tables: not counted as files
+	// NotApplicable: answers «не применимо» (an option not_applicable) in
+	// counted schools: their indicators left the maxima.
+	NotApplicable int
+	Empty         int // blank templates: not counted as schools
+	PassedOver    int // files that are no answer tables: not counted as files
 }
 
 // SchoolRow is one school in the schools table.
@@ -224,25 +227,26 @@ type Aggregator struct {
 
 // Entry is what the summary keeps of a school (see NewEntry).
 type Entry struct {
-	row          SchoolRow
-	here         string // the file, and row of a district table
-	describe     string // the school, for lists
-	blank        string // why this is a blank template, not a school; "" for a school
-	key, by      string // the school's key for duplicates, and what it is
-	municipality string // as written, trimmed
-	group        string // MunicipalityKey(municipality)
-	filled       time.Time
-	modified     time.Time
-	problems     []SchoolProblem
-	notices      int
-	level        int
-	comps        []compTally
-	applicable   []bool // by indicator index
-	deficit      []bool
-	belowBase    *BelowBase
-	incomplete   IncompleteSchool
-	year         string
-	dropped      bool // replaced by a later submission, or refused
+	row           SchoolRow
+	here          string // the file, and row of a district table
+	describe      string // the school, for lists
+	blank         string // why this is a blank template, not a school; "" for a school
+	key, by       string // the school's key for duplicates, and what it is
+	municipality  string // as written, trimmed
+	group         string // MunicipalityKey(municipality)
+	filled        time.Time
+	modified      time.Time
+	problems      []SchoolProblem
+	notices       int
+	notApplicable int // answers «не применимо»
+	level         int
+	comps         []compTally
+	applicable    []bool // by indicator index
+	deficit       []bool
+	belowBase     *BelowBase
+	incomplete    IncompleteSchool
+	year          string
+	dropped       bool // replaced by a later submission, or refused
 }
 
 // IncompleteSchool is a school whose questionnaire is not complete: how
@@ -372,6 +376,11 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 		e.problems = append(e.problems, SchoolProblem{School: e.describe, Location: p.Location.String(), Message: p.Message})
 	}
 	e.notices, e.level = len(r.Notices), r.Total.Level
+	for _, is := range r.Indicators {
+		if is.Status == scoring.StatusNotApplicable && is.Option >= 0 {
+			e.notApplicable++
+		}
+	}
 	e.applicable, e.deficit = make([]bool, len(r.Indicators)), make([]bool, len(r.Indicators))
 	e.incomplete = IncompleteSchool{Name: e.row.Name, Code: e.row.Code, Municipality: e.row.Municipality, Source: r.Source, Row: r.Row}
 	for i, is := range r.Indicators {
@@ -563,6 +572,7 @@ func (a *Aggregator) Summary() *Summary {
 			c.Incomplete++
 		}
 		c.Notices += e.notices
+		c.NotApplicable += e.notApplicable
 		e.row.Group = cmp.Or(a.places.shown[e.group], e.group)
 		s.Schools = append(s.Schools, e.row)
 		if e.row.Incomplete && s.IncompletePolicy == IncompleteExclude {

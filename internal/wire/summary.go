@@ -65,8 +65,10 @@ type CountsDoc struct {
 	Duplicates   int `json:"duplicates"`
 	Problems     int `json:"problems"`
 	Notices      int `json:"notices"`
-	Empty        int `json:"empty"`
-	PassedOver   int `json:"passed_over,omitempty"`
+	// NotApplicable: answers «не применимо»; only when there are any.
+	NotApplicable int `json:"not_applicable,omitempty"`
+	Empty         int `json:"empty"`
+	PassedOver    int `json:"passed_over,omitempty"`
 	// Excluded: incomplete questionnaires left out of the statistics.
 	Excluded int `json:"excluded"`
 }

@@ -10,7 +10,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -18,6 +17,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/form"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
@@ -485,17 +485,9 @@ func TestMunicipalityList(t *testing.T) {
 // A multiple choice's cell offers the list but lets a typed «a; b»
 // through (an information, not a stop), and says how to type several.
 func TestMultipleChoiceCell(t *testing.T) {
-	m, err := model.Load(fstest.MapFS{
-		"model.yaml": {Data: []byte("schema: selfdiag.model/v1\nid: sw\nversion: \"1\"\ntitle: ПО\nsource: тест\n" +
-			"levels:\n  - {id: low, title: низкий}\n  - {id: high, title: высокий}\ncomponents:\n  - {id: a, title: А, kind: direction}\n" +
-			"thresholds:\n  default: {percent: {high: 50}}\n")},
-		"a.yaml": {Data: []byte("component: a\nindicators:\n  - id: \"1\"\n    text: Программы\n    select: multiple\n    options:\n" +
-			"      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n" +
-			"  - id: \"2\"\n    text: Один\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n")},
-	}, "sw")
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := modeltest.Load(t, "  - id: \"1\"\n    text: Программы\n    select: multiple\n    options:\n"+
+		"      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n"+
+		"  - id: \"2\"\n    text: Один\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n")
 	var buf bytes.Buffer
 	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
 		t.Fatal(err)

@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"unicode"
 
 	"github.com/xuri/excelize/v2"
@@ -20,6 +19,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/doc"
 	"github.com/selfdiag/selfdiag/internal/docx"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/summary"
@@ -365,16 +365,8 @@ func xlsxText(t *testing.T, f Format, data []byte) []byte {
 // A model without critical indicators (another framework's) says nothing
 // of them: no section, no sentence, no «критические — первыми».
 func TestNoCriticalIndicators(t *testing.T) {
-	m, err := model.Load(fstest.MapFS{
-		"model.yaml": {Data: []byte("schema: selfdiag.model/v1\nid: plain\nversion: \"1\"\ntitle: Другая рамка\nsource: тест\n" +
-			"levels:\n  - {id: low, title: низкий}\n  - {id: high, title: высокий}\ncomponents:\n  - {id: a, title: А, kind: direction}\n" +
-			"thresholds:\n  default: {percent: {high: 50}}\n")},
-		"a.yaml": {Data: []byte("component: a\nindicators:\n  - id: \"1\"\n    text: Показатель\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n" +
-			"  - id: \"2\"\n    text: Второй\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n")},
-	}, "plain")
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := modeltest.Load(t, "  - id: \"1\"\n    text: Показатель\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n"+
+		"  - id: \"2\"\n    text: Второй\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n")
 	sub := &submission.Submission{School: submission.School{Name: "Школа"}, Answers: []submission.Answer{{Indicator: "1", Value: "да"}, {Indicator: "2", Value: "нет"}}}
 	var b bytes.Buffer
 	if err := doc.WriteMarkdown(&b, SchoolDocument(m, &School{Explained: scoring.Explain(m, scoring.Score(m, sub))})); err != nil {

@@ -7,10 +7,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"testing/fstest"
 	"time"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
@@ -400,17 +400,9 @@ func TestNewRunInfo(t *testing.T) {
 // Answers «не применимо» are counted in the summary (and said in the
 // note); a profile's inapplicable indicators are not among them.
 func TestNotApplicableCounted(t *testing.T) {
-	m, err := model.Load(fstest.MapFS{
-		"model.yaml": {Data: []byte("schema: selfdiag.model/v1\nid: na\nversion: \"1\"\ntitle: Т\nsource: тест\n" +
-			"levels:\n  - {id: low, title: низкий}\n  - {id: high, title: высокий}\ncomponents:\n  - {id: a, title: А, kind: direction}\n" +
-			"thresholds:\n  default: {percent: {high: 50}}\n")},
-		"a.yaml": {Data: []byte("component: a\nindicators:\n  - id: \"1\"\n    text: Бассейн\n    options:\n      - {text: нет, points: 0}\n" +
-			"      - {text: есть, points: 1}\n      - {text: не применимо, not_applicable: true}\n" +
-			"  - id: \"2\"\n    text: Сайт\n    options:\n      - {text: нет, points: 0}\n      - {text: есть, points: 1}\n")},
-	}, "na")
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := modeltest.Load(t, "  - id: \"1\"\n    text: Бассейн\n    options:\n      - {text: нет, points: 0}\n"+
+		"      - {text: есть, points: 1}\n      - {text: не применимо, not_applicable: true}\n"+
+		"  - id: \"2\"\n    text: Сайт\n    options:\n      - {text: нет, points: 0}\n      - {text: есть, points: 1}\n")
 	agg := New(m, Options{})
 	for i, pool := range []string{"не применимо", "есть", "не применимо"} {
 		s := &submission.Submission{Source: "s.csv", School: submission.School{Name: "Школа", Code: strconv.Itoa(i + 1)},

@@ -1,0 +1,31 @@
+// Package modeltest makes small models for tests: another framework's,
+// with two levels («низкий», «высокий» from 50 %), one component «А» and
+// the indicators a test gives, no critical rule unless asked.
+package modeltest
+
+import (
+	"testing"
+	"testing/fstest"
+
+	"github.com/selfdiag/selfdiag/internal/model"
+)
+
+// Root is the model.yaml of Load's models; rule, when not empty, is
+// appended (a critical_rule line).
+const Root = "schema: selfdiag.model/v1\nid: tiny\nversion: \"1\"\ntitle: Другая рамка\nsource: тест\n" +
+	"levels:\n  - {id: low, title: низкий}\n  - {id: high, title: высокий}\ncomponents:\n  - {id: a, title: А, kind: direction}\n" +
+	"thresholds:\n  default: {percent: {high: 50}}\n"
+
+// Load loads a model of Root and the indicators of component «А» (YAML
+// list items, indented by two spaces); the test fails if it does not load.
+func Load(t testing.TB, indicators string) *model.Model {
+	t.Helper()
+	m, err := model.Load(fstest.MapFS{
+		"model.yaml": {Data: []byte(Root)},
+		"a.yaml":     {Data: []byte("component: a\nindicators:\n" + indicators)},
+	}, "tiny")
+	if err != nil {
+		t.Fatalf("test model: %v", err)
+	}
+	return m
+}

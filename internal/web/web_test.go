@@ -455,3 +455,28 @@ func TestTrend(t *testing.T) {
 		t.Errorf("the home page's trends are wrong")
 	}
 }
+
+// «Шаблоны и модель»: the templates download as workbooks and CSV, the
+// model page shows the thresholds by profile, the model exports.
+func TestTemplatesAndModel(t *testing.T) {
+	f := newFixture(t, DefaultLimits)
+	for path, want := range map[string]string{
+		"/templates/школа.xlsx": "PK", "/templates/район.xlsx": "PK", "/templates/школа.csv": "Наименование ОО",
+		"/templates/район.csv": "Дата заполнения", "/model/export.xlsx": "PK",
+	} {
+		resp := f.do("GET", path, nil, "", true)
+		body := readAll(t, resp.Body)
+		if resp.StatusCode != 200 || !strings.Contains(body, want) || !strings.Contains(resp.Header.Get("Content-Disposition"), "attachment") {
+			t.Errorf("%s: %d, %q, want an attachment with %q", path, resp.StatusCode, resp.Header.Get("Content-Disposition"), want)
+		}
+	}
+	page := readAll(t, f.do("GET", "/model", nil, "", true).Body)
+	for _, want := range []string{"Знание", "Образовательная среда", "показателей —", "НОО"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the model page lacks %q", want)
+		}
+	}
+	if resp := f.do("GET", "/templates/..%2Fsecret", nil, "", true); resp.StatusCode != 404 {
+		t.Errorf("an unknown template: %d", resp.StatusCode)
+	}
+}

@@ -30,10 +30,10 @@ func cellPadding(size float64) float64 {
 	return 2*cellMargin + borderSlack
 }
 
-// textTwips is how wide s prints at size points, in twips, by the widths
-// of DejaVu Serif (wider than Times New Roman); a letter not measured
-// counts as a whole em.
-func textTwips(s string, bold bool, size float64) float64 {
+// textEm is how wide s prints, in ems, by the widths of DejaVu Serif
+// (wider than Times New Roman); a letter not measured counts as a whole
+// em.
+func textEm(s string, bold bool) float64 {
 	table := regularWidths
 	if bold {
 		table = boldWidths
@@ -46,8 +46,11 @@ func textTwips(s string, bold bool, size float64) float64 {
 		}
 		em += int(w)
 	}
-	return float64(em) / 1000 * size * 20
+	return float64(em) / 1000
 }
+
+// textTwips is how wide s prints at size points, in twips.
+func textTwips(s string, bold bool, size float64) float64 { return textEm(s, bold) * size * 20 }
 
 // words splits a line where it may break: at spaces, and after a hyphen
 // or a slash, as Word breaks. A non-breaking space joins (a number and
@@ -68,20 +71,35 @@ func words(line string) []string {
 	return out
 }
 
+// measure is a column's content in ems, measured once for every size:
+// its longest word (headerWord: of the header alone, bold) and its
+// longest line.
+type measure struct{ word, headerWord, line float64 }
+
+func (m *measure) add(text string, bold, header bool) {
+	for _, line := range strings.Split(text, "\n") {
+		m.line = max(m.line, textEm(line, bold))
+		for _, w := range words(line) {
+			m.word = max(m.word, textEm(w, bold))
+			if header {
+				m.headerWord = max(m.headerWord, textEm(w, bold))
+			}
+		}
+	}
+}
+
 // need is how wide a column must be so that no word breaks (min) and so
 // that no line wraps (max), in twips.
 type need struct{ min, max float64 }
 
-func (n *need) add(text string, bold bool, size float64, wordsWhole bool) {
-	for _, line := range strings.Split(text, "\n") {
-		n.max = max(n.max, textTwips(line, bold, size)+cellPadding(size))
-		if !wordsWhole {
-			continue
-		}
-		for _, w := range words(line) {
-			n.min = max(n.min, textTwips(w, bold, size)+cellPadding(size))
-		}
+// at is the column's need at size points, every word kept whole or, when
+// not cellWords, the header's.
+func (m measure) at(size float64, cellWords bool) need {
+	word := m.headerWord
+	if cellWords {
+		word = m.word
 	}
+	return need{min: word*size*20 + cellPadding(size), max: m.line*size*20 + cellPadding(size)}
 }
 
 // columnWidths sizes a table's columns by their content, as a browser
@@ -94,23 +112,31 @@ func (n *need) add(text string, bold bool, size float64, wordsWhole bool) {
 // longest words). It returns the widths in
 // twips, summing to avail, and the size in points.
 func columnWidths(t Table, cols, avail int) ([]int, float64) {
+	measures := tableMeasures(t, cols)
 	var needs []need
 	var size float64
-	fits := func() bool { return sumOf(needs, func(n need) float64 { return n.min }) <= float64(avail) }
+	fitsAt := func(sz float64, cellWords bool) bool {
+		needs = make([]need, cols)
+		for i, m := range measures {
+			needs[i] = m.at(sz, cellWords)
+		}
+		return sumOf(needs, func(n need) float64 { return n.min }) <= float64(avail)
+	}
+	fits := false
 	for _, size = range tableSizes {
-		if needs = tableNeeds(t, cols, size, true); fits() {
+		if fits = fitsAt(size, true); fits {
 			break
 		}
 	}
-	if !fits() {
-		// Too many columns for their cells' longest words even at the
-		// smallest size: the headers' words still stay whole, a long word
-		// in a cell may break.
-		for _, size = range headerSizes {
-			if needs = tableNeeds(t, cols, size, false); fits() {
-				break
-			}
+	// Too many columns for their cells' longest words even at the
+	// smallest size: the headers' words still stay whole, a long word in
+	// a cell may break.
+	for _, sz := range headerSizes {
+		if fits {
+			break
 		}
+		size = sz
+		fits = fitsAt(size, false)
 	}
 	mins := sumOf(needs, func(n need) float64 { return n.min })
 	maxs := sumOf(needs, func(n need) float64 { return n.max })
@@ -128,21 +154,21 @@ func columnWidths(t Table, cols, avail int) ([]int, float64) {
 	return rounded(widths, avail), size
 }
 
-// tableNeeds measures every column at size points: the header's words and
-// lines, and the cells' lines, and their words when cellWords.
-func tableNeeds(t Table, cols int, size float64, cellWords bool) []need {
-	needs := make([]need, cols)
+// tableMeasures measures every column: the header bold, the cells in
+// their rows' weight.
+func tableMeasures(t Table, cols int) []measure {
+	ms := make([]measure, cols)
 	for i := range cols {
 		if i < len(t.Header) {
-			needs[i].add(t.Header[i], true, size, true)
+			ms[i].add(t.Header[i], true, true)
 		}
 		for r, row := range t.Rows {
 			if i < len(row) {
-				needs[i].add(row[i], t.BoldRows[r], size, cellWords)
+				ms[i].add(row[i], t.BoldRows[r], false)
 			}
 		}
 	}
-	return needs
+	return ms
 }
 
 func sumOf(needs []need, f func(need) float64) float64 {

@@ -7,11 +7,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
@@ -36,30 +36,14 @@ func models(t *testing.T) map[string]*model.Model {
 		t.Fatal(err)
 	}
 	// A model of another framework: nothing critical, so no critical rule.
-	plain, err := model.Load(fstest.MapFS{
-		"model.yaml": {Data: []byte("schema: selfdiag.model/v1\nid: plain\nversion: \"1\"\ntitle: Без критических\nsource: тест\n" +
-			"levels:\n  - {id: low, title: низкий}\n  - {id: high, title: высокий}\ncomponents:\n  - {id: a, title: А, kind: direction}\n" +
-			"thresholds:\n  default: {percent: {high: 50}}\n")},
-		"a.yaml": {Data: []byte("component: a\nindicators:\n  - id: \"1\"\n    text: Показатель\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n")},
-	}, "plain")
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A band whose lower bound is not included: «≤ 2 → 3, > 2 → 2».
-	above, err := model.Load(fstest.MapFS{
-		"model.yaml": {Data: []byte("schema: selfdiag.model/v1\nid: above\nversion: \"1\"\ntitle: Устройства\nsource: тест\n" +
-			"levels:\n  - {id: low, title: низкий}\n  - {id: high, title: высокий}\ncomponents:\n  - {id: a, title: А, kind: direction}\n" +
-			"thresholds:\n  default: {percent: {high: 50}}\n")},
-		"a.yaml": {Data: []byte("component: a\nindicators:\n  - id: \"1\"\n    text: Учеников на устройство\n    number: {unit: чел., min: 0}\n" +
-			"    bands:\n      - {min: 0, max: 2, max_inclusive: true, points: 3}\n      - {min: 2, min_exclusive: true, points: 2}\n" +
-			// and a multiple choice capped at 2, and one not capped
-			"  - id: \"2\"\n    text: Программы в работе\n    select: multiple\n    max: 2\n    options:\n      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n      - {text: Moodle, points: 1}\n" +
-			"  - id: \"3\"\n    text: Сервисы\n    select: multiple\n    options:\n      - {text: почта, points: 1}\n      - {text: облако, points: 2}\n" +
-			"      - {text: не применимо, not_applicable: true, aliases: [н/п]}\n")},
-	}, "above")
-	if err != nil {
-		t.Fatal(err)
-	}
+	plain := modeltest.Load(t, "  - id: \"1\"\n    text: Показатель\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n")
+	// A band whose lower bound is not included («≤ 2 → 3, > 2 → 2»), a
+	// multiple choice capped at 2, and one not capped with «не применимо».
+	above := modeltest.Load(t, "  - id: \"1\"\n    text: Учеников на устройство\n    number: {unit: чел., min: 0}\n"+
+		"    bands:\n      - {min: 0, max: 2, max_inclusive: true, points: 3}\n      - {min: 2, min_exclusive: true, points: 2}\n"+
+		"  - id: \"2\"\n    text: Программы в работе\n    select: multiple\n    max: 2\n    options:\n      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n      - {text: Moodle, points: 1}\n"+
+		"  - id: \"3\"\n    text: Сервисы\n    select: multiple\n    options:\n      - {text: почта, points: 1}\n      - {text: облако, points: 2}\n"+
+		"      - {text: не применимо, not_applicable: true, aliases: [н/п]}\n")
 	return map[string]*model.Model{"embedded": embedded, "every-feature": every, "no-critical": plain, "min-exclusive": above}
 }
 

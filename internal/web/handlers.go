@@ -3,6 +3,7 @@ package web
 import (
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -18,7 +19,6 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/compare"
 	"github.com/selfdiag/selfdiag/internal/form"
-	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modelinfo"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/summary"
@@ -179,9 +179,7 @@ func (s *Server) runFile(w http.ResponseWriter, r *http.Request) {
 	switch ext {
 	case ".html":
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		// The reports are the program's own pages: inline style and
-		// pictures, nothing fetched, no script.
-		w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
+		w.Header().Set("Content-Security-Policy", reportCSP)
 	case ".json", ".md", ".txt", ".csv":
 		w.Header().Set("Content-Type", mime.TypeByExtension(ext)+"; charset=utf-8")
 		if ext == ".md" || ext == ".txt" {
@@ -450,36 +448,38 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 	newer := s.runs.info(b)
 	rep := compare.Compare(sides[0], sides[1], compare.Options{GroupBy: summary.GroupMunicipality, Territory: newer.Territory})
 	titles := compare.TitlesOf(sides[0], sides[1])
-	name := cmpOr(q.Get("format"), "html")
+	name := cmp.Or(q.Get("format"), "html")
 	for _, f := range compare.Formats {
 		if f.Name != name {
 			continue
 		}
-		if f.Ext != "html" {
-			w.Header().Set("Content-Disposition", attachment("сравнение."+f.Ext))
-		}
-		w.Header().Set("Content-Type", cmpOr(mime.TypeByExtension("."+f.Ext), "application/octet-stream"))
-		if f.Ext == "html" {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Header().Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
-		}
-		var buf bytes.Buffer
-		if err := f.Write(&buf, rep, titles); err != nil {
-			s.fail(w, r, 500, err.Error())
-			return
-		}
-		w.Write(buf.Bytes())
+		s.send(w, r, "сравнение."+f.Ext, func(out io.Writer) error { return f.Write(out, rep, titles) })
 		return
 	}
 	s.fail(w, r, 400, "неизвестный формат сравнения "+name+": допустимы "+strings.Join(compare.FormatNames(), ", "))
 }
 
-func cmpOr(a, b string) string {
-	if a != "" {
-		return a
+// send writes a document made on request: a page shown as the program's
+// reports are (reportCSP), anything else downloaded as the file name.
+func (s *Server) send(w http.ResponseWriter, r *http.Request, name string, write func(io.Writer) error) {
+	var buf bytes.Buffer
+	if err := write(&buf); err != nil {
+		s.fail(w, r, 500, err.Error())
+		return
 	}
-	return b
+	if path.Ext(name) == ".html" {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Content-Security-Policy", reportCSP)
+	} else {
+		w.Header().Set("Content-Type", cmp.Or(mime.TypeByExtension(path.Ext(name)), "application/octet-stream"))
+		w.Header().Set("Content-Disposition", attachment(name))
+	}
+	w.Write(buf.Bytes())
 }
+
+// reportCSP is the policy of the program's own pages served as they are:
+// inline style and pictures, nothing fetched, no script.
+const reportCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'"
 
 // template sends a blank answer template of the embedded model.
 func (s *Server) template(w http.ResponseWriter, r *http.Request) {
@@ -500,14 +500,7 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, 404, "нет такого шаблона")
 		return
 	}
-	var buf bytes.Buffer
-	if err := write(&buf); err != nil {
-		s.fail(w, r, 500, err.Error())
-		return
-	}
-	w.Header().Set("Content-Type", mime.TypeByExtension(path.Ext(name)))
-	w.Header().Set("Content-Disposition", attachment(name))
-	w.Write(buf.Bytes())
+	s.send(w, r, name, write)
 }
 
 func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
@@ -521,10 +514,8 @@ func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, 500, err.Error())
 		return
 	}
-	s.page(w, "model.html", map[string]any{"Model": m, "Text": text.String(), "Components": componentsOf(m)})
+	s.page(w, "model.html", map[string]any{"Model": m, "Text": text.String()})
 }
-
-func componentsOf(m *model.Model) []*model.Component { return m.Components }
 
 func (s *Server) modelExport(w http.ResponseWriter, r *http.Request) {
 	m, err := s.opts.LoadModel("")
@@ -532,12 +523,5 @@ func (s *Server) modelExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, 500, err.Error())
 		return
 	}
-	var buf bytes.Buffer
-	if err := modelsheet.WriteXLSX(&buf, m.Table()); err != nil {
-		s.fail(w, r, 500, err.Error())
-		return
-	}
-	w.Header().Set("Content-Type", mime.TypeByExtension(".xlsx"))
-	w.Header().Set("Content-Disposition", attachment("модель.xlsx"))
-	w.Write(buf.Bytes())
+	s.send(w, r, "модель.xlsx", func(out io.Writer) error { return modelsheet.WriteXLSX(out, m.Table()) })
 }

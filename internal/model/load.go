@@ -173,10 +173,15 @@ func (l *loader) at(file string, p pos) problem.Location {
 	return problem.Location{File: file, Sheet: p.Sheet, Row: p.Line, Col: p.Col}
 }
 
-// indicatorIDRe is an indicator number as answer files write it and the
-// readers match it: «7», «7.1»; not «04» (a file's «4» would not match) nor
-// «h1».
-var indicatorIDRe = regexp.MustCompile(`^[1-9]\d*(?:\.[1-9]\d*)*$`)
+// numberIDRe is an indicator id made of numbers: «7», «7.1». Such ids are
+// written without leading zeros (a spreadsheet turns «04» into 4).
+var numberIDRe = regexp.MustCompile(`^[1-9]\d*(?:\.[1-9]\d*)*$`)
+
+// digitsIDRe is any id of digits and dots, numberIDRe's or not.
+var digitsIDRe = regexp.MustCompile(`^[\d.]+$`)
+
+// maxIDLen bounds an id or alias: requirement ids are short («ID.AM-1»).
+const maxIDLen = 40
 
 var yamlLineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+)(?:, column (\d+))?: (.*)$`)
 
@@ -395,7 +400,8 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 			l.add(loc, "у компонентов %q и %q одинаковый order %d", other, rc.ID, order)
 		}
 		orders[order] = rc.ID
-		c := &Component{ID: rc.ID, Title: strings.TrimSpace(rc.Title), Kind: rc.Kind, Order: order}
+		c := &Component{ID: rc.ID, Title: strings.TrimSpace(rc.Title), Kind: rc.Kind, Order: order,
+			Weight: l.weight(rc.Weight, rootFile, "компонента "+rc.ID)}
 		m.Components = append(m.Components, c)
 		m.componentByID[c.ID] = c
 	}
@@ -434,6 +440,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		c.Indicators = append(c.Indicators, ind)
 		m.indicatorByID[ind.ID] = ind
 	}
+	l.orderIndicators(m, inds)
 	for ci, c := range m.Components {
 		if len(c.Indicators) == 0 && l.unread == 0 {
 			l.add(l.at(rootFile, compPos[c.ID]), "у компонента %q нет ни одного показателя", c.ID)
@@ -448,11 +455,14 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		m.indexByID[ind.ID] = i
 		ind.index = i
 	}
+	l.buildAliases(m, inds)
+	m.Overall = l.overall(root.Overall, top)
 
 	// Thresholds and the critical rule need the levels.
 	if len(m.Levels) >= 2 {
 		l.buildThresholds(m, root.Thresholds, rootFile, top)
 		l.buildCriticalRules(m, root.CriticalRule, rootFile, top)
+		l.checkOverall(m, top)
 		if len(l.problems) == 0 {
 			l.checkVariants(m)
 			l.checkReachable(m)
@@ -580,10 +590,9 @@ func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicat
 		l.add(loc, "у показателя не указан id (номер показателя)")
 		return nil
 	}
-	if !indicatorIDRe.MatchString(id) {
-		l.add(loc, "номер показателя %q не подойдёт: файлы ответов узнают показатель по номеру — числу (7) или числам через точку (7.1) без нулей впереди; впишите номер так", id)
-	}
-	ind := &Indicator{ID: id, Component: ri.Component, Text: strings.TrimSpace(ri.Text), Critical: ri.Critical.Set, FailsBelow: 1}
+	l.checkID(id, loc, "номер (id) показателя")
+	ind := &Indicator{ID: id, Component: ri.Component, Text: strings.TrimSpace(ri.Text), Critical: ri.Critical.Set, FailsBelow: 1,
+		Weight: l.weight(ri.Weight, ri.file, "показателя "+id)}
 	if ind.Text == "" {
 		l.add(loc, "у показателя %s не указана формулировка (text)", id)
 	}
@@ -800,6 +809,16 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 	}
 	rn := ri.Number
 	ind.Number = &NumberSpec{Unit: strings.TrimSpace(rn.Unit), Min: rn.Min, Max: rn.Max, Integer: rn.Integer}
+	for _, w := range rn.NotApplicable {
+		switch w = strings.TrimSpace(w); {
+		case w == "":
+			l.add(l.at(ri.file, rn.pos), "пустое слово «не применимо» (not_applicable) у показателя %s", ind.ID)
+		case isNumber(w):
+			l.add(l.at(ri.file, rn.pos), "слово «не применимо» (not_applicable) показателя %s «%s» — число: ответ числом оценивается по диапазонам", ind.ID, w)
+		default:
+			ind.Number.NotApplicable = append(ind.Number.NotApplicable, w)
+		}
+	}
 	if rn.Min != nil && rn.Max != nil && *rn.Min > *rn.Max {
 		l.add(l.at(ri.file, rn.pos), "у показателя %s минимум %s больше максимума %s", ind.ID, FormatNumber(*rn.Min), FormatNumber(*rn.Max))
 	}

@@ -125,9 +125,44 @@ func TestLoadProblems(t *testing.T) {
 		{"type error", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "points: 1", "points: много", 1)},
 			[]string{"m/a.yaml:8:28: неверный тип значения: баллы (points) — целое число от 0 до 1000, а указано «много»: нужно целое число"}},
 		{"indicator id with a leading zero", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: \"01\"", 1)},
-			[]string{`номер показателя "01" не подойдёт`}},
-		{"indicator id with letters", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: h1", 1)},
-			[]string{`номер показателя "h1" не подойдёт`}},
+			[]string{`номер (id) показателя "01" не подойдёт`}},
+		{"indicator id with letters", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: ID.AM-1", 1)}, nil},
+		{"indicator id with a space", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: ID AM-1", 1)},
+			[]string{`номер (id) показателя "ID AM-1" с пробелом`}},
+		{"indicator id too long", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: "+strings.Repeat("x", 41), 1)},
+			[]string{"длиннее 40 знаков"}},
+		{"alias taken", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: \"1\"\n    aliases: [\"2\"]", 1) + `  - id: "2"
+    text: Второй
+    options: [{text: да, points: 1}]
+`}, []string{"синоним «2» показателя 1 уже означает показатель 2"}},
+		{"ids differing in case", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: a.1", 1) + `  - id: A.1
+    text: Второй
+    options: [{text: да, points: 1}]
+`}, []string{"id показателей a.1 и A.1 различаются только регистром"}},
+		{"order for some", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: \"1\"\n    order: 2", 1) + `  - id: "2"
+    text: Второй
+    options: [{text: да, points: 1}]
+`}, []string{"у показателя 2 не указан order, а у показателя 1 указан"}},
+		{"same order", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: \"1\"\n    order: 2", 1) + `  - id: "2"
+    order: 2
+    text: Второй
+    options: [{text: да, points: 1}]
+`}, []string{"у показателей 1 и 2 компонента \"a\" одинаковый order 2"}},
+		{"zero weight", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "id: \"1\"", "id: \"1\"\n    weight: 0", 1)},
+			[]string{"вес (weight) показателя 1 «0»: нужно число больше 0"}},
+		{"component weight not a number", map[string]string{"model.yaml": strings.Replace(validRoot, "kind: direction}", "kind: direction, weight: много}", 1), "a.yaml": validComp},
+			[]string{"вес (weight) компонента a «много»"}},
+		{"unknown overall", map[string]string{"model.yaml": validRoot + "overall: average\n", "a.yaml": validComp},
+			[]string{`overall "average": допустимы sum`}},
+		{"overall thresholds with the lowest component level", map[string]string{"model.yaml": strings.Replace(validRoot, "thresholds:", "overall: min_component_level\nthresholds:\n  overall: {percent: {base: 50, high: 80}}", 1), "a.yaml": validComp},
+			[]string{"не действуют при overall: min_component_level"}},
+		{"points thresholds with the mean of components", map[string]string{"model.yaml": strings.Replace(validRoot, "thresholds:", "overall: mean_of_components\nthresholds:\n  overall: {points: {base: 1, high: 2}}", 1), "a.yaml": validComp},
+			[]string{"при overall: mean_of_components находится по среднему процентов компонентов, а пороги thresholds.overall — в баллах"}},
+		{"a number as a not-applicable word", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + `  - id: "2"
+    text: Доля
+    number: {unit: "%", min: 0, max: 100, not_applicable: ["0"]}
+    bands: [{min: 0, points: 1}]
+`}, []string{"слово «не применимо» (not_applicable) показателя 2 «0» — число"}},
 		{"empty measure", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "critical: true", "critical: true\n    measures: [\"Провести аудит\", \" \"]", 1)},
 			[]string{"у показателя 1 пустая мера (measures, 2-я)"}},
 		{"type error with its column", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "critical: true", "critical: да", 1)},

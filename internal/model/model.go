@@ -42,8 +42,12 @@ type Model struct {
 	// CriticalRules say what a failed critical indicator does to levels,
 	// unless the indicator has rules of its own.
 	CriticalRules []CriticalRule
+	// Overall is how the overall level is found: OverallSum (the
+	// default), OverallMean or OverallMinLevel.
+	Overall string
 
 	indicatorByID map[string]*Indicator
+	idByAlias     map[string]string // idKey of an id or alias -> id
 	indexByID     map[string]int
 	componentByID map[string]*Component
 }
@@ -60,15 +64,41 @@ type Component struct {
 	Title      string
 	Kind       string // KindDirection or KindCondition
 	Order      int
+	Weight     Rational // 1 unless the model weighs it
 	Indicators []*Indicator
 }
 
+// The values of a model's «overall»: how the overall level is found.
+const (
+	// OverallSum: from the sum of every applicable indicator's points
+	// (weighted, when the model weighs) against the overall thresholds.
+	OverallSum = "sum"
+	// OverallMean: from the mean of the components' percents (weighted
+	// by the components' weights) against the overall thresholds, which
+	// are then in percent.
+	OverallMean = "mean_of_components"
+	// OverallMinLevel: the lowest level of the components that have an
+	// applicable indicator; the critical rules on the overall level act
+	// after it.
+	OverallMinLevel = "min_component_level"
+)
+
 // Indicator is one показатель. Exactly one of Options and Bands is set.
 type Indicator struct {
-	ID        string // the official continuous number, as a string
+	// ID is the official number («7», «2.1») or any id without spaces
+	// («ID.AM-1», «A.5.1»).
+	ID string
+	// Aliases are other ids answer files may give the indicator.
+	Aliases   []string
 	Component string
 	Text      string
-	Critical  bool
+	// Order places the indicator within its component (its place in the
+	// file unless the model gives «order»).
+	Order int
+	// Weight multiplies its points in the weighted totals levels come
+	// from (1 unless the model weighs it).
+	Weight   Rational
+	Critical bool
 	// FailsBelow is the points below which a critical indicator fails
 	// (1: it fails at 0 points).
 	FailsBelow int
@@ -110,6 +140,10 @@ type NumberSpec struct {
 	Min     *float64 // smallest allowed value, inclusive
 	Max     *float64 // largest allowed value, inclusive
 	Integer bool     // only whole numbers
+	// NotApplicable are the words that answer «does not apply» instead
+	// of a number («нет выпускников»): the indicator then leaves the
+	// maximum, as an option marked not_applicable does.
+	NotApplicable []string
 }
 
 // Band maps numbers from Min (inclusive unless MinExclusive) to Max
@@ -296,6 +330,52 @@ func (m *Model) Indicator(id string) (*Indicator, bool) {
 	ind, ok := m.indicatorByID[id]
 	return ind, ok
 }
+
+// ResolveID finds the indicator an answer file names: by its id exactly,
+// else by its id or an alias in any case («id.am-1» for «ID.AM-1»). It
+// returns the model's id.
+func (m *Model) ResolveID(written string) (string, bool) {
+	if _, ok := m.indicatorByID[written]; ok {
+		return written, true
+	}
+	id, ok := m.idByAlias[idKey(written)]
+	return id, ok
+}
+
+// idKey is how ids and aliases are compared: case folded.
+func idKey(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// IsNotApplicableWord says whether a numeric indicator's answer is one of
+// its «does not apply» words.
+func (ind *Indicator) IsNotApplicableWord(answer string) bool {
+	if ind.Number == nil {
+		return false
+	}
+	n := textnorm.Normalize(answer)
+	return slices.ContainsFunc(ind.Number.NotApplicable, func(w string) bool { return textnorm.Normalize(w) == n })
+}
+
+// Weighted says whether any indicator or component has a weight other
+// than 1: the levels then come from weighted totals.
+func (m *Model) Weighted() bool {
+	one := Rational{1, 1}
+	for _, c := range m.Components {
+		if c.Weight.Cmp(one) != 0 {
+			return true
+		}
+	}
+	for _, ind := range m.Indicators {
+		if ind.Weight.Cmp(one) != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// LevelsFromPoints says whether every level is found from plain sums of
+// points against the thresholds — no weights, the overall rule a sum —
+// so that «how many points a level needs» has a whole answer.
+func (m *Model) LevelsFromPoints() bool { return !m.Weighted() && m.Overall == OverallSum }
 
 // Index is the indicator's position in Model.Indicators.
 func (ind *Indicator) Index() int { return ind.index }

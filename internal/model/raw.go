@@ -33,6 +33,7 @@ type rawRoot struct {
 	Components   []rawComponent  `yaml:"components"`
 	Thresholds   *rawThresholds  `yaml:"thresholds"`
 	CriticalRule rawCriticalList `yaml:"critical_rule"`
+	Overall      string          `yaml:"overall"` // sum (default), mean_of_components, min_component_level
 	Indicators   []rawIndicator  `yaml:"indicators"`
 }
 
@@ -56,11 +57,12 @@ func (r *rawLevel) UnmarshalYAML(n *yaml.Node) error {
 }
 
 type rawComponent struct {
-	ID    string `yaml:"id"`
-	Title string `yaml:"title"`
-	Kind  string `yaml:"kind"`
-	Order *int   `yaml:"order"`
-	pos   `yaml:"-"`
+	ID     string      `yaml:"id"`
+	Title  string      `yaml:"title"`
+	Kind   string      `yaml:"kind"`
+	Order  *int        `yaml:"order"`
+	Weight *rawDecimal `yaml:"weight"`
+	pos    `yaml:"-"`
 }
 
 func (r *rawComponent) UnmarshalYAML(n *yaml.Node) error {
@@ -174,8 +176,11 @@ func (r *rawCriticalFlag) UnmarshalYAML(n *yaml.Node) error {
 
 type rawIndicator struct {
 	ID        string          `yaml:"id"`
+	Aliases   []string        `yaml:"aliases"` // other ids answer files may use
 	Component string          `yaml:"component"`
 	Text      string          `yaml:"text"`
+	Order     *int            `yaml:"order"`
+	Weight    *rawDecimal     `yaml:"weight"`
 	Critical  rawCriticalFlag `yaml:"critical"`
 	Applies   *rawApplies     `yaml:"applies"`
 	Options   []rawOption     `yaml:"options"`
@@ -228,7 +233,24 @@ type rawNumber struct {
 	Min     *float64 `yaml:"min"`
 	Max     *float64 `yaml:"max"`
 	Integer bool     `yaml:"integer"`
-	pos     `yaml:"-"`
+	// NotApplicable: the words that say the indicator does not apply.
+	NotApplicable rawWords `yaml:"not_applicable"`
+	pos           `yaml:"-"`
+}
+
+// rawWords is one word or a list of them.
+type rawWords []string
+
+func (r *rawWords) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		var one string
+		if err := n.Decode(&one); err != nil {
+			return err
+		}
+		*r = rawWords{one}
+		return nil
+	}
+	return n.Decode((*[]string)(r))
 }
 
 func (r *rawNumber) UnmarshalYAML(n *yaml.Node) error {

@@ -128,11 +128,38 @@ func (m *Model) Standing(component string, p Profile, points, max int) Standing 
 	st := Standing{Needs: make([]int, len(set.Values))}
 	for l := 1; l < len(set.Values); l++ {
 		st.Needs[l] = set.MinPoints(l, max)
-		if st.Needs[l] >= 0 && points >= st.Needs[l] {
-			st.Level = l
+	}
+	st.Level = m.LevelAt(component, p, big.NewRat(int64(points), 1), big.NewRat(int64(max), 1))
+	return st
+}
+
+// LevelAt is the highest level a score out of a maximum reaches by the
+// thresholds in force (0, the lowest, when it reaches none), decided
+// exactly: a percent threshold v is reached when score ≥ v·max/100, a
+// points threshold when score ≥ v. The score is points, weighted points or
+// a mean of percents out of 100, as the model finds its levels.
+func (m *Model) LevelAt(component string, p Profile, score, of *big.Rat) int {
+	set := m.Thresholds.For(component, p)
+	level := 0
+	if set.Unit == UnitPercent && of.Sign() <= 0 {
+		return level // nothing to earn: no share of it is reached
+	}
+	for l := 1; l < len(set.Values); l++ {
+		if score.Cmp(set.Need(l, of)) >= 0 {
+			level = l
 		}
 	}
-	return st
+	return level
+}
+
+// Need is the score level l needs out of a maximum, exactly.
+func (s ThresholdSet) Need(l int, of *big.Rat) *big.Rat {
+	v := big.NewRat(s.Values[l].Num, s.Values[l].Den)
+	if s.Unit == UnitPercent {
+		v.Mul(v, of)
+		v.Quo(v, big.NewRat(100, 1))
+	}
+	return v
 }
 
 // Thresholds holds the base threshold sets and the profile variants.

@@ -3,6 +3,7 @@ package scoring
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -40,6 +41,11 @@ type Plan struct {
 	// Reaches is the level after all steps (it may be above Next when fixing
 	// a critical failure releases points already earned).
 	Reaches int
+	// Basis is the tally's (Tally.Basis). When it is not BasisPoints,
+	// Threshold and Missing are 0 and Score, Need say the same exactly
+	// rounded for display: the score and what Next needs of it.
+	Basis       string
+	Score, Need float64
 }
 
 // Step is one indicator to improve.
@@ -87,22 +93,30 @@ func PlanNext(m *model.Model, r *Result) NextLevel {
 		all = append(all, is)
 		byComponent[is.ComponentIndex()] = append(byComponent[is.ComponentIndex()], is)
 	}
-	nl := NextLevel{Overall: buildPlan(m, "", "Итог", r.School.Profile, r.Total, all)}
+	var nl NextLevel
 	for i, c := range r.Components {
-		nl.Components = append(nl.Components, buildPlan(m, c.ID, c.Title, r.School.Profile, c.Tally, byComponent[i]))
+		nl.Components = append(nl.Components, buildPlan(m, c.ID, c.Title, r.School.Profile, c.Tally, r.Components, byComponent[i]))
+	}
+	if r.Total.Basis == BasisMinLevel {
+		nl.Overall = lowestPlan(m, r, nl.Components, all)
+	} else {
+		nl.Overall = buildPlan(m, "", "Итог", r.School.Profile, r.Total, r.Components, all)
 	}
 	return nl
 }
 
 // buildPlan plans one scope: the component (or overall, component "")
 // whose tally is t, from the scope's candidates.
-func buildPlan(m *model.Model, component, title string, profile model.Profile, t Tally, candidates []*IndicatorScore) Plan {
+func buildPlan(m *model.Model, component, title string, profile model.Profile, t Tally, comps []ComponentScore, candidates []*IndicatorScore) Plan {
 	overall := component == ""
-	p := Plan{Component: component, Title: title, Current: t.Level, Next: -1, Points: t.Points, Max: t.Max, Reaches: t.Level}
+	p := Plan{Component: component, Title: title, Current: t.Level, Next: -1, Points: t.Points, Max: t.Max, Reaches: t.Level, Basis: t.Basis}
 	if t.Max == 0 || t.Level < 0 || t.Level >= len(m.Levels)-1 {
 		return p
 	}
 	p.Next = t.Level + 1
+	if t.Basis != BasisPoints {
+		return scorePlan(m, component, profile, t, p, comps, candidates)
+	}
 	p.Threshold = t.Needs[p.Next]
 	if p.Threshold < 0 {
 		return p // no number of points reaches it: Reachable stays false
@@ -205,13 +219,27 @@ func (p *Plan) Summary(m *model.Model) string {
 		return "Нет применимых показателей."
 	case p.Next < 0:
 		return fmt.Sprintf("Уровень «%s» — высший.", m.Levels[p.Current].Title)
+	case !p.Reachable && p.Basis == BasisMinLevel:
+		return fmt.Sprintf("Общий уровень — наименьший из уровней компонентов; уровень «%s» недостижим: его не достигает хотя бы один компонент на применимых показателях.", m.Levels[p.Next].Title)
+	case !p.Reachable && p.scored():
+		return fmt.Sprintf("Уровень «%s» на применимых показателях недостижим: ему нужно %s.", m.Levels[p.Next].Title, p.needText())
 	case !p.Reachable:
 		return fmt.Sprintf("Уровень «%s» на применимых показателях недостижим: ему нужно %s из %d возможных.",
 			m.Levels[p.Next].Title, ru.Points(p.Threshold), p.Max)
 	}
 	next := m.Levels[p.Next].Title
 	var b strings.Builder
+	held := ""
+	if p.Blocked {
+		held = ", и его держат невыполненные критические показатели"
+	}
 	switch {
+	case p.Basis == BasisMinLevel:
+		fmt.Fprintf(&b, "Общий уровень — наименьший из уровней компонентов: для уровня «%s» его должны достичь все компоненты%s.", next, held)
+	case p.scored() && p.Score >= p.Need:
+		fmt.Fprintf(&b, "Для уровня «%s» хватает %s, но его держат невыполненные критические показатели.", next, p.needText())
+	case p.scored():
+		fmt.Fprintf(&b, "До уровня «%s» не хватает: %s, а набрано %s%s.", next, p.needText(), p.scoreText(), held)
 	case p.Blocked && p.Missing == 0:
 		fmt.Fprintf(&b, "Баллов для уровня «%s» хватает (%d при нужных %d), но его держат невыполненные критические показатели.", next, p.Points, p.Threshold)
 	case p.Blocked:
@@ -230,3 +258,27 @@ func (p *Plan) Summary(m *model.Model) string {
 	}
 	return b.String()
 }
+
+// scored: the level comes from a weighted score or a mean, not points.
+func (p *Plan) scored() bool { return p.Basis == BasisWeighted || p.Basis == BasisMean }
+
+// needText says what the next level needs of a score that is not plain
+// points: «нужно 30,5 взвешенного балла» or «средний процент компонентов
+// 70 %».
+func (p *Plan) needText() string {
+	if p.Basis == BasisMean {
+		return "средний процент компонентов " + model.FormatNumber(roundHundredths(p.Need)) + " %"
+	}
+	return "взвешенная сумма баллов " + model.FormatNumber(roundHundredths(p.Need))
+}
+
+func (p *Plan) scoreText() string {
+	if p.Basis == BasisMean {
+		return model.FormatNumber(roundHundredths(p.Score)) + " %"
+	}
+	return model.FormatNumber(roundHundredths(p.Score))
+}
+
+// roundHundredths rounds a score for display: exact decisions are made
+// on rationals, never on these.
+func roundHundredths(v float64) float64 { return math.Round(v*100) / 100 }

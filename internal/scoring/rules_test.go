@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"fmt"
+	"math/big"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -13,6 +14,10 @@ import (
 
 // TestPercentRoundedDown: a percent is shown rounded down to one decimal,
 // never up to a value the next level needs (113 of 133 is 84,96 %: 84,9).
+func pointsScore(points, max int) score {
+	return score{basis: BasisPoints, value: big.NewRat(int64(points), 1), of: big.NewRat(int64(max), 1)}
+}
+
 func TestPercentRoundedDown(t *testing.T) {
 	m := testModel(t, "", "force", "below_base", "both")
 	for _, tt := range []struct {
@@ -21,8 +26,13 @@ func TestPercentRoundedDown(t *testing.T) {
 	}{
 		{113, 133, 84.9}, {2, 3, 66.6}, {1, 3, 33.3}, {1, 6, 16.6}, {133, 133, 100}, {0, 7, 0}, {5, 8, 62.5},
 	} {
-		if got := level(m, "", plain, tt.points, tt.max, nil).Percent; got != tt.want {
+		if got := level(m, "", plain, tt.points, tt.max, pointsScore(tt.points, tt.max), nil).Percent; got != tt.want {
 			t.Errorf("%d of %d = %v %%, want %v", tt.points, tt.max, got, tt.want)
+		}
+		// The same rounding for a weighted score.
+		weighted := score{basis: BasisWeighted, value: big.NewRat(int64(tt.points)*3, 2), of: big.NewRat(int64(tt.max)*3, 2)}
+		if got := level(m, "", plain, tt.points, tt.max, weighted, nil).Percent; got != tt.want {
+			t.Errorf("weighted %d of %d = %v %%, want %v", tt.points, tt.max, got, tt.want)
 		}
 	}
 }

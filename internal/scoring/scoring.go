@@ -8,6 +8,7 @@ import (
 	"errors"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"math"
+	"math/big"
 	"slices"
 	"strings"
 	"time"
@@ -79,7 +80,25 @@ type Tally struct {
 	Needs []int
 	// CriticalApplied says the critical rule changed or held the level.
 	CriticalApplied bool
+	// Basis is what the level was found from: BasisPoints (Points out
+	// of Max), BasisWeighted (Score out of ScoreMax, the points weighted
+	// by the model's weights), BasisMean (Score, the mean of the
+	// components' percents, out of 100) or BasisMinLevel (the lowest
+	// level of the components). Percent is then Score's.
+	Basis           string
+	Score, ScoreMax float64 // BasisWeighted, BasisMean; for display
+	// score and scoreMax are Score and ScoreMax exactly (Points and Max
+	// for BasisPoints), for the next-level plan.
+	score, scoreMax *big.Rat
 }
+
+// What a level was found from (Tally.Basis).
+const (
+	BasisPoints   = "points"
+	BasisWeighted = "weighted"
+	BasisMean     = "mean_of_components"
+	BasisMinLevel = "min_component_level"
+)
 
 // ComponentScore is the score of one component.
 type ComponentScore struct {
@@ -170,16 +189,18 @@ func Score(m *model.Model, sub *submission.Submission) *Result {
 		}
 	}
 
-	// Levels by points, then the critical rules where they act.
+	// Levels by points (weighted, when the model weighs), then the
+	// critical rules where they act; overall by the model's rule.
+	w := weigh(m, r.Indicators)
 	for i := range r.Components {
 		cs := &r.Components[i]
 		var compFailed []*model.Indicator
 		if byComponent != nil {
 			compFailed = byComponent[i]
 		}
-		cs.Tally = level(m, cs.ID, profile, cs.Points, cs.Max, compFailed)
+		cs.Tally = level(m, cs.ID, profile, cs.Points, cs.Max, w.components[i], compFailed)
 	}
-	r.Total = level(m, "", profile, r.Total.Points, r.Total.Max, failed)
+	r.Total = level(m, "", profile, r.Total.Points, r.Total.Max, w.overall(m, r.Components), failed)
 
 	r.Deficits = deficits(r.Indicators)
 	r.checkStated(sub)
@@ -224,11 +245,11 @@ func (r *Result) matchAnswers(m *model.Model, sub *submission.Submission) []*sub
 }
 
 // level makes the tally of points out of max: the percent, the level the
-// points reach by the thresholds in force, and the level after the
+// score reaches by the thresholds in force, and the level after the
 // critical rules of the failed critical indicators (component "": the
 // overall level).
-func level(m *model.Model, component string, p model.Profile, points, max int, failed []*model.Indicator) Tally {
-	t := Tally{Points: points, Max: max}
+func level(m *model.Model, component string, p model.Profile, points, max int, sc score, failed []*model.Indicator) Tally {
+	t := Tally{Points: points, Max: max, Basis: sc.basis, score: sc.value, scoreMax: sc.of}
 	if max == 0 {
 		t.Level, t.ByPoints, t.LevelTitle = -1, -1, NoLevelTitle
 		return t
@@ -236,8 +257,19 @@ func level(m *model.Model, component string, p model.Profile, points, max int, f
 	// Rounded down: 113 of 133 is 84,96 %, shown as 84,9 % — never as the
 	// 85,0 % that the next level needs.
 	t.Percent = float64(points*1000/max) / 10
-	st := m.Standing(component, p, points, max)
-	t.ByPoints, t.Needs = st.Level, st.Needs
+	switch sc.basis {
+	case BasisPoints:
+		st := m.Standing(component, p, points, max)
+		t.ByPoints, t.Needs = st.Level, st.Needs
+	case BasisMinLevel:
+		t.ByPoints = sc.minLevel
+		t.Percent = floorPercent(sc.value, sc.of)
+	default:
+		t.ByPoints = m.LevelAt(component, p, sc.value, sc.of)
+		t.Percent = floorPercent(sc.value, sc.of)
+		t.Score, _ = sc.value.Float64()
+		t.ScoreMax, _ = sc.of.Float64()
+	}
 	t.Level, t.CriticalApplied = m.AfterCritical(t.ByPoints, failed, component == "")
 	t.LevelID = m.Levels[t.Level].ID
 	t.LevelTitle = m.Levels[t.Level].Title
@@ -298,6 +330,10 @@ func (r *Result) scoreIndicator(sub *submission.Submission, ind *model.Indicator
 		invalid("после ответа «%s» на показатель %s в строке есть ещё %s: если это несколько ответов через «;», то показатель принимает один — оставьте один из допустимых: %s",
 			textnorm.Truncate(a.Value, 40), ind.ID, quoteAll(odd.Extra), ind.AllowedAnswers())
 		return is
+	case ind.IsNotApplicableWord(a.Value):
+		// A numeric indicator's «does not apply» word: as an option
+		// marked not_applicable.
+		is.Status, is.Max = StatusNotApplicable, 0
 	case ind.IsNumeric():
 		r.scoreNumber(ind, a, &is, invalid)
 	default:

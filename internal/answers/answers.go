@@ -35,9 +35,21 @@ type Options struct {
 	// indicator or threshold depends on it): missing profile fields are
 	// then no problem.
 	NoProfile bool
+	// IDs resolves the indicator ids a file writes to the model's (see
+	// model.Model.ResolveID); nil reads numbers only.
+	IDs func(string) (string, bool)
 	// batchSize overrides how many rows go to a worker at a time, for
 	// tests.
 	batchSize int
+}
+
+// ForModel is o for reading the answers to m: its ids and aliases are
+// known, and missing profile fields are no problem when m has no use for
+// them.
+func (o Options) ForModel(m *model.Model) Options {
+	o.NoProfile = !m.UsesProfile()
+	o.IDs = m.ResolveID
+	return o
 }
 
 // GivenProfile is a school profile given outside the files, field by

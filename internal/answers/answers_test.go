@@ -270,19 +270,41 @@ func TestXLSXPercentCellsAndSchoolSheet(t *testing.T) {
 
 func TestIndicatorIDs(t *testing.T) {
 	for in, want := range map[string]string{"7": "7", "7.": "7", "№7": "7", "7.0": "7", " 12 ": "12", "1.2": "1.2"} {
-		if got, ok := indicatorID(in); !ok || got != want {
+		if got, ok := ids(nil).id(in); !ok || got != want {
 			t.Errorf("indicatorID(%q) = %q,%v want %q", in, got, ok, want)
 		}
 	}
 	for _, in := range []string{"", "x", "Итого", "7a"} {
-		if _, ok := indicatorID(in); ok {
+		if _, ok := ids(nil).id(in); ok {
 			t.Errorf("indicatorID(%q) ok", in)
 		}
 	}
 	for in, want := range map[string]string{"7. Сетевая форма": "7", "12) Доля": "12", "5 Углублённое": "5", "3": "3"} {
-		if got, ok := indicatorHeader(in); !ok || got != want {
+		if got, ok := ids(nil).header(in); !ok || got != want {
 			t.Errorf("indicatorHeader(%q) = %q,%v want %q", in, got, ok, want)
 		}
+	}
+}
+
+// A model's own ids and aliases are read in both layouts: exactly, in
+// another case, after «№», and at the head of a district column's header.
+func TestFreeIDs(t *testing.T) {
+	known := map[string]string{"id.am-1": "ID.AM-1", "am1": "ID.AM-1", "pr.aa-2": "PR.AA-2", "7": "7"}
+	opts := Options{NoProfile: true, IDs: func(s string) (string, bool) { id, ok := known[strings.ToLower(s)]; return id, ok }}
+	school := readCSV(t, []byte("№;Ответ\nID.AM-1;да\n№ pr.aa-2;нет\n7.0;3\n"), opts)
+	district := readCSV(t, []byte("Наименование ОО;Код ОО;AM1;PR.AA-2 Identity management;7\nШкола;1;да;нет;3\n"), opts)
+	for _, s := range [][]*submission.Submission{school, district} {
+		var got []string
+		for _, a := range s[0].Answers {
+			got = append(got, a.Indicator+"="+a.Value)
+		}
+		if strings.Join(got, " ") != "ID.AM-1=да PR.AA-2=нет 7=3" {
+			t.Errorf("%s: answers %v", s[0].Layout, got)
+		}
+	}
+	// Without the model's ids, the same school table knows only numbers.
+	if s := readCSV(t, []byte("№;Ответ\nID.AM-1;да\n7;3\n"), Options{NoProfile: true}); len(s[0].Answers) != 1 {
+		t.Errorf("numbers only: %d answers", len(s[0].Answers))
 	}
 }
 

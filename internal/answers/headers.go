@@ -87,22 +87,44 @@ var (
 	wordHeaderRe = regexp.MustCompile(`(?i)^(?:показатель|п)\.?\s*№?\s*(\d+(?:\.\d+)*?)(?:\.0+)?(?:[.)]?(?:\s+\S.*)?)?$`)
 )
 
-// indicatorID reads an indicator number from a cell: "7", "7.", "№7", "7.0"
-// (Excel's float) all give "7".
-func indicatorID(cell string) (string, bool) {
-	m := idRe.FindStringSubmatch(strings.TrimSpace(cell))
+// ids resolves the ids a file writes to the model's (model.ResolveID):
+// its own ids, «ID.AM-1», and aliases. nil reads numbers only.
+type ids func(string) (string, bool)
+
+// id reads an indicator id from a cell: one of the model's ids or aliases
+// as written, else a number — "7", "7.", "№7", "7.0" (Excel's float) all
+// give "7".
+func (r ids) id(cell string) (string, bool) {
+	c := strings.TrimSpace(cell)
+	if r != nil {
+		if id, ok := r(strings.TrimSpace(strings.TrimPrefix(c, "№"))); ok {
+			return id, true
+		}
+	}
+	m := idRe.FindStringSubmatch(c)
 	if m == nil {
 		return "", false
+	}
+	if r != nil {
+		if id, ok := r(m[1]); ok {
+			return id, true
+		}
 	}
 	return m[1], true
 }
 
-// indicatorHeader reads a district table's indicator column header: the
-// number, optionally followed by the wording ("7. Сетевая форма…").
-func indicatorHeader(cell string) (string, bool) {
+// header reads a district table's indicator column header: the id,
+// optionally followed by the wording ("7. Сетевая форма…", "ID.AM-1
+// Inventory").
+func (r ids) header(cell string) (string, bool) {
 	c := strings.TrimSpace(cell)
-	if id, ok := indicatorID(c); ok {
+	if id, ok := r.id(c); ok {
 		return id, true
+	}
+	if f := strings.Fields(c); r != nil && len(f) > 1 {
+		if id, ok := r(strings.TrimRight(strings.TrimPrefix(f[0], "№"), ".):")); ok {
+			return id, true
+		}
 	}
 	m := idHeaderRe.FindStringSubmatch(c)
 	if m == nil {
@@ -110,6 +132,11 @@ func indicatorHeader(cell string) (string, bool) {
 	}
 	if m == nil {
 		return "", false
+	}
+	if r != nil {
+		if id, ok := r(m[1]); ok {
+			return id, true
+		}
 	}
 	return m[1], true
 }

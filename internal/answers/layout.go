@@ -90,7 +90,7 @@ type indicatorCol struct {
 	id  string
 }
 
-func detectHeader(cells []string, row int) (header, bool) {
+func detectHeader(cells []string, row int, known ids) (header, bool) {
 	h := header{row: row, id: -1, answer: -1, points: -1, text: -1, meta: map[role]int{}, named: make([]bool, len(cells)), cells: clone(cells)}
 	var moreIDs, moreAnswers []int
 	for i, c := range cells {
@@ -130,7 +130,7 @@ func detectHeader(cells []string, row int) (header, bool) {
 			}
 			continue
 		}
-		if id, ok := indicatorHeader(c); ok {
+		if id, ok := known.header(c); ok {
 			h.indicators = append(h.indicators, indicatorCol{col: i, id: id})
 		}
 	}
@@ -173,11 +173,11 @@ func parseTable(t table, base *metaFields, out sink, opts Options) error {
 			}
 			return errNoHeader{seen: seenCells(t, pre)}
 		}
-		h, ok := detectHeader(cells, row)
+		h, ok := detectHeader(cells, row, opts.IDs)
 		if !ok && len(pre) > 0 && pre[len(pre)-1].row == row-1 {
 			// A header over two rows (merged cells): a title above the
 			// indicator numbers, or «Ответ» above «значение | баллы».
-			h, ok = detectHeader(mergeRows(pre[len(pre)-1].cells, cells), row)
+			h, ok = detectHeader(mergeRows(pre[len(pre)-1].cells, cells), row, opts.IDs)
 		}
 		if ok {
 			if h.layout == submission.LayoutDistrict {
@@ -352,12 +352,12 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 		idCell := cell(cells, h.id)
 		if rows == 1 && idCell == "" {
 			// The header's second row («Ответ» above «значение | баллы»).
-			if h2, ok := detectHeader(mergeRows(h.cells, cells), row); ok && h2.layout == submission.LayoutSchool && slices.ContainsFunc(cells, func(c string) bool { return headerRole(c) != roleNone }) {
+			if h2, ok := detectHeader(mergeRows(h.cells, cells), row, opts.IDs); ok && h2.layout == submission.LayoutSchool && slices.ContainsFunc(cells, func(c string) bool { return headerRole(c) != roleNone }) {
 				h = h2
 				continue
 			}
 		}
-		sub.Answers = append(sub.Answers, besideAnswers(t, h, cells, row)...)
+		sub.Answers = append(sub.Answers, besideAnswers(t, h, cells, row, opts.IDs)...)
 		ans := cell(cells, h.answer)
 		if idCell == "" {
 			// Blank rows and group headings («Магистральное направление «Знание»»).
@@ -367,7 +367,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 			}
 			continue
 		}
-		id, isID := indicatorID(idCell)
+		id, isID := ids(opts.IDs).id(idCell)
 		if !isID {
 			if r := metaRole(idCell); r != roleNone {
 				v := ans
@@ -380,8 +380,11 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 			if isHeading(cells) || strings.Contains(idCell, ":") && statedTotalRe.MatchString(strings.Join(nonEmpty(cells), " ")) {
 				continue
 			}
-			sub.Problems = append(sub.Problems, problem.At(t.loc(row, h.id+1),
-				"не распознан номер показателя «%s»: ожидалось число, например 7", textnorm.Truncate(idCell, 40)))
+			msg := "не распознан номер показателя «%s»: ожидалось число, например 7"
+			if opts.IDs != nil {
+				msg = "не распознан показатель «%s»: это не номер и не id (или синоним) показателя модели; строка пропущена"
+			}
+			sub.Problems = append(sub.Problems, problem.At(t.loc(row, h.id+1), msg, textnorm.Truncate(idCell, 40)))
 			continue
 		}
 		a := t.answer(ans, row, h.answer+1)
@@ -420,10 +423,10 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 
 // besideAnswers reads the answers of a row from the tables beside the
 // first one (see header.beside).
-func besideAnswers(t table, h header, cells []string, row int) []submission.Answer {
+func besideAnswers(t table, h header, cells []string, row int, known ids) []submission.Answer {
 	var out []submission.Answer
 	for _, p := range h.beside {
-		if id, ok := indicatorID(cell(cells, p.id)); ok {
+		if id, ok := known.id(cell(cells, p.id)); ok {
 			a := t.answer(cell(cells, p.answer), row, p.answer+1)
 			a.Indicator = id
 			out = append(out, a)

@@ -69,6 +69,9 @@ var optionCases = map[string]Options{
 	"whole profile":        {Profile: GivenProfile{Programs: []model.Program{model.NOO, model.SOO}, OVZ: no(), Corrective: yes()}},
 	"no profile":           {NoProfile: true},
 	"no profile and given": {NoProfile: true, Profile: GivenProfile{OVZ: yes()}, Workers: 2, batchSize: 1},
+	"model ids": {IDs: func(s string) (string, bool) {
+		return map[string]string{"1": "A.1", "2": "A.2"}[s], s == "1" || s == "2"
+	}},
 }
 
 // TestEveryOptionSameForCSVAndXLSX reads the same answers from a CSV file

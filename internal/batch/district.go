@@ -45,7 +45,7 @@ type District struct {
 // over; they are listed as unread, except folders of the program's own
 // outputs, passed over on purpose.
 func RunDistrict(m *model.Model, files []string, skipped []Skipped, o DistrictOptions) *District {
-	o.Read.NoProfile = !m.UsesProfile()
+	o.Read = o.Read.ForModel(m)
 	agg := summary.New(m, o.Summary)
 	for _, s := range skipped {
 		switch {

@@ -143,7 +143,7 @@ const memoryLimit = 320 << 20
 // another, for score and report; unreadable files are returned in failed,
 // the readable ones are still scored.
 func ScoreFiles(m *model.Model, files []string, opts answers.Options) (results []*report.School, failed []error) {
-	opts.NoProfile = !m.UsesProfile()
+	opts = opts.ForModel(m)
 	for _, f := range files {
 		if err := answers.ReadFile(f, opts, func(sub *submission.Submission) error {
 			results = append(results, &report.School{Explained: scoring.Explain(m, scoring.Score(m, sub))})

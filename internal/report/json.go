@@ -13,6 +13,11 @@ func planDoc(m *model.Model, p *scoring.Plan) wire.PlanDoc {
 	d := wire.PlanDoc{Component: p.Component, Title: p.Title, Level: levelID(m, p.Current), NextLevel: levelID(m, p.Next),
 		Highest: p.Current >= 0 && p.Highest(len(m.Levels)), Reachable: p.Reachable, Points: p.Points, Max: p.Max,
 		Threshold: p.Threshold, Missing: p.Missing, Blocked: p.Blocked, Steps: []wire.StepDoc{}, Summary: p.Summary(m)}
+	if p.Basis == scoring.BasisWeighted || p.Basis == scoring.BasisMean {
+		d.Basis, d.Score, d.Need = p.Basis, &p.Score, &p.Need
+	} else if p.Basis == scoring.BasisMinLevel {
+		d.Basis = p.Basis
+	}
 	if p.Reachable {
 		d.Reaches = levelID(m, p.Reaches)
 	}
@@ -35,8 +40,15 @@ func levelID(m *model.Model, i int) string {
 }
 
 func totalDoc(m *model.Model, t scoring.Tally) wire.TotalDoc {
-	return wire.TotalDoc{Points: t.Points, Max: t.Max, Percent: t.Percent, Level: t.LevelID, LevelTitle: t.LevelTitle,
+	d := wire.TotalDoc{Points: t.Points, Max: t.Max, Percent: t.Percent, Level: t.LevelID, LevelTitle: t.LevelTitle,
 		LevelByPoints: levelID(m, t.ByPoints), CriticalApplied: t.CriticalApplied}
+	if t.Basis != scoring.BasisPoints && t.Basis != "" {
+		d.Basis = t.Basis
+	}
+	if t.Basis == scoring.BasisWeighted || t.Basis == scoring.BasisMean {
+		d.Score, d.ScoreMax = &t.Score, &t.ScoreMax
+	}
+	return d
 }
 
 // Doc converts a result to its JSON form.

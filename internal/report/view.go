@@ -2,6 +2,7 @@ package report
 
 import (
 	"github.com/selfdiag/selfdiag/internal/chart"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -128,7 +129,32 @@ func newTallyView(m *model.Model, t scoring.Tally) tallyView {
 // its maximum: «базовый — от 47 баллов, средний — от 80, высокий — от 114
 // из 133»; "" when nothing applies.
 func thresholdsText(m *model.Model, t scoring.Tally) string {
-	if t.Max == 0 || len(t.Needs) == 0 {
+	if t.Max == 0 {
+		return ""
+	}
+	switch t.Basis {
+	case scoring.BasisMinLevel:
+		return "по наименьшему из уровней компонентов"
+	case scoring.BasisWeighted, scoring.BasisMean:
+		var parts []string
+		for l := 1; l < len(t.ScoreNeeds) && l < len(m.Levels); l++ {
+			need := model.FormatNumber(math.Round(t.ScoreNeeds[l]*100) / 100)
+			if t.ScoreNeeds[l] > t.ScoreMax {
+				need = "недостижим"
+			} else if t.Basis == scoring.BasisMean {
+				need = "от " + need + " %"
+			} else {
+				need = "от " + need
+			}
+			parts = append(parts, m.Levels[l].Title+" — "+need)
+		}
+		if t.Basis == scoring.BasisMean {
+			return strings.Join(parts, ", ") + " по среднему проценту компонентов (сейчас " + model.FormatNumber(math.Round(t.Score*100)/100) + " %)"
+		}
+		return strings.Join(parts, ", ") + " из " + model.FormatNumber(math.Round(t.ScoreMax*100)/100) + " взвешенных баллов (набрано " +
+			model.FormatNumber(math.Round(t.Score*100)/100) + "; баллы показаны без весов)"
+	}
+	if len(t.Needs) == 0 {
 		return ""
 	}
 	var parts []string

@@ -87,6 +87,9 @@ type Tally struct {
 	// level of the components). Percent is then Score's.
 	Basis           string
 	Score, ScoreMax float64 // BasisWeighted, BasisMean; for display
+	// ScoreNeeds[l] is the score level l needs out of ScoreMax
+	// (BasisWeighted, BasisMean), rounded for display; ScoreNeeds[0] is 0.
+	ScoreNeeds []float64
 	// score and scoreMax are Score and ScoreMax exactly (Points and Max
 	// for BasisPoints), for the next-level plan.
 	score, scoreMax *big.Rat
@@ -267,6 +270,11 @@ func level(m *model.Model, component string, p model.Profile, points, max int, s
 	default:
 		t.ByPoints = m.LevelAt(component, p, sc.value, sc.of)
 		t.Percent = floorPercent(sc.value, sc.of)
+		set := m.Thresholds.For(component, p)
+		t.ScoreNeeds = make([]float64, len(set.Values))
+		for l := 1; l < len(set.Values); l++ {
+			t.ScoreNeeds[l], _ = set.Need(l, sc.of).Float64()
+		}
 		t.Score, _ = sc.value.Float64()
 		t.ScoreMax, _ = sc.of.Float64()
 	}

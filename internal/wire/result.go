@@ -34,20 +34,25 @@ type NextLevelDoc struct {
 
 // PlanDoc is the smallest set of improvements that reaches the next level.
 type PlanDoc struct {
-	Component string    `json:"component,omitempty"`
-	Title     string    `json:"title"`
-	Level     string    `json:"level"`      // current level id ("" when nothing applies)
-	NextLevel string    `json:"next_level"` // "" when the level is the highest
-	Highest   bool      `json:"highest"`
-	Reachable bool      `json:"reachable"`
-	Points    int       `json:"points"`
-	Max       int       `json:"max"`
-	Threshold int       `json:"threshold"` // points the next level needs
-	Missing   int       `json:"missing"`   // points still missing
-	Blocked   bool      `json:"blocked_by_critical"`
-	Steps     []StepDoc `json:"steps"`
-	Reaches   string    `json:"reaches"` // level after all steps
-	Summary   string    `json:"summary"`
+	Component string `json:"component,omitempty"`
+	Title     string `json:"title"`
+	Level     string `json:"level"`      // current level id ("" when nothing applies)
+	NextLevel string `json:"next_level"` // "" when the level is the highest
+	Highest   bool   `json:"highest"`
+	Reachable bool   `json:"reachable"`
+	Points    int    `json:"points"`
+	Max       int    `json:"max"`
+	Threshold int    `json:"threshold"` // points the next level needs
+	Missing   int    `json:"missing"`   // points still missing
+	// Basis, Score and Need: for levels not from plain points, the score
+	// and what the next level needs of it (Threshold and Missing are 0).
+	Basis   string    `json:"basis,omitempty"`
+	Score   *float64  `json:"score,omitempty"`
+	Need    *float64  `json:"need,omitempty"`
+	Blocked bool      `json:"blocked_by_critical"`
+	Steps   []StepDoc `json:"steps"`
+	Reaches string    `json:"reaches"` // level after all steps
+	Summary string    `json:"summary"`
 }
 
 // StepDoc is one indicator to improve.
@@ -107,6 +112,12 @@ type TotalDoc struct {
 	LevelTitle      string  `json:"level_title"`
 	LevelByPoints   string  `json:"level_by_points"`
 	CriticalApplied bool    `json:"critical_applied"`
+	// Basis is what the level came from when it is not plain points:
+	// weighted, mean_of_components or min_component_level; Score and
+	// ScoreMax are then the weighted points or the mean percent of 100.
+	Basis    string   `json:"basis,omitempty"`
+	Score    *float64 `json:"score,omitempty"`
+	ScoreMax *float64 `json:"score_max,omitempty"`
 }
 
 // ComponentDoc is one component's score.

@@ -308,6 +308,29 @@ func TestFreeIDs(t *testing.T) {
 	}
 }
 
+// Comments and evidence beside the answers are kept: a school's comment
+// column, a district table's column per indicator («7. Комментарий»,
+// «Комментарий к 8», «ID.AM-1 evidence»), never read as answers.
+func TestComments(t *testing.T) {
+	opts := Options{NoProfile: true, IDs: func(s string) (string, bool) {
+		id, ok := map[string]string{"id.am-1": "ID.AM-1", "7": "7", "8": "8"}[strings.ToLower(s)]
+		return id, ok
+	}}
+	school := readCSV(t, []byte("Наименование ОО;Школа\n\n№;Ответ;Комментарий / подтверждение\n7;да;приказ № 5 от 01.09.2025\n8;нет;\n"), opts)
+	district := readCSV(t, []byte("Наименование ОО;7. Сетевая форма;7. Комментарий;8;Комментарий к 8;ID.AM-1;ID.AM-1 evidence\nШкола;да;приказ № 5 от 01.09.2025;нет;;да;policy.pdf\n"), opts)
+	want := map[string]string{"7": "да [приказ № 5 от 01.09.2025]", "8": "нет []", "ID.AM-1": "да [policy.pdf]"}
+	for _, s := range [][]*submission.Submission{school, district} {
+		for _, a := range s[0].Answers {
+			if got := a.Value + " [" + a.Comment + "]"; got != want[a.Indicator] {
+				t.Errorf("%s: %s = %q, want %q", s[0].Layout, a.Indicator, got, want[a.Indicator])
+			}
+		}
+		if wantN := map[string]int{submission.LayoutSchool: 2, submission.LayoutDistrict: 3}[s[0].Layout]; len(s[0].Problems) > 0 || len(s[0].Answers) != wantN {
+			t.Errorf("%s: problems %v, %d answers", s[0].Layout, s[0].Problems, len(s[0].Answers))
+		}
+	}
+}
+
 func FuzzReadCSV(f *testing.F) {
 	f.Add([]byte(schoolCSV))
 	f.Add([]byte("sep=,\n№,Ответ\n1,да\n"))

@@ -23,8 +23,9 @@ const (
 	rolePrograms
 	roleOVZ
 	roleCorrective
-	roleFilled // «Дата заполнения»
-	roleCount  // number of roles, for arrays indexed by role
+	roleFilled  // «Дата заполнения»
+	roleComment // «Комментарий / подтверждение» beside the answer
+	roleCount   // number of roles, for arrays indexed by role
 )
 
 var headerRoles = map[string]role{
@@ -39,6 +40,44 @@ var headerRoles = map[string]role{
 
 	"показательоценивания": roleText, "показатель": roleText, "формулировка": roleText, "наименованиепоказателя": roleText,
 	"text": roleText, "wording": roleText, "indicatortext": roleText,
+
+	"комментарий": roleComment, "комментарийподтверждение": roleComment, "подтверждение": roleComment, "обоснование": roleComment,
+	"комментарии": roleComment, "примечание": roleComment, "доказательства": roleComment, "подтверждающиедокументы": roleComment,
+	"comment": roleComment, "comments": roleComment, "evidence": roleComment, "commentevidence": roleComment, "notes": roleComment,
+	"commento": roleComment, "evidenza": roleComment, "commentoevidenza": roleComment, "note": roleComment,
+}
+
+// commentWords start or end a district table's comment column header:
+// «7. Комментарий», «Комментарий к 7», «ID.AM-1 evidence».
+var commentWords = []string{"комментарий / подтверждение", "комментарий", "подтверждение", "обоснование", "comment / evidence", "comment", "evidence", "commento / evidenza", "commento", "evidenza"}
+
+// commentHeader reads a district table's comment column header: a comment
+// word before or after an indicator's id.
+func (r ids) commentHeader(cell string) (string, bool) {
+	c := strings.ToLower(strings.TrimSpace(cell))
+	for _, w := range commentWords {
+		rest, ok := strings.CutPrefix(c, w)
+		if !ok {
+			rest, ok = strings.CutSuffix(c, w)
+		}
+		if !ok {
+			continue
+		}
+		rest = strings.Trim(rest, " .:—–-()")
+		rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(rest, "к "), "to "))
+		if rest == "" {
+			return "", false
+		}
+		if id, ok := r.id(rest); ok {
+			return id, true
+		}
+		// The id with its wording: «7. Сетевая форма — комментарий».
+		if f := strings.Fields(rest); len(f) > 1 {
+			return r.header(rest)
+		}
+		return "", false
+	}
+	return "", false
 }
 
 // metaRoles are the identity and profile fields: header names in a district

@@ -74,10 +74,12 @@ type header struct {
 	row                      int
 	layout                   string
 	id, answer, points, text int
+	comment                  int          // school: the comment / evidence column
 	meta                     map[role]int // district: identity and profile columns
 	indicators               []indicatorCol
-	named                    []bool   // columns with a header
-	cells                    []string // the header row
+	comments                 []indicatorCol // district: the comment column of an indicator
+	named                    []bool         // columns with a header
+	cells                    []string       // the header row
 	// beside are more «№ | Ответ» column pairs to the right of the first:
 	// a table continued beside itself.
 	beside []columnPair
@@ -91,7 +93,7 @@ type indicatorCol struct {
 }
 
 func detectHeader(cells []string, row int, known ids) (header, bool) {
-	h := header{row: row, id: -1, answer: -1, points: -1, text: -1, meta: map[role]int{}, named: make([]bool, len(cells)), cells: clone(cells)}
+	h := header{row: row, id: -1, answer: -1, points: -1, text: -1, comment: -1, meta: map[role]int{}, named: make([]bool, len(cells)), cells: clone(cells)}
 	var moreIDs, moreAnswers []int
 	for i, c := range cells {
 		h.named[i] = strings.TrimSpace(c) != ""
@@ -123,11 +125,20 @@ func detectHeader(cells []string, row int, known ids) (header, bool) {
 				h.text = i
 			}
 			continue
+		case roleComment:
+			if h.comment < 0 {
+				h.comment = i
+			}
+			continue
 		}
 		if r := metaRole(c); r != roleNone {
 			if _, dup := h.meta[r]; !dup {
 				h.meta[r] = i
 			}
+			continue
+		}
+		if id, ok := known.commentHeader(c); ok {
+			h.comments = append(h.comments, indicatorCol{col: i, id: id})
 			continue
 		}
 		if id, ok := known.header(c); ok {
@@ -389,6 +400,9 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 		}
 		a := t.answer(ans, row, h.answer+1)
 		a.Indicator = id
+		if h.comment >= 0 {
+			a.Comment = strings.TrimSpace(cell(cells, h.comment))
+		}
 		for c := h.answer + 1; c < len(cells); c++ {
 			if (c >= len(h.named) || !h.named[c]) && strings.TrimSpace(cells[c]) != "" {
 				if a.Odd == nil {
@@ -490,7 +504,8 @@ type districtBuilder struct {
 	h              header
 	headerProblems []problem.Problem
 	metaCols       []metaCol
-	opts           Options // the profile fields the table leaves out
+	commentCol     map[string]int // indicator id -> its comment column
+	opts           Options        // the profile fields the table leaves out
 }
 
 type metaCol struct {
@@ -511,6 +526,20 @@ func newDistrictBuilder(t table, h header) *districtBuilder {
 	for r, col := range h.meta {
 		b.metaCols = append(b.metaCols, metaCol{r, col})
 	}
+	b.commentCol = map[string]int{}
+	for _, cc := range h.comments {
+		if _, ok := seenID[cc.id]; !ok {
+			b.headerProblems = append(b.headerProblems, problem.At(t.loc(h.row, cc.col+1),
+				"столбец комментария к показателю %s, а столбца ответа на него нет: комментарий не прочитан", cc.id))
+			continue
+		}
+		if prev, dup := b.commentCol[cc.id]; dup {
+			b.headerProblems = append(b.headerProblems, problem.At(t.loc(h.row, cc.col+1),
+				"столбец комментария к показателю %s встречается дважды (столбцы %s и %s): прочитан первый", cc.id, problem.ColumnName(prev+1), problem.ColumnName(cc.col+1)))
+			continue
+		}
+		b.commentCol[cc.id] = cc.col
+	}
 	slices.SortFunc(b.metaCols, func(x, y metaCol) int { return cmp.Compare(x.col, y.col) })
 	return b
 }
@@ -530,6 +559,9 @@ func (b *districtBuilder) school(cells []string, row int) *submission.Submission
 	for _, ic := range b.h.indicators {
 		a := t.answer(cell(cells, ic.col), row, ic.col+1)
 		a.Indicator = ic.id
+		if col, ok := b.commentCol[ic.id]; ok {
+			a.Comment = strings.TrimSpace(cell(cells, col))
+		}
 		sub.Answers = append(sub.Answers, a)
 	}
 	applyMeta(meta, sub, t.loc(row, 0), b.opts)

@@ -71,6 +71,15 @@ type School struct {
 	// Why the school's overall level is what it is, for fallers: the
 	// critical rule lowered it.
 	CriticalApplied bool
+	// Answers are the school's answers with their comments, by
+	// indicator id: those of the indicators that have either.
+	Answers map[string]Answer
+}
+
+// Answer is an answer with the comment or evidence beside it.
+type Answer struct {
+	Text    string `json:"answer"`
+	Comment string `json:"comment"`
 }
 
 // Tally is points out of a maximum and the level they give.
@@ -325,6 +334,13 @@ func indicatorChangesOf(sc *SchoolChange, o, n *School, ix *index) {
 		default:
 			sc.DeficitsNew = append(sc.DeficitsNew, ix.ids[k])
 		}
+	}
+	for _, k := range ix.curOrder {
+		id := ix.ids[k]
+		if !ix.comparable[k] || o.Answers[id].Comment == "" && n.Answers[id].Comment == "" {
+			continue
+		}
+		sc.Commented = append(sc.Commented, AnswerChange{Indicator: id, Old: o.Answers[id], New: n.Answers[id]})
 	}
 	oldCrit, newCrit := ix.marks(o.CriticalFailures), ix.marks(n.CriticalFailures)
 	for _, id := range o.CriticalFailures {

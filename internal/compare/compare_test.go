@@ -1,12 +1,15 @@
 package compare
 
 import (
+	"bytes"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/submission"
@@ -386,5 +389,36 @@ func TestPlanTargetIsThePlansNextLevel(t *testing.T) {
 		if got := FromResult(m, r).PlanTarget; got != want {
 			t.Errorf("%s: plan target %q, the plan aims at %q", s.Code, got, want)
 		}
+	}
+}
+
+// A comment or evidence beside an answer, then or now, is carried with
+// both answers into the school's comparison, from results and from a
+// previous run's JSON alike.
+func TestCommentsCarried(t *testing.T) {
+	m := modeltest.Load(t, "  - id: ID.AM-1\n    text: Inventory\n    options: [{text: нет, points: 0}, {text: да, points: 1}]\n"+
+		"  - id: \"2\"\n    text: Второй\n    options: [{text: нет, points: 0}, {text: да, points: 1}]\n")
+	side := func(answer, comment string) *Side {
+		sub := &submission.Submission{School: submission.School{Name: "Школа", Code: "1"}, Answers: []submission.Answer{
+			{Indicator: "ID.AM-1", Value: answer, Comment: comment}, {Indicator: "2", Value: "да"}}}
+		s := NewSide(m)
+		s.Schools = append(s.Schools, FromResult(m, scoring.Score(m, sub)))
+		return s
+	}
+	old, cur := side("нет", ""), side("да", "policy.pdf")
+	rep := Compare(old, cur, Options{})
+	want := []AnswerChange{{Indicator: "ID.AM-1", Old: Answer{Text: "нет"}, New: Answer{Text: "да", Comment: "policy.pdf"}}}
+	if got := rep.Schools[0].Commented; !reflect.DeepEqual(got, want) {
+		t.Errorf("commented %+v, want %+v", got, want)
+	}
+	if got := Compare(side("нет", ""), side("да", ""), Options{}).Schools[0].Commented; got != nil {
+		t.Errorf("no comments, yet %+v", got)
+	}
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, rep, TitlesOf(old, cur)); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "policy.pdf") || !strings.Contains(b.String(), "Комментарий / подтверждение") {
+		t.Errorf("the comparison does not show the comment:\n%s", b.String())
 	}
 }

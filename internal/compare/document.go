@@ -147,6 +147,13 @@ func schoolSection(sc *SchoolChange, titles Titles) doc.Section {
 		{doc.B("Новые:"), doc.T(" " + orNo(sc.DeficitsNew))},
 		{doc.B("Критические исправлены:"), doc.T(" " + orNo(sc.CriticalFixed) + "; "), doc.B("новые:"), doc.T(" " + orNo(sc.CriticalNew))},
 	}})
+	if len(sc.Commented) > 0 {
+		c := doc.Table{ID: "school-comments", Header: []string{"№", "Было: ответ", "Комментарий / подтверждение", "Стало: ответ", "Комментарий / подтверждение"}}
+		for _, a := range sc.Commented {
+			c.Rows = append(c.Rows, doc.Row{Cells: doc.Cells(a.Indicator, cmp.Or(a.Old.Text, "—"), cmp.Or(a.Old.Comment, "—"), cmp.Or(a.New.Text, "—"), cmp.Or(a.New.Comment, "—"))})
+		}
+		s.Blocks = append(s.Blocks, doc.Paragraph{Runs: []doc.Run{doc.B("Ответы с комментариями и подтверждениями:")}}, c)
+	}
 	return s
 }
 

@@ -60,8 +60,19 @@ type SchoolChange struct {
 	// PlanReached: whether the school reached the level its previous
 	// next-level plan aimed at; nil when there was no such plan.
 	PlanReached *bool `json:"plan_reached"`
+	// Commented are the comparable indicators with a comment or evidence
+	// beside the answer then or now, in the new model's order: both
+	// answers with their comments.
+	Commented []AnswerChange `json:"commented,omitempty"`
 
 	old, cur *School
+}
+
+// AnswerChange is an indicator's answer and comment then and now.
+type AnswerChange struct {
+	Indicator string `json:"indicator"`
+	Old       Answer `json:"old"`
+	New       Answer `json:"new"`
 }
 
 // SchoolRef names a school.

@@ -42,6 +42,7 @@ func FromResult(m *model.Model, r *scoring.Result) School {
 		if is.Status != scoring.StatusNotApplicable && is.Points < is.Max {
 			s.Deficits = append(s.Deficits, is.ID)
 		}
+		s.answer(is.ID, is.Answer, is.Comment)
 	}
 	// The level the school's next-level plan aims at: the one above its
 	// own (scoring.PlanNext's Next), none at the highest.
@@ -190,7 +191,21 @@ func fromDoc(d *wire.ResultDoc) School {
 	for _, df := range d.Deficits {
 		s.Deficits = append(s.Deficits, df.Indicator)
 	}
+	for _, is := range d.Indicators {
+		s.answer(is.ID, is.Answer, is.Comment)
+	}
 	return s
+}
+
+// answer keeps an answer and its comment.
+func (s *School) answer(id, answer, comment string) {
+	if answer == "" && comment == "" {
+		return
+	}
+	if s.Answers == nil {
+		s.Answers = map[string]Answer{}
+	}
+	s.Answers[id] = Answer{Text: strings.Clone(answer), Comment: strings.Clone(comment)}
 }
 
 // readJSON decodes a regular file of at most limit bytes.

@@ -2,6 +2,7 @@ package report
 
 import (
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -19,6 +20,13 @@ func WriteCSV(w io.Writer, m *model.Model, results []*School) error {
 	header := []string{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Год",
 		"Итог баллов", "Итог макс", "Итог %", "Итоговый уровень",
 		"№", "Компонент", "Показатель", "Критический", "Ответ", "Баллы", "Макс", "Статус", "Модель"}
+	// Comments and evidence: a last column, when some answer has one.
+	comments := slices.ContainsFunc(results, func(r *School) bool {
+		return slices.ContainsFunc(r.Indicators, func(is scoring.IndicatorScore) bool { return is.Comment != "" })
+	})
+	if comments {
+		header = append(header, CommentHeading)
+	}
 	if err := cw.Write(safetext.CSVRecord(header)); err != nil {
 		return err
 	}
@@ -36,6 +44,9 @@ func WriteCSV(w io.Writer, m *model.Model, results []*School) error {
 				strconv.Itoa(r.Total.Points), strconv.Itoa(r.Total.Max), Percent(r.Total.Percent), r.Total.LevelTitle,
 				is.ID, titles[is.Component], is.Text, yesNo(is.Critical), is.Answer,
 				strconv.Itoa(is.Points), strconv.Itoa(is.Max), StatusTitle(is.Status), ModelID(r.Model)}
+			if comments {
+				rec = append(rec, is.Comment)
+			}
 			if err := cw.Write(safetext.CSVRecord(rec)); err != nil {
 				return err
 			}

@@ -75,11 +75,11 @@ func Doc(m *model.Model, r *School) wire.ResultDoc {
 	}
 	for i := range r.Indicators {
 		is := &r.Indicators[i]
-		d.Indicators = append(d.Indicators, wire.IndicatorDoc{ID: is.ID, Component: is.Component, Critical: is.Critical,
+		d.Indicators = append(d.Indicators, wire.IndicatorDoc{ID: is.ID, Component: is.Component, Critical: is.Critical, Comment: is.Comment,
 			Answer: is.Answer, Points: is.Points, Max: is.Max, Status: is.Status, Location: r.Loc(is).String()})
 	}
 	for _, df := range r.Deficits {
-		d.Deficits = append(d.Deficits, wire.DeficitDoc{Indicator: df.ID, Component: df.Component, Title: df.Text,
+		d.Deficits = append(d.Deficits, wire.DeficitDoc{Indicator: df.ID, Component: df.Component, Title: df.Text, Comment: df.Comment,
 			Answer: df.Answer, Points: df.Points, Max: df.Max, Gap: df.Gap, Critical: df.Critical, Target: df.Best(), Measures: df.Measures})
 	}
 	for _, p := range r.Problems {

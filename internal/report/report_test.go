@@ -376,3 +376,40 @@ func TestNoCriticalIndicators(t *testing.T) {
 		t.Errorf("the report of a model without critical indicators speaks of them:\n%s", b.String())
 	}
 }
+
+// Comments and evidence beside the answers reach every school report
+// (beside the answer in the document, in the xlsx sheets, the CSV and the
+// JSON); without any, no report gets a comment column.
+func TestCommentsInEveryReport(t *testing.T) {
+	m := modeltest.Load(t, "  - id: ID.AM-1\n    text: Inventory\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n"+
+		"  - id: \"2\"\n    text: Второй\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n")
+	for _, comment := range []string{"policy.pdf, с. 3", ""} {
+		sub := &submission.Submission{School: submission.School{Name: "Школа"}, Answers: []submission.Answer{
+			{Indicator: "ID.AM-1", Value: "нет", Comment: comment}, {Indicator: "2", Value: "да"}}}
+		s := &School{Explained: scoring.Explain(m, scoring.Score(m, sub))}
+		outs := map[string]string{}
+		for _, f := range formats {
+			var b bytes.Buffer
+			var err error
+			if f.School != nil {
+				err = f.School(&b, m, s)
+			} else {
+				err = f.Results(&b, m, []*School{s})
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			outs[f.Name] = plainText(t, f, b.Bytes())
+		}
+		for f, out := range outs {
+			has := strings.Contains(out, "policy.pdf, с. 3")
+			header := strings.Contains(out, CommentHeading)
+			if f == "json" {
+				header = strings.Contains(out, `"comment"`)
+			}
+			if has != (comment != "") || header != (comment != "") {
+				t.Errorf("%s with comment %q: comment shown %v, column %v", f, comment, has, header)
+			}
+		}
+	}
+}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -193,12 +194,12 @@ func schoolDeficits(v *schoolView) doc.Section {
 		if len(c.Deficits) == 0 {
 			add(doc.Text("Дефицитов нет."))
 		} else {
-			t := doc.Table{Class: "deficits", Header: []string{"№", "Показатель", "Ответ", "Баллы", "Разрыв", "Цель (ответ на максимум)"},
-				Numeric: []bool{false, false, false, true, true, false}}
+			t := withComments(v, doc.Table{Class: "deficits", Header: []string{"№", "Показатель", "Ответ", "Баллы", "Разрыв", "Цель (ответ на максимум)"},
+				Numeric: []bool{false, false, false, true, true, false}})
 			var measures doc.List
 			for _, d := range c.Deficits {
-				t.Rows = append(t.Rows, doc.Row{Alert: d.Failed, Cells: []doc.Cell{doc.C(d.ID), indicatorCell(d.Text, d.Critical, "критический"),
-					answerCell(d.Answer, "нет ответа", d.Status), doc.C(fmt.Sprintf("%d из %d", d.Points, d.Max)), doc.C(strconv.Itoa(d.Gap)), doc.C(d.Target)}})
+				t.Rows = append(t.Rows, doc.Row{Alert: d.Failed, Cells: commentCell(v, d, doc.C(d.ID), indicatorCell(d.Text, d.Critical, "критический"),
+					answerCell(d.Answer, "нет ответа", d.Status), doc.C(fmt.Sprintf("%d из %d", d.Points, d.Max)), doc.C(strconv.Itoa(d.Gap)), doc.C(d.Target))})
 				if len(d.Measures) > 0 {
 					measures.Items = append(measures.Items, []doc.Run{doc.T(d.ID + ". " + d.Text + ": " + strings.Join(d.Measures, "; "))})
 				}
@@ -275,15 +276,39 @@ func schoolMeasures(v *schoolView) doc.Section {
 func schoolAnswers(v *schoolView) doc.Section {
 	s := doc.Section{ID: "indicators", PageBreak: true, Blocks: []doc.Block{doc.Heading{Level: 2, Text: schoolHeadAnswers}}}
 	for _, c := range v.Components {
-		t := doc.Table{Class: "indicators", Header: []string{"№", "Показатель", "Ответ", "Баллы", "Макс."},
-			Numeric: []bool{false, false, false, true, true}}
+		t := withComments(v, doc.Table{Class: "indicators", Header: []string{"№", "Показатель", "Ответ", "Баллы", "Макс."},
+			Numeric: []bool{false, false, false, true, true}})
 		for _, iv := range c.Indicators {
-			t.Rows = append(t.Rows, doc.Row{Alert: iv.Failed, Inactive: iv.NotApplicable, Cells: []doc.Cell{doc.C(iv.ID),
-				indicatorCell(iv.Text, iv.Critical, "критический"), answerCell(iv.Answer, "—", iv.Status), doc.C(strconv.Itoa(iv.Points)), doc.C(strconv.Itoa(iv.Max))}})
+			t.Rows = append(t.Rows, doc.Row{Alert: iv.Failed, Inactive: iv.NotApplicable, Cells: commentCell(v, iv, doc.C(iv.ID),
+				indicatorCell(iv.Text, iv.Critical, "критический"), answerCell(iv.Answer, "—", iv.Status), doc.C(strconv.Itoa(iv.Points)), doc.C(strconv.Itoa(iv.Max)))})
 		}
 		s.Blocks = append(s.Blocks, doc.Heading{Level: 3, Text: c.Title}, t)
 	}
 	return s
+}
+
+// CommentHeading heads the column of comments and evidence beside the
+// answers.
+const CommentHeading = "Комментарий / подтверждение"
+
+// withComments adds the comment column beside the answer (the third
+// column) when some answer has a comment.
+func withComments(v *schoolView, t doc.Table) doc.Table {
+	if !v.HasComments {
+		return t
+	}
+	t.Header = slices.Insert(slices.Clone(t.Header), 3, CommentHeading)
+	t.Numeric = slices.Insert(slices.Clone(t.Numeric), 3, false)
+	return t
+}
+
+// commentCell is a row of cells with the indicator's comment beside its
+// answer, when the tables show comments.
+func commentCell(v *schoolView, iv indicatorView, cells ...doc.Cell) []doc.Cell {
+	if !v.HasComments {
+		return cells
+	}
+	return slices.Insert(cells, 3, doc.Cell{doc.Run{Text: iv.Comment, Muted: true}})
 }
 
 func schoolProblems(v *schoolView) doc.Section {

@@ -128,10 +128,18 @@ func schoolTotalSheet(f *excelize.File, styles *xlsxStyles, m *model.Model, v *s
 // marked.
 func schoolDeficitsSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *xlsxSheet {
 	df := newSheet(f, styles, "Дефициты")
-	df.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Баллы", "Макс.", "Разрыв", "Цель (ответ на максимум)", "Типовые меры (из модели)")
+	head := []any{"Компонент", "№", "Показатель", "Критический", "Ответ", "Баллы", "Макс.", "Разрыв", "Цель (ответ на максимум)", "Типовые меры (из модели)"}
+	if v.HasComments {
+		head = append(head, CommentHeading) // last: the bars and marks keep their columns
+	}
+	df.header(head...)
 	for _, c := range v.Components {
 		for _, d := range c.Deficits {
-			df.put(c.Title, d.ID, d.Text, yesNo(d.Critical), d.Answer, d.Points, d.Max, d.Gap, d.Target, strings.Join(d.Measures, "\n"))
+			row := []any{c.Title, d.ID, d.Text, yesNo(d.Critical), d.Answer, d.Points, d.Max, d.Gap, d.Target, strings.Join(d.Measures, "\n")}
+			if v.HasComments {
+				row = append(row, d.Comment)
+			}
+			df.put(row...)
 		}
 	}
 	if df.row > 1 {
@@ -162,15 +170,23 @@ func schoolPlanSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *xlsxS
 // schoolIndicatorsSheet is «Показатели»: every answer, filterable.
 func schoolIndicatorsSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *xlsxSheet {
 	in := newSheet(f, styles, "Показатели")
-	in.header("Компонент", "№", "Показатель", "Критический", "Ответ", "Состояние", "Баллы", "Макс.", "Разрыв")
+	head := []any{"Компонент", "№", "Показатель", "Критический", "Ответ", "Состояние", "Баллы", "Макс.", "Разрыв"}
+	if v.HasComments {
+		head = append(head, CommentHeading)
+	}
+	in.header(head...)
 	for _, c := range v.Components {
 		for _, iv := range c.Indicators {
-			in.put(c.Title, iv.ID, iv.Text, yesNo(iv.Critical), iv.Answer, orDash(iv.Status, "учтён"), iv.Points, iv.Max, iv.Gap)
+			row := []any{c.Title, iv.ID, iv.Text, yesNo(iv.Critical), iv.Answer, orDash(iv.Status, "учтён"), iv.Points, iv.Max, iv.Gap}
+			if v.HasComments {
+				row = append(row, iv.Comment)
+			}
+			in.put(row...)
 		}
 	}
 	if in.row > 1 {
 		gapBars(f, in.name, fmt.Sprintf("I2:I%d", in.row))
-		f.AutoFilter(in.name, fmt.Sprintf("A1:I%d", in.row), nil)
+		f.AutoFilter(in.name, "A1:"+cellName(len(head), in.row), nil)
 	}
 
 	return in

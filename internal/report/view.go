@@ -18,7 +18,10 @@ import (
 type schoolView struct {
 	// HasCritical: the model has critical indicators (else nothing is
 	// said of them).
-	HasCritical    bool
+	HasCritical bool
+	// HasComments: some answer has a comment or evidence beside it; the
+	// answer tables then show them.
+	HasComments    bool
 	Title          string
 	Name, Code     string
 	Municipality   string
@@ -78,6 +81,7 @@ type indicatorView struct {
 	ID, Text       string
 	Critical       bool
 	Answer         string
+	Comment        string // the comment or evidence beside the answer
 	Points, Max    int
 	Status         string // Russian
 	NotApplicable  bool
@@ -222,7 +226,8 @@ func newSchoolView(m *model.Model, r *School) *schoolView {
 	}
 	for i := range r.Indicators {
 		is := &r.Indicators[i]
-		iv := indicatorView{ID: is.ID, Text: is.Text, Critical: is.Critical, Answer: is.Answer, Points: is.Points, Max: is.Max,
+		v.HasComments = v.HasComments || is.Comment != ""
+		iv := indicatorView{ID: is.ID, Text: is.Text, Critical: is.Critical, Answer: is.Answer, Comment: is.Comment, Points: is.Points, Max: is.Max,
 			Status: statusTitles[is.Status], NotApplicable: is.Status == scoring.StatusNotApplicable,
 			Failed: is.Fails(is.Points) && is.Status != scoring.StatusNotApplicable,
 			Target: is.Best(), Gap: is.Max - is.Points, ComponentTitle: titles[is.Component]}
@@ -235,7 +240,7 @@ func newSchoolView(m *model.Model, r *School) *schoolView {
 	}
 	for _, d := range r.Deficits {
 		if cv := byComp[d.Component]; cv != nil {
-			cv.Deficits = append(cv.Deficits, indicatorView{ID: d.ID, Text: d.Text, Critical: d.Critical, Answer: d.Answer,
+			cv.Deficits = append(cv.Deficits, indicatorView{ID: d.ID, Text: d.Text, Critical: d.Critical, Answer: d.Answer, Comment: d.Comment,
 				Points: d.Points, Max: d.Max, Status: statusTitles[d.Status], Failed: d.Fails(d.Points),
 				Target: d.Best(), Gap: d.Gap, ComponentTitle: cv.Title, Measures: d.Measures})
 			cv.HasMeasures = cv.HasMeasures || len(d.Measures) > 0

@@ -117,6 +117,7 @@ type IndicatorScore struct {
 	*model.Indicator
 	Status      string
 	Answer      string // as written in the file
+	Comment     string // the comment or evidence beside the answer
 	Points, Max int
 	Option      int // matched option index, or -1
 	Band        int // matched band index, or -1
@@ -130,6 +131,7 @@ type IndicatorScore struct {
 type Deficit struct {
 	*model.Indicator
 	Answer           string
+	Comment          string // beside the answer
 	Points, Max, Gap int
 	Status           string
 }
@@ -302,7 +304,7 @@ func (r *Result) Loc(is *IndicatorScore) problem.Location {
 func (r *Result) scoreIndicator(sub *submission.Submission, ind *model.Indicator, a *submission.Answer, p model.Profile) IndicatorScore {
 	is := IndicatorScore{Indicator: ind, Max: ind.Max, Option: -1, Band: -1}
 	if a != nil {
-		is.Answer, is.Row, is.Col = a.Value, a.Row, a.Col
+		is.Answer, is.Comment, is.Row, is.Col = a.Value, a.Comment, a.Row, a.Col
 	}
 	var odd submission.Odd // what makes the cell doubtful; zero for a plain answer
 	if a != nil && a.Odd != nil {
@@ -484,7 +486,7 @@ func deficits(inds []IndicatorScore) []Deficit {
 		if is.Status == StatusNotApplicable || is.Points >= is.Max {
 			continue
 		}
-		ds = append(ds, Deficit{Indicator: is.Indicator, Answer: is.Answer,
+		ds = append(ds, Deficit{Indicator: is.Indicator, Answer: is.Answer, Comment: is.Comment,
 			Points: is.Points, Max: is.Max, Gap: is.Max - is.Points, Status: is.Status})
 	}
 	slices.SortStableFunc(ds, func(a, b Deficit) int {

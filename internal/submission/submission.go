@@ -58,6 +58,9 @@ type Answer struct {
 	Row, Col  int    // the answer cell, 1-based
 	Points    *int   // points stated in the file (Балльная оценка), if any
 	PointsCol int    // the column of the stated points, on the answer's row
+	// Comment is the comment or evidence written beside the answer
+	// («Комментарий / подтверждение»), trimmed; it is kept, never scored.
+	Comment string
 	// Odd is what else the cell says when it is no plain answer; nil for
 	// a plain one, as nearly every cell is.
 	Odd *Odd

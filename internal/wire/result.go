@@ -135,6 +135,7 @@ type IndicatorDoc struct {
 	Component string `json:"component"`
 	Critical  bool   `json:"critical"`
 	Answer    string `json:"answer"`
+	Comment   string `json:"comment,omitempty"` // comment or evidence beside the answer
 	Points    int    `json:"points"`
 	Max       int    `json:"max"`
 	Status    string `json:"status"`
@@ -147,6 +148,7 @@ type DeficitDoc struct {
 	Component string   `json:"component"`
 	Title     string   `json:"title"`
 	Answer    string   `json:"answer"`
+	Comment   string   `json:"comment,omitempty"`
 	Points    int      `json:"points"`
 	Max       int      `json:"max"`
 	Gap       int      `json:"gap"`

@@ -40,8 +40,16 @@ const (
 	colText
 	colCritical
 	colAnswer
+	colComment
 	colAllowed
 )
+
+// CommentColumn heads the template's column for a comment or evidence
+// beside each answer: kept with the answer, never scored.
+const CommentColumn = "Комментарий / подтверждение"
+
+// commentOf heads a district table's comment column of one indicator.
+func commentOf(ind *model.Indicator) string { return ind.ID + " — " + strings.ToLower(CommentColumn) }
 
 // MetaFields are the identity and profile rows of the «Школа» sheet, in
 // order, and the first columns of the district table. «Дата заполнения»
@@ -221,6 +229,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 		"1. На листе «Школа» заполните наименование, код ОО, муниципалитет, год, дату заполнения (ДД.ММ.ГГГГ) и профиль школы (программы, ОВЗ, коррекционная школа) — из списков.",
 		"2. На листе «Ответы» выберите ответ на каждый показатель из списка в столбце «Ответ» или введите число (подсказка появится в ячейке).",
 		"3. Критические показатели отмечены в столбце «Критический»: 0 баллов по ним понижает уровень.",
+		"   В столбце «"+CommentColumn+"» можно пояснить ответ или указать подтверждающий документ: на баллы это не влияет.",
 		"4. Показатели, которые не относятся к школе по её профилю, можно оставить пустыми.",
 		"5. Не переименовывайте листы и столбцы. Сохраните файл как «Книга Excel (.xlsx)» и передайте координатору.",
 		"Проверка: selfdiag score ИМЯ_ФАЙЛА.xlsx",
@@ -304,8 +313,8 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	if _, err := f.NewSheet(SheetAnswers); err != nil {
 		return err
 	}
-	f.SetSheetRow(SheetAnswers, "A1", &[]any{"№", "Показатель оценивания", "Критический", "Ответ", "Допустимые ответы"})
-	f.SetCellStyle(SheetAnswers, "A1", "E1", bold)
+	f.SetSheetRow(SheetAnswers, "A1", &[]any{"№", "Показатель оценивания", "Критический", "Ответ", CommentColumn, "Допустимые ответы"})
+	f.SetCellStyle(SheetAnswers, "A1", cell(colAllowed, 1), bold)
 	row := 2
 	for _, c := range m.Components {
 		kind := "Магистральное направление"
@@ -327,10 +336,10 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 			if ind.Critical {
 				crit = "да"
 			}
-			f.SetSheetRow(SheetAnswers, cell(colID, row), &[]any{id, text, crit, nil, ind.AllowedAnswers()})
+			f.SetSheetRow(SheetAnswers, cell(colID, row), &[]any{id, text, crit, nil, nil, ind.AllowedAnswers()})
 			f.SetCellStyle(SheetAnswers, cell(colText, row), cell(colText, row), wrap)
 			f.SetCellStyle(SheetAnswers, cell(colAllowed, row), cell(colAllowed, row), wrap)
-			f.SetCellStyle(SheetAnswers, cell(colAnswer, row), cell(colAnswer, row), unlocked)
+			f.SetCellStyle(SheetAnswers, cell(colAnswer, row), cell(colComment, row), unlocked)
 			dv, err := validation(l, ind, cell(colAnswer, row))
 			if err != nil {
 				return err
@@ -342,10 +351,11 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 		}
 	}
 	f.SetColWidth(SheetAnswers, "A", "A", 6)
-	f.SetColWidth(SheetAnswers, "B", "B", 62)
+	f.SetColWidth(SheetAnswers, "B", "B", 50)
 	f.SetColWidth(SheetAnswers, "C", "C", 12)
-	f.SetColWidth(SheetAnswers, "D", "D", 26)
-	f.SetColWidth(SheetAnswers, "E", "E", 40)
+	f.SetColWidth(SheetAnswers, "D", "D", 22)
+	f.SetColWidth(SheetAnswers, "E", "E", 24)
+	f.SetColWidth(SheetAnswers, "F", "F", 32)
 	if err := f.SetPanes(SheetAnswers, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
@@ -385,7 +395,7 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	defer f.Close()
 	if err := instructions(f, m, []string{
 		"1. На листе «Школы» каждая строка — одна школа: наименование, код ОО, муниципалитет, год, дата заполнения (ДД.ММ.ГГГГ), профиль, затем ответы по столбцам показателей.",
-		"2. Заголовок столбца показателя начинается с его номера; не меняйте заголовки.",
+		"2. Заголовок столбца показателя начинается с его номера; не меняйте заголовки. Рядом с каждым ответом — столбец для комментария или подтверждающего документа (на баллы не влияет).",
 		"3. Ответы выбирайте из списков или вводите числа (подсказки в ячейках).",
 		"Проверка и сводка: selfdiag batch ИМЯ_ФАЙЛА.xlsx",
 	}); err != nil {
@@ -398,7 +408,7 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	if _, err := f.NewSheet(SheetSchools); err != nil {
 		return err
 	}
-	head := DistrictHeader(m)
+	head := DistrictHeader(m, true)
 	row := make([]any, len(head))
 	for i, h := range head {
 		row[i] = h
@@ -441,8 +451,15 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	} else if err := f.SetColStyle(SheetSchools, absCol(dateCol), date); err != nil {
 		return err
 	}
+	wrapped, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
+	if err != nil {
+		return err
+	}
 	for i, ind := range m.Indicators {
-		col := len(MetaFields) + 1 + i
+		col := len(MetaFields) + 1 + 2*i // the answer, then its comment
+		if err := f.SetColStyle(SheetSchools, absCol(col+1), wrapped); err != nil {
+			return err
+		}
 		dv, err := validation(l, ind, cell(col, 2)+":"+cell(col, last))
 		if err != nil {
 			return err
@@ -487,11 +504,15 @@ func onlyFor(ind *model.Indicator) string {
 }
 
 // DistrictHeader is the district table header: identity and profile, then
-// "№. wording" for every indicator.
-func DistrictHeader(m *model.Model) []string {
+// "№. wording" for every indicator, each followed by its comment column
+// when comments is set (the templates).
+func DistrictHeader(m *model.Model, comments bool) []string {
 	head := append([]string(nil), MetaFields...)
 	for _, ind := range m.Indicators {
 		head = append(head, ind.ID+". "+ind.Text+onlyFor(ind))
+		if comments {
+			head = append(head, commentOf(ind))
+		}
 	}
 	return head
 }
@@ -504,20 +525,20 @@ func SchoolCSV(w io.Writer, m *model.Model) error {
 			cw.Write(safetext.CSVRecord([]string{name, ""}))
 		}
 		cw.Write(nil)
-		cw.Write(safetext.CSVRecord([]string{"№", "Показатель оценивания", "Ответ", "Допустимые ответы"}))
+		cw.Write(safetext.CSVRecord([]string{"№", "Показатель оценивания", "Ответ", CommentColumn, "Допустимые ответы"}))
 		for _, ind := range m.Indicators {
 			text := ind.Text + onlyFor(ind)
 			if ind.Critical {
 				text += " (критический показатель)"
 			}
-			cw.Write(safetext.CSVRecord([]string{ind.ID, text, "", ind.AllowedAnswers()}))
+			cw.Write(safetext.CSVRecord([]string{ind.ID, text, "", "", ind.AllowedAnswers()}))
 		}
 	})
 }
 
 // DistrictCSV writes the district template header as CSV.
 func DistrictCSV(w io.Writer, m *model.Model) error {
-	return writeCSV(w, func(cw *csv.Writer) { cw.Write(safetext.CSVRecord(DistrictHeader(m))) })
+	return writeCSV(w, func(cw *csv.Writer) { cw.Write(safetext.CSVRecord(DistrictHeader(m, true))) })
 }
 
 func writeCSV(w io.Writer, fill func(*csv.Writer)) error {

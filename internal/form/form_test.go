@@ -40,16 +40,25 @@ func expected(m *model.Model, s sampledata.School) *scoring.Result {
 		sub.School.Filled, _ = time.Parse("02.01.2006", s.Filled)
 	}
 	for id, v := range s.Answers {
-		sub.Answers = append(sub.Answers, submission.Answer{Indicator: id, Value: v})
+		sub.Answers = append(sub.Answers, submission.Answer{Indicator: id, Value: v, Comment: commentFor(id)})
 	}
 	return scoring.Score(m, sub)
+}
+
+// commentFor is the comment the tests write beside an answer: on some
+// indicators only.
+func commentFor(id string) string {
+	if strings.HasSuffix(id, "3") {
+		return "приказ № " + id + "; сайт школы"
+	}
+	return ""
 }
 
 func readAll(t *testing.T, path string) []*scoring.Result {
 	t.Helper()
 	m := defaultModel(t)
 	var out []*scoring.Result
-	if err := answers.ReadFile(path, answers.Options{}, func(s *submission.Submission) error {
+	if err := answers.ReadFile(path, answers.Options{}.ForModel(m), func(s *submission.Submission) error {
 		out = append(out, scoring.Score(m, s))
 		return nil
 	}); err != nil {
@@ -66,6 +75,11 @@ func checkSame(t *testing.T, got, want *scoring.Result) {
 	if got.Total.Points != want.Total.Points || got.Total.Max != want.Total.Max || got.Total.LevelID != want.Total.LevelID {
 		t.Errorf("filled template scored %d/%d %s, want %d/%d %s", got.Total.Points, got.Total.Max, got.Total.LevelID,
 			want.Total.Points, want.Total.Max, want.Total.LevelID)
+	}
+	for i, is := range got.Indicators {
+		if is.Comment != want.Indicators[i].Comment {
+			t.Errorf("indicator %s: comment %q, want %q", is.ID, is.Comment, want.Indicators[i].Comment)
+		}
 	}
 	if got.School.Name != want.School.Name || got.School.Code != want.School.Code || !got.School.Filled.Equal(want.School.Filled) {
 		t.Errorf("school %+v, want %+v", got.School, want.School)
@@ -134,6 +148,7 @@ func fillSchoolXLSX(t *testing.T, m *model.Model, data []byte, s sampledata.Scho
 		}
 		if v, ok := s.Answers[ind.ID]; ok {
 			f.SetCellValue(form.SheetAnswers, cell(4, r+1), cellValue(ind, v))
+			f.SetCellValue(form.SheetAnswers, cell(5, r+1), commentFor(ind.ID))
 			filled++
 		}
 	}
@@ -224,11 +239,11 @@ func TestSchoolXLSXStructure(t *testing.T) {
 	if !panes.Freeze || panes.YSplit != 1 {
 		t.Errorf("answers header not frozen: %+v", panes)
 	}
-	// Answer cells unlocked, the rest locked.
+	// Answer and comment cells unlocked, the rest locked.
 	for _, c := range []struct {
 		cell   string
 		locked bool
-	}{{"D3", false}, {"B3", true}, {"A3", true}} {
+	}{{"D3", false}, {"E3", false}, {"F3", true}, {"B3", true}, {"A3", true}} {
 		idx, _ := f.GetCellStyle(form.SheetAnswers, c.cell)
 		st, _ := f.GetStyle(idx)
 		locked := st.Protection == nil || st.Protection.Locked
@@ -256,9 +271,9 @@ func TestDistrictXLSXRoundTrip(t *testing.T) {
 		row := typedMeta(t, s)
 		for _, ind := range m.Indicators {
 			if v, ok := s.Answers[ind.ID]; ok {
-				row = append(row, cellValue(ind, v))
+				row = append(row, cellValue(ind, v), commentFor(ind.ID))
 			} else {
-				row = append(row, nil)
+				row = append(row, nil, nil)
 			}
 		}
 		f.SetSheetRow(form.SheetSchools, cell(1, i+2), &row)
@@ -301,8 +316,8 @@ func TestCSVRoundTrip(t *testing.T) {
 	for _, r := range recs {
 		if v, ok := meta[r[0]]; ok {
 			r[1] = v
-		} else if v, ok := s.Answers[r[0]]; ok && len(r) > 2 {
-			r[2] = v
+		} else if v, ok := s.Answers[r[0]]; ok && len(r) > 3 {
+			r[2], r[3] = v, commentFor(r[0])
 		}
 	}
 	path := filepath.Join(dir, "школа.csv")
@@ -317,7 +332,13 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 	recs, _ = csvRecords(buf.Bytes())
 	for _, s := range schools {
-		recs = append(recs, sampledata.DistrictRow(m, s))
+		// The template's comment column after each answer.
+		row := sampledata.DistrictRow(m, s)
+		withComments := slices.Clone(row[:len(form.MetaFields)])
+		for i, ind := range m.Indicators {
+			withComments = append(withComments, row[len(form.MetaFields)+i], commentFor(ind.ID))
+		}
+		recs = append(recs, withComments)
 	}
 	path = filepath.Join(dir, "район.csv")
 	writeRecords(t, path, recs)
@@ -476,7 +497,7 @@ func TestMunicipalityList(t *testing.T) {
 		}
 		f.Close()
 	}
-	head := strings.Join(form.DistrictHeader(m), "\n")
+	head := strings.Join(form.DistrictHeader(m, true), "\n")
 	if !strings.Contains(head, "15. Адаптированные основные общеобразовательные программы [только для школ: есть обучающиеся с ОВЗ]") {
 		t.Errorf("the header does not mark indicators for some schools only:\n%s", head)
 	}

@@ -220,7 +220,7 @@ func WriteFile(path string, fn func(io.Writer) error) error {
 
 // DistrictHeader is the header row of a district table: identity and
 // profile columns, then one column per indicator ("7. Сетевая форма…").
-func DistrictHeader(m *model.Model) []string { return form.DistrictHeader(m) }
+func DistrictHeader(m *model.Model) []string { return form.DistrictHeader(m, false) }
 
 // DistrictRow is a school's row in a district table.
 func DistrictRow(m *model.Model, s School) []string {

@@ -15,6 +15,9 @@ type Doc struct {
 	// possible; none in a model without critical indicators.
 	CriticalRule  *CriticalDoc  `json:"critical_rule,omitempty" yaml:"critical_rule,omitempty"`
 	CriticalRules []CriticalDoc `json:"critical_rules" yaml:"critical_rules"`
+	// Overall is the overall rule when it is not the sum (see
+	// OverallMean, OverallMinLevel).
+	Overall string `json:"overall,omitempty" yaml:"overall,omitempty"`
 }
 
 // LevelDoc is a level in Doc.
@@ -30,6 +33,7 @@ type ComponentDoc struct {
 	Title      string         `json:"title" yaml:"title"`
 	Kind       string         `json:"kind" yaml:"kind"`
 	Order      int            `json:"order" yaml:"order"`
+	Weight     *float64       `json:"weight,omitempty" yaml:"weight,omitempty"` // unless 1
 	Max        int            `json:"max" yaml:"max"`
 	Indicators []IndicatorDoc `json:"indicators" yaml:"indicators"`
 }
@@ -37,11 +41,14 @@ type ComponentDoc struct {
 // IndicatorDoc is an indicator in Doc. Kind is "choice" (Options) or
 // "number" (Unit, Bands).
 type IndicatorDoc struct {
-	ID        string `json:"id" yaml:"id"`
-	Title     string `json:"title" yaml:"title"`
-	Component string `json:"component" yaml:"component"`
-	Kind      string `json:"kind" yaml:"kind"`
-	Critical  bool   `json:"critical" yaml:"critical"`
+	ID        string   `json:"id" yaml:"id"`
+	Aliases   []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
+	Order     int      `json:"order,omitempty" yaml:"order,omitempty"`
+	Weight    *float64 `json:"weight,omitempty" yaml:"weight,omitempty"` // unless 1
+	Title     string   `json:"title" yaml:"title"`
+	Component string   `json:"component" yaml:"component"`
+	Kind      string   `json:"kind" yaml:"kind"`
+	Critical  bool     `json:"critical" yaml:"critical"`
 	// FailsBelow and CriticalRules: see CriticalDoc; only for a critical
 	// indicator, rules only when it has its own.
 	FailsBelow    int           `json:"fails_below,omitempty" yaml:"fails_below,omitempty"`
@@ -78,6 +85,8 @@ type NumberDoc struct {
 	Min     *float64 `json:"min,omitempty" yaml:"min,omitempty"`
 	Max     *float64 `json:"max,omitempty" yaml:"max,omitempty"`
 	Integer bool     `json:"integer" yaml:"integer"`
+	// NotApplicable are the words that answer «does not apply».
+	NotApplicable []string `json:"not_applicable,omitempty" yaml:"not_applicable,omitempty"`
 }
 
 // BandDoc is a numeric band: Min inclusive unless MinExclusive, Max exclusive unless
@@ -124,11 +133,14 @@ type CriticalDoc struct {
 // Doc returns the documented form of the model.
 func (m *Model) Doc() Doc {
 	d := Doc{Schema: Schema, ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
+	if m.Overall != OverallSum {
+		d.Overall = m.Overall
+	}
 	for _, l := range m.Levels {
 		d.Levels = append(d.Levels, LevelDoc(l))
 	}
 	for _, c := range m.Components {
-		cd := ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Indicators: []IndicatorDoc{}}
+		cd := ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Weight: weightDoc(c.Weight), Indicators: []IndicatorDoc{}}
 		for _, ind := range c.Indicators {
 			cd.Max += ind.Max
 			cd.Indicators = append(cd.Indicators, m.indicatorDoc(ind))
@@ -163,7 +175,7 @@ func (m *Model) ruleDocs(rules []CriticalRule) []CriticalDoc {
 }
 
 func (m *Model) indicatorDoc(ind *Indicator) IndicatorDoc {
-	d := IndicatorDoc{ID: ind.ID, Title: ind.Text, Component: ind.Component, Kind: "choice", Critical: ind.Critical,
+	d := IndicatorDoc{ID: ind.ID, Aliases: ind.Aliases, Order: ind.Order, Weight: weightDoc(ind.Weight), Title: ind.Text, Component: ind.Component, Kind: "choice", Critical: ind.Critical,
 		Applies: appliesDoc(ind.Applies), Max: ind.Max, Measures: ind.Measures}
 	if ind.Critical {
 		d.FailsBelow, d.CriticalRules = ind.FailsBelow, m.ruleDocs(ind.Rules)
@@ -176,7 +188,7 @@ func (m *Model) indicatorDoc(ind *Indicator) IndicatorDoc {
 	}
 	if ind.Number != nil {
 		d.Kind = "number"
-		d.Number = &NumberDoc{Unit: ind.Number.Unit, Min: ind.Number.Min, Max: ind.Number.Max, Integer: ind.Number.Integer}
+		d.Number = &NumberDoc{Unit: ind.Number.Unit, Min: ind.Number.Min, Max: ind.Number.Max, Integer: ind.Number.Integer, NotApplicable: ind.Number.NotApplicable}
 		for _, b := range ind.Bands {
 			d.Bands = append(d.Bands, BandDoc(b))
 		}
@@ -213,4 +225,13 @@ func (m *Model) setDocs(sets map[string]ThresholdSet) map[string]SetDoc {
 		out[id] = m.setDoc(s)
 	}
 	return out
+}
+
+// weightDoc is a weight for Doc, nil for 1.
+func weightDoc(w Rational) *float64 {
+	if w.IsOne() {
+		return nil
+	}
+	f := w.Float()
+	return &f
 }

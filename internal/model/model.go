@@ -358,18 +358,8 @@ func (ind *Indicator) IsNotApplicableWord(answer string) bool {
 // Weighted says whether any indicator or component has a weight other
 // than 1: the levels then come from weighted totals.
 func (m *Model) Weighted() bool {
-	one := Rational{1, 1}
-	for _, c := range m.Components {
-		if c.Weight.Cmp(one) != 0 {
-			return true
-		}
-	}
-	for _, ind := range m.Indicators {
-		if ind.Weight.Cmp(one) != 0 {
-			return true
-		}
-	}
-	return false
+	return slices.ContainsFunc(m.Components, func(c *Component) bool { return !c.Weight.IsOne() }) ||
+		slices.ContainsFunc(m.Indicators, func(ind *Indicator) bool { return !ind.Weight.IsOne() })
 }
 
 // LevelsFromPoints says whether every level is found from plain sums of

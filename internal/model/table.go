@@ -59,6 +59,9 @@ const (
 	colFrom       = "От"
 	colTo         = "До"
 	colToIncluded = "До включительно"
+	// Optional columns, written only when the model uses them, so that
+	// no other model's table changes.
+	colWeight = "Вес"
 )
 
 // Cell words.
@@ -110,6 +113,10 @@ var infoKeys = []struct{ key, note string }{
 	{"source", "источник: методика, письмо, дата"},
 }
 
+// infoOverall is the «Сведения» key of the overall rule, written only
+// when it is not the sum.
+var infoOverall = struct{ key, note string }{"overall", "общий уровень: sum (по сумме баллов), mean_of_components (по среднему процентов компонентов), min_component_level (по наименьшему уровню компонентов)"}
+
 // Table returns the model in its spreadsheet form. LoadTable reads it back
 // into the same model.
 func (m *Model) Table() Table {
@@ -118,14 +125,25 @@ func (m *Model) Table() Table {
 		v := map[string]string{"id": m.ID, "version": m.Version, "title": m.Title, "source": m.Source}[k.key]
 		info.Rows = append(info.Rows, []string{k.key, v, k.note})
 	}
+	if m.Overall != OverallSum && m.Overall != "" {
+		info.Rows = append(info.Rows, []string{infoOverall.key, m.Overall, infoOverall.note})
+	}
 	levels := TableSheet{Name: SheetLevels, Rows: [][]string{{colID, colTitle}}}
 	for _, l := range m.Levels {
 		levels.Rows = append(levels.Rows, []string{l.ID, l.Title})
 	}
+	compWeights := slices.ContainsFunc(m.Components, func(c *Component) bool { return !c.Weight.IsOne() })
 	comps := TableSheet{Name: SheetComponents, Rows: [][]string{{colID, colTitle, colKind, colOrder}}}
+	if compWeights {
+		comps.Rows[0] = append(comps.Rows[0], colWeight)
+	}
 	for _, c := range m.Components {
 		kind := map[string]string{KindDirection: wordDirection, KindCondition: wordCondition}[c.Kind]
-		comps.Rows = append(comps.Rows, []string{c.ID, c.Title, kind, strconv.Itoa(c.Order)})
+		r := []string{c.ID, c.Title, kind, strconv.Itoa(c.Order)}
+		if compWeights {
+			r = append(r, c.Weight.Decimal())
+		}
+		comps.Rows = append(comps.Rows, r)
 	}
 
 	head := []string{colVariant, colVariantID, colPrograms, colMatch, colNot, colOVZ, colCorrective, colWhere, colUnit}
@@ -173,6 +191,18 @@ func (m *Model) Table() Table {
 
 	inds := TableSheet{Name: SheetIndicators, Rows: [][]string{{colComponent, colNumber, colText, colCritical, colFailsBelow,
 		colPrograms, colMatch, colNot, colOVZ, colCorrective, colKind, colUnit, colMin, colMax, colInteger, colMeasures}}}
+	// The optional columns the model uses.
+	indWeights := slices.ContainsFunc(m.Indicators, func(ind *Indicator) bool { return !ind.Weight.IsOne() })
+	indOrder := slices.ContainsFunc(m.Indicators, func(ind *Indicator) bool { return ind.Order != 0 })
+	indAliases := slices.ContainsFunc(m.Indicators, func(ind *Indicator) bool { return len(ind.Aliases) > 0 })
+	for _, c := range []struct {
+		used bool
+		name string
+	}{{indOrder, colOrder}, {indWeights, colWeight}, {indAliases, colAliases}} {
+		if c.used {
+			inds.Rows[0] = append(inds.Rows[0], c.name)
+		}
+	}
 	opts := TableSheet{Name: SheetOptions, Rows: [][]string{{colNumber, colAnswer, colAliases, colPoints}}}
 	bands := TableSheet{Name: SheetBands, Rows: [][]string{{colNumber, colFrom, colTo, colToIncluded, colPoints}}}
 	for _, ind := range m.Indicators {
@@ -198,7 +228,23 @@ func (m *Model) Table() Table {
 			r = append(r, kind, "", "", capCell, "")
 		}
 		r = append(r, strings.Join(ind.Measures, "\n"))
+		if indOrder {
+			r = append(r, strconv.Itoa(ind.Order))
+		}
+		if indWeights {
+			r = append(r, ind.Weight.Decimal())
+		}
+		if indAliases {
+			r = append(r, strings.Join(ind.Aliases, "\n"))
+		}
 		inds.Rows = append(inds.Rows, r)
+		if ind.Number != nil {
+			for _, w := range ind.Number.NotApplicable {
+				// A numeric indicator's «does not apply» word: an answer
+				// row marked «не применимо», as an option's.
+				opts.Rows = append(opts.Rows, []string{ind.ID, w, "", wordNotApplicable})
+			}
+		}
 		for _, o := range ind.Options {
 			points := strconv.Itoa(o.Points)
 			if o.NotApplicable {
@@ -303,7 +349,7 @@ func (tr *tableReader) pos(s *TableSheet, row, col int) (string, pos) {
 
 // sheet finds a sheet and its columns. Unknown columns are errors unless
 // extraOK (they are then in extra); a missing column is an error.
-func (tr *tableReader) sheet(name string, columns []string, required bool, extraOK bool) *sheetRows {
+func (tr *tableReader) sheet(name string, columns []string, required bool, extraOK bool, optional ...string) *sheetRows {
 	s, ok := tr.t.Sheet(name)
 	if !ok {
 		if required {
@@ -332,16 +378,17 @@ func (tr *tableReader) sheet(name string, columns []string, required bool, extra
 		if h == "" {
 			continue
 		}
-		k := slices.IndexFunc(columns, func(c string) bool { return textnorm.Key(c) == textnorm.Key(h) })
+		known := append(slices.Clip(columns), optional...)
+		k := slices.IndexFunc(known, func(c string) bool { return textnorm.Key(c) == textnorm.Key(h) })
 		switch {
-		case k >= 0 && hasCol(sr.cols, columns[k]):
+		case k >= 0 && hasCol(sr.cols, known[k]):
 			tr.l.add(tr.loc(s, header, j), "столбец «%s» повторяется", h)
 		case k >= 0:
-			sr.cols[columns[k]] = j
+			sr.cols[known[k]] = j
 		case extraOK:
 			sr.extra[j] = h
 		default:
-			tr.l.add(tr.loc(s, header, j), "неизвестный столбец «%s»; на листе «%s» столбцы: %s", h, name, strings.Join(columns, ", "))
+			tr.l.add(tr.loc(s, header, j), "неизвестный столбец «%s»; на листе «%s» столбцы: %s", h, name, strings.Join(known, ", "))
 		}
 	}
 	for _, c := range columns {
@@ -396,7 +443,7 @@ func (tr *tableReader) read() (*rawRoot, []rawIndicator) {
 			root.Levels = append(root.Levels, rl)
 		}
 	}
-	if sr := tr.sheet(SheetComponents, []string{colID, colTitle, colKind, colOrder}, true, false); sr != nil {
+	if sr := tr.sheet(SheetComponents, []string{colID, colTitle, colKind, colOrder}, true, false, colWeight); sr != nil {
 		for _, i := range sr.rows {
 			rc := rawComponent{ID: sr.text(i, colID), Title: sr.text(i, colTitle)}
 			_, rc.pos = tr.pos(sr.s, i, 0)
@@ -413,6 +460,7 @@ func (tr *tableReader) read() (*rawRoot, []rawIndicator) {
 			if o, ok := tr.integer(sr, i, colOrder, false); ok {
 				rc.Order = &o
 			}
+			rc.Weight = tr.decimal(sr, i, colWeight)
 			root.Components = append(root.Components, rc)
 		}
 	}
@@ -427,6 +475,7 @@ func (tr *tableReader) readInfo(root *rawRoot) {
 	for i, k := range infoKeys {
 		keys[i] = k.key
 	}
+	keys = append(keys, infoOverall.key)
 	sr := tr.sheet(SheetInfo, []string{colKey, colValue, colNote}, true, false)
 	if sr == nil {
 		return
@@ -449,6 +498,8 @@ func (tr *tableReader) readInfo(root *rawRoot) {
 			root.Title = v
 		case "source":
 			root.Source = v
+		case infoOverall.key:
+			root.Overall = v
 		default:
 			tr.l.add(tr.loc(sr.s, i, j), "неизвестный ключ «%s»; допустимы: %s", key, strings.Join(keys, ", "))
 		}
@@ -645,6 +696,18 @@ func (tr *tableReader) number(sr *sheetRows, i int, c string) *float64 {
 	return &v
 }
 
+// decimal reads a weight's cell as the YAML loader reads it (checked
+// there); nil when empty.
+func (tr *tableReader) decimal(sr *sheetRows, i int, c string) *rawDecimal {
+	s, j := sr.cell(i, c)
+	if s == "" {
+		return nil
+	}
+	d := &rawDecimal{Text: s}
+	_, d.pos = tr.pos(sr.s, i, j)
+	return d
+}
+
 // wordAbove starts a band's «От» cell whose bound is not included:
 // «больше 2» (also read: «> 2»).
 const wordAbove = "больше"
@@ -699,7 +762,8 @@ func (tr *tableReader) readRules(root *rawRoot) map[string]rawCriticalList {
 
 func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawIndicator {
 	sr := tr.sheet(SheetIndicators, []string{colComponent, colNumber, colText, colCritical, colFailsBelow,
-		colPrograms, colMatch, colNot, colOVZ, colCorrective, colKind, colUnit, colMin, colMax, colInteger, colMeasures}, true, false)
+		colPrograms, colMatch, colNot, colOVZ, colCorrective, colKind, colUnit, colMin, colMax, colInteger, colMeasures}, true, false,
+		colOrder, colWeight, colAliases)
 	if sr == nil {
 		return nil
 	}
@@ -712,6 +776,11 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 		ri := rawIndicator{ID: sr.text(i, colNumber), Component: sr.text(i, colComponent), Text: sr.text(i, colText),
 			Applies: tr.applies(sr, i), Measures: lines(sr.text(i, colMeasures))}
 		ri.file, ri.pos = tr.pos(sr.s, i, sr.cols[colNumber])
+		if o, ok := tr.integer(sr, i, colOrder, false); ok {
+			ri.Order = &o
+		}
+		ri.Weight = tr.decimal(sr, i, colWeight)
+		ri.Aliases = lines(sr.text(i, colAliases))
 		crit, _ := tr.boolCell(sr, i, colCritical)
 		ri.Critical.Set = crit
 		_, ri.Critical.pos = tr.pos(sr.s, i, sr.cols[colCritical])
@@ -785,6 +854,10 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 			}
 			_, o.pos = tr.pos(s.s, i, s.cols[colAnswer])
 			if ri == nil {
+				continue
+			}
+			if ri.Number != nil && o.NotApplicable && !unknownKind[ri.ID] {
+				ri.Number.NotApplicable = append(ri.Number.NotApplicable, o.Text)
 				continue
 			}
 			if ri.Number != nil && !unknownKind[ri.ID] {

@@ -63,6 +63,10 @@ func (r Rational) String() string {
 	return FormatNumber(f)
 }
 
+// IsOne says whether the value is 1, a weight that changes nothing (the
+// zero Rational, a weight never set, counts as 1).
+func (r Rational) IsOne() bool { return r.Num == r.Den }
+
 // Float returns the value as a float64, for JSON.
 func (r Rational) Float() float64 { return float64(r.Num) / float64(r.Den) }
 

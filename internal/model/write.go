@@ -26,13 +26,15 @@ type outRoot struct {
 	Components   []outComponent `yaml:"components"`
 	Thresholds   outThresholds  `yaml:"thresholds"`
 	CriticalRule any            `yaml:"critical_rule,omitempty"` // one CriticalDoc, or a list; none without critical indicators
+	Overall      string         `yaml:"overall,omitempty"`       // unless sum
 }
 
 type outComponent struct {
-	ID    string `yaml:"id"`
-	Title string `yaml:"title"`
-	Kind  string `yaml:"kind"`
-	Order int    `yaml:"order"`
+	ID     string `yaml:"id"`
+	Title  string `yaml:"title"`
+	Kind   string `yaml:"kind"`
+	Order  int    `yaml:"order"`
+	Weight string `yaml:"weight,omitempty"` // unless 1
 }
 
 type outThresholds struct {
@@ -83,6 +85,9 @@ type outFile struct {
 
 type outIndicator struct {
 	ID       string      `yaml:"id"`
+	Aliases  []string    `yaml:"aliases,omitempty"`
+	Order    int         `yaml:"order,omitempty"`
+	Weight   string      `yaml:"weight,omitempty"` // unless 1
 	Text     string      `yaml:"text"`
 	Critical any         `yaml:"critical,omitempty"` // true, or an outCritical
 	Applies  *AppliesDoc `yaml:"applies,omitempty"`
@@ -99,6 +104,9 @@ type outIndicator struct {
 // file with its name; loading the folder gives the same model.
 func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) error) error {
 	root := outRoot{Schema: Schema, ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
+	if m.Overall != OverallSum {
+		root.Overall = m.Overall
+	}
 	switch rules := m.ruleDocs(m.CriticalRules); len(rules) {
 	case 0:
 	case 1:
@@ -110,7 +118,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 		root.Levels = append(root.Levels, LevelDoc{ID: l.ID, Title: l.Title})
 	}
 	for _, c := range m.Components {
-		root.Components = append(root.Components, outComponent{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order})
+		root.Components = append(root.Components, outComponent{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Weight: weightText(c.Weight)})
 	}
 	t := m.Thresholds
 	root.Thresholds = outThresholds{Default: m.outSet(&t.Default), Overall: m.outSet(t.Overall), Components: m.outSets(t.Components)}
@@ -124,7 +132,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 	for ci, c := range m.Components {
 		f := outFile{Component: c.ID}
 		for _, ind := range c.Indicators {
-			oi := outIndicator{ID: ind.ID, Text: ind.Text, Measures: ind.Measures}
+			oi := outIndicator{ID: ind.ID, Aliases: ind.Aliases, Order: ind.Order, Weight: weightText(ind.Weight), Text: ind.Text, Measures: ind.Measures}
 			switch {
 			case ind.Critical && ind.FailsBelow == 1 && ind.Rules == nil:
 				oi.Critical = true
@@ -145,7 +153,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 				}
 			}
 			if n := ind.Number; n != nil {
-				oi.Number = &NumberDoc{Unit: n.Unit, Min: n.Min, Max: n.Max, Integer: n.Integer}
+				oi.Number = &NumberDoc{Unit: n.Unit, Min: n.Min, Max: n.Max, Integer: n.Integer, NotApplicable: n.NotApplicable}
 			}
 			for _, b := range ind.Bands {
 				oi.Bands = append(oi.Bands, BandDoc(b))
@@ -157,6 +165,14 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 		}
 	}
 	return nil
+}
+
+// weightText is a weight for the files, "" for 1 (not written).
+func weightText(w Rational) string {
+	if w.IsOne() {
+		return ""
+	}
+	return w.Decimal()
 }
 
 // componentFile names a component's file by its id when the id is a

@@ -158,3 +158,36 @@ func TestMultipleRoundTrip(t *testing.T) {
 		t.Errorf("model differs after the trip:\n%s\nwant\n%s", got, want)
 	}
 }
+
+// A model with every feature of another framework — free ids, aliases,
+// order, weights, the overall rule, «does not apply» words — is the same
+// model after a trip through its folder and through its table, with one
+// fingerprint.
+func TestAnyFrameworkRoundTrip(t *testing.T) {
+	m, err := Load(os.DirFS("../../testdata/models/any-framework"), "any-framework")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ids := []string{m.Indicators[0].ID, m.Indicators[1].ID}; ids[0] != "GV.PO-1" || ids[1] != "GV.PO-2" {
+		t.Errorf("indicators in order %v, want by «order»: GV.PO-1, GV.PO-2", ids)
+	}
+	if id, ok := m.ResolveID("gv2"); !ok || id != "GV.PO-2" {
+		t.Errorf("alias gv2 gives %q, %v", id, ok)
+	}
+	if m.Overall != OverallMean || !m.Weighted() {
+		t.Errorf("overall %q, weighted %v", m.Overall, m.Weighted())
+	}
+	back, _ := exportLoad(t, m)
+	fromTable, err := LoadTable(m.Table(), "таблица")
+	if err != nil {
+		t.Fatalf("the table does not load: %v", err)
+	}
+	for name, other := range map[string]*Model{"folder": back, "table": fromTable} {
+		if got, want := docJSON(t, other), docJSON(t, m); got != want {
+			t.Errorf("%s: the model differs after the trip:\n%s\nwant\n%s", name, got, want)
+		}
+		if other.Hash != m.Hash {
+			t.Errorf("%s: fingerprint %s, want %s", name, other.Hash, m.Hash)
+		}
+	}
+}

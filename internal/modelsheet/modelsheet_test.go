@@ -44,7 +44,11 @@ func models(t *testing.T) map[string]*model.Model {
 		"  - id: \"2\"\n    text: Программы в работе\n    select: multiple\n    max: 2\n    options:\n      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n      - {text: Moodle, points: 1}\n"+
 		"  - id: \"3\"\n    text: Сервисы\n    select: multiple\n    options:\n      - {text: почта, points: 1}\n      - {text: облако, points: 2}\n"+
 		"      - {text: не применимо, not_applicable: true, aliases: [н/п]}\n")
-	return map[string]*model.Model{"embedded": embedded, "every-feature": every, "no-critical": plain, "min-exclusive": above}
+	anyFramework, err := model.Load(os.DirFS("../../testdata/models/any-framework"), "any-framework")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return map[string]*model.Model{"embedded": embedded, "every-feature": every, "no-critical": plain, "min-exclusive": above, "any-framework": anyFramework}
 }
 
 // writeFile writes the table in a format to a temporary file.

@@ -21,14 +21,20 @@ type weights struct {
 	components []score
 }
 
-func rat(r model.Rational) *big.Rat { return big.NewRat(r.Num, r.Den) }
+// rat is a weight as a big.Rat; a weight never set is 1.
+func rat(r model.Rational) *big.Rat {
+	if r.IsOne() {
+		return big.NewRat(1, 1)
+	}
+	return big.NewRat(r.Num, r.Den)
+}
 
 // weigh sums every applicable indicator's points and maximum, times its
 // weight, into its component.
 func weigh(m *model.Model, inds []IndicatorScore) weights {
 	basis := BasisPoints
 	for _, ind := range m.Indicators {
-		if ind.Weight.Cmp(model.Rational{Num: 1, Den: 1}) != 0 {
+		if !ind.Weight.IsOne() {
 			basis = BasisWeighted
 		}
 	}

@@ -13,6 +13,7 @@ package calibrate
 
 import (
 	"cmp"
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -267,4 +268,19 @@ func calibrateProfile(m *model.Model, p model.Profile, tables []table) Profile {
 	}
 	slices.SortStableFunc(out.Contradictions, func(a, b Contradiction) int { return strings.Compare(a.Source, b.Source) })
 	return out
+}
+
+// Supported says why calibration cannot serve a model, or nil: it infers
+// thresholds in points from the totals the tables state, which only a
+// model whose levels come from plain sums of points has.
+func Supported(m *model.Model) error {
+	switch {
+	case m.Overall == model.OverallMean:
+		return errors.New("калибровка невозможна: общий уровень модели определяется по среднему процентов компонентов (overall: mean_of_components), а таблицы федерального сервиса дают сумму баллов")
+	case m.Overall == model.OverallMinLevel:
+		return errors.New("калибровка невозможна: общий уровень модели — наименьший из уровней компонентов (overall: min_component_level), порогов общего уровня у неё нет")
+	case m.Weighted():
+		return errors.New("калибровка невозможна: у модели есть веса (weight), уровни определяются по взвешенной сумме, а таблицы федерального сервиса дают сумму баллов без весов")
+	}
+	return nil
 }

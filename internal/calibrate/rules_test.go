@@ -1,9 +1,11 @@
 package calibrate
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 )
 
 // TestExactIntervalBounds pins the interval rule: a table of S points at
@@ -62,4 +64,27 @@ func show(p *int) any {
 		return "∞"
 	}
 	return *p
+}
+
+// Calibration serves only models whose levels come from plain sums of
+// points: a weight, the mean of components or the lowest component level
+// is declined with the reason.
+func TestSupported(t *testing.T) {
+	embedded, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Supported(embedded); err != nil {
+		t.Errorf("the embedded model declined: %v", err)
+	}
+	for _, tc := range []struct{ root, indicator, want string }{
+		{"overall: mean_of_components\n", "", "mean_of_components"},
+		{"overall: min_component_level\n", "", "min_component_level"},
+		{"", "    weight: 1.5\n", "веса (weight)"},
+	} {
+		m := modeltest.LoadRoot(t, modeltest.Root+tc.root, "  - id: \"1\"\n"+tc.indicator+"    text: П\n    options: [{text: нет, points: 0}, {text: да, points: 1}]\n")
+		if err := Supported(m); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%q%q: %v, want a refusal naming %q", tc.root, tc.indicator, err, tc.want)
+		}
+	}
 }

@@ -297,6 +297,9 @@ func (a *app) runModelCalibrate(paths []string, format, out string, read answers
 	if err != nil {
 		return err
 	}
+	if err := calibrate.Supported(m); err != nil {
+		return &failure{err.Error()}
+	}
 	rep, unread, missing := batch.Calibrate(m, paths, read)
 	if len(missing) > 0 {
 		return &failure{"не найдены: " + strings.Join(missing, ", ")}

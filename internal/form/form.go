@@ -186,7 +186,12 @@ func validation(l *lists, ind *model.Indicator, sqref string) (*excelize.DataVal
 		unit = "число"
 	}
 	dv.SetInput("Показатель "+ind.ID+" ("+unit+")", truncate("Введите "+ind.AllowedAnswers()+".", 250))
-	dv.SetError(excelize.DataValidationErrorStyleStop, "Недопустимое значение", truncate("Нужно "+ind.AllowedAnswers()+".", 250))
+	style := excelize.DataValidationErrorStyleStop
+	if len(spec.NotApplicable) > 0 {
+		// «не применимо» is a word, not a number: a warning lets it in.
+		style = excelize.DataValidationErrorStyleInformation
+	}
+	dv.SetError(style, "Недопустимое значение", truncate("Нужно "+ind.AllowedAnswers()+".", 250))
 	return dv, nil
 }
 

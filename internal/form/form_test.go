@@ -531,3 +531,31 @@ func TestMultipleChoiceCell(t *testing.T) {
 		t.Errorf("the single choice's cell is no longer a stop: %v", styles)
 	}
 }
+
+// A numeric indicator with a «does not apply» word lets the word through
+// its cell (a warning, not a stop) and names it in the hint.
+func TestNotApplicableWordCell(t *testing.T) {
+	m := modeltest.Load(t, "  - id: \"1\"\n    text: Доля выпускников\n    number: {unit: \"%\", min: 0, max: 100, not_applicable: нет выпускников}\n"+
+		"    bands: [{min: 0, points: 1}]\n  - id: \"2\"\n    text: Доля\n    number: {unit: \"%\", min: 0, max: 100}\n    bands: [{min: 0, points: 1}]\n")
+	var buf bytes.Buffer
+	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dvs, _ := f.GetDataValidations(form.SheetAnswers)
+	styles := map[string]string{}
+	for _, dv := range dvs {
+		if dv.ErrorStyle != nil && dv.Prompt != nil {
+			styles[*dv.ErrorStyle] = *dv.Prompt
+		}
+	}
+	if p := styles["information"]; !strings.Contains(p, "или «нет выпускников»") {
+		t.Errorf("the cell with a «does not apply» word: %v", styles)
+	}
+	if _, ok := styles["stop"]; !ok {
+		t.Errorf("a plain number's cell is no longer a stop: %v", styles)
+	}
+}

@@ -261,6 +261,9 @@ func (ind *Indicator) AllowedAnswers() string {
 		if ind.Number.Max != nil {
 			b.WriteString(" до " + FormatNumber(*ind.Number.Max))
 		}
+		for _, w := range ind.Number.NotApplicable {
+			b.WriteString(" или «" + w + "»")
+		}
 		return b.String()
 	}
 	parts := make([]string, 0, len(ind.Options))

@@ -3,7 +3,7 @@ package model
 import (
 	"math"
 	"math/big"
-	"strconv"
+	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
@@ -54,13 +54,10 @@ func (r Rational) Cmp(s Rational) int {
 	return 0
 }
 
-// String prints the value as a decimal when it is one, e.g. "35" or "35,5".
+// String prints the value as a decimal with a decimal comma when it is
+// one («35», «35,5»), else as a fraction («2/3»).
 func (r Rational) String() string {
-	f, _ := new(big.Rat).SetFrac64(r.Num, r.Den).Float64()
-	if r.Den == 1 {
-		return strconv.FormatInt(r.Num, 10)
-	}
-	return FormatNumber(f)
+	return strings.Replace(r.Decimal(), ".", ",", 1)
 }
 
 // IsOne says whether the value is 1, a weight that changes nothing (the

@@ -35,7 +35,18 @@ func WriteText(w io.Writer, m *model.Model) error {
 	for _, v := range m.Thresholds.Variants {
 		fmt.Fprintf(&b, "Особые пороги для школ (%s): вариант %s\n", v.When, v.ID)
 	}
-	writeProfileThresholds(&b, m)
+	switch m.Overall {
+	case model.OverallMean:
+		b.WriteString("Общий уровень — по среднему процентов компонентов от их максимумов (с весами компонентов).\n")
+	case model.OverallMinLevel:
+		b.WriteString("Общий уровень — наименьший из уровней компонентов.\n")
+	}
+	if m.Weighted() {
+		b.WriteString("У показателей или компонентов есть веса: уровни определяются по взвешенной сумме баллов (баллы в отчётах — без весов).\n")
+	}
+	if m.LevelsFromPoints() {
+		writeProfileThresholds(&b, m)
+	}
 	if m.HasCritical() {
 		fmt.Fprintf(&b, "Невыполненный критический показатель %s.\n", rulesText(m, m.CriticalRules))
 	} else {
@@ -46,7 +57,11 @@ func WriteText(w io.Writer, m *model.Model) error {
 		if c.Kind == model.KindCondition {
 			kind = "Ключевое условие"
 		}
-		fmt.Fprintf(&b, "\n%s «%s» (%s)\n", kind, c.Title, c.ID)
+		weight := ""
+		if !c.Weight.IsOne() {
+			weight = ", вес " + c.Weight.String()
+		}
+		fmt.Fprintf(&b, "\n%s «%s» (%s%s)\n", kind, c.Title, c.ID, weight)
 		for _, ind := range c.Indicators {
 			mark := ""
 			if ind.Critical {
@@ -62,16 +77,29 @@ func WriteText(w io.Writer, m *model.Model) error {
 			if !ind.Applies.IsZero() {
 				mark += " [" + ind.Applies.String() + "]"
 			}
+			if !ind.Weight.IsOne() {
+				mark += " [вес " + ind.Weight.String() + "]"
+			}
+			if len(ind.Aliases) > 0 {
+				mark += " [в файлах также: " + strings.Join(ind.Aliases, ", ") + "]"
+			}
 			fmt.Fprintf(&b, "  %s. %s%s — макс. %d\n", ind.ID, ind.Text, mark, ind.Max)
 			if ind.IsNumeric() {
 				for _, band := range ind.Bands {
 					fmt.Fprintf(&b, "       %s → %d\n", band.Label(ind.Number), band.Points)
+				}
+				for _, w := range ind.Number.NotApplicable {
+					fmt.Fprintf(&b, "       «%s» → не применимо\n", w)
 				}
 			} else {
 				if ind.Multiple {
 					fmt.Fprintf(&b, "       (можно несколько через «;»: баллы складываются, не больше %d)\n", ind.Max)
 				}
 				for _, o := range ind.Options {
+					if o.NotApplicable {
+						fmt.Fprintf(&b, "       «%s» → не применимо\n", o.Text)
+						continue
+					}
 					fmt.Fprintf(&b, "       «%s» → %d\n", o.Text, o.Points)
 				}
 			}

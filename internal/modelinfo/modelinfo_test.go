@@ -2,6 +2,7 @@ package modelinfo
 
 import (
 	"bytes"
+	"os"
 	"strings"
 	"testing"
 
@@ -37,5 +38,28 @@ func TestWriteText(t *testing.T) {
 	}
 	if n := strings.Count(out, "\nПрофиль "); n < 2 || n > len(model.AllProfiles()) {
 		t.Errorf("%d profile blocks", n)
+	}
+}
+
+// A model of another framework is described with what it uses: the
+// overall rule, weights, aliases and «does not apply» answers; thresholds
+// in points only where levels come from plain points.
+func TestAnyFrameworkText(t *testing.T) {
+	m, err := model.Load(os.DirFS("../../testdata/models/any-framework"), "any-framework")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	if err := WriteText(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"по среднему процентов компонентов", "по взвешенной сумме баллов", "(gov, вес 2)", "[вес 1,5]", "[вес 2/3]",
+		"[в файлах также: GV2, 2]", "«нет учеников» → не применимо", "«не применимо» → не применимо"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("no %q in:\n%s", want, b.String())
+		}
+	}
+	if strings.Contains(b.String(), "Пороги в баллах по профилям") {
+		t.Errorf("thresholds in points for a model whose levels are not points:\n%s", b.String())
 	}
 }

@@ -20,8 +20,14 @@ const Root = "schema: selfdiag.model/v1\nid: tiny\nversion: \"1\"\ntitle: Дру
 // list items, indented by two spaces); the test fails if it does not load.
 func Load(t testing.TB, indicators string) *model.Model {
 	t.Helper()
+	return LoadRoot(t, Root, indicators)
+}
+
+// LoadRoot is Load with another model.yaml (Root with lines added, say).
+func LoadRoot(t testing.TB, root, indicators string) *model.Model {
+	t.Helper()
 	m, err := model.Load(fstest.MapFS{
-		"model.yaml": {Data: []byte(Root)},
+		"model.yaml": {Data: []byte(root)},
 		"a.yaml":     {Data: []byte("component: a\nindicators:\n" + indicators)},
 	}, "tiny")
 	if err != nil {

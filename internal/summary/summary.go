@@ -686,7 +686,9 @@ func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
 		}
 		reasons = append(reasons, "невыполненные критические показатели: "+strings.Join(texts, "; "))
 	}
-	if r.Total.ByPoints == 0 && len(m.Levels) > 1 {
+	if r.Total.ByPoints == 0 && len(m.Levels) > 1 && r.Total.Basis != scoring.BasisPoints && r.Total.Basis != "" {
+		reasons = append(reasons, scoreReason(m, r))
+	} else if r.Total.ByPoints == 0 && len(m.Levels) > 1 {
 		set := m.Thresholds.For("", r.School.Profile)
 		unit := "%"
 		if set.Unit == model.UnitPoints {
@@ -700,6 +702,28 @@ func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
 		reasons = append(reasons, reason)
 	}
 	return reasons
+}
+
+// scoreReason says why a school whose level is not found from plain
+// points is below the base level.
+func scoreReason(m *model.Model, r *scoring.Result) string {
+	t := r.Total
+	base := m.Levels[1].Title
+	round := func(v float64) string { return model.FormatNumber(math.Round(v*100) / 100) }
+	switch t.Basis {
+	case scoring.BasisMinLevel:
+		var low []string
+		for _, c := range r.Components {
+			if c.Max > 0 && c.Level == 0 {
+				low = append(low, "«"+c.Title+"»")
+			}
+		}
+		return fmt.Sprintf("общий уровень — наименьший из уровней компонентов; ниже уровня «%s»: %s", base, strings.Join(low, ", "))
+	case scoring.BasisMean:
+		return fmt.Sprintf("средний процент компонентов ниже порога уровня «%s»: %s %%, порог %s %%", base, round(t.Score), round(t.ScoreNeeds[1]))
+	}
+	return fmt.Sprintf("взвешенная сумма баллов ниже порога уровня «%s»: %s из %s (%s %%), порог %s", base, round(t.Score), round(t.ScoreMax),
+		model.FormatPercent(t.Percent), round(t.ScoreNeeds[1]))
 }
 
 func share(n, of int) float64 {

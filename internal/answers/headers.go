@@ -30,16 +30,18 @@ const (
 
 var headerRoles = map[string]role{
 	"№": roleID, "№пп": roleID, "номер": roleID, "номерпоказателя": roleID, "n": roleID, "no": roleID, "nn": roleID,
-	"id": roleID, "indicator": roleID, "indicatorid": roleID, "показатель№": roleID, "№показателя": roleID, "кодпоказателя": roleID,
+	"id": roleID, "indicator": roleID, "indicatorid": roleID, "control": roleID, "controlid": roleID, "requirement": roleID,
+	"codiceindicatore": roleID, "показатель№": roleID, "№показателя": roleID, "кодпоказателя": roleID,
 
 	"ответ": roleAnswer, "значениепоказания": roleAnswer, "значениепоказателя": roleAnswer, "значение": roleAnswer,
-	"answer": roleAnswer, "value": roleAnswer, "ответшколы": roleAnswer,
+	"answer": roleAnswer, "value": roleAnswer, "ответшколы": roleAnswer, "response": roleAnswer, "risposta": roleAnswer, "valore": roleAnswer,
 
 	"балльнаяоценка": rolePoints, "баллы": rolePoints, "балл": rolePoints, "points": rolePoints, "score": rolePoints,
 	"количествобаллов": rolePoints,
 
 	"показательоценивания": roleText, "показатель": roleText, "формулировка": roleText, "наименованиепоказателя": roleText,
-	"text": roleText, "wording": roleText, "indicatortext": roleText,
+	"text": roleText, "wording": roleText, "indicatortext": roleText, "question": roleText, "description": roleText,
+	"domanda": roleText, "descrizione": roleText, "testo": roleText,
 
 	"комментарий": roleComment, "комментарийподтверждение": roleComment, "подтверждение": roleComment, "обоснование": roleComment,
 	"комментарии": roleComment, "примечание": roleComment, "доказательства": roleComment, "подтверждающиедокументы": roleComment,
@@ -86,14 +88,16 @@ var metaRoles = map[string]role{
 	"наименованиеоо": roleName, "наименованиеорганизации": roleName, "наименование": roleName, "школа": roleName,
 	"образовательнаяорганизация": roleName, "названиешколы": roleName, "оо": roleName, "name": roleName, "school": roleName,
 	"полноенаименованиеоо": roleName, "краткоенаименованиеоо": roleName,
+	"organisation": roleName, "organization": roleName, "nome": roleName, "denominazione": roleName, "ente": roleName, "organizzazione": roleName,
 
 	"кодоо": roleCode, "код": roleCode, "кодорганизации": roleCode, "code": roleCode, "schoolcode": roleCode, "инн": roleCode,
+	"codice": roleCode, "codiceente": roleCode, "organisationcode": roleCode, "organizationcode": roleCode,
 
 	"муниципалитет": roleMunicipality, "муниципальноеобразование": roleMunicipality, "муниципальныйрайон": roleMunicipality,
 	"район": roleMunicipality, "мо": roleMunicipality, "municipality": roleMunicipality, "district": roleMunicipality,
 	"городскойокруг": roleMunicipality,
 
-	"год": roleYear, "year": roleYear, "годсамодиагностики": roleYear, "учебныйгод": roleYear,
+	"год": roleYear, "year": roleYear, "anno": roleYear, "годсамодиагностики": roleYear, "учебныйгод": roleYear,
 
 	"программы": rolePrograms, "реализуемыепрограммы": rolePrograms, "уровниобразования": rolePrograms, "programs": rolePrograms,
 	"образовательныепрограммы": rolePrograms,
@@ -104,7 +108,7 @@ var metaRoles = map[string]role{
 	"коррекционнаяшкола": roleCorrective, "коррекционная": roleCorrective, "коррекционнаяоо": roleCorrective,
 	"corrective": roleCorrective, "специальнаякоррекционнаяшкола": roleCorrective,
 
-	"датазаполнения": roleFilled, "датаоткрытия": roleFilled, "дата": roleFilled, "filled": roleFilled, "date": roleFilled,
+	"датазаполнения": roleFilled, "datacompilazione": roleFilled, "assessmentdate": roleFilled, "датаоткрытия": roleFilled, "дата": roleFilled, "filled": roleFilled, "date": roleFilled,
 }
 
 func headerRole(cell string) role {

@@ -4,6 +4,7 @@ package textnorm
 
 import (
 	"errors"
+	"golang.org/x/text/unicode/norm"
 	"strconv"
 	"strings"
 	"unicode"
@@ -15,7 +16,8 @@ const quotes = "\"'«»“”„‟‘’‚‛`"
 
 // Normalize folds an answer or option text for comparison: surrounding quotes
 // and white space (including non-breaking spaces) are removed, inner white
-// space is collapsed to one space, letters are lower-cased, «ё» becomes «е» and
+// space is collapsed to one space, letters are lower-cased, «ё» becomes «е»,
+// Latin letters lose their diacritics («sì» is «si», «é» is «e») and
 // dashes become a hyphen.
 func Normalize(s string) string {
 	var b strings.Builder
@@ -31,7 +33,7 @@ func Normalize(s string) string {
 		case r == '–' || r == '—' || r == '−' || r == '‑':
 			r = '-'
 		default:
-			r = unicode.ToLower(r)
+			r = foldLatin(unicode.ToLower(r))
 		}
 		if space && b.Len() > 0 {
 			b.WriteByte(' ')
@@ -48,6 +50,23 @@ func Normalize(s string) string {
 		}
 		out = trimmed
 	}
+}
+
+// foldLatin drops the diacritics of a Latin letter (à, é, ì, ñ, ç, ł …):
+// the letter its canonical decomposition starts with, when that is a plain
+// Latin letter. Cyrillic letters are left alone (й is not и).
+func foldLatin(r rune) rune {
+	if r < 0xC0 || r > 0x24F {
+		return r
+	}
+	if r == 'ł' {
+		return 'l' // no decomposition, but a Polish l all the same
+	}
+	d := norm.NFD.String(string(r))
+	if c := d[0] | 0x20; c >= 'a' && c <= 'z' {
+		return rune(d[0])
+	}
+	return r
 }
 
 // ErrNotNumber is returned by ParseNumber for text that is not a number.

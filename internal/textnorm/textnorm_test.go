@@ -19,6 +19,9 @@ func TestNormalize(t *testing.T) {
 		{"Всё", "все"},
 		{"\ufeffнет", "нет"},
 		{"один — два", "один - два"},
+		// Latin diacritics fold as ё does; Cyrillic й stays й.
+		{"Sì", "si"}, {"in parte sì", "in parte si"}, {"Città", "citta"}, {"Łódź", "lodz"}, {"Ñandú", "nandu"},
+		{"Ça va", "ca va"}, {"zaawansowany ŻÓŁW", "zaawansowany zolw"}, {"Йошкар-Ола", "йошкар-ола"},
 		{"", ""},
 		{"\"\"", ""},
 	}

@@ -308,7 +308,7 @@ func commentCell(v *schoolView, iv indicatorView, cells ...doc.Cell) []doc.Cell 
 	if !v.HasComments {
 		return cells
 	}
-	return slices.Insert(cells, 3, doc.Cell{doc.Run{Text: iv.Comment, Muted: true}})
+	return slices.Insert(cells, 3, doc.C(iv.Comment))
 }
 
 func schoolProblems(v *schoolView) doc.Section {

@@ -1,0 +1,335 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"math/big"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"github.com/selfdiag/selfdiag/internal/form"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/wire"
+)
+
+// framework is one of testdata/frameworks: another framework's model and
+// its answers for two rounds.
+type framework struct {
+	dir, model, before, after string
+	// check checks what the framework's rules make of one respondent of
+	// the first round.
+	check func(t *testing.T, m *model.Model, r wire.ResultDoc)
+}
+
+var frameworks = []framework{
+	{dir: "maturita-digitale", model: "modello", before: "2025", after: "2026", check: checkMean},
+	{dir: "csf-self-assessment", model: "model", before: "2025", after: "2026", check: checkLowest},
+}
+
+// TestFrameworks runs each framework of testdata/frameworks end to end —
+// a template filled and scored, reports in every format, a batch of each
+// round, the comparison of the rounds — and checks what its model's rules
+// make of the answers: the overall level by the mean of component percents
+// (Italian) or by the weakest function (English), «does not apply»
+// answers out of the maximum, several answers capped, comments and
+// evidence kept, requirement ids and their aliases read.
+func TestFrameworks(t *testing.T) {
+	for _, fw := range frameworks {
+		t.Run(fw.dir, func(t *testing.T) {
+			root := filepath.Join("..", "..", "testdata", "frameworks", fw.dir)
+			modelDir := filepath.Join(root, fw.model)
+			m, err := model.Load(os.DirFS(modelDir), fw.model)
+			if err != nil {
+				t.Fatal(err)
+			}
+			work := t.TempDir()
+			runs := map[string]string{}
+			for _, round := range []string{fw.before, fw.after} {
+				runs[round] = filepath.Join(work, "run-"+round)
+				mustRun(t, ExitOK, "batch", "--model", modelDir, "--per-school", "-f", "json", "--out", runs[round], filepath.Join(root, round))
+			}
+			schools := readResults(t, filepath.Join(runs[fw.before], "schools"))
+			if len(schools) < 5 {
+				t.Fatalf("%d respondents read", len(schools))
+			}
+			for _, r := range schools {
+				if len(r.Problems) > 0 {
+					t.Errorf("%s: problems %v", r.School.Name, r.Problems)
+				}
+				fw.check(t, m, r)
+			}
+			for _, r := range readResults(t, filepath.Join(runs[fw.after], "schools")) {
+				if len(r.Problems) > 0 {
+					t.Errorf("second round, %s: problems %v", r.School.Name, r.Problems)
+				}
+			}
+			checkTemplate(t, m, modelDir, schools[0], work)
+			checkReports(t, modelDir, root, fw.after, work)
+			checkComparison(t, modelDir, runs[fw.before], filepath.Join(root, fw.after), work)
+		})
+	}
+}
+
+// mustRun runs the command in process and wants its exit code.
+func mustRun(t *testing.T, want int, args ...string) string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if code := Main(args, nil, &out, &errOut); code != want {
+		t.Fatalf("selfdiag %s: exit %d, want %d\n%s%s", strings.Join(args, " "), code, want, out.String(), errOut.String())
+	}
+	return out.String()
+}
+
+func readResults(t *testing.T, dir string) []wire.ResultDoc {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(dir, "*.json"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no results in %s: %v", dir, err)
+	}
+	slices.Sort(files)
+	var out []wire.ResultDoc
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r wire.ResultDoc
+		if err := json.Unmarshal(data, &r); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+func indicator(r wire.ResultDoc, id string) wire.IndicatorDoc {
+	for _, is := range r.Indicators {
+		if is.ID == id {
+			return is
+		}
+	}
+	return wire.IndicatorDoc{}
+}
+
+func levelIndex(m *model.Model, id string) int { return m.LevelIndex(id) }
+
+// checkMean: the Italian model's overall level is the mean of the areas'
+// percents (areas weigh alike) against 20/40/60/80 %, capped at «in
+// sviluppo» by a failed critical indicator; computed here from the
+// areas' points, independently of the program's sums.
+func checkMean(t *testing.T, m *model.Model, r wire.ResultDoc) {
+	t.Helper()
+	mean, n := new(big.Rat), 0
+	for _, c := range r.Components {
+		if c.Max > 0 {
+			mean.Add(mean, big.NewRat(int64(c.Points)*100, int64(c.Max)))
+			n++
+		}
+	}
+	mean.Quo(mean, big.NewRat(int64(n), 1))
+	level := 0
+	for i, v := range []int64{20, 40, 60, 80} {
+		if mean.Cmp(big.NewRat(v, 1)) >= 0 {
+			level = i + 1
+		}
+	}
+	if len(r.CriticalFailures) > 0 {
+		level = min(level, levelIndex(m, "sviluppo"))
+	}
+	if got := levelIndex(m, r.Total.Level); got != level || r.Total.Basis != "mean_of_components" {
+		f, _ := mean.Float64()
+		t.Errorf("%s: overall %s (%s), want %s by the mean %.2f %%", r.School.Name, r.Total.Level, r.Total.Basis, m.Levels[level].ID, f)
+	}
+	switch r.School.Name {
+	case "Powiat krakowski": // «non applicabile» twice: out of the maximum
+		for _, id := range []string{"2.2", "7.2"} {
+			if is := indicator(r, id); is.Status != "not_applicable" || is.Max != 0 {
+				t.Errorf("%s %s: %+v, want not applicable", r.School.Name, id, is)
+			}
+		}
+	case "Miasto Nowy Sącz": // «Si» and «SÌ» for «sì»
+		for _, id := range []string{"2.3", "5.2"} {
+			if is := indicator(r, id); is.Status != "ok" || is.Points != 2 {
+				t.Errorf("%s %s: %+v, want «sì» (2 points)", r.School.Name, id, is)
+			}
+		}
+	case "Powiat nowotarski": // a number's «does not apply» word
+		if is := indicator(r, "1.4"); is.Status != "not_applicable" {
+			t.Errorf("«nessuna scuola»: %+v", is)
+		}
+	case "Gmina Dobra": // the data protection officer missing: critical
+		if !slices.Contains(r.CriticalFailures, "5.1") || r.Total.Level == "avanzato" || r.Total.Level == "ottimale" {
+			t.Errorf("%s: critical %v, level %s", r.School.Name, r.CriticalFailures, r.Total.Level)
+		}
+	}
+	if is := indicator(r, "4.1"); strings.Count(is.Answer, ";") == 2 && is.Points != 2 {
+		t.Errorf("%s: three free programs earn %d points, want the cap 2", r.School.Name, is.Points)
+	}
+	if is := indicator(r, "5.1"); is.Comment == "" {
+		t.Errorf("%s: the comment beside 5.1 is lost", r.School.Name)
+	}
+}
+
+// checkLowest: the English model's overall tier is its weakest
+// function's, capped at Tier 2 when PR.AC-1 is below «Largely».
+func checkLowest(t *testing.T, m *model.Model, r wire.ResultDoc) {
+	t.Helper()
+	lowest := len(m.Levels)
+	for _, c := range r.Components {
+		if c.Max > 0 {
+			lowest = min(lowest, levelIndex(m, c.Level))
+		}
+	}
+	if slices.Contains(r.CriticalFailures, "PR.AC-1") {
+		lowest = min(lowest, levelIndex(m, "tier2"))
+	}
+	if got := levelIndex(m, r.Total.Level); got != lowest || r.Total.Basis != "min_component_level" {
+		t.Errorf("%s: overall %s (%s), want %s, the weakest function's", r.School.Name, r.Total.Level, r.Total.Basis, m.Levels[lowest].ID)
+	}
+	evidence := 0
+	for _, is := range r.Indicators {
+		if strings.HasPrefix(is.Comment, "policy-") {
+			evidence++
+		}
+		if strings.HasPrefix(is.Answer, "Largely") || strings.HasPrefix(is.Answer, "Fully") {
+			if !strings.HasPrefix(is.Comment, "policy-") {
+				t.Errorf("%s %s: evidence %q lost", r.School.Name, is.ID, is.Comment)
+			}
+		}
+	}
+	if evidence == 0 {
+		t.Errorf("%s: no evidence kept", r.School.Name)
+	}
+	if is := indicator(r, "PR.PT-3"); strings.Count(is.Answer, ";") == 3 && is.Points != 3 {
+		t.Errorf("%s: four technologies earn %d, want the cap 3", r.School.Name, is.Points)
+	}
+	switch r.School.Name {
+	case "Riverside Clinic":
+		if is := indicator(r, "RC.IM-1"); is.Status != "not_applicable" || is.Comment == "" {
+			t.Errorf("N/A with its reason: %+v", is)
+		}
+	case "Lakeside Credit Union":
+		if is := indicator(r, "DE.AE-3"); is.Status != "not_applicable" {
+			t.Errorf("«not applicable»: %+v", is)
+		}
+	}
+}
+
+// checkTemplate fills the model's school template with a respondent's
+// answers and comments and wants the same result from it.
+func checkTemplate(t *testing.T, m *model.Model, modelDir string, want wire.ResultDoc, work string) {
+	t.Helper()
+	path := filepath.Join(work, "template.xlsx")
+	mustRun(t, ExitOK, "template", "--model", modelDir, "--out", path)
+	f, err := excelize.OpenFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellValue(form.SheetSchool, "B2", want.School.Name)
+	f.SetCellValue(form.SheetSchool, "B3", want.School.Code)
+	rows, err := f.GetRows(form.SheetAnswers)
+	if err != nil {
+		t.Fatal(err)
+	}
+	filled := 0
+	for i, row := range rows {
+		if len(row) == 0 {
+			continue
+		}
+		if is := indicator(want, row[0]); is.ID != "" {
+			f.SetCellValue(form.SheetAnswers, "D"+itoa(i+1), is.Answer)
+			f.SetCellValue(form.SheetAnswers, "E"+itoa(i+1), is.Comment)
+			filled++
+		}
+	}
+	if filled != len(m.Indicators) {
+		t.Fatalf("the template has %d of %d indicators", filled, len(m.Indicators))
+	}
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var got wire.ResultDoc
+	if err := json.Unmarshal([]byte(mustRun(t, ExitOK, "score", "--model", modelDir, "-f", "json", path)), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Total.Points != want.Total.Points || got.Total.Level != want.Total.Level || got.Total.Percent != want.Total.Percent {
+		t.Errorf("the filled template scores %+v, the table %+v", got.Total, want.Total)
+	}
+	for _, is := range want.Indicators {
+		if g := indicator(got, is.ID); g.Comment != is.Comment || g.Status != is.Status {
+			t.Errorf("%s from the template: %q %s, from the table %q %s", is.ID, g.Comment, g.Status, is.Comment, is.Status)
+		}
+	}
+}
+
+// checkReports writes every report format of the second round's first
+// file: each is written, and carries the evidence.
+func checkReports(t *testing.T, modelDir, root, round, work string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(root, round, "*.csv"))
+	if len(files) == 0 {
+		t.Fatal("no answer files")
+	}
+	for _, f := range []string{"html", "md", "xlsx", "docx"} {
+		dir := filepath.Join(work, "reports-"+f)
+		mustRun(t, ExitOK, "report", "--model", modelDir, "-f", f, "--out", dir, files[0])
+		written, _ := filepath.Glob(filepath.Join(dir, "*."+f))
+		if len(written) == 0 {
+			t.Fatalf("report %s: nothing written", f)
+		}
+		data, err := os.ReadFile(written[0])
+		if err != nil || len(data) == 0 {
+			t.Fatalf("report %s: %v", f, err)
+		}
+		if err := os.WriteFile(filepath.Join(work, "report."+f), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"text", "json", "csv"} {
+		if err := os.WriteFile(filepath.Join(work, "report."+f), []byte(mustRun(t, ExitOK, "score", "--model", modelDir, "-f", f, files[0])), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{"html", "md", "text", "json", "csv"} {
+		data, _ := os.ReadFile(filepath.Join(work, "report."+f))
+		if !bytes.Contains(data, []byte("policy-")) && !bytes.Contains(data, []byte("delibera")) && !bytes.Contains(data, []byte("nomina")) {
+			t.Errorf("the %s report carries no comment or evidence", f)
+		}
+	}
+}
+
+// checkComparison compares the first round's run with the second round's
+// files: every respondent matched, their comments carried.
+func checkComparison(t *testing.T, modelDir, before, after, work string) {
+	t.Helper()
+	var rep struct {
+		Schools []struct {
+			Match     string            `json:"match"`
+			Commented []json.RawMessage `json:"commented"`
+		} `json:"schools"`
+	}
+	out := mustRun(t, ExitOK, "compare", "--model", modelDir, "-f", "json", before, after)
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	both, commented := 0, 0
+	for _, s := range rep.Schools {
+		if s.Match == "both" {
+			both++
+		}
+		if len(s.Commented) > 0 {
+			commented++
+		}
+	}
+	if both < 4 || commented == 0 {
+		t.Errorf("comparison: %d respondents in both rounds, %d with comments", both, commented)
+	}
+}
+
+func itoa(i int) string { return big.NewInt(int64(i)).String() }

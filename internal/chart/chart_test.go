@@ -2,6 +2,7 @@ package chart
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/png"
 	"strings"
@@ -111,10 +112,60 @@ func TestSVG(t *testing.T) {
 	if n := strings.Count(radar, `r="3.5"`); n != len(labels) {
 		t.Errorf("radar marks %d points of the main series, want %d", n, len(labels))
 	}
-	if LevelShade(-1, 4) != "none" || LevelShade(3, 4) != "3" || LevelShade(4, 5) != "3" || LevelShade(1, 5) != "0" {
-		t.Error("level shades")
+	if LevelShade(-1, 4) != "none" {
+		t.Error("nothing applies: a shade")
 	}
 	if _, err := (Dumbbells{{Label: "x", Old: &old}}).PNG(); err != nil {
 		t.Error(err)
+	}
+}
+
+// Levels never share a shade, up to seven of them: the lowest is the
+// lowest shade, the highest the highest, and a four-level model keeps
+// its four shades.
+func TestLevelShades(t *testing.T) {
+	for n := 2; n <= 7; n++ {
+		seen := map[string]bool{}
+		for i := range n {
+			s := LevelShade(i, n)
+			if seen[s] {
+				t.Errorf("%d levels: level %d shares shade %s", n, i, s)
+			}
+			seen[s] = true
+			if !strings.Contains(svgPatterns, `id="lv`+s+`"`) {
+				t.Errorf("no pattern for shade %s", s)
+			}
+		}
+		if LevelShade(0, n) != "0" || LevelShade(n-1, n) != "3" {
+			t.Errorf("%d levels: %s … %s", n, LevelShade(0, n), LevelShade(n-1, n))
+		}
+	}
+	for i, want := range []string{"0", "1", "2", "3"} {
+		if got := LevelShade(i, 4); got != want {
+			t.Errorf("four levels: level %d is %s, want %s", i, got, want)
+		}
+	}
+}
+
+// The legend of the stacked bars names every level, none past the
+// figure's right edge, however long the titles.
+func TestStackedLegend(t *testing.T) {
+	titles := []string{"Tier 1 Partial", "Tier 2 Risk Informed", "Tier 3 Repeatable", "Tier 4 Adaptive", "Tier 5 Optimised beyond the framework"}
+	svg := StackedSVG([]string{"Identify", "Protect"}, [][]int{{1, 2, 3, 4, 5}, {5, 4, 3, 2, 1}}, titles)
+	width := 0.0
+	if _, err := fmt.Sscanf(svg[strings.Index(svg, `viewBox="0 0 `)+len(`viewBox="0 0 `):], "%f", &width); err != nil {
+		t.Fatal(err)
+	}
+	for _, title := range titles {
+		i := strings.Index(svg, ">"+title+"</text>")
+		if i < 0 {
+			t.Fatalf("legend lacks %q", title)
+		}
+		start := strings.LastIndex(svg[:i], `<text x="`)
+		var x float64
+		fmt.Sscanf(svg[start+len(`<text x="`):], "%f", &x)
+		if end := x + 7*float64(len([]rune(title))); end > width {
+			t.Errorf("%q ends at %.0f, past the width %.0f", title, end, width)
+		}
 	}
 }

@@ -12,21 +12,42 @@ import (
 // Hand-written SVG: the figures are small, and a library would have to be
 // inlined to keep a page one self-contained file.
 
-// LevelShade maps a level index to one of four shades (and patterns),
-// however many levels the model has; -1 (nothing applies) is "none".
+// LevelShade maps a level index to one of seven shades (and patterns),
+// low to high, spread over the scale so that up to seven levels never
+// share one: four levels take shades 0, 1, 2, 3, five take 0, 1, 12, 23,
+// 3; -1 (nothing applies) is "none".
 func LevelShade(level, levels int) string {
 	if level < 0 {
 		return "none"
 	}
-	return fmt.Sprint(min(level*4/max(levels, 1), 3))
+	return shades[ShadeIndex(level, levels)]
 }
+
+// shades name the seven steps of the level scale, low to high: the four
+// of a four-level model, and the three between them.
+var shades = []string{"0", "01", "1", "12", "2", "23", "3"}
+
+// ShadeIndex is the step of shades level i of n takes.
+func ShadeIndex(i, n int) int {
+	if n <= 1 {
+		return 0
+	}
+	return min(int(math.Round(float64(i)*float64(len(shades)-1)/float64(n-1))), len(shades)-1)
+}
+
+// ShadeColors are the shades' fill colours (hex, no #), for workbooks and
+// Word: the four of a four-level model and the three between them.
+var ShadeColors = []string{"F4B6B6", "F8CCA8", "FBE3A6", "E3EDAA", "CFE8B4", "8FC48F", "2E7D32"}
 
 // svgPatterns are the level fills: a colour and a texture each, so that the
 // levels stay apart in greyscale print.
 const svgPatterns = `<defs>
 <pattern id="lv0" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#f4b6b6"/><path d="M0 0L6 6M6 0L0 6" stroke="#8a1c1c" stroke-width="1"/></pattern>
+<pattern id="lv01" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#f8cca8"/><path d="M0 3L6 3" stroke="#8a4a1c" stroke-width="1"/></pattern>
 <pattern id="lv1" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#fbe3a6"/><path d="M0 6L6 0" stroke="#7a5a00" stroke-width="1"/></pattern>
+<pattern id="lv12" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#e3edaa"/><path d="M3 0L3 6" stroke="#5a6a00" stroke-width="1"/></pattern>
 <pattern id="lv2" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#cfe8b4"/><circle cx="3" cy="3" r="1.2" fill="#3d6b1f"/></pattern>
+<pattern id="lv23" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#8fc48f"/><path d="M0 0L6 6" stroke="#1f4d1f" stroke-width="1"/></pattern>
 <pattern id="lv3" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" fill="#2e7d32"/></pattern>
 </defs>`
 
@@ -177,17 +198,33 @@ func (f BarChart) SVG() string {
 // StackedSVG draws, for each row, the shares of schools per level as one
 // stacked bar (the district's level distribution per component).
 func StackedSVG(labels []string, counts [][]int, levelTitles []string) string {
-	const labelW, barW, rowH, top = 230.0, 420.0, 28.0, 34.0
+	const labelW, barW, rowH, legendH = 230.0, 420.0, 28.0, 18.0
 	levels := len(levelTitles)
-	w, h := labelW+barW+20, top+rowH*float64(len(labels))+8
+	w := labelW + barW + 20
+	// The legend names every level, in as many lines as its titles need:
+	// none is dropped or cut at the edge, however long.
+	type item struct{ x, y float64 }
+	items := make([]item, levels)
+	x, y := labelW, 4.0
+	for i, t := range levelTitles {
+		iw := 18 + 8*float64(len([]rune(t))) + 14
+		if x > labelW && x+iw > w {
+			x, y = labelW, y+legendH
+		}
+		if x == labelW && iw > w-labelW {
+			x = 4 // a title longer than the bar: from the left edge
+		}
+		items[i] = item{x, y}
+		x += iw
+	}
+	top := y + legendH + 12
+	h := top + rowH*float64(len(labels)) + 8
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart stacked" role="img" aria-label="Распределение школ по уровням" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" xmlns="http://www.w3.org/2000/svg">`, w, h, w, h)
 	b.WriteString(`<title>Распределение школ по уровням</title>` + svgPatterns)
-	x := labelW
 	for i, t := range levelTitles {
-		fmt.Fprintf(&b, `<rect x="%s" y="4" width="14" height="14" fill="url(#lv%s)" stroke="#333" stroke-width="0.6"/><text x="%s" y="15" font-size="11">%s</text>`,
-			f1(x), LevelShade(i, levels), f1(x+18), html.EscapeString(t))
-		x += 18 + 8*float64(len([]rune(t))) + 14
+		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="14" height="14" fill="url(#lv%s)" stroke="#333" stroke-width="0.6"/><text x="%s" y="%s" font-size="11">%s</text>`,
+			f1(items[i].x), fmt.Sprint(items[i].y), LevelShade(i, levels), f1(items[i].x+18), fmt.Sprint(items[i].y+11), html.EscapeString(t))
 	}
 	for i, l := range labels {
 		y := top + rowH*float64(i)

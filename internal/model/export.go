@@ -24,6 +24,7 @@ type Doc struct {
 type LevelDoc struct {
 	ID    string `json:"id" yaml:"id"`
 	Title string `json:"title" yaml:"title"`
+	Short string `json:"short,omitempty" yaml:"short,omitempty"`
 }
 
 // ComponentDoc is a component in Doc. Max is the sum of its indicators'

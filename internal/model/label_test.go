@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // A band's label says whether its upper bound belongs to it: the bound of
 // a lower band belongs to the next one.
@@ -48,6 +51,36 @@ func TestBandContains(t *testing.T) {
 	} {
 		if got := tc.band.Contains(tc.v); got != tc.want {
 			t.Errorf("%s contains %v: %v, want %v", tc.band.Label(nil), tc.v, got, tc.want)
+		}
+	}
+}
+
+// Level abbreviations: the model's «short», else initials that are short
+// and tell the levels apart, else the level's number.
+func TestLevelShorts(t *testing.T) {
+	lv := func(titles ...string) []Level {
+		var out []Level
+		for _, t := range titles {
+			short := ""
+			if before, after, ok := strings.Cut(t, "="); ok {
+				t, short = before, after
+			}
+			out = append(out, Level{Title: t, Short: short})
+		}
+		return out
+	}
+	for _, tc := range []struct {
+		levels []Level
+		want   string
+	}{
+		{lv("ниже базового", "базовый", "средний", "высокий"), "н/б б с в"},
+		{lv("Tier 1 Partial", "Tier 2 Risk Informed", "Tier 3 Repeatable", "Tier 4 Adaptive"), "1 2 3 4"},
+		{lv("Tier 1 Partial=T1", "Tier 2 Risk Informed=T2", "Tier 3 Repeatable=T3", "Tier 4 Adaptive=T4"), "T1 T2 T3 T4"},
+		{lv("iniziale", "di base", "in sviluppo", "avanzato", "ottimale"), "i d/b i/s a o"},
+		{lv("высокий", "высший"), "1 2"},
+	} {
+		if got := strings.Join(LevelShorts(tc.levels), " "); got != tc.want {
+			t.Errorf("%v: %q, want %q", tc.levels, got, tc.want)
 		}
 	}
 }

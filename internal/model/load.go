@@ -366,7 +366,11 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 			l.add(loc, "у уровня %q не указано название (title)", rl.ID)
 		}
 		levelPos[rl.ID] = rl.pos
-		m.Levels = append(m.Levels, Level{ID: rl.ID, Title: strings.TrimSpace(rl.Title)})
+		short := strings.TrimSpace(rl.Short)
+		if utf8.RuneCountInString(short) > 12 {
+			l.add(loc, "сокращение (short) уровня %q «%s» длиннее 12 знаков: оно для узких ячеек", rl.ID, short)
+		}
+		m.Levels = append(m.Levels, Level{ID: rl.ID, Title: strings.TrimSpace(rl.Title), Short: short})
 	}
 	if len(m.Levels) < 2 {
 		l.add(top, "нужно не менее двух уровней (levels), от низшего к высшему; найдено %d", len(m.Levels))

@@ -52,10 +52,45 @@ type Model struct {
 	componentByID map[string]*Component
 }
 
-// Level is one level of the self-diagnosis, e.g. {base, «базовый»}.
+// Level is one level of the self-diagnosis, e.g. {base, «базовый», «б»}.
 type Level struct {
 	ID    string
 	Title string
+	// Short is the level's abbreviation for tight cells (a heat map's):
+	// the model's «short», else ShortTitle's.
+	Short string
+}
+
+// LevelShorts are the levels' abbreviations: the model's «short» where
+// given, else the initials of the title («ниже базового» → «н/б») when
+// they are short and tell the levels apart, else the level's number.
+func LevelShorts(levels []Level) []string {
+	out := make([]string, len(levels))
+	seen := map[string]bool{}
+	initials := true
+	for i, l := range levels {
+		if l.Short != "" {
+			out[i] = l.Short
+			continue
+		}
+		var parts []string
+		for _, w := range strings.Fields(l.Title) {
+			parts = append(parts, string([]rune(w)[:1]))
+		}
+		out[i] = strings.Join(parts, "/")
+		if len(parts) > 2 || seen[out[i]] {
+			initials = false
+		}
+		seen[out[i]] = true
+	}
+	if !initials {
+		for i, l := range levels {
+			if l.Short == "" {
+				out[i] = strconv.Itoa(i + 1)
+			}
+		}
+	}
+	return out
 }
 
 // Component is a magistral direction or a key condition.

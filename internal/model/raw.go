@@ -47,6 +47,7 @@ type rawIndicatorFile struct {
 type rawLevel struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"`
+	Short string `yaml:"short"` // abbreviation for a heat map's cells
 	pos   `yaml:"-"`
 }
 

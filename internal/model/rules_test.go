@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math/big"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -137,5 +138,27 @@ func TestBandsLoadedAsWritten(t *testing.T) {
 	ind, ok := m.Indicator("2")
 	if !ok || len(ind.Bands) != 2 || ind.Bands[0].MaxInclusive || !ind.Bands[1].MaxInclusive || !ind.Bands[1].Contains(100) || ind.Bands[0].Contains(50) {
 		t.Errorf("bands = %+v", ind)
+	}
+}
+
+// Standing decides levels in whole points; LevelAt decides them on exact
+// rationals (for weighted scores and means). Both must agree on every
+// whole score, for percent and points thresholds, exact and repeating.
+func TestStandingIsLevelAt(t *testing.T) {
+	levels := []Level{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}}
+	for _, set := range []ThresholdSet{
+		{Unit: UnitPercent, Values: []Rational{{}, {35, 1}, {60, 1}, {85, 1}}},
+		{Unit: UnitPercent, Values: []Rational{{}, {100, 3}, {200, 3}, {999, 10}}},
+		{Unit: UnitPoints, Values: []Rational{{}, {5, 1}, {21, 2}, {40, 1}}},
+	} {
+		m := &Model{Levels: levels, Thresholds: Thresholds{Default: set}}
+		for max := 0; max <= 60; max++ {
+			for points := 0; points <= max; points++ {
+				want := m.LevelAt("", Profile{}, big.NewRat(int64(points), 1), big.NewRat(int64(max), 1))
+				if got := m.Standing("", Profile{}, points, max).Level; got != want {
+					t.Errorf("%s %v: %d of %d: Standing %d, LevelAt %d", set.Unit, set.Values, points, max, got, want)
+				}
+			}
+		}
 	}
 }

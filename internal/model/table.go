@@ -62,6 +62,7 @@ const (
 	// Optional columns, written only when the model uses them, so that
 	// no other model's table changes.
 	colWeight = "Вес"
+	colShort  = "Сокращение"
 )
 
 // Cell words.
@@ -129,8 +130,16 @@ func (m *Model) Table() Table {
 		info.Rows = append(info.Rows, []string{infoOverall.key, m.Overall, infoOverall.note})
 	}
 	levels := TableSheet{Name: SheetLevels, Rows: [][]string{{colID, colTitle}}}
+	shorts := slices.ContainsFunc(m.Levels, func(l Level) bool { return l.Short != "" })
+	if shorts {
+		levels.Rows[0] = append(levels.Rows[0], colShort)
+	}
 	for _, l := range m.Levels {
-		levels.Rows = append(levels.Rows, []string{l.ID, l.Title})
+		r := []string{l.ID, l.Title}
+		if shorts {
+			r = append(r, l.Short)
+		}
+		levels.Rows = append(levels.Rows, r)
 	}
 	compWeights := slices.ContainsFunc(m.Components, func(c *Component) bool { return !c.Weight.IsOne() })
 	comps := TableSheet{Name: SheetComponents, Rows: [][]string{{colID, colTitle, colKind, colOrder}}}
@@ -436,9 +445,9 @@ func (sr *sheetRows) text(i int, c string) string {
 func (tr *tableReader) read() (*rawRoot, []rawIndicator) {
 	root := &rawRoot{Schema: Schema}
 	tr.readInfo(root)
-	if sr := tr.sheet(SheetLevels, []string{colID, colTitle}, true, false); sr != nil {
+	if sr := tr.sheet(SheetLevels, []string{colID, colTitle}, true, false, colShort); sr != nil {
 		for _, i := range sr.rows {
-			rl := rawLevel{ID: sr.text(i, colID), Title: sr.text(i, colTitle)}
+			rl := rawLevel{ID: sr.text(i, colID), Title: sr.text(i, colTitle), Short: sr.text(i, colShort)}
 			_, rl.pos = tr.pos(sr.s, i, 0)
 			root.Levels = append(root.Levels, rl)
 		}

@@ -127,10 +127,15 @@ type Standing struct {
 func (m *Model) Standing(component string, p Profile, points, max int) Standing {
 	set := m.Thresholds.For(component, p)
 	st := Standing{Needs: make([]int, len(set.Values))}
+	// Whole points reach a level when they reach its fewest whole points:
+	// the same decision LevelAt makes on rationals (TestStandingIsLevelAt),
+	// in integers, as a district of forty thousand schools needs.
 	for l := 1; l < len(set.Values); l++ {
 		st.Needs[l] = set.MinPoints(l, max)
+		if st.Needs[l] >= 0 && points >= st.Needs[l] {
+			st.Level = l
+		}
 	}
-	st.Level = m.LevelAt(component, p, big.NewRat(int64(points), 1), big.NewRat(int64(max), 1))
 	return st
 }
 

@@ -115,7 +115,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 		root.CriticalRule = rules
 	}
 	for _, l := range m.Levels {
-		root.Levels = append(root.Levels, LevelDoc{ID: l.ID, Title: l.Title})
+		root.Levels = append(root.Levels, LevelDoc(l))
 	}
 	for _, c := range m.Components {
 		root.Components = append(root.Components, outComponent{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Weight: weightText(c.Weight)})

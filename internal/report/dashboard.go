@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"github.com/selfdiag/selfdiag/internal/chart"
+	"github.com/selfdiag/selfdiag/internal/model"
 	"html/template"
 	"io"
 	"slices"
@@ -16,7 +17,9 @@ const DashboardDeficits = 30
 
 type dashboardPage struct {
 	*summary.Summary
-	LevelCount   int
+	LevelCount int
+	// LevelLegend says what the heat map's abbreviations stand for.
+	LevelLegend  string
 	Stacked      template.HTML
 	Weakest      []string
 	Rows         []dashRow
@@ -83,20 +86,17 @@ type dashBelow struct {
 	Link    string
 }
 
-// levelAbbr shortens a level title to its initials: «ниже базового» → «н/б».
-func levelAbbr(title string) string {
-	var parts []string
-	for _, w := range strings.Fields(title) {
-		parts = append(parts, string([]rune(w)[:1]))
-	}
-	return strings.Join(parts, "/")
-}
-
 // WriteSummaryHTML writes the district dashboard as one self-contained HTML
 // page. links, when not nil, gives each school row (by index in s.Schools)
 // the relative path of its report.
 func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
 	page := dashboardPage{Summary: s, LevelCount: len(s.Levels)}
+	shorts := model.LevelShorts(s.Levels)
+	var legend []string
+	for i, l := range s.Levels {
+		legend = append(legend, shorts[i]+" — "+l.Title)
+	}
+	page.LevelLegend = strings.Join(legend, ", ")
 	titles := map[string]string{}
 	for _, c := range s.Components {
 		titles[c.ID] = c.Title
@@ -143,7 +143,7 @@ func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
 			title := levelTitle(s, c.Level)
 			cell := dashCell{Percent: Percent(c.Percent), PercentValue: c.Percent, Level: c.Level, Title: s.Components[j].Title + ": " + title}
 			if c.Level >= 0 {
-				cell.Abbr = levelAbbr(title)
+				cell.Abbr = shorts[c.Level]
 			} else {
 				cell.Percent = "—"
 			}

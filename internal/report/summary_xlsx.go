@@ -3,6 +3,7 @@ package report
 import (
 	"cmp"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/chart"
 	"github.com/selfdiag/selfdiag/internal/doc"
 	"io"
 	"math"
@@ -15,8 +16,9 @@ import (
 	"github.com/selfdiag/selfdiag/internal/xlsxprint"
 )
 
-// Level fills, low to high; each level also keeps its name in the cell, so
-// the sheet reads in greyscale print too.
+// Level fills, low to high (the four of a four-level model); each level
+// also keeps its name in the cell, so the sheet reads in greyscale print
+// too. Other numbers of levels take chart.ShadeColors, up to seven apart.
 var levelFills = []string{"F4B6B6", "FBE3A6", "CFE8B4", "8FCB8F"}
 
 // sheetRef quotes a sheet name for use in a formula or chart reference.
@@ -42,9 +44,12 @@ func levelStyles(f *excelize.File, levels []model.Level) ([]int, error) {
 	return styles, nil
 }
 
-// levelFill is the colour of level i of n.
+// levelFill is the colour of level i of n: distinct for up to seven levels.
 func levelFill(i, n int) string {
-	return levelFills[min(i*len(levelFills)/max(n, 1), len(levelFills)-1)]
+	if n == len(levelFills) {
+		return levelFills[i]
+	}
+	return chart.ShadeColors[chart.ShadeIndex(i, n)]
 }
 
 // levelFormats adds one conditional format per level to the range.

@@ -196,7 +196,7 @@ func Score(m *model.Model, sub *submission.Submission) *Result {
 
 	// Levels by points (weighted, when the model weighs), then the
 	// critical rules where they act; overall by the model's rule.
-	w := weigh(m, r.Indicators)
+	w := weigh(m, r.Indicators, r.Components)
 	for i := range r.Components {
 		cs := &r.Components[i]
 		var compFailed []*model.Indicator

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"math/big"
+	"slices"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 )
@@ -30,17 +31,18 @@ func rat(r model.Rational) *big.Rat {
 }
 
 // weigh sums every applicable indicator's points and maximum, times its
-// weight, into its component.
-func weigh(m *model.Model, inds []IndicatorScore) weights {
-	basis := BasisPoints
-	for _, ind := range m.Indicators {
-		if !ind.Weight.IsOne() {
-			basis = BasisWeighted
-		}
-	}
+// weight, into its component. Without weights on indicators the sums are
+// the components' points and maxima (comps), as summed already.
+func weigh(m *model.Model, inds []IndicatorScore, comps []ComponentScore) weights {
 	w := weights{components: make([]score, len(m.Components))}
+	if !slices.ContainsFunc(m.Indicators, func(ind *model.Indicator) bool { return !ind.Weight.IsOne() }) {
+		for i, c := range comps {
+			w.components[i] = score{basis: BasisPoints, value: big.NewRat(int64(c.Points), 1), of: big.NewRat(int64(c.Max), 1)}
+		}
+		return w
+	}
 	for i := range w.components {
-		w.components[i] = score{basis: basis, value: new(big.Rat), of: new(big.Rat)}
+		w.components[i] = score{basis: BasisWeighted, value: new(big.Rat), of: new(big.Rat)}
 	}
 	for _, is := range inds {
 		if is.Status == StatusNotApplicable {

@@ -72,7 +72,8 @@ type School struct {
 	// critical rule lowered it.
 	CriticalApplied bool
 	// Answers are the school's answers with their comments, by
-	// indicator id: those of the indicators that have either.
+	// indicator id, kept only for a school that commented some answer
+	// (a district of forty thousand without comments keeps none).
 	Answers map[string]Answer
 }
 

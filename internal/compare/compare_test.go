@@ -398,20 +398,27 @@ func TestPlanTargetIsThePlansNextLevel(t *testing.T) {
 func TestCommentsCarried(t *testing.T) {
 	m := modeltest.Load(t, "  - id: ID.AM-1\n    text: Inventory\n    options: [{text: нет, points: 0}, {text: да, points: 1}]\n"+
 		"  - id: \"2\"\n    text: Второй\n    options: [{text: нет, points: 0}, {text: да, points: 1}]\n")
-	side := func(answer, comment string) *Side {
+	side := func(answer, comment, comment2 string) *Side {
 		sub := &submission.Submission{School: submission.School{Name: "Школа", Code: "1"}, Answers: []submission.Answer{
-			{Indicator: "ID.AM-1", Value: answer, Comment: comment}, {Indicator: "2", Value: "да"}}}
+			{Indicator: "ID.AM-1", Value: answer, Comment: comment}, {Indicator: "2", Value: "да", Comment: comment2}}}
 		s := NewSide(m)
 		s.Schools = append(s.Schools, FromResult(m, scoring.Score(m, sub)))
 		return s
 	}
-	old, cur := side("нет", ""), side("да", "policy.pdf")
+	old, cur := side("нет", "", "приказ 2024"), side("да", "policy.pdf", "")
 	rep := Compare(old, cur, Options{})
-	want := []AnswerChange{{Indicator: "ID.AM-1", Old: Answer{Text: "нет"}, New: Answer{Text: "да", Comment: "policy.pdf"}}}
+	want := []AnswerChange{{Indicator: "ID.AM-1", Old: Answer{Text: "нет"}, New: Answer{Text: "да", Comment: "policy.pdf"}},
+		{Indicator: "2", Old: Answer{Text: "да", Comment: "приказ 2024"}, New: Answer{Text: "да"}}}
 	if got := rep.Schools[0].Commented; !reflect.DeepEqual(got, want) {
 		t.Errorf("commented %+v, want %+v", got, want)
 	}
-	if got := Compare(side("нет", ""), side("да", ""), Options{}).Schools[0].Commented; got != nil {
+	// A school that commented nothing keeps no answers (a country of
+	// schools without comments costs nothing): its side is empty.
+	want = []AnswerChange{{Indicator: "ID.AM-1", New: Answer{Text: "да", Comment: "policy.pdf"}}}
+	if got := Compare(side("нет", "", ""), cur, Options{}).Schools[0].Commented; !reflect.DeepEqual(got, want) {
+		t.Errorf("commented %+v, want %+v", got, want)
+	}
+	if got := Compare(side("нет", "", ""), side("да", "", ""), Options{}).Schools[0].Commented; got != nil {
 		t.Errorf("no comments, yet %+v", got)
 	}
 	var b bytes.Buffer

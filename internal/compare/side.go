@@ -42,7 +42,11 @@ func FromResult(m *model.Model, r *scoring.Result) School {
 		if is.Status != scoring.StatusNotApplicable && is.Points < is.Max {
 			s.Deficits = append(s.Deficits, is.ID)
 		}
-		s.answer(is.ID, is.Answer, is.Comment)
+	}
+	if slices.ContainsFunc(r.Indicators, func(is scoring.IndicatorScore) bool { return is.Comment != "" }) {
+		for _, is := range r.Indicators {
+			s.answer(is.ID, is.Answer, is.Comment)
+		}
 	}
 	// The level the school's next-level plan aims at: the one above its
 	// own (scoring.PlanNext's Next), none at the highest.
@@ -191,8 +195,10 @@ func fromDoc(d *wire.ResultDoc) School {
 	for _, df := range d.Deficits {
 		s.Deficits = append(s.Deficits, df.Indicator)
 	}
-	for _, is := range d.Indicators {
-		s.answer(is.ID, is.Answer, is.Comment)
+	if slices.ContainsFunc(d.Indicators, func(is wire.IndicatorDoc) bool { return is.Comment != "" }) {
+		for _, is := range d.Indicators {
+			s.answer(is.ID, is.Answer, is.Comment)
+		}
 	}
 	return s
 }

@@ -37,7 +37,11 @@ func weigh(m *model.Model, inds []IndicatorScore, comps []ComponentScore) weight
 	w := weights{components: make([]score, len(m.Components))}
 	if !slices.ContainsFunc(m.Indicators, func(ind *model.Indicator) bool { return !ind.Weight.IsOne() }) {
 		for i, c := range comps {
-			w.components[i] = score{basis: BasisPoints, value: big.NewRat(int64(c.Points), 1), of: big.NewRat(int64(c.Max), 1)}
+			w.components[i] = score{basis: BasisPoints}
+			if !m.LevelsFromPoints() {
+				// The overall level needs the components' sums.
+				w.components[i].value, w.components[i].of = big.NewRat(int64(c.Points), 1), big.NewRat(int64(c.Max), 1)
+			}
 		}
 		return w
 	}
@@ -61,6 +65,9 @@ func weigh(m *model.Model, inds []IndicatorScore, comps []ComponentScore) weight
 // percents, or the lowest of their levels (comps: their tallies, the
 // critical rule applied).
 func (w weights) overall(m *model.Model, comps []ComponentScore) score {
+	if m.LevelsFromPoints() {
+		return score{basis: BasisPoints} // plain points: level finds the level in integers
+	}
 	total := score{basis: BasisPoints, value: new(big.Rat), of: new(big.Rat)}
 	if m.Weighted() {
 		total.basis = BasisWeighted

@@ -19,8 +19,8 @@ func schoolNarrative(levels []model.Level, v *schoolView) string {
 	if t.Max == 0 {
 		return "По результатам самодиагностики у школы нет применимых показателей: уровень не определяется."
 	}
-	fmt.Fprintf(&b, "По результатам самодиагностики школа набрала %s из %d (%s %%), что соответствует %s.",
-		ru.Points(t.Points), t.Max, t.Percent, levelDative(t.LevelTitle))
+	fmt.Fprintf(&b, "По результатам самодиагностики школа набрала %s из %d%s, что соответствует %s.",
+		ru.Points(t.Points), t.Max, t.PercentNote, levelDative(t.LevelTitle))
 	if t.CriticalApplied {
 		fmt.Fprintf(&b, " По баллам это %s, но уровень понижен правилом критических показателей.", levelNominative(t.ByPointsTitle))
 	}

@@ -76,7 +76,7 @@ func levelRun(level int, title string) doc.Run { return doc.Run{Text: title, Lev
 
 func schoolResults(m *model.Model, v *schoolView) doc.Section {
 	t := v.Total
-	total := []doc.Run{doc.T("Итог: "), doc.B(strconv.Itoa(t.Points)), doc.T(fmt.Sprintf(" из %s (%s %%) — ", ru.PointsShort(t.Max), t.Percent)), levelRun(t.Level, t.LevelTitle)}
+	total := []doc.Run{doc.T("Итог: "), doc.B(strconv.Itoa(t.Points)), doc.T(fmt.Sprintf(" из %s%s — ", ru.PointsShort(t.Max), t.PercentNote)), levelRun(t.Level, t.LevelTitle)}
 	if t.CriticalApplied {
 		total = append(total, doc.T(" "), doc.Run{Text: "по баллам — «" + t.ByPointsTitle + "»; уровень понижен по правилу критических показателей", Muted: true})
 	}

@@ -60,6 +60,22 @@ type tallyView struct {
 	ByPointsTitle   string
 	CriticalApplied bool   // the critical rule lowered the level
 	Thresholds      string // «базовый — от 47 баллов, средний — от 80, высокий — от 114 из 133»
+	// PercentNote follows «N из M баллов»: « (72,1 %)», or what the
+	// percent is when it is not of the points — «; с учётом весов —
+	// 75,2 %», «; средний процент компонентов — 75,2 %».
+	PercentNote string
+}
+
+// percentNote says what a tally's percent is of (see tallyView.PercentNote).
+func percentNote(m *model.Model, t scoring.Tally) string {
+	p := Percent(t.Percent) + " %"
+	switch {
+	case t.Basis == scoring.BasisMean:
+		return "; средний процент компонентов — " + p
+	case t.Basis == scoring.BasisWeighted, t.Basis == scoring.BasisMinLevel && m.Weighted():
+		return "; с учётом весов — " + p
+	}
+	return " (" + p + ")"
 }
 
 type componentView struct {
@@ -126,6 +142,7 @@ func newTallyView(m *model.Model, t scoring.Tally) tallyView {
 		v.ByPointsTitle = m.Levels[t.ByPoints].Title
 	}
 	v.Thresholds = thresholdsText(m, t)
+	v.PercentNote = percentNote(m, t)
 	return v
 }
 

@@ -503,12 +503,10 @@ func TestMunicipalityList(t *testing.T) {
 	}
 }
 
-// A multiple choice's cell offers the list but lets a typed «a; b»
-// through (an information, not a stop), and says how to type several.
-func TestMultipleChoiceCell(t *testing.T) {
-	m := modeltest.Load(t, "  - id: \"1\"\n    text: Программы\n    select: multiple\n    options:\n"+
-		"      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n"+
-		"  - id: \"2\"\n    text: Один\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n")
+// answerCellStyles are the error styles of a model's answer cells in its
+// school template, with the hint each shows.
+func answerCellStyles(t *testing.T, m *model.Model) map[string]string {
+	t.Helper()
 	var buf bytes.Buffer
 	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
 		t.Fatal(err)
@@ -517,6 +515,7 @@ func TestMultipleChoiceCell(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer f.Close()
 	dvs, _ := f.GetDataValidations(form.SheetAnswers)
 	styles := map[string]string{}
 	for _, dv := range dvs {
@@ -524,6 +523,15 @@ func TestMultipleChoiceCell(t *testing.T) {
 			styles[*dv.ErrorStyle] = *dv.Prompt
 		}
 	}
+	return styles
+}
+
+// A multiple choice's cell offers the list but lets a typed «a; b»
+// through (an information, not a stop), and says how to type several.
+func TestMultipleChoiceCell(t *testing.T) {
+	styles := answerCellStyles(t, modeltest.Load(t, "  - id: \"1\"\n    text: Программы\n    select: multiple\n    options:\n"+
+		"      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n"+
+		"  - id: \"2\"\n    text: Один\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n"))
 	if p := styles["information"]; !strings.Contains(p, "несколько через «;»") {
 		t.Errorf("the multiple choice's cell: %v", styles)
 	}
@@ -535,23 +543,8 @@ func TestMultipleChoiceCell(t *testing.T) {
 // A numeric indicator with a «does not apply» word lets the word through
 // its cell (a warning, not a stop) and names it in the hint.
 func TestNotApplicableWordCell(t *testing.T) {
-	m := modeltest.Load(t, "  - id: \"1\"\n    text: Доля выпускников\n    number: {unit: \"%\", min: 0, max: 100, not_applicable: нет выпускников}\n"+
-		"    bands: [{min: 0, points: 1}]\n  - id: \"2\"\n    text: Доля\n    number: {unit: \"%\", min: 0, max: 100}\n    bands: [{min: 0, points: 1}]\n")
-	var buf bytes.Buffer
-	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	dvs, _ := f.GetDataValidations(form.SheetAnswers)
-	styles := map[string]string{}
-	for _, dv := range dvs {
-		if dv.ErrorStyle != nil && dv.Prompt != nil {
-			styles[*dv.ErrorStyle] = *dv.Prompt
-		}
-	}
+	styles := answerCellStyles(t, modeltest.Load(t, "  - id: \"1\"\n    text: Доля выпускников\n    number: {unit: \"%\", min: 0, max: 100, not_applicable: нет выпускников}\n"+
+		"    bands: [{min: 0, points: 1}]\n  - id: \"2\"\n    text: Доля\n    number: {unit: \"%\", min: 0, max: 100}\n    bands: [{min: 0, points: 1}]\n"))
 	if p := styles["information"]; !strings.Contains(p, "или «нет выпускников»") {
 		t.Errorf("the cell with a «does not apply» word: %v", styles)
 	}

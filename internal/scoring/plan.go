@@ -1,9 +1,9 @@
 package scoring
 
 import (
-	"cmp"
 	"fmt"
 	"math"
+	"math/big"
 	"slices"
 	"strings"
 
@@ -106,7 +106,12 @@ func PlanNext(m *model.Model, r *Result) NextLevel {
 }
 
 // buildPlan plans one scope: the component (or overall, component "")
-// whose tally is t, from the scope's candidates.
+// whose tally is t, from the scope's candidates. The level comes from a
+// score — plain points, weighted points or a mean of component percents;
+// each point an indicator gains raises it by the indicator's coefficient
+// (1 for plain points; see coefficients), and the steps gather the
+// missing score with the largest gains first. Decisions are exact, on
+// rationals.
 func buildPlan(m *model.Model, component, title string, profile model.Profile, t Tally, comps []ComponentScore, candidates []*IndicatorScore) Plan {
 	overall := component == ""
 	p := Plan{Component: component, Title: title, Current: t.Level, Next: -1, Points: t.Points, Max: t.Max, Reaches: t.Level, Basis: t.Basis}
@@ -114,43 +119,58 @@ func buildPlan(m *model.Model, component, title string, profile model.Profile, t
 		return p
 	}
 	p.Next = t.Level + 1
-	if t.Basis != BasisPoints {
-		return scorePlan(m, component, profile, t, p, comps, candidates)
+	have, need, of := t.score, (*big.Rat)(nil), t.scoreMax
+	var coef map[*model.Indicator]*big.Rat
+	if p.scored() {
+		need = m.Thresholds.For(component, profile).Need(p.Next, of)
+		p.Score, _ = have.Float64()
+		p.Need, _ = need.Float64()
+		if need.Cmp(of) > 0 {
+			return p // not reachable
+		}
+		coef = coefficients(m, overall, t.Basis, comps, candidates)
+	} else {
+		p.Threshold = t.Needs[p.Next]
+		if p.Threshold < 0 {
+			return p // no number of points reaches it: Reachable stays false
+		}
+		p.Missing = max(0, p.Threshold-t.Points)
+		have, need, of = big.NewRat(int64(t.Points), 1), big.NewRat(int64(p.Threshold), 1), big.NewRat(int64(t.Max), 1)
+		coef = make(map[*model.Indicator]*big.Rat, len(candidates))
+		for _, is := range candidates {
+			coef[is.Indicator] = big.NewRat(1, 1)
+		}
 	}
-	p.Threshold = t.Needs[p.Next]
-	if p.Threshold < 0 {
-		return p // no number of points reaches it: Reachable stays false
+	have = new(big.Rat).Set(have)
+	gain := func(is *IndicatorScore, target int) *big.Rat {
+		return new(big.Rat).Mul(coef[is.Indicator], big.NewRat(int64(target-is.Points), 1))
 	}
-	p.Missing = max(0, p.Threshold-t.Points)
 
 	// A critical failure blocks Next when its rules would hold the level
-	// below it.
-	var blocking []Step
-	others := make([]Step, 0, len(candidates))
+	// below it: those come first, whatever the score.
+	var others []*IndicatorScore
 	for _, is := range candidates {
-		s := Step{Indicator: is.Indicator, Answer: is.Answer, Points: is.Points}
 		if is.Fails(is.Points) {
 			if after, _ := m.AfterCritical(p.Next, []*model.Indicator{is.Indicator}, overall); after < p.Next {
-				s.Blocking = true
+				s := Step{Indicator: is.Indicator, Answer: is.Answer, Points: is.Points, Blocking: true}
 				s.Target, s.TargetPoints = targetFor(is.Indicator, is.Max)
-				blocking = append(blocking, s)
+				p.Steps = append(p.Steps, s)
+				have.Add(have, gain(is, s.TargetPoints))
 				continue
 			}
 		}
-		others = append(others, s)
+		others = append(others, is)
 	}
-	p.Blocked = len(blocking) > 0
+	p.Blocked = len(p.Steps) > 0
 
-	// Critical failures first: they hold the level whatever the points.
-	// Then the largest gaps: to gather a sum with the fewest indicators,
+	// Then the largest gains: to gather a sum with the fewest indicators,
 	// taking the largest first is optimal. Ties: critical, then model order.
-	p.Steps = blocking
-	have := t.Points
-	for _, s := range blocking {
-		have += s.Gain()
+	best := make(map[*model.Indicator]*big.Rat, len(others))
+	for _, is := range others {
+		best[is.Indicator] = gain(is, is.Max)
 	}
-	slices.SortStableFunc(others, func(a, b Step) int {
-		if c := cmp.Compare(b.Max-b.Points, a.Max-a.Points); c != 0 {
+	slices.SortStableFunc(others, func(a, b *IndicatorScore) int {
+		if c := best[b.Indicator].Cmp(best[a.Indicator]); c != 0 {
 			return c
 		}
 		if a.Critical != b.Critical {
@@ -161,21 +181,25 @@ func buildPlan(m *model.Model, component, title string, profile model.Profile, t
 		}
 		return 0
 	})
-	for _, s := range others {
-		if have >= p.Threshold {
+	for _, is := range others {
+		if have.Cmp(need) >= 0 {
 			break
 		}
-		// The last step aims only as high as needed.
-		s.Target, s.TargetPoints = targetFor(s.Indicator, min(s.Max, s.Points+p.Threshold-have))
-		have += s.Gain()
+		// The last step aims only as high as needed: the fewest points
+		// whose gain covers what is missing.
+		short := new(big.Rat).Sub(need, have)
+		short.Quo(short, coef[is.Indicator])
+		s := Step{Indicator: is.Indicator, Answer: is.Answer, Points: is.Points}
+		s.Target, s.TargetPoints = targetFor(is.Indicator, min(is.Max, is.Points+int(ceil(short))))
+		have.Add(have, gain(is, s.TargetPoints))
 		p.Steps = append(p.Steps, s)
 	}
-	if have < p.Threshold {
+	if have.Cmp(need) < 0 {
 		p.Steps = nil
 		return p
 	}
 	p.Reachable = true
-	p.Reaches = m.Standing(component, profile, have, t.Max).Level
+	p.Reaches = m.LevelAt(component, profile, have, of)
 	// The failures the steps leave failed still act.
 	var still []*model.Indicator
 	for _, is := range candidates {

@@ -18,6 +18,8 @@ type Doc struct {
 	// Overall is the overall rule when it is not the sum (see
 	// OverallMean, OverallMinLevel).
 	Overall string `json:"overall,omitempty" yaml:"overall,omitempty"`
+	// Language is the model's language when it is not Russian.
+	Language string `json:"language,omitempty" yaml:"language,omitempty"`
 }
 
 // LevelDoc is a level in Doc.
@@ -136,6 +138,9 @@ func (m *Model) Doc() Doc {
 	d := Doc{Schema: Schema, ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
 	if m.Overall != OverallSum {
 		d.Overall = m.Overall
+	}
+	if m.Language != LangRU {
+		d.Language = m.Language
 	}
 	for _, l := range m.Levels {
 		d.Levels = append(d.Levels, LevelDoc(l))

@@ -110,7 +110,7 @@ func (l *loader) finish(m *Model) (*Model, error) {
 // the files are laid out.
 func fingerprint(m *Model) string {
 	h := sha256.New()
-	for _, s := range m.Table().Sheets {
+	for _, s := range m.canonical().Sheets {
 		fmt.Fprintf(h, "%s\x00%d\x00", s.Name, len(s.Rows))
 		for i, r := range s.Rows {
 			if i == 0 {
@@ -461,6 +461,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 	}
 	l.buildAliases(m, inds)
 	m.Overall = l.overall(root.Overall, top)
+	m.Language = l.language(root.Language, top)
 
 	// Thresholds and the critical rule need the levels.
 	if len(m.Levels) >= 2 {

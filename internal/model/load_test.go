@@ -152,6 +152,8 @@ func TestLoadProblems(t *testing.T) {
 			[]string{"вес (weight) показателя 1 «0»: нужно число больше 0"}},
 		{"component weight not a number", map[string]string{"model.yaml": strings.Replace(validRoot, "kind: direction}", "kind: direction, weight: много}", 1), "a.yaml": validComp},
 			[]string{"вес (weight) компонента a «много»"}},
+		{"unknown language", map[string]string{"model.yaml": validRoot + "language: de\n", "a.yaml": validComp},
+			[]string{`language "de": допустимы ru (русский), en (английский) и it (итальянский)`}},
 		{"unknown overall", map[string]string{"model.yaml": validRoot + "overall: average\n", "a.yaml": validComp},
 			[]string{`overall "average": допустимы sum`}},
 		{"overall thresholds with the lowest component level", map[string]string{"model.yaml": strings.Replace(validRoot, "thresholds:", "overall: min_component_level\nthresholds:\n  overall: {percent: {base: 50, high: 80}}", 1), "a.yaml": validComp},

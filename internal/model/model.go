@@ -45,6 +45,9 @@ type Model struct {
 	// Overall is how the overall level is found: OverallSum (the
 	// default), OverallMean or OverallMinLevel.
 	Overall string
+	// Language is the model's language (LangRU, LangEN, LangIT): its
+	// spreadsheet form is written in it.
+	Language string
 
 	indicatorByID map[string]*Indicator
 	idByAlias     map[string]string // idKey of an id or alias -> id

@@ -33,7 +33,8 @@ type rawRoot struct {
 	Components   []rawComponent  `yaml:"components"`
 	Thresholds   *rawThresholds  `yaml:"thresholds"`
 	CriticalRule rawCriticalList `yaml:"critical_rule"`
-	Overall      string          `yaml:"overall"` // sum (default), mean_of_components, min_component_level
+	Overall      string          `yaml:"overall"`  // sum (default), mean_of_components, min_component_level
+	Language     string          `yaml:"language"` // ru (default), en, it
 	Indicators   []rawIndicator  `yaml:"indicators"`
 }
 

@@ -114,13 +114,21 @@ var infoKeys = []struct{ key, note string }{
 	{"source", "источник: методика, письмо, дата"},
 }
 
+// infoLanguage is the «Сведения» key of the model's language, written
+// only when it is not Russian.
+var infoLanguage = struct{ key, note string }{"language", "язык модели: ru, en, it"}
+
 // infoOverall is the «Сведения» key of the overall rule, written only
 // when it is not the sum.
 var infoOverall = struct{ key, note string }{"overall", "общий уровень: sum (по сумме баллов), mean_of_components (по среднему процентов компонентов), min_component_level (по наименьшему уровню компонентов)"}
 
-// Table returns the model in its spreadsheet form. LoadTable reads it back
-// into the same model.
-func (m *Model) Table() Table {
+// Table returns the model in its spreadsheet form, in the model's
+// language. LoadTable reads it back into the same model.
+func (m *Model) Table() Table { return translateTable(m.canonical(), m.Language) }
+
+// canonical is the model's table in Russian, the reader's own words: what
+// the fingerprint is taken of, whatever language the model is written in.
+func (m *Model) canonical() Table {
 	info := TableSheet{Name: SheetInfo, Rows: [][]string{{colKey, colValue, colNote}}}
 	for _, k := range infoKeys {
 		v := map[string]string{"id": m.ID, "version": m.Version, "title": m.Title, "source": m.Source}[k.key]
@@ -128,6 +136,9 @@ func (m *Model) Table() Table {
 	}
 	if m.Overall != OverallSum && m.Overall != "" {
 		info.Rows = append(info.Rows, []string{infoOverall.key, m.Overall, infoOverall.note})
+	}
+	if m.Language != LangRU && m.Language != "" {
+		info.Rows = append(info.Rows, []string{infoLanguage.key, m.Language, infoLanguage.note})
 	}
 	levels := TableSheet{Name: SheetLevels, Rows: [][]string{{colID, colTitle}}}
 	shorts := slices.ContainsFunc(m.Levels, func(l Level) bool { return l.Short != "" })
@@ -314,8 +325,12 @@ func optNumber(v *float64) string {
 // name for messages, which name the sheet and cell of every problem.
 func LoadTable(t Table, name string) (*Model, error) {
 	l := &loader{dir: "", rootFile: name, table: true}
+	t, lang := canonicalTable(t)
 	tr := &tableReader{l: l, file: name, t: t}
 	root, inds := tr.read()
+	if root.Language == "" && lang != LangRU {
+		root.Language = lang // sheets in a language say it
+	}
 	if tr.structural {
 		// A sheet or a column is missing: what it would hold is
 		// unknown, and checking the rest would only list its absence.
@@ -346,7 +361,11 @@ type sheetRows struct {
 
 func (tr *tableReader) loc(s *TableSheet, row, col int) problem.Location {
 	if s.Loc != nil {
-		return s.Loc(row, col)
+		l := s.Loc(row, col)
+		if l.File == "" {
+			l.File = tr.file
+		}
+		return l
 	}
 	return problem.Location{File: tr.file, Sheet: s.Name, Row: row + 1, Col: col + 1}
 }
@@ -484,7 +503,7 @@ func (tr *tableReader) readInfo(root *rawRoot) {
 	for i, k := range infoKeys {
 		keys[i] = k.key
 	}
-	keys = append(keys, infoOverall.key)
+	keys = append(keys, infoOverall.key, infoLanguage.key)
 	sr := tr.sheet(SheetInfo, []string{colKey, colValue, colNote}, true, false)
 	if sr == nil {
 		return
@@ -509,6 +528,8 @@ func (tr *tableReader) readInfo(root *rawRoot) {
 			root.Source = v
 		case infoOverall.key:
 			root.Overall = v
+		case infoLanguage.key:
+			root.Language = v
 		default:
 			tr.l.add(tr.loc(sr.s, i, j), "неизвестный ключ «%s»; допустимы: %s", key, strings.Join(keys, ", "))
 		}

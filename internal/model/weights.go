@@ -38,6 +38,18 @@ func (l *loader) overall(v string, top problem.Location) string {
 	return OverallSum
 }
 
+// language reads the model's language.
+func (l *loader) language(v string, top problem.Location) string {
+	switch v = strings.TrimSpace(v); v {
+	case "":
+		return LangRU
+	case LangRU, LangEN, LangIT:
+		return v
+	}
+	l.add(top, "language %q: допустимы %s (русский), %s (английский) и %s (итальянский)", v, LangRU, LangEN, LangIT)
+	return LangRU
+}
+
 // checkOverall refuses thresholds the overall rule cannot use: with the
 // mean of components the thresholds that give the overall level are
 // percents; with the lowest component level there are none.

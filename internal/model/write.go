@@ -27,6 +27,7 @@ type outRoot struct {
 	Thresholds   outThresholds  `yaml:"thresholds"`
 	CriticalRule any            `yaml:"critical_rule,omitempty"` // one CriticalDoc, or a list; none without critical indicators
 	Overall      string         `yaml:"overall,omitempty"`       // unless sum
+	Language     string         `yaml:"language,omitempty"`      // unless ru
 }
 
 type outComponent struct {
@@ -106,6 +107,9 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 	root := outRoot{Schema: Schema, ID: m.ID, Version: m.Version, Title: m.Title, Source: m.Source}
 	if m.Overall != OverallSum {
 		root.Overall = m.Overall
+	}
+	if m.Language != LangRU {
+		root.Language = m.Language
 	}
 	switch rules := m.ruleDocs(m.CriticalRules); len(rules) {
 	case 0:

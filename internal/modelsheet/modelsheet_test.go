@@ -48,7 +48,16 @@ func models(t *testing.T) map[string]*model.Model {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return map[string]*model.Model{"embedded": embedded, "every-feature": every, "no-critical": plain, "min-exclusive": above, "any-framework": anyFramework}
+	out := map[string]*model.Model{"embedded": embedded, "every-feature": every, "no-critical": plain, "min-exclusive": above, "any-framework": anyFramework}
+	// Models written in English and in Italian: their tables are too.
+	for name, dir := range map[string]string{"english": "csf-self-assessment/model", "italian": "maturita-digitale/modello"} {
+		m, err := model.Load(os.DirFS("../../testdata/frameworks/"+dir), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[name] = m
+	}
+	return out
 }
 
 // writeFile writes the table in a format to a temporary file.
@@ -259,5 +268,43 @@ func TestRoundTripThroughLibreOffice(t *testing.T) {
 				t.Errorf("model differs after LibreOffice:\n%s\nwant\n%s", got, want)
 			}
 		})
+	}
+}
+
+// A model's table is written in the model's language — sheets, headers,
+// yes and no — and read back in any of them; a problem names the cell by
+// the file's own sheet name.
+func TestTableInTheModelsLanguage(t *testing.T) {
+	ms := models(t)
+	for name, want := range map[string][]string{"english": {"Info", "Indicators", "Answers", "Critical", "not applicable", "multiple choice"},
+		"italian": {"Informazioni", "Indicatori", "Risposte", "Critico", "non applicabile", "scelta multipla", "sì"}} {
+		tab := ms[name].Table()
+		var all strings.Builder
+		for _, s := range tab.Sheets {
+			all.WriteString(s.Name + "\n")
+			for _, r := range s.Rows {
+				all.WriteString(strings.Join(r, "|") + "\n")
+			}
+		}
+		for _, w := range want {
+			if !strings.Contains(all.String(), w) {
+				t.Errorf("%s table lacks %q", name, w)
+			}
+		}
+		if strings.ContainsAny(all.String(), "абвгдежзийклмнопрстуфхцчшщыэюя") {
+			t.Errorf("%s table has Russian words:\n%s", name, all.String())
+		}
+	}
+	// A fractional point in the English workbook: the message names the
+	// sheet as the file has it.
+	tab := ms["english"].Table()
+	for i := range tab.Sheets {
+		if tab.Sheets[i].Name == "Answers" {
+			tab.Sheets[i].Rows[1][3] = "0.5"
+		}
+	}
+	_, err := model.LoadTable(tab, "m.xlsx")
+	if err == nil || !strings.Contains(err.Error(), "m.xlsx:Answers!D2") {
+		t.Errorf("error %v, want one at m.xlsx:Answers!D2", err)
 	}
 }

@@ -132,6 +132,11 @@ func writeProfileThresholds(b *strings.Builder, m *model.Model) {
 		}
 		profiles[key] = append(profiles[key], p.String())
 	}
+	if !m.UsesProfile() {
+		// Nothing depends on a profile: one block, no profiles named.
+		fmt.Fprintf(b, "\nПороги в баллах (с каких баллов начинается уровень):\n%s", blocks[0])
+		return
+	}
 	fmt.Fprintf(b, "\nПороги в баллах по профилям школ (с каких баллов начинается уровень):\n")
 	for _, block := range blocks {
 		fmt.Fprintf(b, "Профиль %s:\n%s", strings.Join(profiles[block], " | "), block)

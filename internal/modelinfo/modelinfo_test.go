@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 )
 
 // The embedded model described: its levels in order, the thresholds as
@@ -61,5 +62,18 @@ func TestAnyFrameworkText(t *testing.T) {
 	}
 	if strings.Contains(b.String(), "Пороги в баллах по профилям") {
 		t.Errorf("thresholds in points for a model whose levels are not points:\n%s", b.String())
+	}
+}
+
+// A model nothing of which depends on a school's profile names no
+// profiles: one block of thresholds.
+func TestNoProfiles(t *testing.T) {
+	m := modeltest.Load(t, "  - id: A.1\n    text: Practice\n    options: [{text: \"no\", points: 0}, {text: \"yes\", points: 2}]\n")
+	var b strings.Builder
+	if err := WriteText(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(b.String(), "Пороги в баллах (с каких баллов начинается уровень):\n  в целом:") || strings.Contains(b.String(), "Профиль") {
+		t.Errorf("profiles named for a model without them:\n%s", b.String())
 	}
 }

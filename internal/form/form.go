@@ -57,14 +57,24 @@ func commentOf(ind *model.Indicator) string { return ind.ID + " — " + strings.
 var MetaFields = []string{"Наименование ОО", "Код ОО", "Муниципалитет", "Год", "Дата заполнения",
 	"Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
 
-// metaPlace is a field's place among MetaFields, from 1: its column in the
-// district table, and its row less one on the «Школа» sheet.
-func metaPlace(name string) int {
-	i := slices.Index(MetaFields, name)
-	if i < 0 {
-		panic("form: no field " + name) // a misspelt name in this file
+// profileFields are the fields of a school's profile: a template asks for
+// them only when something in the model depends on the profile.
+var profileFields = []string{"Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
+
+// Fields are the identity (and, when the model uses them, profile) fields
+// a template of m asks for, in MetaFields' order.
+func Fields(m *model.Model) []string {
+	if m.UsesProfile() {
+		return MetaFields
 	}
-	return i + 1
+	return slices.DeleteFunc(slices.Clone(MetaFields), func(f string) bool { return slices.Contains(profileFields, f) })
+}
+
+// metaPlace is a field's place among fields, from 1: its column in the
+// district table, and its row less one on the «Школа» sheet; 0 when the
+// template does not ask for it.
+func metaPlace(fields []string, name string) int {
+	return slices.Index(fields, name) + 1
 }
 
 // Date cells: shown as Russians write dates, and checked as dates from
@@ -230,8 +240,12 @@ func instructions(f *excelize.File, m *model.Model, lines []string) error {
 func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	first := "1. На листе «Школа» заполните наименование, код ОО, муниципалитет, год, дату заполнения (ДД.ММ.ГГГГ) и профиль школы (программы, ОВЗ, коррекционная школа) — из списков."
+	if !m.UsesProfile() {
+		first = "1. На листе «Школа» заполните наименование, код, муниципалитет, год и дату заполнения (ДД.ММ.ГГГГ)."
+	}
 	if err := instructions(f, m, []string{
-		"1. На листе «Школа» заполните наименование, код ОО, муниципалитет, год, дату заполнения (ДД.ММ.ГГГГ) и профиль школы (программы, ОВЗ, коррекционная школа) — из списков.",
+		first,
 		"2. На листе «Ответы» выберите ответ на каждый показатель из списка в столбце «Ответ» или введите число (подсказка появится в ячейке).",
 		"3. Критические показатели отмечены в столбце «Критический»: 0 баллов по ним понижает уровень.",
 		"   В столбце «" + CommentColumn + "» можно пояснить ответ или указать подтверждающий документ: на баллы это не влияет.",
@@ -259,16 +273,17 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	}
 	f.SetSheetRow(SheetSchool, "A1", &[]any{"Поле", "Значение"})
 	f.SetCellStyle(SheetSchool, "A1", "B1", bold)
-	for i, name := range MetaFields {
+	fields := Fields(m)
+	for i, name := range fields {
 		f.SetCellValue(SheetSchool, cell(1, i+2), name)
 	}
-	f.SetCellStyle(SheetSchool, "B2", cell(2, len(MetaFields)+1), unlocked)
+	f.SetCellStyle(SheetSchool, "B2", cell(2, len(fields)+1), unlocked)
 	unlockedDate, err := f.NewStyle(&excelize.Style{Protection: &excelize.Protection{Locked: false}, CustomNumFmt: &dateFormat,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF7D6"}}, Border: thinBorder()})
 	if err != nil {
 		return err
 	}
-	dateCell := cell(2, metaPlace("Дата заполнения")+1)
+	dateCell := cell(2, metaPlace(fields, "Дата заполнения")+1)
 	f.SetCellStyle(SheetSchool, dateCell, dateCell, unlockedDate)
 	if dv, err := dateValidation(dateCell); err != nil {
 		return err
@@ -288,7 +303,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	rows := []struct {
 		row int
 		ref string
-	}{{metaPlace("Программы") + 1, progRef}, {metaPlace("Обучающиеся с ОВЗ") + 1, ynRef}, {metaPlace("Коррекционная школа") + 1, ynRef}}
+	}{{metaPlace(fields, "Программы") + 1, progRef}, {metaPlace(fields, "Обучающиеся с ОВЗ") + 1, ynRef}, {metaPlace(fields, "Коррекционная школа") + 1, ynRef}}
 	if len(o.Municipalities) > 0 {
 		ref, err := l.add("municipalities", o.Municipalities)
 		if err != nil {
@@ -297,9 +312,12 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 		rows = append(rows, struct {
 			row int
 			ref string
-		}{metaPlace("Муниципалитет") + 1, ref})
+		}{metaPlace(fields, "Муниципалитет") + 1, ref})
 	}
 	for _, d := range rows {
+		if d.row == 1 {
+			continue // a profile field the template does not ask for
+		}
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = cell(2, d.row)
 		dv.SetSqrefDropList(d.ref)
@@ -432,20 +450,22 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	}
 	progRef, _ := l.add("programs", ProgramChoices)
 	ynRef, _ := l.add("yesno", yesNo)
-	refs := map[int]string{metaPlace("Программы"): progRef, metaPlace("Обучающиеся с ОВЗ"): ynRef, metaPlace("Коррекционная школа"): ynRef}
+	fields := Fields(m)
+	refs := map[int]string{metaPlace(fields, "Программы"): progRef, metaPlace(fields, "Обучающиеся с ОВЗ"): ynRef, metaPlace(fields, "Коррекционная школа"): ynRef}
+	delete(refs, 0) // the profile fields the template does not ask for
 	if len(o.Municipalities) > 0 {
 		ref, err := l.add("municipalities", o.Municipalities)
 		if err != nil {
 			return err
 		}
-		refs[metaPlace("Муниципалитет")] = ref
+		refs[metaPlace(fields, "Муниципалитет")] = ref
 	}
 	for col, ref := range refs {
 		if err := add(col, ref); err != nil {
 			return err
 		}
 	}
-	dateCol := metaPlace("Дата заполнения")
+	dateCol := metaPlace(fields, "Дата заполнения")
 	if dv, err := dateValidation(cell(dateCol, 2) + ":" + cell(dateCol, last)); err != nil {
 		return err
 	} else if err := f.AddDataValidation(SheetSchools, dv); err != nil {
@@ -461,7 +481,7 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 		return err
 	}
 	for i, ind := range m.Indicators {
-		col := len(MetaFields) + 1 + 2*i // the answer, then its comment
+		col := len(fields) + 1 + 2*i // the answer, then its comment
 		if err := f.SetColStyle(SheetSchools, absCol(col+1), wrapped); err != nil {
 			return err
 		}
@@ -512,7 +532,7 @@ func onlyFor(ind *model.Indicator) string {
 // "№. wording" for every indicator, each followed by its comment column
 // when comments is set (the templates).
 func DistrictHeader(m *model.Model, comments bool) []string {
-	head := append([]string(nil), MetaFields...)
+	head := slices.Clone(Fields(m))
 	for _, ind := range m.Indicators {
 		head = append(head, ind.ID+". "+ind.Text+onlyFor(ind))
 		if comments {
@@ -526,7 +546,7 @@ func DistrictHeader(m *model.Model, comments bool) []string {
 // Excel with Russian settings expects).
 func SchoolCSV(w io.Writer, m *model.Model) error {
 	return writeCSV(w, func(cw *csv.Writer) {
-		for _, name := range MetaFields {
+		for _, name := range Fields(m) {
 			cw.Write(safetext.CSVRecord([]string{name, ""}))
 		}
 		cw.Write(nil)

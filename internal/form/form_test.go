@@ -552,3 +552,32 @@ func TestNotApplicableWordCell(t *testing.T) {
 		t.Errorf("a plain number's cell is no longer a stop: %v", styles)
 	}
 }
+
+// A model nothing of which depends on a school's profile gets templates
+// that do not ask for it: no programmes, ОВЗ or corrective fields.
+func TestNoProfileFields(t *testing.T) {
+	m := modeltest.Load(t, "  - id: A.1\n    text: Practice\n    options: [{text: \"no\", points: 0}, {text: \"yes\", points: 1}]\n")
+	head := strings.Join(form.DistrictHeader(m, true), "|")
+	var buf bytes.Buffer
+	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, _ := f.GetRows(form.SheetSchool)
+	var names []string
+	for _, r := range rows[1:] {
+		names = append(names, r[0])
+	}
+	for _, field := range []string{"Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"} {
+		if strings.Contains(head, field) || slices.Contains(names, field) {
+			t.Errorf("the templates ask for «%s»: %s; %v", field, head, names)
+		}
+	}
+	if !strings.HasPrefix(head, "Наименование ОО|Код ОО|Муниципалитет|Год|Дата заполнения|A.1. Practice|A.1 — комментарий") {
+		t.Errorf("district header %s", head)
+	}
+}

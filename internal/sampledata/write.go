@@ -227,8 +227,8 @@ func DistrictRow(m *model.Model, s School) []string {
 	progs, ovz, corr := s.ProfileCells()
 	values := map[string]string{"Наименование ОО": s.Name, "Код ОО": s.Code, "Муниципалитет": s.Municipality, "Год": s.Year,
 		"Дата заполнения": s.Filled, "Программы": progs, "Обучающиеся с ОВЗ": ovz, "Коррекционная школа": corr}
-	row := make([]string, 0, len(form.MetaFields)+len(m.Indicators))
-	for _, name := range form.MetaFields {
+	row := make([]string, 0, len(form.Fields(m))+len(m.Indicators))
+	for _, name := range form.Fields(m) {
 		v, ok := values[name]
 		if !ok {
 			panic("sampledata: no value for the district column " + name)

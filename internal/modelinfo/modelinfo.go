@@ -52,59 +52,7 @@ func WriteText(w io.Writer, m *model.Model) error {
 	} else {
 		b.WriteString("Критических показателей в модели нет.\n")
 	}
-	for _, c := range m.Components {
-		kind := "Магистральное направление"
-		if c.Kind == model.KindCondition {
-			kind = "Ключевое условие"
-		}
-		weight := ""
-		if !c.Weight.IsOne() {
-			weight = ", вес " + c.Weight.String()
-		}
-		fmt.Fprintf(&b, "\n%s «%s» (%s%s)\n", kind, c.Title, c.ID, weight)
-		for _, ind := range c.Indicators {
-			mark := ""
-			if ind.Critical {
-				mark = " [критический"
-				if ind.FailsBelow != 1 {
-					mark += ": не выполнен, если баллов меньше " + strconv.Itoa(ind.FailsBelow)
-				}
-				if ind.Rules != nil {
-					mark += "; " + rulesText(m, ind.Rules)
-				}
-				mark += "]"
-			}
-			if !ind.Applies.IsZero() {
-				mark += " [" + ind.Applies.String() + "]"
-			}
-			if !ind.Weight.IsOne() {
-				mark += " [вес " + ind.Weight.String() + "]"
-			}
-			if len(ind.Aliases) > 0 {
-				mark += " [в файлах также: " + strings.Join(ind.Aliases, ", ") + "]"
-			}
-			fmt.Fprintf(&b, "  %s. %s%s — макс. %d\n", ind.ID, ind.Text, mark, ind.Max)
-			if ind.IsNumeric() {
-				for _, band := range ind.Bands {
-					fmt.Fprintf(&b, "       %s → %d\n", band.Label(ind.Number), band.Points)
-				}
-				for _, w := range ind.Number.NotApplicable {
-					fmt.Fprintf(&b, "       «%s» → не применимо\n", w)
-				}
-			} else {
-				if ind.Multiple {
-					fmt.Fprintf(&b, "       (можно несколько через «;»: баллы складываются, не больше %d)\n", ind.Max)
-				}
-				for _, o := range ind.Options {
-					if o.NotApplicable {
-						fmt.Fprintf(&b, "       «%s» → не применимо\n", o.Text)
-						continue
-					}
-					fmt.Fprintf(&b, "       «%s» → %d\n", o.Text, o.Points)
-				}
-			}
-		}
-	}
+	writeIndicators(&b, m)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -181,4 +129,62 @@ func rulesText(m *model.Model, rules []model.CriticalRule) string {
 		parts = append(parts, fmt.Sprintf("%s «%s» (%s)", verb, m.Levels[r.Level].Title, where))
 	}
 	return strings.Join(parts, " и ")
+}
+
+// writeIndicators lists every component with its indicators, answers and
+// points.
+func writeIndicators(b *strings.Builder, m *model.Model) {
+	for _, c := range m.Components {
+		kind := "Магистральное направление"
+		if c.Kind == model.KindCondition {
+			kind = "Ключевое условие"
+		}
+		weight := ""
+		if !c.Weight.IsOne() {
+			weight = ", вес " + c.Weight.String()
+		}
+		fmt.Fprintf(b, "\n%s «%s» (%s%s)\n", kind, c.Title, c.ID, weight)
+		for _, ind := range c.Indicators {
+			mark := ""
+			if ind.Critical {
+				mark = " [критический"
+				if ind.FailsBelow != 1 {
+					mark += ": не выполнен, если баллов меньше " + strconv.Itoa(ind.FailsBelow)
+				}
+				if ind.Rules != nil {
+					mark += "; " + rulesText(m, ind.Rules)
+				}
+				mark += "]"
+			}
+			if !ind.Applies.IsZero() {
+				mark += " [" + ind.Applies.String() + "]"
+			}
+			if !ind.Weight.IsOne() {
+				mark += " [вес " + ind.Weight.String() + "]"
+			}
+			if len(ind.Aliases) > 0 {
+				mark += " [в файлах также: " + strings.Join(ind.Aliases, ", ") + "]"
+			}
+			fmt.Fprintf(b, "  %s. %s%s — макс. %d\n", ind.ID, ind.Text, mark, ind.Max)
+			if ind.IsNumeric() {
+				for _, band := range ind.Bands {
+					fmt.Fprintf(b, "       %s → %d\n", band.Label(ind.Number), band.Points)
+				}
+				for _, w := range ind.Number.NotApplicable {
+					fmt.Fprintf(b, "       «%s» → не применимо\n", w)
+				}
+			} else {
+				if ind.Multiple {
+					fmt.Fprintf(b, "       (можно несколько через «;»: баллы складываются, не больше %d)\n", ind.Max)
+				}
+				for _, o := range ind.Options {
+					if o.NotApplicable {
+						fmt.Fprintf(b, "       «%s» → не применимо\n", o.Text)
+						continue
+					}
+					fmt.Fprintf(b, "       «%s» → %d\n", o.Text, o.Points)
+				}
+			}
+		}
+	}
 }

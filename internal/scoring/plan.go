@@ -119,29 +119,10 @@ func buildPlan(m *model.Model, component, title string, profile model.Profile, t
 		return p
 	}
 	p.Next = t.Level + 1
-	have, need, of := t.score, (*big.Rat)(nil), t.scoreMax
-	var coef map[*model.Indicator]*big.Rat
-	if p.scored() {
-		need = m.Thresholds.For(component, profile).Need(p.Next, of)
-		p.Score, _ = have.Float64()
-		p.Need, _ = need.Float64()
-		if need.Cmp(of) > 0 {
-			return p // not reachable
-		}
-		coef = coefficients(m, overall, t.Basis, comps, candidates)
-	} else {
-		p.Threshold = t.Needs[p.Next]
-		if p.Threshold < 0 {
-			return p // no number of points reaches it: Reachable stays false
-		}
-		p.Missing = max(0, p.Threshold-t.Points)
-		have, need, of = big.NewRat(int64(t.Points), 1), big.NewRat(int64(p.Threshold), 1), big.NewRat(int64(t.Max), 1)
-		coef = make(map[*model.Indicator]*big.Rat, len(candidates))
-		for _, is := range candidates {
-			coef[is.Indicator] = big.NewRat(1, 1)
-		}
+	have, need, of, coef, ok := p.target(m, component, profile, t, comps, candidates)
+	if !ok {
+		return p // no score reaches Next: Reachable stays false
 	}
-	have = new(big.Rat).Set(have)
 	gain := func(is *IndicatorScore, target int) *big.Rat {
 		return new(big.Rat).Mul(coef[is.Indicator], big.NewRat(int64(target-is.Points), 1))
 	}
@@ -209,6 +190,29 @@ func buildPlan(m *model.Model, component, title string, profile model.Profile, t
 	}
 	p.Reaches, _ = m.AfterCritical(p.Reaches, still, overall)
 	return p
+}
+
+// target is what the plan gathers: the score the scope has, the score
+// Next needs out of the scope's maximum, and each candidate's coefficient;
+// ok is false when no score reaches Next.
+func (p *Plan) target(m *model.Model, component string, profile model.Profile, t Tally, comps []ComponentScore, candidates []*IndicatorScore) (have, need, of *big.Rat, coef map[*model.Indicator]*big.Rat, ok bool) {
+	if p.scored() {
+		of = t.scoreMax
+		need = m.Thresholds.For(component, profile).Need(p.Next, of)
+		p.Score, _ = t.score.Float64()
+		p.Need, _ = need.Float64()
+		return new(big.Rat).Set(t.score), need, of, coefficients(m, component == "", t.Basis, comps, candidates), need.Cmp(of) <= 0
+	}
+	p.Threshold = t.Needs[p.Next]
+	if p.Threshold < 0 {
+		return nil, nil, nil, nil, false
+	}
+	p.Missing = max(0, p.Threshold-t.Points)
+	coef = make(map[*model.Indicator]*big.Rat, len(candidates))
+	for _, is := range candidates {
+		coef[is.Indicator] = big.NewRat(1, 1) // a point is a point
+	}
+	return big.NewRat(int64(t.Points), 1), big.NewRat(int64(p.Threshold), 1), big.NewRat(int64(t.Max), 1), coef, true
 }
 
 // targetFor is the answer earning the fewest points that are at least

@@ -340,11 +340,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	f.SetCellStyle(SheetAnswers, "A1", cell(colAllowed, 1), bold)
 	row := 2
 	for _, c := range m.Components {
-		kind := "Магистральное направление"
-		if c.Kind == model.KindCondition {
-			kind = "Ключевое условие"
-		}
-		f.SetCellValue(SheetAnswers, cell(colID, row), fmt.Sprintf("%s «%s»", kind, c.Title))
+		f.SetCellValue(SheetAnswers, cell(colID, row), m.Heading(c))
 		f.MergeCell(SheetAnswers, cell(colID, row), cell(colAllowed, row))
 		f.SetCellStyle(SheetAnswers, cell(colID, row), cell(colAllowed, row), bold)
 		row++

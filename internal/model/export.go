@@ -9,6 +9,7 @@ type Doc struct {
 	Title      string         `json:"title" yaml:"title"`
 	Source     string         `json:"source" yaml:"source"`
 	Levels     []LevelDoc     `json:"levels" yaml:"levels"`
+	Kinds      []KindDoc      `json:"kinds,omitempty" yaml:"kinds,omitempty"` // declared kinds of components
 	Components []ComponentDoc `json:"components" yaml:"components"`
 	Thresholds ThresholdsDoc  `json:"thresholds" yaml:"thresholds"`
 	// CriticalRule is the first of CriticalRules, as before lists were
@@ -27,6 +28,13 @@ type LevelDoc struct {
 	ID    string `json:"id" yaml:"id"`
 	Title string `json:"title" yaml:"title"`
 	Short string `json:"short,omitempty" yaml:"short,omitempty"`
+}
+
+// KindDoc is a kind of components the model declares.
+type KindDoc struct {
+	ID     string `json:"id" yaml:"id"`
+	Title  string `json:"title" yaml:"title"`
+	Plural string `json:"plural" yaml:"plural"`
 }
 
 // ComponentDoc is a component in Doc. Max is the sum of its indicators'
@@ -145,6 +153,7 @@ func (m *Model) Doc() Doc {
 	for _, l := range m.Levels {
 		d.Levels = append(d.Levels, LevelDoc(l))
 	}
+	d.Kinds = m.kindDocs()
 	for _, c := range m.Components {
 		cd := ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Weight: weightDoc(c.Weight), Indicators: []IndicatorDoc{}}
 		for _, ind := range c.Indicators {
@@ -240,4 +249,16 @@ func weightDoc(w Rational) *float64 {
 	}
 	f := w.Float()
 	return &f
+}
+
+// kindDocs are the kinds the model declares; none for the school's.
+func (m *Model) kindDocs() []KindDoc {
+	if m.SchoolKinded() {
+		return nil
+	}
+	out := make([]KindDoc, len(m.Kinds))
+	for i, k := range m.Kinds {
+		out[i] = KindDoc(k)
+	}
+	return out
 }

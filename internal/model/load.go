@@ -377,6 +377,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 	}
 
 	// Components.
+	l.buildKinds(m, root.Kinds, rootFile)
 	compPos := map[string]pos{}
 	orders := map[int]string{}
 	for i, rc := range root.Components {
@@ -393,8 +394,12 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		if strings.TrimSpace(rc.Title) == "" {
 			l.add(loc, "у компонента %q не указано название (title)", rc.ID)
 		}
-		if rc.Kind != KindDirection && rc.Kind != KindCondition {
-			l.add(loc, "у компонента %q неверный kind %q: допустимы direction (магистральное направление) и condition (ключевое условие)", rc.ID, rc.Kind)
+		if m.KindOf(rc.Kind).ID == "" {
+			var kinds []string
+			for _, k := range m.Kinds {
+				kinds = append(kinds, k.ID+" ("+k.Title+")")
+			}
+			l.add(loc, "у компонента %q неверный kind %q: допустимы %s", rc.ID, rc.Kind, strings.Join(kinds, " и "))
 		}
 		order := i + 1
 		if rc.Order != nil {

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
@@ -15,11 +16,50 @@ import (
 // JSON written by `selfdiag model show`.
 const Schema = "selfdiag.model/v1"
 
-// Component kinds.
+// Component kinds of the school model, the kinds a model has unless it
+// declares its own («kinds»).
 const (
 	KindDirection = "direction" // магистральное направление
 	KindCondition = "condition" // ключевое условие
 )
+
+// Kind is a kind of component: its id, and its name in the model's
+// language, one and many («area», «areas»).
+type Kind struct {
+	ID, Title, Plural string
+}
+
+// SchoolKinds are the kinds of a model that declares none: the school
+// self-diagnosis's magistral directions and key conditions.
+var SchoolKinds = []Kind{
+	{ID: KindDirection, Title: "магистральное направление", Plural: "магистральные направления"},
+	{ID: KindCondition, Title: "ключевое условие", Plural: "ключевые условия"},
+}
+
+// KindOf is the kind with the given id (the zero Kind when there is none).
+func (m *Model) KindOf(id string) Kind {
+	for _, k := range m.Kinds {
+		if k.ID == id {
+			return k
+		}
+	}
+	return Kind{}
+}
+
+// Heading names a component with its kind, as templates and listings
+// head its indicators: «Магистральное направление «Знание»», «Area
+// «Standard»».
+func (m *Model) Heading(c *Component) string {
+	kind := []rune(m.KindOf(c.Kind).Title)
+	if len(kind) > 0 {
+		kind[0] = unicode.ToUpper(kind[0])
+	}
+	return string(kind) + " «" + c.Title + "»"
+}
+
+// SchoolKinded says the model's components are of the school kinds (it
+// declares none of its own).
+func (m *Model) SchoolKinded() bool { return !m.kindsDeclared }
 
 // Model is a loaded and validated indicator model. It is read-only after Load
 // and safe to share between goroutines.
@@ -36,6 +76,7 @@ type Model struct {
 	Embedded bool
 
 	Levels     []Level      // low to high
+	Kinds      []Kind       // of components: declared, else SchoolKinds
 	Components []*Component // by order
 	Indicators []*Indicator // model order: by component, then as listed
 	Thresholds Thresholds
@@ -49,6 +90,7 @@ type Model struct {
 	// spreadsheet form is written in it.
 	Language string
 
+	kindsDeclared bool
 	indicatorByID map[string]*Indicator
 	idByAlias     map[string]string // idKey of an id or alias -> id
 	indexByID     map[string]int
@@ -100,7 +142,7 @@ func LevelShorts(levels []Level) []string {
 type Component struct {
 	ID         string
 	Title      string
-	Kind       string // KindDirection or KindCondition
+	Kind       string // a Kind's id
 	Order      int
 	Weight     Rational // 1 unless the model weighs it
 	Indicators []*Indicator

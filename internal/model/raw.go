@@ -30,6 +30,7 @@ type rawRoot struct {
 	Title        string          `yaml:"title"`
 	Source       string          `yaml:"source"`
 	Levels       []rawLevel      `yaml:"levels"`
+	Kinds        []rawKind       `yaml:"kinds"` // of components; none: the school's two
 	Components   []rawComponent  `yaml:"components"`
 	Thresholds   *rawThresholds  `yaml:"thresholds"`
 	CriticalRule rawCriticalList `yaml:"critical_rule"`
@@ -54,6 +55,19 @@ type rawLevel struct {
 
 func (r *rawLevel) UnmarshalYAML(n *yaml.Node) error {
 	type plain rawLevel
+	r.at(n)
+	return n.Decode((*plain)(r))
+}
+
+type rawKind struct {
+	ID     string `yaml:"id"`
+	Title  string `yaml:"title"`
+	Plural string `yaml:"plural"`
+	pos    `yaml:"-"`
+}
+
+func (r *rawKind) UnmarshalYAML(n *yaml.Node) error {
+	type plain rawKind
 	r.at(n)
 	return n.Decode((*plain)(r))
 }

@@ -21,6 +21,9 @@ const (
 	SheetIndicators = "Показатели"
 	SheetOptions    = "Ответы"
 	SheetBands      = "Диапазоны"
+	// SheetKinds is only in the table of a model that declares its own
+	// kinds of components.
+	SheetKinds = "Виды"
 )
 
 // Column headers.
@@ -63,6 +66,7 @@ const (
 	// no other model's table changes.
 	colWeight = "Вес"
 	colShort  = "Сокращение"
+	colPlural = "Множественное"
 )
 
 // Cell words.
@@ -158,7 +162,10 @@ func (m *Model) canonical() Table {
 		comps.Rows[0] = append(comps.Rows[0], colWeight)
 	}
 	for _, c := range m.Components {
-		kind := map[string]string{KindDirection: wordDirection, KindCondition: wordCondition}[c.Kind]
+		kind := c.Kind // a declared kind by its id (on «Виды»)
+		if m.SchoolKinded() {
+			kind = map[string]string{KindDirection: wordDirection, KindCondition: wordCondition}[c.Kind]
+		}
 		r := []string{c.ID, c.Title, kind, strconv.Itoa(c.Order)}
 		if compWeights {
 			r = append(r, c.Weight.Decimal())
@@ -284,7 +291,15 @@ func (m *Model) canonical() Table {
 			bands.Rows = append(bands.Rows, []string{ind.ID, from, to, incl, strconv.Itoa(b.Points)})
 		}
 	}
-	return Table{Sheets: []TableSheet{info, levels, comps, th, rules, inds, opts, bands}}
+	sheets := []TableSheet{info, levels, comps, th, rules, inds, opts, bands}
+	if !m.SchoolKinded() {
+		kinds := TableSheet{Name: SheetKinds, Rows: [][]string{{colID, colTitle, colPlural}}}
+		for _, k := range m.Kinds {
+			kinds.Rows = append(kinds.Rows, []string{k.ID, k.Title, k.Plural})
+		}
+		sheets = slices.Insert(sheets, 2, kinds)
+	}
+	return Table{Sheets: sheets}
 }
 
 func appliesCells(a Applicability) []string {
@@ -471,6 +486,13 @@ func (tr *tableReader) read() (*rawRoot, []rawIndicator) {
 			root.Levels = append(root.Levels, rl)
 		}
 	}
+	if sr := tr.sheet(SheetKinds, []string{colID, colTitle, colPlural}, false, false); sr != nil {
+		for _, i := range sr.rows {
+			rk := rawKind{ID: sr.text(i, colID), Title: sr.text(i, colTitle), Plural: sr.text(i, colPlural)}
+			_, rk.pos = tr.pos(sr.s, i, 0)
+			root.Kinds = append(root.Kinds, rk)
+		}
+	}
 	if sr := tr.sheet(SheetComponents, []string{colID, colTitle, colKind, colOrder}, true, false, colWeight); sr != nil {
 		for _, i := range sr.rows {
 			rc := rawComponent{ID: sr.text(i, colID), Title: sr.text(i, colTitle)}
@@ -482,8 +504,15 @@ func (tr *tableReader) read() (*rawRoot, []rawIndicator) {
 			case textnorm.Key(wordCondition), KindCondition:
 				rc.Kind = KindCondition
 			default:
-				tr.l.add(tr.loc(sr.s, i, j), "вид компонента «%s»: допустимы «%s» (магистральное направление) и «%s» (ключевое условие)", kind, wordDirection, wordCondition)
+				if len(root.Kinds) > 0 {
+					rc.Kind = kind // a declared kind, checked with the rest
+					break
+				}
+				tr.l.add(tr.loc(sr.s, i, j), "вид компонента «%s»: допустимы «%s» (магистральное направление) и «%s» (ключевое условие), или свои виды на листе «%s»", kind, wordDirection, wordCondition, SheetKinds)
 				rc.Kind = KindDirection // reported; no second message
+			}
+			if len(root.Kinds) > 0 {
+				rc.Kind = kind
 			}
 			if o, ok := tr.integer(sr, i, colOrder, false); ok {
 				rc.Order = &o

@@ -38,6 +38,30 @@ func (l *loader) overall(v string, top problem.Location) string {
 	return OverallSum
 }
 
+// buildKinds reads the model's kinds of components, or gives it the
+// school's two.
+func (l *loader) buildKinds(m *Model, raw []rawKind, file string) {
+	if len(raw) == 0 {
+		m.Kinds = SchoolKinds
+		return
+	}
+	m.kindsDeclared = true
+	for _, rk := range raw {
+		loc := l.at(file, rk.pos)
+		k := Kind{ID: strings.TrimSpace(rk.ID), Title: strings.TrimSpace(rk.Title), Plural: strings.TrimSpace(rk.Plural)}
+		switch {
+		case k.ID == "":
+			l.add(loc, "у вида компонентов (kinds) не указан id")
+		case m.KindOf(k.ID).ID != "":
+			l.add(loc, "вид компонентов %q уже объявлен", k.ID)
+		case k.Title == "" || k.Plural == "":
+			l.add(loc, "у вида компонентов %q нужны title (один: «область») и plural (много: «области»)", k.ID)
+		default:
+			m.Kinds = append(m.Kinds, k)
+		}
+	}
+}
+
 // language reads the model's language.
 func (l *loader) language(v string, top problem.Location) string {
 	switch v = strings.TrimSpace(v); v {

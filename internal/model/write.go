@@ -23,6 +23,7 @@ type outRoot struct {
 	Title        string         `yaml:"title"`
 	Source       string         `yaml:"source"`
 	Levels       []LevelDoc     `yaml:"levels"`
+	Kinds        []KindDoc      `yaml:"kinds,omitempty"`
 	Components   []outComponent `yaml:"components"`
 	Thresholds   outThresholds  `yaml:"thresholds"`
 	CriticalRule any            `yaml:"critical_rule,omitempty"` // one CriticalDoc, or a list; none without critical indicators
@@ -121,6 +122,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 	for _, l := range m.Levels {
 		root.Levels = append(root.Levels, LevelDoc(l))
 	}
+	root.Kinds = m.kindDocs()
 	for _, c := range m.Components {
 		root.Components = append(root.Components, outComponent{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Weight: weightText(c.Weight)})
 	}

@@ -135,15 +135,11 @@ func rulesText(m *model.Model, rules []model.CriticalRule) string {
 // points.
 func writeIndicators(b *strings.Builder, m *model.Model) {
 	for _, c := range m.Components {
-		kind := "Магистральное направление"
-		if c.Kind == model.KindCondition {
-			kind = "Ключевое условие"
-		}
 		weight := ""
 		if !c.Weight.IsOne() {
 			weight = ", вес " + c.Weight.String()
 		}
-		fmt.Fprintf(b, "\n%s «%s» (%s%s)\n", kind, c.Title, c.ID, weight)
+		fmt.Fprintf(b, "\n%s (%s%s)\n", m.Heading(c), c.ID, weight)
 		for _, ind := range c.Indicators {
 			mark := ""
 			if ind.Critical {

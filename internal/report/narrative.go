@@ -120,10 +120,13 @@ func componentList(cs []componentView, note func(componentView) string) string {
 func where(cs []componentView) string {
 	directions, conditions := 0, 0
 	for _, c := range cs {
-		if c.Kind == kindTitle(model.KindCondition) {
+		switch c.KindID {
+		case model.KindCondition:
 			conditions++
-		} else {
+		case model.KindDirection:
 			directions++
+		default:
+			return "в компонентах" // a model's own kind: no case forms known
 		}
 	}
 	switch {

@@ -413,3 +413,24 @@ func TestCommentsInEveryReport(t *testing.T) {
 		}
 	}
 }
+
+// A model's own kinds of components name its components: the deficits
+// section heads by them, the narrative says «в компонентах», the
+// template's and model show's groups by the kind.
+func TestOwnKinds(t *testing.T) {
+	m, err := model.Load(os.DirFS("../../testdata/frameworks/maturita-digitale/modello"), "it")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := deficitsHeading(m); h != "3.2. Дефициты по компонентам (aree)" {
+		t.Errorf("heading %q", h)
+	}
+	if h := m.Heading(m.Components[0]); h != "Area «Standard hardware e software»" {
+		t.Errorf("component heading %q", h)
+	}
+	sub := &submission.Submission{School: submission.School{Name: "Ente"}}
+	text := schoolNarrative(m.Levels, newSchoolView(m, &School{Explained: scoring.Explain(m, scoring.Score(m, sub))}))
+	if strings.Contains(text, "направлени") || strings.Contains(text, "услови") {
+		t.Errorf("the narrative speaks of the school's kinds: %s", text)
+	}
+}

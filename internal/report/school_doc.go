@@ -186,7 +186,7 @@ func schoolDeficits(v *schoolView) doc.Section {
 	if !v.HasCritical {
 		order = "по величине разрыва"
 	}
-	s := doc.Section{ID: "s32", PageBreak: true, Blocks: []doc.Block{doc.Heading{Level: 2, Text: schoolHeadDeficits},
+	s := doc.Section{ID: "s32", PageBreak: true, Blocks: []doc.Block{doc.Heading{Level: 2, Text: v.DeficitsHeading},
 		doc.Text(fmt.Sprintf("Всего дефицитов: %d (показатели ниже максимума; %s).", v.DeficitCount, order))}}
 	add := func(b ...doc.Block) { s.Blocks = append(s.Blocks, b...) }
 	for _, c := range v.Components {

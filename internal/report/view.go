@@ -21,18 +21,20 @@ type schoolView struct {
 	HasCritical bool
 	// HasComments: some answer has a comment or evidence beside it; the
 	// answer tables then show them.
-	HasComments    bool
-	Title          string
-	Name, Code     string
-	Municipality   string
-	Year           string
-	Profile        string
-	ProfileAssumed bool
-	Source         string
-	Territory      string
-	AsOf           string // «по состоянию на», "" not said
-	Model          scoring.ModelStamp
-	Total          tallyView
+	HasComments bool
+	// DeficitsHeading heads the deficits section (see deficitsHeading).
+	DeficitsHeading string
+	Title           string
+	Name, Code      string
+	Municipality    string
+	Year            string
+	Profile         string
+	ProfileAssumed  bool
+	Source          string
+	Territory       string
+	AsOf            string // «по состоянию на», "" not said
+	Model           scoring.ModelStamp
+	Total           tallyView
 	// TotalMarks are the overall level thresholds as percent of max.
 	TotalMarks   []chart.Mark
 	Components   []componentView
@@ -80,6 +82,7 @@ func percentNote(m *model.Model, t scoring.Tally) string {
 
 type componentView struct {
 	ID, Title, Kind string
+	KindID          string
 	tallyView
 	// Marks are the component's level thresholds as percent of its max.
 	Marks      []chart.Mark
@@ -128,11 +131,17 @@ var statusTitles = map[string]string{
 	scoring.StatusNotApplicable: "не применим",
 }
 
-func kindTitle(kind string) string {
-	if kind == model.KindCondition {
-		return "ключевое условие"
+// deficitsHeading heads the deficits section: by the school's two kinds,
+// or by the model's own.
+func deficitsHeading(m *model.Model) string {
+	if m.SchoolKinded() {
+		return schoolHeadDeficits
 	}
-	return "магистральное направление"
+	var plurals []string
+	for _, k := range m.Kinds {
+		plurals = append(plurals, k.Plural)
+	}
+	return "3.2. Дефициты по компонентам (" + strings.Join(plurals, ", ") + ")"
 }
 
 func newTallyView(m *model.Model, t scoring.Tally) tallyView {
@@ -204,7 +213,7 @@ func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []chart.Mar
 }
 
 func newSchoolView(m *model.Model, r *School) *schoolView {
-	v := &schoolView{HasCritical: m.HasCritical(), Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
+	v := &schoolView{HasCritical: m.HasCritical(), DeficitsHeading: deficitsHeading(m), Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
 		Year: r.School.Year, Profile: r.School.Profile.String(), ProfileAssumed: r.ProfileAssumed, Source: filepath.Base(r.Source),
 		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}
 	if r.Row > 0 {
@@ -224,7 +233,7 @@ func newSchoolView(m *model.Model, r *School) *schoolView {
 	titles := map[string]string{}
 	for i, c := range r.Components {
 		titles[c.ID] = c.Title
-		cv := componentView{ID: c.ID, Title: c.Title, Kind: kindTitle(c.Kind), tallyView: newTallyView(m, c.Tally),
+		cv := componentView{ID: c.ID, Title: c.Title, Kind: m.KindOf(c.Kind).Title, KindID: c.Kind, tallyView: newTallyView(m, c.Tally),
 			Marks: thresholdMarks(m, m.Thresholds.For(c.ID, r.School.Profile), c.Max)}
 		if i < len(nl.Components) {
 			cv.Plan = nl.Components[i].Summary(m)

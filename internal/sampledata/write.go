@@ -163,11 +163,7 @@ func FederalXLSX(w io.Writer, m *model.Model, s School, total int, level string)
 	}
 	row := len(lines) + 1
 	for _, c := range m.Components {
-		prefix := "Магистральное направление"
-		if c.Kind == model.KindCondition {
-			prefix = "Ключевое условие"
-		}
-		f.SetCellValue(sh, fmt.Sprintf("A%d", row), fmt.Sprintf("%s «%s»", prefix, c.Title))
+		f.SetCellValue(sh, fmt.Sprintf("A%d", row), m.Heading(c))
 		f.MergeCell(sh, fmt.Sprintf("A%d", row), fmt.Sprintf("D%d", row))
 		row++
 		for _, ind := range c.Indicators {

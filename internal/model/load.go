@@ -465,8 +465,9 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		ind.index = i
 	}
 	l.buildAliases(m, inds)
-	m.Overall = l.overall(root.Overall, top)
-	m.Language = l.language(root.Language, top)
+	m.Overall = l.oneOf("overall", root.Overall, top, choice{OverallSum, "общий уровень по сумме баллов"},
+		choice{OverallMean, "по среднему процентов компонентов"}, choice{OverallMinLevel, "по наименьшему уровню компонентов"})
+	m.Language = l.oneOf("language", root.Language, top, choice{LangRU, "русский"}, choice{LangEN, "английский"}, choice{LangIT, "итальянский"})
 
 	// Thresholds and the critical rule need the levels.
 	if len(m.Levels) >= 2 {

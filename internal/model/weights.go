@@ -26,16 +26,25 @@ func (l *loader) weight(rw *rawDecimal, file, what string) Rational {
 	return r
 }
 
-// overall reads the model's overall rule.
-func (l *loader) overall(v string, top problem.Location) string {
-	switch v = strings.TrimSpace(v); v {
-	case "":
-		return OverallSum
-	case OverallSum, OverallMean, OverallMinLevel:
-		return v
+// choice is one of a root key's allowed values, with what it means.
+type choice struct{ value, means string }
+
+// oneOf reads a root key whose value is one of allowed; the first is the
+// default when the key is not given.
+func (l *loader) oneOf(key, v string, top problem.Location, allowed ...choice) string {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return allowed[0].value
 	}
-	l.add(top, "overall %q: допустимы %s (общий уровень по сумме баллов), %s (по среднему процентов компонентов) и %s (по наименьшему уровню компонентов)", v, OverallSum, OverallMean, OverallMinLevel)
-	return OverallSum
+	var said []string
+	for _, c := range allowed {
+		if c.value == v {
+			return v
+		}
+		said = append(said, c.value+" ("+c.means+")")
+	}
+	l.add(top, "%s %q: допустимы %s и %s", key, v, strings.Join(said[:len(said)-1], ", "), said[len(said)-1])
+	return allowed[0].value
 }
 
 // buildKinds reads the model's kinds of components, or gives it the
@@ -60,18 +69,6 @@ func (l *loader) buildKinds(m *Model, raw []rawKind, file string) {
 			m.Kinds = append(m.Kinds, k)
 		}
 	}
-}
-
-// language reads the model's language.
-func (l *loader) language(v string, top problem.Location) string {
-	switch v = strings.TrimSpace(v); v {
-	case "":
-		return LangRU
-	case LangRU, LangEN, LangIT:
-		return v
-	}
-	l.add(top, "language %q: допустимы %s (русский), %s (английский) и %s (итальянский)", v, LangRU, LangEN, LangIT)
-	return LangRU
 }
 
 // checkOverall refuses thresholds the overall rule cannot use: with the

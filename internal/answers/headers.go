@@ -108,7 +108,9 @@ var metaRoles = map[string]role{
 	"коррекционнаяшкола": roleCorrective, "коррекционная": roleCorrective, "коррекционнаяоо": roleCorrective,
 	"corrective": roleCorrective, "специальнаякоррекционнаяшкола": roleCorrective,
 
-	"датазаполнения": roleFilled, "datacompilazione": roleFilled, "assessmentdate": roleFilled, "датаоткрытия": roleFilled, "дата": roleFilled, "filled": roleFilled, "date": roleFilled,
+	"датазаполнения": roleFilled, "datacompilazione": roleFilled, "assessmentdate": roleFilled, "datefilled": roleFilled,
+	"datadicompilazione": roleFilled, "comune": roleMunicipality, "programmes": rolePrograms, "programmi": rolePrograms,
+	"pupilswithspecialneeds": roleOVZ, "alunniconbisognispeciali": roleOVZ, "specialschool": roleCorrective, "scuolaspeciale": roleCorrective, "датаоткрытия": roleFilled, "дата": roleFilled, "filled": roleFilled, "date": roleFilled,
 }
 
 func headerRole(cell string) role {

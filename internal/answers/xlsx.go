@@ -4,11 +4,13 @@ import (
 	"errors"
 	"math"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
@@ -21,6 +23,12 @@ const (
 	SheetAnswers      = "Ответы"
 	SheetInstructions = "Инструкция"
 )
+
+// sheetIs says whether a sheet is the template's sheet of that role, in
+// any of the languages templates are written in.
+func sheetIs(name, role string) bool {
+	return slices.ContainsFunc(lang.All(role), func(n string) bool { return textnorm.Key(n) == textnorm.Key(name) })
+}
 
 func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	f, done, err := xlsxopen.Open(file, ": книга одной школы или района столько не занимает; пересохраните её в Excel или LibreOffice или сохраните таблицу района в CSV")
@@ -42,14 +50,14 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 		if visible, _ := f.GetSheetVisible(name); !visible {
 			continue
 		}
-		switch textnorm.Key(name) {
-		case textnorm.Key(SheetSchool):
+		switch {
+		case sheetIs(name, SheetSchool):
 			base, err = readSchoolSheet(f, path, name, budget)
 			if err != nil {
 				return err
 			}
 			continue
-		case textnorm.Key(SheetInstructions):
+		case sheetIs(name, SheetInstructions):
 			continue
 		}
 		sheets = append(sheets, name)

@@ -6,6 +6,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/form"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/wire"
 )
@@ -69,6 +71,7 @@ func TestFrameworks(t *testing.T) {
 				}
 			}
 			checkTemplate(t, m, modelDir, schools[0], work)
+			checkTemplatesInLanguage(t, modelDir, work)
 			checkReports(t, modelDir, root, fw.after, work)
 			checkComparison(t, modelDir, runs[fw.before], filepath.Join(root, fw.after), work)
 		})
@@ -230,9 +233,10 @@ func checkTemplate(t *testing.T, m *model.Model, modelDir string, want wire.Resu
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.SetCellValue(form.SheetSchool, "B2", want.School.Name)
-	f.SetCellValue(form.SheetSchool, "B3", want.School.Code)
-	rows, err := f.GetRows(form.SheetAnswers)
+	l := lang.Of(m.Language)
+	f.SetCellValue(l.T(form.SheetSchool), "B2", want.School.Name)
+	f.SetCellValue(l.T(form.SheetSchool), "B3", want.School.Code)
+	rows, err := f.GetRows(l.T(form.SheetAnswers))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -242,8 +246,8 @@ func checkTemplate(t *testing.T, m *model.Model, modelDir string, want wire.Resu
 			continue
 		}
 		if is := indicator(want, row[0]); is.ID != "" {
-			f.SetCellValue(form.SheetAnswers, "D"+itoa(i+1), is.Answer)
-			f.SetCellValue(form.SheetAnswers, "E"+itoa(i+1), is.Comment)
+			f.SetCellValue(l.T(form.SheetAnswers), "D"+itoa(i+1), is.Answer)
+			f.SetCellValue(l.T(form.SheetAnswers), "E"+itoa(i+1), is.Comment)
 			filled++
 		}
 	}
@@ -333,3 +337,48 @@ func checkComparison(t *testing.T, modelDir, before, after, work string) {
 }
 
 func itoa(i int) string { return big.NewInt(int64(i)).String() }
+
+// cyrillic finds a Cyrillic letter.
+var cyrillic = regexp.MustCompile(`[\p{Cyrillic}]`)
+
+// checkTemplatesInLanguage wants every template of the model — both
+// layouts, workbook and CSV: sheet names, cells, hints and checks — in
+// the model's language, with no Cyrillic letter.
+func checkTemplatesInLanguage(t *testing.T, modelDir, work string) {
+	t.Helper()
+	for _, layout := range []string{"school", "district"} {
+		csvText := mustRun(t, ExitOK, "template", "--model", modelDir, "--layout", layout, "-f", "csv")
+		if w := cyrillic.FindString(csvText); w != "" {
+			t.Errorf("%s CSV template has Cyrillic: %.300s", layout, csvText)
+		}
+		path := filepath.Join(work, layout+"-template.xlsx")
+		mustRun(t, ExitOK, "template", "--model", modelDir, "--layout", layout, "--out", path)
+		f, err := excelize.OpenFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var all []string
+		for _, sheet := range f.GetSheetList() {
+			all = append(all, sheet)
+			rows, _ := f.GetRows(sheet)
+			for _, r := range rows {
+				all = append(all, r...)
+			}
+			dvs, _ := f.GetDataValidations(sheet)
+			for _, dv := range dvs {
+				for _, p := range []*string{dv.Prompt, dv.PromptTitle, dv.Error, dv.ErrorTitle} {
+					if p != nil {
+						all = append(all, *p)
+					}
+				}
+			}
+		}
+		f.Close()
+		for _, text := range all {
+			if cyrillic.MatchString(text) {
+				t.Errorf("%s workbook template has Cyrillic: %q", layout, text)
+				break
+			}
+		}
+	}
+}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/safetext"
 	"github.com/selfdiag/selfdiag/internal/xlsxprint"
@@ -49,7 +50,9 @@ const (
 const CommentColumn = "Комментарий / подтверждение"
 
 // commentOf heads a district table's comment column of one indicator.
-func commentOf(ind *model.Indicator) string { return ind.ID + " — " + strings.ToLower(CommentColumn) }
+func commentOf(l lang.Lang, ind *model.Indicator) string {
+	return ind.ID + " — " + strings.ToLower(l.T(CommentColumn))
+}
 
 // MetaFields are the identity and profile rows of the «Школа» sheet, in
 // order, and the first columns of the district table. «Дата заполнения»
@@ -82,14 +85,14 @@ func metaPlace(fields []string, name string) int {
 // the hint).
 var dateFormat = "dd.mm.yyyy"
 
-func dateValidation(sqref string) (*excelize.DataValidation, error) {
+func dateValidation(l lang.Lang, sqref string) (*excelize.DataValidation, error) {
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = sqref
 	if err := dv.SetRange(43831, 73050, excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween); err != nil {
 		return nil, err
 	}
-	dv.SetError(excelize.DataValidationErrorStyleStop, "Дата заполнения", "Введите дату в виде ДД.ММ.ГГГГ, например 15.05.2025.")
-	dv.SetInput("Дата заполнения", "Когда заполнена анкета, ДД.ММ.ГГГГ: из двух анкет одной школы учитывается более поздняя.")
+	dv.SetError(excelize.DataValidationErrorStyleStop, l.T("Дата заполнения"), l.T("Введите дату в виде ДД.ММ.ГГГГ, например 15.05.2025."))
+	dv.SetInput(l.T("Дата заполнения"), l.T("Когда заполнена анкета, ДД.ММ.ГГГГ: из двух анкет одной школы учитывается более поздняя."))
 	return dv, nil
 }
 
@@ -115,16 +118,18 @@ func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "
 // returns the reference of each list by key. Inline lists are limited to 255
 // characters, so every list lives here.
 type lists struct {
-	f    *excelize.File
-	col  int
-	refs map[string]string
+	f     *excelize.File
+	sheet string // SheetLists in the model's language
+	col   int
+	refs  map[string]string
 }
 
-func newLists(f *excelize.File) (*lists, error) {
-	if _, err := f.NewSheet(SheetLists); err != nil {
+func newLists(f *excelize.File, l lang.Lang) (*lists, error) {
+	sheet := l.T(SheetLists)
+	if _, err := f.NewSheet(sheet); err != nil {
 		return nil, err
 	}
-	return &lists{f: f, refs: map[string]string{}}, nil
+	return &lists{f: f, sheet: sheet, refs: map[string]string{}}, nil
 }
 
 func (l *lists) add(key string, values []string) (string, error) {
@@ -136,16 +141,16 @@ func (l *lists) add(key string, values []string) (string, error) {
 	for i, v := range values {
 		vals[i] = v
 	}
-	if err := l.f.SetSheetCol(SheetLists, cell(l.col, 1), &vals); err != nil {
+	if err := l.f.SetSheetCol(l.sheet, cell(l.col, 1), &vals); err != nil {
 		return "", err
 	}
 	c := absCol(l.col)
-	ref := fmt.Sprintf("%s!$%s$1:$%s$%d", quoted(SheetLists), c, c, len(values))
+	ref := fmt.Sprintf("%s!$%s$1:$%s$%d", quoted(l.sheet), c, c, len(values))
 	l.refs[key] = ref
 	return ref, nil
 }
 
-func (l *lists) hide() error { return l.f.SetSheetVisible(SheetLists, false) }
+func (l *lists) hide() error { return l.f.SetSheetVisible(l.sheet, false) }
 
 func optionTexts(ind *model.Indicator) []string {
 	out := make([]string, len(ind.Options))
@@ -156,7 +161,7 @@ func optionTexts(ind *model.Indicator) []string {
 }
 
 // validation builds the data validation of an indicator's answer cells.
-func validation(l *lists, ind *model.Indicator, sqref string) (*excelize.DataValidation, error) {
+func validation(lg lang.Lang, l *lists, ind *model.Indicator, sqref string) (*excelize.DataValidation, error) {
 	dv := excelize.NewDataValidation(true)
 	dv.Sqref = sqref
 	if !ind.IsNumeric() {
@@ -168,12 +173,12 @@ func validation(l *lists, ind *model.Indicator, sqref string) (*excelize.DataVal
 		if ind.Multiple {
 			// Several answers in one cell are typed, not picked: the list
 			// offers one at a time, and a typed list is let through.
-			dv.SetError(excelize.DataValidationErrorStyleInformation, "Несколько ответов", "Несколько ответов пишутся через «;» — каждый из списка.")
-			dv.SetInput("Показатель "+ind.ID, truncate("Выберите из списка или впишите несколько через «;»: "+ind.AllowedAnswers(), 250))
+			dv.SetError(excelize.DataValidationErrorStyleInformation, lg.T("Несколько ответов"), lg.T("Несколько ответов пишутся через «;» — каждый из списка."))
+			dv.SetInput(lg.T("Показатель %s", ind.ID), truncate(lg.T("Выберите из списка или впишите несколько через «;»: %s", ind.AllowedIn(lg)), 250))
 			return dv, nil
 		}
-		dv.SetError(excelize.DataValidationErrorStyleStop, "Недопустимый ответ", "Выберите ответ из списка.")
-		dv.SetInput("Показатель "+ind.ID, truncate("Выберите ответ из списка: "+ind.AllowedAnswers(), 250))
+		dv.SetError(excelize.DataValidationErrorStyleStop, lg.T("Недопустимый ответ"), lg.T("Выберите ответ из списка."))
+		dv.SetInput(lg.T("Показатель %s", ind.ID), truncate(lg.T("Выберите ответ из списка: %s", ind.AllowedIn(lg)), 250))
 		return dv, nil
 	}
 	spec := ind.Number
@@ -193,15 +198,15 @@ func validation(l *lists, ind *model.Indicator, sqref string) (*excelize.DataVal
 	}
 	unit := spec.Unit
 	if unit == "" {
-		unit = "число"
+		unit = lg.T("число")
 	}
-	dv.SetInput("Показатель "+ind.ID+" ("+unit+")", truncate("Введите "+ind.AllowedAnswers()+".", 250))
+	dv.SetInput(lg.T("Показатель %s", ind.ID)+" ("+unit+")", truncate(lg.T("Введите %s.", ind.AllowedIn(lg)), 250))
 	style := excelize.DataValidationErrorStyleStop
 	if len(spec.NotApplicable) > 0 {
 		// «не применимо» is a word, not a number: a warning lets it in.
 		style = excelize.DataValidationErrorStyleInformation
 	}
-	dv.SetError(style, "Недопустимое значение", truncate("Нужно "+ind.AllowedAnswers()+".", 250))
+	dv.SetError(style, lg.T("Недопустимое значение"), truncate(lg.T("Нужно %s.", ind.AllowedIn(lg)), 250))
 	return dv, nil
 }
 
@@ -214,48 +219,52 @@ func truncate(s string, n int) string {
 }
 
 func instructions(f *excelize.File, m *model.Model, lines []string) error {
-	f.SetSheetName("Sheet1", SheetInstructions)
-	rows := append([]string{
-		"Самодиагностика «Школа Минпросвещения России»: шаблон ответов",
-		fmt.Sprintf("Модель: %s, версия %s — %s", m.ID, m.Version, m.Title),
-		"Источник модели: " + m.Source,
-		"",
-	}, lines...)
+	l := lang.Of(m.Language)
+	sheet := l.T(SheetInstructions)
+	f.SetSheetName("Sheet1", sheet)
+	title := l.T("Самодиагностика «Школа Минпросвещения России»: шаблон ответов")
+	if !m.SchoolKinded() || l != lang.RU {
+		title = l.T("Самодиагностика: шаблон ответов")
+	}
+	rows := append([]string{title, l.T("Модель: %s, версия %s — %s", m.ID, m.Version, m.Title), l.T("Источник модели: %s", m.Source), ""}, lines...)
 	for i, r := range rows {
-		if err := f.SetCellValue(SheetInstructions, cell(1, i+1), r); err != nil {
+		if err := f.SetCellValue(sheet, cell(1, i+1), r); err != nil {
 			return err
 		}
 	}
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 13}})
 	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	f.SetCellStyle(SheetInstructions, "A2", cell(1, len(rows)), wrap)
-	f.SetCellStyle(SheetInstructions, "A1", "A1", bold)
-	if err := f.SetColWidth(SheetInstructions, "A", "A", 110); err != nil {
+	f.SetCellStyle(sheet, "A2", cell(1, len(rows)), wrap)
+	f.SetCellStyle(sheet, "A1", "A1", bold)
+	if err := f.SetColWidth(sheet, "A", "A", 110); err != nil {
 		return err
 	}
-	return xlsxprint.Setup(f, SheetInstructions, xlsxprint.Page{})
+	return xlsxprint.Setup(f, sheet, xlsxprint.Page{})
 }
 
 // SchoolXLSX writes the one-school template.
 func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	first := "1. На листе «Школа» заполните наименование, код ОО, муниципалитет, год, дату заполнения (ДД.ММ.ГГГГ) и профиль школы (программы, ОВЗ, коррекционная школа) — из списков."
+	lg := lang.Of(m.Language)
+	school, answers := lg.T(SheetSchool), lg.T(SheetAnswers)
+	lines := []string{lg.T("1. На листе «Школа» заполните наименование, код ОО, муниципалитет, год, дату заполнения (ДД.ММ.ГГГГ) и профиль школы (программы, ОВЗ, коррекционная школа) — из списков.")}
 	if !m.UsesProfile() {
-		first = "1. На листе «Школа» заполните наименование, код, муниципалитет, год и дату заполнения (ДД.ММ.ГГГГ)."
+		lines[0] = lg.T("1. На листе «Школа» заполните наименование, код, муниципалитет, год и дату заполнения (ДД.ММ.ГГГГ).")
 	}
-	if err := instructions(f, m, []string{
-		first,
-		"2. На листе «Ответы» выберите ответ на каждый показатель из списка в столбце «Ответ» или введите число (подсказка появится в ячейке).",
-		"3. Критические показатели отмечены в столбце «Критический»: 0 баллов по ним понижает уровень.",
-		"   В столбце «" + CommentColumn + "» можно пояснить ответ или указать подтверждающий документ: на баллы это не влияет.",
-		"4. Показатели, которые не относятся к школе по её профилю, можно оставить пустыми.",
-		"5. Не переименовывайте листы и столбцы. Сохраните файл как «Книга Excel (.xlsx)» и передайте координатору.",
-		"Проверка: selfdiag score ИМЯ_ФАЙЛА.xlsx",
-	}); err != nil {
+	lines = append(lines,
+		lg.T("2. На листе «Ответы» выберите ответ на каждый показатель из списка в столбце «Ответ» или введите число (подсказка появится в ячейке)."),
+		lg.T("3. Критические показатели отмечены в столбце «Критический»: 0 баллов по ним понижает уровень."),
+		lg.T("   В столбце «%s» можно пояснить ответ или указать подтверждающий документ: на баллы это не влияет.", lg.T(CommentColumn)))
+	if m.UsesProfile() {
+		lines = append(lines, lg.T("4. Показатели, которые не относятся к школе по её профилю, можно оставить пустыми."))
+	}
+	lines = append(lines, lg.T("5. Не переименовывайте листы и столбцы. Сохраните файл как «Книга Excel (.xlsx)» и передайте координатору."),
+		lg.T("Проверка: selfdiag score ИМЯ_ФАЙЛА.xlsx"))
+	if err := instructions(f, m, lines); err != nil {
 		return err
 	}
-	l, err := newLists(f)
+	l, err := newLists(f, lg)
 	if err != nil {
 		return err
 	}
@@ -267,82 +276,83 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}}})
 	wrap, _ := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 
-	// «Школа»
-	if _, err := f.NewSheet(SheetSchool); err != nil {
+	// «Школа» (in the model's language)
+	if _, err := f.NewSheet(school); err != nil {
 		return err
 	}
-	f.SetSheetRow(SheetSchool, "A1", &[]any{"Поле", "Значение"})
-	f.SetCellStyle(SheetSchool, "A1", "B1", bold)
+	f.SetSheetRow(school, "A1", &[]any{lg.T("Поле"), lg.T("Значение")})
+	f.SetCellStyle(school, "A1", "B1", bold)
 	fields := Fields(m)
 	for i, name := range fields {
-		f.SetCellValue(SheetSchool, cell(1, i+2), name)
+		f.SetCellValue(school, cell(1, i+2), lg.T(name))
 	}
-	f.SetCellStyle(SheetSchool, "B2", cell(2, len(fields)+1), unlocked)
+	f.SetCellStyle(school, "B2", cell(2, len(fields)+1), unlocked)
 	unlockedDate, err := f.NewStyle(&excelize.Style{Protection: &excelize.Protection{Locked: false}, CustomNumFmt: &dateFormat,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF7D6"}}, Border: thinBorder()})
 	if err != nil {
 		return err
 	}
 	dateCell := cell(2, metaPlace(fields, "Дата заполнения")+1)
-	f.SetCellStyle(SheetSchool, dateCell, dateCell, unlockedDate)
-	if dv, err := dateValidation(dateCell); err != nil {
+	f.SetCellStyle(school, dateCell, dateCell, unlockedDate)
+	if dv, err := dateValidation(lg, dateCell); err != nil {
 		return err
-	} else if err := f.AddDataValidation(SheetSchool, dv); err != nil {
-		return err
-	}
-	f.SetColWidth(SheetSchool, "A", "A", 26)
-	f.SetColWidth(SheetSchool, "B", "B", 60)
-	progRef, err := l.add("programs", ProgramChoices)
-	if err != nil {
+	} else if err := f.AddDataValidation(school, dv); err != nil {
 		return err
 	}
-	ynRef, err := l.add("yesno", yesNo)
-	if err != nil {
-		return err
-	}
-	rows := []struct {
+	f.SetColWidth(school, "A", "A", 26)
+	f.SetColWidth(school, "B", "B", 60)
+	// The cells that offer a list: the profile's, when the model uses it,
+	// and the municipality's, when the official spellings are given.
+	type listCell struct {
 		row int
 		ref string
-	}{{metaPlace(fields, "Программы") + 1, progRef}, {metaPlace(fields, "Обучающиеся с ОВЗ") + 1, ynRef}, {metaPlace(fields, "Коррекционная школа") + 1, ynRef}}
+	}
+	var rows []listCell
+	if m.UsesProfile() {
+		progRef, err := l.add("programs", ProgramChoices)
+		if err != nil {
+			return err
+		}
+		ynRef, err := l.add("yesno", yesNo)
+		if err != nil {
+			return err
+		}
+		rows = append(rows, listCell{metaPlace(fields, "Программы") + 1, progRef}, listCell{metaPlace(fields, "Обучающиеся с ОВЗ") + 1, ynRef},
+			listCell{metaPlace(fields, "Коррекционная школа") + 1, ynRef})
+	}
 	if len(o.Municipalities) > 0 {
 		ref, err := l.add("municipalities", o.Municipalities)
 		if err != nil {
 			return err
 		}
-		rows = append(rows, struct {
-			row int
-			ref string
-		}{metaPlace(fields, "Муниципалитет") + 1, ref})
+		rows = append(rows, listCell{metaPlace(fields, "Муниципалитет") + 1, ref})
 	}
 	for _, d := range rows {
-		if d.row == 1 {
-			continue // a profile field the template does not ask for
-		}
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = cell(2, d.row)
 		dv.SetSqrefDropList(d.ref)
-		if err := f.AddDataValidation(SheetSchool, dv); err != nil {
+		if err := f.AddDataValidation(school, dv); err != nil {
 			return err
 		}
 	}
-	if err := xlsxprint.Setup(f, SheetSchool, xlsxprint.Page{HeaderTo: 1}); err != nil {
+	if err := xlsxprint.Setup(f, school, xlsxprint.Page{HeaderTo: 1}); err != nil {
 		return err
 	}
-	if err := protect(f, SheetSchool); err != nil {
+	if err := protect(f, school); err != nil {
 		return err
 	}
 
 	// «Ответы»
-	if _, err := f.NewSheet(SheetAnswers); err != nil {
+	if _, err := f.NewSheet(answers); err != nil {
 		return err
 	}
-	f.SetSheetRow(SheetAnswers, "A1", &[]any{"№", "Показатель оценивания", "Критический", "Ответ", CommentColumn, "Допустимые ответы"})
-	f.SetCellStyle(SheetAnswers, "A1", cell(colAllowed, 1), bold)
+	f.SetSheetRow(answers, "A1", &[]any{lg.T("№"), lg.T("Показатель оценивания"), lg.T("Критический"), lg.T("Ответ"), lg.T(CommentColumn), lg.T("Допустимые ответы")})
+	f.SetCellStyle(answers, "A1", cell(colAllowed, 1), bold)
 	row := 2
 	for _, c := range m.Components {
-		f.SetCellValue(SheetAnswers, cell(colID, row), m.Heading(c))
-		f.MergeCell(SheetAnswers, cell(colID, row), cell(colAllowed, row))
-		f.SetCellStyle(SheetAnswers, cell(colID, row), cell(colAllowed, row), bold)
+		f.SetCellValue(answers, cell(colID, row), m.Heading(c))
+		f.MergeCell(answers, cell(colID, row), cell(colAllowed, row))
+		f.SetCellStyle(answers, cell(colID, row), cell(colAllowed, row), bold)
 		row++
 		for _, ind := range c.Indicators {
 			id := any(ind.ID)
@@ -353,41 +363,41 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 			text := ind.Text + onlyFor(ind)
 			crit := ""
 			if ind.Critical {
-				crit = "да"
+				crit = lg.T("да")
 			}
-			f.SetSheetRow(SheetAnswers, cell(colID, row), &[]any{id, text, crit, nil, nil, ind.AllowedAnswers()})
-			f.SetCellStyle(SheetAnswers, cell(colText, row), cell(colText, row), wrap)
-			f.SetCellStyle(SheetAnswers, cell(colAllowed, row), cell(colAllowed, row), wrap)
-			f.SetCellStyle(SheetAnswers, cell(colAnswer, row), cell(colComment, row), unlocked)
-			dv, err := validation(l, ind, cell(colAnswer, row))
+			f.SetSheetRow(answers, cell(colID, row), &[]any{id, text, crit, nil, nil, ind.AllowedIn(lg)})
+			f.SetCellStyle(answers, cell(colText, row), cell(colText, row), wrap)
+			f.SetCellStyle(answers, cell(colAllowed, row), cell(colAllowed, row), wrap)
+			f.SetCellStyle(answers, cell(colAnswer, row), cell(colComment, row), unlocked)
+			dv, err := validation(lg, l, ind, cell(colAnswer, row))
 			if err != nil {
 				return err
 			}
-			if err := f.AddDataValidation(SheetAnswers, dv); err != nil {
+			if err := f.AddDataValidation(answers, dv); err != nil {
 				return err
 			}
 			row++
 		}
 	}
-	f.SetColWidth(SheetAnswers, "A", "A", 6)
-	f.SetColWidth(SheetAnswers, "B", "B", 50)
-	f.SetColWidth(SheetAnswers, "C", "C", 12)
-	f.SetColWidth(SheetAnswers, "D", "D", 22)
-	f.SetColWidth(SheetAnswers, "E", "E", 24)
-	f.SetColWidth(SheetAnswers, "F", "F", 32)
-	if err := f.SetPanes(SheetAnswers, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
+	f.SetColWidth(answers, "A", "A", 6)
+	f.SetColWidth(answers, "B", "B", 50)
+	f.SetColWidth(answers, "C", "C", 12)
+	f.SetColWidth(answers, "D", "D", 22)
+	f.SetColWidth(answers, "E", "E", 24)
+	f.SetColWidth(answers, "F", "F", 32)
+	if err := f.SetPanes(answers, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := xlsxprint.Setup(f, SheetAnswers, xlsxprint.Page{HeaderTo: 1}); err != nil {
+	if err := xlsxprint.Setup(f, answers, xlsxprint.Page{HeaderTo: 1}); err != nil {
 		return err
 	}
-	if err := protect(f, SheetAnswers); err != nil {
+	if err := protect(f, answers); err != nil {
 		return err
 	}
 	if err := l.hide(); err != nil {
 		return err
 	}
-	idx, _ := f.GetSheetIndex(SheetSchool)
+	idx, _ := f.GetSheetIndex(school)
 	f.SetActiveSheet(idx)
 	return xlsxprint.Write(f, w)
 }
@@ -412,19 +422,24 @@ func protect(f *excelize.File, sheet string) error {
 func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := instructions(f, m, []string{
-		"1. На листе «Школы» каждая строка — одна школа: наименование, код ОО, муниципалитет, год, дата заполнения (ДД.ММ.ГГГГ), профиль, затем ответы по столбцам показателей.",
-		"2. Заголовок столбца показателя начинается с его номера; не меняйте заголовки. Рядом с каждым ответом — столбец для комментария или подтверждающего документа (на баллы не влияет).",
-		"3. Ответы выбирайте из списков или вводите числа (подсказки в ячейках).",
-		"Проверка и сводка: selfdiag batch ИМЯ_ФАЙЛА.xlsx",
+	lg := lang.Of(m.Language)
+	schools := lg.T(SheetSchools)
+	first := lg.T("1. На листе «Школы» каждая строка — одна школа: наименование, код ОО, муниципалитет, год, дата заполнения (ДД.ММ.ГГГГ), профиль, затем ответы по столбцам показателей.")
+	if !m.UsesProfile() {
+		first = lg.T("1. На листе «Школы» каждая строка — одна школа: наименование, код, муниципалитет, год, дата заполнения (ДД.ММ.ГГГГ), затем ответы по столбцам показателей.")
+	}
+	if err := instructions(f, m, []string{first,
+		lg.T("2. Заголовок столбца показателя начинается с его номера; не меняйте заголовки. Рядом с каждым ответом — столбец для комментария или подтверждающего документа (на баллы не влияет)."),
+		lg.T("3. Ответы выбирайте из списков или вводите числа (подсказки в ячейках)."),
+		lg.T("Проверка и сводка: selfdiag batch ИМЯ_ФАЙЛА.xlsx"),
 	}); err != nil {
 		return err
 	}
-	l, err := newLists(f)
+	l, err := newLists(f, lg)
 	if err != nil {
 		return err
 	}
-	if _, err := f.NewSheet(SheetSchools); err != nil {
+	if _, err := f.NewSheet(schools); err != nil {
 		return err
 	}
 	head := DistrictHeader(m, true)
@@ -432,23 +447,25 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	for i, h := range head {
 		row[i] = h
 	}
-	f.SetSheetRow(SheetSchools, "A1", &row)
+	f.SetSheetRow(schools, "A1", &row)
 	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"DDE6F0"}}})
-	f.SetCellStyle(SheetSchools, "A1", cell(len(head), 1), bold)
-	f.SetRowHeight(SheetSchools, 1, 90)
+	f.SetCellStyle(schools, "A1", cell(len(head), 1), bold)
+	f.SetRowHeight(schools, 1, 90)
 	last := DistrictRows + 1
 	add := func(col int, ref string) error {
 		dv := excelize.NewDataValidation(true)
 		dv.Sqref = cell(col, 2) + ":" + cell(col, last)
 		dv.SetSqrefDropList(ref)
-		return f.AddDataValidation(SheetSchools, dv)
+		return f.AddDataValidation(schools, dv)
 	}
-	progRef, _ := l.add("programs", ProgramChoices)
-	ynRef, _ := l.add("yesno", yesNo)
 	fields := Fields(m)
-	refs := map[int]string{metaPlace(fields, "Программы"): progRef, metaPlace(fields, "Обучающиеся с ОВЗ"): ynRef, metaPlace(fields, "Коррекционная школа"): ynRef}
-	delete(refs, 0) // the profile fields the template does not ask for
+	refs := map[int]string{}
+	if m.UsesProfile() {
+		progRef, _ := l.add("programs", ProgramChoices)
+		ynRef, _ := l.add("yesno", yesNo)
+		refs = map[int]string{metaPlace(fields, "Программы"): progRef, metaPlace(fields, "Обучающиеся с ОВЗ"): ynRef, metaPlace(fields, "Коррекционная школа"): ynRef}
+	}
 	if len(o.Municipalities) > 0 {
 		ref, err := l.add("municipalities", o.Municipalities)
 		if err != nil {
@@ -462,14 +479,14 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 		}
 	}
 	dateCol := metaPlace(fields, "Дата заполнения")
-	if dv, err := dateValidation(cell(dateCol, 2) + ":" + cell(dateCol, last)); err != nil {
+	if dv, err := dateValidation(lg, cell(dateCol, 2)+":"+cell(dateCol, last)); err != nil {
 		return err
-	} else if err := f.AddDataValidation(SheetSchools, dv); err != nil {
+	} else if err := f.AddDataValidation(schools, dv); err != nil {
 		return err
 	}
 	if date, err := f.NewStyle(&excelize.Style{CustomNumFmt: &dateFormat}); err != nil {
 		return err
-	} else if err := f.SetColStyle(SheetSchools, absCol(dateCol), date); err != nil {
+	} else if err := f.SetColStyle(schools, absCol(dateCol), date); err != nil {
 		return err
 	}
 	wrapped, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
@@ -478,32 +495,32 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	}
 	for i, ind := range m.Indicators {
 		col := len(fields) + 1 + 2*i // the answer, then its comment
-		if err := f.SetColStyle(SheetSchools, absCol(col+1), wrapped); err != nil {
+		if err := f.SetColStyle(schools, absCol(col+1), wrapped); err != nil {
 			return err
 		}
-		dv, err := validation(l, ind, cell(col, 2)+":"+cell(col, last))
+		dv, err := validation(lg, l, ind, cell(col, 2)+":"+cell(col, last))
 		if err != nil {
 			return err
 		}
-		if err := f.AddDataValidation(SheetSchools, dv); err != nil {
+		if err := f.AddDataValidation(schools, dv); err != nil {
 			return err
 		}
 	}
-	f.SetColWidth(SheetSchools, "A", "A", 40)
-	f.SetColWidth(SheetSchools, "B", absCol(len(head)), 16)
-	if err := f.SetPanes(SheetSchools, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
+	f.SetColWidth(schools, "A", "A", 40)
+	f.SetColWidth(schools, "B", absCol(len(head)), 16)
+	if err := f.SetPanes(schools, &excelize.Panes{Freeze: true, XSplit: 2, YSplit: 1, TopLeftCell: "C2", ActivePane: "bottomRight"}); err != nil {
 		return err
 	}
 	// A hundred answer columns cannot print one page wide and stay
 	// readable: they print at full size across pages, each with the
 	// header row and the school's name and code.
-	if err := xlsxprint.Setup(f, SheetSchools, xlsxprint.Page{HeaderTo: 1, HeaderCols: 2, Fit: xlsxprint.FitNone}); err != nil {
+	if err := xlsxprint.Setup(f, schools, xlsxprint.Page{HeaderTo: 1, HeaderCols: 2, Fit: xlsxprint.FitNone}); err != nil {
 		return err
 	}
 	if err := l.hide(); err != nil {
 		return err
 	}
-	idx, _ := f.GetSheetIndex(SheetSchools)
+	idx, _ := f.GetSheetIndex(schools)
 	f.SetActiveSheet(idx)
 	return xlsxprint.Write(f, w)
 }
@@ -528,11 +545,15 @@ func onlyFor(ind *model.Indicator) string {
 // "№. wording" for every indicator, each followed by its comment column
 // when comments is set (the templates).
 func DistrictHeader(m *model.Model, comments bool) []string {
-	head := slices.Clone(Fields(m))
+	l := lang.Of(m.Language)
+	var head []string
+	for _, f := range Fields(m) {
+		head = append(head, l.T(f))
+	}
 	for _, ind := range m.Indicators {
 		head = append(head, ind.ID+". "+ind.Text+onlyFor(ind))
 		if comments {
-			head = append(head, commentOf(ind))
+			head = append(head, commentOf(l, ind))
 		}
 	}
 	return head
@@ -541,18 +562,19 @@ func DistrictHeader(m *model.Model, comments bool) []string {
 // SchoolCSV writes the one-school template as CSV (';', UTF-8 with BOM, as
 // Excel with Russian settings expects).
 func SchoolCSV(w io.Writer, m *model.Model) error {
+	l := lang.Of(m.Language)
 	return writeCSV(w, func(cw *csv.Writer) {
 		for _, name := range Fields(m) {
-			cw.Write(safetext.CSVRecord([]string{name, ""}))
+			cw.Write(safetext.CSVRecord([]string{l.T(name), ""}))
 		}
 		cw.Write(nil)
-		cw.Write(safetext.CSVRecord([]string{"№", "Показатель оценивания", "Ответ", CommentColumn, "Допустимые ответы"}))
+		cw.Write(safetext.CSVRecord([]string{l.T("№"), l.T("Показатель оценивания"), l.T("Ответ"), l.T(CommentColumn), l.T("Допустимые ответы")}))
 		for _, ind := range m.Indicators {
 			text := ind.Text + onlyFor(ind)
 			if ind.Critical {
-				text += " (критический показатель)"
+				text += l.T(" (критический показатель)")
 			}
-			cw.Write(safetext.CSVRecord([]string{ind.ID, text, "", "", ind.AllowedAnswers()}))
+			cw.Write(safetext.CSVRecord([]string{ind.ID, text, "", "", ind.AllowedIn(l)}))
 		}
 	})
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
 
@@ -324,25 +325,28 @@ func (ind *Indicator) BandFor(v float64) (int, bool) {
 
 // AllowedAnswers describes what the indicator accepts, for error messages:
 // «нет», «есть» or "число, %, от 0 до 100".
-func (ind *Indicator) AllowedAnswers() string {
+func (ind *Indicator) AllowedAnswers() string { return ind.AllowedIn(lang.RU) }
+
+// AllowedIn is AllowedAnswers in a language (templates speak the model's).
+func (ind *Indicator) AllowedIn(l lang.Lang) string {
 	if ind.IsNumeric() {
 		var b strings.Builder
 		if ind.Number.Integer {
-			b.WriteString("целое число")
+			b.WriteString(l.T("целое число"))
 		} else {
-			b.WriteString("число")
+			b.WriteString(l.T("число"))
 		}
 		if ind.Number.Unit != "" {
 			b.WriteString(" (" + ind.Number.Unit + ")")
 		}
 		if ind.Number.Min != nil {
-			b.WriteString(" от " + FormatNumber(*ind.Number.Min))
+			b.WriteString(l.T(" от %s", l.Number(*ind.Number.Min)))
 		}
 		if ind.Number.Max != nil {
-			b.WriteString(" до " + FormatNumber(*ind.Number.Max))
+			b.WriteString(l.T(" до %s", l.Number(*ind.Number.Max)))
 		}
 		for _, w := range ind.Number.NotApplicable {
-			b.WriteString(" или «" + w + "»")
+			b.WriteString(l.T(" или «%s»", w))
 		}
 		return b.String()
 	}
@@ -351,7 +355,7 @@ func (ind *Indicator) AllowedAnswers() string {
 		parts = append(parts, "«"+o.Text+"»")
 	}
 	if ind.Multiple {
-		return strings.Join(parts, ", ") + " — один или несколько через «;»"
+		return strings.Join(parts, ", ") + l.T(" — один или несколько через «;»")
 	}
 	return strings.Join(parts, ", ")
 }

@@ -1,0 +1,52 @@
+package lang
+
+import (
+	"regexp"
+	"slices"
+	"testing"
+)
+
+var verbs = regexp.MustCompile(`%[a-z]`)
+
+// Every message has its English and Italian text, with the same verbs in
+// the same order as the Russian one, and no Cyrillic letter.
+func TestCatalogue(t *testing.T) {
+	cyrillic := regexp.MustCompile(`\p{Cyrillic}`)
+	for ru, tr := range catalogue {
+		for _, l := range []Lang{EN, IT} {
+			s := tr[l]
+			if s == "" {
+				t.Errorf("%q has no %s text", ru, l)
+				continue
+			}
+			if !slices.Equal(verbs.FindAllString(s, -1), verbs.FindAllString(ru, -1)) {
+				t.Errorf("%q in %s: %q has other verbs", ru, l, s)
+			}
+			if cyrillic.MatchString(s) {
+				t.Errorf("%q in %s: %q has Cyrillic", ru, l, s)
+			}
+		}
+	}
+}
+
+func TestLang(t *testing.T) {
+	for _, tc := range []struct {
+		code       string
+		want       Lang
+		sheet, num string
+	}{{"", RU, "Ответы", "2,5"}, {"ru", RU, "Ответы", "2,5"}, {"en", EN, "Answers", "2.5"}, {"it", IT, "Risposte", "2,5"}, {"de", RU, "Ответы", "2,5"}} {
+		l := Of(tc.code)
+		if l != tc.want || l.T("Ответы") != tc.sheet || l.Number(2.5) != tc.num {
+			t.Errorf("%q: %s, %q, %q", tc.code, l, l.T("Ответы"), l.Number(2.5))
+		}
+	}
+	if got := EN.T("Показатель %s", "ID.AM-1"); got != "Indicator ID.AM-1" {
+		t.Errorf("formatted: %q", got)
+	}
+	if got := IT.T("не в каталоге %d", 3); got != "не в каталоге 3" {
+		t.Errorf("a message not yet translated stays Russian: %q", got)
+	}
+	if got := All("Школа"); !slices.Equal(got, []string{"Школа", "Respondent", "Rispondente"}) {
+		t.Errorf("All: %v", got)
+	}
+}

@@ -1,9 +1,69 @@
 package lang
 
 // catalogue gives each Russian message its English and Italian text.
-// Converted so far: the answer templates (form) and what they say of an
-// indicator's allowed answers (model).
+// Converted so far: the model's spreadsheet form, the answer templates
+// (form) and what they say of an indicator's allowed answers (model).
 var catalogue = map[string]map[Lang]string{
+	// The model's spreadsheet form: sheets.
+	"Сведения":   {EN: "Info", IT: "Informazioni"},
+	"Уровни":     {EN: "Levels", IT: "Livelli"},
+	"Виды":       {EN: "Kinds", IT: "Tipi"},
+	"Компоненты": {EN: "Components", IT: "Componenti"},
+	"Пороги":     {EN: "Thresholds", IT: "Soglie"},
+	"Правила":    {EN: "Rules", IT: "Regole"},
+	"Показатели": {EN: "Indicators", IT: "Indicatori"},
+	"Диапазоны":  {EN: "Bands", IT: "Fasce"},
+	// Its columns.
+	"Ключ":                {EN: "Key", IT: "Chiave"},
+	"Пояснение":           {EN: "Note", IT: "Nota"},
+	"Название":            {EN: "Title", IT: "Titolo"},
+	"Вид":                 {EN: "Kind", IT: "Tipo"},
+	"Порядок":             {EN: "Order", IT: "Ordine"},
+	"Вариант":             {EN: "Variant", IT: "Variante"},
+	"id варианта":         {EN: "Variant id", IT: "id variante"},
+	"Совпадение программ": {EN: "Programmes match", IT: "Corrispondenza programmi"},
+	"Кроме программ":      {EN: "Not programmes", IT: "Esclusi programmi"},
+	"ОВЗ":                 {EN: "Special needs", IT: "Bisogni speciali"},
+	"Коррекционная":       {EN: "Special", IT: "Speciale"},
+	"Где":                 {EN: "Where", IT: "Dove"},
+	"Единица":             {EN: "Unit", IT: "Unità"},
+	"Показатель":          {EN: "Indicator", IT: "Indicatore"},
+	"Действие":            {EN: "Action", IT: "Azione"},
+	"Уровень":             {EN: "Level", IT: "Livello"},
+	"Компонент":           {EN: "Component", IT: "Componente"},
+	"Формулировка":        {EN: "Text", IT: "Testo"},
+	"Не выполнен при баллах меньше": {EN: "Fails below points", IT: "Non soddisfatto sotto i punti"},
+	"Минимум":         {EN: "Min", IT: "Minimo"},
+	"Максимум":        {EN: "Max", IT: "Massimo"},
+	"Целое":           {EN: "Integer", IT: "Intero"},
+	"Меры":            {EN: "Measures", IT: "Misure"},
+	"Синонимы":        {EN: "Aliases", IT: "Sinonimi"},
+	"Баллы":           {EN: "Points", IT: "Punti"},
+	"От":              {EN: "From", IT: "Da"},
+	"До":              {EN: "To", IT: "A"},
+	"До включительно": {EN: "To inclusive", IT: "A incluso"},
+	"Вес":             {EN: "Weight", IT: "Peso"},
+	"Сокращение":      {EN: "Short", IT: "Abbreviazione"},
+	"Множественное":   {EN: "Plural", IT: "Plurale"},
+	// Its cells' words.
+	"нет":              {EN: "no", IT: "no"},
+	"выбор":            {EN: "choice", IT: "scelta"},
+	"выбор нескольких": {EN: "multiple choice", IT: "scelta multipla"},
+	"не применимо":     {EN: "not applicable", IT: "non applicabile"},
+	"направление":      {EN: "direction", IT: "direzione"},
+	"условие":          {EN: "condition", IT: "condizione"},
+	"баллы":            {EN: "points", IT: "punti"},
+	"больше":           {EN: "above", IT: "oltre"},
+	// Its notes on «Сведения».
+	"код модели, латиницей":            {EN: "the model's code, in Latin letters", IT: "codice del modello, in lettere latine"},
+	"версия модели":                    {EN: "the model's version", IT: "versione del modello"},
+	"название":                         {EN: "title", IT: "titolo"},
+	"источник: методика, письмо, дата": {EN: "source: methodology, letter, date", IT: "fonte: metodologia, lettera, data"},
+	"язык модели: ru, en, it":          {EN: "the model's language: ru, en, it", IT: "lingua del modello: ru, en, it"},
+	"общий уровень: sum (по сумме баллов), mean_of_components (по среднему процентов компонентов), min_component_level (по наименьшему уровню компонентов)": {
+		EN: "overall level: sum (by the sum of points), mean_of_components (by the mean of the components' percents), min_component_level (by the lowest component level)",
+		IT: "livello complessivo: sum (somma dei punti), mean_of_components (media delle percentuali delle componenti), min_component_level (livello più basso delle componenti)"},
+
 	// Template sheets and columns.
 	"Инструкция": {EN: "Instructions", IT: "Istruzioni"},
 	"Школа":      {EN: "Respondent", IT: "Rispondente"},

@@ -342,10 +342,14 @@ func itoa(i int) string { return big.NewInt(int64(i)).String() }
 var cyrillic = regexp.MustCompile(`[\p{Cyrillic}]`)
 
 // checkTemplatesInLanguage wants every template of the model — both
-// layouts, workbook and CSV: sheet names, cells, hints and checks — in
-// the model's language, with no Cyrillic letter.
+// layouts, workbook and CSV: sheet names, cells, hints and checks — and
+// its description (model show) in the model's language, with no Cyrillic
+// letter.
 func checkTemplatesInLanguage(t *testing.T, modelDir, work string) {
 	t.Helper()
+	if show := mustRun(t, ExitOK, "model", "show", "--model", modelDir); cyrillic.MatchString(show) {
+		t.Errorf("model show has Cyrillic:\n%s", show)
+	}
 	for _, layout := range []string{"school", "district"} {
 		csvText := mustRun(t, ExitOK, "template", "--model", modelDir, "--layout", layout, "-f", "csv")
 		if w := cyrillic.FindString(csvText); w != "" {

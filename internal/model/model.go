@@ -255,7 +255,10 @@ func (b Band) Contains(v float64) bool {
 
 // Label is a short human description of the band within its number's
 // range, e.g. "от 30 до 50 %" or "100 %".
-func (b Band) Label(spec *NumberSpec) string {
+func (b Band) Label(spec *NumberSpec) string { return b.LabelIn(spec, lang.RU) }
+
+// LabelIn is Label in a language.
+func (b Band) LabelIn(spec *NumberSpec, l lang.Lang) string {
 	hi, inclusive := b.Max, b.MaxInclusive
 	unit := ""
 	if spec != nil {
@@ -267,23 +270,24 @@ func (b Band) Label(spec *NumberSpec) string {
 	if unit != "" {
 		unit = " " + unit
 	}
+	lo := l.Number(b.Min)
 	switch {
 	case b.MinExclusive && hi == nil:
-		return "больше " + FormatNumber(b.Min) + unit
+		return l.T("больше %s%s", lo, unit)
 	case b.MinExclusive && inclusive:
-		return "больше " + FormatNumber(b.Min) + " и до " + FormatNumber(*hi) + unit + " включительно"
+		return l.T("больше %s и до %s%s включительно", lo, l.Number(*hi), unit)
 	case b.MinExclusive:
-		return "больше " + FormatNumber(b.Min) + " и меньше " + FormatNumber(*hi) + unit
+		return l.T("больше %s и меньше %s%s", lo, l.Number(*hi), unit)
 	case hi == nil:
-		return "от " + FormatNumber(b.Min) + unit
+		return l.T("от %s%s", lo, unit)
 	case inclusive && *hi == b.Min:
-		return FormatNumber(b.Min) + unit
+		return lo + unit
 	case inclusive:
-		return "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi) + unit + " включительно"
+		return l.T("от %s до %s%s включительно", lo, l.Number(*hi), unit)
 	default:
 		// The upper bound belongs to the next band: said, so that the
 		// label is not read as including it.
-		return "от " + FormatNumber(b.Min) + " до " + FormatNumber(*hi) + unit + ", не включая " + FormatNumber(*hi)
+		return l.T("от %s до %s%s, не включая %s", lo, l.Number(*hi), unit, l.Number(*hi))
 	}
 }
 

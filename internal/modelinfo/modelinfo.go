@@ -5,9 +5,9 @@ package modelinfo
 import (
 	"fmt"
 	"io"
-	"strconv"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 )
 
@@ -17,42 +17,43 @@ import (
 // points.
 func WriteText(w io.Writer, m *model.Model) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\nМодель: %s, версия %s\nИсточник: %s\n\n", m.Title, m.ID, m.Version, m.Source)
+	l := lang.Of(m.Language)
+	fmt.Fprintf(&b, "%s\n%s\n%s\n\n", m.Title, l.T("Модель: %s, версия %s", m.ID, m.Version), l.T("Источник: %s", m.Source))
 	levels := make([]string, len(m.Levels))
-	for i, l := range m.Levels {
-		levels[i] = l.Title
+	for i, lv := range m.Levels {
+		levels[i] = lv.Title
 	}
-	fmt.Fprintf(&b, "Уровни: %s\n", strings.Join(levels, " < "))
-	fmt.Fprintf(&b, "Пороги по умолчанию: %s\n", thresholdText(m, m.Thresholds.Default))
+	b.WriteString(l.T("Уровни: %s", strings.Join(levels, " < ")) + "\n")
+	b.WriteString(l.T("Пороги по умолчанию: %s", thresholdText(l, m, m.Thresholds.Default)) + "\n")
 	if m.Thresholds.Overall != nil {
-		fmt.Fprintf(&b, "Пороги общего уровня: %s\n", thresholdText(m, *m.Thresholds.Overall))
+		b.WriteString(l.T("Пороги общего уровня: %s", thresholdText(l, m, *m.Thresholds.Overall)) + "\n")
 	}
 	for _, c := range m.Components {
 		if s, ok := m.Thresholds.Components[c.ID]; ok {
-			fmt.Fprintf(&b, "Пороги «%s»: %s\n", c.Title, thresholdText(m, s))
+			b.WriteString(l.T("Пороги «%s»: %s", c.Title, thresholdText(l, m, s)) + "\n")
 		}
 	}
 	for _, v := range m.Thresholds.Variants {
-		fmt.Fprintf(&b, "Особые пороги для школ (%s): вариант %s\n", v.When, v.ID)
+		fmt.Fprintf(&b, "Особые пороги для школ (%s): вариант %s\n", v.When, v.ID) // school profiles: Russian
 	}
 	switch m.Overall {
 	case model.OverallMean:
-		b.WriteString("Общий уровень — по среднему процентов компонентов от их максимумов (с весами компонентов).\n")
+		b.WriteString(l.T("Общий уровень — по среднему процентов компонентов от их максимумов (с весами компонентов).") + "\n")
 	case model.OverallMinLevel:
-		b.WriteString("Общий уровень — наименьший из уровней компонентов.\n")
+		b.WriteString(l.T("Общий уровень — наименьший из уровней компонентов.") + "\n")
 	}
 	if m.Weighted() {
-		b.WriteString("У показателей или компонентов есть веса: уровни определяются по взвешенной сумме баллов (баллы в отчётах — без весов).\n")
+		b.WriteString(l.T("У показателей или компонентов есть веса: уровни определяются по взвешенной сумме баллов (баллы в отчётах — без весов).") + "\n")
 	}
 	if m.LevelsFromPoints() {
-		writeProfileThresholds(&b, m)
+		writeProfileThresholds(&b, l, m)
 	}
 	if m.HasCritical() {
-		fmt.Fprintf(&b, "Невыполненный критический показатель %s.\n", rulesText(m, m.CriticalRules))
+		b.WriteString(l.T("Невыполненный критический показатель %s.", rulesText(l, m, m.CriticalRules)) + "\n")
 	} else {
-		b.WriteString("Критических показателей в модели нет.\n")
+		b.WriteString(l.T("Критических показателей в модели нет.") + "\n")
 	}
-	writeIndicators(&b, m)
+	writeIndicators(&b, l, m)
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -61,16 +62,16 @@ func WriteText(w io.Writer, m *model.Model) error {
 // the points each level needs overall and in each component: the
 // thresholds in force, whatever mix of percents, points and variants the
 // model uses. Profiles with the same thresholds share one block.
-func writeProfileThresholds(b *strings.Builder, m *model.Model) {
+func writeProfileThresholds(b *strings.Builder, l lang.Lang, m *model.Model) {
 	var blocks []string
 	profiles := map[string][]string{}
 	for _, p := range model.AllProfiles() {
 		maxes, total := m.Maxima(p)
 		var block strings.Builder
 		needs := func(title, component string, max int) {
-			fmt.Fprintf(&block, "  %s: %s\n", title, needsText(m, m.Standing(component, p, 0, max).Needs, max))
+			fmt.Fprintf(&block, "  %s: %s\n", title, needsText(l, m, m.Standing(component, p, 0, max).Needs, max))
 		}
-		needs("в целом", "", total)
+		needs(l.T("в целом"), "", total)
 		for i, c := range m.Components {
 			needs("«"+c.Title+"»", c.ID, maxes[i])
 		}
@@ -82,7 +83,7 @@ func writeProfileThresholds(b *strings.Builder, m *model.Model) {
 	}
 	if !m.UsesProfile() {
 		// Nothing depends on a profile: one block, no profiles named.
-		fmt.Fprintf(b, "\nПороги в баллах (с каких баллов начинается уровень):\n%s", blocks[0])
+		b.WriteString("\n" + l.T("Пороги в баллах (с каких баллов начинается уровень):") + "\n" + blocks[0])
 		return
 	}
 	fmt.Fprintf(b, "\nПороги в баллах по профилям школ (с каких баллов начинается уровень):\n")
@@ -92,63 +93,63 @@ func writeProfileThresholds(b *strings.Builder, m *model.Model) {
 }
 
 // needsText is «базовый — от 47, средний — от 80, высокий — от 114 из 133».
-func needsText(m *model.Model, needs []int, max int) string {
+func needsText(l lang.Lang, m *model.Model, needs []int, max int) string {
 	if max == 0 {
-		return "нет применимых показателей"
+		return l.T("нет применимых показателей")
 	}
 	parts := make([]string, 0, len(needs))
-	for l := 1; l < len(needs) && l < len(m.Levels); l++ {
-		if needs[l] < 0 {
-			parts = append(parts, m.Levels[l].Title+" — недостижим")
+	for i := 1; i < len(needs) && i < len(m.Levels); i++ {
+		if needs[i] < 0 {
+			parts = append(parts, l.T("%s — недостижим", m.Levels[i].Title))
 			continue
 		}
-		parts = append(parts, fmt.Sprintf("%s — от %d", m.Levels[l].Title, needs[l]))
+		parts = append(parts, l.T("%s — от %d", m.Levels[i].Title, needs[i]))
 	}
-	return strings.Join(parts, ", ") + fmt.Sprintf(" из %d", max)
+	return strings.Join(parts, ", ") + l.T(" из %d", max)
 }
 
-func thresholdText(m *model.Model, s model.ThresholdSet) string {
+func thresholdText(l lang.Lang, m *model.Model, s model.ThresholdSet) string {
 	unit := " %"
 	if s.Unit == model.UnitPoints {
-		unit = " баллов"
+		unit = l.T(" баллов")
 	}
 	parts := make([]string, 0, len(s.Values))
 	for i := 1; i < len(s.Values); i++ {
-		parts = append(parts, fmt.Sprintf("«%s» от %s%s", m.Levels[i].Title, s.Values[i], unit))
+		parts = append(parts, l.T("«%s» от %s%s", m.Levels[i].Title, rationalText(l, s.Values[i]), unit))
 	}
 	return strings.Join(parts, ", ")
 }
 
 // rulesText says what critical rules do: «ограничивает уровень сверху
 // «базовый» (компонента и общий)», several joined by «и».
-func rulesText(m *model.Model, rules []model.CriticalRule) string {
+func rulesText(l lang.Lang, m *model.Model, rules []model.CriticalRule) string {
 	parts := make([]string, 0, len(rules))
 	for _, r := range rules {
 		verb := map[string]string{model.ActionForce: "устанавливает уровень", model.ActionCap: "ограничивает уровень сверху"}[r.Action]
 		where := map[string]string{model.ScopeBoth: "компонента и общий", model.ScopeComponent: "компонента", model.ScopeOverall: "общий"}[r.Scope]
-		parts = append(parts, fmt.Sprintf("%s «%s» (%s)", verb, m.Levels[r.Level].Title, where))
+		parts = append(parts, fmt.Sprintf("%s «%s» (%s)", l.T(verb), m.Levels[r.Level].Title, l.T(where)))
 	}
-	return strings.Join(parts, " и ")
+	return strings.Join(parts, l.T(" и "))
 }
 
 // writeIndicators lists every component with its indicators, answers and
 // points.
-func writeIndicators(b *strings.Builder, m *model.Model) {
+func writeIndicators(b *strings.Builder, l lang.Lang, m *model.Model) {
 	for _, c := range m.Components {
 		weight := ""
 		if !c.Weight.IsOne() {
-			weight = ", вес " + c.Weight.String()
+			weight = l.T(", вес %s", rationalText(l, c.Weight))
 		}
 		fmt.Fprintf(b, "\n%s (%s%s)\n", m.Heading(c), c.ID, weight)
 		for _, ind := range c.Indicators {
 			mark := ""
 			if ind.Critical {
-				mark = " [критический"
+				mark = l.T(" [критический")
 				if ind.FailsBelow != 1 {
-					mark += ": не выполнен, если баллов меньше " + strconv.Itoa(ind.FailsBelow)
+					mark += l.T(": не выполнен, если баллов меньше %d", ind.FailsBelow)
 				}
 				if ind.Rules != nil {
-					mark += "; " + rulesText(m, ind.Rules)
+					mark += "; " + rulesText(l, m, ind.Rules)
 				}
 				mark += "]"
 			}
@@ -156,26 +157,26 @@ func writeIndicators(b *strings.Builder, m *model.Model) {
 				mark += " [" + ind.Applies.String() + "]"
 			}
 			if !ind.Weight.IsOne() {
-				mark += " [вес " + ind.Weight.String() + "]"
+				mark += l.T(" [вес %s]", rationalText(l, ind.Weight))
 			}
 			if len(ind.Aliases) > 0 {
-				mark += " [в файлах также: " + strings.Join(ind.Aliases, ", ") + "]"
+				mark += l.T(" [в файлах также: %s]", strings.Join(ind.Aliases, ", "))
 			}
-			fmt.Fprintf(b, "  %s. %s%s — макс. %d\n", ind.ID, ind.Text, mark, ind.Max)
+			fmt.Fprintf(b, "  %s. %s%s — %s\n", ind.ID, ind.Text, mark, l.T("макс. %d", ind.Max))
 			if ind.IsNumeric() {
 				for _, band := range ind.Bands {
-					fmt.Fprintf(b, "       %s → %d\n", band.Label(ind.Number), band.Points)
+					fmt.Fprintf(b, "       %s → %d\n", band.LabelIn(ind.Number, l), band.Points)
 				}
 				for _, w := range ind.Number.NotApplicable {
-					fmt.Fprintf(b, "       «%s» → не применимо\n", w)
+					fmt.Fprintf(b, "       «%s» → %s\n", w, l.T("не применимо"))
 				}
 			} else {
 				if ind.Multiple {
-					fmt.Fprintf(b, "       (можно несколько через «;»: баллы складываются, не больше %d)\n", ind.Max)
+					b.WriteString("       " + l.T("(можно несколько через «;»: баллы складываются, не больше %d)", ind.Max) + "\n")
 				}
 				for _, o := range ind.Options {
 					if o.NotApplicable {
-						fmt.Fprintf(b, "       «%s» → не применимо\n", o.Text)
+						fmt.Fprintf(b, "       «%s» → %s\n", o.Text, l.T("не применимо"))
 						continue
 					}
 					fmt.Fprintf(b, "       «%s» → %d\n", o.Text, o.Points)
@@ -183,4 +184,14 @@ func writeIndicators(b *strings.Builder, m *model.Model) {
 			}
 		}
 	}
+}
+
+// rationalText writes an exact value as the model does: a decimal with
+// the language's separator, or a fraction («2/3») that has none.
+func rationalText(l lang.Lang, r model.Rational) string {
+	d := r.Decimal()
+	if strings.Contains(d, "/") {
+		return d
+	}
+	return l.Number(r.Float())
 }

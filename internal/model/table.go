@@ -291,6 +291,11 @@ func (m *Model) canonical() Table {
 			bands.Rows = append(bands.Rows, []string{ind.ID, from, to, incl, strconv.Itoa(b.Points)})
 		}
 	}
+	if !m.UsesProfile() {
+		// Nothing depends on a school's profile: no columns for it.
+		dropColumns(&th, colVariant, colVariantID, colPrograms, colMatch, colNot, colOVZ, colCorrective)
+		dropColumns(&inds, colPrograms, colMatch, colNot, colOVZ, colCorrective)
+	}
 	sheets := []TableSheet{info, levels, comps, th, rules, inds, opts, bands}
 	if !m.SchoolKinded() {
 		kinds := TableSheet{Name: SheetKinds, Rows: [][]string{{colID, colTitle, colPlural}}}
@@ -300,6 +305,25 @@ func (m *Model) canonical() Table {
 		sheets = slices.Insert(sheets, 2, kinds)
 	}
 	return Table{Sheets: sheets}
+}
+
+// dropColumns removes the named columns from a sheet, header and rows.
+func dropColumns(s *TableSheet, names ...string) {
+	var keep []int
+	for j, h := range s.Rows[0] {
+		if !slices.Contains(names, h) {
+			keep = append(keep, j)
+		}
+	}
+	for i, r := range s.Rows {
+		kept := make([]string, 0, len(keep))
+		for _, j := range keep {
+			if j < len(r) {
+				kept = append(kept, r[j])
+			}
+		}
+		s.Rows[i] = kept
+	}
 }
 
 func appliesCells(a Applicability) []string {
@@ -568,7 +592,9 @@ func (tr *tableReader) readInfo(root *rawRoot) {
 // readThresholds reads «Пороги»: a row per threshold set, of the base
 // thresholds (no variant) or of a numbered variant.
 func (tr *tableReader) readThresholds(root *rawRoot) {
-	sr := tr.sheet(SheetThresholds, []string{colVariant, colVariantID, colPrograms, colMatch, colNot, colOVZ, colCorrective, colWhere, colUnit}, true, true)
+	// The variants and conditions are for models that use a school's
+	// profile; a table without them has none.
+	sr := tr.sheet(SheetThresholds, []string{colWhere, colUnit}, true, true, colVariant, colVariantID, colPrograms, colMatch, colNot, colOVZ, colCorrective)
 	if sr == nil {
 		return
 	}
@@ -821,8 +847,8 @@ func (tr *tableReader) readRules(root *rawRoot) map[string]rawCriticalList {
 
 func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawIndicator {
 	sr := tr.sheet(SheetIndicators, []string{colComponent, colNumber, colText, colCritical, colFailsBelow,
-		colPrograms, colMatch, colNot, colOVZ, colCorrective, colKind, colUnit, colMin, colMax, colInteger, colMeasures}, true, false,
-		colOrder, colWeight, colAliases)
+		colKind, colUnit, colMin, colMax, colInteger, colMeasures}, true, false,
+		colPrograms, colMatch, colNot, colOVZ, colCorrective, colOrder, colWeight, colAliases)
 	if sr == nil {
 		return nil
 	}

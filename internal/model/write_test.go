@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -188,6 +189,29 @@ func TestAnyFrameworkRoundTrip(t *testing.T) {
 		}
 		if other.Hash != m.Hash {
 			t.Errorf("%s: fingerprint %s, want %s", name, other.Hash, m.Hash)
+		}
+	}
+}
+
+// A model nothing of which depends on a school's profile has no profile
+// columns in its table (nor variants); the school model has them.
+func TestTableProfileColumns(t *testing.T) {
+	other, err := Load(os.DirFS("../../testdata/models/any-framework"), "any")
+	if err != nil {
+		t.Fatal(err)
+	}
+	school, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for m, want := range map[*Model]bool{other: false, school: true} {
+		for _, s := range m.canonical().Sheets {
+			if s.Name != SheetIndicators && s.Name != SheetThresholds {
+				continue
+			}
+			if got := slices.Contains(s.Rows[0], colPrograms) && slices.Contains(s.Rows[0], colOVZ); got != want {
+				t.Errorf("%s, «%s»: profile columns %v, want %v (%v)", m.ID, s.Name, got, want, s.Rows[0])
+			}
 		}
 	}
 }

@@ -164,7 +164,13 @@ func (f BarChart) PNG() ([]byte, error) { return Bars(f.Rows, f.Note) }
 // SVG draws the bars for a page.
 func (f BarChart) SVG() string {
 	const labelW, barW, rowH, top = 230.0, 300.0, 30.0, 22.0
-	w, h := labelW+barW+170, top+rowH*float64(len(f.Rows))+8
+	// Room on the right for the longest «percent · level», however long
+	// the model's level titles (12 px text, 7 px a letter at most).
+	valueW := 170.0
+	for _, row := range f.Rows {
+		valueW = max(valueW, 8+7*float64(len([]rune(barValue(row))))+8)
+	}
+	w, h := labelW+barW+valueW, top+rowH*float64(len(f.Rows))+8
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart bars" role="img" aria-label="Процент от максимума и пороги уровней" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" xmlns="http://www.w3.org/2000/svg">`, w, h, w, h)
 	b.WriteString(`<title>Процент от максимума и пороги уровней</title>` + svgPatterns)
@@ -186,13 +192,18 @@ func (f BarChart) SVG() string {
 			fmt.Fprintf(&b, `<line class="mark" x1="%s" y1="%s" x2="%s" y2="%s" stroke="#000" stroke-width="1.5"><title>порог «%s»: %s %%</title></line>`,
 				f1(x), f1(y+1), f1(x), f1(y+rowH-5), html.EscapeString(m.Title), pct(m.Percent))
 		}
-		value := pct(row.Percent) + " %"
-		if row.LevelTitle != "" {
-			value += " · " + row.LevelTitle
-		}
-		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="12" dominant-baseline="middle">%s</text>`, f1(labelW+barW+8), f1(y+rowH/2-2), html.EscapeString(value))
+		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="12" dominant-baseline="middle">%s</text>`, f1(labelW+barW+8), f1(y+rowH/2-2), html.EscapeString(barValue(row)))
 	}
 	return b.String() + `</svg>`
+}
+
+// barValue is what a bar says beside it: «72,1 % · средний».
+func barValue(row Bar) string {
+	value := pct(row.Percent) + " %"
+	if row.LevelTitle != "" {
+		value += " · " + row.LevelTitle
+	}
+	return value
 }
 
 // StackedSVG draws, for each row, the shares of schools per level as one

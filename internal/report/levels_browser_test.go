@@ -84,8 +84,22 @@ func TestFiveLevelsInChromium(t *testing.T) {
 	if err := WriteSummaryHTML(&page, agg.Summary(), nil); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "dashboard.html")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "dashboard.html")
 	if err := os.WriteFile(path, page.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A unit's own report: its figures name the long levels too.
+	var school bytes.Buffer
+	unit := &submission.Submission{Source: "u.csv", School: submission.School{Name: "Unit"}}
+	for _, c := range []string{"a", "b", "c"} {
+		unit.Answers = append(unit.Answers, submission.Answer{Indicator: c + ".1", Value: "4"})
+	}
+	if err := WriteHTML(&school, m, &School{Explained: scoring.Explain(m, scoring.Score(m, unit))}); err != nil {
+		t.Fatal(err)
+	}
+	schoolPath := filepath.Join(dir, "school.html")
+	if err := os.WriteFile(schoolPath, school.Bytes(), 0o644); err != nil {
 		t.Fatal(err)
 	}
 
@@ -121,6 +135,28 @@ func TestFiveLevelsInChromium(t *testing.T) {
 	}
 	if len(clipped) > 0 {
 		t.Errorf("cut at the edge: %v", clipped)
+	}
+	if err := chromedp.Do(c, chromedp.Navigate("file://"+schoolPath)); err != nil {
+		t.Fatal(err)
+	}
+	clipped, err = chromedp.Run(c, chromedp.Evaluate[[]string](`(function(){
+		var out = [];
+		document.querySelectorAll("svg.chart").forEach(function(svg){
+			var v = svg.viewBox.baseVal;
+			svg.querySelectorAll("text").forEach(function(t){
+				var b = t.getBBox();
+				if (b.x < v.x - 0.5 || b.x + b.width > v.x + v.width + 0.5) out.push(svg.getAttribute("class") + ": " + t.textContent + " at " + b.x + "+" + b.width + " of " + v.width);
+			});
+		});
+		return out; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(clipped) > 0 {
+		t.Errorf("the school report's figures cut: %v", clipped)
+	}
+	if err := chromedp.Do(c, chromedp.Navigate("file://"+path)); err != nil {
+		t.Fatal(err)
 	}
 	for _, l := range m.Levels {
 		if !strings.Contains(page.String(), ">"+l.Title+"</text>") {

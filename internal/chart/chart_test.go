@@ -169,3 +169,14 @@ func TestStackedLegend(t *testing.T) {
 		}
 	}
 }
+
+// A bar's «percent · level» fits beside it, however long the level title.
+func TestBarValueFits(t *testing.T) {
+	long := "Level 5 Optimising continuously and beyond"
+	svg := BarChart{Rows: []Bar{{Label: "Governance", Percent: 100, LevelTitle: long}}, Levels: 5}.SVG()
+	width := 0.0
+	fmt.Sscanf(svg[strings.Index(svg, `viewBox="0 0 `)+len(`viewBox="0 0 `):], "%f", &width)
+	if need := 230 + 300 + 8 + 6.5*float64(len([]rune("100,0 % · "+long))); width < need {
+		t.Errorf("width %.0f, the value needs %.0f", width, need)
+	}
+}

@@ -526,30 +526,26 @@ func answerCellStyles(t *testing.T, m *model.Model) map[string]string {
 	return styles
 }
 
-// A multiple choice's cell offers the list but lets a typed «a; b»
-// through (an information, not a stop), and says how to type several.
-func TestMultipleChoiceCell(t *testing.T) {
-	styles := answerCellStyles(t, modeltest.Load(t, "  - id: \"1\"\n    text: Программы\n    select: multiple\n    options:\n"+
-		"      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n"+
-		"  - id: \"2\"\n    text: Один\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n"))
-	if p := styles["information"]; !strings.Contains(p, "несколько через «;»") {
-		t.Errorf("the multiple choice's cell: %v", styles)
-	}
-	if _, ok := styles["stop"]; !ok {
-		t.Errorf("the single choice's cell is no longer a stop: %v", styles)
-	}
-}
-
-// A numeric indicator with a «does not apply» word lets the word through
-// its cell (a warning, not a stop) and names it in the hint.
-func TestNotApplicableWordCell(t *testing.T) {
-	styles := answerCellStyles(t, modeltest.Load(t, "  - id: \"1\"\n    text: Доля выпускников\n    number: {unit: \"%\", min: 0, max: 100, not_applicable: нет выпускников}\n"+
-		"    bands: [{min: 0, points: 1}]\n  - id: \"2\"\n    text: Доля\n    number: {unit: \"%\", min: 0, max: 100}\n    bands: [{min: 0, points: 1}]\n"))
-	if p := styles["information"]; !strings.Contains(p, "или «нет выпускников»") {
-		t.Errorf("the cell with a «does not apply» word: %v", styles)
-	}
-	if _, ok := styles["stop"]; !ok {
-		t.Errorf("a plain number's cell is no longer a stop: %v", styles)
+// A cell that takes what its list cannot hold — several answers typed
+// «a; b», a number's «does not apply» word — lets it through (an
+// information, not a stop) and says so in its hint; other cells stop.
+func TestCellsThatLetThrough(t *testing.T) {
+	for _, tc := range []struct {
+		name, indicators, hint string
+	}{
+		{"several answers", "  - id: \"1\"\n    text: Программы\n    select: multiple\n    options:\n" +
+			"      - {text: LibreOffice, points: 1}\n      - {text: Linux, points: 1}\n" +
+			"  - id: \"2\"\n    text: Один\n    options:\n      - {text: нет, points: 0}\n      - {text: да, points: 1}\n", "несколько через «;»"},
+		{"a «does not apply» word", "  - id: \"1\"\n    text: Доля выпускников\n    number: {unit: \"%\", min: 0, max: 100, not_applicable: нет выпускников}\n" +
+			"    bands: [{min: 0, points: 1}]\n  - id: \"2\"\n    text: Доля\n    number: {unit: \"%\", min: 0, max: 100}\n    bands: [{min: 0, points: 1}]\n", "или «нет выпускников»"},
+	} {
+		styles := answerCellStyles(t, modeltest.Load(t, tc.indicators))
+		if p := styles["information"]; !strings.Contains(p, tc.hint) {
+			t.Errorf("%s: the cell that lets it through: %v", tc.name, styles)
+		}
+		if _, ok := styles["stop"]; !ok {
+			t.Errorf("%s: the other cell is no longer a stop: %v", tc.name, styles)
+		}
 	}
 }
 

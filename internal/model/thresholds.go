@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
 
@@ -56,8 +57,25 @@ func (r Rational) Cmp(s Rational) int {
 
 // String prints the value as a decimal with a decimal comma when it is
 // one («35», «35,5»), else as a fraction («2/3»).
-func (r Rational) String() string {
-	return strings.Replace(r.Decimal(), ".", ",", 1)
+func (r Rational) String() string { return r.In(lang.RU) }
+
+// In prints the value in a language: a decimal with its separator, or a
+// fraction («2/3») when it has no finite decimal.
+func (r Rational) In(l lang.Lang) string {
+	d := r.Decimal()
+	if strings.Contains(d, "/") {
+		return d
+	}
+	return l.Number(r.Float())
+}
+
+// Rat is the value as a big.Rat, for exact sums; the zero Rational (a
+// weight never set) is 1.
+func (r Rational) Rat() *big.Rat {
+	if r.IsOne() {
+		return big.NewRat(1, 1)
+	}
+	return big.NewRat(r.Num, r.Den)
 }
 
 // IsOne says whether the value is 1, a weight that changes nothing (the
@@ -160,7 +178,7 @@ func (m *Model) LevelAt(component string, p Profile, score, of *big.Rat) int {
 
 // Need is the score level l needs out of a maximum, exactly.
 func (s ThresholdSet) Need(l int, of *big.Rat) *big.Rat {
-	v := big.NewRat(s.Values[l].Num, s.Values[l].Den)
+	v := s.Values[l].Rat()
 	if s.Unit == UnitPercent {
 		v.Mul(v, of)
 		v.Quo(v, big.NewRat(100, 1))

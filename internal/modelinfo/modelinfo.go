@@ -115,7 +115,7 @@ func thresholdText(l lang.Lang, m *model.Model, s model.ThresholdSet) string {
 	}
 	parts := make([]string, 0, len(s.Values))
 	for i := 1; i < len(s.Values); i++ {
-		parts = append(parts, l.T("«%s» от %s%s", m.Levels[i].Title, rationalText(l, s.Values[i]), unit))
+		parts = append(parts, l.T("«%s» от %s%s", m.Levels[i].Title, s.Values[i].In(l), unit))
 	}
 	return strings.Join(parts, ", ")
 }
@@ -138,7 +138,7 @@ func writeIndicators(b *strings.Builder, l lang.Lang, m *model.Model) {
 	for _, c := range m.Components {
 		weight := ""
 		if !c.Weight.IsOne() {
-			weight = l.T(", вес %s", rationalText(l, c.Weight))
+			weight = l.T(", вес %s", c.Weight.In(l))
 		}
 		fmt.Fprintf(b, "\n%s (%s%s)\n", m.Heading(c), c.ID, weight)
 		for _, ind := range c.Indicators {
@@ -157,7 +157,7 @@ func writeIndicators(b *strings.Builder, l lang.Lang, m *model.Model) {
 				mark += " [" + ind.Applies.String() + "]"
 			}
 			if !ind.Weight.IsOne() {
-				mark += l.T(" [вес %s]", rationalText(l, ind.Weight))
+				mark += l.T(" [вес %s]", ind.Weight.In(l))
 			}
 			if len(ind.Aliases) > 0 {
 				mark += l.T(" [в файлах также: %s]", strings.Join(ind.Aliases, ", "))
@@ -184,14 +184,4 @@ func writeIndicators(b *strings.Builder, l lang.Lang, m *model.Model) {
 			}
 		}
 	}
-}
-
-// rationalText writes an exact value as the model does: a decimal with
-// the language's separator, or a fraction («2/3») that has none.
-func rationalText(l lang.Lang, r model.Rational) string {
-	d := r.Decimal()
-	if strings.Contains(d, "/") {
-		return d
-	}
-	return l.Number(r.Float())
 }

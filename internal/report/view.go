@@ -2,7 +2,6 @@ package report
 
 import (
 	"github.com/selfdiag/selfdiag/internal/chart"
-	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -168,7 +167,7 @@ func thresholdsText(m *model.Model, t scoring.Tally) string {
 	case scoring.BasisWeighted, scoring.BasisMean:
 		var parts []string
 		for l := 1; l < len(t.ScoreNeeds) && l < len(m.Levels); l++ {
-			need := model.FormatNumber(math.Round(t.ScoreNeeds[l]*100) / 100)
+			need := scoring.ScoreText(t.ScoreNeeds[l])
 			if t.ScoreNeeds[l] > t.ScoreMax {
 				need = "недостижим"
 			} else if t.Basis == scoring.BasisMean {
@@ -179,10 +178,10 @@ func thresholdsText(m *model.Model, t scoring.Tally) string {
 			parts = append(parts, m.Levels[l].Title+" — "+need)
 		}
 		if t.Basis == scoring.BasisMean {
-			return strings.Join(parts, ", ") + " по среднему проценту компонентов (сейчас " + model.FormatNumber(math.Round(t.Score*100)/100) + " %)"
+			return strings.Join(parts, ", ") + " по среднему проценту компонентов (сейчас " + scoring.ScoreText(t.Score) + " %)"
 		}
-		return strings.Join(parts, ", ") + " из " + model.FormatNumber(math.Round(t.ScoreMax*100)/100) + " взвешенных баллов (набрано " +
-			model.FormatNumber(math.Round(t.Score*100)/100) + "; баллы показаны без весов)"
+		return strings.Join(parts, ", ") + " из " + scoring.ScoreText(t.ScoreMax) + " взвешенных баллов (набрано " +
+			scoring.ScoreText(t.Score) + "; баллы показаны без весов)"
 	}
 	if len(t.Needs) == 0 {
 		return ""

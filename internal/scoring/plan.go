@@ -295,18 +295,19 @@ func (p *Plan) scored() bool { return p.Basis == BasisWeighted || p.Basis == Bas
 // 70 %».
 func (p *Plan) needText() string {
 	if p.Basis == BasisMean {
-		return "средний процент компонентов " + model.FormatNumber(roundHundredths(p.Need)) + " %"
+		return "средний процент компонентов " + ScoreText(p.Need) + " %"
 	}
-	return "взвешенная сумма баллов " + model.FormatNumber(roundHundredths(p.Need))
+	return "взвешенная сумма баллов " + ScoreText(p.Need)
 }
 
 func (p *Plan) scoreText() string {
 	if p.Basis == BasisMean {
-		return model.FormatNumber(roundHundredths(p.Score)) + " %"
+		return ScoreText(p.Score) + " %"
 	}
-	return model.FormatNumber(roundHundredths(p.Score))
+	return ScoreText(p.Score)
 }
 
-// roundHundredths rounds a score for display: exact decisions are made
-// on rationals, never on these.
-func roundHundredths(v float64) float64 { return math.Round(v*100) / 100 }
+// ScoreText writes a weighted score or a mean for people: rounded to
+// hundredths («8,8», «42,86»); the decisions are made on the exact
+// rationals, never on this.
+func ScoreText(v float64) string { return model.FormatNumber(math.Round(v*100) / 100) }

@@ -17,15 +17,15 @@ func coefficients(m *model.Model, overall bool, basis string, comps []ComponentS
 	weightSum := new(big.Rat)
 	for i, c := range comps {
 		if c.Max > 0 {
-			weightSum.Add(weightSum, rat(m.Components[i].Weight))
+			weightSum.Add(weightSum, m.Components[i].Weight.Rat())
 		}
 	}
 	out := make(map[*model.Indicator]*big.Rat, len(candidates))
 	for _, is := range candidates {
 		ci := is.ComponentIndex()
-		k := rat(is.Weight)
+		k := is.Weight.Rat()
 		if overall {
-			k.Mul(k, rat(m.Components[ci].Weight))
+			k.Mul(k, m.Components[ci].Weight.Rat())
 		}
 		if overall && basis == BasisMean {
 			k.Mul(k, big.NewRat(100, 1))

@@ -22,23 +22,16 @@ type weights struct {
 	components []score
 }
 
-// rat is a weight as a big.Rat; a weight never set is 1.
-func rat(r model.Rational) *big.Rat {
-	if r.IsOne() {
-		return big.NewRat(1, 1)
-	}
-	return big.NewRat(r.Num, r.Den)
-}
-
 // weigh sums every applicable indicator's points and maximum, times its
 // weight, into its component. Without weights on indicators the sums are
 // the components' points and maxima (comps), as summed already.
 func weigh(m *model.Model, inds []IndicatorScore, comps []ComponentScore) weights {
 	w := weights{components: make([]score, len(m.Components))}
 	if !slices.ContainsFunc(m.Indicators, func(ind *model.Indicator) bool { return !ind.Weight.IsOne() }) {
+		plain := m.LevelsFromPoints()
 		for i, c := range comps {
 			w.components[i] = score{basis: BasisPoints}
-			if !m.LevelsFromPoints() {
+			if !plain {
 				// The overall level needs the components' sums.
 				w.components[i].value, w.components[i].of = big.NewRat(int64(c.Points), 1), big.NewRat(int64(c.Max), 1)
 			}
@@ -53,7 +46,7 @@ func weigh(m *model.Model, inds []IndicatorScore, comps []ComponentScore) weight
 			continue
 		}
 		c := &w.components[is.ComponentIndex()]
-		wt := rat(is.Weight)
+		wt := is.Weight.Rat()
 		c.value.Add(c.value, new(big.Rat).Mul(wt, big.NewRat(int64(is.Points), 1)))
 		c.of.Add(c.of, new(big.Rat).Mul(wt, big.NewRat(int64(is.Max), 1)))
 	}
@@ -73,7 +66,7 @@ func (w weights) overall(m *model.Model, comps []ComponentScore) score {
 		total.basis = BasisWeighted
 	}
 	for i, c := range w.components {
-		cw := rat(m.Components[i].Weight)
+		cw := m.Components[i].Weight.Rat()
 		total.value.Add(total.value, new(big.Rat).Mul(cw, c.value))
 		total.of.Add(total.of, new(big.Rat).Mul(cw, c.of))
 	}
@@ -84,7 +77,7 @@ func (w weights) overall(m *model.Model, comps []ComponentScore) score {
 			if c.of.Sign() == 0 {
 				continue // nothing applies: no percent to average
 			}
-			cw := rat(m.Components[i].Weight)
+			cw := m.Components[i].Weight.Rat()
 			pct := new(big.Rat).Quo(new(big.Rat).Mul(c.value, big.NewRat(100, 1)), c.of)
 			mean.Add(mean, pct.Mul(pct, cw))
 			weightSum.Add(weightSum, cw)

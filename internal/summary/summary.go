@@ -709,7 +709,6 @@ func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
 func scoreReason(m *model.Model, r *scoring.Result) string {
 	t := r.Total
 	base := m.Levels[1].Title
-	round := func(v float64) string { return model.FormatNumber(math.Round(v*100) / 100) }
 	switch t.Basis {
 	case scoring.BasisMinLevel:
 		var low []string
@@ -720,10 +719,10 @@ func scoreReason(m *model.Model, r *scoring.Result) string {
 		}
 		return fmt.Sprintf("общий уровень — наименьший из уровней компонентов; ниже уровня «%s»: %s", base, strings.Join(low, ", "))
 	case scoring.BasisMean:
-		return fmt.Sprintf("средний процент компонентов ниже порога уровня «%s»: %s %%, порог %s %%", base, round(t.Score), round(t.ScoreNeeds[1]))
+		return fmt.Sprintf("средний процент компонентов ниже порога уровня «%s»: %s %%, порог %s %%", base, scoring.ScoreText(t.Score), scoring.ScoreText(t.ScoreNeeds[1]))
 	}
-	return fmt.Sprintf("взвешенная сумма баллов ниже порога уровня «%s»: %s из %s (%s %%), порог %s", base, round(t.Score), round(t.ScoreMax),
-		model.FormatPercent(t.Percent), round(t.ScoreNeeds[1]))
+	return fmt.Sprintf("взвешенная сумма баллов ниже порога уровня «%s»: %s из %s (%s %%), порог %s", base, scoring.ScoreText(t.Score), scoring.ScoreText(t.ScoreMax),
+		model.FormatPercent(t.Percent), scoring.ScoreText(t.ScoreNeeds[1]))
 }
 
 func share(n, of int) float64 {

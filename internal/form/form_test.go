@@ -503,9 +503,9 @@ func TestMunicipalityList(t *testing.T) {
 	}
 }
 
-// answerCellStyles are the error styles of a model's answer cells in its
-// school template, with the hint each shows.
-func answerCellStyles(t *testing.T, m *model.Model) map[string]string {
+// schoolWorkbook is the model's school template, open; closed when the
+// test ends.
+func schoolWorkbook(t *testing.T, m *model.Model) *excelize.File {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
@@ -515,7 +515,15 @@ func answerCellStyles(t *testing.T, m *model.Model) map[string]string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// answerCellStyles are the error styles of a model's answer cells in its
+// school template, with the hint each shows.
+func answerCellStyles(t *testing.T, m *model.Model) map[string]string {
+	t.Helper()
+	f := schoolWorkbook(t, m)
 	dvs, _ := f.GetDataValidations(form.SheetAnswers)
 	styles := map[string]string{}
 	for _, dv := range dvs {
@@ -554,16 +562,7 @@ func TestCellsThatLetThrough(t *testing.T) {
 func TestNoProfileFields(t *testing.T) {
 	m := modeltest.Load(t, "  - id: A.1\n    text: Practice\n    options: [{text: \"no\", points: 0}, {text: \"yes\", points: 1}]\n")
 	head := strings.Join(form.DistrictHeader(m, true), "|")
-	var buf bytes.Buffer
-	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	rows, _ := f.GetRows(form.SheetSchool)
+	rows, _ := schoolWorkbook(t, m).GetRows(form.SheetSchool)
 	var names []string
 	for _, r := range rows[1:] {
 		names = append(names, r[0])

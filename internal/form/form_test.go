@@ -182,15 +182,7 @@ func TestSchoolXLSXRoundTrip(t *testing.T) {
 
 func TestSchoolXLSXStructure(t *testing.T) {
 	m := defaultModel(t)
-	var buf bytes.Buffer
-	if err := form.SchoolXLSX(&buf, m, form.Options{}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+	f := schoolWorkbook(t, m)
 	if got := strings.Join(f.GetSheetList(), ","); got != "Инструкция,Списки,Школа,Ответы" {
 		t.Errorf("sheets = %s", got)
 	}

@@ -7,8 +7,10 @@ package answers
 
 import (
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -27,10 +29,18 @@ type Options struct {
 	// table (see parallel.go); 0 means one per core, 1 builds them in the
 	// calling goroutine. Schools reach fn in file order either way.
 	Workers int
-	// Profile fills the profile fields a file leaves out (the federal
-	// service's table states none): what the user said of these schools.
-	// A field the file states is read from the file.
-	Profile GivenProfile
+	// Set gives the attributes a file leaves out (the federal service's
+	// table states none): what the user said of these respondents,
+	// attribute id → the value as typed (--set ATTR=VALUE; --programs,
+	// --ovz, --corrective for the school model). An attribute the file
+	// states is read from the file. ForModel reads them into Given;
+	// CheckSet says what is wrong with them.
+	Set map[string]string
+	// Given are the attributes of Set, as value ids.
+	Given model.Profile
+	// Respondent names the fields files hold (the model's); nil: the
+	// school's.
+	Respondent *model.Respondent
 	// NoProfile says the model has no use for a school's profile (no
 	// indicator or threshold depends on it): missing profile fields are
 	// then no problem.
@@ -41,22 +51,59 @@ type Options struct {
 	// batchSize overrides how many rows go to a worker at a time, for
 	// tests.
 	batchSize int
+	// fields are Respondent's fields, for the readers (readFile).
+	fields *fields
 }
 
 // ForModel is o for reading the answers to m: its ids and aliases are
 // known, and missing profile fields are no problem when m has no use for
 // them.
 func (o Options) ForModel(m *model.Model) Options {
+	o.Given, _ = givenFor(m, o.Set)
 	o.NoProfile = !m.UsesProfile()
 	o.IDs = m.ResolveID
+	o.Respondent = &m.Respondent
 	return o
 }
 
-// GivenProfile is a school profile given outside the files, field by
-// field: nil or empty fields are not given.
-type GivenProfile struct {
-	Programs        []model.Program
-	OVZ, Corrective *bool
+// CheckSet says what is wrong with the attributes given for m (Set): an
+// attribute the model does not declare, or a value not among its values.
+func (o Options) CheckSet(m *model.Model) error {
+	_, err := givenFor(m, o.Set)
+	return err
+}
+
+// givenText is an attribute given on the command line, as it was spelled:
+// «--ovz "может"», «--set type=gmina».
+func givenText(a *model.Attribute, v string) string {
+	if f := setFlag(a); !strings.HasPrefix(f, "--set") {
+		return fmt.Sprintf("%s %q", f, v)
+	}
+	return "--set " + a.ID + "=" + v
+}
+
+func givenFor(m *model.Model, set map[string]string) (model.Profile, error) {
+	given := model.Profile{}
+	for _, id := range slices.Sorted(maps.Keys(set)) {
+		v := set[id]
+		a := m.Respondent.Attribute(id)
+		if a == nil {
+			var ids []string
+			for _, a := range m.Respondent.Attributes {
+				ids = append(ids, a.ID)
+			}
+			if len(ids) == 0 {
+				return nil, fmt.Errorf("--set %s=%s: у модели нет признаков респондента", id, v)
+			}
+			return nil, fmt.Errorf("--set %s=%s: у модели нет признака %q; её признаки: %s", id, v, id, strings.Join(ids, ", "))
+		}
+		vals, ok := readAttribute(a, v)
+		if !ok {
+			return nil, fmt.Errorf("%s: %s", givenText(a, v), expecting(a))
+		}
+		given[id] = vals
+	}
+	return given, nil
 }
 
 // FileError is a file that cannot be read at all. Its message is in Russian

@@ -61,11 +61,11 @@ func TestReadSchoolCSV(t *testing.T) {
 				t.Fatalf("%d submissions", len(subs))
 			}
 			s := subs[0]
-			if s.School.Name != "МБОУ «СОШ № 1»" || s.School.Code != "660001" || s.School.Municipality != "Кировский район" || s.School.Year != "2024" {
+			if s.School.Name != "МБОУ «СОШ № 1»" || s.School.Code != "660001" || s.School.Groups["municipality"] != "Кировский район" || s.School.Year != "2024" {
 				t.Errorf("school = %+v", s.School)
 			}
 			p := s.School.Profile
-			if !p.OVZ || p.Corrective || len(p.Programs) != 2 || p.Programs[1] != model.OOO || !s.ProfileKnown {
+			if !p.Has("ovz", model.Yes) || p.Has("corrective", model.Yes) || len(p["programs"]) != 2 || p["programs"][1] != "ООО" || !s.ProfileKnown {
 				t.Errorf("profile = %+v", p)
 			}
 			var got []string
@@ -123,10 +123,10 @@ func TestMetaProblems(t *testing.T) {
 	}
 	all := strings.Join(msgs, "\n")
 	for _, want := range []string{
-		"x.csv:строка 1, столбец 2: не распознаны программы «НОО, ВОО»",
+		"x.csv:строка 1, столбец 2: в поле «Программы» значение «НОО, ВОО»: ожидался список из НОО, ООО, СОО через запятую; принято «НОО, ООО, СОО»",
 		"x.csv:строка 2, столбец 2: в поле «Обучающиеся с ОВЗ» значение «может быть»",
 		"x.csv:строка 4, столбец 2: поле «Код ОО» указано дважды по-разному",
-		"x.csv: не указано поле «Коррекционная школа» (да/нет): принято «нет»",
+		"x.csv: не указано поле «Коррекционная школа» («да» или «нет»): принято «нет»; для файлов без этого поля его можно задать параметром --corrective",
 		"x.csv:строка 7, столбец 2: ответ «лишний ответ» без номера показателя",
 		"x.csv:строка 8, столбец 1: не распознан номер показателя «что-то»",
 	} {
@@ -134,14 +134,14 @@ func TestMetaProblems(t *testing.T) {
 			t.Errorf("missing problem %q in:\n%s", want, all)
 		}
 	}
-	if len(s.School.Profile.Programs) != 3 {
+	if len(s.School.Profile["programs"]) != 3 {
 		t.Errorf("bad programs must default to all three: %v", s.School.Profile)
 	}
 }
 
 func TestMissingProfile(t *testing.T) {
 	s := readCSV(t, []byte("№;Ответ\n1;да\n"), Options{})[0]
-	if s.ProfileKnown || len(s.School.Profile.Programs) != 3 || s.School.Profile.OVZ || s.School.Profile.Corrective {
+	if p := s.School.Profile; s.ProfileKnown || len(p["programs"]) != 3 || p.Has("ovz", model.Yes) || p.Has("corrective", model.Yes) {
 		t.Errorf("default profile = %+v known=%v", s.School.Profile, s.ProfileKnown)
 	}
 	if len(s.Problems) != 4 { // no name/code, programs, ОВЗ, corrective
@@ -174,7 +174,7 @@ func TestDistrictCSV(t *testing.T) {
 		t.Fatalf("%d schools", len(subs))
 	}
 	s := subs[1]
-	if s.Layout != submission.LayoutDistrict || s.Row != 4 || s.School.Code != "002" || !s.School.Profile.Corrective || s.School.Profile.Programs[0] != model.NOO {
+	if s.Layout != submission.LayoutDistrict || s.Row != 4 || s.School.Code != "002" || !s.School.Profile.Has("corrective", model.Yes) || s.School.Profile["programs"][0] != "НОО" {
 		t.Errorf("school 2 = %+v row %d", s.School, s.Row)
 	}
 	if len(s.Answers) != 3 || s.Answers[2].Indicator != "11" || s.Answers[2].Value != "10,5" || s.Answers[2].Col != 9 {
@@ -246,7 +246,7 @@ func TestXLSXPercentCellsAndSchoolSheet(t *testing.T) {
 	if err := ReadFile(path, Options{}, func(s *submission.Submission) error { got = s; return nil }); err != nil {
 		t.Fatal(err)
 	}
-	if got.School.Name != "Школа X" || got.School.Profile.Programs[0] != model.NOO || len(got.School.Profile.Programs) != 1 {
+	if got.School.Name != "Школа X" || got.School.Profile["programs"][0] != "НОО" || len(got.School.Profile["programs"]) != 1 {
 		t.Errorf("school from «Школа» sheet: %+v", got.School)
 	}
 	if len(got.Answers) != 3 || got.Answers[1].Value != "85%" || got.Answers[2].Value != "1" {

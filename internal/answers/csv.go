@@ -148,6 +148,7 @@ func ReadCSV(name string, data []byte, opts Options, fn func(*submission.Submiss
 // readCSVStream reads a CSV stream as it comes: a national table is not
 // loaded whole.
 func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
+	opts.fields = newFields(opts.Respondent)
 	head := make([]byte, sniffSize)
 	n, err := io.ReadFull(in, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {

@@ -2,8 +2,10 @@ package answers
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
 
@@ -18,14 +20,12 @@ const (
 	roleText
 	roleName
 	roleCode
-	roleMunicipality
 	roleYear
-	rolePrograms
-	roleOVZ
-	roleCorrective
 	roleFilled  // «Дата заполнения»
 	roleComment // «Комментарий / подтверждение» beside the answer
-	roleCount   // number of roles, for arrays indexed by role
+	// roleField is the first of the model's own fields: its respondent's
+	// groups, then its attributes (fields.extra).
+	roleField
 )
 
 var headerRoles = map[string]role{
@@ -82,8 +82,8 @@ func (r ids) commentHeader(cell string) (string, bool) {
 	return "", false
 }
 
-// metaRoles are the identity and profile fields: header names in a district
-// table, meta keys in a one-school file.
+// metaRoles are the fields every respondent has: header names in a
+// district table, meta keys in a one-school file, in every language.
 var metaRoles = map[string]role{
 	"наименованиеоо": roleName, "наименованиеорганизации": roleName, "наименование": roleName, "школа": roleName,
 	"образовательнаяорганизация": roleName, "названиешколы": roleName, "оо": roleName, "name": roleName, "school": roleName,
@@ -93,25 +93,76 @@ var metaRoles = map[string]role{
 	"кодоо": roleCode, "код": roleCode, "кодорганизации": roleCode, "code": roleCode, "schoolcode": roleCode, "инн": roleCode,
 	"codice": roleCode, "codiceente": roleCode, "organisationcode": roleCode, "organizationcode": roleCode,
 
-	"муниципалитет": roleMunicipality, "муниципальноеобразование": roleMunicipality, "муниципальныйрайон": roleMunicipality,
-	"район": roleMunicipality, "мо": roleMunicipality, "municipality": roleMunicipality, "district": roleMunicipality,
-	"городскойокруг": roleMunicipality,
-
 	"год": roleYear, "year": roleYear, "anno": roleYear, "годсамодиагностики": roleYear, "учебныйгод": roleYear,
 
-	"программы": rolePrograms, "реализуемыепрограммы": rolePrograms, "уровниобразования": rolePrograms, "programs": rolePrograms,
-	"образовательныепрограммы": rolePrograms,
-
-	"обучающиесясовз": roleOVZ, "овз": roleOVZ, "обучающиесясовзиинвалидностью": roleOVZ, "естьобучающиесясовз": roleOVZ,
-	"ovz": roleOVZ, "детисовз": roleOVZ,
-
-	"коррекционнаяшкола": roleCorrective, "коррекционная": roleCorrective, "коррекционнаяоо": roleCorrective,
-	"corrective": roleCorrective, "специальнаякоррекционнаяшкола": roleCorrective,
-
 	"датазаполнения": roleFilled, "datacompilazione": roleFilled, "assessmentdate": roleFilled, "datefilled": roleFilled,
-	"datadicompilazione": roleFilled, "comune": roleMunicipality, "programmes": rolePrograms, "programmi": rolePrograms,
-	"pupilswithspecialneeds": roleOVZ, "alunniconbisognispeciali": roleOVZ, "specialschool": roleCorrective, "scuolaspeciale": roleCorrective, "датаоткрытия": roleFilled, "дата": roleFilled, "filled": roleFilled, "date": roleFilled,
+	"datadicompilazione": roleFilled, "датаоткрытия": roleFilled, "дата": roleFilled, "filled": roleFilled, "date": roleFilled,
 }
+
+// fields names a respondent's fields for the readers: the ones every
+// respondent has, and the model's groups and attributes.
+type fields struct {
+	r     *model.Respondent
+	extra []model.Field // role roleField+i
+}
+
+func newFields(r *model.Respondent) *fields {
+	if r == nil {
+		school := model.SchoolRespondent()
+		r = &school
+	}
+	f := &fields{r: r, extra: slices.Clone(r.Groups)}
+	for _, a := range r.Attributes {
+		f.extra = append(f.extra, a.Field)
+	}
+	return f
+}
+
+// count is the number of roles: arrays indexed by role are this long.
+func (f *fields) count() int { return int(roleField) + len(f.extra) }
+
+// role is the field a header or meta key names, roleNone when none: the
+// model's own fields first, then the fields every respondent has.
+func (f *fields) role(cell string) role {
+	k := textnorm.Key(cell)
+	if k == "" {
+		return roleNone
+	}
+	for i, x := range f.extra {
+		if x.Matches(cell) {
+			return roleField + role(i)
+		}
+	}
+	switch {
+	case f.r.Name.Matches(cell):
+		return roleName
+	case f.r.Code.Matches(cell):
+		return roleCode
+	}
+	return metaRoles[k]
+}
+
+// title names a field in messages: «Наименование ОО», «Муниципалитет».
+func (f *fields) title(r role) string {
+	switch r {
+	case roleName:
+		return f.r.Name.Title
+	case roleCode:
+		return f.r.Code.Title
+	case roleYear:
+		return "Год"
+	case roleFilled:
+		return "Дата заполнения"
+	}
+	if i := int(r - roleField); i >= 0 && i < len(f.extra) {
+		return f.extra[i].Title
+	}
+	return ""
+}
+
+// group and attribute are the roles of the i-th group and attribute.
+func (f *fields) group(i int) role     { return roleField + role(i) }
+func (f *fields) attribute(i int) role { return roleField + role(len(f.r.Groups)+i) }
 
 func headerRole(cell string) role {
 	k := textnorm.Key(cell)
@@ -119,10 +170,6 @@ func headerRole(cell string) role {
 		return r
 	}
 	return roleNone
-}
-
-func metaRole(cell string) role {
-	return metaRoles[textnorm.Key(cell)]
 }
 
 var (

@@ -92,7 +92,7 @@ type indicatorCol struct {
 	id  string
 }
 
-func detectHeader(cells []string, row int, known ids) (header, bool) {
+func detectHeader(cells []string, row int, known ids, f *fields) (header, bool) {
 	h := header{row: row, id: -1, answer: -1, points: -1, text: -1, comment: -1, meta: map[role]int{}, named: make([]bool, len(cells)), cells: clone(cells)}
 	var moreIDs, moreAnswers []int
 	for i, c := range cells {
@@ -131,7 +131,7 @@ func detectHeader(cells []string, row int, known ids) (header, bool) {
 			}
 			continue
 		}
-		if r := metaRole(c); r != roleNone {
+		if r := f.role(c); r != roleNone {
 			if _, dup := h.meta[r]; !dup {
 				h.meta[r] = i
 			}
@@ -184,11 +184,11 @@ func parseTable(t table, base *metaFields, out sink, opts Options) error {
 			}
 			return errNoHeader{seen: seenCells(t, pre)}
 		}
-		h, ok := detectHeader(cells, row, opts.IDs)
+		h, ok := detectHeader(cells, row, opts.IDs, opts.fields)
 		if !ok && len(pre) > 0 && pre[len(pre)-1].row == row-1 {
 			// A header over two rows (merged cells): a title above the
 			// indicator numbers, or «Ответ» above «значение | баллы».
-			h, ok = detectHeader(mergeRows(pre[len(pre)-1].cells, cells), row, opts.IDs)
+			h, ok = detectHeader(mergeRows(pre[len(pre)-1].cells, cells), row, opts.IDs, opts.fields)
 		}
 		if ok {
 			if h.layout == submission.LayoutDistrict {
@@ -228,13 +228,17 @@ func cell(cells []string, i int) string {
 
 // metaFields collects identity and profile values with where they were found.
 type metaFields struct {
-	values   [roleCount]string
-	has      [roleCount]bool
-	locs     [roleCount]problem.Location
+	f        *fields
+	values   []string
+	has      []bool
+	locs     []problem.Location
 	problems []problem.Problem
 }
 
-func newMeta() *metaFields { return &metaFields{} }
+func newMeta(f *fields) *metaFields {
+	n := f.count()
+	return &metaFields{f: f, values: make([]string, n), has: make([]bool, n), locs: make([]problem.Location, n)}
+}
 
 func (m *metaFields) value(r role) (string, bool) { return m.values[r], m.has[r] }
 
@@ -243,16 +247,11 @@ func (m *metaFields) set(r role, v string, loc problem.Location) {
 	if old := m.values[r]; m.has[r] && old != "" {
 		if v != "" && textnorm.Normalize(old) != textnorm.Normalize(v) {
 			m.problems = append(m.problems, problem.At(loc, "поле «%s» указано дважды по-разному: «%s» (%s) и «%s»; использовано первое",
-				roleTitle[r], old, m.locs[r], v))
+				m.f.title(r), old, m.locs[r], v))
 		}
 		return
 	}
 	m.values[r], m.has[r], m.locs[r] = v, true, loc
-}
-
-var roleTitle = map[role]string{
-	roleName: "Наименование ОО", roleCode: "Код ОО", roleMunicipality: "Муниципалитет", roleYear: "Год",
-	rolePrograms: "Программы", roleOVZ: "Обучающиеся с ОВЗ", roleCorrective: "Коррекционная школа", roleFilled: "Дата заполнения",
 }
 
 // splitKeyValue reads a meta row: the key in the first non-empty cell and
@@ -302,7 +301,7 @@ func readPreHeader(t table, pre []preRow, meta *metaFields, sub *submission.Subm
 			sub.Stated.TotalLoc = t.loc(p.row, col+1)
 			continue
 		}
-		if m := statedLevelRe.FindStringSubmatch(joined); m != nil && metaRole(key) == roleNone {
+		if m := statedLevelRe.FindStringSubmatch(joined); m != nil && meta.f.role(key) == roleNone {
 			lv := m[1]
 			if lv == "" {
 				lv = m[2]
@@ -311,7 +310,7 @@ func readPreHeader(t table, pre []preRow, meta *metaFields, sub *submission.Subm
 			sub.Stated.LevelLoc = t.loc(p.row, col+1)
 			continue
 		}
-		if r := metaRole(key); r != roleNone {
+		if r := meta.f.role(key); r != roleNone {
 			meta.set(r, value, t.loc(p.row, col+1))
 		}
 	}
@@ -340,7 +339,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 	sub := &submission.Submission{Source: t.file(), Sheet: t.sheet(), Layout: submission.LayoutSchool, Loc: problem.Location{File: t.file()}}
 	meta := base
 	if meta == nil {
-		meta = newMeta()
+		meta = newMeta(opts.fields)
 	}
 	readPreHeader(t, pre, meta, sub)
 	if sub.Stated.Total != nil || sub.Stated.Level != "" || h.text >= 0 && h.points >= 0 {
@@ -363,7 +362,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 		idCell := cell(cells, h.id)
 		if rows == 1 && idCell == "" {
 			// The header's second row («Ответ» above «значение | баллы»).
-			if h2, ok := detectHeader(mergeRows(h.cells, cells), row, opts.IDs); ok && h2.layout == submission.LayoutSchool && slices.ContainsFunc(cells, func(c string) bool { return headerRole(c) != roleNone }) {
+			if h2, ok := detectHeader(mergeRows(h.cells, cells), row, opts.IDs, opts.fields); ok && h2.layout == submission.LayoutSchool && slices.ContainsFunc(cells, func(c string) bool { return headerRole(c) != roleNone }) {
 				h = h2
 				continue
 			}
@@ -380,7 +379,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 		}
 		id, isID := ids(opts.IDs).id(idCell)
 		if !isID {
-			if r := metaRole(idCell); r != roleNone {
+			if r := meta.f.role(idCell); r != roleNone {
 				v := ans
 				if v == "" {
 					_, v, _ = splitKeyValue(cells)
@@ -552,7 +551,7 @@ func (b *districtBuilder) school(cells []string, row int) *submission.Submission
 	t := b.t
 	sub := &submission.Submission{Source: t.file(), Sheet: t.sheet(), Row: row, Layout: submission.LayoutDistrict, Loc: t.loc(row, 0),
 		Problems: slices.Clone(b.headerProblems), Answers: make([]submission.Answer, 0, len(b.h.indicators))}
-	meta := newMeta()
+	meta := newMeta(b.opts.fields)
 	for _, mc := range b.metaCols {
 		meta.set(mc.r, cell(cells, mc.col), t.loc(row, mc.col+1))
 	}
@@ -568,19 +567,26 @@ func (b *districtBuilder) school(cells []string, row int) *submission.Submission
 	return sub
 }
 
-// applyMeta fills the submission's school from the collected fields and
-// reports what is missing or unreadable; a profile field the file leaves
-// out is taken from opts.Profile when given, and is no problem when the
-// model has no use for profiles.
+// applyMeta fills the submission's respondent from the collected fields
+// and reports what is missing or unreadable; an attribute the file leaves
+// out is taken from opts.Given when given, and is no problem when the
+// model has no use for attributes.
 func applyMeta(meta *metaFields, sub *submission.Submission, where problem.Location, opts Options) {
-	given := opts.Profile
+	f := meta.f
 	sub.Problems = append(sub.Problems, meta.problems...)
 	s := &sub.School
 	s.Name = meta.values[roleName]
 	s.Code = normalizeCode(meta.values[roleCode])
-	s.Municipality = meta.values[roleMunicipality]
 	s.Year = normalizeCode(meta.values[roleYear])
-	s.Profile = model.DefaultProfile()
+	for i, g := range f.r.Groups {
+		if v := meta.values[f.group(i)]; v != "" {
+			if s.Groups == nil {
+				s.Groups = map[string]string{}
+			}
+			s.Groups[g.ID] = v
+		}
+	}
+	s.Profile = f.r.DefaultProfile()
 	if v, ok := meta.value(roleFilled); ok && v != "" {
 		if d, ok := parseDate(v); ok {
 			s.Filled = d
@@ -590,57 +596,72 @@ func applyMeta(meta *metaFields, sub *submission.Submission, where problem.Locat
 		}
 	}
 	if s.Name == "" && s.Code == "" {
-		sub.Problems = append(sub.Problems, problem.At(where, "не указаны ни «Наименование ОО», ни «Код ОО»: школу нельзя опознать в сводке"))
+		sub.Problems = append(sub.Problems, problem.At(where, "не указаны ни «%s», ни «%s»: респондента нельзя опознать в сводке", f.r.Name.Title, f.r.Code.Title))
 	}
 	known := 0
-	if v, ok := meta.value(rolePrograms); ok && v != "" {
-		progs, bad := model.ParsePrograms(v)
-		if len(bad) > 0 || len(progs) == 0 {
-			sub.Problems = append(sub.Problems, problem.At(meta.locs[rolePrograms],
-				"не распознаны программы «%s»: ожидался список из НОО, ООО, СОО через запятую; приняты все три", v))
-		} else {
-			s.Profile.Programs = progs
+	for i, a := range f.r.Attributes {
+		r := f.attribute(i)
+		v, ok := meta.value(r)
+		switch {
+		case ok && v != "":
+			if vals, ok := readAttribute(a, v); ok {
+				s.Profile[a.ID] = vals
+				known++
+			} else {
+				sub.Problems = append(sub.Problems, problem.At(meta.locs[r],
+					"в поле «%s» значение «%s»: %s; принято «%s»", a.Title, textnorm.Truncate(v, 40), expecting(a), a.Text(a.Default)))
+			}
+		case opts.Given[a.ID] != nil:
+			s.Profile[a.ID] = slices.Clone(opts.Given[a.ID])
 			known++
+		case !opts.NoProfile:
+			sub.Problems = append(sub.Problems, problem.At(locOr(meta, r, where),
+				"не указано поле «%s» (%s): принято «%s»; для файлов без этого поля его можно задать параметром %s", a.Title, expected(a), a.Text(a.Default), setFlag(a)))
 		}
-	} else if len(given.Programs) > 0 {
-		s.Profile.Programs = slices.Clone(given.Programs)
-		known++
-	} else if !opts.NoProfile {
-		sub.Problems = append(sub.Problems, problem.At(locOr(meta, rolePrograms, where),
-			"не указаны «Программы» (например «НОО, ООО, СОО»): приняты все три программы; профиль школ без этого поля можно задать параметром --programs"))
 	}
-	for _, f := range []struct {
-		r     role
-		dst   *bool
-		given *bool
-		flag  string
-	}{{roleOVZ, &s.Profile.OVZ, given.OVZ, "--ovz"}, {roleCorrective, &s.Profile.Corrective, given.Corrective, "--corrective"}} {
-		v, ok := meta.value(f.r)
-		if (!ok || v == "") && f.given != nil {
-			*f.dst = *f.given
-			known++
-			continue
-		}
-		if (!ok || v == "") && opts.NoProfile {
-			continue
-		}
-		if !ok || v == "" {
-			sub.Problems = append(sub.Problems, problem.At(locOr(meta, f.r, where),
-				"не указано поле «%s» (да/нет): принято «нет»; для школ без этого поля его можно задать параметром %s", roleTitle[f.r], f.flag))
-			continue
-		}
-		b, ok := textnorm.ParseBool(v)
-		if !ok {
-			sub.Problems = append(sub.Problems, problem.At(meta.locs[f.r],
-				"в поле «%s» значение «%s»: ожидалось «да» или «нет»; принято «нет»", roleTitle[f.r], textnorm.Truncate(v, 30)))
-			continue
-		}
-		*f.dst = b
-		known++
-	}
-	// A model that has no use for profiles assumes nothing by leaving
+	// A model that has no use for attributes assumes nothing by leaving
 	// them out.
-	sub.ProfileKnown = known > 0 || opts.NoProfile
+	sub.ProfileKnown = known > 0 || opts.NoProfile || len(f.r.Attributes) == 0
+}
+
+// readAttribute reads an attribute's cell: a list of values for a multiple
+// one, one value else.
+func readAttribute(a *model.Attribute, v string) ([]string, bool) {
+	if a.Multiple {
+		vals, bad := a.ParseValues(v)
+		return vals, len(bad) == 0 && len(vals) > 0
+	}
+	id, ok := a.ParseValue(v)
+	return []string{id}, ok
+}
+
+// expected says what an attribute's cell holds, for messages; expecting
+// says it was expected.
+func expected(a *model.Attribute) string {
+	switch {
+	case a.IsYesNo():
+		return "«да» или «нет»"
+	case a.Multiple:
+		return "список из " + strings.Join(a.ValueIDs(), ", ") + " через запятую"
+	}
+	return "одно из: " + strings.Join(a.ValueIDs(), ", ")
+}
+
+func expecting(a *model.Attribute) string {
+	if a.Multiple {
+		return "ожидался " + expected(a)
+	}
+	return "ожидалось " + expected(a)
+}
+
+// setFlag is how the command line gives an attribute: the school's own
+// flags, else --set.
+func setFlag(a *model.Attribute) string {
+	switch a.ID {
+	case "programs", "ovz", "corrective":
+		return "--" + a.ID
+	}
+	return "--set " + a.ID + "=…"
 }
 
 func locOr(meta *metaFields, r role, where problem.Location) problem.Location {

@@ -53,8 +53,10 @@ var sameAnswersTables = map[string][][]string{
 	},
 }
 
-func yes() *bool { b := true; return &b }
-func no() *bool  { b := false; return &b }
+// unitRespondent is another framework's respondent: a unit with a type
+// and a region.
+var unitRespondent = model.Respondent{One: "unit", Many: "units", Name: model.Field{ID: "name", Title: "Unit"},
+	Code: model.Field{ID: "code", Title: "Unit code"}, Groups: []model.Field{{ID: "region", Title: "Region"}}}
 
 // optionCases set every field of Options, alone and together.
 var optionCases = map[string]Options{
@@ -63,12 +65,14 @@ var optionCases = map[string]Options{
 	"encoding windows1251": {Encoding: "windows-1251"},
 	"one worker":           {Workers: 1},
 	"two workers":          {Workers: 2, batchSize: 1},
-	"programs":             {Profile: GivenProfile{Programs: []model.Program{model.OOO}}},
-	"ovz":                  {Profile: GivenProfile{OVZ: yes()}},
-	"corrective":           {Profile: GivenProfile{Corrective: no()}},
-	"whole profile":        {Profile: GivenProfile{Programs: []model.Program{model.NOO, model.SOO}, OVZ: no(), Corrective: yes()}},
+	"programs":             {Given: model.Profile{"programs": {"ООО"}}},
+	"ovz":                  {Given: model.Profile{"ovz": {model.Yes}}},
+	"corrective":           {Given: model.Profile{"corrective": {model.No}}},
+	"whole profile":        {Given: model.Profile{"programs": {"НОО", "СОО"}, "ovz": {model.No}, "corrective": {model.Yes}}},
 	"no profile":           {NoProfile: true},
-	"no profile and given": {NoProfile: true, Profile: GivenProfile{OVZ: yes()}, Workers: 2, batchSize: 1},
+	"no profile and given": {NoProfile: true, Given: model.Profile{"ovz": {model.Yes}}, Workers: 2, batchSize: 1},
+	"set":                  {Set: map[string]string{"ovz": "да"}}, // read into Given by ForModel only
+	"respondent":           {Respondent: &unitRespondent},
 	"model ids": {IDs: func(s string) (string, bool) {
 		return map[string]string{"1": "A.1", "2": "A.2"}[s], s == "1" || s == "2"
 	}},
@@ -83,6 +87,9 @@ func TestEveryOptionSameForCSVAndXLSX(t *testing.T) {
 	typ := reflect.TypeFor[Options]()
 	for i := range typ.NumField() {
 		f := typ.Field(i)
+		if f.Name == "fields" {
+			continue // derived from Respondent by every reader's entry
+		}
 		if !slices.ContainsFunc(slices.Collect(maps.Values(optionCases)), func(o Options) bool {
 			return !reflect.ValueOf(o).Field(i).IsZero()
 		}) {
@@ -114,9 +121,9 @@ func TestEveryOptionSameForCSVAndXLSX(t *testing.T) {
 func TestGivenProfileReachesXLSX(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "federal.xlsx")
 	writeTestXLSX(t, path, sameAnswersTables["federal"])
-	got := readAllFile(t, path, Options{Profile: GivenProfile{Programs: []model.Program{model.OOO}, OVZ: yes(), Corrective: no()}})
+	got := readAllFile(t, path, Options{Given: model.Profile{"programs": {"ООО"}, "ovz": {model.Yes}, "corrective": {model.No}}})
 	p := got[0].School.Profile
-	if !slices.Equal(p.Programs, []model.Program{model.OOO}) || !p.OVZ || p.Corrective || !got[0].ProfileKnown {
+	if !slices.Equal(p["programs"], []string{"ООО"}) || !p.Has("ovz", model.Yes) || p.Has("corrective", model.Yes) || !got[0].ProfileKnown {
 		t.Errorf("profile from the options = %+v (known %v)", p, got[0].ProfileKnown)
 	}
 	path = filepath.Join(t.TempDir(), "school.xlsx")
@@ -176,7 +183,7 @@ func describeSubs(subs []*submission.Submission) string {
 	var b strings.Builder
 	for _, s := range subs {
 		fmt.Fprintf(&b, "row %d layout %s school %q %q %q profile %v known %v stated %v/%q\n", s.Row, s.Layout,
-			s.School.Name, s.School.Code, s.School.Municipality, s.School.Profile, s.ProfileKnown, deref(s.Stated.Total), s.Stated.Level)
+			s.School.Name, s.School.Code, s.School.Groups, s.School.Profile, s.ProfileKnown, deref(s.Stated.Total), s.Stated.Level)
 		for _, a := range s.Answers {
 			fmt.Fprintf(&b, "  %s=%q at %d,%d points %v\n", a.Indicator, a.Value, a.Row, a.Col, deref(a.Points))
 		}

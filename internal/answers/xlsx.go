@@ -31,6 +31,7 @@ func sheetIs(name, role string) bool {
 }
 
 func readXLSX(path string, file *os.File, opts Options, out sink) error {
+	opts.fields = newFields(opts.Respondent)
 	f, done, err := xlsxopen.Open(file, ": книга одной школы или района столько не занимает; пересохраните её в Excel или LibreOffice или сохраните таблицу района в CSV")
 	if err != nil {
 		return &FileError{File: path, Msg: err.Error()}
@@ -52,7 +53,7 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 		}
 		switch {
 		case sheetIs(name, SheetSchool):
-			base, err = readSchoolSheet(f, path, name, budget)
+			base, err = readSchoolSheet(f, path, name, budget, opts.fields)
 			if err != nil {
 				return err
 			}
@@ -154,21 +155,21 @@ func readSheet(f *excelize.File, file *os.File, path, sheet string, base *metaFi
 }
 
 // readSchoolSheet reads the «Школа» sheet: identity and profile as key/value rows.
-func readSchoolSheet(f *excelize.File, path, sheet string, budget *xlsxopen.TextBudget) (*metaFields, error) {
+func readSchoolSheet(f *excelize.File, path, sheet string, budget *xlsxopen.TextBudget, fl *fields) (*metaFields, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
 		return nil, &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
 	}
 	defer rows.Close()
 	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows, budget: budget}
-	meta := newMeta()
+	meta := newMeta(fl)
 	for {
 		cells, row, ok := t.next()
 		if !ok {
 			break
 		}
 		key, value, col := splitKeyValue(cells)
-		if r := metaRole(key); r != roleNone {
+		if r := fl.role(key); r != roleNone {
 			meta.set(r, value, t.loc(row, col+1))
 		}
 	}

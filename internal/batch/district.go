@@ -66,11 +66,12 @@ func RunDistrict(m *model.Model, files []string, skipped []Skipped, o DistrictOp
 		entry  *summary.Entry
 		school *compare.School
 	}
+	field := summary.GroupField(m, o.Summary.GroupBy)
 	Run(m, files, Options[prepared]{
 		Workers: o.Workers,
 		Read:    o.Read,
 		Prepare: func(r *scoring.Result) prepared {
-			p := prepared{entry: summary.NewEntry(m, r)}
+			p := prepared{entry: summary.NewEntry(m, r, field)}
 			if o.Side {
 				school := compare.FromResult(m, r)
 				p.school = &school

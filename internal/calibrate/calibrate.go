@@ -14,6 +14,7 @@ package calibrate
 import (
 	"cmp"
 	"errors"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -204,15 +205,12 @@ func levelOf(m *model.Model, stated string) int {
 }
 
 func sameProfile(a, b model.Profile) bool {
-	return slices.Equal(a.Programs, b.Programs) && a.OVZ == b.OVZ && a.Corrective == b.Corrective
+	return maps.EqualFunc(a, b, slices.Equal)
 }
 
 func calibrateProfile(m *model.Model, p model.Profile, tables []table) Profile {
-	out := Profile{Profile: ProfileRef{Programs: []string{}, OVZ: p.OVZ, Corrective: p.Corrective},
-		Tables: len(tables), Contradictions: []Contradiction{}, Thresholds: []Threshold{}}
-	for _, pr := range p.Programs {
-		out.Profile.Programs = append(out.Profile.Programs, string(pr))
-	}
+	out := Profile{Profile: ProfileRef{Programs: append([]string{}, p["programs"]...), OVZ: p.Has("ovz", model.Yes),
+		Corrective: p.Has("corrective", model.Yes)}, Tables: len(tables), Contradictions: []Contradiction{}, Thresholds: []Threshold{}}
 	out.Max = tables[0].max
 	needs := m.Standing("", p, 0, out.Max).Needs
 	levels := len(m.Levels)

@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/submission"
 )
@@ -48,8 +49,8 @@ func withThresholds(t *testing.T, base, medium, high string) *model.Model {
 }
 
 var profiles = []model.Profile{
-	model.DefaultProfile(),
-	{Programs: []model.Program{model.NOO, model.OOO}, OVZ: true, Corrective: true},
+	modeltest.DefaultProfile(),
+	modeltest.SchoolProfile(true, true, "НОО", "ООО"),
 }
 
 // tables scores n generated schools with the official model and states
@@ -165,11 +166,7 @@ func TestIntervalsHoldTheThresholds(t *testing.T) {
 }
 
 func profileOf(p Profile) model.Profile {
-	out := model.Profile{OVZ: p.Profile.OVZ, Corrective: p.Profile.Corrective}
-	for _, pr := range p.Profile.Programs {
-		out.Programs = append(out.Programs, model.Program(pr))
-	}
-	return out
+	return modeltest.SchoolProfile(p.Profile.OVZ, p.Profile.Corrective, p.Profile.Programs...)
 }
 
 // The model in force (35/60/85 %) against tables made with other

@@ -17,7 +17,7 @@ func TestExactIntervalBounds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := model.DefaultProfile()
+	p := m.Respondent.DefaultProfile()
 	_, max := m.Maxima(p)
 	crit := m.Indicators[0]
 	for !crit.Critical {

@@ -61,7 +61,7 @@ batch --per-school или папка с ответами): КАТАЛОГ/compar
 	cmd.Flags().StringSlice("report", nil, "с --per-school: ещё и отчёты школ в форматах "+strings.Join(report.FormatNames(report.OffersProgramme), ", ")+" (через запятую)")
 	cmd.Flags().StringP("out", "o", "", "каталог для сводки и отчётов школ")
 	cmd.Flags().Bool("per-school", false, "записать отчёт каждой школы в КАТАЛОГ/schools (нужен --out)")
-	cmd.Flags().String("group-by", "", "группировка сводки: municipality (по муниципалитетам, с таблицей региона)")
+	cmd.Flags().String("group-by", "", "группировка сводки по полю респондента: municipality (по муниципалитетам, с таблицей региона) или поле группировки модели")
 	cmd.Flags().BoolP("quiet", "q", false, "не показывать индикатор хода работы")
 	addReadFlags(cmd)
 	cmd.Flags().String("municipalities", "", "файл со списком муниципалитетов (по названию в строке): названия не из списка — проблема в данных")
@@ -142,8 +142,6 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 		o.reports = append(o.reports, f)
 	}
 	switch {
-	case o.groupBy != "" && o.groupBy != summary.GroupMunicipality:
-		return o, usagef("неизвестная группировка %q: допустима municipality", o.groupBy)
 	case o.previous != "" && o.outDir == "":
 		return o, usagef("--previous пишет сравнение в файлы: укажите --out КАТАЛОГ")
 	case o.perSchool && o.outDir == "":
@@ -167,7 +165,7 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 // runBatch reads and scores every file, aggregates the district summary
 // and writes the outputs.
 func (a *app) runBatch(o batchOptions) error {
-	m, err := loadModel(o.model)
+	m, err := checkedModel(o.model, o.read, o.groupBy, false)
 	if err != nil {
 		return err
 	}
@@ -178,7 +176,7 @@ func (a *app) runBatch(o batchOptions) error {
 	var previous *compare.Side
 	var previousNotes batch.SideNotes
 	if o.previous != "" {
-		if previous, previousNotes, err = a.loadSide("прошлая", o.previous, o.model, o.read, summary.Options{Duplicates: o.duplicates}); err != nil {
+		if previous, previousNotes, err = a.loadSide("прошлая", o.previous, o.model, o.read, summary.Options{Duplicates: o.duplicates}, o.groupBy); err != nil {
 			return err
 		}
 	}

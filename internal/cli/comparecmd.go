@@ -48,7 +48,7 @@ schools/*.json), так что прошлогодние файлы ответо�
 	cmd.Flags().StringP("out", "o", "", "файл для результата (для xlsx и html обязателен)")
 	cmd.Flags().String("old-model", "", "модель прежней самодиагностики (каталог или таблица; по умолчанию --model или встроенная)")
 	cmd.Flags().String("new-model", "", "модель новой самодиагностики (по умолчанию --model или встроенная)")
-	cmd.Flags().String("group-by", "", "группировка района: municipality — по муниципалитетам")
+	cmd.Flags().String("group-by", "", "группировка района: municipality — по муниципалитетам (или первое поле группировки модели)")
 	addReadFlags(cmd)
 	addRunFlags(cmd, false)
 	return cmd
@@ -84,12 +84,7 @@ func (a *app) compareOptions(args []string) (compareOptions, error) {
 	if o.format.File && (o.out == "" || o.out == "-") {
 		return o, usagef("сравнение %s пишется в файл: укажите --out ФАЙЛ.%s", name, name)
 	}
-	switch g := strings.TrimSpace(a.v.GetString("group-by")); g {
-	case "", summary.GroupMunicipality:
-		o.groupBy = g
-	default:
-		return o, usagef("неизвестная группировка %q: допустима municipality", g)
-	}
+	o.groupBy = strings.TrimSpace(a.v.GetString("group-by"))
 	if o.read, err = a.readOptions(); err != nil {
 		return o, err
 	}
@@ -101,11 +96,11 @@ func (a *app) compareOptions(args []string) (compareOptions, error) {
 
 func (a *app) runCompare(o compareOptions) error {
 	batch.TuneGC() // as batch: much short-lived garbage, a compact record per school kept
-	old, oldNotes, err := a.loadSide("было", o.old, o.oldModel, o.read, summary.Options{})
+	old, oldNotes, err := a.loadSide("было", o.old, o.oldModel, o.read, summary.Options{}, o.groupBy)
 	if err != nil {
 		return err
 	}
-	cur, newNotes, err := a.loadSide("стало", o.cur, o.newModel, o.read, summary.Options{})
+	cur, newNotes, err := a.loadSide("стало", o.cur, o.newModel, o.read, summary.Options{}, o.groupBy)
 	if err != nil {
 		return err
 	}
@@ -125,8 +120,9 @@ func (a *app) runCompare(o compareOptions) error {
 
 // loadSide reads one side with the district pipeline; its notes are
 // printed as they come.
-func (a *app) loadSide(name, path, modelPath string, read answers.Options, so summary.Options) (*compare.Side, batch.SideNotes, error) {
-	side, notes, err := batch.LoadSide(name, path, func() (*model.Model, error) { return loadModel(modelPath) },
+// groupBy is checked against the side's model.
+func (a *app) loadSide(name, path, modelPath string, read answers.Options, so summary.Options, groupBy string) (*compare.Side, batch.SideNotes, error) {
+	side, notes, err := batch.LoadSide(name, path, func() (*model.Model, error) { return checkedModel(modelPath, read, groupBy, true) },
 		batch.DistrictOptions{Read: read, Summary: so})
 	if _, ok := errors.AsType[*failure](err); ok {
 		return nil, notes, err // the model's

@@ -43,7 +43,6 @@ func TestBatchOptions(t *testing.T) {
 		{"per-school without out", map[string]any{"per-school": true}, "--per-school требует каталог"},
 		{"report without per-school", map[string]any{"report": []string{"html"}}, "--report задаёт формат"},
 		{"unknown report", map[string]any{"out": "o", "per-school": true, "report": []string{"json"}}, `неизвестный формат отчёта школы "json": допустимы html, xlsx, md`},
-		{"grouping", map[string]any{"group-by": "region"}, `неизвестная группировка "region"`},
 		{"too many workers", map[string]any{"workers": 257}, "допустимо от 1 до 256"},
 		{"negative workers", map[string]any{"workers": -1}, "допустимо от 1 до 256"},
 		{"unknown encoding", map[string]any{"encoding": "koi8-r"}, `неизвестная кодировка "koi8-r": допустимы utf-8, utf-16, windows-1251`},

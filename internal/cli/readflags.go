@@ -9,46 +9,75 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
 
 // addReadFlags adds the flags that say how answer files are read: the CSV
-// encoding and the school profile for files that state none.
+// encoding and the respondents' attributes for files that state none.
 func addReadFlags(cmd *cobra.Command) {
 	cmd.Flags().String("encoding", "", "кодировка CSV: "+answers.EncodingNames+" (по умолчанию определяется)")
-	cmd.Flags().String("programs", "", "программы школ, в файлах которых их нет (таблица федерального сервиса): например «НОО, ООО, СОО»")
-	cmd.Flags().String("ovz", "", "есть ли обучающиеся с ОВЗ у школ, в файлах которых этого нет: да или нет")
-	cmd.Flags().String("corrective", "", "коррекционная ли школа, если в файле этого нет: да или нет")
+	cmd.Flags().StringArray("set", nil, "признак респондентов, в файлах которых его нет: признак=значение (например type=powiat); можно несколько раз")
+	cmd.Flags().String("programs", "", "программы школ, в файлах которых их нет (таблица федерального сервиса): например «НОО, ООО, СОО» (то же, что --set programs=…)")
+	cmd.Flags().String("ovz", "", "есть ли обучающиеся с ОВЗ у школ, в файлах которых этого нет: да или нет (то же, что --set ovz=…)")
+	cmd.Flags().String("corrective", "", "коррекционная ли школа, если в файле этого нет: да или нет (то же, что --set corrective=…)")
 }
 
-// readOptions reads those flags (or settings) into answers.Options.
+// readOptions reads those flags (or settings) into answers.Options; the
+// attributes are checked against the model when it is loaded
+// (answers.Options.CheckSet).
 func (a *app) readOptions() (answers.Options, error) {
 	o := answers.Options{Encoding: a.v.GetString("encoding")}
 	if err := answers.CheckEncoding(o.Encoding); err != nil {
 		return o, usagef("%v", err)
 	}
-	if v := strings.TrimSpace(a.v.GetString("programs")); v != "" {
-		progs, bad := model.ParsePrograms(v)
-		if len(bad) > 0 || len(progs) == 0 {
-			return o, usagef("--programs %q: ожидался список из НОО, ООО, СОО через запятую, например «НОО, ООО»", v)
+	set := map[string]string{}
+	for _, kv := range a.v.GetStringSlice("set") {
+		k, v, ok := strings.Cut(kv, "=")
+		k, v = strings.TrimSpace(k), strings.TrimSpace(v)
+		if !ok || k == "" || v == "" {
+			return o, usagef("--set %q: ожидалось ПРИЗНАК=ЗНАЧЕНИЕ, например --set type=powiat", kv)
 		}
-		o.Profile.Programs = progs
+		if _, dup := set[k]; dup {
+			return o, usagef("--set %s указан дважды", k)
+		}
+		set[k] = v
 	}
-	for _, f := range []struct {
-		key string
-		dst **bool
-	}{{"ovz", &o.Profile.OVZ}, {"corrective", &o.Profile.Corrective}} {
-		v := strings.TrimSpace(a.v.GetString(f.key))
-		if v == "" {
-			continue
+	// The school model's own spellings of --set.
+	for _, k := range []string{"programs", "ovz", "corrective"} {
+		if v := strings.TrimSpace(a.v.GetString(k)); v != "" {
+			if _, dup := set[k]; dup {
+				return o, usagef("--%s и --set %s вместе: укажите одно", k, k)
+			}
+			set[k] = v
 		}
-		b, ok := textnorm.ParseBool(v)
-		if !ok {
-			return o, usagef("--%s %q: ожидалось «да» или «нет»", f.key, v)
-		}
-		*f.dst = &b
+	}
+	if len(set) > 0 {
+		o.Set = set
 	}
 	return o, nil
+}
+
+// checkedModel loads a model and checks what the command line says of
+// its respondents against it: the attributes given (--set) and the
+// grouping field (--group-by; a comparison groups by the first one only).
+func checkedModel(path string, read answers.Options, groupBy string, firstGroupOnly bool) (*model.Model, error) {
+	m, err := loadModel(path)
+	if err != nil {
+		return nil, err
+	}
+	if err := read.CheckSet(m); err != nil {
+		return nil, usagef("%v", err)
+	}
+	r := &m.Respondent
+	if _, ok := r.Group(groupBy); groupBy != "" && !ok {
+		if len(r.Groups) == 0 {
+			return nil, usagef("--group-by %s: у модели нет полей группировки", groupBy)
+		}
+		return nil, usagef("неизвестная группировка %q: допустимы %s", groupBy, strings.Join(r.GroupIDs(), ", "))
+	}
+	if firstGroupOnly && groupBy != "" && groupBy != r.Groups[0].ID {
+		return nil, usagef("--group-by %s: сравнение группирует только по первому полю группировки модели, %s", groupBy, r.Groups[0].ID)
+	}
+	return m, nil
 }
 
 // addRunFlags adds the flags that name a self-diagnosis in its documents;

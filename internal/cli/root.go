@@ -173,7 +173,7 @@ var placeholders = map[string]string{
 	"format": "ФОРМАТ", "encoding": "КОДИРОВКА", "programs": "«НОО, ООО, СОО»", "ovz": "да|нет", "corrective": "да|нет",
 	"municipalities": "ФАЙЛ", "duplicates": "ПРАВИЛО", "incomplete": "ПРАВИЛО", "group-by": "municipality",
 	"previous": "КАТАЛОГ", "territory": "НАЗВАНИЕ", "year": "ГОД", "date": "ДД.ММ.ГГГГ", "layout": "school|district",
-	"report": "ФОРМАТЫ",
+	"report": "ФОРМАТЫ", "set": "ПРИЗНАК=ЧТО",
 }
 
 // loadModel loads the model in a folder or a spreadsheet, or the

@@ -120,7 +120,7 @@ func Compare(old, cur *Side, o Options) *Report {
 		rep.Schools = append(rep.Schools, schoolChange(old, cur, p.old, p.cur, ix))
 	}
 	rep.District = district("", old, cur, rep.Schools)
-	if o.GroupBy == summary.GroupMunicipality {
+	if o.GroupBy != "" {
 		groups := map[string][]SchoolChange{}
 		var names []string
 		for _, sc := range rep.Schools {

@@ -31,7 +31,7 @@ func NewSide(m *model.Model) *Side {
 
 // FromResult is what a comparison keeps of a scored school.
 func FromResult(m *model.Model, r *scoring.Result) School {
-	s := School{Code: strings.Clone(r.School.Code), Name: strings.Clone(r.School.Name), Municipality: strings.Clone(r.School.Municipality),
+	s := School{Code: strings.Clone(r.School.Code), Name: strings.Clone(r.School.Name), Municipality: strings.Clone(m.Respondent.GroupOf(r.School.Groups)),
 		Year: strings.Clone(r.School.Year), Source: r.Source, Row: r.Row, Total: tally(m, r.Total), Components: make([]Tally, len(r.Components)),
 		CriticalFailures: slices.Clone(r.CriticalFailures), CriticalApplied: r.Total.CriticalApplied}
 	for i, c := range r.Components {
@@ -140,8 +140,8 @@ func LoadRun(dir string) (*Side, error) {
 		if err := readJSON(path, maxRunFile, &doc); err != nil {
 			return nil, err
 		}
-		if doc.Schema != wire.ResultSchema {
-			return nil, fmt.Errorf("%s: не результат школы selfdiag (%s)", path, wire.ResultSchema)
+		if doc.Schema != wire.ResultSchema && doc.Schema != wire.ResultSchemaV2 {
+			return nil, fmt.Errorf("%s: не результат selfdiag (%s или %s)", path, wire.ResultSchema, wire.ResultSchemaV2)
 		}
 		if doc.Model.ID != side.Model.ID || doc.Model.Version != side.Model.Version || doc.Model.Hash != side.Model.Hash {
 			return nil, fmt.Errorf("%s: школа посчитана по другой модели (%s), чем сводка (%s): каталог собран из разных запусков",
@@ -184,8 +184,20 @@ func LoadRun(dir string) (*Side, error) {
 	return side, nil
 }
 
+// docGroup is a result's group: its municipality (v1), else the value
+// of its first grouping field (v2).
+func docGroup(d *wire.ResultDoc) string {
+	switch {
+	case d.School.Municipality != nil:
+		return *d.School.Municipality
+	case len(d.School.Groups) > 0:
+		return d.School.Groups[0].Value
+	}
+	return ""
+}
+
 func fromDoc(d *wire.ResultDoc) School {
-	s := School{Code: d.School.Code, Name: d.School.Name, Municipality: d.School.Municipality, Year: d.School.Year, Source: d.Source.File, Row: d.Source.Row,
+	s := School{Code: d.School.Code, Name: d.School.Name, Municipality: docGroup(d), Year: d.School.Year, Source: d.Source.File, Row: d.Source.Row,
 		Total:            Tally{Points: d.Total.Points, Max: d.Total.Max, Percent: d.Total.Percent, Level: d.Total.Level},
 		CriticalFailures: d.CriticalFailures, CriticalApplied: d.Total.CriticalApplied,
 		PlanTarget: d.NextLevel.Overall.NextLevel}

@@ -67,3 +67,31 @@ func (l Lang) Number(v float64) string {
 	}
 	return strings.Replace(s, ".", ",", 1)
 }
+
+// Count writes n with a noun in the form n takes in the language, given
+// its forms: one («1 школа»), few («3 школы») and many («12 школ»).
+func (l Lang) Count(n int, one, few, many string) string {
+	return strconv.Itoa(n) + " " + l.Plural(n, one, few, many)
+}
+
+// Plural is the form of a noun after n: by Russian rules (1, 21, 101 —
+// one; 2–4, 22–24 — few; else many), or by English and Italian ones (1 —
+// one; else many, few unused).
+func (l Lang) Plural(n int, one, few, many string) string {
+	if n < 0 {
+		n = -n
+	}
+	if l != RU {
+		if n == 1 {
+			return one
+		}
+		return many
+	}
+	switch n10, n100 := n%10, n%100; {
+	case n10 == 1 && n100 != 11:
+		return one
+	case n10 >= 2 && n10 <= 4 && (n100 < 12 || n100 > 14):
+		return few
+	}
+	return many
+}

@@ -1,5 +1,13 @@
 package model
 
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+
+	"go.yaml.in/yaml/v3"
+)
+
 // Doc is the resolved model as written by `selfdiag model show --format json|yaml`
 // (schema "selfdiag.model/v1"). It is the documented, stable form of a model.
 type Doc struct {
@@ -21,6 +29,8 @@ type Doc struct {
 	Overall string `json:"overall,omitempty" yaml:"overall,omitempty"`
 	// Language is the model's language when it is not Russian.
 	Language string `json:"language,omitempty" yaml:"language,omitempty"`
+	// Respondent is the respondent the model declares.
+	Respondent *RespondentDoc `json:"respondent,omitempty" yaml:"respondent,omitempty"`
 }
 
 // LevelDoc is a level in Doc.
@@ -73,13 +83,120 @@ type IndicatorDoc struct {
 	Measures      []string      `json:"measures,omitempty" yaml:"measures,omitempty"`
 }
 
-// AppliesDoc is an applicability condition; empty fields mean "any".
-type AppliesDoc struct {
-	Programs      []Program `json:"programs,omitempty" yaml:"programs,omitempty"`
-	ProgramsMatch string    `json:"programs_match,omitempty" yaml:"programs_match,omitempty"`
-	NotPrograms   []Program `json:"not_programs,omitempty" yaml:"not_programs,omitempty"`
-	OVZ           *bool     `json:"ovz,omitempty" yaml:"ovz,omitempty"`
-	Corrective    *bool     `json:"corrective,omitempty" yaml:"corrective,omitempty"`
+// AppliesDoc is an applicability condition as model files write it: for
+// each attribute its values («programs: [ООО, СОО]», «ovz: true»), how
+// they match («programs_match: all») and the values excluded
+// («not_programs: [НОО]»), in the attributes' order; empty means any.
+type AppliesDoc []AppliesKey
+
+// AppliesKey is one key of a condition: Value is a []string, a string or
+// a bool.
+type AppliesKey struct {
+	Key   string
+	Value any
+}
+
+// MarshalJSON writes the condition as an object, keys in order.
+func (d AppliesDoc) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, kv := range d {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, _ := json.Marshal(kv.Key)
+		v, err := json.Marshal(kv.Value)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+// MarshalYAML writes the condition as a mapping, keys in order.
+func (d AppliesDoc) MarshalYAML() (any, error) {
+	n := &yaml.Node{Kind: yaml.MappingNode}
+	for _, kv := range d {
+		var v yaml.Node
+		if err := v.Encode(kv.Value); err != nil {
+			return nil, err
+		}
+		n.Content = append(n.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: kv.Key}, &v)
+	}
+	return n, nil
+}
+
+// RespondentDoc is the respondent a model declares.
+type RespondentDoc struct {
+	One        string         `json:"one" yaml:"one"`
+	Few        string         `json:"few,omitempty" yaml:"few,omitempty"`
+	Many       string         `json:"many" yaml:"many"`
+	Name       FieldDoc       `json:"name" yaml:"name"`
+	Code       FieldDoc       `json:"code" yaml:"code"`
+	Groups     []FieldDoc     `json:"groups,omitempty" yaml:"groups,omitempty"`
+	Attributes []AttributeDoc `json:"attributes,omitempty" yaml:"attributes,omitempty"`
+}
+
+// FieldDoc is a respondent's field.
+type FieldDoc struct {
+	ID      string   `json:"id,omitempty" yaml:"id,omitempty"`
+	Title   string   `json:"title" yaml:"title"`
+	Aliases []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
+}
+
+// AttributeDoc is a respondent's attribute.
+type AttributeDoc struct {
+	ID       string     `json:"id" yaml:"id"`
+	Title    string     `json:"title" yaml:"title"`
+	Short    string     `json:"short,omitempty" yaml:"short,omitempty"`
+	Aliases  []string   `json:"aliases,omitempty" yaml:"aliases,omitempty"`
+	Values   []ValueDoc `json:"values,omitempty" yaml:"values,omitempty"`
+	Multiple bool       `json:"multiple,omitempty" yaml:"multiple,omitempty"`
+	Default  []string   `json:"default,omitempty" yaml:"default,omitempty"`
+	Yes      string     `json:"yes,omitempty" yaml:"yes,omitempty"`
+	No       string     `json:"no,omitempty" yaml:"no,omitempty"`
+}
+
+// ValueDoc is a value of an attribute.
+type ValueDoc struct {
+	ID      string   `json:"id" yaml:"id"`
+	Title   string   `json:"title,omitempty" yaml:"title,omitempty"`
+	Aliases []string `json:"aliases,omitempty" yaml:"aliases,omitempty"`
+}
+
+// respondentDoc is the respondent the model declares, nil when it
+// declares none.
+func (m *Model) respondentDoc() *RespondentDoc {
+	if !m.respondentDeclared {
+		return nil
+	}
+	r := m.Respondent
+	d := &RespondentDoc{One: r.One, Many: r.Many, Name: FieldDoc{Title: r.Name.Title, Aliases: r.Name.Aliases},
+		Code: FieldDoc{Title: r.Code.Title, Aliases: r.Code.Aliases}}
+	if r.Few != r.Many {
+		d.Few = r.Few
+	}
+	for _, g := range r.Groups {
+		d.Groups = append(d.Groups, FieldDoc(g))
+	}
+	for _, a := range r.Attributes {
+		ad := AttributeDoc{ID: a.ID, Title: a.Title, Short: a.Short, Aliases: a.Aliases, Multiple: a.Multiple, Default: a.Default}
+		if a.Short == a.Title {
+			ad.Short = ""
+		}
+		if a.IsYesNo() {
+			ad.Yes, ad.No = a.Yes, a.No
+		}
+		for _, v := range a.Values {
+			ad.Values = append(ad.Values, ValueDoc(v))
+		}
+		d.Attributes = append(d.Attributes, ad)
+	}
+	return d
 }
 
 // OptionDoc is an answer option.
@@ -154,6 +271,7 @@ func (m *Model) Doc() Doc {
 		d.Levels = append(d.Levels, LevelDoc(l))
 	}
 	d.Kinds = m.kindDocs()
+	d.Respondent = m.respondentDoc()
 	for _, c := range m.Components {
 		cd := ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Weight: weightDoc(c.Weight), Indicators: []IndicatorDoc{}}
 		for _, ind := range c.Indicators {
@@ -212,7 +330,24 @@ func (m *Model) indicatorDoc(ind *Indicator) IndicatorDoc {
 }
 
 func appliesDoc(a Applicability) AppliesDoc {
-	return AppliesDoc{Programs: a.Programs, ProgramsMatch: a.Match, NotPrograms: a.NotPrograms, OVZ: a.OVZ, Corrective: a.Corrective}
+	d := AppliesDoc{}
+	for _, c := range a.Conds {
+		id := c.Attr.ID
+		if c.Attr.IsYesNo() {
+			d = append(d, AppliesKey{id, slices.Contains(c.Values, Yes) || slices.Contains(c.Not, No)})
+			continue
+		}
+		if len(c.Values) > 0 {
+			d = append(d, AppliesKey{id, c.Values})
+		}
+		if c.Match != "" {
+			d = append(d, AppliesKey{id + "_match", c.Match})
+		}
+		if len(c.Not) > 0 {
+			d = append(d, AppliesKey{"not_" + id, c.Not})
+		}
+	}
+	return d
 }
 
 func (m *Model) setDoc(s ThresholdSet) SetDoc {

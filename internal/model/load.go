@@ -337,6 +337,8 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		indicatorByID: map[string]*Indicator{},
 		componentByID: map[string]*Component{},
 	}
+	m.Language = l.oneOf("language", root.Language, top, choice{LangRU, "русский"}, choice{LangEN, "английский"}, choice{LangIT, "итальянский"})
+	l.buildRespondent(m, root.Respondent, rootFile)
 	switch root.Schema {
 	case Schema:
 	case "":
@@ -428,7 +430,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 	for i := range inds {
 		ri := &inds[i]
 		loc := l.at(ri.file, ri.pos)
-		ind := l.buildIndicator(ri, loc)
+		ind := l.buildIndicator(m, ri, loc)
 		if ind == nil {
 			continue
 		}
@@ -467,7 +469,6 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 	l.buildAliases(m, inds)
 	m.Overall = l.oneOf("overall", root.Overall, top, choice{OverallSum, "общий уровень по сумме баллов"},
 		choice{OverallMean, "по среднему процентов компонентов"}, choice{OverallMinLevel, "по наименьшему уровню компонентов"})
-	m.Language = l.oneOf("language", root.Language, top, choice{LangRU, "русский"}, choice{LangEN, "английский"}, choice{LangIT, "итальянский"})
 
 	// Thresholds and the critical rule need the levels.
 	if len(m.Levels) >= 2 {
@@ -486,7 +487,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 // condition fits no profile, or every profile it fits takes an earlier
 // variant (the first that fits wins).
 func (l *loader) checkVariants(m *Model) {
-	profiles := AllProfiles()
+	profiles := m.Respondent.AllProfiles()
 	for i, v := range m.Thresholds.Variants {
 		fits, taken := 0, 0
 		for _, p := range profiles {
@@ -500,9 +501,9 @@ func (l *loader) checkVariants(m *Model) {
 		}
 		switch {
 		case fits == 0:
-			l.add(v.loc, "вариант порогов %s (%s) не подходит ни одной школе: проверьте условие when", v.name, v.When)
+			l.add(v.loc, "вариант порогов %s (%s) не подходит ни одному профилю: проверьте условие when", v.name, v.When)
 		case taken == fits:
-			l.add(v.loc, "вариант порогов %s (%s) никогда не применяется: всем его школам подходит вариант выше, а применяется первый подходящий; поставьте его раньше или уточните условие when (programs_match: exactly)", v.name, v.When)
+			l.add(v.loc, "вариант порогов %s (%s) никогда не применяется: всем его профилям подходит вариант выше, а применяется первый подходящий; поставьте его раньше или уточните условие when (например, *_match: exactly)", v.name, v.When)
 		}
 	}
 }
@@ -518,7 +519,7 @@ func (l *loader) checkReachable(m *Model) {
 		level int
 	}
 	seen := map[key]bool{}
-	for _, p := range AllProfiles() {
+	for _, p := range m.Respondent.AllProfiles() {
 		maxes, total := m.Maxima(p)
 		check := func(component, title string, max int) {
 			set := m.Thresholds.For(component, p)
@@ -532,7 +533,7 @@ func (l *loader) checkReachable(m *Model) {
 				}
 				seen[k] = true
 				l.add(set.loc, "порог %s.%s = %s (в баллах) недостижим: школа профиля «%s» набирает %s не больше %s, и уровень «%s» не получит даже школа со всеми ответами на максимум; уменьшите порог или задайте пороги в процентах (percent)",
-					set.name, m.Levels[lv].ID, set.Values[lv], p, title, ru.PointsShort(max), m.Levels[lv].Title)
+					set.name, m.Levels[lv].ID, set.Values[lv], m.Respondent.ProfileText(p), title, ru.PointsShort(max), m.Levels[lv].Title)
 			}
 		}
 		check("", "в целом", total)
@@ -558,25 +559,6 @@ func (m *Model) Maxima(p Profile) (components []int, total int) {
 	return components, total
 }
 
-// AllProfiles are every profile a school can state: any non-empty set of
-// programmes, with or without ОВЗ, corrective or not (a file may state a
-// corrective school without ОВЗ, so that is tried too).
-func AllProfiles() []Profile {
-	var out []Profile
-	for mask := 1; mask < 1<<len(AllPrograms); mask++ {
-		var programs []Program
-		for i, pr := range AllPrograms {
-			if mask&(1<<i) != 0 {
-				programs = append(programs, pr)
-			}
-		}
-		for _, flags := range [][2]bool{{false, false}, {true, false}, {true, true}, {false, true}} {
-			out = append(out, Profile{Programs: programs, OVZ: flags[0], Corrective: flags[1]})
-		}
-	}
-	return out
-}
-
 // levelIDs lists the model's level ids for messages: «below_base (ниже
 // базового), base (базовый), …».
 func levelIDs(m *Model) string {
@@ -595,7 +577,7 @@ func componentIDs(m *Model) []string {
 	return ids
 }
 
-func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicator {
+func (l *loader) buildIndicator(m *Model, ri *rawIndicator, loc problem.Location) *Indicator {
 	id := strings.TrimSpace(ri.ID)
 	if id == "" {
 		l.add(loc, "у показателя не указан id (номер показателя)")
@@ -608,7 +590,7 @@ func (l *loader) buildIndicator(ri *rawIndicator, loc problem.Location) *Indicat
 		l.add(loc, "у показателя %s не указана формулировка (text)", id)
 	}
 	if ri.Applies != nil {
-		ind.Applies = l.buildApplies(ri.Applies, l.at(ri.file, ri.Applies.pos), "показателя "+id)
+		ind.Applies = l.buildApplies(m, ri.Applies, ri.file, "показателя "+id)
 	}
 	if len(ri.Measures) > MaxMeasures {
 		l.add(loc, "у показателя %s мер (measures) %d: не больше %d", id, len(ri.Measures), MaxMeasures)
@@ -688,39 +670,108 @@ func (ind *Indicator) canFail() bool {
 	return false
 }
 
-func (l *loader) buildApplies(ra *rawApplies, loc problem.Location, what string) Applicability {
+// buildApplies reads a condition on the respondent's attributes: for each
+// attribute A, «A: [values]» (a yes/no one: «A: true»), «A_match: any |
+// all | exactly» and «not_A: [values]».
+func (l *loader) buildApplies(m *Model, ra *rawApplies, file, what string) Applicability {
 	var a Applicability
-	programs := func(key string, list []string) []Program {
-		var out []Program
-		for _, s := range list {
-			p, ok := ParseProgram(s)
+	conds := map[string]*Cond{}
+	cond := func(at *Attribute) *Cond {
+		if c, ok := conds[at.ID]; ok {
+			return c
+		}
+		conds[at.ID] = &Cond{Attr: at}
+		return conds[at.ID]
+	}
+	values := func(at *Attribute, k rawAppliesKey, loc problem.Location) []string {
+		if at.IsYesNo() {
+			if k.Bool == nil {
+				l.add(loc, "у %s %s: нужно true или false (признак «%s» — да или нет)", what, k.Key, at.Title)
+				return nil
+			}
+			if *k.Bool {
+				return []string{Yes}
+			}
+			return []string{No}
+		}
+		var out []string
+		for _, s := range k.Value {
+			id, ok := at.ParseValue(s)
 			if !ok {
-				l.add(loc, "у %s неизвестная программа %q в %s: допустимы НОО, ООО, СОО", what, s, key)
+				l.add(loc, "у %s неизвестное значение %q в %s: допустимы %s", what, s, k.Key, strings.Join(at.ValueIDs(), ", "))
 				continue
 			}
-			out = append(out, p)
+			out = append(out, id)
 		}
-		return normalizePrograms(out)
+		return at.ordered(out)
 	}
-	a.Programs = programs("programs", ra.Programs)
-	a.NotPrograms = programs("not_programs", ra.NotPrograms)
-	switch m := strings.TrimSpace(ra.ProgramsMatch); m {
-	case "", MatchAny:
-	case MatchAll, MatchExactly:
-		a.Match = m
-	default:
-		l.add(loc, "у %s programs_match %q: допустимы any (любая из программ, по умолчанию), all (все перечисленные, может быть и другие), exactly (ровно перечисленные)", what, m)
-	}
-	if a.Match != "" && len(a.Programs) == 0 {
-		l.add(loc, "у %s задан programs_match, но не заданы programs", what)
-	}
-	for _, p := range a.Programs {
-		if slices.Contains(a.NotPrograms, p) {
-			l.add(loc, "у %s программа %s указана и в programs, и в not_programs: условию не подойдёт ни одна школа", what, p)
+	for _, k := range ra.Keys {
+		loc := l.at(file, k.pos)
+		name, suffix := k.Key, ""
+		if rest, ok := strings.CutSuffix(name, "_match"); ok {
+			name, suffix = rest, "_match"
+		} else if rest, ok := strings.CutPrefix(name, "not_"); ok {
+			name, suffix = rest, "not_"
+		}
+		at := m.Respondent.Attribute(name)
+		if at == nil {
+			l.add(loc, "у %s неизвестный ключ условия «%s»: признаки %s — %s", what, k.Key, m.Respondent.Many, attributeKeys(m))
+			continue
+		}
+		c := cond(at)
+		switch suffix {
+		case "":
+			c.Values = values(at, k, loc)
+		case "not_":
+			if at.IsYesNo() {
+				l.add(loc, "у %s ключ %s: признак «%s» — да или нет, пишется %s: true или %s: false", what, k.Key, at.Title, at.ID, at.ID)
+				continue
+			}
+			c.Not = values(at, k, loc)
+		case "_match":
+			switch v := strings.TrimSpace(strings.Join(k.Value, "")); v {
+			case "", MatchAny:
+			case MatchAll, MatchExactly:
+				c.Match = v
+			default:
+				l.add(loc, "у %s %s %q: допустимы any (любое из значений, по умолчанию), all (все перечисленные, может быть и другие), exactly (ровно перечисленные)", what, k.Key, v)
+			}
 		}
 	}
-	a.OVZ, a.Corrective = ra.OVZ, ra.Corrective
+	for _, at := range m.Respondent.Attributes {
+		c, ok := conds[at.ID]
+		if !ok {
+			continue
+		}
+		if c.Match != "" && len(c.Values) == 0 {
+			l.add(l.at(file, ra.pos), "у %s задан %s_match, но не заданы %s", what, at.ID, at.ID)
+		}
+		for _, v := range c.Values {
+			if slices.Contains(c.Not, v) {
+				l.add(l.at(file, ra.pos), "у %s значение %s указано и в %s, и в not_%s: условию не подойдёт ни один из %s", what, v, at.ID, at.ID, m.Respondent.Many)
+			}
+		}
+		if len(c.Values) > 0 || len(c.Not) > 0 {
+			a.Conds = append(a.Conds, *c)
+		}
+	}
 	return a
+}
+
+// attributeKeys lists the keys a condition may use, for messages.
+func attributeKeys(m *Model) string {
+	var keys []string
+	for _, at := range m.Respondent.Attributes {
+		if at.IsYesNo() {
+			keys = append(keys, at.ID)
+		} else {
+			keys = append(keys, at.ID, at.ID+"_match", "not_"+at.ID)
+		}
+	}
+	if len(keys) == 0 {
+		return "не объявлены (respondent.attributes)"
+	}
+	return strings.Join(keys, ", ")
 }
 
 func (l *loader) buildOptions(ind *Indicator, ri *rawIndicator) {
@@ -906,7 +957,7 @@ func (l *loader) buildThresholds(m *Model, rt *rawThresholds, file string, top p
 		if rv.When == nil {
 			l.add(vloc, "у варианта порогов %s не указано условие (when)", name)
 		} else {
-			v.When = l.buildApplies(rv.When, l.at(file, rv.When.pos), "варианта порогов "+name)
+			v.When = l.buildApplies(m, rv.When, file, "варианта порогов "+name)
 		}
 		if rv.Default != nil {
 			s := l.buildSet(m, rv.Default, file, name+".default")

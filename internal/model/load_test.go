@@ -223,7 +223,7 @@ func TestLoadProblems(t *testing.T) {
 		{"unknown key in critical", map[string]string{"model.yaml": validRoot, "a.yaml": strings.Replace(validComp, "critical: true", "critical: {fail_below: 2}", 1)},
 			[]string{"m/a.yaml:5:16: неизвестный ключ «fail_below»; допустимы: fails_below, rules"}},
 		{"bad kind and program", map[string]string{"model.yaml": strings.Replace(validRoot, "kind: direction", "kind: other", 1), "a.yaml": strings.Replace(validComp, "critical: true", "critical: true\n    applies: {programs: [ВОО]}", 1)},
-			[]string{"неверный kind \"other\"", "неизвестная программа \"ВОО\""}},
+			[]string{"неверный kind \"other\"", "неизвестное значение \"ВОО\" в programs"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -255,7 +255,7 @@ func FuzzLoad(f *testing.F) {
 		m, err := Load(fstest.MapFS{"model.yaml": {Data: []byte(root)}, "a.yaml": {Data: []byte(comp)}}, "m")
 		if err == nil {
 			for _, c := range m.Components {
-				_ = m.Standing(c.ID, DefaultProfile(), 0, 1)
+				_ = m.Standing(c.ID, m.Respondent.DefaultProfile(), 0, 1)
 			}
 		}
 	})
@@ -296,7 +296,7 @@ func TestStanding(t *testing.T) {
 				}
 			}
 			for points := 0; points <= max; points++ {
-				st := m.Standing("", DefaultProfile(), points, max)
+				st := m.Standing("", m.Respondent.DefaultProfile(), points, max)
 				if !slices.Equal(st.Needs[1:], needs[1:]) {
 					t.Fatalf("%v, max %d: needs %v, want %v", set, max, st.Needs, needs)
 				}

@@ -91,11 +91,16 @@ type Model struct {
 	// spreadsheet form is written in it.
 	Language string
 
-	kindsDeclared bool
-	indicatorByID map[string]*Indicator
-	idByAlias     map[string]string // idKey of an id or alias -> id
-	indexByID     map[string]int
-	componentByID map[string]*Component
+	// Respondent is who answers: its names, identity and grouping
+	// fields, attributes.
+	Respondent Respondent
+
+	kindsDeclared      bool
+	respondentDeclared bool
+	indicatorByID      map[string]*Indicator
+	idByAlias          map[string]string // idKey of an id or alias -> id
+	indexByID          map[string]int
+	componentByID      map[string]*Component
 }
 
 // Level is one level of the self-diagnosis, e.g. {base, «базовый», «б»}.
@@ -483,8 +488,9 @@ func (m *Model) LevelIndex(id string) int {
 	return slices.IndexFunc(m.Levels, func(l Level) bool { return l.ID == id })
 }
 
-// UsesProfile reports whether anything in the model depends on a school's
-// profile: an indicator for some schools only, or a threshold variant.
+// UsesProfile reports whether anything in the model depends on a
+// respondent's attributes: an indicator for some respondents only, or a
+// threshold variant.
 func (m *Model) UsesProfile() bool {
 	for _, ind := range m.Indicators {
 		if !ind.Applies.IsZero() {

@@ -4,42 +4,97 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
-// TestAppliesTo: how a condition's programmes must be taught.
+// TestAppliesTo: how a condition's values must be held, and how it reads.
 func TestAppliesTo(t *testing.T) {
-	yes := true
-	noo, ooo, soo := []Program{NOO}, []Program{NOO, OOO}, []Program{NOO, OOO, SOO}
+	school := SchoolRespondent()
+	progs, ovz := school.Attribute("programs"), school.Attribute("ovz")
+	on := func(vals ...string) Cond { return Cond{Attr: progs, Values: vals} }
+	noo, ooo, soo := []string{"НОО"}, []string{"НОО", "ООО"}, []string{"НОО", "ООО", "СОО"}
+	with := func(c Cond, match string) Cond { c.Match = match; return c }
 	for _, tt := range []struct {
 		a    Applicability
-		p    []Program
+		p    []string
 		want bool
 	}{
 		{Applicability{}, noo, true},
-		{Applicability{Programs: []Program{OOO, SOO}}, noo, false},
-		{Applicability{Programs: []Program{OOO, SOO}}, ooo, true}, // any of them
-		{Applicability{Programs: []Program{NOO, OOO}, Match: MatchAll}, ooo, true},
-		{Applicability{Programs: []Program{NOO, OOO}, Match: MatchAll}, soo, true}, // and more
-		{Applicability{Programs: []Program{NOO, OOO}, Match: MatchAll}, noo, false},
-		{Applicability{Programs: []Program{NOO, OOO}, Match: MatchExactly}, ooo, true},
-		{Applicability{Programs: []Program{NOO, OOO}, Match: MatchExactly}, soo, false},
-		{Applicability{Programs: []Program{NOO, OOO}, Match: MatchExactly}, noo, false},
-		{Applicability{NotPrograms: []Program{SOO}}, ooo, true},
-		{Applicability{NotPrograms: []Program{SOO}}, soo, false},
-		{Applicability{Programs: []Program{NOO}, NotPrograms: []Program{SOO}, OVZ: &yes}, ooo, false}, // no ОВЗ
+		{Applicability{[]Cond{on("ООО", "СОО")}}, noo, false},
+		{Applicability{[]Cond{on("ООО", "СОО")}}, ooo, true}, // any of them
+		{Applicability{[]Cond{with(on("НОО", "ООО"), MatchAll)}}, ooo, true},
+		{Applicability{[]Cond{with(on("НОО", "ООО"), MatchAll)}}, soo, true}, // and more
+		{Applicability{[]Cond{with(on("НОО", "ООО"), MatchAll)}}, noo, false},
+		{Applicability{[]Cond{with(on("НОО", "ООО"), MatchExactly)}}, ooo, true},
+		{Applicability{[]Cond{with(on("НОО", "ООО"), MatchExactly)}}, soo, false},
+		{Applicability{[]Cond{with(on("НОО", "ООО"), MatchExactly)}}, noo, false},
+		{Applicability{[]Cond{{Attr: progs, Not: []string{"СОО"}}}}, ooo, true},
+		{Applicability{[]Cond{{Attr: progs, Not: []string{"СОО"}}}}, soo, false},
+		{Applicability{[]Cond{{Attr: progs, Values: noo, Not: []string{"СОО"}}, {Attr: ovz, Values: []string{Yes}}}}, ooo, false}, // no ОВЗ
 	} {
-		if got := tt.a.AppliesTo(Profile{Programs: tt.p}); got != tt.want {
+		p := Profile{"programs": tt.p, "ovz": {No}}
+		if got := tt.a.AppliesTo(p); got != tt.want {
 			t.Errorf("%s for %v: %v, want %v", tt.a, tt.p, got, tt.want)
 		}
 	}
 	for a, want := range map[string]string{
-		fmt.Sprint(Applicability{Programs: []Program{NOO, OOO}, Match: MatchExactly}): "только НОО и ООО",
-		fmt.Sprint(Applicability{Programs: []Program{NOO, OOO}, Match: MatchAll}):     "НОО и ООО",
-		fmt.Sprint(Applicability{Programs: []Program{OOO, SOO}}):                      "ООО или СОО",
-		fmt.Sprint(Applicability{NotPrograms: []Program{SOO}}):                        "без СОО",
+		fmt.Sprint(Applicability{[]Cond{with(on("НОО", "ООО"), MatchExactly)}}):                         "только НОО и ООО",
+		fmt.Sprint(Applicability{[]Cond{with(on("НОО", "ООО"), MatchAll)}}):                             "НОО и ООО",
+		fmt.Sprint(Applicability{[]Cond{on("ООО", "СОО")}}):                                             "ООО или СОО",
+		fmt.Sprint(Applicability{[]Cond{{Attr: progs, Not: []string{"СОО"}}}}):                          "без СОО",
+		fmt.Sprint(Applicability{[]Cond{on("ООО"), {Attr: ovz, Values: []string{Yes}}}}):                "ООО; есть обучающиеся с ОВЗ",
+		fmt.Sprint(Applicability{[]Cond{{Attr: school.Attribute("corrective"), Values: []string{No}}}}): "не коррекционная школа",
 	} {
 		if a != want {
 			t.Errorf("%q, want %q", a, want)
+		}
+	}
+}
+
+// TestSchoolProfiles: the school's every profile (7 sets of programmes ×
+// ОВЗ × corrective), its default, its text and the reading of values with
+// Latin look-alikes and full names.
+func TestSchoolProfiles(t *testing.T) {
+	r := SchoolRespondent()
+	if n := len(r.AllProfiles()); n != 28 {
+		t.Errorf("%d profiles, want 28", n)
+	}
+	if got := r.ProfileText(r.DefaultProfile()); got != "НОО, ООО, СОО" {
+		t.Errorf("default profile %q", got)
+	}
+	p := Profile{"programs": {"ООО"}, "ovz": {Yes}, "corrective": {Yes}}
+	if got := r.ProfileText(p); got != "ООО; обучающиеся с ОВЗ; коррекционная школа" {
+		t.Errorf("profile text %q", got)
+	}
+	progs := r.Attribute("programs")
+	for in, want := range map[string]string{"OOO": "ООО", "HOO, COO": "НОО, СОО", "начальное общее; среднее": "НОО, СОО", "НОО ООО": "НОО, ООО", "соо/ноо": "НОО, СОО"} {
+		got, bad := progs.ParseValues(in)
+		if len(bad) > 0 || strings.Join(got, ", ") != want {
+			t.Errorf("%q: %v (bad %v), want %s", in, got, bad, want)
+		}
+	}
+	if _, bad := progs.ParseValues("НОО, гимназия"); len(bad) != 1 {
+		t.Errorf("«гимназия» read as a programme")
+	}
+	if v, ok := r.Attribute("ovz").ParseValue("есть"); !ok || v != Yes {
+		t.Errorf("ovz «есть»: %q %v", v, ok)
+	}
+}
+
+// TestRespondentCount: the name after a number, by each language's rules.
+func TestRespondentCount(t *testing.T) {
+	school := SchoolRespondent()
+	for n, want := range map[int]string{1: "1 школа", 2: "2 школы", 5: "5 школ", 11: "11 школ", 21: "21 школа", 104: "104 школы", 112: "112 школ"} {
+		if got := school.Count(n); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
+		}
+	}
+	unit := plainRespondent(lang.EN)
+	unit.One, unit.Few, unit.Many = "unit", "units", "units"
+	for n, want := range map[int]string{1: "1 unit", 2: "2 units", 21: "21 units"} {
+		if got := unit.Count(n); got != want {
+			t.Errorf("%d: %q, want %q", n, got, want)
 		}
 	}
 }
@@ -52,7 +107,7 @@ func TestVariantsThatNeverApply(t *testing.T) {
 		return load(map[string]string{"model.yaml": root, "a.yaml": validComp})
 	}
 	if err := variants(`    - {id: v1, when: {programs: [НОО], not_programs: [НОО]}, default: {percent: {base: 40, high: 90}}}
-`); err == nil || !contains(err, "programs, и в not_programs") {
+`); err == nil || !contains(err, "указано и в programs, и в not_programs") {
 		t.Errorf("contradictory condition: %v", err)
 	}
 	if err := variants(`    - {id: any, when: {programs: [НОО]}, default: {percent: {base: 40, high: 90}}}

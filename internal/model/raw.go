@@ -36,6 +36,7 @@ type rawRoot struct {
 	CriticalRule rawCriticalList `yaml:"critical_rule"`
 	Overall      string          `yaml:"overall"`  // sum (default), mean_of_components, min_component_level
 	Language     string          `yaml:"language"` // ru (default), en, it
+	Respondent   *rawRespondent  `yaml:"respondent"`
 	Indicators   []rawIndicator  `yaml:"indicators"`
 }
 
@@ -215,19 +216,48 @@ func (r *rawIndicator) UnmarshalYAML(n *yaml.Node) error {
 	return n.Decode((*plain)(r))
 }
 
+// rawApplies is a condition on attributes as written: for each attribute
+// A, «A: [values]» (or «A: true» for a yes/no one), «A_match: all» and
+// «not_A: [values]». Its keys depend on the model's attributes, so the
+// loader checks them (buildApplies), not checkKnownKeys.
 type rawApplies struct {
-	Programs      []string `yaml:"programs"`
-	ProgramsMatch string   `yaml:"programs_match"`
-	NotPrograms   []string `yaml:"not_programs"`
-	OVZ           *bool    `yaml:"ovz"`
-	Corrective    *bool    `yaml:"corrective"`
-	pos           `yaml:"-"`
+	Keys []rawAppliesKey
+	pos
+}
+
+type rawAppliesKey struct {
+	Key   string
+	Value []string // a list, or one scalar
+	Bool  *bool    // the scalar read as true/false, when it is one
+	pos
 }
 
 func (r *rawApplies) UnmarshalYAML(n *yaml.Node) error {
-	type plain rawApplies
 	r.at(n)
-	return n.Decode((*plain)(r))
+	if n.Kind != yaml.MappingNode {
+		return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: cannot unmarshal !!%s into applies", n.Line, strings.TrimPrefix(n.ShortTag(), "!!"))}}
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := rawAppliesKey{Key: k.Value}
+		key.at(k)
+		switch v.Kind {
+		case yaml.ScalarNode:
+			key.Value = []string{v.Value}
+			var b bool
+			if v.Tag == "!!bool" && v.Decode(&b) == nil {
+				key.Bool = &b
+			}
+		case yaml.SequenceNode:
+			if err := v.Decode(&key.Value); err != nil {
+				return err
+			}
+		default:
+			return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: cannot unmarshal !!map into []string", v.Line)}}
+		}
+		r.Keys = append(r.Keys, key)
+	}
+	return nil
 }
 
 type rawOption struct {
@@ -291,6 +321,7 @@ func (r *rawBand) UnmarshalYAML(n *yaml.Node) error {
 }
 
 var rawDecimalType = reflect.TypeFor[rawDecimal]()
+var rawAppliesType = reflect.TypeFor[rawApplies]()
 
 // checkKnownKeys walks a YAML tree alongside the Go type it decodes into and
 // reports every mapping key the type does not have, with its line. This is
@@ -313,7 +344,7 @@ func checkKnownKeys(n *yaml.Node, t reflect.Type, file string, add func(problem.
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		if t == rawDecimalType || n.Kind != yaml.MappingNode {
+		if t == rawDecimalType || t == rawAppliesType || n.Kind != yaml.MappingNode {
 			return
 		}
 		fields := map[string]reflect.Type{}

@@ -96,12 +96,12 @@ func TestThresholdVariantSearch(t *testing.T) {
 		Default:    set(1),
 		Components: map[string]ThresholdSet{"b": set(2)},
 		Variants: []ThresholdVariant{
-			{ID: "first", When: Applicability{Corrective: boolp(true)}, Components: map[string]ThresholdSet{"a": first}},
-			{ID: "second", When: Applicability{Corrective: boolp(true)}, Default: &second, Overall: &second},
+			{ID: "first", When: correctiveOnly, Components: map[string]ThresholdSet{"a": first}},
+			{ID: "second", When: correctiveOnly, Default: &second, Overall: &second},
 		},
 	}
-	corrective := Profile{Programs: AllPrograms, Corrective: true}
-	plain := Profile{Programs: AllPrograms}
+	corrective := Profile{"programs": {"НОО"}, "corrective": {Yes}}
+	plain := Profile{"programs": {"НОО"}, "corrective": {No}}
 	for _, tt := range []struct {
 		component string
 		p         Profile
@@ -115,12 +115,14 @@ func TestThresholdVariantSearch(t *testing.T) {
 		{"b", plain, 2},
 	} {
 		if got := th.For(tt.component, tt.p).Values[1].Num; got != tt.want {
-			t.Errorf("For(%q, corrective %v) base = %d, want %d", tt.component, tt.p.Corrective, got, tt.want)
+			t.Errorf("For(%q, %v) base = %d, want %d", tt.component, tt.p, got, tt.want)
 		}
 	}
 }
 
-func boolp(b bool) *bool { return &b }
+var school = SchoolRespondent()
+
+var correctiveOnly = Applicability{[]Cond{{Attr: school.Attribute("corrective"), Values: []string{Yes}}}}
 
 // TestBandsLoadedAsWritten: max_inclusive is read from the file onto the
 // band the scorer uses.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
@@ -173,7 +174,9 @@ func (m *Model) canonical() Table {
 		comps.Rows = append(comps.Rows, r)
 	}
 
-	head := []string{colVariant, colVariantID, colPrograms, colMatch, colNot, colOVZ, colCorrective, colWhere, colUnit}
+	lg := lang.Of(m.Language)
+	cols := attrsColumns(attrColumns(m.Respondent.Attributes, lg))
+	head := append(append([]string{colVariant, colVariantID}, cols.names()...), colWhere, colUnit)
 	for _, l := range m.Levels[1:] {
 		head = append(head, l.ID)
 	}
@@ -187,7 +190,7 @@ func (m *Model) canonical() Table {
 			if s.Unit == UnitPoints {
 				unit = wordPoints
 			}
-			r := append([]string{variant, id}, appliesCells(when)...)
+			r := append([]string{variant, id}, cols.cells(when, lg)...)
 			r = append(r, where, unit)
 			for i := 1; i < len(m.Levels); i++ {
 				r = append(r, s.Values[i].Decimal())
@@ -216,8 +219,8 @@ func (m *Model) canonical() Table {
 	}
 	addRules("", m.CriticalRules)
 
-	inds := TableSheet{Name: SheetIndicators, Rows: [][]string{{colComponent, colNumber, colText, colCritical, colFailsBelow,
-		colPrograms, colMatch, colNot, colOVZ, colCorrective, colKind, colUnit, colMin, colMax, colInteger, colMeasures}}}
+	inds := TableSheet{Name: SheetIndicators, Rows: [][]string{append(append([]string{colComponent, colNumber, colText, colCritical, colFailsBelow},
+		cols.names()...), colKind, colUnit, colMin, colMax, colInteger, colMeasures)}}
 	// The optional columns the model uses.
 	indWeights := slices.ContainsFunc(m.Indicators, func(ind *Indicator) bool { return !ind.Weight.IsOne() })
 	indOrder := slices.ContainsFunc(m.Indicators, func(ind *Indicator) bool { return ind.Order != 0 })
@@ -241,7 +244,7 @@ func (m *Model) canonical() Table {
 			}
 			addRules(ind.ID, ind.Rules)
 		}
-		r := append([]string{ind.Component, ind.ID, ind.Text, crit, fails}, appliesCells(ind.Applies)...)
+		r := append([]string{ind.Component, ind.ID, ind.Text, crit, fails}, cols.cells(ind.Applies, lg)...)
 		if n := ind.Number; n != nil {
 			r = append(r, wordNumber, n.Unit, optNumber(n.Min), optNumber(n.Max), yesNo(n.Integer))
 		} else {
@@ -292,11 +295,15 @@ func (m *Model) canonical() Table {
 		}
 	}
 	if !m.UsesProfile() {
-		// Nothing depends on a school's profile: no columns for it.
-		dropColumns(&th, colVariant, colVariantID, colPrograms, colMatch, colNot, colOVZ, colCorrective)
-		dropColumns(&inds, colPrograms, colMatch, colNot, colOVZ, colCorrective)
+		// Nothing depends on a respondent's attributes: no columns for
+		// them.
+		dropColumns(&th, append([]string{colVariant, colVariantID}, cols.names()...)...)
+		dropColumns(&inds, cols.names()...)
 	}
 	sheets := []TableSheet{info, levels, comps, th, rules, inds, opts, bands}
+	if m.respondentDeclared {
+		sheets = slices.Insert(sheets, 2, m.respondentSheet())
+	}
 	if !m.SchoolKinded() {
 		kinds := TableSheet{Name: SheetKinds, Rows: [][]string{{colID, colTitle, colPlural}}}
 		for _, k := range m.Kinds {
@@ -326,23 +333,6 @@ func dropColumns(s *TableSheet, names ...string) {
 	}
 }
 
-func appliesCells(a Applicability) []string {
-	progs := func(ps []Program) string {
-		s := make([]string, len(ps))
-		for i, p := range ps {
-			s[i] = string(p)
-		}
-		return strings.Join(s, ", ")
-	}
-	optBool := func(b *bool) string {
-		if b == nil {
-			return ""
-		}
-		return yesNo(*b)
-	}
-	return []string{progs(a.Programs), a.Match, progs(a.NotPrograms), optBool(a.OVZ), optBool(a.Corrective)}
-}
-
 func yesNo(b bool) string {
 	if b {
 		return wordYes
@@ -365,7 +355,7 @@ func optNumber(v *float64) string {
 func LoadTable(t Table, name string) (*Model, error) {
 	l := &loader{dir: "", rootFile: name, table: true}
 	t, lang := canonicalTable(t)
-	tr := &tableReader{l: l, file: name, t: t}
+	tr := &tableReader{l: l, file: name, t: t, lang: lang}
 	root, inds := tr.read()
 	if root.Language == "" && lang != LangRU {
 		root.Language = lang // sheets in a language say it
@@ -386,6 +376,9 @@ type tableReader struct {
 	t    Table
 	// structural: a sheet or a column is missing.
 	structural bool
+	// cols are the condition columns of the respondent's attributes.
+	cols attrsColumns
+	lang string // the language of the sheets' names
 }
 
 // sheetRows is a sheet with its columns found.
@@ -503,6 +496,7 @@ func (sr *sheetRows) text(i int, c string) string {
 func (tr *tableReader) read() (*rawRoot, []rawIndicator) {
 	root := &rawRoot{Schema: Schema}
 	tr.readInfo(root)
+	tr.readRespondent(root)
 	if sr := tr.sheet(SheetLevels, []string{colID, colTitle}, true, false, colShort); sr != nil {
 		for _, i := range sr.rows {
 			rl := rawLevel{ID: sr.text(i, colID), Title: sr.text(i, colTitle), Short: sr.text(i, colShort)}
@@ -545,6 +539,7 @@ func (tr *tableReader) read() (*rawRoot, []rawIndicator) {
 			root.Components = append(root.Components, rc)
 		}
 	}
+	tr.cols = tr.attrCols(root)
 	tr.readThresholds(root)
 	rules := tr.readRules(root)
 	inds := tr.readIndicators(rules)
@@ -594,7 +589,7 @@ func (tr *tableReader) readInfo(root *rawRoot) {
 func (tr *tableReader) readThresholds(root *rawRoot) {
 	// The variants and conditions are for models that use a school's
 	// profile; a table without them has none.
-	sr := tr.sheet(SheetThresholds, []string{colWhere, colUnit}, true, true, colVariant, colVariantID, colPrograms, colMatch, colNot, colOVZ, colCorrective)
+	sr := tr.sheet(SheetThresholds, []string{colWhere, colUnit}, true, true, append([]string{colVariant, colVariantID}, tr.cols.names()...)...)
 	if sr == nil {
 		return
 	}
@@ -643,8 +638,8 @@ func (tr *tableReader) readThresholds(root *rawRoot) {
 			}
 			rv := &rt.Variants[k]
 			defSet, overall, comps = &rv.Default, &rv.Overall, &rv.Components
-		} else if tr.appliesGiven(sr, i) {
-			tr.l.add(tr.loc(sr.s, i, vj), "условие (программы, ОВЗ, коррекционная) без номера варианта: базовые пороги действуют для всех школ; для особых впишите номер в столбец «%s»", colVariant)
+		} else if tr.cols.given(sr, i) {
+			tr.l.add(tr.loc(sr.s, i, vj), "условие (%s) без номера варианта: базовые пороги действуют для всех; для особых впишите номер в столбец «%s»", strings.Join(tr.cols.names(), ", "), colVariant)
 		}
 		switch where {
 		case whereDefault, "по умолчанию":
@@ -669,38 +664,6 @@ func (tr *tableReader) readThresholds(root *rawRoot) {
 			(*comps)[where] = set
 		}
 	}
-}
-
-func (tr *tableReader) appliesGiven(sr *sheetRows, i int) bool {
-	for _, c := range []string{colPrograms, colMatch, colNot, colOVZ, colCorrective} {
-		if sr.text(i, c) != "" {
-			return true
-		}
-	}
-	return false
-}
-
-// applies reads the condition columns of row i (nil when all are empty).
-func (tr *tableReader) applies(sr *sheetRows, i int) *rawApplies {
-	if !tr.appliesGiven(sr, i) {
-		return nil
-	}
-	a := &rawApplies{ProgramsMatch: sr.text(i, colMatch)}
-	_, a.pos = tr.pos(sr.s, i, sr.cols[colPrograms])
-	a.Programs = splitList(sr.text(i, colPrograms))
-	a.NotPrograms = splitList(sr.text(i, colNot))
-	a.OVZ = tr.optBool(sr, i, colOVZ)
-	a.Corrective = tr.optBool(sr, i, colCorrective)
-	return a
-}
-
-func sameApplies(a, b *rawApplies) bool {
-	if a == nil || b == nil {
-		return a == b
-	}
-	eq := func(x, y *bool) bool { return (x == nil) == (y == nil) && (x == nil || *x == *y) }
-	return slices.Equal(a.Programs, b.Programs) && a.ProgramsMatch == b.ProgramsMatch &&
-		slices.Equal(a.NotPrograms, b.NotPrograms) && eq(a.OVZ, b.OVZ) && eq(a.Corrective, b.Corrective)
 }
 
 // splitList splits «НОО, ООО» (commas or semicolons).
@@ -848,7 +811,7 @@ func (tr *tableReader) readRules(root *rawRoot) map[string]rawCriticalList {
 func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawIndicator {
 	sr := tr.sheet(SheetIndicators, []string{colComponent, colNumber, colText, colCritical, colFailsBelow,
 		colKind, colUnit, colMin, colMax, colInteger, colMeasures}, true, false,
-		colPrograms, colMatch, colNot, colOVZ, colCorrective, colOrder, colWeight, colAliases)
+		append(tr.cols.names(), colOrder, colWeight, colAliases)...)
 	if sr == nil {
 		return nil
 	}

@@ -23,20 +23,21 @@ const (
 // own words; it is written in the model's language through the catalogue
 // (internal/lang) and read back from any.
 var (
-	tableSheets = []string{SheetInfo, SheetLevels, SheetKinds, SheetComponents, SheetThresholds, SheetRules, SheetIndicators,
+	tableSheets = []string{SheetInfo, SheetLevels, SheetRespondent, SheetKinds, SheetComponents, SheetThresholds, SheetRules, SheetIndicators,
 		SheetOptions, SheetBands}
 	tableColumns = []string{colKey, colValue, colNote, colTitle, colKind, colOrder, colVariant, colVariantID, colPrograms, colMatch,
 		colNot, colOVZ, colCorrective, colWhere, colUnit, colIndicator, colAction, colLevel, colComponent, colNumber, colText,
 		colCritical, colFailsBelow, colMin, colMax, colInteger, colMeasures, colAnswer, colAliases, colPoints, colFrom, colTo,
-		colToIncluded, colWeight, colShort, colPlural}
+		colToIncluded, colWeight, colShort, colPlural, colAttrMultiple, colAttrDefault, colAttrYes, colAttrNo}
 	tableCells = []string{wordYes, wordNo, wordChoice, wordChoices, wordNotApplicable, wordNumber, wordDirection, wordCondition,
-		wordPoints, wordAbove}
+		wordPoints, wordAbove, rowOne, rowFew, rowMany, rowName, rowCode, rowGroup, rowAttribute, rowValue}
 )
 
 // wordColumns are the columns whose cells hold words of the table's
 // language (yes/no, kinds, «не применимо», units), by sheet.
 var wordColumns = map[string][]string{
 	SheetComponents: {colKind},
+	SheetRespondent: {colKind, colAttrMultiple},
 	SheetThresholds: {colOVZ, colCorrective, colUnit},
 	SheetIndicators: {colCritical, colOVZ, colCorrective, colKind, colInteger},
 	SheetOptions:    {colPoints},

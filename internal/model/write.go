@@ -29,6 +29,7 @@ type outRoot struct {
 	CriticalRule any            `yaml:"critical_rule,omitempty"` // one CriticalDoc, or a list; none without critical indicators
 	Overall      string         `yaml:"overall,omitempty"`       // unless sum
 	Language     string         `yaml:"language,omitempty"`      // unless ru
+	Respondent   *RespondentDoc `yaml:"respondent,omitempty"`    // when declared
 }
 
 type outComponent struct {
@@ -123,6 +124,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 		root.Levels = append(root.Levels, LevelDoc(l))
 	}
 	root.Kinds = m.kindDocs()
+	root.Respondent = m.respondentDoc()
 	for _, c := range m.Components {
 		root.Components = append(root.Components, outComponent{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Weight: weightText(c.Weight)})
 	}

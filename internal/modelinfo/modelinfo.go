@@ -65,7 +65,7 @@ func WriteText(w io.Writer, m *model.Model) error {
 func writeProfileThresholds(b *strings.Builder, l lang.Lang, m *model.Model) {
 	var blocks []string
 	profiles := map[string][]string{}
-	for _, p := range model.AllProfiles() {
+	for _, p := range m.Respondent.AllProfiles() {
 		maxes, total := m.Maxima(p)
 		var block strings.Builder
 		needs := func(title, component string, max int) {
@@ -79,7 +79,7 @@ func writeProfileThresholds(b *strings.Builder, l lang.Lang, m *model.Model) {
 		if _, seen := profiles[key]; !seen {
 			blocks = append(blocks, key)
 		}
-		profiles[key] = append(profiles[key], p.String())
+		profiles[key] = append(profiles[key], m.Respondent.ProfileText(p))
 	}
 	if !m.UsesProfile() {
 		// Nothing depends on a profile: one block, no profiles named.

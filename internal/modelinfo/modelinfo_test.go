@@ -37,7 +37,8 @@ func TestWriteText(t *testing.T) {
 			t.Errorf("lacks %q", want)
 		}
 	}
-	if n := strings.Count(out, "\nПрофиль "); n < 2 || n > len(model.AllProfiles()) {
+	school := model.SchoolRespondent()
+	if n := strings.Count(out, "\nПрофиль "); n < 2 || n > len(school.AllProfiles()) {
 		t.Errorf("%d profile blocks", n)
 	}
 }

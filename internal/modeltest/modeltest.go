@@ -35,3 +35,22 @@ func LoadRoot(t testing.TB, root, indicators string) *model.Model {
 	}
 	return m
 }
+
+// SchoolProfile is a school's profile: its programmes, pupils with ОВЗ,
+// corrective or not.
+func SchoolProfile(ovz, corrective bool, programs ...string) model.Profile {
+	yn := func(b bool) []string {
+		if b {
+			return []string{model.Yes}
+		}
+		return []string{model.No}
+	}
+	return model.Profile{"programs": programs, "ovz": yn(ovz), "corrective": yn(corrective)}
+}
+
+// AllPrograms are the school's three programmes.
+var AllPrograms = []string{"НОО", "ООО", "СОО"}
+
+// DefaultProfile is the school's default profile: all three programmes,
+// no ОВЗ, not corrective.
+func DefaultProfile() model.Profile { return SchoolProfile(false, false, AllPrograms...) }

@@ -14,6 +14,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/doc"
 	"github.com/selfdiag/selfdiag/internal/docx"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/scoring"
@@ -149,7 +150,7 @@ func TestSchoolNarratives(t *testing.T) {
 	}
 	var out strings.Builder
 	for _, c := range cases {
-		sub := &submission.Submission{Source: "s.csv", ProfileKnown: true, School: submission.School{Name: c.name, Profile: model.DefaultProfile()}}
+		sub := &submission.Submission{Source: "s.csv", ProfileKnown: true, School: submission.School{Name: c.name, Profile: modeltest.DefaultProfile()}}
 		for i, ind := range m.Indicators {
 			sub.Answers = append(sub.Answers, submission.Answer{Indicator: ind.ID, Value: c.answer(i, ind)})
 		}

@@ -51,15 +51,33 @@ func totalDoc(m *model.Model, t scoring.Tally) wire.TotalDoc {
 	return d
 }
 
+// schoolDoc is the respondent of a result: for the school model its
+// municipality and profile (schema v1), else its groups and attributes
+// (v2).
+func schoolDoc(m *model.Model, r *School) wire.SchoolDoc {
+	s := r.School
+	d := wire.SchoolDoc{Name: s.Name, Code: s.Code, Year: s.Year, ProfileAssumed: r.ProfileAssumed}
+	if !m.Respondent.IsSchool() {
+		for _, g := range m.Respondent.Groups {
+			d.Groups = append(d.Groups, wire.GroupDoc{ID: g.ID, Value: s.Groups[g.ID]})
+		}
+		d.Attributes = s.Profile
+		return d
+	}
+	mun := m.Respondent.GroupOf(s.Groups)
+	d.Municipality = &mun
+	d.Profile = &wire.ProfileDoc{Programs: nonNil(s.Profile["programs"]), OVZ: s.Profile.Has("ovz", model.Yes),
+		Corrective: s.Profile.Has("corrective", model.Yes)}
+	return d
+}
+
 // Doc converts a result to its JSON form.
 func Doc(m *model.Model, r *School) wire.ResultDoc {
 	d := wire.ResultDoc{
-		Schema: wire.ResultSchema,
-		Source: wire.SourceDoc{File: r.Source, Row: r.Row, Layout: r.Layout},
-		Model:  modelDoc(r.Model),
-		School: wire.SchoolDoc{Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality, Year: r.School.Year,
-			Profile:        wire.ProfileDoc{Programs: nonNil(r.School.Profile.Programs), OVZ: r.School.Profile.OVZ, Corrective: r.School.Profile.Corrective},
-			ProfileAssumed: r.ProfileAssumed},
+		Schema:           wire.ResultSchema,
+		Source:           wire.SourceDoc{File: r.Source, Row: r.Row, Layout: r.Layout},
+		Model:            modelDoc(r.Model),
+		School:           schoolDoc(m, r),
 		Total:            totalDoc(m, r.Total),
 		CriticalFailures: nonNil(r.CriticalFailures),
 		Incomplete:       r.Incomplete,
@@ -68,6 +86,9 @@ func Doc(m *model.Model, r *School) wire.ResultDoc {
 		Deficits:         []wire.DeficitDoc{},
 		Problems:         []wire.ProblemDoc{},
 		Notices:          []wire.ProblemDoc{},
+	}
+	if !m.Respondent.IsSchool() {
+		d.Schema = wire.ResultSchemaV2
 	}
 	for _, c := range r.Components {
 		d.Components = append(d.Components, wire.ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, TotalDoc: totalDoc(m, c.Tally),

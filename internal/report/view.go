@@ -212,8 +212,8 @@ func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []chart.Mar
 }
 
 func newSchoolView(m *model.Model, r *School) *schoolView {
-	v := &schoolView{HasCritical: m.HasCritical(), DeficitsHeading: deficitsHeading(m), Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Municipality,
-		Year: r.School.Year, Profile: r.School.Profile.String(), ProfileAssumed: r.ProfileAssumed, Source: filepath.Base(r.Source),
+	v := &schoolView{HasCritical: m.HasCritical(), DeficitsHeading: deficitsHeading(m), Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: m.Respondent.GroupOf(r.School.Groups),
+		Year: r.School.Year, Profile: m.Respondent.ProfileText(r.School.Profile), ProfileAssumed: r.ProfileAssumed, Source: filepath.Base(r.Source),
 		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}
 	if r.Row > 0 {
 		v.Source += ", строка " + strconv.Itoa(r.Row)

@@ -5,6 +5,8 @@ package ru
 
 import (
 	"strconv"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"unicode"
 	"unicode/utf8"
 )
@@ -12,17 +14,7 @@ import (
 // Form picks the form for n: one («1 балл», «21 балл»), few («2 балла»,
 // «34 балла») or many («5 баллов», «11 баллов», «12 баллов»).
 func Form(n int, one, few, many string) string {
-	n %= 100
-	if n < 0 {
-		n = -n
-	}
-	switch {
-	case n%10 == 1 && n != 11:
-		return one
-	case n%10 >= 2 && n%10 <= 4 && (n < 12 || n > 14):
-		return few
-	}
-	return many
+	return lang.RU.Plural(n, one, few, many)
 }
 
 // Count is n with its word in the right form: «5 баллов».

@@ -176,7 +176,8 @@ func TestMessyFiles(t *testing.T) {
 	district[2].Municipality = "кировский район "
 	district[0].Municipality = "Кировский район"
 	noOVZ := district[3]
-	noOVZ.Profile.OVZ = false
+	noOVZ.Profile = noOVZ.Profile.Clone()
+	noOVZ.Profile["ovz"] = []string{model.No}
 	noOVZ.Answers = Answers(m, noOVZ.Profile, 99, 0.8)
 	noOVZ.Answers["15"] = "реализуются" // only for schools with ОВЗ: a notice
 	district[3] = noOVZ

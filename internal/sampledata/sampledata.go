@@ -22,11 +22,14 @@ type School struct {
 
 // ProfileCells renders the profile as the answer files write it.
 func (s School) ProfileCells() (programs, ovz, corrective string) {
-	ps := make([]string, len(s.Profile.Programs))
-	for i, p := range s.Profile.Programs {
-		ps[i] = string(p)
+	return strings.Join(s.Profile["programs"], ", "), yesNo(s.Profile.Has("ovz", model.Yes)), yesNo(s.Profile.Has("corrective", model.Yes))
+}
+
+func yesNoID(b bool) string {
+	if b {
+		return model.Yes
 	}
-	return strings.Join(ps, ", "), yesNo(s.Profile.OVZ), yesNo(s.Profile.Corrective)
+	return model.No
 }
 
 func yesNo(b bool) string {
@@ -102,18 +105,19 @@ func District(m *model.Model, n int, seed uint64) []School {
 	rng := rand.New(rand.NewPCG(seed, 0xd157))
 	out := make([]School, n)
 	for i := range out {
-		p := model.Profile{Programs: model.AllPrograms}
+		programs := []string{"НОО", "ООО", "СОО"}
 		switch rng.IntN(10) {
 		case 0:
-			p.Programs = []model.Program{model.NOO}
+			programs = programs[:1]
 		case 1, 2:
-			p.Programs = []model.Program{model.NOO, model.OOO}
+			programs = programs[:2]
 		}
-		p.OVZ = rng.IntN(3) == 0
-		p.Corrective = rng.IntN(25) == 0
-		if p.Corrective {
-			p.OVZ = true
+		ovz := rng.IntN(3) == 0
+		corrective := rng.IntN(25) == 0
+		if corrective {
+			ovz = true
 		}
+		p := model.Profile{"programs": programs, "ovz": {yesNoID(ovz)}, "corrective": {yesNoID(corrective)}}
 		quality := 0.3 + 0.65*rng.Float64()
 		out[i] = School{
 			Name:         fmt.Sprintf("МБОУ «Школа № %d»", i+1),

@@ -10,6 +10,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/submission"
 )
@@ -20,19 +21,21 @@ const root = "../../testdata"
 
 // sampleSchools are the bundled one-school samples.
 func sampleSchools(m *model.Model) map[string]School {
-	full := model.Profile{Programs: model.AllPrograms}
+	full := modeltest.DefaultProfile()
+	withOVZ := modeltest.SchoolProfile(true, false, modeltest.AllPrograms...)
+	nooOOO := modeltest.SchoolProfile(false, false, "НОО", "ООО")
 	return map[string]School{
 		"school1": {Name: "МБОУ «Средняя общеобразовательная школа № 1»", Code: "660001", Municipality: "Кировский район", Year: "2024", Filled: "15.05.2024",
-			Profile: model.Profile{Programs: model.AllPrograms, OVZ: true}, Answers: Answers(m, model.Profile{Programs: model.AllPrograms, OVZ: true}, 1, 0.8)},
+			Profile: withOVZ, Answers: Answers(m, withOVZ, 1, 0.8)},
 		"school2": {Name: "МКОУ «Основная школа с. Берёзовка»", Code: "660002", Municipality: "Заречный городской округ", Year: "2024",
-			Profile: model.Profile{Programs: []model.Program{model.NOO, model.OOO}}, Answers: Answers(m, model.Profile{Programs: []model.Program{model.NOO, model.OOO}}, 2, 0.55)},
+			Profile: nooOOO, Answers: Answers(m, nooOOO, 2, 0.55)},
 		"school3": {Name: "МАОУ «Лицей № 3»", Code: "660003", Municipality: "Кировский район", Year: "2024",
 			Profile: full, Answers: Answers(m, full, 3, 0.97)},
 		"federal": {Name: "МБОУ «Гимназия № 4»", Code: "660004", Municipality: "Светлогорский район", Year: "2024",
 			Profile: full, Answers: Answers(m, full, 4, 0.7)},
 		"corrective": {Name: "ГКОУ «Специальная (коррекционная) школа-интернат № 5»", Code: "660005", Municipality: "Светлогорский район", Year: "2024",
-			Profile: model.Profile{Programs: []model.Program{model.NOO, model.OOO}, OVZ: true, Corrective: true},
-			Answers: Answers(m, model.Profile{Programs: []model.Program{model.NOO, model.OOO}, OVZ: true, Corrective: true}, 5, 0.5)},
+			Profile: modeltest.SchoolProfile(true, true, "НОО", "ООО"),
+			Answers: Answers(m, modeltest.SchoolProfile(true, true, "НОО", "ООО"), 5, 0.5)},
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"testing/fstest"
 
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modeltest"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/submission"
 )
@@ -100,8 +101,8 @@ func sub(profile model.Profile, kv ...string) *submission.Submission {
 }
 
 var (
-	plain = model.Profile{Programs: model.AllPrograms}
-	ovz   = model.Profile{Programs: model.AllPrograms, OVZ: true}
+	plain = modeltest.DefaultProfile()
+	ovz   = modeltest.SchoolProfile(true, false, modeltest.AllPrograms...)
 )
 
 func TestScoreLevels(t *testing.T) {
@@ -168,7 +169,7 @@ func TestThresholdBoundaries(t *testing.T) {
 	} {
 		m := modelWithDefault(t, tt.unit, tt.values)
 		only := &model.Model{Levels: m.Levels, Thresholds: model.Thresholds{Default: m.Thresholds.Default}}
-		got := only.Standing("", model.DefaultProfile(), tt.points, tt.max).Level
+		got := only.Standing("", modeltest.DefaultProfile(), tt.points, tt.max).Level
 		if m.Levels[got].ID != tt.want {
 			t.Errorf("%s %s: %d/%d → %s, want %s", tt.unit, tt.values, tt.points, tt.max, m.Levels[got].ID, tt.want)
 		}
@@ -348,7 +349,7 @@ func TestThresholdVariants(t *testing.T) {
       components:
         b: {percent: {base: 10, medium: 20, high: 30}}`
 	m := testModel(t, extra, "force", "below_base", "both")
-	corr := model.Profile{Programs: model.AllPrograms, Corrective: true}
+	corr := modeltest.SchoolProfile(false, true, modeltest.AllPrograms...)
 	r := Score(m, sub(corr, "1", "частично", "2", "нет", "3", "0", "5", "нет", "6", "0"))
 	// a: 1 point → base by points thresholds; b: 0 % → below base; total 1 → base (variant default).
 	if r.Components[0].LevelID != "base" || r.Components[1].LevelID != "below_base" || r.Total.LevelID != "base" {
@@ -368,9 +369,9 @@ func TestDefaultModelProfiles(t *testing.T) {
 	maxFor := func(p model.Profile) int {
 		return Score(m, &submission.Submission{School: submission.School{Profile: p}}).Total.Max
 	}
-	noo := maxFor(model.Profile{Programs: []model.Program{model.NOO}})
-	all := maxFor(model.DefaultProfile())
-	allOVZ := maxFor(model.Profile{Programs: model.AllPrograms, OVZ: true})
+	noo := maxFor(modeltest.SchoolProfile(false, false, "НОО"))
+	all := maxFor(modeltest.DefaultProfile())
+	allOVZ := maxFor(modeltest.SchoolProfile(true, false, modeltest.AllPrograms...))
 	if !(noo < all && all < allOVZ) {
 		t.Errorf("max by profile: НОО %d, all %d, all+ОВЗ %d: applicability must change the maximum", noo, all, allOVZ)
 	}
@@ -381,7 +382,7 @@ func BenchmarkScoreSchool(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	s := &submission.Submission{School: submission.School{Profile: model.Profile{Programs: model.AllPrograms, OVZ: true}}, ProfileKnown: true}
+	s := &submission.Submission{School: submission.School{Profile: modeltest.SchoolProfile(true, false, modeltest.AllPrograms...)}, ProfileKnown: true}
 	for _, ind := range m.Indicators {
 		v := "нет"
 		if ind.IsNumeric() {
@@ -404,7 +405,7 @@ func TestProblemsCapped(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	sub := &submission.Submission{Source: "школа.csv", School: submission.School{Name: "Школа", Profile: model.DefaultProfile()}, ProfileKnown: true}
+	sub := &submission.Submission{Source: "школа.csv", School: submission.School{Name: "Школа", Profile: modeltest.DefaultProfile()}, ProfileKnown: true}
 	for i := range 3000 {
 		sub.Answers = append(sub.Answers, submission.Answer{Indicator: fmt.Sprintf("x%d", i), Value: "да", Row: i + 2, Col: 2})
 	}
@@ -414,7 +415,7 @@ func TestProblemsCapped(t *testing.T) {
 	}
 	applicable := 0 // each is missing an answer: a problem
 	for _, ind := range m.Indicators {
-		if ind.Applies.AppliesTo(model.DefaultProfile()) {
+		if ind.Applies.AppliesTo(modeltest.DefaultProfile()) {
 			applicable++
 		}
 	}

@@ -38,13 +38,16 @@ type Submission struct {
 	Loc problem.Location
 }
 
-// School is the identity and profile of a school.
+// School is the identity, groups and attributes of a respondent (a
+// school, for the school model).
 type School struct {
-	Name         string
-	Code         string
-	Municipality string
-	Year         string
-	Profile      model.Profile
+	Name string
+	Code string
+	// Groups are the values of the model's grouping fields, by field id
+	// («municipality»); nil when the file states none.
+	Groups  map[string]string
+	Year    string
+	Profile model.Profile
 	// Filled is the «Дата заполнения» the file states, zero when none.
 	Filled time.Time
 }

@@ -25,8 +25,18 @@ import (
 // Schema is the "schema" of a summary in JSON.
 const Schema = "selfdiag.summary/v1"
 
-// GroupMunicipality is the only grouping so far.
+// GroupMunicipality is the school model's grouping field.
 const GroupMunicipality = "municipality"
+
+// GroupField is the grouping field a district's rows show and, with
+// groupBy, are grouped by: groupBy when given, else the model's first
+// grouping field ("" when it has none).
+func GroupField(m *model.Model, groupBy string) string {
+	if groupBy != "" || len(m.Respondent.Groups) == 0 {
+		return groupBy
+	}
+	return m.Respondent.Groups[0].ID
+}
 
 // MaxProblems caps the data problems kept for the «Ошибки» list; the count
 // is always exact.
@@ -216,6 +226,7 @@ type SchoolProblem struct {
 type Aggregator struct {
 	m          *model.Model
 	groupBy    string
+	field      string // GroupField
 	duplicates string
 	places     *municipalities
 	sum        Summary
@@ -310,14 +321,14 @@ type compTally struct{ level, points, max int }
 // New starts an aggregation.
 func New(m *model.Model, o Options) *Aggregator {
 	groupBy := o.GroupBy
-	a := &Aggregator{m: m, groupBy: groupBy, duplicates: cmp.Or(o.Duplicates, DuplicatesLatest), byKey: map[string]int{},
+	a := &Aggregator{m: m, groupBy: groupBy, field: GroupField(m, groupBy), duplicates: cmp.Or(o.Duplicates, DuplicatesLatest), byKey: map[string]int{},
 		places: newMunicipalities(o.Municipalities, o.ListName)}
 	a.sum.Model = scoring.Stamp(m)
 	a.sum.GroupBy = groupBy
 	a.sum.IncompletePolicy = cmp.Or(o.Incomplete, IncompleteExclude)
 	a.sum.Run = o.Run
 	a.sum.Levels = m.Levels
-	p := model.DefaultProfile()
+	p := m.Respondent.DefaultProfile()
 	maxes, total := m.Maxima(p)
 	for i, c := range m.Components {
 		a.sum.Components = append(a.sum.Components, ComponentRef{c.ID, c.Title, c.Kind})
@@ -346,12 +357,13 @@ func (a *Aggregator) AddFailure(file, msg string) {
 // Add counts a school. A school whose code (else name and municipality)
 // was already added is recorded as a duplicate and not counted; Add then
 // returns false.
-func (a *Aggregator) Add(r *scoring.Result) (id int) { return a.AddEntry(NewEntry(a.m, r)) }
+func (a *Aggregator) Add(r *scoring.Result) (id int) { return a.AddEntry(NewEntry(a.m, r, a.field)) }
 
 // NewEntry makes what the summary keeps of a school from its result. It
 // depends on nothing but its arguments: a batch makes entries on the
-// goroutines that score, and adds them in order.
-func NewEntry(m *model.Model, r *scoring.Result) *Entry {
+// goroutines that score, and adds them in order. field is the grouping
+// field the rows show (GroupField).
+func NewEntry(m *model.Model, r *scoring.Result, field string) *Entry {
 	school := r.School
 	e := &Entry{here: r.Source, filled: school.Filled, modified: r.Modified, describe: describe(school)}
 	if r.Row > 0 {
@@ -363,7 +375,7 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 	// The texts are copied: a reader may cut them from a whole row of a
 	// district table, which would otherwise stay in memory with them.
 	e.row = SchoolRow{Source: r.Source, Row: r.Row, Name: strings.Clone(school.Name), Code: strings.Clone(school.Code),
-		Municipality: strings.Clone(school.Municipality),
+		Municipality: strings.Clone(school.Groups[field]),
 		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
 		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: r.CriticalFailures,
 		CriticalHeld: r.Total.CriticalApplied && r.Total.Level < r.Total.ByPoints, Incomplete: r.Incomplete, Problems: len(r.Problems)}
@@ -408,7 +420,7 @@ func NewEntry(m *model.Model, r *scoring.Result) *Entry {
 	case school.Code != "":
 		e.key, e.by = "код|"+textnorm.Normalize(school.Code), "код"
 	case school.Name != "":
-		e.key, e.by = "имя|"+textnorm.Normalize(school.Name)+"|"+textnorm.Normalize(school.Municipality), "наименование и муниципалитет"
+		e.key, e.by = "имя|"+textnorm.Normalize(school.Name)+"|"+textnorm.Normalize(e.row.Municipality), "наименование и муниципалитет"
 	}
 	return e
 }
@@ -598,7 +610,7 @@ func (a *Aggregator) Summary() *Summary {
 	for _, name := range slices.Sorted(maps.Keys(shown)) {
 		st := groups[shown[name]].stats()
 		s.groups[name] = st
-		if a.groupBy == GroupMunicipality {
+		if a.groupBy != "" {
 			s.Municipalities = append(s.Municipalities, Municipality{Name: name, Stats: st})
 		}
 	}

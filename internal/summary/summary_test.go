@@ -19,7 +19,7 @@ import (
 
 func score(m *model.Model, s sampledata.School, source string) *scoring.Result {
 	sub := &submission.Submission{Source: source, ProfileKnown: true,
-		School: submission.School{Name: s.Name, Code: s.Code, Municipality: s.Municipality, Profile: s.Profile}}
+		School: submission.School{Name: s.Name, Code: s.Code, Groups: map[string]string{"municipality": s.Municipality}, Profile: s.Profile}}
 	for _, ind := range m.Indicators {
 		if v, ok := s.Answers[ind.ID]; ok {
 			sub.Answers = append(sub.Answers, submission.Answer{Indicator: ind.ID, Value: v})
@@ -33,7 +33,7 @@ func TestAggregate(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := model.Profile{Programs: model.AllPrograms}
+	full := m.Respondent.DefaultProfile()
 	best := sampledata.Answers(m, full, 1, 1)
 	worst := map[string]string{}
 	for _, ind := range m.Indicators {
@@ -241,7 +241,7 @@ func TestDuplicatePolicies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := model.Profile{Programs: model.AllPrograms}
+	full := m.Respondent.DefaultProfile()
 	good, poor := sampledata.Answers(m, full, 1, 1), sampledata.Answers(m, full, 2, 0.2)
 	day := func(d int) time.Time { return time.Date(2025, 5, d, 0, 0, 0, 0, time.UTC) }
 	sent := func(file string, answers map[string]string, filled, modified time.Time) *scoring.Result {
@@ -299,7 +299,7 @@ func TestMunicipalities(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	full := model.Profile{Programs: model.AllPrograms}
+	full := m.Respondent.DefaultProfile()
 	answers := sampledata.Answers(m, full, 1, 0.9)
 	agg := New(m, Options{GroupBy: GroupMunicipality, Municipalities: []string{"Кировский район", "Заречный городской округ"}, ListName: "список.txt"})
 	for i, name := range []string{"Кировский р-н", "Кировский район", "кировский район ", "Заречный г.о.", "Зареченый городской округ"} {
@@ -344,7 +344,7 @@ func TestMarks(t *testing.T) {
 	c := m.Components[0]
 	max := 0
 	for _, ind := range c.Indicators {
-		if ind.Applies.AppliesTo(model.DefaultProfile()) {
+		if ind.Applies.AppliesTo(m.Respondent.DefaultProfile()) {
 			max += ind.Max
 		}
 	}

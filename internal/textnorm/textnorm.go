@@ -168,9 +168,9 @@ func ParseNumber(s string) (Number, error) {
 // "no", "1", "0", "+", "-", "есть"). ok is false when the text is neither.
 func ParseBool(s string) (v, ok bool) {
 	switch Normalize(s) {
-	case "да", "д", "есть", "имеется", "yes", "y", "true", "1", "+", "истина":
+	case "да", "д", "есть", "имеется", "yes", "y", "true", "1", "+", "истина", "sì", "si", "vero":
 		return true, true
-	case "нет", "н", "не имеется", "отсутствует", "no", "n", "false", "0", "-", "ложь":
+	case "нет", "н", "не имеется", "отсутствует", "no", "n", "false", "0", "-", "ложь", "falso":
 		return false, true
 	}
 	return false, false

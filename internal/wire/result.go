@@ -6,8 +6,14 @@ package wire
 
 import "github.com/selfdiag/selfdiag/internal/model"
 
-// ResultSchema is the "schema" of a school result in JSON.
-const ResultSchema = "selfdiag.result/v1"
+// ResultSchema is the "schema" of a school result in JSON; ResultSchemaV2
+// of a result of a model with a respondent of its own, whose «school»
+// holds «groups» and «attributes» instead of «municipality» and
+// «profile».
+const (
+	ResultSchema   = "selfdiag.result/v1"
+	ResultSchemaV2 = "selfdiag.result/v2"
+)
 
 // ResultDoc is the JSON form of a school's result (schema selfdiag.result/v1).
 type ResultDoc struct {
@@ -87,19 +93,27 @@ type ModelDoc struct {
 
 // SchoolDoc is the school's identity and profile.
 type SchoolDoc struct {
-	Name           string     `json:"name"`
-	Code           string     `json:"code"`
-	Municipality   string     `json:"municipality"`
-	Year           string     `json:"year"`
-	Profile        ProfileDoc `json:"profile"`
-	ProfileAssumed bool       `json:"profile_assumed"`
+	Name           string        `json:"name"`
+	Code           string        `json:"code"`
+	Municipality   *string       `json:"municipality,omitempty"` // v1
+	Groups         []GroupDoc    `json:"groups,omitempty"`       // v2: the grouping fields, in the model's order
+	Year           string        `json:"year"`
+	Profile        *ProfileDoc   `json:"profile,omitempty"`    // v1
+	Attributes     model.Profile `json:"attributes,omitempty"` // v2: value ids by attribute
+	ProfileAssumed bool          `json:"profile_assumed"`
+}
+
+// GroupDoc is the value of a grouping field.
+type GroupDoc struct {
+	ID    string `json:"id"`
+	Value string `json:"value"`
 }
 
 // ProfileDoc is the school profile that decides which indicators apply.
 type ProfileDoc struct {
-	Programs   []model.Program `json:"programs"`
-	OVZ        bool            `json:"ovz"`
-	Corrective bool            `json:"corrective"`
+	Programs   []string `json:"programs"`
+	OVZ        bool     `json:"ovz"`
+	Corrective bool     `json:"corrective"`
 }
 
 // TotalDoc is points, maximum, percent and level. Level is empty when

@@ -55,6 +55,8 @@ func TestFrameworks(t *testing.T) {
 				runs[round] = filepath.Join(work, "run-"+round)
 				mustRun(t, ExitOK, "batch", "--model", modelDir, "--per-school", "-f", "json", "--out", runs[round], filepath.Join(root, round))
 			}
+			checkGrouping(t, m, modelDir, filepath.Join(root, fw.before))
+			checkSet(t, m, modelDir, work)
 			schools := readResults(t, filepath.Join(runs[fw.before], "schools"))
 			if len(schools) < 5 {
 				t.Fatalf("%d respondents read", len(schools))
@@ -234,8 +236,34 @@ func checkTemplate(t *testing.T, m *model.Model, modelDir string, want wire.Resu
 		t.Fatal(err)
 	}
 	l := lang.Of(m.Language)
-	f.SetCellValue(l.T(form.SheetSchool), "B2", want.School.Name)
-	f.SetCellValue(l.T(form.SheetSchool), "B3", want.School.Code)
+	// The respondent's fields, found by their titles: identity, groups
+	// and attributes, as the table gave them.
+	values := map[string]string{m.Respondent.Name.Title: want.School.Name, m.Respondent.Code.Title: want.School.Code}
+	for _, g := range want.School.Groups {
+		if f, ok := m.Respondent.Group(g.ID); ok {
+			values[f.Title] = g.Value
+		}
+	}
+	for id, vals := range want.School.Attributes {
+		a := m.Respondent.Attribute(id)
+		values[a.Title] = a.Text(vals)
+	}
+	meta, err := f.GetRows(l.T(form.SheetSchool))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, row := range meta {
+		if len(row) == 0 {
+			continue
+		}
+		if v, ok := values[row[0]]; ok {
+			f.SetCellValue(l.T(form.SheetSchool), "B"+itoa(i+1), v)
+			delete(values, row[0])
+		}
+	}
+	if len(values) > 0 {
+		t.Errorf("the template asks for no %v", values)
+	}
 	rows, err := f.GetRows(l.T(form.SheetAnswers))
 	if err != nil {
 		t.Fatal(err)
@@ -334,6 +362,94 @@ func checkComparison(t *testing.T, modelDir, before, after, work string) {
 	if both < 4 || commented == 0 {
 		t.Errorf("comparison: %d respondents in both rounds, %d with comments", both, commented)
 	}
+}
+
+// checkGrouping groups a round by the model's grouping field: every
+// respondent counted in a group named as its files write it; an unknown
+// field is refused with the model's fields named.
+func checkGrouping(t *testing.T, m *model.Model, modelDir, round string) {
+	t.Helper()
+	g := m.Respondent.Groups[0]
+	var sum struct {
+		GroupBy        string `json:"group_by"`
+		Municipalities []struct {
+			Name  string `json:"name"`
+			Stats struct {
+				Schools int `json:"schools"`
+			} `json:"stats"`
+		} `json:"municipalities"`
+		Stats struct {
+			Schools int `json:"schools"`
+		} `json:"stats"`
+	}
+	out := mustRun(t, ExitOK, "batch", "--model", modelDir, "--group-by", g.ID, "-f", "json", round)
+	if err := json.Unmarshal([]byte(out), &sum); err != nil {
+		t.Fatal(err)
+	}
+	counted := 0
+	for _, grp := range sum.Municipalities {
+		counted += grp.Stats.Schools
+		if grp.Name == "" || cyrillic.MatchString(grp.Name) {
+			t.Errorf("group %q", grp.Name)
+		}
+	}
+	if sum.GroupBy != g.ID || len(sum.Municipalities) == 0 || counted != sum.Stats.Schools || counted == 0 {
+		t.Errorf("grouped by %q: %d groups, %d of %d respondents", sum.GroupBy, len(sum.Municipalities), counted, sum.Stats.Schools)
+	}
+	errOut := mustRunErr(t, ExitUsage, "batch", "--model", modelDir, "--group-by", "municipality", round)
+	if !strings.Contains(errOut, "допустимы "+g.ID) {
+		t.Errorf("an unknown grouping: %s", errOut)
+	}
+}
+
+// checkSet gives a respondent's attribute on the command line, for a file
+// that states none: used for what the file leaves out, refused when the
+// model has no such attribute or value.
+func checkSet(t *testing.T, m *model.Model, modelDir, work string) {
+	t.Helper()
+	r := &m.Respondent
+	path := filepath.Join(work, "one.csv")
+	ind := m.Indicators[0]
+	if err := os.WriteFile(path, []byte(r.Name.Title+";X\n"+r.Code.Title+";X1\n\n№;Answer\n"+ind.ID+";"+ind.Options[0].Text+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Attributes) == 0 {
+		if errOut := mustRunErr(t, ExitUsage, "score", "--model", modelDir, "--set", "tipo=powiat", path); !strings.Contains(errOut, "нет признаков") {
+			t.Errorf("--set for a model without attributes: %s", errOut)
+		}
+		return
+	}
+	a := r.Attributes[0]
+	value := a.ValueIDs()[1]
+	var res wire.ResultDoc
+	out := mustRun(t, ExitProblems, "score", "--model", modelDir, "--set", a.ID+"="+a.ValueTitle(value), "-f", "json", path)
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatal(err)
+	}
+	if got := res.School.Attributes[a.ID]; len(got) != 1 || got[0] != value || res.Schema != wire.ResultSchemaV2 {
+		t.Errorf("--set %s=%s: attributes %v, schema %s", a.ID, value, res.School.Attributes, res.Schema)
+	}
+	for _, p := range res.Problems {
+		if strings.Contains(p.Message, a.Title) {
+			t.Errorf("a given attribute still reported: %s", p.Message)
+		}
+	}
+	if errOut := mustRunErr(t, ExitUsage, "score", "--model", modelDir, "--set", a.ID+"=nowhere", path); !strings.Contains(errOut, "--set "+a.ID+"=nowhere") {
+		t.Errorf("a value not of the attribute: %s", errOut)
+	}
+	if errOut := mustRunErr(t, ExitUsage, "score", "--model", modelDir, "--set", "programs=НОО", path); !strings.Contains(errOut, "её признаки: "+a.ID) {
+		t.Errorf("an attribute not of the model: %s", errOut)
+	}
+}
+
+// mustRunErr runs the command and wants its exit code; it returns stderr.
+func mustRunErr(t *testing.T, want int, args ...string) string {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	if code := Main(args, nil, &out, &errOut); code != want {
+		t.Fatalf("selfdiag %s: exit %d, want %d\n%s%s", strings.Join(args, " "), code, want, out.String(), errOut.String())
+	}
+	return errOut.String()
 }
 
 func itoa(i int) string { return big.NewInt(int64(i)).String() }

@@ -54,23 +54,94 @@ func commentOf(l lang.Lang, ind *model.Indicator) string {
 	return ind.ID + " — " + strings.ToLower(l.T(CommentColumn))
 }
 
-// MetaFields are the identity and profile rows of the «Школа» sheet, in
-// order, and the first columns of the district table. «Дата заполнения»
-// tells two submissions of one school apart (the later one counts).
+// MetaFields are the school model's respondent rows of the «Школа» sheet,
+// in order, and the first columns of the district table. «Дата
+// заполнения» tells two submissions of one school apart (the later one
+// counts).
 var MetaFields = []string{"Наименование ОО", "Код ОО", "Муниципалитет", "Год", "Дата заполнения",
 	"Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
 
-// profileFields are the fields of a school's profile: a template asks for
-// them only when something in the model depends on the profile.
-var profileFields = []string{"Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
+// field is a respondent's field a template asks for: its title in the
+// model's language and the choices its cell offers (none: free text).
+type field struct {
+	title   string
+	choices []string
+	group   bool // the first grouping field: offers the official spellings
+}
 
-// Fields are the identity (and, when the model uses them, profile) fields
-// a template of m asks for, in MetaFields' order.
-func Fields(m *model.Model) []string {
-	if m.UsesProfile() {
-		return MetaFields
+// maxChoices bounds the sets of values a multiple attribute's dropdown
+// offers: beyond, the cell is free text (checked on reading).
+const maxChoices = 15
+
+// fields are the respondent's fields of m's templates: identity, groups,
+// year and date, then the attributes when something in the model depends
+// on them.
+func fields(m *model.Model) []field {
+	lg := lang.Of(m.Language)
+	r := &m.Respondent
+	out := []field{{title: r.Name.Title}, {title: r.Code.Title}}
+	for i, g := range r.Groups {
+		out = append(out, field{title: g.Title, group: i == 0})
 	}
-	return slices.DeleteFunc(slices.Clone(MetaFields), func(f string) bool { return slices.Contains(profileFields, f) })
+	out = append(out, field{title: lg.T("Год")}, field{title: lg.T("Дата заполнения")})
+	if !m.UsesProfile() {
+		return out
+	}
+	for _, a := range r.Attributes {
+		f := field{title: a.Title}
+		switch {
+		case a.IsYesNo():
+			f.choices = []string{lg.T("да"), lg.T("нет")}
+		case !a.Multiple:
+			for _, id := range a.ValueIDs() {
+				f.choices = append(f.choices, a.ValueTitle(id))
+			}
+		case a.ID == "programs" && r.IsSchool():
+			f.choices = ProgramChoices
+		default:
+			f.choices = valueSets(a)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// valueSets are the non-empty sets of a multiple attribute's values, all
+// first, then by size; nil when there are more than maxChoices.
+func valueSets(a *model.Attribute) []string {
+	ids := a.ValueIDs()
+	if len(ids) > 4 {
+		return nil
+	}
+	var sets [][]string
+	for mask := 1<<len(ids) - 1; mask > 0; mask-- {
+		var set []string
+		for i, id := range ids {
+			if mask&(1<<i) != 0 {
+				set = append(set, a.ValueTitle(id))
+			}
+		}
+		sets = append(sets, set)
+	}
+	slices.SortStableFunc(sets, func(x, y []string) int { return len(y) - len(x) })
+	out := make([]string, len(sets))
+	for i, s := range sets {
+		out[i] = strings.Join(s, ", ")
+	}
+	if len(out) > maxChoices {
+		return nil
+	}
+	return out
+}
+
+// Fields are the titles of the respondent's fields a template of m asks
+// for, in the model's language and order.
+func Fields(m *model.Model) []string {
+	var out []string
+	for _, f := range fields(m) {
+		out = append(out, f.title)
+	}
+	return out
 }
 
 // metaPlace is a field's place among fields, from 1: its column in the
@@ -98,8 +169,6 @@ func dateValidation(l lang.Lang, sqref string) (*excelize.DataValidation, error)
 
 // ProgramChoices are the dropdown values for «Программы».
 var ProgramChoices = []string{"НОО, ООО, СОО", "НОО, ООО", "НОО", "ООО, СОО", "ООО", "СОО", "НОО, СОО"}
-
-var yesNo = []string{"да", "нет"}
 
 func cell(col, row int) string {
 	n, _ := excelize.CoordinatesToCellName(col, row)
@@ -282,17 +351,18 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	}
 	f.SetSheetRow(school, "A1", &[]any{lg.T("Поле"), lg.T("Значение")})
 	f.SetCellStyle(school, "A1", "B1", bold)
-	fields := Fields(m)
-	for i, name := range fields {
-		f.SetCellValue(school, cell(1, i+2), lg.T(name))
+	specs := fields(m)
+	titles := Fields(m)
+	for i, name := range titles {
+		f.SetCellValue(school, cell(1, i+2), name)
 	}
-	f.SetCellStyle(school, "B2", cell(2, len(fields)+1), unlocked)
+	f.SetCellStyle(school, "B2", cell(2, len(titles)+1), unlocked)
 	unlockedDate, err := f.NewStyle(&excelize.Style{Protection: &excelize.Protection{Locked: false}, CustomNumFmt: &dateFormat,
 		Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF7D6"}}, Border: thinBorder()})
 	if err != nil {
 		return err
 	}
-	dateCell := cell(2, metaPlace(fields, "Дата заполнения")+1)
+	dateCell := cell(2, metaPlace(titles, lg.T("Дата заполнения"))+1)
 	f.SetCellStyle(school, dateCell, dateCell, unlockedDate)
 	if dv, err := dateValidation(lg, dateCell); err != nil {
 		return err
@@ -308,24 +378,19 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 		ref string
 	}
 	var rows []listCell
-	if m.UsesProfile() {
-		progRef, err := l.add("programs", ProgramChoices)
+	for i, fs := range specs {
+		choices := fs.choices
+		if fs.group && len(o.Municipalities) > 0 {
+			choices = o.Municipalities
+		}
+		if len(choices) == 0 {
+			continue
+		}
+		ref, err := l.add("field:"+fs.title, choices)
 		if err != nil {
 			return err
 		}
-		ynRef, err := l.add("yesno", yesNo)
-		if err != nil {
-			return err
-		}
-		rows = append(rows, listCell{metaPlace(fields, "Программы") + 1, progRef}, listCell{metaPlace(fields, "Обучающиеся с ОВЗ") + 1, ynRef},
-			listCell{metaPlace(fields, "Коррекционная школа") + 1, ynRef})
-	}
-	if len(o.Municipalities) > 0 {
-		ref, err := l.add("municipalities", o.Municipalities)
-		if err != nil {
-			return err
-		}
-		rows = append(rows, listCell{metaPlace(fields, "Муниципалитет") + 1, ref})
+		rows = append(rows, listCell{i + 2, ref})
 	}
 	for _, d := range rows {
 		dv := excelize.NewDataValidation(true)
@@ -360,7 +425,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 			if _, err := fmt.Sscan(ind.ID, &n); err == nil && fmt.Sprint(n) == ind.ID {
 				id = n
 			}
-			text := ind.Text + onlyFor(ind)
+			text := ind.Text + onlyFor(m, ind)
 			crit := ""
 			if ind.Critical {
 				crit = lg.T("да")
@@ -459,26 +524,23 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 		dv.SetSqrefDropList(ref)
 		return f.AddDataValidation(schools, dv)
 	}
-	fields := Fields(m)
-	refs := map[int]string{}
-	if m.UsesProfile() {
-		progRef, _ := l.add("programs", ProgramChoices)
-		ynRef, _ := l.add("yesno", yesNo)
-		refs = map[int]string{metaPlace(fields, "Программы"): progRef, metaPlace(fields, "Обучающиеся с ОВЗ"): ynRef, metaPlace(fields, "Коррекционная школа"): ynRef}
-	}
-	if len(o.Municipalities) > 0 {
-		ref, err := l.add("municipalities", o.Municipalities)
+	for i, fs := range fields(m) {
+		choices := fs.choices
+		if fs.group && len(o.Municipalities) > 0 {
+			choices = o.Municipalities
+		}
+		if len(choices) == 0 {
+			continue
+		}
+		ref, err := l.add("field:"+fs.title, choices)
 		if err != nil {
 			return err
 		}
-		refs[metaPlace(fields, "Муниципалитет")] = ref
-	}
-	for col, ref := range refs {
-		if err := add(col, ref); err != nil {
+		if err := add(i+1, ref); err != nil {
 			return err
 		}
 	}
-	dateCol := metaPlace(fields, "Дата заполнения")
+	dateCol := metaPlace(Fields(m), lg.T("Дата заполнения"))
 	if dv, err := dateValidation(lg, cell(dateCol, 2)+":"+cell(dateCol, last)); err != nil {
 		return err
 	} else if err := f.AddDataValidation(schools, dv); err != nil {
@@ -494,7 +556,7 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 		return err
 	}
 	for i, ind := range m.Indicators {
-		col := len(fields) + 1 + 2*i // the answer, then its comment
+		col := len(Fields(m)) + 1 + 2*i // the answer, then its comment
 		if err := f.SetColStyle(schools, absCol(col+1), wrapped); err != nil {
 			return err
 		}
@@ -532,13 +594,13 @@ type Options struct {
 	Municipalities []string
 }
 
-// onlyFor marks an indicator that applies to some schools only: a school
+// onlyFor marks an indicator that applies to some respondents only: one
 // outside answers nothing there.
-func onlyFor(ind *model.Indicator) string {
+func onlyFor(m *model.Model, ind *model.Indicator) string {
 	if ind.Applies.IsZero() {
 		return ""
 	}
-	return " [только для школ: " + ind.Applies.String() + "]"
+	return lang.Of(m.Language).T(" [только для %s: %s]", m.Respondent.Many, ind.Applies.String())
 }
 
 // DistrictHeader is the district table header: identity and profile, then
@@ -547,11 +609,9 @@ func onlyFor(ind *model.Indicator) string {
 func DistrictHeader(m *model.Model, comments bool) []string {
 	l := lang.Of(m.Language)
 	var head []string
-	for _, f := range Fields(m) {
-		head = append(head, l.T(f))
-	}
+	head = append(head, Fields(m)...)
 	for _, ind := range m.Indicators {
-		head = append(head, ind.ID+". "+ind.Text+onlyFor(ind))
+		head = append(head, ind.ID+". "+ind.Text+onlyFor(m, ind))
 		if comments {
 			head = append(head, commentOf(l, ind))
 		}
@@ -565,12 +625,12 @@ func SchoolCSV(w io.Writer, m *model.Model) error {
 	l := lang.Of(m.Language)
 	return writeCSV(w, func(cw *csv.Writer) {
 		for _, name := range Fields(m) {
-			cw.Write(safetext.CSVRecord([]string{l.T(name), ""}))
+			cw.Write(safetext.CSVRecord([]string{name, ""}))
 		}
 		cw.Write(nil)
 		cw.Write(safetext.CSVRecord([]string{l.T("№"), l.T("Показатель оценивания"), l.T("Ответ"), l.T(CommentColumn), l.T("Допустимые ответы")}))
 		for _, ind := range m.Indicators {
-			text := ind.Text + onlyFor(ind)
+			text := ind.Text + onlyFor(m, ind)
 			if ind.Critical {
 				text += l.T(" (критический показатель)")
 			}

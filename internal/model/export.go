@@ -185,9 +185,6 @@ func (m *Model) respondentDoc() *RespondentDoc {
 	}
 	for _, a := range r.Attributes {
 		ad := AttributeDoc{ID: a.ID, Title: a.Title, Short: a.Short, Aliases: a.Aliases, Multiple: a.Multiple, Default: a.Default}
-		if a.Short == a.Title {
-			ad.Short = ""
-		}
 		if a.IsYesNo() {
 			ad.Yes, ad.No = a.Yes, a.No
 		}

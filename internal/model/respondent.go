@@ -198,12 +198,14 @@ func (a *Attribute) Text(ids []string) string {
 	return strings.Join(s, ", ")
 }
 
-// ColumnTitle is the attribute's column in the model's spreadsheet form.
+// ColumnTitle is the attribute's column in the model's spreadsheet form:
+// its short name, else «Признак «Тип»» (a title alone could be one of the
+// form's own columns, «Вид» or «Tipo»).
 func (a *Attribute) ColumnTitle() string {
 	if a.Short != "" {
 		return a.Short
 	}
-	return a.Title
+	return a.lang.T("Признак «%s»", a.Title)
 }
 
 // key folds a value for matching: textnorm.Key and, in a Russian model,
@@ -289,7 +291,7 @@ func SchoolRespondent() Respondent {
 			"Муниципальный район", "Район", "МО", "Городской округ", "municipality", "district"}}},
 		Attributes: []*Attribute{
 			{Field: Field{ID: "programs", Title: "Программы", Aliases: []string{"Реализуемые программы", "Уровни образования", "Образовательные программы"}},
-				Multiple: true,
+				Multiple: true, Short: "Программы",
 				Values: []Value{
 					{ID: "НОО", Aliases: []string{"начальное общее", "начальное общее образование", "начальное"}},
 					{ID: "ООО", Aliases: []string{"основное общее", "основное общее образование", "основное"}},

@@ -113,9 +113,6 @@ func (m *Model) respondentSheet() TableSheet {
 	}
 	for _, a := range r.Attributes {
 		short := a.Short
-		if short == a.Title {
-			short = ""
-		}
 		yes, no := "", ""
 		if a.IsYesNo() {
 			yes, no = a.Yes, a.No
@@ -190,7 +187,7 @@ func (tr *tableReader) attrCols(root *rawRoot) attrsColumns {
 	}
 	var attrs []*Attribute
 	for _, ra := range root.Respondent.Attributes {
-		a := &Attribute{Field: Field{ID: ra.ID, Title: ra.Title}, Short: ra.Short}
+		a := &Attribute{Field: Field{ID: ra.ID, Title: ra.Title}, Short: ra.Short, lang: lg}
 		for _, v := range ra.Values {
 			a.Values = append(a.Values, Value{ID: v.ID})
 		}

@@ -170,7 +170,7 @@ func Score(m *model.Model, sub *submission.Submission) *Result {
 	var failed []*model.Indicator        // critical indicators failed
 	var byComponent [][]*model.Indicator // the same by component (nil: none failed)
 	for i, ind := range m.Indicators {
-		is := r.scoreIndicator(sub, ind, given[i], profile)
+		is := r.scoreIndicator(m, sub, ind, given[i], profile)
 		r.Indicators[i] = is
 		if is.Status == StatusNotApplicable {
 			continue
@@ -301,7 +301,7 @@ func (r *Result) Loc(is *IndicatorScore) problem.Location {
 }
 
 // scoreIndicator scores the answer a (nil: none) to one indicator.
-func (r *Result) scoreIndicator(sub *submission.Submission, ind *model.Indicator, a *submission.Answer, p model.Profile) IndicatorScore {
+func (r *Result) scoreIndicator(m *model.Model, sub *submission.Submission, ind *model.Indicator, a *submission.Answer, p model.Profile) IndicatorScore {
 	is := IndicatorScore{Indicator: ind, Max: ind.Max, Option: -1, Band: -1}
 	if a != nil {
 		is.Answer, is.Comment, is.Row, is.Col = a.Value, a.Comment, a.Row, a.Col
@@ -318,8 +318,8 @@ func (r *Result) scoreIndicator(sub *submission.Submission, ind *model.Indicator
 	case !ind.Applies.AppliesTo(p):
 		is.Status, is.Max = StatusNotApplicable, 0
 		if a != nil && (a.Value != "" || odd.Date != "") {
-			r.Notices = append(r.Notices, problem.At(sub.AnswerLoc(a), "показатель %s относится только к школам с условием «%s», а профиль школы — %s: ответ «%s» не учитывается",
-				ind.ID, ind.Applies, p, textnorm.Truncate(cmp.Or(a.Value, odd.Date), 40)))
+			r.Notices = append(r.Notices, problem.At(sub.AnswerLoc(a), "показатель %s — только для %s с условием «%s», а здесь — %s: ответ «%s» не учитывается",
+				ind.ID, m.Respondent.Many, ind.Applies, m.Respondent.ProfileText(p), textnorm.Truncate(cmp.Or(a.Value, odd.Date), 40)))
 		}
 		return is
 	case odd.Formula:

@@ -320,7 +320,7 @@ func TestProblems(t *testing.T) {
 	}
 	// An answer to an indicator that does not apply is a notice, not a
 	// problem: nothing to fix.
-	if len(r.Notices) != 1 || !strings.HasPrefix(r.Notices[0].String(), "s.csv:строка 5, столбец 2: показатель 4 относится только к школам с условием «есть обучающиеся с ОВЗ»") ||
+	if len(r.Notices) != 1 || !strings.HasPrefix(r.Notices[0].String(), "s.csv:строка 5, столбец 2: показатель 4 — только для школ с условием «есть обучающиеся с ОВЗ»") ||
 		containsProblem(r.Problems, "показатель 4 относится") {
 		t.Errorf("notices %v", r.Notices)
 	}

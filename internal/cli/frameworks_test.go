@@ -80,14 +80,28 @@ func TestFrameworks(t *testing.T) {
 	}
 }
 
-// mustRun runs the command in process and wants its exit code.
+// mustRun runs the command in process and wants its exit code; it returns
+// stdout.
 func mustRun(t *testing.T, want int, args ...string) string {
+	t.Helper()
+	out, _ := run(t, want, args...)
+	return out
+}
+
+// mustRunErr is mustRun returning stderr.
+func mustRunErr(t *testing.T, want int, args ...string) string {
+	t.Helper()
+	_, errOut := run(t, want, args...)
+	return errOut
+}
+
+func run(t *testing.T, want int, args ...string) (stdout, stderr string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	if code := Main(args, nil, &out, &errOut); code != want {
 		t.Fatalf("selfdiag %s: exit %d, want %d\n%s%s", strings.Join(args, " "), code, want, out.String(), errOut.String())
 	}
-	return out.String()
+	return out.String(), errOut.String()
 }
 
 func readResults(t *testing.T, dir string) []wire.ResultDoc {
@@ -440,16 +454,6 @@ func checkSet(t *testing.T, m *model.Model, modelDir, work string) {
 	if errOut := mustRunErr(t, ExitUsage, "score", "--model", modelDir, "--set", "programs=НОО", path); !strings.Contains(errOut, "её признаки: "+a.ID) {
 		t.Errorf("an attribute not of the model: %s", errOut)
 	}
-}
-
-// mustRunErr runs the command and wants its exit code; it returns stderr.
-func mustRunErr(t *testing.T, want int, args ...string) string {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	if code := Main(args, nil, &out, &errOut); code != want {
-		t.Fatalf("selfdiag %s: exit %d, want %d\n%s%s", strings.Join(args, " "), code, want, out.String(), errOut.String())
-	}
-	return errOut.String()
 }
 
 func itoa(i int) string { return big.NewInt(int64(i)).String() }

@@ -219,6 +219,30 @@ func (l *lists) add(key string, values []string) (string, error) {
 	return ref, nil
 }
 
+// fieldLists writes the choices of the respondent's fields that offer a
+// list — the attributes', and the first group's when the official
+// spellings are given — and calls use with each field's index among
+// fields(m) and its list.
+func (l *lists) fieldLists(m *model.Model, o Options, use func(i int, ref string) error) error {
+	for i, fs := range fields(m) {
+		choices := fs.choices
+		if fs.group && len(o.Municipalities) > 0 {
+			choices = o.Municipalities
+		}
+		if len(choices) == 0 {
+			continue
+		}
+		ref, err := l.add("field:"+fs.title, choices)
+		if err != nil {
+			return err
+		}
+		if err := use(i, ref); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 func (l *lists) hide() error { return l.f.SetSheetVisible(l.sheet, false) }
 
 func optionTexts(ind *model.Indicator) []string {
@@ -351,7 +375,6 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	}
 	f.SetSheetRow(school, "A1", &[]any{lg.T("Поле"), lg.T("Значение")})
 	f.SetCellStyle(school, "A1", "B1", bold)
-	specs := fields(m)
 	titles := Fields(m)
 	for i, name := range titles {
 		f.SetCellValue(school, cell(1, i+2), name)
@@ -371,34 +394,13 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	}
 	f.SetColWidth(school, "A", "A", 26)
 	f.SetColWidth(school, "B", "B", 60)
-	// The cells that offer a list: the profile's, when the model uses it,
-	// and the municipality's, when the official spellings are given.
-	type listCell struct {
-		row int
-		ref string
-	}
-	var rows []listCell
-	for i, fs := range specs {
-		choices := fs.choices
-		if fs.group && len(o.Municipalities) > 0 {
-			choices = o.Municipalities
-		}
-		if len(choices) == 0 {
-			continue
-		}
-		ref, err := l.add("field:"+fs.title, choices)
-		if err != nil {
-			return err
-		}
-		rows = append(rows, listCell{i + 2, ref})
-	}
-	for _, d := range rows {
+	if err := l.fieldLists(m, o, func(i int, ref string) error {
 		dv := excelize.NewDataValidation(true)
-		dv.Sqref = cell(2, d.row)
-		dv.SetSqrefDropList(d.ref)
-		if err := f.AddDataValidation(school, dv); err != nil {
-			return err
-		}
+		dv.Sqref = cell(2, i+2)
+		dv.SetSqrefDropList(ref)
+		return f.AddDataValidation(school, dv)
+	}); err != nil {
+		return err
 	}
 	if err := xlsxprint.Setup(f, school, xlsxprint.Page{HeaderTo: 1}); err != nil {
 		return err
@@ -524,21 +526,8 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 		dv.SetSqrefDropList(ref)
 		return f.AddDataValidation(schools, dv)
 	}
-	for i, fs := range fields(m) {
-		choices := fs.choices
-		if fs.group && len(o.Municipalities) > 0 {
-			choices = o.Municipalities
-		}
-		if len(choices) == 0 {
-			continue
-		}
-		ref, err := l.add("field:"+fs.title, choices)
-		if err != nil {
-			return err
-		}
-		if err := add(i+1, ref); err != nil {
-			return err
-		}
+	if err := l.fieldLists(m, o, func(i int, ref string) error { return add(i+1, ref) }); err != nil {
+		return err
 	}
 	dateCol := metaPlace(Fields(m), lg.T("Дата заполнения"))
 	if dv, err := dateValidation(lg, cell(dateCol, 2)+":"+cell(dateCol, last)); err != nil {

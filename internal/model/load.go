@@ -683,28 +683,6 @@ func (l *loader) buildApplies(m *Model, ra *rawApplies, file, what string) Appli
 		conds[at.ID] = &Cond{Attr: at}
 		return conds[at.ID]
 	}
-	values := func(at *Attribute, k rawAppliesKey, loc problem.Location) []string {
-		if at.IsYesNo() {
-			if k.Bool == nil {
-				l.add(loc, "у %s %s: нужно true или false (признак «%s» — да или нет)", what, k.Key, at.Title)
-				return nil
-			}
-			if *k.Bool {
-				return []string{Yes}
-			}
-			return []string{No}
-		}
-		var out []string
-		for _, s := range k.Value {
-			id, ok := at.ParseValue(s)
-			if !ok {
-				l.add(loc, "у %s неизвестное значение %q в %s: допустимы %s", what, s, k.Key, strings.Join(at.ValueIDs(), ", "))
-				continue
-			}
-			out = append(out, id)
-		}
-		return at.ordered(out)
-	}
 	for _, k := range ra.Keys {
 		loc := l.at(file, k.pos)
 		name, suffix := k.Key, ""
@@ -721,13 +699,13 @@ func (l *loader) buildApplies(m *Model, ra *rawApplies, file, what string) Appli
 		c := cond(at)
 		switch suffix {
 		case "":
-			c.Values = values(at, k, loc)
+			c.Values = l.condValues(at, k, loc, what)
 		case "not_":
 			if at.IsYesNo() {
 				l.add(loc, "у %s ключ %s: признак «%s» — да или нет, пишется %s: true или %s: false", what, k.Key, at.Title, at.ID, at.ID)
 				continue
 			}
-			c.Not = values(at, k, loc)
+			c.Not = l.condValues(at, k, loc, what)
 		case "_match":
 			switch v := strings.TrimSpace(strings.Join(k.Value, "")); v {
 			case "", MatchAny:
@@ -756,6 +734,31 @@ func (l *loader) buildApplies(m *Model, ra *rawApplies, file, what string) Appli
 		}
 	}
 	return a
+}
+
+// condValues reads the values a condition names for an attribute: ids,
+// titles or aliases of its values, or true/false for a yes/no one.
+func (l *loader) condValues(at *Attribute, k rawAppliesKey, loc problem.Location, what string) []string {
+	if at.IsYesNo() {
+		if k.Bool == nil {
+			l.add(loc, "у %s %s: нужно true или false (признак «%s» — да или нет)", what, k.Key, at.Title)
+			return nil
+		}
+		if *k.Bool {
+			return []string{Yes}
+		}
+		return []string{No}
+	}
+	var out []string
+	for _, s := range k.Value {
+		id, ok := at.ParseValue(s)
+		if !ok {
+			l.add(loc, "у %s неизвестное значение %q в %s: допустимы %s", what, s, k.Key, strings.Join(at.ValueIDs(), ", "))
+			continue
+		}
+		out = append(out, id)
+	}
+	return at.ordered(out)
 }
 
 // attributeKeys lists the keys a condition may use, for messages.

@@ -61,7 +61,7 @@ func TestReadSchoolCSV(t *testing.T) {
 				t.Fatalf("%d submissions", len(subs))
 			}
 			s := subs[0]
-			if s.School.Name != "МБОУ «СОШ № 1»" || s.School.Code != "660001" || s.School.Groups["municipality"] != "Кировский район" || s.School.Year != "2024" {
+			if s.School.Name != "МБОУ «СОШ № 1»" || s.School.Code != "660001" || s.School.Group(0) != "Кировский район" || s.School.Year != "2024" {
 				t.Errorf("school = %+v", s.School)
 			}
 			p := s.School.Profile

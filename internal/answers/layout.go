@@ -229,29 +229,35 @@ func cell(cells []string, i int) string {
 // metaFields collects identity and profile values with where they were found.
 type metaFields struct {
 	f        *fields
-	values   []string
-	has      []bool
-	locs     []problem.Location
+	fields   []metaField // by role
 	problems []problem.Problem
 }
 
-func newMeta(f *fields) *metaFields {
-	n := f.count()
-	return &metaFields{f: f, values: make([]string, n), has: make([]bool, n), locs: make([]problem.Location, n)}
+// metaField is one field's value, whether the file has it, and where.
+type metaField struct {
+	value string
+	has   bool
+	loc   problem.Location
 }
 
-func (m *metaFields) value(r role) (string, bool) { return m.values[r], m.has[r] }
+func newMeta(f *fields) *metaFields {
+	return &metaFields{f: f, fields: make([]metaField, f.count())}
+}
+
+func (m *metaFields) value(r role) (string, bool) { return m.fields[r].value, m.fields[r].has }
+
+func (m *metaFields) loc(r role) problem.Location { return m.fields[r].loc }
 
 func (m *metaFields) set(r role, v string, loc problem.Location) {
 	v = strings.TrimSpace(v)
-	if old := m.values[r]; m.has[r] && old != "" {
+	if old := m.fields[r].value; m.fields[r].has && old != "" {
 		if v != "" && textnorm.Normalize(old) != textnorm.Normalize(v) {
 			m.problems = append(m.problems, problem.At(loc, "поле «%s» указано дважды по-разному: «%s» (%s) и «%s»; использовано первое",
-				m.f.title(r), old, m.locs[r], v))
+				m.f.title(r), old, m.fields[r].loc, v))
 		}
 		return
 	}
-	m.values[r], m.has[r], m.locs[r] = v, true, loc
+	m.fields[r] = metaField{v, true, loc}
 }
 
 // splitKeyValue reads a meta row: the key in the first non-empty cell and
@@ -575,15 +581,15 @@ func applyMeta(meta *metaFields, sub *submission.Submission, where problem.Locat
 	f := meta.f
 	sub.Problems = append(sub.Problems, meta.problems...)
 	s := &sub.School
-	s.Name = meta.values[roleName]
-	s.Code = normalizeCode(meta.values[roleCode])
-	s.Year = normalizeCode(meta.values[roleYear])
-	for i, g := range f.r.Groups {
-		if v := meta.values[f.group(i)]; v != "" {
+	s.Name = meta.fields[roleName].value
+	s.Code = normalizeCode(meta.fields[roleCode].value)
+	s.Year = normalizeCode(meta.fields[roleYear].value)
+	for i := range f.r.Groups {
+		if v := meta.fields[f.group(i)].value; v != "" {
 			if s.Groups == nil {
-				s.Groups = map[string]string{}
+				s.Groups = make([]string, len(f.r.Groups))
 			}
-			s.Groups[g.ID] = v
+			s.Groups[i] = v
 		}
 	}
 	s.Profile = f.r.DefaultProfile()
@@ -591,7 +597,7 @@ func applyMeta(meta *metaFields, sub *submission.Submission, where problem.Locat
 		if d, ok := parseDate(v); ok {
 			s.Filled = d
 		} else {
-			sub.Problems = append(sub.Problems, problem.At(meta.locs[roleFilled],
+			sub.Problems = append(sub.Problems, problem.At(meta.loc(roleFilled),
 				"не распознана «Дата заполнения» «%s»: ожидалось ДД.ММ.ГГГГ, например 15.05.2025; дата не учтена", textnorm.Truncate(v, 30)))
 		}
 	}
@@ -608,7 +614,7 @@ func applyMeta(meta *metaFields, sub *submission.Submission, where problem.Locat
 				s.Profile[a.ID] = vals
 				known++
 			} else {
-				sub.Problems = append(sub.Problems, problem.At(meta.locs[r],
+				sub.Problems = append(sub.Problems, problem.At(meta.loc(r),
 					"в поле «%s» значение «%s»: %s; принято «%s»", a.Title, textnorm.Truncate(v, 40), expecting(a), a.Text(a.Default)))
 			}
 		case opts.Given[a.ID] != nil:
@@ -665,8 +671,8 @@ func setFlag(a *model.Attribute) string {
 }
 
 func locOr(meta *metaFields, r role, where problem.Location) problem.Location {
-	if meta.has[r] {
-		return meta.locs[r]
+	if meta.fields[r].has {
+		return meta.fields[r].loc
 	}
 	return where
 }

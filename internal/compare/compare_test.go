@@ -41,7 +41,7 @@ func sideOf(t testing.TB, m *model.Model, schools []sampledata.School) *Side {
 // submissionOf is a generated school as a reader gives it.
 func submissionOf(m *model.Model, s sampledata.School) *submission.Submission {
 	sub := &submission.Submission{Source: s.Code + ".xlsx", ProfileKnown: true,
-		School: submission.School{Name: s.Name, Code: s.Code, Groups: map[string]string{"municipality": s.Municipality}, Profile: s.Profile}}
+		School: submission.School{Name: s.Name, Code: s.Code, Groups: []string{s.Municipality}, Profile: s.Profile}}
 	for _, ind := range m.Indicators {
 		if v, ok := s.Answers[ind.ID]; ok {
 			sub.Answers = append(sub.Answers, submission.Answer{Indicator: ind.ID, Value: v})

@@ -31,7 +31,7 @@ func NewSide(m *model.Model) *Side {
 
 // FromResult is what a comparison keeps of a scored school.
 func FromResult(m *model.Model, r *scoring.Result) School {
-	s := School{Code: strings.Clone(r.School.Code), Name: strings.Clone(r.School.Name), Municipality: strings.Clone(m.Respondent.GroupOf(r.School.Groups)),
+	s := School{Code: strings.Clone(r.School.Code), Name: strings.Clone(r.School.Name), Municipality: strings.Clone(r.School.Group(0)),
 		Year: strings.Clone(r.School.Year), Source: r.Source, Row: r.Row, Total: tally(m, r.Total), Components: make([]Tally, len(r.Components)),
 		CriticalFailures: slices.Clone(r.CriticalFailures), CriticalApplied: r.Total.CriticalApplied}
 	for i, c := range r.Components {

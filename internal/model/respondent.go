@@ -70,6 +70,24 @@ type Attribute struct {
 	// when empty): «ОВЗ».
 	Short string
 	lang  lang.Lang
+	// byKey finds a value by the key of its id, title or alias (see key):
+	// a district table reads one cell per row.
+	byKey map[string]string
+}
+
+// index fills byKey; it returns the attribute.
+func (a *Attribute) index() *Attribute {
+	a.byKey = map[string]string{}
+	for _, v := range a.Values {
+		for _, s := range append([]string{v.ID, v.Title}, v.Aliases...) {
+			if k := a.key(s); k != "" {
+				if _, taken := a.byKey[k]; !taken {
+					a.byKey[k] = v.ID
+				}
+			}
+		}
+	}
+	return a
 }
 
 // Value is one value of a list attribute.
@@ -114,17 +132,8 @@ func (a *Attribute) ParseValue(s string) (string, bool) {
 		}
 		return No, true
 	}
-	k := a.key(s)
-	if k == "" {
-		return "", false
-	}
-	for _, v := range a.Values {
-		if k == a.key(v.ID) || k == a.key(v.Title) ||
-			slices.ContainsFunc(v.Aliases, func(al string) bool { return a.key(al) == k }) {
-			return v.ID, true
-		}
-	}
-	return "", false
+	id, ok := a.byKey[a.key(s)]
+	return id, ok
 }
 
 // ParseValues reads a list of values («НОО, ООО», «НОО ООО»), separated by
@@ -242,13 +251,10 @@ func (r *Respondent) Group(id string) (Field, bool) {
 	return Field{}, false
 }
 
-// GroupOf is the value of a respondent's first grouping field («Кировский
-// район»), "" when the model has none or the file states none.
-func (r *Respondent) GroupOf(groups map[string]string) string {
-	if len(r.Groups) == 0 {
-		return ""
-	}
-	return groups[r.Groups[0].ID]
+// GroupIndex is the place of the grouping field with the id among the
+// respondent's groups, -1 when there is none.
+func (r *Respondent) GroupIndex(id string) int {
+	return slices.IndexFunc(r.Groups, func(g Field) bool { return g.ID == id })
 }
 
 // GroupIDs are the ids of the grouping fields.
@@ -290,19 +296,19 @@ func SchoolRespondent() Respondent {
 		Groups: []Field{{ID: "municipality", Title: "Муниципалитет", Aliases: []string{"Муниципальное образование",
 			"Муниципальный район", "Район", "МО", "Городской округ", "municipality", "district"}}},
 		Attributes: []*Attribute{
-			{Field: Field{ID: "programs", Title: "Программы", Aliases: []string{"Реализуемые программы", "Уровни образования", "Образовательные программы"}},
+			(&Attribute{Field: Field{ID: "programs", Title: "Программы", Aliases: []string{"Реализуемые программы", "Уровни образования", "Образовательные программы"}},
 				Multiple: true, Short: "Программы",
 				Values: []Value{
 					{ID: "НОО", Aliases: []string{"начальное общее", "начальное общее образование", "начальное"}},
 					{ID: "ООО", Aliases: []string{"основное общее", "основное общее образование", "основное"}},
 					{ID: "СОО", Aliases: []string{"среднее общее", "среднее общее образование", "среднее"}}},
-				Default: []string{"НОО", "ООО", "СОО"}, lang: lang.RU},
-			{Field: Field{ID: "ovz", Title: "Обучающиеся с ОВЗ", Aliases: []string{"ОВЗ", "Обучающиеся с ОВЗ и инвалидностью",
+				Default: []string{"НОО", "ООО", "СОО"}, lang: lang.RU}).index(),
+			(&Attribute{Field: Field{ID: "ovz", Title: "Обучающиеся с ОВЗ", Aliases: []string{"ОВЗ", "Обучающиеся с ОВЗ и инвалидностью",
 				"Есть обучающиеся с ОВЗ", "Дети с ОВЗ"}},
-				Short: "ОВЗ", Yes: "есть обучающиеся с ОВЗ", No: "нет обучающихся с ОВЗ", Default: []string{No}, lang: lang.RU},
-			{Field: Field{ID: "corrective", Title: "Коррекционная школа", Aliases: []string{"Коррекционная", "Коррекционная ОО",
+				Short: "ОВЗ", Yes: "есть обучающиеся с ОВЗ", No: "нет обучающихся с ОВЗ", Default: []string{No}, lang: lang.RU}).index(),
+			(&Attribute{Field: Field{ID: "corrective", Title: "Коррекционная школа", Aliases: []string{"Коррекционная", "Коррекционная ОО",
 				"Специальная коррекционная школа"}},
-				Short: "Коррекционная", Yes: "коррекционная школа", No: "не коррекционная школа", Default: []string{No}, lang: lang.RU},
+				Short: "Коррекционная", Yes: "коррекционная школа", No: "не коррекционная школа", Default: []string{No}, lang: lang.RU}).index(),
 		},
 	}
 }
@@ -612,6 +618,7 @@ func (l *loader) buildAttribute(ra *rawAttribute, loc problem.Location, lg lang.
 		}
 		a.Values = append(a.Values, v)
 	}
+	a.index()
 	if a.IsYesNo() {
 		if a.Multiple {
 			l.add(loc, "у признака %q multiple без значений (values): признак без значений — да или нет", a.ID)

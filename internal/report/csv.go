@@ -40,7 +40,7 @@ func WriteCSV(w io.Writer, m *model.Model, results []*School) error {
 			row = strconv.Itoa(r.Row)
 		}
 		for _, is := range r.Indicators {
-			rec := []string{r.Source, row, r.School.Name, r.School.Code, m.Respondent.GroupOf(r.School.Groups), r.School.Year,
+			rec := []string{r.Source, row, r.School.Name, r.School.Code, r.School.Group(0), r.School.Year,
 				strconv.Itoa(r.Total.Points), strconv.Itoa(r.Total.Max), Percent(r.Total.Percent), r.Total.LevelTitle,
 				is.ID, titles[is.Component], is.Text, yesNo(is.Critical), is.Answer,
 				strconv.Itoa(is.Points), strconv.Itoa(is.Max), StatusTitle(is.Status), ModelID(r.Model)}

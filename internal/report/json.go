@@ -58,13 +58,13 @@ func schoolDoc(m *model.Model, r *School) wire.SchoolDoc {
 	s := r.School
 	d := wire.SchoolDoc{Name: s.Name, Code: s.Code, Year: s.Year, ProfileAssumed: r.ProfileAssumed}
 	if !m.Respondent.IsSchool() {
-		for _, g := range m.Respondent.Groups {
-			d.Groups = append(d.Groups, wire.GroupDoc{ID: g.ID, Value: s.Groups[g.ID]})
+		for i, g := range m.Respondent.Groups {
+			d.Groups = append(d.Groups, wire.GroupDoc{ID: g.ID, Value: s.Group(i)})
 		}
 		d.Attributes = s.Profile
 		return d
 	}
-	mun := m.Respondent.GroupOf(s.Groups)
+	mun := s.Group(0)
 	d.Municipality = &mun
 	d.Profile = &wire.ProfileDoc{Programs: nonNil(s.Profile["programs"]), OVZ: s.Profile.Has("ovz", model.Yes),
 		Corrective: s.Profile.Has("corrective", model.Yes)}

@@ -246,7 +246,7 @@ func TestHostileValues(t *testing.T) {
 	r.Source = "ответы\x1b]0;взлом\a.csv"
 	r.School.Name = "Школа\x1b[2J\r\nИТОГ: 133 из 133 баллов <script>alert(1)</script>"
 	r.School.Code = "[клик](javascript:alert(1))"
-	r.School.Groups = map[string]string{"municipality": "<img src=x onerror=alert(1)> ![](http://evil.example/x.png)"}
+	r.School.Groups = []string{"<img src=x onerror=alert(1)> ![](http://evil.example/x.png)"}
 	r.Indicators[0].Answer = "да\x07\x1b[31m"
 	var text, md bytes.Buffer
 	if err := WriteText(&text, m, results); err != nil {

@@ -212,7 +212,7 @@ func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []chart.Mar
 }
 
 func newSchoolView(m *model.Model, r *School) *schoolView {
-	v := &schoolView{HasCritical: m.HasCritical(), DeficitsHeading: deficitsHeading(m), Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: m.Respondent.GroupOf(r.School.Groups),
+	v := &schoolView{HasCritical: m.HasCritical(), DeficitsHeading: deficitsHeading(m), Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Group(0),
 		Year: r.School.Year, Profile: m.Respondent.ProfileText(r.School.Profile), ProfileAssumed: r.ProfileAssumed, Source: filepath.Base(r.Source),
 		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}
 	if r.Row > 0 {

@@ -43,9 +43,10 @@ type Submission struct {
 type School struct {
 	Name string
 	Code string
-	// Groups are the values of the model's grouping fields, by field id
-	// («municipality»); nil when the file states none.
-	Groups  map[string]string
+	// Groups are the values of the model's grouping fields, in the
+	// model's order («Кировский район» for municipality); nil when the
+	// file states none.
+	Groups  []string
 	Year    string
 	Profile model.Profile
 	// Filled is the «Дата заполнения» the file states, zero when none.
@@ -79,6 +80,14 @@ type Odd struct {
 	// Extra are the non-empty cells after the answer under no header:
 	// «театр; музей» in a CSV split by ';' puts «музей» there.
 	Extra []string
+}
+
+// Group is the value of the i-th grouping field, "" when not stated.
+func (s School) Group(i int) string {
+	if i < 0 || i >= len(s.Groups) {
+		return ""
+	}
+	return s.Groups[i]
 }
 
 // Title names the school: its name (unnamed when it has none) and its code.

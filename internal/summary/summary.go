@@ -28,14 +28,17 @@ const Schema = "selfdiag.summary/v1"
 // GroupMunicipality is the school model's grouping field.
 const GroupMunicipality = "municipality"
 
-// GroupField is the grouping field a district's rows show and, with
-// groupBy, are grouped by: groupBy when given, else the model's first
-// grouping field ("" when it has none).
-func GroupField(m *model.Model, groupBy string) string {
-	if groupBy != "" || len(m.Respondent.Groups) == 0 {
-		return groupBy
+// GroupField is the place among the model's grouping fields of the one a
+// district's rows show and, with groupBy, are grouped by: groupBy's when
+// given, else the first (-1 when the model has none).
+func GroupField(m *model.Model, groupBy string) int {
+	if groupBy == "" {
+		if len(m.Respondent.Groups) == 0 {
+			return -1
+		}
+		return 0
 	}
-	return m.Respondent.Groups[0].ID
+	return m.Respondent.GroupIndex(groupBy)
 }
 
 // MaxProblems caps the data problems kept for the «Ошибки» list; the count
@@ -226,7 +229,7 @@ type SchoolProblem struct {
 type Aggregator struct {
 	m          *model.Model
 	groupBy    string
-	field      string // GroupField
+	field      int // GroupField
 	duplicates string
 	places     *municipalities
 	sum        Summary
@@ -363,7 +366,7 @@ func (a *Aggregator) Add(r *scoring.Result) (id int) { return a.AddEntry(NewEntr
 // depends on nothing but its arguments: a batch makes entries on the
 // goroutines that score, and adds them in order. field is the grouping
 // field the rows show (GroupField).
-func NewEntry(m *model.Model, r *scoring.Result, field string) *Entry {
+func NewEntry(m *model.Model, r *scoring.Result, field int) *Entry {
 	school := r.School
 	e := &Entry{here: r.Source, filled: school.Filled, modified: r.Modified, describe: describe(school)}
 	if r.Row > 0 {
@@ -375,7 +378,7 @@ func NewEntry(m *model.Model, r *scoring.Result, field string) *Entry {
 	// The texts are copied: a reader may cut them from a whole row of a
 	// district table, which would otherwise stay in memory with them.
 	e.row = SchoolRow{Source: r.Source, Row: r.Row, Name: strings.Clone(school.Name), Code: strings.Clone(school.Code),
-		Municipality: strings.Clone(school.Groups[field]),
+		Municipality: strings.Clone(school.Group(field)),
 		Points:       r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, Level: r.Total.Level, LevelID: r.Total.LevelID,
 		LevelTitle: r.Total.LevelTitle, Deficits: len(r.Deficits), CriticalFailures: r.CriticalFailures,
 		CriticalHeld: r.Total.CriticalApplied && r.Total.Level < r.Total.ByPoints, Incomplete: r.Incomplete, Problems: len(r.Problems)}

@@ -19,7 +19,7 @@ import (
 
 func score(m *model.Model, s sampledata.School, source string) *scoring.Result {
 	sub := &submission.Submission{Source: source, ProfileKnown: true,
-		School: submission.School{Name: s.Name, Code: s.Code, Groups: map[string]string{"municipality": s.Municipality}, Profile: s.Profile}}
+		School: submission.School{Name: s.Name, Code: s.Code, Groups: []string{s.Municipality}, Profile: s.Profile}}
 	for _, ind := range m.Indicators {
 		if v, ok := s.Answers[ind.ID]; ok {
 			sub.Answers = append(sub.Answers, submission.Answer{Indicator: ind.ID, Value: v})

@@ -663,8 +663,7 @@ func expecting(a *model.Attribute) string {
 // setFlag is how the command line gives an attribute: the school's own
 // flags, else --set.
 func setFlag(a *model.Attribute) string {
-	switch a.ID {
-	case "programs", "ovz", "corrective":
+	if slices.Contains(model.SchoolAttributes, a.ID) {
 		return "--" + a.ID
 	}
 	return "--set " + a.ID + "=…"

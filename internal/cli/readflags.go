@@ -42,7 +42,7 @@ func (a *app) readOptions() (answers.Options, error) {
 		set[k] = v
 	}
 	// The school model's own spellings of --set.
-	for _, k := range []string{"programs", "ovz", "corrective"} {
+	for _, k := range model.SchoolAttributes {
 		if v := strings.TrimSpace(a.v.GetString(k)); v != "" {
 			if _, dup := set[k]; dup {
 				return o, usagef("--%s и --set %s вместе: укажите одно", k, k)

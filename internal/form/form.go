@@ -54,13 +54,6 @@ func commentOf(l lang.Lang, ind *model.Indicator) string {
 	return ind.ID + " — " + strings.ToLower(l.T(CommentColumn))
 }
 
-// MetaFields are the school model's respondent rows of the «Школа» sheet,
-// in order, and the first columns of the district table. «Дата
-// заполнения» tells two submissions of one school apart (the later one
-// counts).
-var MetaFields = []string{"Наименование ОО", "Код ОО", "Муниципалитет", "Год", "Дата заполнения",
-	"Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
-
 // field is a respondent's field a template asks for: its title in the
 // model's language and the choices its cell offers (none: free text).
 type field struct {

@@ -113,7 +113,7 @@ func typedMeta(t *testing.T, s sampledata.School) []any {
 		values["Дата заполнения"] = d.Sub(time.Date(1899, 12, 30, 0, 0, 0, 0, time.UTC)).Hours() / 24
 	}
 	var row []any
-	for _, name := range form.MetaFields {
+	for _, name := range schoolFields {
 		v, ok := values[name]
 		if !ok {
 			t.Fatalf("no value for «%s»", name)
@@ -219,8 +219,8 @@ func TestSchoolXLSXStructure(t *testing.T) {
 		t.Errorf("school sheet has %d validations, want 4 (programmes, ОВЗ, corrective, the date)", len(schoolDVs))
 	}
 	// «Дата заполнения» shows a date as Russians write it.
-	dateCell := cell(2, slices.Index(form.MetaFields, "Дата заполнения")+2)
-	if name, _ := f.GetCellValue(form.SheetSchool, cell(1, slices.Index(form.MetaFields, "Дата заполнения")+2)); name != "Дата заполнения" {
+	dateCell := cell(2, slices.Index(schoolFields, "Дата заполнения")+2)
+	if name, _ := f.GetCellValue(form.SheetSchool, cell(1, slices.Index(schoolFields, "Дата заполнения")+2)); name != "Дата заполнения" {
 		t.Errorf("the date's row is labelled %q", name)
 	}
 	f.SetCellValue(form.SheetSchool, dateCell, 45787.0)
@@ -326,9 +326,9 @@ func TestCSVRoundTrip(t *testing.T) {
 	for _, s := range schools {
 		// The template's comment column after each answer.
 		row := sampledata.DistrictRow(m, s)
-		withComments := slices.Clone(row[:len(form.MetaFields)])
+		withComments := slices.Clone(row[:len(schoolFields)])
 		for i, ind := range m.Indicators {
-			withComments = append(withComments, row[len(form.MetaFields)+i], commentFor(ind.ID))
+			withComments = append(withComments, row[len(schoolFields)+i], commentFor(ind.ID))
 		}
 		recs = append(recs, withComments)
 	}
@@ -551,6 +551,22 @@ func TestCellsThatLetThrough(t *testing.T) {
 
 // A model nothing of which depends on a school's profile gets templates
 // that do not ask for it: no programmes, ОВЗ or corrective fields.
+// schoolFields are the school model's respondent rows of the «Школа»
+// sheet, in order, and the first columns of the district table: what
+// form.Fields makes of the embedded model's respondent.
+var schoolFields = []string{"Наименование ОО", "Код ОО", "Муниципалитет", "Год", "Дата заполнения",
+	"Программы", "Обучающиеся с ОВЗ", "Коррекционная школа"}
+
+func TestSchoolFields(t *testing.T) {
+	m, err := model.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := form.Fields(m); !slices.Equal(got, schoolFields) {
+		t.Errorf("the school template's fields %q, want %q", got, schoolFields)
+	}
+}
+
 func TestNoProfileFields(t *testing.T) {
 	m := modeltest.Load(t, "  - id: A.1\n    text: Practice\n    options: [{text: \"no\", points: 0}, {text: \"yes\", points: 1}]\n")
 	head := strings.Join(form.DistrictHeader(m, true), "|")

@@ -331,7 +331,7 @@ func appliesDoc(a Applicability) AppliesDoc {
 	for _, c := range a.Conds {
 		id := c.Attr.ID
 		if c.Attr.IsYesNo() {
-			d = append(d, AppliesKey{id, slices.Contains(c.Values, Yes) || slices.Contains(c.Not, No)})
+			d = append(d, AppliesKey{id, slices.Contains(c.Values, Yes)})
 			continue
 		}
 		if len(c.Values) > 0 {

@@ -100,7 +100,7 @@ func (a Applicability) String() string {
 func (c Cond) String() string {
 	at, lg := c.Attr, c.Attr.lang
 	if at.IsYesNo() {
-		if slices.Contains(c.Values, Yes) || slices.Contains(c.Not, No) {
+		if slices.Contains(c.Values, Yes) {
 			return at.Yes
 		}
 		return at.No

@@ -280,8 +280,12 @@ func (r *Respondent) IsSchool() bool {
 	for _, a := range r.Attributes {
 		ids = append(ids, a.ID)
 	}
-	return slices.Equal(r.GroupIDs(), []string{"municipality"}) && slices.Equal(ids, []string{"programs", "ovz", "corrective"})
+	return slices.Equal(r.GroupIDs(), []string{"municipality"}) && slices.Equal(ids, SchoolAttributes)
 }
+
+// SchoolAttributes are the ids of the school's attributes: the command
+// line keeps its own flags for them (--programs, --ovz, --corrective).
+var SchoolAttributes = []string{"programs", "ovz", "corrective"}
 
 // SchoolRespondent is the respondent of a Russian model that declares
 // none: the school of the self-diagnosis, with its programmes, pupils with

@@ -2,6 +2,7 @@ package model
 
 import (
 	"cmp"
+	"slices"
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/lang"
@@ -80,7 +81,7 @@ func (cols attrsColumns) cells(a Applicability, lg lang.Lang) []string {
 		if c.yesNo {
 			v := ""
 			if cond.Attr != nil {
-				v = yesNo(cond.String() == cond.Attr.Yes)
+				v = yesNo(slices.Contains(cond.Values, Yes))
 				if lg != lang.RU {
 					v = lg.T(v)
 				}

@@ -73,7 +73,7 @@ func TestFrameworks(t *testing.T) {
 				}
 			}
 			checkTemplate(t, m, modelDir, schools[0], work)
-			checkTemplatesInLanguage(t, modelDir, work)
+			checkTemplatesInLanguage(t, m, modelDir, work)
 			checkReports(t, modelDir, root, fw.after, work)
 			checkComparison(t, modelDir, runs[fw.before], filepath.Join(root, fw.after), work)
 		})
@@ -458,14 +458,37 @@ func checkSet(t *testing.T, m *model.Model, modelDir, work string) {
 
 func itoa(i int) string { return big.NewInt(int64(i)).String() }
 
+// schoolWords find the school model's words in English and Italian:
+// another framework's outputs speak of its own respondents.
+var schoolWords = regexp.MustCompile(`(?i)\b(school|scuol[ae]|pupils?|alunni|municipalit\w*|comune|development programme|programma di sviluppo)\b`)
+
+// withoutModelText is text without the model's own words — its
+// indicators' wordings and answers, which may well speak of schools (the
+// Italian units manage their schools' IT).
+func withoutModelText(m *model.Model, text string) string {
+	for _, ind := range m.Indicators {
+		text = strings.ReplaceAll(text, ind.Text, "")
+		for _, o := range ind.Options {
+			text = strings.ReplaceAll(text, o.Text, "")
+		}
+		if ind.Number != nil {
+			for _, w := range ind.Number.NotApplicable {
+				text = strings.ReplaceAll(text, w, "")
+			}
+		}
+	}
+	return text
+}
+
 // cyrillic finds a Cyrillic letter.
 var cyrillic = regexp.MustCompile(`[\p{Cyrillic}]`)
 
 // checkTemplatesInLanguage wants every template of the model — both
-// layouts, workbook and CSV: sheet names, cells, hints and checks — and
-// its description (model show) in the model's language, with no Cyrillic
-// letter.
-func checkTemplatesInLanguage(t *testing.T, modelDir, work string) {
+// layouts, workbook and CSV: sheet names, cells, hints and checks, print
+// footers — and its description (model show) in the model's language,
+// with no Cyrillic letter, and the templates speaking of the model's
+// respondents, not of schools and municipalities.
+func checkTemplatesInLanguage(t *testing.T, m *model.Model, modelDir, work string) {
 	t.Helper()
 	if show := mustRun(t, ExitOK, "model", "show", "--model", modelDir); cyrillic.MatchString(show) {
 		t.Errorf("model show has Cyrillic:\n%s", show)
@@ -488,6 +511,9 @@ func checkTemplatesInLanguage(t *testing.T, modelDir, work string) {
 			for _, r := range rows {
 				all = append(all, r...)
 			}
+			if hf, err := f.GetHeaderFooter(sheet); err == nil && hf != nil {
+				all = append(all, hf.OddFooter, hf.OddHeader)
+			}
 			dvs, _ := f.GetDataValidations(sheet)
 			for _, dv := range dvs {
 				for _, p := range []*string{dv.Prompt, dv.PromptTitle, dv.Error, dv.ErrorTitle} {
@@ -501,6 +527,12 @@ func checkTemplatesInLanguage(t *testing.T, modelDir, work string) {
 		for _, text := range all {
 			if cyrillic.MatchString(text) {
 				t.Errorf("%s workbook template has Cyrillic: %q", layout, text)
+				break
+			}
+		}
+		for _, text := range append(all, csvText) {
+			if w := schoolWords.FindString(withoutModelText(m, text)); w != "" {
+				t.Errorf("%s template speaks of %q: %q", layout, w, text)
 				break
 			}
 		}

@@ -325,7 +325,7 @@ func instructions(f *excelize.File, m *model.Model, lines []string) error {
 	if err := f.SetColWidth(sheet, "A", "A", 110); err != nil {
 		return err
 	}
-	return xlsxprint.Setup(f, sheet, xlsxprint.Page{})
+	return xlsxprint.Setup(f, sheet, xlsxprint.Page{Lang: lang.Of(m.Language)})
 }
 
 // SchoolXLSX writes the one-school template.
@@ -335,15 +335,22 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	lg := lang.Of(m.Language)
 	school, answers := lg.T(SheetSchool), lg.T(SheetAnswers)
 	lines := []string{lg.T("1. На листе «Школа» заполните наименование, код ОО, муниципалитет, год, дату заполнения (ДД.ММ.ГГГГ) и профиль школы (программы, ОВЗ, коррекционная школа) — из списков.")}
-	if !m.UsesProfile() {
+	switch {
+	case !m.Respondent.IsSchool():
+		// Another respondent: its own fields, named as the sheet names them.
+		lines[0] = lg.T("1. На листе «%s» заполните поля: %s (дата — ДД.ММ.ГГГГ; где есть список — из списка).", school, strings.Join(Fields(m), ", "))
+	case !m.UsesProfile():
 		lines[0] = lg.T("1. На листе «Школа» заполните наименование, код, муниципалитет, год и дату заполнения (ДД.ММ.ГГГГ).")
 	}
 	lines = append(lines,
 		lg.T("2. На листе «Ответы» выберите ответ на каждый показатель из списка в столбце «Ответ» или введите число (подсказка появится в ячейке)."),
 		lg.T("3. Критические показатели отмечены в столбце «Критический»: 0 баллов по ним понижает уровень."),
 		lg.T("   В столбце «%s» можно пояснить ответ или указать подтверждающий документ: на баллы это не влияет.", lg.T(CommentColumn)))
-	if m.UsesProfile() {
+	switch {
+	case m.UsesProfile() && m.Respondent.IsSchool():
 		lines = append(lines, lg.T("4. Показатели, которые не относятся к школе по её профилю, можно оставить пустыми."))
+	case m.UsesProfile():
+		lines = append(lines, lg.T("4. Показатели с пометкой «только для …» можно оставить пустыми, если условие к вам не относится."))
 	}
 	lines = append(lines, lg.T("5. Не переименовывайте листы и столбцы. Сохраните файл как «Книга Excel (.xlsx)» и передайте координатору."),
 		lg.T("Проверка: selfdiag score ИМЯ_ФАЙЛА.xlsx"))
@@ -395,7 +402,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	}); err != nil {
 		return err
 	}
-	if err := xlsxprint.Setup(f, school, xlsxprint.Page{HeaderTo: 1}); err != nil {
+	if err := xlsxprint.Setup(f, school, xlsxprint.Page{HeaderTo: 1, Lang: lg}); err != nil {
 		return err
 	}
 	if err := protect(f, school); err != nil {
@@ -448,7 +455,7 @@ func SchoolXLSX(w io.Writer, m *model.Model, o Options) error {
 	if err := f.SetPanes(answers, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 		return err
 	}
-	if err := xlsxprint.Setup(f, answers, xlsxprint.Page{HeaderTo: 1}); err != nil {
+	if err := xlsxprint.Setup(f, answers, xlsxprint.Page{HeaderTo: 1, Lang: lg}); err != nil {
 		return err
 	}
 	if err := protect(f, answers); err != nil {
@@ -485,7 +492,10 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	lg := lang.Of(m.Language)
 	schools := lg.T(SheetSchools)
 	first := lg.T("1. На листе «Школы» каждая строка — одна школа: наименование, код ОО, муниципалитет, год, дата заполнения (ДД.ММ.ГГГГ), профиль, затем ответы по столбцам показателей.")
-	if !m.UsesProfile() {
+	switch {
+	case !m.Respondent.IsSchool():
+		first = lg.T("1. На листе «%s» каждая строка — один респондент: %s (дата — ДД.ММ.ГГГГ), затем ответы по столбцам показателей.", schools, strings.Join(Fields(m), ", "))
+	case !m.UsesProfile():
 		first = lg.T("1. На листе «Школы» каждая строка — одна школа: наименование, код, муниципалитет, год, дата заполнения (ДД.ММ.ГГГГ), затем ответы по столбцам показателей.")
 	}
 	if err := instructions(f, m, []string{first,
@@ -558,7 +568,7 @@ func DistrictXLSX(w io.Writer, m *model.Model, o Options) error {
 	// A hundred answer columns cannot print one page wide and stay
 	// readable: they print at full size across pages, each with the
 	// header row and the school's name and code.
-	if err := xlsxprint.Setup(f, schools, xlsxprint.Page{HeaderTo: 1, HeaderCols: 2, Fit: xlsxprint.FitNone}); err != nil {
+	if err := xlsxprint.Setup(f, schools, xlsxprint.Page{HeaderTo: 1, HeaderCols: 2, Fit: xlsxprint.FitNone, Lang: lg}); err != nil {
 		return err
 	}
 	if err := l.hide(); err != nil {

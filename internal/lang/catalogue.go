@@ -234,4 +234,14 @@ var catalogue = map[string]map[Lang]string{
 	" [только для %s: %s]": {EN: " [only for %s: %s]", IT: " [solo per %s: %s]"},
 	"только %s":            {EN: "only %s", IT: "solo %s"},
 	"без %s":               {EN: "without %s", IT: "senza %s"},
+	"Страница &P из &N":    {EN: "Page &P of &N", IT: "Pagina &P di &N"},
+	"1. На листе «%s» заполните поля: %s (дата — ДД.ММ.ГГГГ; где есть список — из списка).": {
+		EN: "1. On the «%s» sheet fill in: %s (the date as DD.MM.YYYY; from the list where there is one).",
+		IT: "1. Nel foglio «%s» compilare: %s (la data come GG.MM.AAAA; dall'elenco dove c'è)."},
+	"4. Показатели с пометкой «только для …» можно оставить пустыми, если условие к вам не относится.": {
+		EN: "4. Indicators marked «only for …» may be left empty when the condition does not concern you.",
+		IT: "4. Gli indicatori segnati «solo per …» possono restare vuoti se la condizione non vi riguarda."},
+	"1. На листе «%s» каждая строка — один респондент: %s (дата — ДД.ММ.ГГГГ), затем ответы по столбцам показателей.": {
+		EN: "1. On the «%s» sheet each row is one respondent: %s (the date as DD.MM.YYYY), then the answers in the indicators' columns.",
+		IT: "1. Nel foglio «%s» ogni riga è un rispondente: %s (la data come GG.MM.AAAA), poi le risposte nelle colonne degli indicatori."},
 }

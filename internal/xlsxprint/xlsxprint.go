@@ -9,6 +9,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
+
 	"github.com/selfdiag/selfdiag/internal/xlsxopen"
 )
 
@@ -27,6 +29,9 @@ type Page struct {
 	// writer kept it as it wrote (FitRows reads it back otherwise, which
 	// takes as long as writing a small sheet).
 	Texts [][]string
+	// Lang is the language of the footer («Страница 1 из 4»); Russian
+	// when empty.
+	Lang lang.Lang
 }
 
 // Fit is how a sheet is scaled to the paper.
@@ -78,7 +83,7 @@ func Setup(f *excelize.File, sheet string, p Page) error {
 			return err
 		}
 	}
-	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&RСтраница &P из &N"})
+	return f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{OddFooter: "&L&A&R" + lang.Of(string(p.Lang)).T("Страница &P из &N")})
 }
 
 // MarkResults marks a workbook of results (xlsxopen.ResultsCategory), so

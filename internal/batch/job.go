@@ -181,7 +181,7 @@ func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.R
 	names := ReportNames{}
 	writes := make([]*schoolWrite, len(schools))
 	for i, r := range schools {
-		writes[i] = &schoolWrite{title: report.SchoolTitle(r), name: names.Next(r)}
+		writes[i] = &schoolWrite{title: report.SchoolTitle(m, r), name: names.Next(r)}
 	}
 	means := peerMeans(s)
 	jobs := make(chan int)

@@ -163,7 +163,7 @@ func WriteReports(out *outdir.Dir, m *model.Model, schools []*report.School, f r
 	for _, r := range schools {
 		name := names.Next(r.Result) + "." + f.Ext
 		if err := out.Write(name, func(w io.Writer) error { return f.School(w, m, r) }); err != nil {
-			failed = append(failed, fmt.Errorf("отчёт школы «%s» не записан: %w", report.SchoolTitle(r.Result), err))
+			failed = append(failed, fmt.Errorf("отчёт школы «%s» не записан: %w", report.SchoolTitle(m, r.Result), err))
 			continue
 		}
 		written = append(written, name)

@@ -9,6 +9,7 @@ package chart
 import (
 	"bytes"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"image"
 	"image/color"
 	"image/draw"
@@ -21,8 +22,6 @@ import (
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/math/fixed"
 	"golang.org/x/image/vector"
-
-	"github.com/selfdiag/selfdiag/internal/model"
 )
 
 // Series is one line of a chart: percents (0–100), one per label.
@@ -290,7 +289,7 @@ type Mark struct {
 
 // Bars draws a horizontal bar per row, 0–100 %, with the row's thresholds
 // as black ticks across the bar.
-func Bars(rows []Bar, note string) ([]byte, error) {
+func Bars(l lang.Lang, rows []Bar, note string) ([]byte, error) {
 	const w = 1400
 	rowH := 78.0
 	h := int(110 + rowH*float64(len(rows)))
@@ -317,7 +316,7 @@ func Bars(rows []Bar, note string) ([]byte, error) {
 			x := scale(m.Percent)
 			c.line(x, y0-8, x, y1+8, 4, black, false)
 		}
-		c.text(model.FormatPercent(r.Percent)+" %", scale(100)+14, top+rowH/2+c.size/3, alignLeft, black)
+		c.text(l.Percent(r.Percent)+" %", scale(100)+14, top+rowH/2+c.size/3, alignLeft, black)
 	}
 	if note != "" {
 		c.text(note, left, float64(h)-6, alignLeft, dark)
@@ -333,12 +332,16 @@ type Dumbbell struct {
 	Value    string // printed at the right: «72,1 → 75,0»
 }
 
-// Dumbbells are rows of a percent then and now.
-type Dumbbells []Dumbbell
+// Dumbbells are rows of a percent then and now, described in Lang.
+type Dumbbells struct {
+	Rows []Dumbbell
+	Lang lang.Lang
+}
 
 // PNG draws, per row, the percent then (a hollow marker) and now (a
 // filled one) on a 0–100 % scale, joined by a line.
-func (rows Dumbbells) PNG() ([]byte, error) {
+func (d Dumbbells) PNG() ([]byte, error) {
+	rows := d.Rows
 	const w = 1400
 	rowH := 64.0
 	h := int(90 + rowH*float64(len(rows)))

@@ -3,6 +3,7 @@ package chart
 import (
 	"bytes"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"image"
 	"image/png"
 	"strings"
@@ -69,7 +70,7 @@ func TestRadar(t *testing.T) {
 
 func TestBars(t *testing.T) {
 	rows := []Bar{{Label: "Знание", Percent: 72.1, Marks: []Mark{{"базовый", 35}, {"средний", 60}, {"высокий", 85}}}, {Label: "Учитель. Школьная команда и очень длинное название компонента", Percent: 140, Level: -1}}
-	b, err := Bars(rows, "пороги")
+	b, err := Bars(lang.RU, rows, "пороги")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +89,7 @@ func TestSVG(t *testing.T) {
 		Rings: []Mark{{Title: "средний", Percent: 60}}}.SVG()
 	bars := BarChart{Rows: []Bar{{Label: "Итог", Percent: 72.1, Level: 2, LevelTitle: "средний", Marks: []Mark{{"базовый", 35}}}, {Label: "Пусто", Level: -1}}, Levels: 4}.SVG()
 	old, cur := 40.0, 55.5
-	bells := Dumbbells{{Label: "Знание", Old: &old, New: &cur, Value: "40,0 → 55,5"}, {Label: "Новый", New: &cur}}.SVG()
+	bells := Dumbbells{Rows: []Dumbbell{{Label: "Знание", Old: &old, New: &cur, Value: "40,0 → 55,5"}, {Label: "Новый", New: &cur}}}.SVG()
 	for name, c := range map[string]struct {
 		svg       string
 		want, not []string
@@ -115,7 +116,7 @@ func TestSVG(t *testing.T) {
 	if LevelShade(-1, 4) != "none" {
 		t.Error("nothing applies: a shade")
 	}
-	if _, err := (Dumbbells{{Label: "x", Old: &old}}).PNG(); err != nil {
+	if _, err := (Dumbbells{Rows: []Dumbbell{{Label: "x", Old: &old}}}).PNG(); err != nil {
 		t.Error(err)
 	}
 }
@@ -151,7 +152,7 @@ func TestLevelShades(t *testing.T) {
 // figure's right edge, however long the titles.
 func TestStackedLegend(t *testing.T) {
 	titles := []string{"Tier 1 Partial", "Tier 2 Risk Informed", "Tier 3 Repeatable", "Tier 4 Adaptive", "Tier 5 Optimised beyond the framework"}
-	svg := StackedSVG([]string{"Identify", "Protect"}, [][]int{{1, 2, 3, 4, 5}, {5, 4, 3, 2, 1}}, titles)
+	svg := StackedSVG(lang.EN, "Distribution", []string{"Identify", "Protect"}, [][]int{{1, 2, 3, 4, 5}, {5, 4, 3, 2, 1}}, titles)
 	width := 0.0
 	if _, err := fmt.Sscanf(svg[strings.Index(svg, `viewBox="0 0 `)+len(`viewBox="0 0 `):], "%f", &width); err != nil {
 		t.Fatal(err)

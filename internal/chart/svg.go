@@ -2,11 +2,10 @@ package chart
 
 import (
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"html"
 	"math"
 	"strings"
-
-	"github.com/selfdiag/selfdiag/internal/model"
 )
 
 // Hand-written SVG: the figures are small, and a library would have to be
@@ -53,8 +52,6 @@ const svgPatterns = `<defs>
 
 func f1(v float64) string { return fmt.Sprintf("%.1f", v) }
 
-func pct(v float64) string { return model.FormatPercent(v) }
-
 func clamp(p float64) float64 { return math.Max(0, math.Min(100, p)) }
 
 // RadarChart is a radar figure: a series per line (the first solid one
@@ -65,6 +62,7 @@ type RadarChart struct {
 	Labels []string
 	Series []Series
 	Rings  []Mark
+	Lang   lang.Lang
 }
 
 // PNG draws the radar for Word.
@@ -74,9 +72,12 @@ func (f RadarChart) PNG() ([]byte, error) { return Radar(f.Labels, f.Series) }
 func (f RadarChart) SVG() string {
 	const w, h, cx, cy, r = 680.0, 400.0, 340.0, 200.0, 130.0
 	n := len(f.Labels)
+	l := f.Lang
+	pct := l.Percent
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart radar" role="img" aria-label="Радар: процент от максимума по компонентам" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" xmlns="http://www.w3.org/2000/svg">`, w, h, w, h)
-	b.WriteString(`<title>Процент от максимума по компонентам</title>`)
+	fmt.Fprintf(&b, `<svg class="chart radar" role="img" aria-label="%s" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" xmlns="http://www.w3.org/2000/svg">`,
+		html.EscapeString(l.T("Радар: процент от максимума по компонентам")), w, h, w, h)
+	b.WriteString(`<title>` + html.EscapeString(l.T("Процент от максимума по компонентам")) + `</title>`)
 	if n < 3 {
 		return b.String() + `</svg>`
 	}
@@ -103,8 +104,8 @@ func (f RadarChart) SVG() string {
 	fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="10" fill="#555">100 %%</text>`, f1(cx+4), f1(y100+10))
 	for _, m := range f.Rings {
 		_, y := pt(0, m.Percent)
-		fmt.Fprintf(&b, `<polygon class="ring threshold" points="%s" fill="none" stroke="#999" stroke-width="0.8" stroke-dasharray="4 3"><title>порог «%s»: %s %%</title></polygon><text x="%s" y="%s" font-size="10" fill="#555">%s %%</text>`,
-			polygon(repeat(m.Percent, n)), html.EscapeString(m.Title), pct(m.Percent), f1(cx+4), f1(y+10), pct(m.Percent))
+		fmt.Fprintf(&b, `<polygon class="ring threshold" points="%s" fill="none" stroke="#999" stroke-width="0.8" stroke-dasharray="4 3"><title>%s</title></polygon><text x="%s" y="%s" font-size="10" fill="#555">%s %%</text>`,
+			polygon(repeat(m.Percent, n)), html.EscapeString(l.T("порог «%s»: %s %%", m.Title, pct(m.Percent))), f1(cx+4), f1(y+10), pct(m.Percent))
 	}
 	for i := range n {
 		x, y := pt(i, 100)
@@ -156,10 +157,11 @@ type BarChart struct {
 	Rows   []Bar
 	Levels int
 	Note   string
+	Lang   lang.Lang
 }
 
 // PNG draws the bars for Word.
-func (f BarChart) PNG() ([]byte, error) { return Bars(f.Rows, f.Note) }
+func (f BarChart) PNG() ([]byte, error) { return Bars(f.Lang, f.Rows, f.Note) }
 
 // SVG draws the bars for a page.
 func (f BarChart) SVG() string {
@@ -167,13 +169,16 @@ func (f BarChart) SVG() string {
 	// Room on the right for the longest «percent · level», however long
 	// the model's level titles (12 px text, 7 px a letter at most).
 	valueW := 170.0
+	l := f.Lang
+	pct := l.Percent
 	for _, row := range f.Rows {
-		valueW = max(valueW, 8+7*float64(len([]rune(barValue(row))))+8)
+		valueW = max(valueW, 8+7*float64(len([]rune(barValue(l, row))))+8)
 	}
 	w, h := labelW+barW+valueW, top+rowH*float64(len(f.Rows))+8
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart bars" role="img" aria-label="Процент от максимума и пороги уровней" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" xmlns="http://www.w3.org/2000/svg">`, w, h, w, h)
-	b.WriteString(`<title>Процент от максимума и пороги уровней</title>` + svgPatterns)
+	title := html.EscapeString(l.T("Процент от максимума и пороги уровней"))
+	fmt.Fprintf(&b, `<svg class="chart bars" role="img" aria-label="%s" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" xmlns="http://www.w3.org/2000/svg">`, title, w, h, w, h)
+	b.WriteString(`<title>` + title + `</title>` + svgPatterns)
 	for _, p := range []float64{0, 50, 100} {
 		fmt.Fprintf(&b, `<text x="%s" y="12" font-size="10" text-anchor="middle" fill="#555">%.0f %%</text>`, f1(labelW+barW*p/100), p)
 	}
@@ -189,17 +194,17 @@ func (f BarChart) SVG() string {
 			shade, f1(labelW), f1(y+4), f1(barW*clamp(row.Percent)/100), f1(rowH-12), fill, html.EscapeString(row.Label), pct(row.Percent), html.EscapeString(row.LevelTitle))
 		for _, m := range row.Marks {
 			x := labelW + barW*m.Percent/100
-			fmt.Fprintf(&b, `<line class="mark" x1="%s" y1="%s" x2="%s" y2="%s" stroke="#000" stroke-width="1.5"><title>порог «%s»: %s %%</title></line>`,
-				f1(x), f1(y+1), f1(x), f1(y+rowH-5), html.EscapeString(m.Title), pct(m.Percent))
+			fmt.Fprintf(&b, `<line class="mark" x1="%s" y1="%s" x2="%s" y2="%s" stroke="#000" stroke-width="1.5"><title>%s</title></line>`,
+				f1(x), f1(y+1), f1(x), f1(y+rowH-5), html.EscapeString(l.T("порог «%s»: %s %%", m.Title, pct(m.Percent))))
 		}
-		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="12" dominant-baseline="middle">%s</text>`, f1(labelW+barW+8), f1(y+rowH/2-2), html.EscapeString(barValue(row)))
+		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="12" dominant-baseline="middle">%s</text>`, f1(labelW+barW+8), f1(y+rowH/2-2), html.EscapeString(barValue(l, row)))
 	}
 	return b.String() + `</svg>`
 }
 
 // barValue is what a bar says beside it: «72,1 % · средний».
-func barValue(row Bar) string {
-	value := pct(row.Percent) + " %"
+func barValue(l lang.Lang, row Bar) string {
+	value := l.Percent(row.Percent) + " %"
 	if row.LevelTitle != "" {
 		value += " · " + row.LevelTitle
 	}
@@ -208,7 +213,7 @@ func barValue(row Bar) string {
 
 // StackedSVG draws, for each row, the shares of schools per level as one
 // stacked bar (the district's level distribution per component).
-func StackedSVG(labels []string, counts [][]int, levelTitles []string) string {
+func StackedSVG(l lang.Lang, title string, labels []string, counts [][]int, levelTitles []string) string {
 	const labelW, barW, rowH, legendH = 230.0, 420.0, 28.0, 18.0
 	levels := len(levelTitles)
 	w := labelW + barW + 20
@@ -231,15 +236,16 @@ func StackedSVG(labels []string, counts [][]int, levelTitles []string) string {
 	top := y + legendH + 12
 	h := top + rowH*float64(len(labels)) + 8
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart stacked" role="img" aria-label="Распределение школ по уровням" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" xmlns="http://www.w3.org/2000/svg">`, w, h, w, h)
-	b.WriteString(`<title>Распределение школ по уровням</title>` + svgPatterns)
+	title = html.EscapeString(title)
+	fmt.Fprintf(&b, `<svg class="chart stacked" role="img" aria-label="%s" viewBox="0 0 %.0f %.0f" width="%.0f" height="%.0f" xmlns="http://www.w3.org/2000/svg">`, title, w, h, w, h)
+	b.WriteString(`<title>` + title + `</title>` + svgPatterns)
 	for i, t := range levelTitles {
 		fmt.Fprintf(&b, `<rect x="%s" y="%s" width="14" height="14" fill="url(#lv%s)" stroke="#333" stroke-width="0.6"/><text x="%s" y="%s" font-size="11">%s</text>`,
 			f1(items[i].x), fmt.Sprint(items[i].y), LevelShade(i, levels), f1(items[i].x+18), fmt.Sprint(items[i].y+11), html.EscapeString(t))
 	}
-	for i, l := range labels {
+	for i, label := range labels {
 		y := top + rowH*float64(i)
-		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="12" text-anchor="end" dominant-baseline="middle">%s</text>`, f1(labelW-8), f1(y+rowH/2-2), html.EscapeString(l))
+		fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="12" text-anchor="end" dominant-baseline="middle">%s</text>`, f1(labelW-8), f1(y+rowH/2-2), html.EscapeString(label))
 		total := 0
 		for _, c := range counts[i] {
 			total += c
@@ -250,8 +256,8 @@ func StackedSVG(labels []string, counts [][]int, levelTitles []string) string {
 				continue
 			}
 			wd := barW * float64(c) / float64(total)
-			fmt.Fprintf(&b, `<rect class="seg lv%s" x="%s" y="%s" width="%s" height="%s" fill="url(#lv%s)" stroke="#333" stroke-width="0.6"><title>%s — %s: %d из %d</title></rect>`,
-				LevelShade(j, levels), f1(x), f1(y+3), f1(wd), f1(rowH-10), LevelShade(j, levels), html.EscapeString(l), html.EscapeString(levelTitles[j]), c, total)
+			fmt.Fprintf(&b, `<rect class="seg lv%s" x="%s" y="%s" width="%s" height="%s" fill="url(#lv%s)" stroke="#333" stroke-width="0.6"><title>%s — %s: %s</title></rect>`,
+				LevelShade(j, levels), f1(x), f1(y+3), f1(wd), f1(rowH-10), LevelShade(j, levels), html.EscapeString(label), html.EscapeString(levelTitles[j]), l.T("%d из %d", c, total))
 			if wd >= 22 {
 				fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="11" text-anchor="middle" dominant-baseline="middle" fill="#000" stroke="#fff" stroke-width="2.5" paint-order="stroke">%d</text>`,
 					f1(x+wd/2), f1(y+rowH/2-2), c)
@@ -265,11 +271,12 @@ func StackedSVG(labels []string, counts [][]int, levelTitles []string) string {
 // SVG draws, per row, the percent then (a hollow circle) and now (a
 // filled one) on a 0–100 % scale, joined by a line: readable in black and
 // white.
-func (rows Dumbbells) SVG() string {
+func (d Dumbbells) SVG() string {
+	rows := d.Rows
 	const left, width, rowH = 230.0, 460.0, 26.0
 	h := 40 + rowH*float64(len(rows))
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart dumbbell" viewBox="0 0 %d %d" role="img" aria-label="Средний процент от максимума: было и стало">`, int(left+width+110), int(h))
+	fmt.Fprintf(&b, `<svg class="chart dumbbell" viewBox="0 0 %d %d" role="img" aria-label="%s">`, int(left+width+110), int(h), html.EscapeString(d.Lang.T("Средний процент от максимума: было и стало")))
 	x := func(v float64) float64 { return left + width*clamp(v)/100 }
 	for p := 0; p <= 100; p += 20 {
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="10" x2="%.1f" y2="%.1f" stroke="#ddd"/><text x="%.1f" y="%.1f" font-size="10" text-anchor="middle">%d %%</text>`,

@@ -11,9 +11,9 @@ package compare
 
 import (
 	"cmp"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -28,7 +28,12 @@ const Schema = "selfdiag.compare/v1"
 
 // Side is one self-diagnosis: its model and its schools.
 type Side struct {
-	Model      ModelRef
+	Model ModelRef
+	// Lang and Respondent are the model's language and respondent, when
+	// the side was scored with a model (NewSide); a previous run read
+	// back knows neither.
+	Lang       lang.Lang
+	Respondent *model.Respondent
 	Levels     []model.Level
 	Components []ComponentRef
 	// Indicators are the model's indicators in model order.
@@ -101,6 +106,27 @@ type Options struct {
 	AsOf      time.Time
 }
 
+// sidesLang is the language of the newer side's model, else the older's
+// (Russian when neither was scored with a model).
+func sidesLang(old, cur *Side) lang.Lang {
+	for _, s := range []*Side{cur, old} {
+		if s.Respondent != nil {
+			return s.Lang
+		}
+	}
+	return lang.RU
+}
+
+// noGroup names the group of respondents without one.
+func noGroup(old, cur *Side) string {
+	for _, s := range []*Side{cur, old} {
+		if s.Respondent != nil && !s.Respondent.IsSchool() && len(s.Respondent.Groups) > 0 {
+			return s.Lang.T("(не указано: %s)", s.Respondent.Groups[0].Title)
+		}
+	}
+	return summary.NoMunicipality
+}
+
 // Compare compares the old side with the new one.
 func Compare(old, cur *Side, o Options) *Report {
 	rep := &Report{Schema: Schema, Old: sideRef(old), New: sideRef(cur), Schools: []SchoolChange{}, Territory: o.Territory}
@@ -135,7 +161,7 @@ func Compare(old, cur *Side, o Options) *Report {
 			scs := groups[key]
 			d := district(scs[0].School.Municipality, old, cur, scs)
 			if d.Name == "" {
-				d.Name = "(муниципалитет не указан)"
+				d.Name = noGroup(old, cur)
 			}
 			rep.District.Municipalities = append(rep.District.Municipalities, d)
 		}
@@ -460,7 +486,7 @@ func district(name string, old, cur *Side, schools []SchoolChange) District {
 				d.Moved.Same++
 			default:
 				d.Moved.Down++
-				d.Fallers = append(d.Fallers, faller(titles, sc))
+				d.Fallers = append(d.Fallers, faller(sidesLang(old, cur), titles, sc))
 			}
 		}
 	}
@@ -471,7 +497,7 @@ func district(name string, old, cur *Side, schools []SchoolChange) District {
 			}
 		}
 	}
-	d.Total = ComponentMeans{ID: "", Title: "Итог", Old: oldMeans.mean(""), New: newMeans.mean("")}
+	d.Total = ComponentMeans{ID: "", Title: sidesLang(old, cur).T("Итог"), Old: oldMeans.mean(""), New: newMeans.mean("")}
 	seen := map[string]bool{}
 	for _, cs := range [][]ComponentRef{cur.Components, old.Components} {
 		for _, c := range cs {
@@ -567,14 +593,14 @@ func deficitCounts(schools []SchoolChange, titles map[string]string, ids []strin
 }
 
 // faller says why a matched school fell a level.
-func faller(titles map[string]string, sc *SchoolChange) Faller {
+func faller(l lang.Lang, titles map[string]string, sc *SchoolChange) Faller {
 	f := Faller{School: sc.School, From: sc.Total.Old.Level, To: sc.Total.New.Level, Steps: *sc.Total.LevelChange, Reasons: []string{}}
 	if len(sc.CriticalNew) > 0 {
 		var names []string
 		for _, id := range sc.CriticalNew {
 			names = append(names, id+" «"+titles[id]+"»")
 		}
-		f.Reasons = append(f.Reasons, "не выполнены критические показатели: "+strings.Join(names, "; "))
+		f.Reasons = append(f.Reasons, l.T("не выполнены критические показатели: %s", strings.Join(names, "; ")))
 	}
 	var fell []string
 	for _, c := range sc.Components {
@@ -583,16 +609,16 @@ func faller(titles map[string]string, sc *SchoolChange) Faller {
 		}
 	}
 	if len(fell) > 0 {
-		f.Reasons = append(f.Reasons, "понизился уровень компонентов: "+strings.Join(fell, ", "))
+		f.Reasons = append(f.Reasons, l.T("понизился уровень компонентов: %s", strings.Join(fell, ", ")))
 	}
 	if d := sc.Total.New.Points - sc.Total.Old.Points; d < 0 {
-		f.Reasons = append(f.Reasons, "баллов стало меньше: "+strconv.Itoa(sc.Total.Old.Points)+" → "+strconv.Itoa(sc.Total.New.Points))
+		f.Reasons = append(f.Reasons, l.T("баллов стало меньше: %d → %d", sc.Total.Old.Points, sc.Total.New.Points))
 	}
 	if sc.Total.New.Max != sc.Total.Old.Max {
-		f.Reasons = append(f.Reasons, "изменился максимум (модель или профиль школы): "+strconv.Itoa(sc.Total.Old.Max)+" → "+strconv.Itoa(sc.Total.New.Max))
+		f.Reasons = append(f.Reasons, l.T("изменился максимум (модель или профиль школы): %d → %d", sc.Total.Old.Max, sc.Total.New.Max))
 	}
 	if len(sc.DeficitsNew) > 0 {
-		f.Reasons = append(f.Reasons, "новых дефицитов: "+strconv.Itoa(len(sc.DeficitsNew)))
+		f.Reasons = append(f.Reasons, l.T("новых дефицитов: %d", len(sc.DeficitsNew)))
 	}
 	return f
 }
@@ -651,7 +677,7 @@ func (rep *Report) ForNote(previous string, titles Titles) *report.DistrictChang
 		n.Transitions = append(n.Transitions, report.Transition{From: titles.level(true, t.From), To: titles.level(false, t.To), Schools: t.Schools})
 	}
 	for _, c := range append([]ComponentMeans{d.Total}, d.Components...) {
-		n.Means = append(n.Means, report.MeanChange{Title: c.Title, Old: meanText(c.Old), New: meanText(c.New)})
+		n.Means = append(n.Means, report.MeanChange{Title: c.Title, Old: meanText(titles.L, c.Old), New: meanText(titles.L, c.New)})
 	}
 	named := func(x DeficitCount) string { return x.ID + " «" + cmp.Or(x.Title, titles.Indicators[x.ID]) + "»" }
 	for _, x := range topDeficits(d.Deficits, func(x DeficitCount) int { return x.Closed }) {
@@ -661,7 +687,7 @@ func (rep *Report) ForNote(previous string, titles Titles) *report.DistrictChang
 		n.Opened = append(n.Opened, report.DeficitChange{Indicator: named(x), Schools: x.New})
 	}
 	for _, f := range d.Fallers {
-		n.Fallers = append(n.Fallers, report.FallerChange{School: f.School.Title(), From: titles.level(true, f.From),
+		n.Fallers = append(n.Fallers, report.FallerChange{School: f.School.TitleIn(titles), From: titles.level(true, f.From),
 			To: titles.level(false, f.To), Reasons: strings.Join(f.Reasons, "; ")})
 	}
 	return n

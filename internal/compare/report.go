@@ -1,5 +1,11 @@
 package compare
 
+import (
+	"github.com/selfdiag/selfdiag/internal/lang"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/report"
+)
+
 // Report is a comparison (JSON schema selfdiag.compare/v1).
 type Report struct {
 	Schema string `json:"schema"`
@@ -84,12 +90,20 @@ type SchoolRef struct {
 
 // Title is the school's name and code for people.
 func (s SchoolRef) Title() string {
+	return s.TitleIn(Titles{L: lang.RU, Units: report.UnitsOf(lang.RU, &schoolRespondent, "")})
+}
+
+// schoolRespondent is the respondent of a side that knows none.
+var schoolRespondent = model.SchoolRespondent()
+
+// TitleIn is the respondent's name and code in the writers' words.
+func (s SchoolRef) TitleIn(t Titles) string {
 	name := s.Name
 	if name == "" {
-		name = "школа без наименования"
+		name = t.L.T("%s без наименования", t.Units.Single())
 	}
 	if s.Code != "" {
-		name += " (код " + s.Code + ")"
+		name += t.L.T(" (код %s)", s.Code)
 	}
 	return name
 }

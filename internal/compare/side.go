@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -19,7 +20,7 @@ import (
 
 // NewSide starts a side scored with the model m.
 func NewSide(m *model.Model) *Side {
-	s := &Side{Model: ModelRef{ID: m.ID, Version: m.Version, Hash: m.Hash}, Levels: m.Levels}
+	s := &Side{Model: ModelRef{ID: m.ID, Version: m.Version, Hash: m.Hash}, Lang: m.Lang(), Respondent: &m.Respondent, Levels: m.Levels}
 	for _, c := range m.Components {
 		s.Components = append(s.Components, ComponentRef{ID: c.ID, Title: c.Title, Kind: c.Kind})
 	}
@@ -259,10 +260,12 @@ func readJSON(path string, limit int64, v any) error {
 // String names a model with its fingerprint, as every document of a
 // comparison does: two models of one id and version may differ in their
 // files.
-func (r ModelRef) String() string {
-	name := "модель " + r.ID + ", версия " + r.Version
+func (r ModelRef) String() string { return modelName(lang.RU, r) }
+
+// modelName is ModelRef.String in a language.
+func modelName(l lang.Lang, r ModelRef) string {
 	if r.Hash != "" {
-		name += ", отпечаток " + r.Hash
+		return l.T("модель %s, версия %s, отпечаток %s", r.ID, r.Version, r.Hash)
 	}
-	return name
+	return l.T("модель %s, версия %s", r.ID, r.Version)
 }

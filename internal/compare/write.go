@@ -6,6 +6,7 @@ import (
 	"cmp"
 	"encoding/json"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"slices"
 	"strconv"
@@ -64,8 +65,12 @@ func WriteJSON(w io.Writer, rep *Report) error {
 	return bw.Flush()
 }
 
-// Titles names the levels of both sides for writers.
+// Titles names the levels of both sides for writers, and gives them the
+// words of the newer model's language and respondent (the older's when
+// the newer side was read back from a run).
 type Titles struct {
+	L        lang.Lang
+	Units    report.Units
 	Old, New map[string]string // level id -> title
 	// Indicator titles by id, from the new model, else the old.
 	Indicators map[string]string
@@ -76,6 +81,14 @@ type Titles struct {
 // TitlesOf collects the titles of both sides.
 func TitlesOf(old, cur *Side) Titles {
 	t := Titles{Old: map[string]string{}, New: map[string]string{}, Indicators: map[string]string{}}
+	r := &schoolRespondent
+	for _, side := range []*Side{old, cur} {
+		if side.Respondent != nil {
+			r = side.Respondent
+		}
+	}
+	t.L = sidesLang(old, cur)
+	t.Units = report.UnitsOf(t.L, r, "")
 	for _, l := range old.Levels {
 		t.Old[l.ID] = l.Title
 		t.order.old = append(t.order.old, l.ID)
@@ -103,13 +116,13 @@ func (t Titles) level(old bool, id string) string {
 		return title
 	}
 	if id == "" {
-		return "нет уровня"
+		return t.L.T("нет уровня")
 	}
 	return id
 }
 
 func tallyText(t *Tally, titles Titles, old bool) string {
-	return report.ChangeTallyText(titles.changeTally(t, old))
+	return report.ChangeTallyText(titles.L, titles.changeTally(t, old))
 }
 
 // changeTally is a tally with its level's title, as reports show it.
@@ -121,18 +134,18 @@ func (titles Titles) changeTally(t *Tally, old bool) *report.ChangeTally {
 }
 
 // changeText is report.LevelChangeText of a change that may be unknown.
-func changeText(d *int) string {
+func changeText(l lang.Lang, d *int) string {
 	if d == nil {
 		return ""
 	}
-	return report.LevelChangeText(*d)
+	return report.LevelChangeText(l, *d)
 }
 
-func meanText(v *float64) string {
+func meanText(l lang.Lang, v *float64) string {
 	if v == nil {
 		return "—"
 	}
-	return report.Percent(*v)
+	return l.Percent(*v)
 }
 
 // TopDeficits is how many deficits closed and opened the writers list.
@@ -156,10 +169,14 @@ func WriteCSV(w io.Writer, rep *Report, titles Titles) error {
 	if err != nil {
 		return err
 	}
-	cw.Write([]string{"Код ОО", "Наименование ОО", "Муниципалитет", "Сопоставление",
-		"Было: баллы", "Было: максимум", "Было: %", "Было: уровень", "Стало: баллы", "Стало: максимум", "Стало: %", "Стало: уровень",
-		"Изменение уровня", "Дефициты закрыты", "Дефициты остались", "Дефициты новые", "Критические исправлены", "Критические новые", "Цель плана достигнута"})
-	matchTitle := map[string]string{MatchBoth: "в обеих", MatchOnlyOld: "только прежняя", MatchOnlyNew: "только новая"}
+	l, r := titles.L, titles.Units.Respondent()
+	head := []string{r.Code.Title, r.Name.Title, titles.Units.Group(), l.T("Сопоставление")}
+	for _, h := range []string{"Было: баллы", "Было: максимум", "Было: %", "Было: уровень", "Стало: баллы", "Стало: максимум", "Стало: %", "Стало: уровень",
+		"Изменение уровня", "Дефициты закрыты", "Дефициты остались", "Дефициты новые", "Критические исправлены", "Критические новые", "Цель плана достигнута"} {
+		head = append(head, l.T(h))
+	}
+	cw.Write(head)
+	matchTitle := map[string]string{MatchBoth: l.T("в обеих"), MatchOnlyOld: l.T("только прежняя"), MatchOnlyNew: l.T("только новая")}
 	for _, sc := range rep.Schools {
 		row := []string{sc.School.Code, sc.School.Name, sc.School.Municipality, matchTitle[sc.Match]}
 		row = append(row, tallyCells(sc.Total.Old, titles, true)...)
@@ -170,7 +187,7 @@ func WriteCSV(w io.Writer, rep *Report, titles Titles) error {
 		}
 		reached := ""
 		if sc.PlanReached != nil {
-			reached = map[bool]string{true: "да", false: "нет"}[*sc.PlanReached]
+			reached = reachedText(l, sc.PlanReached)
 		}
 		row = append(row, change, strings.Join(sc.DeficitsClosed, ", "), strings.Join(sc.DeficitsPersisting, ", "), strings.Join(sc.DeficitsNew, ", "),
 			strings.Join(sc.CriticalFixed, ", "), strings.Join(sc.CriticalNew, ", "), reached)
@@ -186,5 +203,5 @@ func tallyCells(t *Tally, titles Titles, old bool) []string {
 	if t == nil {
 		return []string{"", "", "", ""}
 	}
-	return []string{strconv.Itoa(t.Points), strconv.Itoa(t.Max), report.Percent(t.Percent), titles.level(old, t.Level)}
+	return []string{strconv.Itoa(t.Points), strconv.Itoa(t.Max), titles.L.Percent(t.Percent), titles.level(old, t.Level)}
 }

@@ -8,6 +8,8 @@
 // goldmark's renderers.
 package doc
 
+import "github.com/selfdiag/selfdiag/internal/lang"
+
 // Document is a document top to bottom.
 type Document struct {
 	// Title names the document: the HTML page's title, the Word file's
@@ -16,6 +18,9 @@ type Document struct {
 	// Levels is how many levels the model has, for the colour of a run
 	// or cell that names a level.
 	Levels int
+	// Lang is the document's language: the page's «lang», Word's
+	// language and footer.
+	Lang   lang.Lang
 	Blocks []Block
 }
 

@@ -12,7 +12,7 @@ import (
 // pane and a table of contents see them), tables with the header repeated
 // on every page and numbers aligned right, figures as pictures.
 func WriteWord(w io.Writer, d *Document) error {
-	out := docx.Document{Title: d.Title, Footer: d.Title}
+	out := docx.Document{Title: d.Title, Footer: d.Title, Lang: d.Lang.Tag(), Page: d.Lang.T("страница"), Of: d.Lang.T("из")}
 	blocks, err := wordBlocks(d.Blocks)
 	if err != nil {
 		return err

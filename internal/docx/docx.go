@@ -13,6 +13,7 @@
 package docx
 
 import (
+	"cmp"
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
@@ -28,7 +29,13 @@ import (
 type Document struct {
 	Title  string // the file's title (core properties)
 	Footer string // the text before the page number
-	Blocks []Block
+	// Lang is the document's language tag, «ru-RU» when empty: the
+	// spelling checker's and hyphenation's language.
+	Lang string
+	// Page and Of are the footer's words around the page numbers:
+	// «страница 1 из 3» when empty.
+	Page, Of string
+	Blocks   []Block
 }
 
 // Block is a heading, paragraph, table, image or page break.
@@ -162,9 +169,11 @@ func Write(w io.Writer, d Document) error {
 	}
 	data := struct {
 		Title, Footer, Body string
+		Lang, Page, Of      string
 		Images              []int
 		W, H, L, R, T, B    int
-	}{esc(d.Title), esc(d.Footer), body.String(), nil, pageW, pageH, marginL, marginR, marginT, marginB}
+	}{esc(d.Title), esc(d.Footer), body.String(), esc(cmp.Or(d.Lang, "ru-RU")), esc(cmp.Or(d.Page, "страница")), esc(cmp.Or(d.Of, "из")),
+		nil, pageW, pageH, marginL, marginR, marginT, marginB}
 	for i := range images {
 		data.Images = append(data.Images, i+1)
 	}
@@ -314,7 +323,7 @@ var parts = []namedTemplate{
 		`</Relationships>`),
 	tmpl("docProps/core.xml", xmlHead+`<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" `+
 		`xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">`+
-		`<dc:title>{{.Title}}</dc:title><dc:creator>selfdiag</dc:creator><dc:language>ru-RU</dc:language></cp:coreProperties>`),
+		`<dc:title>{{.Title}}</dc:title><dc:creator>selfdiag</dc:creator><dc:language>{{.Lang}}</dc:language></cp:coreProperties>`),
 	tmpl("docProps/app.xml", xmlHead+`<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>selfdiag</Application></Properties>`),
 	tmpl("word/_rels/document.xml.rels", xmlHead+`<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">`+
 		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>`+
@@ -323,16 +332,16 @@ var parts = []namedTemplate{
 		`{{range .Images}}<Relationship Id="rIdImage{{.}}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image{{.}}.png"/>{{end}}`+
 		`</Relationships>`),
 	tmpl("word/settings.xml", xmlHead+`<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`+
-		`<w:updateFields w:val="true"/><w:defaultTabStop w:val="708"/><w:characterSpacingControl w:val="doNotCompress"/><w:themeFontLang w:val="ru-RU"/></w:settings>`),
+		`<w:updateFields w:val="true"/><w:defaultTabStop w:val="708"/><w:characterSpacingControl w:val="doNotCompress"/><w:themeFontLang w:val="{{.Lang}}"/></w:settings>`),
 	tmpl("word/footer1.xml", xmlHead+`<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`+
 		`<w:p><w:pPr><w:pStyle w:val="Small"/><w:jc w:val="center"/></w:pPr>`+
-		`<w:r><w:t xml:space="preserve">{{.Footer}}{{if .Footer}} — {{end}}страница </w:t></w:r>`+
+		`<w:r><w:t xml:space="preserve">{{.Footer}}{{if .Footer}} — {{end}}{{.Page}} </w:t></w:r>`+
 		`<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>`+
-		`<w:r><w:t xml:space="preserve"> из </w:t></w:r>`+
+		`<w:r><w:t xml:space="preserve"> {{.Of}} </w:t></w:r>`+
 		`<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple></w:p></w:ftr>`),
 	tmpl("word/styles.xml", xmlHead+`<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">`+
 		`<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman" w:cs="Times New Roman"/>`+
-		`<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="ru-RU" w:eastAsia="ru-RU" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`+
+		`<w:sz w:val="24"/><w:szCs w:val="24"/><w:lang w:val="{{.Lang}}" w:eastAsia="{{.Lang}}" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>`+
 		`<w:pPrDefault><w:pPr><w:spacing w:after="120" w:line="264" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`+
 		`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/><w:pPr><w:jc w:val="both"/></w:pPr></w:style>`+
 		`<w:style w:type="paragraph" w:styleId="Title"><w:name w:val="Title"/><w:basedOn w:val="Normal"/><w:next w:val="Normal"/><w:qFormat/>`+

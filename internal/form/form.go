@@ -308,9 +308,9 @@ func instructions(f *excelize.File, m *model.Model, lines []string) error {
 	l := lang.Of(m.Language)
 	sheet := l.T(SheetInstructions)
 	f.SetSheetName("Sheet1", sheet)
-	title := l.T("Самодиагностика «Школа Минпросвещения России»: шаблон ответов")
-	if !m.SchoolKinded() || l != lang.RU {
-		title = l.T("Самодиагностика: шаблон ответов")
+	title := l.T("Самодиагностика: шаблон ответов")
+	if m.SchoolKinded() && l == lang.RU {
+		title = "Самодиагностика «Школа Минпросвещения России»: шаблон ответов"
 	}
 	rows := append([]string{title, l.T("Модель: %s, версия %s — %s", m.ID, m.Version, m.Title), l.T("Источник модели: %s", m.Source), ""}, lines...)
 	for i, r := range rows {

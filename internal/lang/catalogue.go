@@ -245,3 +245,20 @@ var catalogue = map[string]map[Lang]string{
 		EN: "1. On the «%s» sheet each row is one respondent: %s (the date as DD.MM.YYYY), then the answers in the indicators' columns.",
 		IT: "1. Nel foglio «%s» ogni riga è un rispondente: %s (la data come GG.MM.AAAA), poi le risposte nelle colonne degli indicatori."},
 }
+
+// nouns gives the Russian nouns the program counts with (their forms one,
+// few and many, joined by «|») in English and Italian (one, many).
+var nouns = map[string]map[Lang][2]string{
+	"балл|балла|баллов":                  {EN: {"point", "points"}, IT: {"punto", "punti"}},
+	"балла|баллов|баллов":                {EN: {"point", "points"}, IT: {"punto", "punti"}},
+	"показатель|показателя|показателей":  {EN: {"indicator", "indicators"}, IT: {"indicatore", "indicatori"}},
+	"показателя|показателей|показателей": {EN: {"indicator", "indicators"}, IT: {"indicatore", "indicatori"}},
+	"дефицит|дефицита|дефицитов":         {EN: {"deficit", "deficits"}, IT: {"carenza", "carenze"}},
+	"компонент|компонента|компонентов":   {EN: {"component", "components"}, IT: {"componente", "componenti"}},
+	"компонента|компонентов|компонентов": {EN: {"component", "components"}, IT: {"componente", "componenti"}},
+	"шаг|шага|шагов":                     {EN: {"step", "steps"}, IT: {"passo", "passi"}},
+	"уровень|уровня|уровней":             {EN: {"level", "levels"}, IT: {"livello", "livelli"}},
+	"ступень|ступени|ступеней":           {EN: {"step", "steps"}, IT: {"gradino", "gradini"}},
+	"файл|файла|файлов":                  {EN: {"file", "files"}, IT: {"file", "file"}},
+	"проблема|проблемы|проблем":          {EN: {"problem", "problems"}, IT: {"problema", "problemi"}},
+}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Lang is a language: a model's «language».
@@ -21,6 +22,17 @@ const (
 	EN Lang = "en"
 	IT Lang = "it"
 )
+
+// Tag is the language's tag for documents: «ru-RU», «en-GB», «it-IT».
+func (l Lang) Tag() string {
+	switch l {
+	case EN:
+		return "en-GB"
+	case IT:
+		return "it-IT"
+	}
+	return "ru-RU"
+}
 
 // Of is the language of a model's «language» (Russian when empty or
 // unknown; the model's loader refuses unknown ones).
@@ -68,6 +80,31 @@ func (l Lang) Number(v float64) string {
 	return strings.Replace(s, ".", ",", 1)
 }
 
+// Percent writes a percentage with one decimal: «72,1», «72.1».
+func (l Lang) Percent(p float64) string {
+	s := strconv.FormatFloat(p, 'f', 1, 64)
+	if l == EN {
+		return s
+	}
+	return strings.Replace(s, ".", ",", 1)
+}
+
+// Date writes a date as the language's documents do: 01.06.2025 in
+// Russian, 01/06/2025 in Italian, 2025-06-01 in English (ISO, read alike
+// on both sides of the Atlantic); "" for none.
+func (l Lang) Date(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	switch l {
+	case EN:
+		return t.Format("2006-01-02")
+	case IT:
+		return t.Format("02/01/2006")
+	}
+	return t.Format("02.01.2006")
+}
+
 // Count writes n with a noun in the form n takes in the language, given
 // its forms: one («1 школа»), few («3 школы») and many («12 школ»).
 func (l Lang) Count(n int, one, few, many string) string {
@@ -76,12 +113,17 @@ func (l Lang) Count(n int, one, few, many string) string {
 
 // Plural is the form of a noun after n: by Russian rules (1, 21, 101 —
 // one; 2–4, 22–24 — few; else many), or by English and Italian ones (1 —
-// one; else many, few unused).
+// one; else many, few unused). Russian forms the catalogue knows
+// («балл», «балла», «баллов») are translated; others — a model's own
+// words, already in its language — are taken as they are.
 func (l Lang) Plural(n int, one, few, many string) string {
 	if n < 0 {
 		n = -n
 	}
 	if l != RU {
+		if tr, ok := nouns[one+"|"+few+"|"+many][l]; ok {
+			one, many = tr[0], tr[1]
+		}
 		if n == 1 {
 			return one
 		}

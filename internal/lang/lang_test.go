@@ -1,8 +1,11 @@
 package lang
 
 import (
+	"os"
 	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -48,5 +51,18 @@ func TestLang(t *testing.T) {
 	}
 	if got := All("Школа"); !slices.Equal(got, []string{"Школа", "Respondent", "Rispondente"}) {
 		t.Errorf("All: %v", got)
+	}
+}
+
+// The documents' words are not a second copy of the catalogue's.
+func TestCatalogueParts(t *testing.T) {
+	src, err := os.ReadFile("catalogue.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for msg := range documents {
+		if strings.Contains(string(src), strconv.Quote(msg)+":") {
+			t.Errorf("%q is in catalogue.go and catalogue_docs.go", msg)
+		}
 	}
 }

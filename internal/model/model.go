@@ -500,6 +500,9 @@ func (m *Model) UsesProfile() bool {
 	return len(m.Thresholds.Variants) > 0
 }
 
+// Lang is the language of the model's outputs.
+func (m *Model) Lang() lang.Lang { return lang.Of(m.Language) }
+
 // HasCritical says whether any indicator is critical: a model of another
 // framework may have none, and then no critical rule either.
 func (m *Model) HasCritical() bool {

@@ -5,6 +5,7 @@ package problem
 import (
 	"cmp"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"slices"
 	"strconv"
 	"strings"
@@ -24,7 +25,10 @@ type Location struct {
 // String formats the location the way a school secretary can find it:
 // "ответы.xlsx:Ответы!C14" for a spreadsheet cell, "ответы.csv:строка 14, столбец 2"
 // for a CSV field, "model.yaml:12" for a model line.
-func (l Location) String() string {
+func (l Location) String() string { return l.In(lang.RU) }
+
+// In is String in a language: «row 14, column 2».
+func (l Location) In(lg lang.Lang) string {
 	var b strings.Builder
 	b.WriteString(safetext.Terminal(l.File))
 	switch {
@@ -38,7 +42,7 @@ func (l Location) String() string {
 			if l.Col > 0 {
 				b.WriteString(ColumnName(l.Col))
 			} else {
-				b.WriteString("строка ")
+				b.WriteString(lg.T("строка "))
 			}
 			b.WriteString(strconv.Itoa(l.Row))
 		}
@@ -53,10 +57,10 @@ func (l Location) String() string {
 		if b.Len() > 0 {
 			b.WriteByte(':')
 		}
-		b.WriteString("строка ")
+		b.WriteString(lg.T("строка "))
 		b.WriteString(strconv.Itoa(l.Row))
 		if l.Col > 0 {
-			b.WriteString(", столбец ")
+			b.WriteString(lg.T(", столбец "))
 			b.WriteString(strconv.Itoa(l.Col))
 		}
 	}

@@ -1,10 +1,6 @@
 package report
 
-import (
-	"fmt"
-
-	"github.com/selfdiag/selfdiag/internal/ru"
-)
+import "github.com/selfdiag/selfdiag/internal/lang"
 
 // ChangeHeading heads the section of a school's report on what changed
 // since its previous self-diagnosis.
@@ -28,36 +24,36 @@ type changeRow struct{ Title, Old, New, Change string }
 
 // LevelChangeText says how a level moved: «выше на 1 уровень», «ниже на 2
 // уровня», «уровень тот же».
-func LevelChangeText(d int) string {
+func LevelChangeText(l lang.Lang, d int) string {
 	switch {
 	case d > 0:
-		return "выше на " + ru.Count(d, "уровень", "уровня", "уровней")
+		return l.T("выше на %s", l.Count(d, "уровень", "уровня", "уровней"))
 	case d < 0:
-		return "ниже на " + ru.Count(-d, "уровень", "уровня", "уровней")
+		return l.T("ниже на %s", l.Count(-d, "уровень", "уровня", "уровней"))
 	}
-	return "уровень тот же"
+	return l.T("уровень тот же")
 }
 
 // ChangeTallyText is «84 из 133 (63,1 %), средний», «—» for none.
-func ChangeTallyText(t *ChangeTally) string {
+func ChangeTallyText(l lang.Lang, t *ChangeTally) string {
 	if t == nil {
 		return "—"
 	}
-	return fmt.Sprintf("%d из %d (%s %%), %s", t.Points, t.Max, Percent(t.Percent), t.LevelTitle)
+	return l.T("%d из %d (%s %%), %s", t.Points, t.Max, l.Percent(t.Percent), t.LevelTitle)
 }
 
-func newChangeView(ch *Change) *changeView {
+func newChangeView(l lang.Lang, ch *Change) *changeView {
 	if ch == nil {
 		return nil
 	}
 	v := &changeView{Previous: ch.Previous,
-		Summary: fmt.Sprintf("Было: %s. Стало: %s — %s.", ChangeTallyText(&ch.Old), ChangeTallyText(&ch.New), LevelChangeText(ch.LevelChange))}
+		Summary: l.T("Было: %s. Стало: %s — %s.", ChangeTallyText(l, &ch.Old), ChangeTallyText(l, &ch.New), LevelChangeText(l, ch.LevelChange))}
 	for _, c := range ch.Components {
 		change := "—"
 		if c.Old != nil && c.New != nil {
-			change = LevelChangeText(c.LevelChange)
+			change = LevelChangeText(l, c.LevelChange)
 		}
-		v.Components = append(v.Components, changeRow{c.Title, ChangeTallyText(c.Old), ChangeTallyText(c.New), change})
+		v.Components = append(v.Components, changeRow{c.Title, ChangeTallyText(l, c.Old), ChangeTallyText(l, c.New), change})
 	}
 	names := func(ids []ChangedIndicator) []string {
 		out := make([]string, len(ids))
@@ -69,17 +65,17 @@ func newChangeView(ch *Change) *changeView {
 	v.Closed, v.Persisting, v.Opened = names(ch.Closed), names(ch.Persisting), names(ch.Opened)
 	v.CriticalFixed, v.CriticalNew = names(ch.CriticalFixed), names(ch.CriticalNew)
 	if ch.PlanTarget != "" {
-		verdict := "не достигнут"
 		if ch.PlanReached {
-			verdict = "достигнут"
+			v.Plan = l.T("Уровень «%s», на который был нацелен прошлый план перехода, достигнут.", ch.PlanTarget)
+		} else {
+			v.Plan = l.T("Уровень «%s», на который был нацелен прошлый план перехода, не достигнут.", ch.PlanTarget)
 		}
-		v.Plan = fmt.Sprintf("Уровень «%s», на который был нацелен прошлый план перехода, %s.", ch.PlanTarget, verdict)
 	}
 	return v
 }
 
 // changeLists are the section's lists with their titles, in order.
-func (v *changeView) Lists() []struct {
+func (v *changeView) Lists(l lang.Lang) []struct {
 	Title string
 	Items []string
 } {
@@ -87,8 +83,8 @@ func (v *changeView) Lists() []struct {
 		Title string
 		Items []string
 	}{
-		{"Дефициты закрыты", v.Closed}, {"Новые дефициты", v.Opened}, {"Дефициты остались", v.Persisting},
-		{"Критические показатели исправлены", v.CriticalFixed}, {"Критические показатели не выполнены впервые", v.CriticalNew},
+		{l.T("Дефициты закрыты"), v.Closed}, {l.T("Новые дефициты"), v.Opened}, {l.T("Дефициты остались"), v.Persisting},
+		{l.T("Критические показатели исправлены"), v.CriticalFixed}, {l.T("Критические показатели не выполнены впервые"), v.CriticalNew},
 	}
 }
 

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"slices"
 	"strconv"
@@ -17,15 +18,20 @@ func WriteCSV(w io.Writer, m *model.Model, results []*School) error {
 	if err != nil {
 		return err
 	}
-	header := []string{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Год",
-		"Итог баллов", "Итог макс", "Итог %", "Итоговый уровень",
-		"№", "Компонент", "Показатель", "Критический", "Ответ", "Баллы", "Макс", "Статус", "Модель"}
+	l := m.Lang()
+	resp := &m.Respondent
+	header := []string{l.T("Файл"), l.T("Строка"), resp.Name.Title, resp.Code.Title}
+	for _, g := range resp.Groups {
+		header = append(header, g.Title)
+	}
+	header = append(header, l.T("Год"), l.T("Итог баллов"), l.T("Итог макс"), l.T("Итог %"), l.T("Итоговый уровень"),
+		l.T("№"), l.T("Компонент"), l.T("Показатель"), l.T("Критический"), l.T("Ответ"), l.T("Баллы"), l.T("Макс"), l.T("Статус"), l.T("Модель"))
 	// Comments and evidence: a last column, when some answer has one.
 	comments := slices.ContainsFunc(results, func(r *School) bool {
 		return slices.ContainsFunc(r.Indicators, func(is scoring.IndicatorScore) bool { return is.Comment != "" })
 	})
 	if comments {
-		header = append(header, CommentHeading)
+		header = append(header, l.T(CommentHeading))
 	}
 	if err := cw.Write(safetext.CSVRecord(header)); err != nil {
 		return err
@@ -40,10 +46,13 @@ func WriteCSV(w io.Writer, m *model.Model, results []*School) error {
 			row = strconv.Itoa(r.Row)
 		}
 		for _, is := range r.Indicators {
-			rec := []string{r.Source, row, r.School.Name, r.School.Code, r.School.Group(0), r.School.Year,
-				strconv.Itoa(r.Total.Points), strconv.Itoa(r.Total.Max), Percent(r.Total.Percent), r.Total.LevelTitle,
-				is.ID, titles[is.Component], is.Text, yesNo(is.Critical), is.Answer,
-				strconv.Itoa(is.Points), strconv.Itoa(is.Max), StatusTitle(is.Status), ModelID(r.Model)}
+			rec := []string{r.Source, row, r.School.Name, r.School.Code}
+			for i := range resp.Groups {
+				rec = append(rec, r.School.Group(i))
+			}
+			rec = append(rec, r.School.Year, strconv.Itoa(r.Total.Points), strconv.Itoa(r.Total.Max), l.Percent(r.Total.Percent), r.Total.LevelTitle,
+				is.ID, titles[is.Component], is.Text, yesNo(l, is.Critical), is.Answer,
+				strconv.Itoa(is.Points), strconv.Itoa(is.Max), StatusTitle(l, is.Status), ModelID(l, r.Model))
 			if comments {
 				rec = append(rec, is.Comment)
 			}
@@ -56,24 +65,24 @@ func WriteCSV(w io.Writer, m *model.Model, results []*School) error {
 	return cw.Error()
 }
 
-func yesNo(b bool) string {
+func yesNo(l lang.Lang, b bool) string {
 	if b {
-		return "да"
+		return l.T("да")
 	}
-	return "нет"
+	return l.T("нет")
 }
 
-// StatusTitle is the Russian name of an indicator status.
-func StatusTitle(s string) string {
+// StatusTitle names an indicator status.
+func StatusTitle(l lang.Lang, s string) string {
 	switch s {
 	case scoring.StatusOK:
-		return "учтён"
+		return l.T("учтён")
 	case scoring.StatusMissing:
-		return "нет ответа"
+		return l.T("нет ответа")
 	case scoring.StatusInvalid:
-		return "ошибка в ответе"
+		return l.T("ошибка в ответе")
 	case scoring.StatusNotApplicable:
-		return "не применяется"
+		return l.T("не применяется")
 	}
 	return s
 }

@@ -17,6 +17,10 @@ const DashboardDeficits = 30
 
 type dashboardPage struct {
 	*summary.Summary
+	// U are the words for the respondents; Low is the lowest level's
+	// title.
+	U          Units
+	Low        string
 	LevelCount int
 	// LevelLegend says what the heat map's abbreviations stand for.
 	LevelLegend  string
@@ -90,7 +94,8 @@ type dashBelow struct {
 // page. links, when not nil, gives each school row (by index in s.Schools)
 // the relative path of its report.
 func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
-	page := dashboardPage{Summary: s, LevelCount: len(s.Levels)}
+	l := s.Lang
+	page := dashboardPage{Summary: s, U: summaryUnits(s), Low: s.Levels[0].Title, LevelCount: len(s.Levels)}
 	shorts := model.LevelShorts(s.Levels)
 	var legend []string
 	for i, l := range s.Levels {
@@ -104,7 +109,7 @@ func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
 	for _, id := range s.Stats.Weakest {
 		page.Weakest = append(page.Weakest, titles[id])
 	}
-	labels := []string{"Итог"}
+	labels := []string{l.T("Итог")}
 	levelCounts := func(ls []summary.LevelCount) []int {
 		out := make([]int, len(ls))
 		for i, l := range ls {
@@ -121,7 +126,7 @@ func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
 	for i, l := range s.Levels {
 		levelTitles[i] = l.Title
 	}
-	page.Stacked = template.HTML(chart.StackedSVG(labels, counts, levelTitles))
+	page.Stacked = template.HTML(chart.StackedSVG(l, page.U.Say("Распределение школ по уровням", "Распределение по уровням"), labels, counts, levelTitles))
 
 	type place struct {
 		source string
@@ -134,14 +139,14 @@ func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
 		}
 	}
 	for i, r := range s.Schools {
-		row := dashRow{Name: orDash(r.Name, "(без наименования)"), Code: r.Code, Municipality: r.Municipality, Group: r.Group,
-			Percent: Percent(r.Percent), PercentValue: r.Percent, Level: r.Level, LevelTitle: r.LevelTitle, Deficits: r.Deficits, Incomplete: r.Incomplete}
+		row := dashRow{Name: orDash(r.Name, l.T("(без наименования)")), Code: r.Code, Municipality: r.Municipality, Group: r.Group,
+			Percent: l.Percent(r.Percent), PercentValue: r.Percent, Level: r.Level, LevelTitle: r.LevelTitle, Deficits: r.Deficits, Incomplete: r.Incomplete}
 		if i < len(links) {
 			row.Link = links[i]
 		}
 		for j, c := range r.Components {
 			title := levelTitle(s, c.Level)
-			cell := dashCell{Percent: Percent(c.Percent), PercentValue: c.Percent, Level: c.Level, Title: s.Components[j].Title + ": " + title}
+			cell := dashCell{Percent: l.Percent(c.Percent), PercentValue: c.Percent, Level: c.Level, Title: s.Components[j].Title + ": " + title}
 			if c.Level >= 0 {
 				cell.Abbr = shorts[c.Level]
 			} else {
@@ -165,7 +170,7 @@ func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
 		page.MoreDeficits = n
 	}
 	for _, b := range s.Stats.BelowBase {
-		page.BelowBase = append(page.BelowBase, dashBelow{BelowBase: b, Percent: Percent(b.Percent), Link: linkAt[place{b.Source, b.Row}]})
+		page.BelowBase = append(page.BelowBase, dashBelow{BelowBase: b, Percent: l.Percent(b.Percent), Link: linkAt[place{b.Source, b.Row}]})
 	}
 	page.Places, page.PlacesStacked = dashPlaces(s, levelTitles)
 	page.Critical = dashCriticals(s)
@@ -184,9 +189,9 @@ func dashPlaces(s *summary.Summary, levelTitles []string) ([]dashPlace, template
 	var counts [][]int
 	for _, g := range s.Municipalities {
 		p := dashPlace{Name: g.Name, Schools: g.Stats.Schools, BelowBase: len(g.Stats.BelowBase), Problems: g.Stats.WithProblems, Incompl: g.Stats.Incomplete,
-			Mean: Percent(g.Stats.MeanPercent)}
+			Mean: s.Lang.Percent(g.Stats.MeanPercent)}
 		for i, c := range g.Stats.Components {
-			cell := dashCell{Percent: Percent(c.MeanPercent), PercentValue: c.MeanPercent, Level: -1, Title: g.Name + ": " + c.Title}
+			cell := dashCell{Percent: s.Lang.Percent(c.MeanPercent), PercentValue: c.MeanPercent, Level: -1, Title: g.Name + ": " + c.Title}
 			if c.Schools == 0 {
 				cell.Percent = "—"
 			} else if i < len(s.ComponentMarks) {
@@ -202,7 +207,7 @@ func dashPlaces(s *summary.Summary, levelTitles []string) ([]dashPlace, template
 		}
 		counts = append(counts, row)
 	}
-	return places, template.HTML(chart.StackedSVG(labels, counts, levelTitles))
+	return places, template.HTML(chart.StackedSVG(s.Lang, summaryUnits(s).Say("Распределение школ по уровням", "Распределение по уровням"), labels, counts, levelTitles))
 }
 
 // meanLevel shades a mean percent like a level, by the model's thresholds

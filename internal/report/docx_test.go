@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"os"
 	"path/filepath"
@@ -61,7 +62,7 @@ func TestSchoolDOCX(t *testing.T) {
 				t.Fatal(err)
 			}
 			must := append([]string{}, want...)
-			must = append(must, SchoolTitle(r.Result), "набрала "+strconv.Itoa(r.Total.Points), "из "+strconv.Itoa(r.Total.Max), r.Total.LevelTitle,
+			must = append(must, SchoolTitle(m, r.Result), "набрала "+strconv.Itoa(r.Total.Points), "из "+strconv.Itoa(r.Total.Max), r.Total.LevelTitle,
 				"Ответственный", "Срок", "Ожидаемый результат", "Рисунок 1", "Рисунок 2")
 			for _, c := range r.Components {
 				must = append(must, c.Title)
@@ -182,7 +183,7 @@ func bestAnswer(ind *model.Indicator) string {
 func TestLevelDative(t *testing.T) {
 	for title, want := range map[string]string{"базовый": "базовому уровню", "средний": "среднему уровню", "высокий": "высокому уровню",
 		"ниже базового": "уровню «ниже базового»", "Оптимальный": "оптимальному уровню", "A": "уровню «A»", "простой": "простому уровню"} {
-		if got := levelDative(title); got != want {
+		if got := levelDative(lang.RU, title); got != want {
 			t.Errorf("levelDative(%q) = %q, want %q", title, got, want)
 		}
 	}

@@ -1,9 +1,11 @@
 package report
 
 import (
+	"cmp"
 	"embed"
 	"fmt"
 	"github.com/selfdiag/selfdiag/internal/chart"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"html/template"
 	"io"
 	"strings"
@@ -19,18 +21,20 @@ var htmlTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 	"shade":   chart.LevelShade,
 	"inc":     func(i int) int { return i + 1 },
 	"add":     func(a, b int) int { return a + b },
-	"percent": Percent,
-	"pct":     func(share float64) string { return Percent(share * 100) },
-	"bar":     func(share, width float64) string { return fmt.Sprintf("%.1f", share*width) },
-	"join":    func(items []string) string { return strings.Join(items, "; ") },
+	"percent": func(l lang.Lang, p float64) string { return l.Percent(p) },
+	"pct":     func(l lang.Lang, share float64) string { return l.Percent(share * 100) },
+	// t is a message in a language (lang.Lang.T).
+	"t":    func(l lang.Lang, msg string, args ...any) string { return l.T(msg, args...) },
+	"bar":  func(share, width float64) string { return fmt.Sprintf("%.1f", share*width) },
+	"join": func(items []string) string { return strings.Join(items, "; ") },
 	// The headings every format shares.
 	"peersHeading":  func() string { return PeersHeading },
 	"changeHeading": func() string { return ChangeHeading },
 }).ParseFS(templateFS, "templates/*.html"))
 
 type page struct {
-	Title string
-	Body  template.HTML
+	Title, Lang string
+	Body        template.HTML
 }
 
 // WriteHTML writes the school report as one self-contained HTML page: no
@@ -43,5 +47,5 @@ func WriteHTML(w io.Writer, m *model.Model, r *School) error {
 // reports' style: the shell and style sheet are templates, the blocks
 // render inside.
 func WritePage(w io.Writer, d *doc.Document) error {
-	return htmlTemplates.ExecuteTemplate(w, "page.html", page{Title: d.Title, Body: doc.HTML(d)})
+	return htmlTemplates.ExecuteTemplate(w, "page.html", page{Title: d.Title, Lang: string(cmp.Or(d.Lang, lang.RU)), Body: doc.HTML(d)})
 }

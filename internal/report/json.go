@@ -97,17 +97,17 @@ func Doc(m *model.Model, r *School) wire.ResultDoc {
 	for i := range r.Indicators {
 		is := &r.Indicators[i]
 		d.Indicators = append(d.Indicators, wire.IndicatorDoc{ID: is.ID, Component: is.Component, Critical: is.Critical, Comment: is.Comment,
-			Answer: is.Answer, Points: is.Points, Max: is.Max, Status: is.Status, Location: r.Loc(is).String()})
+			Answer: is.Answer, Points: is.Points, Max: is.Max, Status: is.Status, Location: r.Loc(is).In(m.Lang())})
 	}
 	for _, df := range r.Deficits {
 		d.Deficits = append(d.Deficits, wire.DeficitDoc{Indicator: df.ID, Component: df.Component, Title: df.Text, Comment: df.Comment,
 			Answer: df.Answer, Points: df.Points, Max: df.Max, Gap: df.Gap, Critical: df.Critical, Target: df.Best(), Measures: df.Measures})
 	}
 	for _, p := range r.Problems {
-		d.Problems = append(d.Problems, wire.ProblemDoc{Location: p.Location.String(), Message: p.Message})
+		d.Problems = append(d.Problems, wire.ProblemDoc{Location: p.Location.In(m.Lang()), Message: p.Message})
 	}
 	for _, p := range r.Notices {
-		d.Notices = append(d.Notices, wire.ProblemDoc{Location: p.Location.String(), Message: p.Message})
+		d.Notices = append(d.Notices, wire.ProblemDoc{Location: p.Location.In(m.Lang()), Message: p.Message})
 	}
 	nl := r.Next
 	d.NextLevel.Overall = planDoc(m, &nl.Overall)

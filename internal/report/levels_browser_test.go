@@ -164,7 +164,7 @@ func TestFiveLevelsInChromium(t *testing.T) {
 		}
 	}
 
-	// Five colours in the heat map: the component cells of the five units.
+	// Five colours in the heat map: the component cells of the five Units.
 	colors, err := chromedp.Run(c, chromedp.Evaluate[[]string](`Array.prototype.map.call(
 		document.querySelectorAll("#heatmap tbody tr td.cell:nth-child(6)"), function(td){ return getComputedStyle(td).backgroundColor; })`))
 	if err != nil {

@@ -422,7 +422,7 @@ func TestOwnKinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h := deficitsHeading(m); h != "3.2. Дефициты по компонентам (aree)" {
+	if h := wordsOf(m).Deficits; h != "Carenze per componente (aree)" {
 		t.Errorf("heading %q", h)
 	}
 	if h := m.Heading(m.Components[0]); h != "Area «Standard hardware e software»" {

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"html"
 	"regexp"
 	"slices"
@@ -52,7 +53,7 @@ func TestSchoolReportFormatsAgree(t *testing.T) {
 	}
 	r.Change = &Change{Previous: "2024", Old: ChangeTally{Points: 90, Max: 133, Percent: 67.6, LevelTitle: "средний"},
 		New: ChangeTally{Points: r.Total.Points, Max: r.Total.Max, Percent: r.Total.Percent, LevelTitle: r.Total.LevelTitle}}
-	must := []string{ModelTitle(r.Model), "Источник модели", r.Model.Source, "Кировский район", PeersHeading, ChangeHeading,
+	must := []string{ModelTitle(lang.RU, r.Model), "Источник модели", r.Model.Source, "Кировский район", PeersHeading, ChangeHeading,
 		"План перехода на следующий уровень", "Итог"}
 	for _, c := range r.Components {
 		must = append(must, c.Title)

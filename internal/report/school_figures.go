@@ -13,10 +13,11 @@ func schoolFigures(m *model.Model, v *schoolView) []doc.Block {
 	if len(v.Components) == 0 {
 		return nil
 	}
-	school := chart.Series{Name: "Школа"}
-	district := chart.Series{Name: "Среднее по району", Dashed: true}
-	radar := chart.RadarChart{Rings: v.TotalMarks}
-	bars := chart.BarChart{Levels: len(m.Levels), Note: "Чёрные отметки — пороги уровней для профиля школы"}
+	l, u := v.L, UnitsOf(v.L, &m.Respondent, "")
+	school := chart.Series{Name: capitalized(m.Respondent.One)}
+	district := chart.Series{Name: l.T("Среднее по району"), Dashed: true}
+	radar := chart.RadarChart{Rings: v.TotalMarks, Lang: l}
+	bars := chart.BarChart{Levels: len(m.Levels), Lang: l, Note: u.say("Чёрные отметки — пороги уровней для профиля школы", "Чёрные отметки — пороги уровней")}
 	for _, c := range v.Components {
 		radar.Labels = append(radar.Labels, c.Title)
 		school.Values = append(school.Values, c.PercentValue)
@@ -27,16 +28,17 @@ func schoolFigures(m *model.Model, v *schoolView) []doc.Block {
 	if v.Peers {
 		radar.Series = append(radar.Series, district)
 	}
-	bars.Rows = append(bars.Rows, chart.Bar{Label: "Итог", Percent: v.Total.PercentValue, Level: v.Total.Level, LevelTitle: v.Total.LevelTitle, Marks: v.TotalMarks})
+	bars.Rows = append(bars.Rows, chart.Bar{Label: l.T("Итог"), Percent: v.Total.PercentValue, Level: v.Total.Level, LevelTitle: v.Total.LevelTitle, Marks: v.TotalMarks})
 	var out []doc.Block
 	if len(v.Components) >= 3 {
-		caption := "Рисунок 1. Профиль школы: процент от максимума по компонентам."
+		caption := u.say("Рисунок 1. Профиль школы: процент от максимума по компонентам.", "Рисунок 1. Процент от максимума по компонентам.")
 		if v.Peers {
-			caption = "Рисунок 1. Профиль школы (сплошная линия) и среднее по району (пунктир): процент от максимума по компонентам."
+			caption = u.say("Рисунок 1. Профиль школы (сплошная линия) и среднее по району (пунктир): процент от максимума по компонентам.",
+				"Рисунок 1. Результат (сплошная линия) и среднее по всем (пунктир): процент от максимума по компонентам.")
 		}
 		out = append(out, doc.Figure{ID: "radar", Chart: radar, Caption: caption, WidthCm: 15})
 	}
 	n := len(out) + 1
 	return append(out, doc.Figure{ID: "bars", Chart: bars, WidthCm: 16,
-		Caption: "Рисунок " + string(rune('0'+n)) + ". Процент от максимума по компонентам и итогу; заливка — уровень, риски — пороги уровней."})
+		Caption: l.T("Рисунок %d. Процент от максимума по компонентам и итогу; заливка — уровень, риски — пороги уровней.", n)})
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -19,29 +20,31 @@ import (
 // conditional formatting; every sheet prints landscape, one page wide.
 func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 	v := newSchoolView(m, r)
+	l := v.L
 	f := newWorkbook()
 	defer f.Close()
 	styles, err := newXLSXStyles(f)
 	if err != nil {
 		return err
 	}
+	styles.lang = m.Lang()
 	it, err := schoolTotalSheet(f, styles, m, v)
 	if err != nil {
 		return err
 	}
 	sheets := []*xlsxSheet{it, schoolDeficitsSheet(f, styles, v), schoolPlanSheet(f, styles, v)}
 	// «Мероприятия»: the measures table of the programme's action plan.
-	ms := newSheet(f, styles, "Мероприятия")
+	ms := newSheet(f, styles, l.T("Мероприятия"))
 	ms.blocks(schoolMeasures(v).Blocks)
 	sheets = append(sheets, ms)
 	// «Изменения», when compared with the previous self-diagnosis.
 	if ch := v.Change; ch != nil {
-		cs := newSheet(f, styles, "Изменения")
-		cs.blocks(schoolChange(ch).Blocks)
+		cs := newSheet(f, styles, l.T("Изменения"))
+		cs.blocks(schoolChange(l, ch).Blocks)
 		sheets = append(sheets, cs)
 	}
 	sheets = append(sheets, schoolIndicatorsSheet(f, styles, v))
-	pr := newSheet(f, styles, "Проблемы")
+	pr := newSheet(f, styles, l.T("Проблемы"))
 	pr.blocks(schoolProblems(v).Blocks)
 	if err := finishAll(styles, append(sheets, pr)...); err != nil {
 		return err
@@ -53,33 +56,34 @@ func WriteSchoolXLSX(w io.Writer, m *model.Model, r *School) error {
 // schoolTotalSheet is «Итог»: identity, points and levels, thresholds,
 // peers' means and the radar.
 func schoolTotalSheet(f *excelize.File, styles *xlsxStyles, m *model.Model, v *schoolView) (*xlsxSheet, error) {
-	it := newSheet(f, styles, "Итог")
-	it.blocks(schoolIdentity(v).Blocks)
-	it.header("Компонент", "Вид", "Баллы", "Макс.", "%", "Уровень", "Понижен критическим", "Пороги уровней для профиля школы")
+	l := v.L
+	it := newSheet(f, styles, l.T("Итог"))
+	it.blocks(schoolIdentity(m, v).Blocks)
+	it.header(l.T("Компонент"), l.T("Вид"), l.T("Баллы"), l.T("Макс."), "%", l.T("Уровень"), l.T("Понижен критическим"), l.T("Пороги уровней для профиля школы"))
 	first := it.row + 1
 	for _, c := range v.Components {
-		it.put(c.Title, c.Kind, c.Points, c.Max, c.PercentValue, c.LevelTitle, yesNo(c.CriticalApplied), cmp.Or(c.Thresholds, "нет применимых показателей"))
+		it.put(c.Title, c.Kind, c.Points, c.Max, c.PercentValue, c.LevelTitle, yesNo(l, c.CriticalApplied), cmp.Or(c.Thresholds, l.T("нет применимых показателей")))
 	}
 	total := it.row + 1
-	it.put("Итог", "", v.Total.Points, v.Total.Max, v.Total.PercentValue, v.Total.LevelTitle, yesNo(v.Total.CriticalApplied), v.Total.Thresholds)
+	it.put(l.T("Итог"), "", v.Total.Points, v.Total.Max, v.Total.PercentValue, v.Total.LevelTitle, yesNo(l, v.Total.CriticalApplied), v.Total.Thresholds)
 	it.put()
-	it.label("План перехода на следующий уровень", "на листе «План»: какие показатели улучшить и до какого ответа")
+	it.label(l.T("План перехода на следующий уровень"), l.T("на листе «План»: какие показатели улучшить и до какого ответа"))
 	it.put()
 
 	// The chart's data, a table of its own: the school's percent beside
 	// each level's threshold and the peers' means.
-	compare := []any{"Компонент", "Школа, %"}
+	compare := []any{l.T("Компонент"), capitalized(m.Respondent.One) + ", %"}
 	for _, l := range m.Levels[1:] {
-		compare = append(compare, "Порог «"+l.Title+"», %")
+		compare = append(compare, v.L.T("Порог «%s», %%", l.Title))
 	}
 	if v.Peers {
-		compare = append(compare, "Среднее по всем школам, %")
+		compare = append(compare, l.T("Среднее по всем (%s), %%", m.Respondent.Many))
 	}
 	if v.MunicipalPeers {
-		compare = append(compare, "Среднее по «"+v.PeerMunicipality+"», %")
+		compare = append(compare, l.T("Среднее по «%s», %%", v.PeerMunicipality))
 	}
 	if v.Peers {
-		it.put(PeersHeading)
+		it.put(l.T(PeersHeading))
 	}
 	it.subheader(compare...)
 	cmpHead := it.row
@@ -119,7 +123,7 @@ func schoolTotalSheet(f *excelize.File, styles *xlsxStyles, m *model.Model, v *s
 	if v.Peers {
 		lines = append(lines, table.series(2+len(m.Levels), "7F7F7F", false))
 	}
-	it.chartOnNewPage(cellName(1, cmpLast+2), radarChart("Процент от максимума по компонентам и пороги уровней", lines, 760, 440))
+	it.chartOnNewPage(cellName(1, cmpLast+2), radarChart(l.T("Процент от максимума по компонентам и пороги уровней"), lines, 760, 440))
 
 	return it, nil
 }
@@ -127,15 +131,16 @@ func schoolTotalSheet(f *excelize.File, styles *xlsxStyles, m *model.Model, v *s
 // schoolDeficitsSheet is «Дефициты», the gaps as data bars, critical ones
 // marked.
 func schoolDeficitsSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *xlsxSheet {
-	df := newSheet(f, styles, "Дефициты")
-	head := []any{"Компонент", "№", "Показатель", "Критический", "Ответ", "Баллы", "Макс.", "Разрыв", "Цель (ответ на максимум)", "Типовые меры (из модели)"}
+	l := v.L
+	df := newSheet(f, styles, l.T("Дефициты"))
+	head := []any{l.T("Компонент"), l.T("№"), l.T("Показатель"), l.T("Критический"), l.T("Ответ"), l.T("Баллы"), l.T("Макс."), l.T("Разрыв"), l.T("Цель (ответ на максимум)"), l.T("Типовые меры (из модели)")}
 	if v.HasComments {
-		head = append(head, CommentHeading) // last: the bars and marks keep their columns
+		head = append(head, l.T(CommentHeading)) // last: the bars and marks keep their columns
 	}
 	df.header(head...)
 	for _, c := range v.Components {
 		for _, d := range c.Deficits {
-			row := []any{c.Title, d.ID, d.Text, yesNo(d.Critical), d.Answer, d.Points, d.Max, d.Gap, d.Target, strings.Join(d.Measures, "\n")}
+			row := []any{c.Title, d.ID, d.Text, yesNo(l, d.Critical), d.Answer, d.Points, d.Max, d.Gap, d.Target, strings.Join(d.Measures, "\n")}
 			if v.HasComments {
 				row = append(row, d.Comment)
 			}
@@ -145,7 +150,7 @@ func schoolDeficitsSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *x
 	if df.row > 1 {
 		gapBars(f, df.name, fmt.Sprintf("H2:H%d", df.row))
 		critical, _ := f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "9C0006"}, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFC7CE"}}})
-		f.SetConditionalFormat(df.name, fmt.Sprintf("D2:D%d", df.row), []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "==", Format: &critical, Value: `"да"`}})
+		f.SetConditionalFormat(df.name, fmt.Sprintf("D2:D%d", df.row), []excelize.ConditionalFormatOptions{{Type: "cell", Criteria: "==", Format: &critical, Value: strconv.Quote(v.L.T("да"))}})
 	}
 
 	return df
@@ -153,13 +158,14 @@ func schoolDeficitsSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *x
 
 // schoolPlanSheet is «План»: the steps to the next level.
 func schoolPlanSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *xlsxSheet {
-	pl := newSheet(f, styles, "План")
-	pl.header("Шаг", "№", "Показатель", "Компонент", "Блокирует уровень", "Сейчас", "Баллы", "Цель", "Баллы после", "+ баллов")
+	l := v.L
+	pl := newSheet(f, styles, l.T("План"))
+	pl.header(l.T("Шаг"), l.T("№"), l.T("Показатель"), l.T("Компонент"), l.T("Блокирует уровень"), l.T("Сейчас"), l.T("Баллы"), l.T("Цель"), l.T("Баллы после"), l.T("+ баллов"))
 	for i, s := range v.Plan.Steps {
-		pl.put(i+1, s.ID, s.Text, s.ComponentTitle, yesNo(s.Blocking), s.Answer, s.Points, s.Target, s.TargetPoints, s.Gain)
+		pl.put(i+1, s.ID, s.Text, s.ComponentTitle, yesNo(l, s.Blocking), s.Answer, s.Points, s.Target, s.TargetPoints, s.Gain)
 	}
 	pl.put()
-	pl.put("Итог", "", v.Plan.Summary)
+	pl.put(l.T("Итог"), "", v.Plan.Summary)
 	for _, c := range v.Components {
 		pl.put(c.Title, "", c.Plan)
 	}
@@ -169,15 +175,16 @@ func schoolPlanSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *xlsxS
 
 // schoolIndicatorsSheet is «Показатели»: every answer, filterable.
 func schoolIndicatorsSheet(f *excelize.File, styles *xlsxStyles, v *schoolView) *xlsxSheet {
-	in := newSheet(f, styles, "Показатели")
-	head := []any{"Компонент", "№", "Показатель", "Критический", "Ответ", "Состояние", "Баллы", "Макс.", "Разрыв"}
+	l := v.L
+	in := newSheet(f, styles, l.T("Показатели"))
+	head := []any{l.T("Компонент"), l.T("№"), l.T("Показатель"), l.T("Критический"), l.T("Ответ"), l.T("Состояние"), l.T("Баллы"), l.T("Макс."), l.T("Разрыв")}
 	if v.HasComments {
-		head = append(head, CommentHeading)
+		head = append(head, l.T(CommentHeading))
 	}
 	in.header(head...)
 	for _, c := range v.Components {
 		for _, iv := range c.Indicators {
-			row := []any{c.Title, iv.ID, iv.Text, yesNo(iv.Critical), iv.Answer, orDash(iv.Status, "учтён"), iv.Points, iv.Max, iv.Gap}
+			row := []any{c.Title, iv.ID, iv.Text, yesNo(l, iv.Critical), iv.Answer, orDash(iv.Status, l.T("учтён")), iv.Points, iv.Max, iv.Gap}
 			if v.HasComments {
 				row = append(row, iv.Comment)
 			}

@@ -3,6 +3,7 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"os"
 	"path/filepath"
@@ -54,7 +55,7 @@ func TestSchoolXLSX(t *testing.T) {
 		t.Fatalf("measures sheet: %v", msRows)
 	}
 	msRows = msRows[2:]
-	if len(msRows)-1 != len(r.Deficits) || strings.Join(msRows[0], "|") != strings.Join(measuresHeader, "|") {
+	if len(msRows)-1 != len(r.Deficits) || strings.Join(msRows[0], "|") != strings.Join(measuresHeader(lang.RU), "|") {
 		t.Errorf("measures sheet: %d rows, header %v", len(msRows)-1, msRows[0])
 	}
 	for _, row := range msRows[1:] {

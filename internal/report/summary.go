@@ -16,22 +16,23 @@ func WriteSummaryCSV(w io.Writer, s *summary.Summary) error {
 	if err != nil {
 		return err
 	}
-	head := []string{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Баллы", "Макс", "%", "Уровень"}
+	l, u := s.Lang, summaryUnits(s)
+	head := []string{l.T("Файл"), l.T("Строка"), u.r.Name.Title, u.r.Code.Title, u.Group(), l.T("Баллы"), l.T("Макс"), "%", l.T("Уровень")}
 	for _, c := range s.Components {
-		head = append(head, c.Title+", %", c.Title+", уровень")
+		head = append(head, c.Title+", %", c.Title+l.T(", уровень"))
 	}
-	head = append(head, "Дефицитов", "Невыполненные критические", "Неполные ответы", "Проблем в данных", "Модель")
+	head = append(head, l.T("Дефицитов"), l.T("Невыполненные критические"), l.T("Неполные ответы"), l.T("Проблем в данных"), l.T("Модель"))
 	cw.Write(safetext.CSVRecord(head))
 	for _, r := range s.Schools {
 		row := ""
 		if r.Row > 0 {
 			row = strconv.Itoa(r.Row)
 		}
-		rec := []string{r.Source, row, r.Name, r.Code, r.Municipality, strconv.Itoa(r.Points), strconv.Itoa(r.Max), Percent(r.Percent), r.LevelTitle}
+		rec := []string{r.Source, row, r.Name, r.Code, r.Municipality, strconv.Itoa(r.Points), strconv.Itoa(r.Max), l.Percent(r.Percent), r.LevelTitle}
 		for _, cc := range r.Components {
-			rec = append(rec, Percent(cc.Percent), levelTitle(s, cc.Level))
+			rec = append(rec, l.Percent(cc.Percent), levelTitle(s, cc.Level))
 		}
-		rec = append(rec, strconv.Itoa(r.Deficits), strings.Join(r.CriticalFailures, ", "), yesNo(r.Incomplete), strconv.Itoa(r.Problems), ModelID(s.Model))
+		rec = append(rec, strconv.Itoa(r.Deficits), strings.Join(r.CriticalFailures, ", "), yesNo(l, r.Incomplete), strconv.Itoa(r.Problems), ModelID(l, s.Model))
 		cw.Write(safetext.CSVRecord(rec))
 	}
 	cw.Flush()

@@ -80,6 +80,7 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 	if err != nil {
 		return err
 	}
+	styles.lang = s.Lang
 	var sheets []*xlsxSheet
 	for _, write := range []func(*excelize.File, *xlsxStyles, *summary.Summary) (*xlsxSheet, error){
 		overviewSheet, schoolsSheet, componentLevelsSheet, deficitsSheet, belowBaseSheet, errorsSheet, municipalitiesSheet,
@@ -102,24 +103,25 @@ func WriteSummaryXLSX(w io.Writer, s *summary.Summary) error {
 // overviewSheet is «Сводка»: the note's identity, the levels, the
 // components with the thresholds, their chart and radar.
 func overviewSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
-	sv := newSheet(f, styles, "Сводка")
+	lg, u := s.Lang, summaryUnits(s)
+	sv := newSheet(f, styles, lg.T("Сводка"))
 	sv.onePage = true
-	sv.title("Сводка самодиагностики")
-	sv.blocks([]doc.Block{noteIdentity(s), doc.Paragraph{Runs: []doc.Run{doc.T("Источник модели: " + s.Model.Source)}}})
+	sv.title(lg.T("Сводка самодиагностики"))
+	sv.blocks([]doc.Block{noteIdentity(s), doc.Paragraph{Runs: []doc.Run{doc.T(lg.T("Источник модели: %s", s.Model.Source))}}})
 	sv.put()
-	sv.subheader("Уровень", "Школ", "Доля, %")
+	sv.subheader(lg.T("Уровень"), u.Counted(), lg.T("Доля, %"))
 	for _, l := range s.Stats.Levels {
 		sv.put(l.Title, l.Count, sharePercent(l.Share))
 	}
 	sv.put()
 	compHeader := sv.row + 1
-	head := []any{"Компонент", "Средний %"}
+	head := []any{lg.T("Компонент"), lg.T("Средний %")}
 	for _, l := range s.Levels {
 		head = append(head, l.Title)
 	}
 	marksCol := len(head) + 1 // thresholds for the default profile, the radar's dashed lines
 	for _, l := range s.Levels[1:] {
-		head = append(head, "Порог «"+l.Title+"», %")
+		head = append(head, lg.T("Порог «%s», %%", l.Title))
 	}
 	sv.subheader(head...)
 	for i, cs := range s.Stats.Components {
@@ -137,20 +139,21 @@ func overviewSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*x
 		sv.put(row...)
 	}
 	compLast := sv.row
-	sv.label("Пороги уровней", "для профиля по умолчанию (все уровни образования, без ОВЗ); у школ другого профиля пороги свои — они в отчётах школ")
+	sv.label(lg.T("Пороги уровней"), u.say("для профиля по умолчанию (все уровни образования, без ОВЗ); у школ другого профиля пороги свои — они в отчётах школ",
+		"для признаков по умолчанию; у других признаков пороги свои — они в отдельных отчётах"))
 	if sv.err != nil {
 		return nil, sv.err
 	}
 	f.SetCellStyle(sv.name, "A1", "A1", styles.title)
 	sv.chart(cellName(1, sv.row+2), levelBars(sv.name, s.Levels, levelChart{
-		title: "Уровни школ по компонентам", header: compHeader, first: compHeader + 1, last: compLast, firstCol: 3,
+		title: u.say("Уровни школ по компонентам", "Уровни по компонентам"), header: compHeader, first: compHeader + 1, last: compLast, firstCol: 3,
 	}))
 	table := radarTable{sheet: sv.name, head: compHeader, first: compHeader + 1, last: compLast}
 	lines := []excelize.ChartSeries{table.series(2, "1F4E79", false)}
 	for i := range s.Levels[1:] {
 		lines = append(lines, table.series(marksCol+i, markColor(i, len(s.Levels)-1), true))
 	}
-	sv.chart(cellName(len(head)+2, 2), radarChart("Средний процент по компонентам и пороги уровней", lines, 640, 420))
+	sv.chart(cellName(len(head)+2, 2), radarChart(lg.T("Средний процент по компонентам и пороги уровней"), lines, 640, 420))
 	return sv, nil
 }
 
@@ -158,22 +161,23 @@ func overviewSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*x
 // levels' names are on «Уровни компонентов», so that the list prints one
 // page wide.
 func schoolsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
-	sc := newSheet(f, styles, "Школы")
+	lg, u := s.Lang, summaryUnits(s)
+	sc := newSheet(f, styles, u.Plural())
 	sc.freeze = 3
 	sc.rotate = true
 	sc.widest = 24 // names and files wrap
-	head := []any{"Файл", "Строка", "Наименование ОО", "Код ОО", "Муниципалитет", "Баллы", "Макс", "%", "Уровень"}
+	head := []any{lg.T("Файл"), lg.T("Строка"), u.r.Name.Title, u.r.Code.Title, u.Group(), lg.T("Баллы"), lg.T("Макс"), "%", lg.T("Уровень")}
 	for _, c := range s.Components {
 		head = append(head, c.Title+", %")
 	}
-	head = append(head, "Дефицитов", "Невыполненные критические", "Неполные", "Проблем")
+	head = append(head, lg.T("Дефицитов"), lg.T("Невыполненные критические"), lg.T("Неполные"), lg.T("Проблем"))
 	sc.header(head...)
 	for _, r := range s.Schools {
 		row := []any{r.Source, nilIfZero(r.Row), r.Name, r.Code, r.Municipality, r.Points, r.Max, r.Percent, r.LevelTitle}
 		for _, cc := range r.Components {
 			row = append(row, cc.Percent)
 		}
-		row = append(row, r.Deficits, strings.Join(r.CriticalFailures, ", "), yesNo(r.Incomplete), r.Problems)
+		row = append(row, r.Deficits, strings.Join(r.CriticalFailures, ", "), yesNo(lg, r.Incomplete), r.Problems)
 		sc.put(row...)
 	}
 	last := max(sc.row, 2)
@@ -201,11 +205,12 @@ func schoolsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xl
 // componentLevelsSheet is «Уровни компонентов»: each school's levels by
 // name.
 func componentLevelsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
-	lv := newSheet(f, styles, "Уровни компонентов")
+	lg, u := s.Lang, summaryUnits(s)
+	lv := newSheet(f, styles, lg.T("Уровни компонентов"))
 	lv.freeze = 1
 	lv.rotate = true
 	lv.widest = 30
-	head := []any{"Наименование ОО", "Код ОО", "Муниципалитет", "Уровень"}
+	head := []any{u.r.Name.Title, u.r.Code.Title, u.Group(), lg.T("Уровень")}
 	for _, c := range s.Components {
 		head = append(head, c.Title)
 	}
@@ -227,14 +232,15 @@ func componentLevelsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summa
 // deficitsSheet is «Дефициты»: every indicator's share of schools below
 // its maximum, as data bars.
 func deficitsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
-	df := newSheet(f, styles, "Дефициты")
-	df.header("№", "Компонент", "Показатель", "Критический", "Школ с дефицитом", "Применим к школам", "Доля, %")
+	lg, u := s.Lang, summaryUnits(s)
+	df := newSheet(f, styles, lg.T("Дефициты"))
+	df.header(lg.T("№"), lg.T("Компонент"), lg.T("Показатель"), lg.T("Критический"), u.say("Школ с дефицитом", "С дефицитом"), u.say("Применим к школам", "Применим"), lg.T("Доля, %"))
 	titles := map[string]string{}
 	for _, c := range s.Components {
 		titles[c.ID] = c.Title
 	}
 	for _, d := range s.Stats.Deficits {
-		df.put(d.Indicator, titles[d.Component], d.Title, yesNo(d.Critical), d.Schools, d.Applicable, sharePercent(d.Share))
+		df.put(d.Indicator, titles[d.Component], d.Title, yesNo(lg, d.Critical), d.Schools, d.Applicable, sharePercent(d.Share))
 	}
 	if df.row > 1 {
 		f.SetConditionalFormat(df.name, fmt.Sprintf("G2:G%d", df.row), []excelize.ConditionalFormatOptions{{
@@ -247,8 +253,9 @@ func deficitsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*x
 // belowBaseSheet is «Ниже базового»: the schools at the lowest level with
 // the reasons.
 func belowBaseSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
-	bb := newSheet(f, styles, "Ниже базового")
-	bb.header("Наименование ОО", "Код ОО", "Муниципалитет", "Файл", "Баллы", "Макс", "%", "Причины")
+	lg, u := s.Lang, summaryUnits(s)
+	bb := newSheet(f, styles, capitalized(s.Levels[0].Title))
+	bb.header(u.r.Name.Title, u.r.Code.Title, u.Group(), lg.T("Файл"), lg.T("Баллы"), lg.T("Макс"), "%", lg.T("Причины"))
 	for _, b := range s.Stats.BelowBase {
 		bb.put(b.Name, b.Code, b.Municipality, b.Source, b.Points, b.Max, b.Percent, strings.Join(b.Reasons, "\n"))
 	}
@@ -261,25 +268,27 @@ func belowBaseSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*
 // errorsSheet is «Ошибки»: files not read, blank templates, spellings of
 // municipalities, repeated submissions and every data problem.
 func errorsSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summary) (*xlsxSheet, error) {
-	er := newSheet(f, styles, "Ошибки")
-	er.header("Вид", "Школа", "Где", "Что не так")
+	lg, u := s.Lang, summaryUnits(s)
+	er := newSheet(f, styles, lg.T("Ошибки"))
+	er.header(lg.T("Вид"), capitalized(u.r.One), lg.T("Где"), lg.T("Что не так"))
 	for _, x := range s.Failures {
-		er.put("файл не прочитан", "", x.File, x.Message)
+		er.put(lg.T("файл не прочитан"), "", x.File, x.Message)
 	}
 	for _, x := range s.Empty {
-		er.put("пустой шаблон (не учтён)", "", x.File, x.Message)
+		er.put(lg.T("пустой шаблон (не учтён)"), "", x.File, x.Message)
 	}
 	for _, n := range s.MunicipalityNotes {
-		er.put("муниципалитеты", "", "", n)
+		er.put(u.say("муниципалитеты", "группы"), "", "", n)
 	}
 	for _, x := range s.Duplicates {
-		er.put("повтор школы (не учтена)", x.School, x.Source, "учтена: "+cmp.Or(x.FirstSource, "ни одна подача")+" (совпадает "+x.By+"; "+x.Reason+")")
+		er.put(u.say("повтор школы (не учтена)", "повтор (не учтён)"), x.School, x.Source,
+			u.say("учтена: %s (совпадает %s; %s)", "учтено: %s (совпадает %s; %s)", cmp.Or(x.FirstSource, lg.T("ни одна подача")), x.By, x.Reason))
 	}
 	for _, x := range s.Problems {
-		er.put("проблема в данных", x.School, x.Location, x.Message)
+		er.put(lg.T("проблема в данных"), x.School, x.Location, x.Message)
 	}
 	if n := s.Counts.Problems - len(s.Problems); n > 0 {
-		er.put("", "", "", fmt.Sprintf("и ещё проблем: %d (список ограничен %d строками)", n, summary.MaxProblems))
+		er.put("", "", "", lg.T("и ещё проблем: %d (список ограничен %d строками)", n, summary.MaxProblems))
 	}
 	return er, nil
 }
@@ -290,14 +299,15 @@ func municipalitiesSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summar
 	if len(s.Municipalities) == 0 {
 		return nil, nil
 	}
-	mu := newSheet(f, styles, "Муниципалитеты")
+	lg, u := s.Lang, summaryUnits(s)
+	mu := newSheet(f, styles, u.Groups())
 	mu.freeze = 1
-	head := []any{"Муниципалитет", "Школ", "Средний %, итог"}
+	head := []any{u.Group(), u.Counted(), lg.T("Средний %, итог")}
 	for _, l := range s.Levels {
 		head = append(head, l.Title)
 	}
 	for _, c := range s.Components {
-		head = append(head, c.Title+", ср. %")
+		head = append(head, c.Title+lg.T(", ср. %"))
 	}
 	mu.header(head...)
 	for _, m := range s.Municipalities {
@@ -319,7 +329,7 @@ func municipalitiesSheet(f *excelize.File, styles *xlsxStyles, s *summary.Summar
 		levels := fmt.Sprintf("D2:%s", cellName(3+len(s.Levels), mu.row))
 		f.SetConditionalFormat(mu.name, levels, []excelize.ConditionalFormatOptions{{Type: "no_blanks"}})
 		mu.chart(cellName(1, mu.row+3), levelBars(mu.name, s.Levels, levelChart{
-			title: "Уровни школ по муниципалитетам", header: 1, first: 2, last: mu.row, firstCol: 4,
+			title: u.say("Уровни школ по муниципалитетам", "Уровни по группам"), header: 1, first: 2, last: mu.row, firstCol: 4,
 		}))
 	}
 	return mu, nil

@@ -1,7 +1,7 @@
 package report
 
 import (
-	"fmt"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"strings"
 
@@ -13,15 +13,16 @@ import (
 // Percent prints a percentage the Russian way: "72,1".
 func Percent(p float64) string { return model.FormatPercent(p) }
 
-// SchoolTitle names a school for headings.
-func SchoolTitle(r *scoring.Result) string {
-	return r.School.Title("школа без наименования")
+// SchoolTitle names a respondent for headings.
+func SchoolTitle(m *model.Model, r *scoring.Result) string {
+	l := m.Lang()
+	return r.School.Title(l, l.T("%s без наименования", m.Respondent.One))
 }
 
 // ModelTitle names the model as a document does: title, version and
 // fingerprint, without the technical id.
-func ModelTitle(st scoring.ModelStamp) string {
-	return fmt.Sprintf("%s, версия %s (отпечаток %s)", st.Title, st.Version, st.Hash)
+func ModelTitle(l lang.Lang, st scoring.ModelStamp) string {
+	return l.T("%s, версия %s (отпечаток %s)", st.Title, st.Version, st.Hash)
 }
 
 // RegionHint tells a user at the screen how to score with the region's
@@ -36,8 +37,8 @@ func RegionHint(st scoring.ModelStamp) string {
 
 // ModelID names the model and its files: id, version and fingerprint. Two
 // models with the same id and version but different files differ here.
-func ModelID(st scoring.ModelStamp) string {
-	return fmt.Sprintf("%s, версия %s, отпечаток %s", st.ID, st.Version, st.Hash)
+func ModelID(l lang.Lang, st scoring.ModelStamp) string {
+	return l.T("%s, версия %s, отпечаток %s", st.ID, st.Version, st.Hash)
 }
 
 // WriteText writes a readable Russian summary of each result.

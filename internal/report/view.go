@@ -6,8 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
@@ -21,19 +21,22 @@ type schoolView struct {
 	// HasComments: some answer has a comment or evidence beside it; the
 	// answer tables then show them.
 	HasComments bool
-	// DeficitsHeading heads the deficits section (see deficitsHeading).
-	DeficitsHeading string
-	Title           string
-	Name, Code      string
-	Municipality    string
-	Year            string
-	Profile         string
-	ProfileAssumed  bool
-	Source          string
-	Territory       string
-	AsOf            string // «по состоянию на», "" not said
-	Model           scoring.ModelStamp
-	Total           tallyView
+	// L is the model's language; Words its documents' headings.
+	L          lang.Lang
+	Words      docWords
+	Title      string
+	Name, Code string
+	// Groups are the respondent's grouping fields' values, in the
+	// model's order.
+	Groups         []string
+	Year           string
+	Profile        string
+	ProfileAssumed bool
+	Source         string
+	Territory      string
+	AsOf           string // «по состоянию на», "" not said
+	Model          scoring.ModelStamp
+	Total          tallyView
 	// TotalMarks are the overall level thresholds as percent of max.
 	TotalMarks   []chart.Mark
 	Components   []componentView
@@ -69,12 +72,13 @@ type tallyView struct {
 
 // percentNote says what a tally's percent is of (see tallyView.PercentNote).
 func percentNote(m *model.Model, t scoring.Tally) string {
-	p := Percent(t.Percent) + " %"
+	l := m.Lang()
+	p := l.Percent(t.Percent) + " %"
 	switch {
 	case t.Basis == scoring.BasisMean:
-		return "; средний процент компонентов — " + p
+		return l.T("; средний процент компонентов — %s", p)
 	case t.Basis == scoring.BasisWeighted, t.Basis == scoring.BasisMinLevel && m.Weighted():
-		return "; с учётом весов — " + p
+		return l.T("; с учётом весов — %s", p)
 	}
 	return " (" + p + ")"
 }
@@ -111,8 +115,9 @@ type indicatorView struct {
 }
 
 type planView struct {
-	Summary string
-	Steps   []stepView
+	// Summary is Head (what the next level needs) and the steps said.
+	Summary, Head string
+	Steps         []stepView
 }
 
 type stepView struct {
@@ -123,28 +128,44 @@ type stepView struct {
 	Gain                     int
 }
 
-var statusTitles = map[string]string{
-	scoring.StatusOK:            "",
-	scoring.StatusMissing:       "нет ответа",
-	scoring.StatusInvalid:       "ответ не распознан",
-	scoring.StatusNotApplicable: "не применим",
+// statusTitle says what was wrong with an answer ("" nothing).
+func statusTitle(l lang.Lang, status string) string {
+	switch status {
+	case scoring.StatusMissing:
+		return l.T("нет ответа")
+	case scoring.StatusInvalid:
+		return l.T("ответ не распознан")
+	case scoring.StatusNotApplicable:
+		return l.T("не применим")
+	}
+	return ""
 }
 
-// deficitsHeading heads the deficits section: by the school's two kinds,
-// or by the model's own.
-func deficitsHeading(m *model.Model) string {
-	if m.SchoolKinded() {
-		return schoolHeadDeficits
+// docWords are the headings and sentences of a school's documents that
+// name the plan they feed: the development programme's sections 3.1 and
+// 3.2 for the school model, the model's own words for another.
+type docWords struct {
+	Results, Deficits, MeasuresIntro string
+}
+
+// wordsOf gives a model's document words: the school's by the two school
+// kinds, else headings in the model's language, the deficits' by the
+// model's own kinds.
+func wordsOf(m *model.Model) docWords {
+	l := m.Lang()
+	w := docWords{Results: l.T(schoolHeadResults), Deficits: schoolHeadDeficits, MeasuresIntro: l.T(measuresIntro)}
+	if !m.SchoolKinded() {
+		var plurals []string
+		for _, k := range m.Kinds {
+			plurals = append(plurals, k.Plural)
+		}
+		w.Deficits = l.T("3.2. Дефициты по компонентам (%s)", strings.Join(plurals, ", "))
 	}
-	var plurals []string
-	for _, k := range m.Kinds {
-		plurals = append(plurals, k.Plural)
-	}
-	return "3.2. Дефициты по компонентам (" + strings.Join(plurals, ", ") + ")"
+	return w
 }
 
 func newTallyView(m *model.Model, t scoring.Tally) tallyView {
-	v := tallyView{Points: t.Points, Max: t.Max, Percent: Percent(t.Percent), PercentValue: t.Percent, Level: t.Level,
+	v := tallyView{Points: t.Points, Max: t.Max, Percent: m.Lang().Percent(t.Percent), PercentValue: t.Percent, Level: t.Level,
 		LevelTitle: t.LevelTitle, CriticalApplied: t.CriticalApplied && t.ByPoints != t.Level}
 	if t.ByPoints >= 0 {
 		v.ByPointsTitle = m.Levels[t.ByPoints].Title
@@ -161,27 +182,28 @@ func thresholdsText(m *model.Model, t scoring.Tally) string {
 	if t.Max == 0 {
 		return ""
 	}
+	lg := m.Lang()
 	switch t.Basis {
 	case scoring.BasisMinLevel:
-		return "по наименьшему из уровней компонентов"
+		return lg.T("по наименьшему из уровней компонентов")
 	case scoring.BasisWeighted, scoring.BasisMean:
 		var parts []string
 		for l := 1; l < len(t.ScoreNeeds) && l < len(m.Levels); l++ {
-			need := scoring.ScoreText(t.ScoreNeeds[l])
+			need := scoring.ScoreText(lg, t.ScoreNeeds[l])
 			if t.ScoreNeeds[l] > t.ScoreMax {
-				need = "недостижим"
+				need = lg.T("недостижим")
 			} else if t.Basis == scoring.BasisMean {
-				need = "от " + need + " %"
+				need = lg.T("от %s", need+" %")
 			} else {
-				need = "от " + need
+				need = lg.T("от %s", need)
 			}
 			parts = append(parts, m.Levels[l].Title+" — "+need)
 		}
 		if t.Basis == scoring.BasisMean {
-			return strings.Join(parts, ", ") + " по среднему проценту компонентов (сейчас " + scoring.ScoreText(t.Score) + " %)"
+			return lg.T("%s по среднему проценту компонентов (сейчас %s %%)", strings.Join(parts, ", "), scoring.ScoreText(lg, t.Score))
 		}
-		return strings.Join(parts, ", ") + " из " + scoring.ScoreText(t.ScoreMax) + " взвешенных баллов (набрано " +
-			scoring.ScoreText(t.Score) + "; баллы показаны без весов)"
+		return lg.T("%s из %s взвешенных баллов (набрано %s; баллы показаны без весов)", strings.Join(parts, ", "),
+			scoring.ScoreText(lg, t.ScoreMax), scoring.ScoreText(lg, t.Score))
 	}
 	if len(t.Needs) == 0 {
 		return ""
@@ -190,14 +212,14 @@ func thresholdsText(m *model.Model, t scoring.Tally) string {
 	for l := 1; l < len(t.Needs) && l < len(m.Levels); l++ {
 		switch need := t.Needs[l]; {
 		case need < 0:
-			parts = append(parts, m.Levels[l].Title+" — недостижим")
+			parts = append(parts, m.Levels[l].Title+" — "+lg.T("недостижим"))
 		case len(parts) == 0:
-			parts = append(parts, m.Levels[l].Title+" — от "+ru.PointsShort(need))
+			parts = append(parts, m.Levels[l].Title+" — "+lg.T("от %s", pointsOf(lg, need)))
 		default:
-			parts = append(parts, m.Levels[l].Title+" — от "+strconv.Itoa(need))
+			parts = append(parts, m.Levels[l].Title+" — "+lg.T("от %s", strconv.Itoa(need)))
 		}
 	}
-	return strings.Join(parts, ", ") + " из " + strconv.Itoa(t.Max)
+	return lg.T("%s из %d", strings.Join(parts, ", "), t.Max)
 }
 
 // thresholdMarks gives a set's reachable level thresholds as percent of max.
@@ -212,13 +234,17 @@ func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []chart.Mar
 }
 
 func newSchoolView(m *model.Model, r *School) *schoolView {
-	v := &schoolView{HasCritical: m.HasCritical(), DeficitsHeading: deficitsHeading(m), Title: SchoolTitle(r.Result), Name: r.School.Name, Code: r.School.Code, Municipality: r.School.Group(0),
+	l := m.Lang()
+	v := &schoolView{HasCritical: m.HasCritical(), L: l, Words: wordsOf(m), Title: SchoolTitle(m, r.Result), Name: r.School.Name, Code: r.School.Code,
 		Year: r.School.Year, Profile: m.Respondent.ProfileText(r.School.Profile), ProfileAssumed: r.ProfileAssumed, Source: filepath.Base(r.Source),
 		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}
-	if r.Row > 0 {
-		v.Source += ", строка " + strconv.Itoa(r.Row)
+	for i := range m.Respondent.Groups {
+		v.Groups = append(v.Groups, r.School.Group(i))
 	}
-	v.Territory, v.AsOf = r.Run.Territory, dateText(r.Run.AsOf)
+	if r.Row > 0 {
+		v.Source += l.T(", строка %d", r.Row)
+	}
+	v.Territory, v.AsOf = r.Run.Territory, l.Date(r.Run.AsOf)
 	if v.Year == "" {
 		v.Year = r.Run.Year
 	}
@@ -238,9 +264,9 @@ func newSchoolView(m *model.Model, r *School) *schoolView {
 			cv.Plan = nl.Components[i].Summary(m)
 		}
 		if p := r.Peers; p != nil && i < len(p.District) {
-			cv.District, cv.DistrictValue = Percent(p.District[i]), p.District[i]
+			cv.District, cv.DistrictValue = l.Percent(p.District[i]), p.District[i]
 			if i < len(p.Municipal) {
-				cv.Municipal, cv.MunicipalValue = Percent(p.Municipal[i]), p.Municipal[i]
+				cv.Municipal, cv.MunicipalValue = l.Percent(p.Municipal[i]), p.Municipal[i]
 			}
 		}
 		v.Components = append(v.Components, cv)
@@ -253,7 +279,7 @@ func newSchoolView(m *model.Model, r *School) *schoolView {
 		is := &r.Indicators[i]
 		v.HasComments = v.HasComments || is.Comment != ""
 		iv := indicatorView{ID: is.ID, Text: is.Text, Critical: is.Critical, Answer: is.Answer, Comment: is.Comment, Points: is.Points, Max: is.Max,
-			Status: statusTitles[is.Status], NotApplicable: is.Status == scoring.StatusNotApplicable,
+			Status: statusTitle(l, is.Status), NotApplicable: is.Status == scoring.StatusNotApplicable,
 			Failed: is.Fails(is.Points) && is.Status != scoring.StatusNotApplicable,
 			Target: is.Best(), Gap: is.Max - is.Points, ComponentTitle: titles[is.Component]}
 		if cv := byComp[is.Component]; cv != nil {
@@ -266,13 +292,14 @@ func newSchoolView(m *model.Model, r *School) *schoolView {
 	for _, d := range r.Deficits {
 		if cv := byComp[d.Component]; cv != nil {
 			cv.Deficits = append(cv.Deficits, indicatorView{ID: d.ID, Text: d.Text, Critical: d.Critical, Answer: d.Answer, Comment: d.Comment,
-				Points: d.Points, Max: d.Max, Status: statusTitles[d.Status], Failed: d.Fails(d.Points),
+				Points: d.Points, Max: d.Max, Status: statusTitle(l, d.Status), Failed: d.Fails(d.Points),
 				Target: d.Best(), Gap: d.Gap, ComponentTitle: cv.Title, Measures: d.Measures})
 			cv.HasMeasures = cv.HasMeasures || len(d.Measures) > 0
 		}
 	}
-	v.Change = newChangeView(r.Change)
-	v.Plan.Summary = nl.Overall.Summary(m)
+	v.Change = newChangeView(l, r.Change)
+	head, steps := nl.Overall.SummaryParts(m)
+	v.Plan.Summary, v.Plan.Head = head+steps, head
 	for _, s := range nl.Overall.Steps {
 		v.Plan.Steps = append(v.Plan.Steps, stepView{ID: s.ID, Text: s.Text, ComponentTitle: titles[s.Component],
 			Critical: s.Critical, Blocking: s.Blocking, Answer: s.Answer, Target: s.Target, Points: s.Points,

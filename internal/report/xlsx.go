@@ -6,6 +6,7 @@ import (
 	"compress/flate"
 	"fmt"
 	"github.com/selfdiag/selfdiag/internal/doc"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"strconv"
 	"strings"
@@ -28,6 +29,7 @@ const (
 // lay it out for reading and printing: the header row and the widest value
 // of each column. The first error is kept and returned by finish.
 type xlsxSheet struct {
+	lang     lang.Lang
 	f        *excelize.File
 	name     string
 	row      int
@@ -87,7 +89,7 @@ func (d *pooledDeflater) Close() error {
 
 // newSheet adds a sheet; the first one replaces the default «Sheet1».
 func newSheet(f *excelize.File, styles *xlsxStyles, name string) *xlsxSheet {
-	s := &xlsxSheet{f: f, name: name, decimal: styles.decimal}
+	s := &xlsxSheet{f: f, name: name, decimal: styles.decimal, lang: styles.lang}
 	if f.SheetCount == 1 && f.GetSheetName(0) == "Sheet1" {
 		s.err = f.SetSheetName("Sheet1", name)
 	} else {
@@ -362,7 +364,7 @@ func (s *xlsxSheet) finish(styles *xlsxStyles) error {
 	if s.onePage {
 		fit = xlsxprint.FitPage
 	}
-	return xlsxprint.Setup(f, s.name, xlsxprint.Page{HeaderFrom: s.head, HeaderTo: s.head, Fit: fit, Texts: s.texts})
+	return xlsxprint.Setup(f, s.name, xlsxprint.Page{HeaderFrom: s.head, HeaderTo: s.head, Fit: fit, Texts: s.texts, Lang: s.lang})
 }
 
 // colWidth is a column's width for its widest value w.
@@ -399,6 +401,8 @@ var decimalFormat = "0.0"
 // xlsxStyles are the cell styles a workbook shares.
 type xlsxStyles struct {
 	title, header, upright, wrap, decimal int
+	// lang is the workbook's language: its print footers'.
+	lang lang.Lang
 }
 
 func newXLSXStyles(f *excelize.File) (*xlsxStyles, error) {

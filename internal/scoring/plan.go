@@ -1,14 +1,13 @@
 package scoring
 
 import (
-	"fmt"
 	"math"
 	"math/big"
 	"slices"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/ru"
 )
 
 // NextLevel is the way up from the levels a school has: overall and for
@@ -100,7 +99,7 @@ func PlanNext(m *model.Model, r *Result) NextLevel {
 	if r.Total.Basis == BasisMinLevel {
 		nl.Overall = lowestPlan(m, r, nl.Components, all)
 	} else {
-		nl.Overall = buildPlan(m, "", "Итог", r.School.Profile, r.Total, r.Components, all)
+		nl.Overall = buildPlan(m, "", m.Lang().T("Итог"), r.School.Profile, r.Total, r.Components, all)
 	}
 	return nl
 }
@@ -238,76 +237,90 @@ func targetFor(ind *model.Indicator, want int) (string, int) {
 	return text, points
 }
 
-// Summary states the plan in plain Russian sentences: what the next level
-// needs, which indicators to improve and to which answers, and the level
-// the steps reach when it is above the next one.
+// Summary states the plan in plain sentences of the model's language:
+// what the next level needs, which indicators to improve and to which
+// answers, and the level the steps reach when it is above the next one.
 func (p *Plan) Summary(m *model.Model) string {
+	head, steps := p.SummaryParts(m)
+	return head + steps
+}
+
+// SummaryParts is the summary's first sentence — what the next level
+// needs — and the rest: the steps (each beginning with a space; "" when
+// there are none).
+func (p *Plan) SummaryParts(m *model.Model) (head, steps string) {
+	l := m.Lang()
 	switch {
 	case p.Current < 0:
-		return "Нет применимых показателей."
+		return l.T("Нет применимых показателей."), ""
 	case p.Next < 0:
-		return fmt.Sprintf("Уровень «%s» — высший.", m.Levels[p.Current].Title)
+		return l.T("Уровень «%s» — высший.", m.Levels[p.Current].Title), ""
 	case !p.Reachable && p.Basis == BasisMinLevel:
-		return fmt.Sprintf("Общий уровень — наименьший из уровней компонентов; уровень «%s» недостижим: его не достигает хотя бы один компонент на применимых показателях.", m.Levels[p.Next].Title)
+		return l.T("Общий уровень — наименьший из уровней компонентов; уровень «%s» недостижим: его не достигает хотя бы один компонент на применимых показателях.", m.Levels[p.Next].Title), ""
 	case !p.Reachable && p.scored():
-		return fmt.Sprintf("Уровень «%s» на применимых показателях недостижим: ему нужно %s.", m.Levels[p.Next].Title, p.needText())
+		return l.T("Уровень «%s» на применимых показателях недостижим: ему нужно %s.", m.Levels[p.Next].Title, p.needText(l)), ""
 	case !p.Reachable:
-		return fmt.Sprintf("Уровень «%s» на применимых показателях недостижим: ему нужно %s из %d возможных.",
-			m.Levels[p.Next].Title, ru.Points(p.Threshold), p.Max)
+		return l.T("Уровень «%s» на применимых показателях недостижим: ему нужно %s из %d возможных.",
+			m.Levels[p.Next].Title, l.Count(p.Threshold, "балл", "балла", "баллов"), p.Max), ""
 	}
 	next := m.Levels[p.Next].Title
-	var b strings.Builder
 	held := ""
 	if p.Blocked {
-		held = ", и его держат невыполненные критические показатели"
+		held = l.T(", и его держат невыполненные критические показатели")
 	}
+	missing := l.Count(p.Missing, "балла", "баллов", "баллов")
 	switch {
 	case p.Basis == BasisMinLevel:
-		fmt.Fprintf(&b, "Общий уровень — наименьший из уровней компонентов: для уровня «%s» его должны достичь все компоненты%s.", next, held)
+		head = l.T("Общий уровень — наименьший из уровней компонентов: для уровня «%s» его должны достичь все компоненты%s.", next, held)
 	case p.scored() && p.Score >= p.Need:
-		fmt.Fprintf(&b, "Для уровня «%s» хватает %s, но его держат невыполненные критические показатели.", next, p.needText())
+		head = l.T("Для уровня «%s» хватает %s, но его держат невыполненные критические показатели.", next, p.needText(l))
 	case p.scored():
-		fmt.Fprintf(&b, "До уровня «%s» не хватает: %s, а набрано %s%s.", next, p.needText(), p.scoreText(), held)
+		head = l.T("До уровня «%s» не хватает: %s, а набрано %s%s.", next, p.needText(l), p.scoreText(l), held)
 	case p.Blocked && p.Missing == 0:
-		fmt.Fprintf(&b, "Баллов для уровня «%s» хватает (%d при нужных %d), но его держат невыполненные критические показатели.", next, p.Points, p.Threshold)
+		head = l.T("Баллов для уровня «%s» хватает (%d при нужных %d), но его держат невыполненные критические показатели.", next, p.Points, p.Threshold)
 	case p.Blocked:
-		fmt.Fprintf(&b, "До уровня «%s» не хватает %s (нужно %d из %d), и его держат невыполненные критические показатели.",
-			next, ru.PointsShort(p.Missing), p.Threshold, p.Max)
+		head = l.T("До уровня «%s» не хватает %s (нужно %d из %d), и его держат невыполненные критические показатели.", next, missing, p.Threshold, p.Max)
 	default:
-		fmt.Fprintf(&b, "До уровня «%s» не хватает %s (нужно %d из %d).", next, ru.PointsShort(p.Missing), p.Threshold, p.Max)
+		head = l.T("До уровня «%s» не хватает %s (нужно %d из %d).", next, missing, p.Threshold, p.Max)
 	}
-	steps := make([]string, len(p.Steps))
+	list := make([]string, len(p.Steps))
 	for i, s := range p.Steps {
-		steps[i] = fmt.Sprintf("%s «%s» — до ответа «%s»", s.ID, s.Text, s.Target)
+		list[i] = l.T("%s «%s» — до ответа «%s»", s.ID, s.Text, s.Target)
 	}
-	fmt.Fprintf(&b, " Улучшить %s: %s.", ru.Form(len(steps), "показатель", "показатели", "показатели"), strings.Join(steps, "; "))
+	// One indicator or several, by the language's rules (Russian says
+	// «показатель» after 21 too).
+	if l.Plural(len(list), "1", "n", "n") == "1" {
+		steps = l.T(" Улучшить показатель: %s.", strings.Join(list, "; "))
+	} else {
+		steps = l.T(" Улучшить показатели: %s.", strings.Join(list, "; "))
+	}
 	if p.Reaches > p.Next {
-		fmt.Fprintf(&b, " После этого уровень — «%s».", m.Levels[p.Reaches].Title)
+		steps += l.T(" После этого уровень — «%s».", m.Levels[p.Reaches].Title)
 	}
-	return b.String()
+	return head, steps
 }
 
 // scored: the level comes from a weighted score or a mean, not points.
 func (p *Plan) scored() bool { return p.Basis == BasisWeighted || p.Basis == BasisMean }
 
 // needText says what the next level needs of a score that is not plain
-// points: «нужно 30,5 взвешенного балла» or «средний процент компонентов
+// points: «взвешенная сумма баллов 30,5» or «средний процент компонентов
 // 70 %».
-func (p *Plan) needText() string {
+func (p *Plan) needText(l lang.Lang) string {
 	if p.Basis == BasisMean {
-		return "средний процент компонентов " + ScoreText(p.Need) + " %"
+		return l.T("средний процент компонентов %s %%", ScoreText(l, p.Need))
 	}
-	return "взвешенная сумма баллов " + ScoreText(p.Need)
+	return l.T("взвешенная сумма баллов %s", ScoreText(l, p.Need))
 }
 
-func (p *Plan) scoreText() string {
+func (p *Plan) scoreText(l lang.Lang) string {
 	if p.Basis == BasisMean {
-		return ScoreText(p.Score) + " %"
+		return ScoreText(l, p.Score) + " %"
 	}
-	return ScoreText(p.Score)
+	return ScoreText(l, p.Score)
 }
 
 // ScoreText writes a weighted score or a mean for people: rounded to
 // hundredths («8,8», «42,86»); the decisions are made on the exact
 // rationals, never on this.
-func ScoreText(v float64) string { return model.FormatNumber(math.Round(v*100) / 100) }
+func ScoreText(l lang.Lang, v float64) string { return l.Number(math.Round(v*100) / 100) }

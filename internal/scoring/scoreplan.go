@@ -50,7 +50,7 @@ func ceil(r *big.Rat) int64 {
 // one, so the steps are their plans' together.
 func lowestPlan(m *model.Model, r *Result, comps []Plan, all []*IndicatorScore) Plan {
 	t := r.Total
-	p := Plan{Title: "Итог", Current: t.Level, Next: -1, Points: t.Points, Max: t.Max, Reaches: t.Level, Basis: t.Basis}
+	p := Plan{Title: m.Lang().T("Итог"), Current: t.Level, Next: -1, Points: t.Points, Max: t.Max, Reaches: t.Level, Basis: t.Basis}
 	if t.Max == 0 || t.Level < 0 || t.Level >= len(m.Levels)-1 {
 		return p
 	}

@@ -5,6 +5,7 @@
 package submission
 
 import (
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"time"
 
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -90,14 +91,15 @@ func (s School) Group(i int) string {
 	return s.Groups[i]
 }
 
-// Title names the school: its name (unnamed when it has none) and its code.
-func (s School) Title(unnamed string) string {
+// Title names the school: its name (unnamed when it has none) and its
+// code, «(код …)» said in the language.
+func (s School) Title(l lang.Lang, unnamed string) string {
 	name := s.Name
 	if name == "" {
 		name = unnamed
 	}
 	if s.Code != "" {
-		name += " (код " + s.Code + ")"
+		name += l.T(" (код %s)", s.Code)
 	}
 	return name
 }

@@ -8,6 +8,7 @@ package summary
 import (
 	"cmp"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"maps"
 	"math"
 	"slices"
@@ -16,7 +17,6 @@ import (
 	"time"
 
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
@@ -49,6 +49,12 @@ const MaxProblems = 20000
 type Summary struct {
 	Model   scoring.ModelStamp
 	GroupBy string
+	// Lang is the model's language; Respondent its respondent (names,
+	// fields): what the documents call the counted units and columns.
+	Lang       lang.Lang
+	Respondent model.Respondent
+	// GroupTitle is the title of the grouping field (GroupBy), "" none.
+	GroupTitle string
 	// Run names the self-diagnosis in its documents.
 	Run RunInfo
 	// IncompletePolicy is how schools with missing or unrecognised
@@ -328,6 +334,10 @@ func New(m *model.Model, o Options) *Aggregator {
 		places: newMunicipalities(o.Municipalities, o.ListName)}
 	a.sum.Model = scoring.Stamp(m)
 	a.sum.GroupBy = groupBy
+	a.sum.Lang, a.sum.Respondent = m.Lang(), m.Respondent
+	if a.field >= 0 {
+		a.sum.GroupTitle = m.Respondent.Groups[a.field].Title
+	}
 	a.sum.IncompletePolicy = cmp.Or(o.Incomplete, IncompleteExclude)
 	a.sum.Run = o.Run
 	a.sum.Levels = m.Levels
@@ -368,7 +378,7 @@ func (a *Aggregator) Add(r *scoring.Result) (id int) { return a.AddEntry(NewEntr
 // field the rows show (GroupField).
 func NewEntry(m *model.Model, r *scoring.Result, field int) *Entry {
 	school := r.School
-	e := &Entry{here: r.Source, filled: school.Filled, modified: r.Modified, describe: describe(school)}
+	e := &Entry{here: r.Source, filled: school.Filled, modified: r.Modified, describe: describe(m.Lang(), school)}
 	if r.Row > 0 {
 		e.here = r.Source + ", строка " + strconv.Itoa(r.Row)
 	}
@@ -421,9 +431,14 @@ func NewEntry(m *model.Model, r *scoring.Result, field int) *Entry {
 	e.group = MunicipalityKey(e.municipality)
 	switch {
 	case school.Code != "":
-		e.key, e.by = "код|"+textnorm.Normalize(school.Code), "код"
+		e.key, e.by = "код|"+textnorm.Normalize(school.Code), m.Lang().T("код")
 	case school.Name != "":
 		e.key, e.by = "имя|"+textnorm.Normalize(school.Name)+"|"+textnorm.Normalize(e.row.Municipality), "наименование и муниципалитет"
+		if !m.Respondent.IsSchool() && field >= 0 {
+			e.by = m.Lang().T("наименование и «%s»", m.Respondent.Groups[field].Title)
+		} else if !m.Respondent.IsSchool() {
+			e.by = m.Lang().T("наименование")
+		}
 	}
 	return e
 }
@@ -442,7 +457,7 @@ func (a *Aggregator) AddEntry(e *Entry) (id int) {
 		e.row.Problems++
 		e.problems = append(e.problems, SchoolProblem{School: e.describe, Location: e.here, Message: problem})
 	}
-	e.group = cmp.Or(e.group, NoMunicipality)
+	e.group = cmp.Or(e.group, NoGroup(a.m, a.field))
 	key, by := e.key, e.by
 	id = len(a.entries)
 	a.entries = append(a.entries, e)
@@ -561,10 +576,20 @@ func commonYear(entries []*Entry) string {
 }
 
 // describe names a school for the lists of problems and duplicates.
-func describe(s submission.School) string { return s.Title("без наименования") }
+func describe(l lang.Lang, s submission.School) string { return s.Title(l, l.T("без наименования")) }
 
 // NoMunicipality groups schools without a municipality.
 const NoMunicipality = "(муниципалитет не указан)"
+
+// NoGroup groups respondents whose grouping field (GroupField) is empty:
+// NoMunicipality for the school's, «(не указано: Voivodato)» in the
+// model's language for another.
+func NoGroup(m *model.Model, field int) string {
+	if m.Respondent.IsSchool() || field < 0 || field >= len(m.Respondent.Groups) {
+		return NoMunicipality
+	}
+	return m.Lang().T("(не указано: %s)", m.Respondent.Groups[field].Title)
+}
 
 // Summary finishes the aggregation.
 func (a *Aggregator) Summary() *Summary {
@@ -699,20 +724,21 @@ func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
 				texts = append(texts, id+" «"+ind.Text+"»")
 			}
 		}
-		reasons = append(reasons, "невыполненные критические показатели: "+strings.Join(texts, "; "))
+		reasons = append(reasons, m.Lang().T("невыполненные критические показатели: %s", strings.Join(texts, "; ")))
 	}
 	if r.Total.ByPoints == 0 && len(m.Levels) > 1 && r.Total.Basis != scoring.BasisPoints && r.Total.Basis != "" {
 		reasons = append(reasons, scoreReason(m, r))
 	} else if r.Total.ByPoints == 0 && len(m.Levels) > 1 {
+		l := m.Lang()
 		set := m.Thresholds.For("", r.School.Profile)
 		unit := "%"
 		if set.Unit == model.UnitPoints {
-			unit = "баллов"
+			unit = l.T("баллов")
 		}
-		reason := fmt.Sprintf("баллов ниже порога уровня «%s»: %d из %d (%s %%), порог %s %s",
-			m.Levels[1].Title, r.Total.Points, r.Total.Max, model.FormatPercent(r.Total.Percent), set.Values[1], unit)
+		reason := l.T("баллов ниже порога уровня «%s»: %d из %d (%s %%), порог %s %s",
+			m.Levels[1].Title, r.Total.Points, r.Total.Max, l.Percent(r.Total.Percent), set.Values[1], unit)
 		if need := m.Standing("", r.School.Profile, r.Total.Points, r.Total.Max).Needs[1]; need > 0 {
-			reason += ", не хватает " + ru.PointsShort(need-r.Total.Points)
+			reason += l.T(", не хватает %s", l.Count(need-r.Total.Points, "балла", "баллов", "баллов"))
 		}
 		reasons = append(reasons, reason)
 	}
@@ -723,6 +749,7 @@ func belowBaseReasons(m *model.Model, r *scoring.Result) []string {
 // points is below the base level.
 func scoreReason(m *model.Model, r *scoring.Result) string {
 	t := r.Total
+	l := m.Lang()
 	base := m.Levels[1].Title
 	switch t.Basis {
 	case scoring.BasisMinLevel:
@@ -732,12 +759,12 @@ func scoreReason(m *model.Model, r *scoring.Result) string {
 				low = append(low, "«"+c.Title+"»")
 			}
 		}
-		return fmt.Sprintf("общий уровень — наименьший из уровней компонентов; ниже уровня «%s»: %s", base, strings.Join(low, ", "))
+		return l.T("общий уровень — наименьший из уровней компонентов; ниже уровня «%s»: %s", base, strings.Join(low, ", "))
 	case scoring.BasisMean:
-		return fmt.Sprintf("средний процент компонентов ниже порога уровня «%s»: %s %%, порог %s %%", base, scoring.ScoreText(t.Score), scoring.ScoreText(t.ScoreNeeds[1]))
+		return l.T("средний процент компонентов ниже порога уровня «%s»: %s %%, порог %s %%", base, scoring.ScoreText(l, t.Score), scoring.ScoreText(l, t.ScoreNeeds[1]))
 	}
-	return fmt.Sprintf("взвешенная сумма баллов ниже порога уровня «%s»: %s из %s (%s %%), порог %s", base, scoring.ScoreText(t.Score), scoring.ScoreText(t.ScoreMax),
-		model.FormatPercent(t.Percent), scoring.ScoreText(t.ScoreNeeds[1]))
+	return l.T("взвешенная сумма баллов ниже порога уровня «%s»: %s из %s (%s %%), порог %s", base, scoring.ScoreText(l, t.Score), scoring.ScoreText(l, t.ScoreMax),
+		l.Percent(t.Percent), scoring.ScoreText(l, t.ScoreNeeds[1]))
 }
 
 func share(n, of int) float64 {

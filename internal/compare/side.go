@@ -1,10 +1,10 @@
 package compare
 
 import (
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/wire"
 	"io"
 	"os"

@@ -13,9 +13,9 @@
 package docx
 
 import (
-	"cmp"
 	"archive/zip"
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"image/png"

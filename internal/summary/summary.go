@@ -576,7 +576,9 @@ func commonYear(entries []*Entry) string {
 }
 
 // describe names a school for the lists of problems and duplicates.
-func describe(l lang.Lang, s submission.School) string { return s.Title(l, l.T("без наименования")) }
+func describe(l lang.Lang, s submission.School) string {
+	return s.Title(l, l.T("без наименования"))
+}
 
 // NoMunicipality groups schools without a municipality.
 const NoMunicipality = "(муниципалитет не указан)"

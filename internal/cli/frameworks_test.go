@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"html"
+	"io"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -76,6 +79,7 @@ func TestFrameworks(t *testing.T) {
 			checkTemplatesInLanguage(t, m, modelDir, work)
 			checkReports(t, modelDir, root, fw.after, work)
 			checkComparison(t, modelDir, runs[fw.before], filepath.Join(root, fw.after), work)
+			checkDocumentsInLanguage(t, m, modelDir, root, fw, runs[fw.before], work)
 		})
 	}
 }
@@ -537,4 +541,94 @@ func checkTemplatesInLanguage(t *testing.T, m *model.Model, modelDir, work strin
 			}
 		}
 	}
+}
+
+// checkDocumentsInLanguage writes every document of the framework — the
+// report in every format, the district's summary, note and dashboard, the
+// comparison in every format — and wants each in the model's language:
+// no Cyrillic letter, and no school, municipality or development
+// programme outside the model's own wordings (JSON keys aside: their
+// schema is the school's still).
+func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root string, fw framework, before, work string) {
+	t.Helper()
+	docs := filepath.Join(work, "documents")
+	mustRun(t, ExitOK, "batch", "--model", modelDir, "--group-by", m.Respondent.Groups[0].ID, "-f", "html,xlsx,md,docx,text,csv,json",
+		"--out", filepath.Join(docs, "batch"), filepath.Join(root, fw.before))
+	for _, f := range []string{"html", "md", "text", "xlsx", "docx", "json", "csv"} {
+		mustRun(t, ExitOK, "compare", "--model", modelDir, "-f", f, "--out", filepath.Join(docs, "compare."+f), before, filepath.Join(root, fw.after))
+	}
+	var files []string
+	// The respondents' names are data: «Hillcrest School District».
+	var names []string
+	for _, r := range readResults(t, filepath.Join(before, "schools")) {
+		names = append(names, r.School.Name)
+	}
+	for _, pattern := range []string{filepath.Join(work, "report.*"), filepath.Join(docs, "batch", "*"), filepath.Join(docs, "compare.*")} {
+		found, _ := filepath.Glob(pattern)
+		for _, f := range found {
+			if !strings.HasPrefix(filepath.Base(f), ".") { // the run's manifest: bookkeeping, not a document
+				files = append(files, f)
+			}
+		}
+	}
+	if len(files) < 20 {
+		t.Fatalf("%d documents written: %v", len(files), files)
+	}
+	for _, path := range files {
+		text := documentText(t, path)
+		if w := cyrillic.FindString(text); w != "" {
+			i := strings.Index(text, w)
+			t.Errorf("%s has Cyrillic: …%s…", filepath.Base(path), text[max(0, i-80):min(len(text), i+80)])
+		}
+		if strings.HasSuffix(path, ".json") {
+			continue
+		}
+		rest := withoutModelText(m, text)
+		for _, name := range names {
+			rest = strings.ReplaceAll(rest, name, "")
+		}
+		if loc := schoolWords.FindStringIndex(rest); loc != nil {
+			t.Errorf("%s speaks of %q: …%s…", filepath.Base(path), rest[loc[0]:loc[1]], rest[max(0, loc[0]-80):min(len(rest), loc[1]+80)])
+		}
+	}
+}
+
+// markup finds a tag of HTML or XML, a page's script and style sheet.
+var markup = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
+
+// documentText is what a reader of the file sees: a page's text, a
+// workbook's or Word document's (its parts' text; document properties and
+// pictures aside), any other file as it is.
+func documentText(t *testing.T, path string) string {
+	t.Helper()
+	if ext := filepath.Ext(path); ext != ".xlsx" && ext != ".docx" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ext == ".html" {
+			return html.UnescapeString(markup.ReplaceAllString(string(data), " "))
+		}
+		return string(data)
+	}
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer z.Close()
+	var b strings.Builder
+	for _, f := range z.File {
+		if !strings.HasSuffix(f.Name, ".xml") || strings.HasPrefix(f.Name, "docProps/") {
+			continue
+		}
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, _ := io.ReadAll(r)
+		r.Close()
+		b.WriteString(html.UnescapeString(markup.ReplaceAllString(string(data), " ")))
+		b.WriteByte('\n')
+	}
+	return b.String()
 }

@@ -4,6 +4,14 @@ package lang
 // school report, the district note and dashboard, the comparison, the
 // charts and the plan's sentences.
 var documents = map[string]map[Lang]string{
+	"показатель %s — только для %s с условием «%s», а здесь — %s: ответ «%s» не учитывается": {EN: "indicator %s is only for %s with «%s», and here it is %s: the answer «%s» is not counted", IT: "l'indicatore %s vale solo per %s con «%s», e qui è %s: la risposta «%s» non si conta"},
+	"; засчитано 0 баллов": {EN: "; counted as 0 points", IT: "; conteggiata 0 punti"},
+	"нет ответа на показатель %s «%s»: засчитано 0 баллов; допустимые ответы: %s": {EN: "no answer to indicator %s «%s»: counted as 0 points; allowed answers: %s", IT: "nessuna risposta all'indicatore %s «%s»: conteggiata 0 punti; risposte ammesse: %s"},
+	"ответ «%s» на показатель %s не входит в допустимые: %s":                      {EN: "the answer «%s» to indicator %s is not among the allowed ones: %s", IT: "la risposta «%s» all'indicatore %s non è tra quelle ammesse: %s"},
+	"ответ «%s» на показатель %s не число: ожидалось %s":                          {EN: "the answer «%s» to indicator %s is not a number: expected %s", IT: "la risposta «%s» all'indicatore %s non è un numero: atteso %s"},
+	"показателя %s нет в модели «%s» (версия %s): ответ «%s» не учтён":            {EN: "indicator %s is not in the model «%s» (version %s): the answer «%s» is not counted", IT: "l'indicatore %s non è nel modello «%s» (versione %s): la risposta «%s» non si conta"},
+	"ответ на показатель %s пуст: ожидалось %s":                                   {EN: "the answer to indicator %s is empty: expected %s", IT: "la risposta all'indicatore %s è vuota: atteso %s"},
+	"значение %s показателя %s вне допустимых пределов: ожидалось %s":             {EN: "the value %s of indicator %s is out of bounds: expected %s", IT: "il valore %s dell'indicatore %s è fuori dai limiti: atteso %s"},
 	"строка ":    {EN: "row ", IT: "riga "},
 	", столбец ": {EN: ", column ", IT: ", colonna "},
 	"Уровни сравниваются в моделях своих лет: изменение уровня — в шагах от уровня прошлой самодиагностики по её модели к уровню нынешней по нынешней. Отдельные проценты округлены вниз, средние — до ближайшего.": {EN: "Levels are compared in each year's model: a level change is in steps from the previous self-assessment's level by its model to this one's by its own. Single percents are rounded down, means to the nearest.", IT: "I livelli si confrontano nel modello di ciascun anno: una variazione di livello è in passi dal livello dell'autovalutazione precedente, secondo il suo modello, a quello di questa, secondo il proprio. Le singole percentuali sono arrotondate per difetto, le medie al più vicino."},

@@ -622,6 +622,9 @@ func (l *loader) buildIndicator(m *Model, ri *rawIndicator, loc problem.Location
 	default:
 		l.add(loc, "у показателя %s нет ни вариантов ответа (options), ни числовых диапазонов (number и bands)", id)
 	}
+	if ind.Number != nil {
+		ind.Number.lang = m.Lang()
+	}
 	ind.best = ind.computeBest()
 	l.buildIndicatorCritical(ind, &ri.Critical, ri.file, loc)
 	return ind

@@ -230,6 +230,8 @@ type NumberSpec struct {
 	// of a number («нет выпускников»): the indicator then leaves the
 	// maximum, as an option marked not_applicable does.
 	NotApplicable []string
+	// lang is the model's language: a band's label is written in it.
+	lang lang.Lang
 }
 
 // Band maps numbers from Min (inclusive unless MinExclusive) to Max
@@ -260,7 +262,12 @@ func (b Band) Contains(v float64) bool {
 
 // Label is a short human description of the band within its number's
 // range, e.g. "от 30 до 50 %" or "100 %".
-func (b Band) Label(spec *NumberSpec) string { return b.LabelIn(spec, lang.RU) }
+func (b Band) Label(spec *NumberSpec) string {
+	if spec != nil {
+		return b.LabelIn(spec, spec.lang)
+	}
+	return b.LabelIn(spec, lang.RU)
+}
 
 // LabelIn is Label in a language.
 func (b Band) LabelIn(spec *NumberSpec, l lang.Lang) string {

@@ -97,8 +97,11 @@ type Problem struct {
 	Message  string
 }
 
-func (p Problem) String() string {
-	loc := p.Location.String()
+func (p Problem) String() string { return p.In(lang.RU) }
+
+// In is String with the location in a language.
+func (p Problem) In(l lang.Lang) string {
+	loc := p.Location.In(l)
 	if loc == "" {
 		return p.Message
 	}

@@ -309,10 +309,10 @@ func newSchoolView(m *model.Model, r *School) *schoolView {
 	// methodologist's folders.
 	local := strings.NewReplacer(r.Source, filepath.Base(r.Source))
 	for _, p := range r.Notices {
-		v.Notices = append(v.Notices, local.Replace(p.String()))
+		v.Notices = append(v.Notices, local.Replace(p.In(l)))
 	}
 	for _, p := range r.Problems {
-		v.Problems = append(v.Problems, local.Replace(p.String()))
+		v.Problems = append(v.Problems, local.Replace(p.In(l)))
 	}
 	return v
 }

@@ -6,6 +6,7 @@ package scoring
 import (
 	"cmp"
 	"errors"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"math"
 	"math/big"
@@ -30,6 +31,8 @@ const (
 // Result is the scored self-diagnosis of one school. Every report is written
 // from a Result, so that no two formats can disagree.
 type Result struct {
+	// lang is the model's language: the problems' messages are said in it.
+	lang             lang.Lang
 	Model            ModelStamp
 	Source           string    // file
 	Modified         time.Time // when the file was last changed
@@ -146,6 +149,7 @@ const NoLevelTitle = "нет применимых показателей"
 // to the next level, for reports.
 func Score(m *model.Model, sub *submission.Submission) *Result {
 	r := &Result{
+		lang:           m.Lang(),
 		Model:          Stamp(m),
 		Source:         sub.Source,
 		Modified:       sub.Modified,
@@ -217,8 +221,10 @@ func Score(m *model.Model, sub *submission.Submission) *Result {
 // MaxProblems is how many problems a result lists; the rest are counted.
 const MaxProblems = 1000
 
+// addf adds a problem; its message is said in the model's language when
+// the catalogue has it.
 func (r *Result) addf(loc problem.Location, format string, args ...any) {
-	r.Problems = append(r.Problems, problem.At(loc, format, args...))
+	r.Problems = append(r.Problems, problem.At(loc, r.lang.T(format), args...))
 }
 
 // matchAnswers returns the answer to each indicator by model index (nil
@@ -312,13 +318,13 @@ func (r *Result) scoreIndicator(m *model.Model, sub *submission.Submission, ind 
 	}
 	invalid := func(format string, args ...any) {
 		is.Status = StatusInvalid
-		r.addf(sub.AnswerLoc(a), format+"; засчитано 0 баллов", args...)
+		r.addf(sub.AnswerLoc(a), r.lang.T(format)+r.lang.T("; засчитано 0 баллов"), args...)
 	}
 	switch {
 	case !ind.Applies.AppliesTo(p):
 		is.Status, is.Max = StatusNotApplicable, 0
 		if a != nil && (a.Value != "" || odd.Date != "") {
-			r.Notices = append(r.Notices, problem.At(sub.AnswerLoc(a), "показатель %s — только для %s с условием «%s», а здесь — %s: ответ «%s» не учитывается",
+			r.Notices = append(r.Notices, problem.At(sub.AnswerLoc(a), m.Lang().T("показатель %s — только для %s с условием «%s», а здесь — %s: ответ «%s» не учитывается"),
 				ind.ID, m.Respondent.Many, ind.Applies, m.Respondent.ProfileText(p), textnorm.Truncate(cmp.Or(a.Value, odd.Date), 40)))
 		}
 		return is
@@ -329,16 +335,16 @@ func (r *Result) scoreIndicator(m *model.Model, sub *submission.Submission, ind 
 	case odd.Date != "":
 		is.Answer = odd.Date
 		invalid("в ячейке ответа на показатель %s дата %s, а ожидалось %s: Excel превращает набранное «1.5» в 1 мая — задайте ячейке формат «Общий» и впишите ответ заново",
-			ind.ID, odd.Date, ind.AllowedAnswers())
+			ind.ID, odd.Date, ind.AllowedIn(r.lang))
 		return is
 	case a == nil || a.Value == "":
 		is.Status = StatusMissing
 		r.addf(r.Loc(&is), "нет ответа на показатель %s «%s»: засчитано 0 баллов; допустимые ответы: %s",
-			ind.ID, textnorm.Truncate(ind.Text, 60), ind.AllowedAnswers())
+			ind.ID, textnorm.Truncate(ind.Text, 60), ind.AllowedIn(r.lang))
 		return is
 	case len(odd.Extra) > 0:
 		invalid("после ответа «%s» на показатель %s в строке есть ещё %s: если это несколько ответов через «;», то показатель принимает один — оставьте один из допустимых: %s",
-			textnorm.Truncate(a.Value, 40), ind.ID, quoteAll(odd.Extra), ind.AllowedAnswers())
+			textnorm.Truncate(a.Value, 40), ind.ID, quoteAll(odd.Extra), ind.AllowedIn(r.lang))
 		return is
 	case ind.IsNotApplicableWord(a.Value):
 		// A numeric indicator's «does not apply» word: as an option
@@ -354,11 +360,11 @@ func (r *Result) scoreIndicator(m *model.Model, sub *submission.Submission, ind 
 		} else if ok {
 			is.Status, is.Option, is.Points = StatusOK, o, min(ind.Options[o].Points, ind.Max)
 		} else if ind.Multiple {
-			scoreSeveral(ind, a.Value, &is, invalid)
+			scoreSeveral(r.lang, ind, a.Value, &is, invalid)
 		} else if several := severalOptions(ind, a.Value); several != nil {
 			invalid("в ячейке ответа на показатель %s несколько ответов (%s), а показатель принимает один: оставьте один", ind.ID, quoteAll(several))
 		} else {
-			invalid("ответ «%s» на показатель %s не входит в допустимые: %s", textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
+			invalid("ответ «%s» на показатель %s не входит в допустимые: %s", textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedIn(r.lang))
 		}
 	}
 	if a.Points != nil && is.Status == StatusOK && *a.Points != is.Points {
@@ -371,13 +377,13 @@ func (r *Result) scoreIndicator(m *model.Model, sub *submission.Submission, ind 
 // scoreSeveral scores the answer to a multiple choice: every part must be
 // one of the options; each option counts once, their points summed up to
 // the indicator's Max.
-func scoreSeveral(ind *model.Indicator, answer string, is *IndicatorScore, invalid func(string, ...any)) {
+func scoreSeveral(l lang.Lang, ind *model.Indicator, answer string, is *IndicatorScore, invalid func(string, ...any)) {
 	chosen := map[int]bool{}
 	sum, first := 0, -1
 	for _, part := range splitAnswer(answer) {
 		o, ok := ind.MatchOption(part)
 		if !ok {
-			invalid("в ответе на показатель %s «%s» — не из допустимых: %s", ind.ID, textnorm.Truncate(strings.TrimSpace(part), 40), ind.AllowedAnswers())
+			invalid("в ответе на показатель %s «%s» — не из допустимых: %s", ind.ID, textnorm.Truncate(strings.TrimSpace(part), 40), ind.AllowedIn(l))
 			return
 		}
 		if ind.Options[o].NotApplicable {
@@ -393,7 +399,7 @@ func scoreSeveral(ind *model.Indicator, answer string, is *IndicatorScore, inval
 		}
 	}
 	if first < 0 {
-		invalid("ответ на показатель %s пуст: ожидалось %s", ind.ID, ind.AllowedAnswers())
+		invalid("ответ на показатель %s пуст: ожидалось %s", ind.ID, ind.AllowedIn(l))
 		return
 	}
 	is.Status, is.Option, is.Points = StatusOK, first, min(sum, ind.Max)
@@ -448,19 +454,19 @@ func (r *Result) scoreNumber(ind *model.Indicator, a *submission.Answer, is *Ind
 		invalid("в ответе «%s» на показатель %s цифры разделены пробелом не по разрядам тысяч: неясно, какое число имелось в виду; впишите его без пробелов (пробел допустим только как в «1 000»)",
 			textnorm.Truncate(a.Value, 40), ind.ID)
 	case err != nil:
-		invalid("ответ «%s» на показатель %s не число: ожидалось %s", textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedAnswers())
+		invalid("ответ «%s» на показатель %s не число: ожидалось %s", textnorm.Truncate(a.Value, 40), ind.ID, ind.AllowedIn(r.lang))
 	case n.Unit == "%" && spec.Unit != "%":
-		invalid("ответ «%s» на показатель %s записан в процентах, а ожидалось %s", a.Value, ind.ID, ind.AllowedAnswers())
+		invalid("ответ «%s» на показатель %s записан в процентах, а ожидалось %s", a.Value, ind.ID, ind.AllowedIn(r.lang))
 	case n.Unit != "" && n.Unit != "%" && !sameUnit(n.Unit, spec.Unit):
-		invalid("после числа в ответе «%s» на показатель %s стоит «%s», а ожидалось %s", textnorm.Truncate(a.Value, 40), ind.ID, n.Unit, ind.AllowedAnswers())
+		invalid("после числа в ответе «%s» на показатель %s стоит «%s», а ожидалось %s", textnorm.Truncate(a.Value, 40), ind.ID, n.Unit, ind.AllowedIn(r.lang))
 	case spec.Unit == "%" && n.Unit == "" && v > 0 && v <= 1 && v != math.Trunc(v):
 		// A share typed as a fraction: 0,85 is 0,85 % or 85 %?
 		invalid("%s — это %s %% или %s %%? Доля по показателю %s записывается в процентах: впишите %s",
 			model.FormatNumber(v), model.FormatNumber(v), model.FormatNumber(v*100), ind.ID, model.FormatNumber(v*100))
 	case spec.Min != nil && v < *spec.Min, spec.Max != nil && v > *spec.Max:
-		invalid("значение %s показателя %s вне допустимых пределов: ожидалось %s", model.FormatNumber(v), ind.ID, ind.AllowedAnswers())
+		invalid("значение %s показателя %s вне допустимых пределов: ожидалось %s", model.FormatNumber(v), ind.ID, ind.AllowedIn(r.lang))
 	case spec.Integer && v != math.Trunc(v):
-		invalid("значение %s показателя %s не целое: ожидалось %s", model.FormatNumber(v), ind.ID, ind.AllowedAnswers())
+		invalid("значение %s показателя %s не целое: ожидалось %s", model.FormatNumber(v), ind.ID, ind.AllowedIn(r.lang))
 	default:
 		b, ok := ind.BandFor(v)
 		if !ok {

@@ -48,10 +48,13 @@ func (l *loader) oneOf(key, v string, top problem.Location, allowed ...choice) s
 }
 
 // buildKinds reads the model's kinds of components, or gives it the
-// school's two.
+// school's two, named in the model's language.
 func (l *loader) buildKinds(m *Model, raw []rawKind, file string) {
 	if len(raw) == 0 {
-		m.Kinds = SchoolKinds
+		lg := m.Lang()
+		for _, k := range SchoolKinds {
+			m.Kinds = append(m.Kinds, Kind{ID: k.ID, Title: lg.T(k.Title), Plural: lg.T(k.Plural)})
+		}
 		return
 	}
 	m.kindsDeclared = true

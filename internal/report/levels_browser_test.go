@@ -13,6 +13,7 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+	"unicode"
 
 	"github.com/chromedp/chromedp"
 
@@ -31,6 +32,7 @@ id: five
 version: "1"
 title: Five levels
 source: test
+language: en
 levels:
   - {id: l1, title: Level 1 Initial and ad hoc}
   - {id: l2, title: Level 2 Developing practices}
@@ -59,10 +61,11 @@ func fiveLevelModel(t *testing.T) *model.Model {
 	return m
 }
 
-// The dashboard of a five-level model in Chromium: every level has its own
-// colour on the screen (sampled from a screenshot of the legend) and in
-// the heat map, and no level title is cut at the edge of a figure or a
-// cell.
+// The English dashboard of a five-level model in Chromium: it is English as
+// the browser renders it (its lang, no Cyrillic letter in its text), every
+// level has its own colour on the screen (sampled from a screenshot of the
+// legend) and in the heat map, and no level title is cut at the edge of a
+// figure or a cell.
 func TestFiveLevelsInChromium(t *testing.T) {
 	if testing.Short() {
 		t.Skip("drives Chromium")
@@ -115,6 +118,8 @@ func TestFiveLevelsInChromium(t *testing.T) {
 	c, cancelRun := context.WithTimeout(ctx, 60*time.Second)
 	defer cancelRun()
 
+	english(t, c, "the dashboard")
+
 	// Nothing cut: each legend title inside its figure, each level name
 	// inside its badge.
 	clipped, err := chromedp.Run(c, chromedp.Evaluate[[]string](`(function(){
@@ -139,6 +144,7 @@ func TestFiveLevelsInChromium(t *testing.T) {
 	if err := chromedp.Do(c, chromedp.Navigate("file://"+schoolPath)); err != nil {
 		t.Fatal(err)
 	}
+	english(t, c, "the unit's report")
 	clipped, err = chromedp.Run(c, chromedp.Evaluate[[]string](`(function(){
 		var out = [];
 		document.querySelectorAll("svg.chart").forEach(function(svg){
@@ -206,6 +212,31 @@ func TestFiveLevelsInChromium(t *testing.T) {
 	}
 	if distinct(fills) != 5 {
 		t.Errorf("the legend's five swatches show %v on the screen", fills)
+	}
+}
+
+// english checks the page open in c as its reader gets it: marked English,
+// and no Cyrillic letter in its rendered text, its figures' texts and its
+// title.
+func english(t *testing.T, c context.Context, what string) {
+	t.Helper()
+	got, err := chromedp.Run(c, chromedp.Evaluate[[]string](`(function(){
+		var text = document.title + "\n" + document.body.innerText;
+		document.querySelectorAll("svg text, svg title").forEach(function(e){ text += "\n" + e.textContent; });
+		return [document.documentElement.lang, text]; })()`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got[0] != "en" {
+		t.Errorf("%s: lang=%q, want en", what, got[0])
+	}
+	for i, line := range strings.Split(got[1], "\n") {
+		if strings.ContainsFunc(line, func(r rune) bool { return unicode.Is(unicode.Cyrillic, r) }) {
+			t.Errorf("%s, line %d of its text: %q", what, i+1, line)
+		}
+	}
+	if !strings.Contains(got[1], "Level 5 Optimising continuously") {
+		t.Errorf("%s: no level title in its text", what)
 	}
 }
 

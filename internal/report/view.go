@@ -153,7 +153,7 @@ type docWords struct {
 // model's own kinds.
 func wordsOf(m *model.Model) docWords {
 	l := m.Lang()
-	w := docWords{Results: l.T(schoolHeadResults), Deficits: schoolHeadDeficits, MeasuresIntro: l.T(measuresIntro)}
+	w := docWords{Results: l.T(schoolHeadResults), Deficits: l.T(schoolHeadDeficits), MeasuresIntro: l.T(measuresIntro)}
 	if !m.SchoolKinded() {
 		var plurals []string
 		for _, k := range m.Kinds {

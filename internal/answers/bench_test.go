@@ -1,8 +1,9 @@
 package answers
 
 import (
-	"github.com/selfdiag/selfdiag/internal/submission"
 	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 func benchRead(b *testing.B, path string) {

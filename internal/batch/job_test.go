@@ -2,7 +2,6 @@ package batch
 
 import (
 	"errors"
-	"github.com/selfdiag/selfdiag/internal/summary"
 	"io"
 	"os"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/submission"
+	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
 // TestOneFormatFailing: a school whose report fails in one format keeps

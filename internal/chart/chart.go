@@ -9,7 +9,6 @@ package chart
 import (
 	"bytes"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"image"
 	"image/color"
 	"image/draw"
@@ -17,6 +16,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"

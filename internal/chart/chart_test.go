@@ -3,11 +3,12 @@ package chart
 import (
 	"bytes"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"image"
 	"image/png"
 	"strings"
 	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 func decode(t *testing.T, b []byte) image.Image {

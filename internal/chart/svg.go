@@ -2,10 +2,11 @@ package chart
 
 import (
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"html"
 	"math"
 	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // Hand-written SVG: the figures are small, and a library would have to be

@@ -66,20 +66,20 @@ func TestFrameworks(t *testing.T) {
 			}
 			for _, r := range schools {
 				if len(r.Problems) > 0 {
-					t.Errorf("%s: problems %v", r.School.Name, r.Problems)
+					t.Errorf("%s: problems %v", r.Respondent.Name, r.Problems)
 				}
 				fw.check(t, m, r)
 			}
 			for _, r := range readResults(t, filepath.Join(runs[fw.after], "schools")) {
 				if len(r.Problems) > 0 {
-					t.Errorf("second round, %s: problems %v", r.School.Name, r.Problems)
+					t.Errorf("second round, %s: problems %v", r.Respondent.Name, r.Problems)
 				}
 			}
 			checkTemplate(t, m, modelDir, schools[0], work)
 			checkTemplatesInLanguage(t, m, modelDir, work)
 			checkReports(t, modelDir, root, fw.after, work)
 			checkComparison(t, modelDir, runs[fw.before], filepath.Join(root, fw.after), work)
-			checkDocumentsInLanguage(t, m, modelDir, root, fw, runs[fw.before], work)
+			checkDocumentsInLanguage(t, m, modelDir, root, fw, runs, work)
 		})
 	}
 }
@@ -166,19 +166,19 @@ func checkMean(t *testing.T, m *model.Model, r wire.ResultDoc) {
 	}
 	if got := levelIndex(m, r.Total.Level); got != level || r.Total.Basis != "mean_of_components" {
 		f, _ := mean.Float64()
-		t.Errorf("%s: overall %s (%s), want %s by the mean %.2f %%", r.School.Name, r.Total.Level, r.Total.Basis, m.Levels[level].ID, f)
+		t.Errorf("%s: overall %s (%s), want %s by the mean %.2f %%", r.Respondent.Name, r.Total.Level, r.Total.Basis, m.Levels[level].ID, f)
 	}
-	switch r.School.Name {
+	switch r.Respondent.Name {
 	case "Powiat krakowski": // «non applicabile» twice: out of the maximum
 		for _, id := range []string{"2.2", "7.2"} {
 			if is := indicator(r, id); is.Status != "not_applicable" || is.Max != 0 {
-				t.Errorf("%s %s: %+v, want not applicable", r.School.Name, id, is)
+				t.Errorf("%s %s: %+v, want not applicable", r.Respondent.Name, id, is)
 			}
 		}
 	case "Miasto Nowy Sącz": // «Si» and «SÌ» for «sì»
 		for _, id := range []string{"2.3", "5.2"} {
 			if is := indicator(r, id); is.Status != "ok" || is.Points != 2 {
-				t.Errorf("%s %s: %+v, want «sì» (2 points)", r.School.Name, id, is)
+				t.Errorf("%s %s: %+v, want «sì» (2 points)", r.Respondent.Name, id, is)
 			}
 		}
 	case "Powiat nowotarski": // a number's «does not apply» word
@@ -187,14 +187,14 @@ func checkMean(t *testing.T, m *model.Model, r wire.ResultDoc) {
 		}
 	case "Gmina Dobra": // the data protection officer missing: critical
 		if !slices.Contains(r.CriticalFailures, "5.1") || r.Total.Level == "avanzato" || r.Total.Level == "ottimale" {
-			t.Errorf("%s: critical %v, level %s", r.School.Name, r.CriticalFailures, r.Total.Level)
+			t.Errorf("%s: critical %v, level %s", r.Respondent.Name, r.CriticalFailures, r.Total.Level)
 		}
 	}
 	if is := indicator(r, "4.1"); strings.Count(is.Answer, ";") == 2 && is.Points != 2 {
-		t.Errorf("%s: three free programs earn %d points, want the cap 2", r.School.Name, is.Points)
+		t.Errorf("%s: three free programs earn %d points, want the cap 2", r.Respondent.Name, is.Points)
 	}
 	if is := indicator(r, "5.1"); is.Comment == "" {
-		t.Errorf("%s: the comment beside 5.1 is lost", r.School.Name)
+		t.Errorf("%s: the comment beside 5.1 is lost", r.Respondent.Name)
 	}
 }
 
@@ -212,7 +212,7 @@ func checkLowest(t *testing.T, m *model.Model, r wire.ResultDoc) {
 		lowest = min(lowest, levelIndex(m, "tier2"))
 	}
 	if got := levelIndex(m, r.Total.Level); got != lowest || r.Total.Basis != "min_component_level" {
-		t.Errorf("%s: overall %s (%s), want %s, the weakest function's", r.School.Name, r.Total.Level, r.Total.Basis, m.Levels[lowest].ID)
+		t.Errorf("%s: overall %s (%s), want %s, the weakest function's", r.Respondent.Name, r.Total.Level, r.Total.Basis, m.Levels[lowest].ID)
 	}
 	evidence := 0
 	for _, is := range r.Indicators {
@@ -221,17 +221,17 @@ func checkLowest(t *testing.T, m *model.Model, r wire.ResultDoc) {
 		}
 		if strings.HasPrefix(is.Answer, "Largely") || strings.HasPrefix(is.Answer, "Fully") {
 			if !strings.HasPrefix(is.Comment, "policy-") {
-				t.Errorf("%s %s: evidence %q lost", r.School.Name, is.ID, is.Comment)
+				t.Errorf("%s %s: evidence %q lost", r.Respondent.Name, is.ID, is.Comment)
 			}
 		}
 	}
 	if evidence == 0 {
-		t.Errorf("%s: no evidence kept", r.School.Name)
+		t.Errorf("%s: no evidence kept", r.Respondent.Name)
 	}
 	if is := indicator(r, "PR.PT-3"); strings.Count(is.Answer, ";") == 3 && is.Points != 3 {
-		t.Errorf("%s: four technologies earn %d, want the cap 3", r.School.Name, is.Points)
+		t.Errorf("%s: four technologies earn %d, want the cap 3", r.Respondent.Name, is.Points)
 	}
-	switch r.School.Name {
+	switch r.Respondent.Name {
 	case "Riverside Clinic":
 		if is := indicator(r, "RC.IM-1"); is.Status != "not_applicable" || is.Comment == "" {
 			t.Errorf("N/A with its reason: %+v", is)
@@ -256,13 +256,13 @@ func checkTemplate(t *testing.T, m *model.Model, modelDir string, want wire.Resu
 	l := lang.Of(m.Language)
 	// The respondent's fields, found by their titles: identity, groups
 	// and attributes, as the table gave them.
-	values := map[string]string{m.Respondent.Name.Title: want.School.Name, m.Respondent.Code.Title: want.School.Code}
-	for _, g := range want.School.Groups {
+	values := map[string]string{m.Respondent.Name.Title: want.Respondent.Name, m.Respondent.Code.Title: want.Respondent.Code}
+	for _, g := range want.Respondent.Groups {
 		if f, ok := m.Respondent.Group(g.ID); ok {
 			values[f.Title] = g.Value
 		}
 	}
-	for id, vals := range want.School.Attributes {
+	for id, vals := range want.Respondent.Attributes {
 		a := m.Respondent.Attribute(id)
 		values[a.Title] = a.Text(vals)
 	}
@@ -359,17 +359,21 @@ func checkReports(t *testing.T, modelDir, root, round, work string) {
 func checkComparison(t *testing.T, modelDir, before, after, work string) {
 	t.Helper()
 	var rep struct {
-		Schools []struct {
+		Schema      string `json:"schema"`
+		Respondents []struct {
 			Match     string            `json:"match"`
 			Commented []json.RawMessage `json:"commented"`
-		} `json:"schools"`
+		} `json:"respondents"`
 	}
 	out := mustRun(t, ExitOK, "compare", "--model", modelDir, "-f", "json", before, after)
 	if err := json.Unmarshal([]byte(out), &rep); err != nil {
 		t.Fatalf("%v\n%s", err, out)
 	}
+	if rep.Schema != wire.CompareSchemaV2 {
+		t.Errorf("comparison schema %q", rep.Schema)
+	}
 	both, commented := 0, 0
-	for _, s := range rep.Schools {
+	for _, s := range rep.Respondents {
 		if s.Match == "both" {
 			both++
 		}
@@ -389,30 +393,42 @@ func checkGrouping(t *testing.T, m *model.Model, modelDir, round string) {
 	t.Helper()
 	g := m.Respondent.Groups[0]
 	var sum struct {
-		GroupBy        string `json:"group_by"`
-		Municipalities []struct {
+		Schema  string `json:"schema"`
+		GroupBy string `json:"group_by"`
+		Groups  []struct {
 			Name  string `json:"name"`
 			Stats struct {
-				Schools int `json:"schools"`
+				Respondents int `json:"respondents"`
 			} `json:"stats"`
-		} `json:"municipalities"`
+		} `json:"groups"`
 		Stats struct {
-			Schools int `json:"schools"`
+			Respondents int `json:"respondents"`
 		} `json:"stats"`
+		Respondents []struct {
+			Group string `json:"group"`
+		} `json:"respondents"`
 	}
 	out := mustRun(t, ExitOK, "batch", "--model", modelDir, "--group-by", g.ID, "-f", "json", round)
 	if err := json.Unmarshal([]byte(out), &sum); err != nil {
 		t.Fatal(err)
 	}
 	counted := 0
-	for _, grp := range sum.Municipalities {
-		counted += grp.Stats.Schools
+	for _, grp := range sum.Groups {
+		counted += grp.Stats.Respondents
 		if grp.Name == "" || cyrillic.MatchString(grp.Name) {
 			t.Errorf("group %q", grp.Name)
 		}
+		if !slices.ContainsFunc(sum.Respondents, func(r struct {
+			Group string `json:"group"`
+		}) bool {
+			return r.Group == grp.Name
+		}) {
+			t.Errorf("no respondent's row names its group %q", grp.Name)
+		}
 	}
-	if sum.GroupBy != g.ID || len(sum.Municipalities) == 0 || counted != sum.Stats.Schools || counted == 0 {
-		t.Errorf("grouped by %q: %d groups, %d of %d respondents", sum.GroupBy, len(sum.Municipalities), counted, sum.Stats.Schools)
+	if sum.Schema != wire.SummarySchemaV2 || sum.GroupBy != g.ID || len(sum.Groups) == 0 || counted != sum.Stats.Respondents || counted == 0 ||
+		len(sum.Respondents) != counted {
+		t.Errorf("%s grouped by %q: %d groups, %d of %d respondents, %d rows", sum.Schema, sum.GroupBy, len(sum.Groups), counted, sum.Stats.Respondents, len(sum.Respondents))
 	}
 	errOut := mustRunErr(t, ExitUsage, "batch", "--model", modelDir, "--group-by", "municipality", round)
 	if !strings.Contains(errOut, "допустимы "+g.ID) {
@@ -444,8 +460,8 @@ func checkSet(t *testing.T, m *model.Model, modelDir, work string) {
 	if err := json.Unmarshal([]byte(out), &res); err != nil {
 		t.Fatal(err)
 	}
-	if got := res.School.Attributes[a.ID]; len(got) != 1 || got[0] != value || res.Schema != wire.ResultSchemaV2 {
-		t.Errorf("--set %s=%s: attributes %v, schema %s", a.ID, value, res.School.Attributes, res.Schema)
+	if got := res.Respondent.Attributes[a.ID]; len(got) != 1 || got[0] != value || res.Schema != wire.ResultSchemaV2 {
+		t.Errorf("--set %s=%s: attributes %v, schema %s", a.ID, value, res.Respondent.Attributes, res.Schema)
 	}
 	for _, p := range res.Problems {
 		if strings.Contains(p.Message, a.Title) {
@@ -497,7 +513,7 @@ func checkTemplatesInLanguage(t *testing.T, m *model.Model, modelDir, work strin
 	if show := mustRun(t, ExitOK, "model", "show", "--model", modelDir); cyrillic.MatchString(show) {
 		t.Errorf("model show has Cyrillic:\n%s", show)
 	}
-	for _, layout := range []string{"school", "district"} {
+	for _, layout := range []string{"single", "table"} {
 		csvText := mustRun(t, ExitOK, "template", "--model", modelDir, "--layout", layout, "-f", "csv")
 		if w := cyrillic.FindString(csvText); w != "" {
 			t.Errorf("%s CSV template has Cyrillic: %.300s", layout, csvText)
@@ -545,25 +561,30 @@ func checkTemplatesInLanguage(t *testing.T, m *model.Model, modelDir, work strin
 
 // checkDocumentsInLanguage writes every document of the framework — the
 // report in every format, the district's summary, note and dashboard, the
-// comparison in every format — and wants each in the model's language:
-// no Cyrillic letter, and no school, municipality or development
-// programme outside the model's own wordings (JSON keys aside: their
-// schema is the school's still).
-func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root string, fw framework, before, work string) {
+// comparison in every format, and of two runs read back without the model
+// — and wants each in the model's language: no Cyrillic letter, and no
+// school, municipality or development programme outside the model's own
+// wordings, JSON keys included (their v2 schemas are neutral).
+func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root string, fw framework, runs map[string]string, work string) {
 	t.Helper()
-	docs := filepath.Join(work, "documents")
+	docs, before := filepath.Join(work, "documents"), runs[fw.before]
 	mustRun(t, ExitOK, "batch", "--model", modelDir, "--group-by", m.Respondent.Groups[0].ID, "-f", "html,xlsx,md,docx,text,csv,json",
 		"--out", filepath.Join(docs, "batch"), filepath.Join(root, fw.before))
 	for _, f := range []string{"html", "md", "text", "xlsx", "docx", "json", "csv"} {
 		mustRun(t, ExitOK, "compare", "--model", modelDir, "-f", f, "--out", filepath.Join(docs, "compare."+f), before, filepath.Join(root, fw.after))
 	}
+	// Two runs compared without the model: their summaries name the
+	// language and the respondent.
+	for _, f := range []string{"html", "text", "xlsx", "json"} {
+		mustRun(t, ExitOK, "compare", "-f", f, "--out", filepath.Join(docs, "compare-runs."+f), before, runs[fw.after])
+	}
 	var files []string
 	// The respondents' names are data: «Hillcrest School District».
 	var names []string
 	for _, r := range readResults(t, filepath.Join(before, "schools")) {
-		names = append(names, r.School.Name)
+		names = append(names, r.Respondent.Name)
 	}
-	for _, pattern := range []string{filepath.Join(work, "report.*"), filepath.Join(docs, "batch", "*"), filepath.Join(docs, "compare.*")} {
+	for _, pattern := range []string{filepath.Join(work, "report.*"), filepath.Join(docs, "batch", "*"), filepath.Join(docs, "compare*.*")} {
 		found, _ := filepath.Glob(pattern)
 		for _, f := range found {
 			if !strings.HasPrefix(filepath.Base(f), ".") { // the run's manifest: bookkeeping, not a document
@@ -579,9 +600,6 @@ func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root strin
 		if w := cyrillic.FindString(text); w != "" {
 			i := strings.Index(text, w)
 			t.Errorf("%s has Cyrillic: …%s…", filepath.Base(path), text[max(0, i-80):min(len(text), i+80)])
-		}
-		if strings.HasSuffix(path, ".json") {
-			continue
 		}
 		rest := withoutModelText(m, text)
 		for _, name := range names {

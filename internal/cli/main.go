@@ -5,12 +5,12 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/rucobra"
 	"io"
 	"os"
 	"runtime/debug"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/rucobra"
 	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 

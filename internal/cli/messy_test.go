@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"github.com/selfdiag/selfdiag/internal/wire"
 	"os"
 	"strconv"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/selfdiag/selfdiag/internal/wire"
 )
 
 // TestMessyFolder reads the files schools actually send (testdata/messy)

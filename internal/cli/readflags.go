@@ -1,14 +1,13 @@
 package cli
 
 import (
-	"github.com/selfdiag/selfdiag/internal/summary"
 	"strings"
 	"time"
 
-	"github.com/spf13/cobra"
-
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/spf13/cobra"
 )
 
 // addReadFlags adds the flags that say how answer files are read: the CSV

@@ -2,19 +2,18 @@ package cli
 
 import (
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/ru"
-	"github.com/selfdiag/selfdiag/internal/summary"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/spf13/cobra"
-
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
+	"github.com/selfdiag/selfdiag/internal/ru"
+	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/spf13/cobra"
 )
 
 func newReportCmd(a *app) *cobra.Command {

@@ -33,7 +33,7 @@ func newTemplateCmd(a *app) *cobra.Command {
 			return a.runTemplate(o)
 		},
 	}
-	cmd.Flags().String("layout", "school", "вид шаблона: school (одна школа) или district (таблица района)")
+	cmd.Flags().String("layout", "school", "вид шаблона: school (одна школа) или district (таблица района); для любой модели также single и table")
 	cmd.Flags().StringP("format", "f", "xlsx", "формат: xlsx или csv")
 	cmd.Flags().StringP("out", "o", "", "файл шаблона (для xlsx обязателен)")
 	cmd.Flags().String("municipalities", "", "файл со списком муниципалитетов (по названию в строке): в шаблоне xlsx муниципалитет выбирается из списка")
@@ -55,9 +55,15 @@ func (a *app) templateOptions() (templateOptions, error) {
 	if o.format, err = a.choice("format", "xlsx", "csv"); err != nil {
 		return o, err
 	}
+	switch o.layout {
+	case "single": // the neutral spellings (submission.NeutralLayout)
+		o.layout = form.LayoutSchool
+	case "table":
+		o.layout = form.LayoutDistrict
+	}
 	switch {
 	case o.layout != form.LayoutSchool && o.layout != form.LayoutDistrict:
-		return o, usagef("неизвестный вид шаблона %q: допустимы school, district", o.layout)
+		return o, usagef("неизвестный вид шаблона %q: допустимы school (или single), district (или table)", o.layout)
 	case o.format == "xlsx" && (o.out == "" || o.out == "-"):
 		return o, usagef("шаблон xlsx пишется в файл: укажите --out ИМЯ.xlsx")
 	case strings.HasSuffix(strings.ToLower(o.out), ".xls"):

@@ -11,16 +11,17 @@ package compare
 
 import (
 	"cmp"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"math"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/summary"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
+	"github.com/selfdiag/selfdiag/internal/wire"
 )
 
 // Schema is the JSON schema id of a Report.
@@ -30,8 +31,8 @@ const Schema = "selfdiag.compare/v1"
 type Side struct {
 	Model ModelRef
 	// Lang and Respondent are the model's language and respondent, when
-	// the side was scored with a model (NewSide); a previous run read
-	// back knows neither.
+	// the side was scored with a model (NewSide) or read back from a
+	// run's v2 summary, which names them; a v1 run's are the school's.
 	Lang       lang.Lang
 	Respondent *model.Respondent
 	Levels     []model.Level
@@ -106,6 +107,17 @@ type Options struct {
 	AsOf      time.Time
 }
 
+// respondentOf is the respondent the comparison names: the newer side's,
+// else the older's, else the school.
+func respondentOf(old, cur *Side) *model.Respondent {
+	for _, s := range []*Side{cur, old} {
+		if s.Respondent != nil {
+			return s.Respondent
+		}
+	}
+	return &schoolRespondent
+}
+
 // sidesLang is the language of the newer side's model, else the older's
 // (Russian when neither was scored with a model).
 func sidesLang(old, cur *Side) lang.Lang {
@@ -130,6 +142,9 @@ func noGroup(old, cur *Side) string {
 // Compare compares the old side with the new one.
 func Compare(old, cur *Side, o Options) *Report {
 	rep := &Report{Schema: Schema, Old: sideRef(old), New: sideRef(cur), Schools: []SchoolChange{}, Territory: o.Territory}
+	if !respondentOf(old, cur).IsSchool() {
+		rep.Schema = wire.CompareSchemaV2
+	}
 	if !o.AsOf.IsZero() {
 		rep.AsOf = o.AsOf.Format(time.DateOnly)
 	}

@@ -4,8 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/lang"
-	"github.com/selfdiag/selfdiag/internal/wire"
 	"io"
 	"os"
 	"path/filepath"
@@ -13,9 +11,11 @@ import (
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/selfdiag/selfdiag/internal/wire"
 )
 
 // NewSide starts a side scored with the model m.
@@ -109,17 +109,21 @@ func IsRun(dir string) bool {
 // schools/*.json (selfdiag.result/v1).
 func LoadRun(dir string) (*Side, error) {
 	var sum struct {
-		Schema string             `json:"schema"`
-		Model  wire.ModelDoc      `json:"model"`
-		Levels []wire.LevelRefDoc `json:"levels"`
+		Schema     string              `json:"schema"`
+		Model      wire.ModelDoc       `json:"model"`
+		Respondent *wire.RespondentDoc `json:"respondent"`
+		Levels     []wire.LevelRefDoc  `json:"levels"`
 	}
 	if err := readJSON(filepath.Join(dir, "summary.json"), maxRunSummary, &sum); err != nil {
 		return nil, err
 	}
-	if sum.Schema != summary.Schema || len(sum.Levels) < 2 {
+	if sum.Schema != summary.Schema && sum.Schema != wire.SummarySchemaV2 || len(sum.Levels) < 2 {
 		return nil, fmt.Errorf("%s: не сводка selfdiag (%s): укажите каталог, записанный batch --out КАТАЛОГ --per-school", filepath.Join(dir, "summary.json"), summary.Schema)
 	}
 	side := &Side{Model: ModelRef{ID: sum.Model.ID, Version: sum.Model.Version, Hash: sum.Model.Hash}}
+	if sum.Schema == wire.SummarySchemaV2 && sum.Respondent != nil {
+		side.Lang, side.Respondent = lang.Of(sum.Model.Language), runRespondent(lang.Of(sum.Model.Language), sum.Respondent)
+	}
 	for _, l := range sum.Levels {
 		side.Levels = append(side.Levels, model.Level{ID: l.ID, Title: l.Title})
 	}
@@ -185,20 +189,32 @@ func LoadRun(dir string) (*Side, error) {
 	return side, nil
 }
 
+// runRespondent is the respondent a v2 summary names.
+func runRespondent(l lang.Lang, d *wire.RespondentDoc) *model.Respondent {
+	var groups []model.Field
+	for _, g := range d.Groups {
+		groups = append(groups, model.Field{ID: g.ID, Title: g.Title})
+	}
+	r := model.NamedRespondent(l, d.One, d.Few, d.Many, model.Field{ID: d.Name.ID, Title: d.Name.Title},
+		model.Field{ID: d.Code.ID, Title: d.Code.Title}, groups)
+	return &r
+}
+
 // docGroup is a result's group: its municipality (v1), else the value
 // of its first grouping field (v2).
 func docGroup(d *wire.ResultDoc) string {
-	switch {
-	case d.School.Municipality != nil:
-		return *d.School.Municipality
-	case len(d.School.Groups) > 0:
-		return d.School.Groups[0].Value
+	switch who := d.Who(); {
+	case who.Municipality != nil:
+		return *who.Municipality
+	case len(who.Groups) > 0:
+		return who.Groups[0].Value
 	}
 	return ""
 }
 
 func fromDoc(d *wire.ResultDoc) School {
-	s := School{Code: d.School.Code, Name: d.School.Name, Municipality: docGroup(d), Year: d.School.Year, Source: d.Source.File, Row: d.Source.Row,
+	who := d.Who()
+	s := School{Code: who.Code, Name: who.Name, Municipality: docGroup(d), Year: who.Year, Source: d.Source.File, Row: d.Source.Row,
 		Total:            Tally{Points: d.Total.Points, Max: d.Total.Max, Percent: d.Total.Percent, Level: d.Total.Level},
 		CriticalFailures: d.CriticalFailures, CriticalApplied: d.Total.CriticalApplied,
 		PlanTarget: d.NextLevel.Overall.NextLevel}

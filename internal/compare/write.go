@@ -2,34 +2,34 @@ package compare
 
 import (
 	"bufio"
-	"bytes"
 	"cmp"
-	"encoding/json"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/safetext"
+	"github.com/selfdiag/selfdiag/internal/wire"
 )
 
-// WriteJSON writes the comparison as selfdiag.compare/v1: indented, but
-// each school on a line of its own (a region's comparison has tens of
-// thousands).
+// WriteJSON writes the comparison as selfdiag.compare/v1 (v2, for a
+// respondent other than the school, with its keys spelled by
+// wire.NeutralKeys): indented, but each school on a line of its own (a
+// region's comparison has tens of thousands).
 func WriteJSON(w io.Writer, rep *Report) error {
 	bw := bufio.NewWriterSize(w, 1<<16)
+	var keys map[string]string
+	if rep.Schema == wire.CompareSchemaV2 {
+		keys = wire.NeutralKeys
+	}
 	value := func(v any, indent string) ([]byte, error) {
-		var buf bytes.Buffer
-		enc := json.NewEncoder(&buf)
-		enc.SetEscapeHTML(false)
-		if indent != "" {
-			enc.SetIndent(indent, "  ")
+		if indent == "" {
+			return wire.Marshal(v, keys, "", "")
 		}
-		err := enc.Encode(v)
-		return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), err
+		return wire.Marshal(v, keys, indent, "  ")
 	}
 	bw.WriteString("{\n")
 	for _, f := range []struct {
@@ -42,7 +42,7 @@ func WriteJSON(w io.Writer, rep *Report) error {
 		}
 		fmt.Fprintf(bw, "  %q: %s,\n", f.key, b)
 	}
-	bw.WriteString("  \"schools\": [")
+	fmt.Fprintf(bw, "  %q: [", cmp.Or(keys["schools"], "schools"))
 	for i := range rep.Schools {
 		b, err := value(&rep.Schools[i], "")
 		if err != nil {
@@ -81,14 +81,8 @@ type Titles struct {
 // TitlesOf collects the titles of both sides.
 func TitlesOf(old, cur *Side) Titles {
 	t := Titles{Old: map[string]string{}, New: map[string]string{}, Indicators: map[string]string{}}
-	r := &schoolRespondent
-	for _, side := range []*Side{old, cur} {
-		if side.Respondent != nil {
-			r = side.Respondent
-		}
-	}
 	t.L = sidesLang(old, cur)
-	t.Units = report.UnitsOf(t.L, r, "")
+	t.Units = report.UnitsOf(t.L, respondentOf(old, cur), "")
 	for _, l := range old.Levels {
 		t.Old[l.ID] = l.Title
 		t.order.old = append(t.order.old, l.ID)

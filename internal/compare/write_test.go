@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"github.com/selfdiag/selfdiag/internal/doc"
 	"html"
 	"io"
 	"os"
@@ -14,9 +13,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
+	"github.com/selfdiag/selfdiag/internal/doc"
 	"github.com/selfdiag/selfdiag/internal/officetest"
+	"github.com/xuri/excelize/v2"
 )
 
 // twoYears is a small two-year comparison with a model change, grouped.

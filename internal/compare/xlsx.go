@@ -3,14 +3,13 @@ package compare
 import (
 	"cmp"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"math"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/xlsxprint"
+	"github.com/xuri/excelize/v2"
 )
 
 // xsheet writes rows to one sheet.

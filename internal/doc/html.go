@@ -2,10 +2,11 @@ package doc
 
 import (
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/chart"
 	"html"
 	"html/template"
 	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/chart"
 )
 
 // HTML renders the document's blocks for the body of a page; the page's

@@ -283,6 +283,13 @@ func (r *Respondent) IsSchool() bool {
 	return slices.Equal(r.GroupIDs(), []string{"municipality"}) && slices.Equal(ids, SchoolAttributes)
 }
 
+// NamedRespondent is a respondent known by its names only, as a previous
+// run's summary names it: in language l, its forms after a number, its
+// identity and grouping fields; no aliases, no attributes.
+func NamedRespondent(l lang.Lang, one, few, many string, name, code Field, groups []Field) Respondent {
+	return Respondent{lang: l, One: one, Few: few, Many: many, Name: name, Code: code, Groups: groups}
+}
+
 // SchoolAttributes are the ids of the school's attributes: the command
 // line keeps its own flags for them (--programs, --ovz, --corrective).
 var SchoolAttributes = []string{"programs", "ovz", "corrective"}

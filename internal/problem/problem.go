@@ -5,11 +5,11 @@ package problem
 import (
 	"cmp"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 

@@ -1,11 +1,11 @@
 package report
 
 import (
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"slices"
 	"strconv"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/safetext"
 	"github.com/selfdiag/selfdiag/internal/scoring"

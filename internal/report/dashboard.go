@@ -2,13 +2,13 @@ package report
 
 import (
 	"cmp"
-	"github.com/selfdiag/selfdiag/internal/chart"
-	"github.com/selfdiag/selfdiag/internal/model"
 	"html/template"
 	"io"
 	"slices"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/chart"
+	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 

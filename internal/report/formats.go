@@ -6,10 +6,10 @@
 package report
 
 import (
-	"github.com/selfdiag/selfdiag/internal/doc"
 	"io"
 	"slices"
 
+	"github.com/selfdiag/selfdiag/internal/doc"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )

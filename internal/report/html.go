@@ -4,13 +4,13 @@ import (
 	"cmp"
 	"embed"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/chart"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"html/template"
 	"io"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/chart"
 	"github.com/selfdiag/selfdiag/internal/doc"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 )
 

@@ -2,11 +2,13 @@ package report
 
 import (
 	"encoding/json"
-	"github.com/selfdiag/selfdiag/internal/wire"
 	"io"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
+	"github.com/selfdiag/selfdiag/internal/wire"
 )
 
 func planDoc(m *model.Model, p *scoring.Plan) wire.PlanDoc {
@@ -28,8 +30,12 @@ func planDoc(m *model.Model, p *scoring.Plan) wire.PlanDoc {
 	return d
 }
 
-func modelDoc(st scoring.ModelStamp) wire.ModelDoc {
-	return wire.ModelDoc{ID: st.ID, Version: st.Version, Title: st.Title, Source: st.Source, Hash: st.Hash}
+func modelDoc(st scoring.ModelStamp, l lang.Lang) wire.ModelDoc {
+	d := wire.ModelDoc{ID: st.ID, Version: st.Version, Title: st.Title, Source: st.Source, Hash: st.Hash}
+	if l != lang.RU {
+		d.Language = string(l)
+	}
+	return d
 }
 
 func levelID(m *model.Model, i int) string {
@@ -76,8 +82,7 @@ func Doc(m *model.Model, r *School) wire.ResultDoc {
 	d := wire.ResultDoc{
 		Schema:           wire.ResultSchema,
 		Source:           wire.SourceDoc{File: r.Source, Row: r.Row, Layout: r.Layout},
-		Model:            modelDoc(r.Model),
-		School:           schoolDoc(m, r),
+		Model:            modelDoc(r.Model, m.Lang()),
 		Total:            totalDoc(m, r.Total),
 		CriticalFailures: nonNil(r.CriticalFailures),
 		Incomplete:       r.Incomplete,
@@ -87,8 +92,11 @@ func Doc(m *model.Model, r *School) wire.ResultDoc {
 		Problems:         []wire.ProblemDoc{},
 		Notices:          []wire.ProblemDoc{},
 	}
-	if !m.Respondent.IsSchool() {
-		d.Schema = wire.ResultSchemaV2
+	if who := schoolDoc(m, r); m.Respondent.IsSchool() {
+		d.School = &who
+	} else {
+		d.Schema, d.Respondent = wire.ResultSchemaV2, &who
+		d.Source.Layout = submission.NeutralLayout(r.Layout)
 	}
 	for _, c := range r.Components {
 		d.Components = append(d.Components, wire.ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, TotalDoc: totalDoc(m, c.Tally),

@@ -3,12 +3,12 @@ package report
 import (
 	"cmp"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/ru"
 	"slices"
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/ru"
 )
 
 // schoolNarrative is the summary paragraph of a school's document: the

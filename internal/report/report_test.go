@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
-	"github.com/selfdiag/selfdiag/internal/wire"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,8 +11,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-
-	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/doc"
@@ -23,6 +20,8 @@ import (
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/selfdiag/selfdiag/internal/wire"
+	"github.com/xuri/excelize/v2"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")

@@ -2,7 +2,6 @@ package report
 
 import (
 	"bytes"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"html"
 	"regexp"
 	"slices"
@@ -10,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/selfdiag/selfdiag/internal/doc"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 

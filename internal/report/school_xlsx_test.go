@@ -3,18 +3,17 @@ package report
 import (
 	"archive/zip"
 	"bytes"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/xuri/excelize/v2"
-
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/summary"
 	"github.com/selfdiag/selfdiag/internal/xlsxprint"
+	"github.com/xuri/excelize/v2"
 )
 
 // The xlsx school report holds the same numbers as the result, a native

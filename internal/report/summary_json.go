@@ -3,12 +3,14 @@ package report
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
-	"github.com/selfdiag/selfdiag/internal/wire"
+	"cmp"
 	"io"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
+	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/selfdiag/selfdiag/internal/wire"
 )
 
 func levelCountsDoc(l []summary.LevelCount) []wire.LevelCountDoc {
@@ -54,10 +56,13 @@ func summaryHead(s *summary.Summary) wire.SummaryDoc {
 	d := wire.SummaryDoc{Schema: summary.Schema, GroupBy: s.GroupBy, Policy: wire.PolicyDoc{Incomplete: s.IncompletePolicy},
 		Run:               wire.RunDoc{Territory: s.Run.Territory, Year: s.Run.Year, AsOf: isoDate(s.Run.AsOf)},
 		IncompleteSchools: []wire.IncompleteSchoolDoc{},
-		Model:             modelDoc(s.Model),
+		Model:             modelDoc(s.Model, cmp.Or(s.Lang, lang.RU)),
 		Counts:            wire.CountsDoc{Files: c.Files, Schools: c.Schools, WithProblems: c.WithProblems, Incomplete: c.Incomplete, Failed: c.Failed, Duplicates: c.Duplicates, Problems: c.Problems, Notices: c.Notices, NotApplicable: c.NotApplicable, Empty: c.Empty, PassedOver: c.PassedOver, Excluded: c.Excluded},
 		Stats:             statsDoc(s.Stats), Failures: []wire.FailureDoc{}, Empty: []wire.FailureDoc{}, Duplicates: []wire.DuplicateDoc{},
 		MunicipalityNotes: nonNil(s.MunicipalityNotes)}
+	if neutral(s) {
+		d.Schema, d.Respondent = wire.SummarySchemaV2, respondentDoc(&s.Respondent)
+	}
 	for _, l := range s.Levels {
 		d.Levels = append(d.Levels, wire.LevelRefDoc{ID: l.ID, Title: l.Title})
 	}
@@ -88,26 +93,47 @@ func summaryHead(s *summary.Summary) wire.SummaryDoc {
 	return d
 }
 
+// neutral says the summary is written as v2: its model's respondent is
+// not the school's.
+func neutral(s *summary.Summary) bool {
+	return s.Respondent.Name.ID != "" && !s.Respondent.IsSchool()
+}
+
+// respondentDoc names a v2 summary's respondent.
+func respondentDoc(r *model.Respondent) *wire.RespondentDoc {
+	d := &wire.RespondentDoc{One: r.One, Few: r.Few, Many: r.Many, Name: wire.FieldDoc{ID: r.Name.ID, Title: r.Name.Title},
+		Code: wire.FieldDoc{ID: r.Code.ID, Title: r.Code.Title}, Groups: []wire.FieldDoc{}}
+	for _, g := range r.Groups {
+		d.Groups = append(d.Groups, wire.FieldDoc{ID: g.ID, Title: g.Title})
+	}
+	return d
+}
+
 // WriteSummaryJSON writes the summary as JSON (schema selfdiag.summary/v1,
-// the types above). The two arrays that grow with the number of schools,
-// "schools" and "problems", come last and are streamed: one compact object
-// per line, each encoded on its own, so that a national summary is never
-// held in memory as one document.
+// the types above; v2 for a respondent other than the school, its keys
+// spelled by wire.NeutralKeys). The two arrays that grow with the number
+// of schools, "schools" and "problems", come last and are streamed: one
+// compact object per line, each encoded on its own, so that a national
+// summary is never held in memory as one document.
 func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
-	head, err := marshalIndent(summaryHead(s))
+	var keys map[string]string
+	if neutral(s) {
+		keys = wire.NeutralKeys
+	}
+	head, err := wire.Marshal(summaryHead(s), keys, "", "  ")
 	if err != nil {
 		return err
 	}
 	// The head's closing brace makes way for the two streamed arrays.
-	head = bytes.TrimSuffix(bytes.TrimRight(head, "\n"), []byte("}"))
+	head = bytes.TrimSuffix(head, []byte("}"))
 	bw := bufio.NewWriterSize(w, 64<<10) // keeps the first write error; Flush returns it
 	bw.Write(bytes.TrimRight(head, " \n"))
 	bw.WriteString(",\n")
-	if err := writeArray(bw, "schools", len(s.Schools), func(i int) any { return schoolRowDoc(s, &s.Schools[i]) }); err != nil {
+	if err := writeArray(bw, keys, "schools", len(s.Schools), func(i int) any { return schoolRowDoc(s, &s.Schools[i]) }); err != nil {
 		return err
 	}
 	bw.WriteString(",\n")
-	if err := writeArray(bw, "problems", len(s.Problems), func(i int) any { return wire.SchoolProblemDoc(s.Problems[i]) }); err != nil {
+	if err := writeArray(bw, keys, "problems", len(s.Problems), func(i int) any { return wire.SchoolProblemDoc(s.Problems[i]) }); err != nil {
 		return err
 	}
 	bw.WriteString("\n}\n")
@@ -115,40 +141,26 @@ func WriteSummaryJSON(w io.Writer, s *summary.Summary) error {
 }
 
 // writeArray writes `  "key": [` and n items, each encoded compactly on
-// a line of its own.
-func writeArray(bw *bufio.Writer, key string, n int, item func(int) any) error {
-	bw.WriteString(`  "` + key + `": [`)
-	var line bytes.Buffer
-	enc := json.NewEncoder(&line)
-	enc.SetEscapeHTML(false)
+// a line of its own; keys spell the key and the items' keys (nil: as
+// they are).
+func writeArray(bw *bufio.Writer, keys map[string]string, key string, n int, item func(int) any) error {
+	bw.WriteString(`  "` + cmp.Or(keys[key], key) + `": [`)
 	for i := range n {
-		line.Reset()
-		if err := enc.Encode(item(i)); err != nil {
+		line, err := wire.Marshal(item(i), keys, "", "")
+		if err != nil {
 			return err
 		}
 		if i > 0 {
 			bw.WriteByte(',')
 		}
 		bw.WriteString("\n    ")
-		bw.Write(bytes.TrimSuffix(line.Bytes(), []byte("\n")))
+		bw.Write(line)
 	}
 	if n > 0 {
 		bw.WriteString("\n  ")
 	}
 	bw.WriteString("]")
 	return nil
-}
-
-// marshalIndent encodes v as the documents of this package are written:
-// indented by two spaces, with '<', '>' and '&' as they are, ending in a
-// newline.
-func marshalIndent(v any) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	err := enc.Encode(v)
-	return b.Bytes(), err
 }
 
 // isoDate is a date for programs: 2025-06-01 ("" for none).

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/wire"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
+	"github.com/selfdiag/selfdiag/internal/wire"
 )
 
 // The summary's JSON schema (selfdiag.summary/v1) as Go types, encoded

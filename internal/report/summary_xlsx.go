@@ -3,17 +3,16 @@ package report
 import (
 	"cmp"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/chart"
-	"github.com/selfdiag/selfdiag/internal/doc"
 	"io"
 	"math"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
-
+	"github.com/selfdiag/selfdiag/internal/chart"
+	"github.com/selfdiag/selfdiag/internal/doc"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/summary"
 	"github.com/selfdiag/selfdiag/internal/xlsxprint"
+	"github.com/xuri/excelize/v2"
 )
 
 // Level fills, low to high (the four of a four-level model); each level

@@ -1,11 +1,11 @@
 package report
 
 import (
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/doc"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )

@@ -1,11 +1,11 @@
 package report
 
 import (
-	"github.com/selfdiag/selfdiag/internal/chart"
 	"path/filepath"
 	"strconv"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/chart"
 	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"

@@ -1,11 +1,12 @@
 package report
 
 import (
+	"strings"
+
 	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/summary"
-	"strings"
 )
 
 // Units are a document's words for the respondents it counts: the

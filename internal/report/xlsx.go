@@ -5,17 +5,16 @@ import (
 	"cmp"
 	"compress/flate"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/doc"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"github.com/xuri/excelize/v2"
-
+	"github.com/selfdiag/selfdiag/internal/doc"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/xlsxprint"
+	"github.com/xuri/excelize/v2"
 )
 
 // Column widths, in characters: a column is as wide as its longest value

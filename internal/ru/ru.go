@@ -5,10 +5,10 @@ package ru
 
 import (
 	"strconv"
-
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // Form picks the form for n: one («1 балл», «21 балл»), few («2 балла»,

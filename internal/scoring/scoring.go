@@ -6,16 +6,16 @@ package scoring
 import (
 	"cmp"
 	"errors"
-	"github.com/selfdiag/selfdiag/internal/lang"
-	"github.com/selfdiag/selfdiag/internal/ru"
 	"math"
 	"math/big"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
+	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )

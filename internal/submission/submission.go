@@ -5,9 +5,9 @@
 package submission
 
 import (
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
@@ -18,6 +18,19 @@ const (
 	LayoutFederal  = "federal"  // the federal service's table with its stated total and level
 	LayoutDistrict = "district" // one row per school, one column per indicator
 )
+
+// NeutralLayout is a layout's name for a respondent other than the
+// school (a v2 result's): «single» for one respondent's table, «table»
+// for one row per respondent; the federal table keeps its name.
+func NeutralLayout(layout string) string {
+	switch layout {
+	case LayoutSchool:
+		return "single"
+	case LayoutDistrict:
+		return "table"
+	}
+	return layout
+}
 
 // Submission is one school's answers as read from a file.
 type Submission struct {

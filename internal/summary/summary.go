@@ -8,7 +8,6 @@ package summary
 import (
 	"cmp"
 	"fmt"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"maps"
 	"math"
 	"slices"
@@ -16,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/submission"

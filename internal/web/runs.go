@@ -250,7 +250,8 @@ func (s *store) wait(id string) {
 
 // summaryHead decodes the named keys of summary.json's object, reading
 // only as far as the last of them: the schools (a national table's are
-// large) come after them.
+// large) come after them. Keys are v1's: a v2 summary's are read by
+// wire.SchoolKeys.
 func summaryHead(r io.Reader, keys map[string]any) error {
 	dec := json.NewDecoder(io.LimitReader(r, 16<<20))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
@@ -262,8 +263,19 @@ func summaryHead(r io.Reader, keys map[string]any) error {
 			return err
 		}
 		key, _ := t.(string)
+		if v1, ok := wire.SchoolKeys[key]; ok {
+			key = v1 // a v2 summary's neutral key
+		}
 		if v, ok := keys[key]; ok {
-			if err := dec.Decode(v); err != nil {
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return err
+			}
+			raw, err := wire.Rekey(raw, wire.SchoolKeys)
+			if err != nil {
+				return err
+			}
+			if err := json.Unmarshal(raw, v); err != nil {
 				return err
 			}
 			left--

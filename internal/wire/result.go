@@ -7,9 +7,9 @@ package wire
 import "github.com/selfdiag/selfdiag/internal/model"
 
 // ResultSchema is the "schema" of a school result in JSON; ResultSchemaV2
-// of a result of a model with a respondent of its own, whose «school»
-// holds «groups» and «attributes» instead of «municipality» and
-// «profile».
+// of a result of a model with a respondent of its own: its «respondent»
+// (instead of «school») holds «groups» and «attributes» instead of
+// «municipality» and «profile».
 const (
 	ResultSchema   = "selfdiag.result/v1"
 	ResultSchemaV2 = "selfdiag.result/v2"
@@ -20,7 +20,8 @@ type ResultDoc struct {
 	Schema           string         `json:"schema"`
 	Source           SourceDoc      `json:"source"`
 	Model            ModelDoc       `json:"model"`
-	School           SchoolDoc      `json:"school"`
+	School           *SchoolDoc     `json:"school,omitempty"`     // v1
+	Respondent       *SchoolDoc     `json:"respondent,omitempty"` // v2
 	Total            TotalDoc       `json:"total"`
 	Components       []ComponentDoc `json:"components"`
 	Indicators       []IndicatorDoc `json:"indicators"`
@@ -30,6 +31,18 @@ type ResultDoc struct {
 	Incomplete       bool           `json:"incomplete"`
 	Problems         []ProblemDoc   `json:"problems"`
 	Notices          []ProblemDoc   `json:"notices"` // answers that do not count and need no fix
+}
+
+// Who is the result's school (v1) or respondent (v2); an empty one when
+// a document has neither.
+func (d *ResultDoc) Who() *SchoolDoc {
+	switch {
+	case d.Respondent != nil:
+		return d.Respondent
+	case d.School != nil:
+		return d.School
+	}
+	return &SchoolDoc{}
 }
 
 // NextLevelDoc is the way to the next level, overall and per component.
@@ -89,6 +102,9 @@ type ModelDoc struct {
 	Title   string `json:"title"`
 	Source  string `json:"source"`
 	Hash    string `json:"hash"` // the start of the SHA-256 of the model's files
+	// Language is the model's language when it is not Russian (en, it):
+	// a reader of a previous run writes in it.
+	Language string `json:"language,omitempty"`
 }
 
 // SchoolDoc is the school's identity and profile.

@@ -1,10 +1,14 @@
 package wire
 
-// SummaryDoc is the JSON form of a district summary (schema selfdiag.summary/v1).
+// SummaryDoc is the JSON form of a district summary (schema
+// selfdiag.summary/v1; v2, of a model whose respondent is not the
+// school's, spells its keys by NeutralKeys and names its respondent).
 type SummaryDoc struct {
-	Schema  string   `json:"schema"`
-	Model   ModelDoc `json:"model"`
-	GroupBy string   `json:"group_by,omitempty"`
+	Schema string   `json:"schema"`
+	Model  ModelDoc `json:"model"`
+	// Respondent: v2's respondent, as its documents name it.
+	Respondent *RespondentDoc `json:"respondent,omitempty"`
+	GroupBy    string         `json:"group_by,omitempty"`
 	// Run names the self-diagnosis: territory, year, «по состоянию на».
 	Run RunDoc `json:"run"`
 	// Policy says how the statistics were counted.
@@ -27,6 +31,24 @@ type SummaryDoc struct {
 	IncompleteSchools []IncompleteSchoolDoc `json:"incomplete_schools"`
 	// Then "schools" ([]SchoolRowDoc) and "problems" ([]SchoolProblemDoc),
 	// streamed by WriteSummaryJSON after the rest.
+}
+
+// RespondentDoc names a model's respondent: after a number (one, few,
+// many: «1 unit», «5 units»), and the titles of its identity and grouping
+// fields. A reader of v2 reads it as it is, not by SchoolKeys.
+type RespondentDoc struct {
+	One    string     `json:"one"`
+	Few    string     `json:"few"`
+	Many   string     `json:"many"`
+	Name   FieldDoc   `json:"name"`
+	Code   FieldDoc   `json:"code"`
+	Groups []FieldDoc `json:"groups"`
+}
+
+// FieldDoc is a respondent's field: its id and title.
+type FieldDoc struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
 }
 
 // RunDoc names a self-diagnosis; AsOf is YYYY-MM-DD.

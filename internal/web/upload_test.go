@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/selfdiag/selfdiag/internal/wire"
 )
 
 func TestSafeName(t *testing.T) {
@@ -37,4 +39,23 @@ func FuzzSafeName(f *testing.F) {
 			t.Errorf("safeName(%q) = %q", raw, name)
 		}
 	})
+}
+
+// A v2 summary (a respondent other than the school) is read as v1: its
+// neutral keys stand for the school's, at the top and inside the rows.
+func TestSummaryHeadV2(t *testing.T) {
+	for _, doc := range []string{
+		`{"schema":"selfdiag.summary/v1","counts":{"schools":2},"schools":[{"name":"A","municipality":"G"},{"name":"B","municipality":"H"}],"problems":[{"school":"A","message":"m"}]}`,
+		`{"schema":"selfdiag.summary/v2","respondent":{"one":"unit"},"counts":{"respondents":2},"respondents":[{"name":"A","group":"G"},{"name":"B","group":"H"}],"problems":[{"respondent":"A","message":"m"}]}`,
+	} {
+		var counts wire.CountsDoc
+		var rows []wire.SchoolRowDoc
+		var problems []wire.SchoolProblemDoc
+		if err := summaryHead(strings.NewReader(doc), map[string]any{"counts": &counts, "schools": &rows, "problems": &problems}); err != nil {
+			t.Fatal(err)
+		}
+		if counts.Schools != 2 || len(rows) != 2 || rows[1].Municipality != "H" || len(problems) != 1 || problems[0].School != "A" {
+			t.Errorf("%.30s: counts %+v, rows %+v, problems %+v", doc, counts, rows, problems)
+		}
+	}
 }

@@ -595,6 +595,7 @@ func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root strin
 	if len(files) < 20 {
 		t.Fatalf("%d documents written: %v", len(files), files)
 	}
+	checkWords(t, m, work, docs)
 	for _, path := range files {
 		text := documentText(t, path)
 		if w := cyrillic.FindString(text); w != "" {
@@ -607,6 +608,27 @@ func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root strin
 		}
 		if loc := schoolWords.FindStringIndex(rest); loc != nil {
 			t.Errorf("%s speaks of %q: …%s…", filepath.Base(path), rest[loc[0]:loc[1]], rest[max(0, loc[0]-80):min(len(rest), loc[1]+80)])
+		}
+	}
+}
+
+// checkWords finds the model's own words for its documents («words») in
+// them: the report's title and section headings in the report of every
+// format that has headings, the note's title in the note.
+func checkWords(t *testing.T, m *model.Model, work, docs string) {
+	t.Helper()
+	w := m.Words
+	for _, f := range []string{"html", "md", "docx"} {
+		text := documentText(t, filepath.Join(work, "report."+f))
+		for _, word := range []string{w.Report, w.Results, w.Deficits, w.Measures, w.MeasuresIntro} {
+			if word != "" && !strings.Contains(text, word) {
+				t.Errorf("report.%s lacks the model's «%s»", f, word)
+			}
+		}
+	}
+	for _, f := range []string{"md", "docx", "txt"} {
+		if text := documentText(t, filepath.Join(docs, "batch", "summary."+f)); w.Note != "" && !strings.Contains(text, w.Note) {
+			t.Errorf("the note (summary.%s) lacks its title «%s»", f, w.Note)
 		}
 	}
 }

@@ -31,6 +31,28 @@ type Doc struct {
 	Language string `json:"language,omitempty" yaml:"language,omitempty"`
 	// Respondent is the respondent the model declares.
 	Respondent *RespondentDoc `json:"respondent,omitempty" yaml:"respondent,omitempty"`
+	// Words are the model's names for its documents, when it declares
+	// any.
+	Words *WordsDoc `json:"words,omitempty" yaml:"words,omitempty"`
+}
+
+// WordsDoc are the model's words for its documents (Words).
+type WordsDoc struct {
+	Report        string `json:"report,omitempty" yaml:"report,omitempty"`
+	Results       string `json:"results,omitempty" yaml:"results,omitempty"`
+	Deficits      string `json:"deficits,omitempty" yaml:"deficits,omitempty"`
+	Measures      string `json:"measures,omitempty" yaml:"measures,omitempty"`
+	MeasuresIntro string `json:"measures_intro,omitempty" yaml:"measures_intro,omitempty"`
+	Note          string `json:"note,omitempty" yaml:"note,omitempty"`
+}
+
+// wordsDoc is nil for a model that declares no words.
+func (m *Model) wordsDoc() *WordsDoc {
+	if m.Words == (Words{}) {
+		return nil
+	}
+	d := WordsDoc(m.Words)
+	return &d
 }
 
 // LevelDoc is a level in Doc.
@@ -269,6 +291,7 @@ func (m *Model) Doc() Doc {
 	}
 	d.Kinds = m.kindDocs()
 	d.Respondent = m.respondentDoc()
+	d.Words = m.wordsDoc()
 	for _, c := range m.Components {
 		cd := ComponentDoc{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Weight: weightDoc(c.Weight), Indicators: []IndicatorDoc{}}
 		for _, ind := range c.Indicators {

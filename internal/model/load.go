@@ -380,6 +380,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 
 	// Components.
 	l.buildKinds(m, root.Kinds, rootFile)
+	l.buildWords(m, root.Words, rootFile)
 	compPos := map[string]pos{}
 	orders := map[int]string{}
 	for i, rc := range root.Components {

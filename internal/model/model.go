@@ -37,6 +37,33 @@ var SchoolKinds = []Kind{
 	{ID: KindCondition, Title: "ключевое условие", Plural: "ключевые условия"},
 }
 
+// Words are a model's names for its documents and their sections, in
+// its language: «Piano di miglioramento» where the school's report says
+// «План мероприятий по устранению дефицитов». Each is "" unless the model
+// declares it; the documents then use their own.
+type Words struct {
+	// Report titles a respondent's report (its name follows: «Report:
+	// Hillcrest»); Results, Deficits and Measures head its sections of
+	// results, deficits and the measures table; MeasuresIntro is the
+	// sentence before that table.
+	Report, Results, Deficits, Measures, MeasuresIntro string
+	// Note titles the district's analytical note.
+	Note string
+}
+
+// WordKeys are the keys of «words», in order, each with its field.
+var WordKeys = []struct {
+	Key   string
+	Field func(*Words) *string
+}{
+	{"report", func(w *Words) *string { return &w.Report }},
+	{"results", func(w *Words) *string { return &w.Results }},
+	{"deficits", func(w *Words) *string { return &w.Deficits }},
+	{"measures", func(w *Words) *string { return &w.Measures }},
+	{"measures_intro", func(w *Words) *string { return &w.MeasuresIntro }},
+	{"note", func(w *Words) *string { return &w.Note }},
+}
+
 // KindOf is the kind with the given id (the zero Kind when there is none).
 func (m *Model) KindOf(id string) Kind {
 	for _, k := range m.Kinds {
@@ -94,6 +121,9 @@ type Model struct {
 	// Respondent is who answers: its names, identity and grouping
 	// fields, attributes.
 	Respondent Respondent
+	// Words are the names the model gives its documents and their
+	// sections («words»); each "" that it leaves to the program.
+	Words Words
 
 	kindsDeclared      bool
 	respondentDeclared bool

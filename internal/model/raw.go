@@ -37,7 +37,20 @@ type rawRoot struct {
 	Overall      string          `yaml:"overall"`  // sum (default), mean_of_components, min_component_level
 	Language     string          `yaml:"language"` // ru (default), en, it
 	Respondent   *rawRespondent  `yaml:"respondent"`
+	Words        *rawDocWords    `yaml:"words"`
 	Indicators   []rawIndicator  `yaml:"indicators"`
+}
+
+// rawDocWords are the model's names for its documents: key (one of
+// model.WordKeys) → text; the keys are checked when the model is built.
+type rawDocWords struct {
+	Values map[string]string
+	pos
+}
+
+func (r *rawDocWords) UnmarshalYAML(n *yaml.Node) error {
+	r.at(n)
+	return n.Decode(&r.Values)
 }
 
 // rawIndicatorFile is any other YAML file of a model folder: the indicators of
@@ -322,6 +335,7 @@ func (r *rawBand) UnmarshalYAML(n *yaml.Node) error {
 
 var rawDecimalType = reflect.TypeFor[rawDecimal]()
 var rawAppliesType = reflect.TypeFor[rawApplies]()
+var rawDocWordsType = reflect.TypeFor[rawDocWords]() // its keys are checked by buildWords
 
 // checkKnownKeys walks a YAML tree alongside the Go type it decodes into and
 // reports every mapping key the type does not have, with its line. This is
@@ -344,7 +358,7 @@ func checkKnownKeys(n *yaml.Node, t reflect.Type, file string, add func(problem.
 	}
 	switch t.Kind() {
 	case reflect.Struct:
-		if t == rawDecimalType || t == rawAppliesType || n.Kind != yaml.MappingNode {
+		if t == rawDecimalType || t == rawAppliesType || t == rawDocWordsType || n.Kind != yaml.MappingNode {
 			return
 		}
 		fields := map[string]reflect.Type{}

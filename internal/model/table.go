@@ -123,6 +123,24 @@ var infoKeys = []struct{ key, note string }{
 // only when it is not Russian.
 var infoLanguage = struct{ key, note string }{"language", "язык модели: ru, en, it"}
 
+// infoWords are the «Сведения» keys of the model's words for its
+// documents (words.report …), written only when declared.
+var infoWords = func() []struct{ key, note string } {
+	notes := map[string]string{
+		"report":         "заголовок отчёта респондента (за ним — наименование)",
+		"results":        "раздел отчёта: результаты, баллы и уровни",
+		"deficits":       "раздел отчёта: дефициты",
+		"measures":       "раздел отчёта: план мероприятий",
+		"measures_intro": "фраза перед планом мероприятий",
+		"note":           "заголовок аналитической справки",
+	}
+	var out []struct{ key, note string }
+	for _, k := range WordKeys {
+		out = append(out, struct{ key, note string }{"words." + k.Key, notes[k.Key]})
+	}
+	return out
+}()
+
 // infoOverall is the «Сведения» key of the overall rule, written only
 // when it is not the sum.
 var infoOverall = struct{ key, note string }{"overall", "общий уровень: sum (по сумме баллов), mean_of_components (по среднему процентов компонентов), min_component_level (по наименьшему уровню компонентов)"}
@@ -144,6 +162,11 @@ func (m *Model) canonical() Table {
 	}
 	if m.Language != LangRU && m.Language != "" {
 		info.Rows = append(info.Rows, []string{infoLanguage.key, m.Language, infoLanguage.note})
+	}
+	for i, k := range WordKeys {
+		if v := *k.Field(&m.Words); v != "" {
+			info.Rows = append(info.Rows, []string{infoWords[i].key, v, infoWords[i].note})
+		}
 	}
 	levels := TableSheet{Name: SheetLevels, Rows: [][]string{{colID, colTitle}}}
 	shorts := slices.ContainsFunc(m.Levels, func(l Level) bool { return l.Short != "" })
@@ -552,6 +575,9 @@ func (tr *tableReader) readInfo(root *rawRoot) {
 		keys[i] = k.key
 	}
 	keys = append(keys, infoOverall.key, infoLanguage.key)
+	for _, k := range infoWords {
+		keys = append(keys, k.key)
+	}
 	sr := tr.sheet(SheetInfo, []string{colKey, colValue, colNote}, true, false)
 	if sr == nil {
 		return
@@ -579,6 +605,14 @@ func (tr *tableReader) readInfo(root *rawRoot) {
 		case infoLanguage.key:
 			root.Language = v
 		default:
+			if word, ok := strings.CutPrefix(key, "words."); ok && slices.ContainsFunc(infoWords, func(k struct{ key, note string }) bool { return k.key == key }) {
+				if root.Words == nil {
+					root.Words = &rawDocWords{Values: map[string]string{}}
+					_, root.Words.pos = tr.pos(sr.s, i, j)
+				}
+				root.Words.Values[word] = v
+				continue
+			}
 			tr.l.add(tr.loc(sr.s, i, j), "неизвестный ключ «%s»; допустимы: %s", key, strings.Join(keys, ", "))
 		}
 	}

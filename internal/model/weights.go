@@ -1,7 +1,10 @@
 package model
 
 import (
+	"maps"
+	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
@@ -45,6 +48,36 @@ func (l *loader) oneOf(key, v string, top problem.Location, allowed ...choice) s
 	}
 	l.add(top, "%s %q: допустимы %s и %s", key, v, strings.Join(said[:len(said)-1], ", "), said[len(said)-1])
 	return allowed[0].value
+}
+
+// maxWord bounds a word of the model's documents: a title or a sentence.
+const maxWord = 300
+
+// buildWords reads the model's words for its documents: known keys, one
+// line each.
+func (l *loader) buildWords(m *Model, raw *rawDocWords, file string) {
+	if raw == nil {
+		return
+	}
+	loc := l.at(file, raw.pos)
+	keys := make([]string, len(WordKeys))
+	for i, k := range WordKeys {
+		keys[i] = k.Key
+	}
+	for _, key := range slices.Sorted(maps.Keys(raw.Values)) {
+		v := strings.TrimSpace(raw.Values[key])
+		i := slices.Index(keys, key)
+		switch {
+		case i < 0:
+			l.add(loc, "words: неизвестный ключ «%s»; допустимы: %s", key, strings.Join(keys, ", "))
+		case strings.ContainsAny(v, "\r\n"):
+			l.add(loc, "words.%s: одна строка, без переносов", key)
+		case utf8.RuneCountInString(v) > maxWord:
+			l.add(loc, "words.%s длиннее %d знаков", key, maxWord)
+		default:
+			*WordKeys[i].Field(&m.Words) = v
+		}
+	}
 }
 
 // buildKinds reads the model's kinds of components, or gives it the

@@ -30,6 +30,7 @@ type outRoot struct {
 	Overall      string         `yaml:"overall,omitempty"`       // unless sum
 	Language     string         `yaml:"language,omitempty"`      // unless ru
 	Respondent   *RespondentDoc `yaml:"respondent,omitempty"`    // when declared
+	Words        *WordsDoc      `yaml:"words,omitempty"`         // when declared
 }
 
 type outComponent struct {
@@ -125,6 +126,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 	}
 	root.Kinds = m.kindDocs()
 	root.Respondent = m.respondentDoc()
+	root.Words = m.wordsDoc()
 	for _, c := range m.Components {
 		root.Components = append(root.Components, outComponent{ID: c.ID, Title: c.Title, Kind: c.Kind, Order: c.Order, Weight: weightText(c.Weight)})
 	}

@@ -178,12 +178,18 @@ func TestAnyFrameworkRoundTrip(t *testing.T) {
 	if m.Overall != OverallMean || !m.Weighted() {
 		t.Errorf("overall %q, weighted %v", m.Overall, m.Weighted())
 	}
+	if m.Words.Report != "Отчёт о самооценке" || m.Words.Note != "Обзор самооценок организаций" || m.Words.MeasuresIntro == "" {
+		t.Errorf("words %+v", m.Words)
+	}
 	back, _ := exportLoad(t, m)
 	fromTable, err := LoadTable(m.Table(), "таблица")
 	if err != nil {
 		t.Fatalf("the table does not load: %v", err)
 	}
 	for name, other := range map[string]*Model{"folder": back, "table": fromTable} {
+		if other.Words != m.Words {
+			t.Errorf("%s: words %+v, want %+v", name, other.Words, m.Words)
+		}
 		if got, want := docJSON(t, other), docJSON(t, m); got != want {
 			t.Errorf("%s: the model differs after the trip:\n%s\nwant\n%s", name, got, want)
 		}

@@ -41,7 +41,7 @@ const TopDeficits = 15
 // (ch, nil without one) and the quality of the data.
 func NoteDocument(s *summary.Summary, ch *DistrictChange) *doc.Document {
 	l, u := s.Lang, summaryUnits(s)
-	d := &doc.Document{Title: l.T(noteTitle), Levels: len(s.Levels), Lang: l, Blocks: noteHead(s)}
+	d := &doc.Document{Title: noteTitleOf(s), Levels: len(s.Levels), Lang: l, Blocks: noteHead(s)}
 	add := func(b ...doc.Block) { d.Blocks = append(d.Blocks, b...) }
 	add(statsBlocks(s, s.Stats, "")...)
 	section := 4
@@ -65,11 +65,17 @@ func NoteDocument(s *summary.Summary, ch *DistrictChange) *doc.Document {
 	return d
 }
 
+// noteTitleOf is the note's title: the model's («words: note»), else
+// the program's in the model's language.
+func noteTitleOf(s *summary.Summary) string {
+	return cmp.Or(s.Words.Note, s.Lang.T(noteTitle))
+}
+
 // noteHead opens the note: title, identity, the model's source and the
 // overview.
 func noteHead(s *summary.Summary) []doc.Block {
 	l := s.Lang
-	return []doc.Block{doc.Heading{Level: 1, Text: l.T(noteTitle)}, noteIdentity(s),
+	return []doc.Block{doc.Heading{Level: 1, Text: noteTitleOf(s)}, noteIdentity(s),
 		doc.Paragraph{Style: doc.Caveat, ID: "model-source", Runs: []doc.Run{doc.T(l.T("Источник модели: %s", s.Model.Source))}},
 		doc.Contents{Title: l.T("Содержание"), Note: l.T("Оглавление заполнится при открытии документа в Word (в LibreOffice: Сервис → Обновить → Обновить всё).")},
 		doc.Heading{Level: 2, Text: l.T(noteHeadOverview)}, doc.Text(overviewText(s))}

@@ -421,8 +421,19 @@ func TestOwnKinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if h := wordsOf(m).Deficits; h != "Carenze per componente (aree)" {
+	csf, err := model.Load(os.DirFS("../../testdata/frameworks/csf-self-assessment/model"), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := wordsOf(csf, "X").Deficits; h != "Deficits by component (functions)" {
 		t.Errorf("heading %q", h)
+	}
+	// The Italian model names its sections itself («words»); the rest
+	// are the program's, in Italian.
+	w := wordsOf(m, "Ente")
+	if w.Deficits != "Carenze per area del piano triennale" || w.Title != "Autovalutazione della maturità digitale: Ente" || w.Heading != w.Title ||
+		w.Results != "Risultati: punti e livelli" {
+		t.Errorf("the model's words: %+v", w)
 	}
 	if h := m.Heading(m.Components[0]); h != "Area «Standard hardware e software»" {
 		t.Errorf("component heading %q", h)

@@ -31,7 +31,7 @@ const (
 // the measures table to fill in, every answer and the data problems.
 func SchoolDocument(m *model.Model, r *School) *doc.Document {
 	v := newSchoolView(m, r)
-	d := &doc.Document{Title: v.L.T("Самодиагностика: %s", v.Title), Levels: len(m.Levels), Lang: v.L}
+	d := &doc.Document{Title: v.Words.Title, Levels: len(m.Levels), Lang: v.L}
 	d.Blocks = append(d.Blocks, schoolIdentity(m, v), schoolResults(m, v))
 	if v.Change != nil {
 		d.Blocks = append(d.Blocks, schoolChange(v.L, v.Change))
@@ -91,7 +91,7 @@ func schoolIdentity(m *model.Model, v *schoolView) doc.Section {
 	f.Rows = append(f.Rows, doc.Field{Name: l.T("Файл ответов"), Value: []doc.Run{doc.T(v.Source)}},
 		doc.Field{Name: l.T("Модель"), Value: []doc.Run{doc.T(ModelTitle(l, v.Model))}})
 	return doc.Section{ID: "identity", Blocks: []doc.Block{
-		doc.Heading{Level: 1, Text: l.T("Результаты самодиагностики: %s", v.Title)}, f,
+		doc.Heading{Level: 1, Text: v.Words.Heading}, f,
 		doc.Paragraph{Style: doc.Caveat, ID: "model-source", Runs: []doc.Run{doc.T(l.T("Источник модели: %s", v.Model.Source))}},
 	}}
 }
@@ -299,7 +299,7 @@ func measureRows(v *schoolView) [][]doc.Cell {
 
 func schoolMeasures(v *schoolView) doc.Section {
 	l := v.L
-	s := doc.Section{ID: "measures", Blocks: []doc.Block{doc.Heading{Level: 2, Text: l.T(schoolHeadMeasures)}}}
+	s := doc.Section{ID: "measures", Blocks: []doc.Block{doc.Heading{Level: 2, Text: v.Words.Measures}}}
 	rows := measureRows(v)
 	if len(rows) == 0 {
 		s.Blocks = append(s.Blocks, doc.Text(l.T("Дефицитов нет: мероприятия по устранению дефицитов не нужны.")))

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -143,17 +144,22 @@ func statusTitle(l lang.Lang, status string) string {
 
 // docWords are the headings and sentences of a school's documents that
 // name the plan they feed: the development programme's sections 3.1 and
-// 3.2 for the school model, the model's own words for another.
+// 3.2 for the school model, neutral ones in another model's language, the
+// model's own where it declares them («words»).
 type docWords struct {
-	Results, Deficits, MeasuresIntro string
+	// Title names the document (a page's title, Word's properties);
+	// Heading opens it.
+	Title, Heading                             string
+	Results, Deficits, Measures, MeasuresIntro string
 }
 
-// wordsOf gives a model's document words: the school's by the two school
-// kinds, else headings in the model's language, the deficits' by the
-// model's own kinds.
-func wordsOf(m *model.Model) docWords {
+// wordsOf gives a model's document words: its own, else the school's
+// by the two school kinds, else headings in the model's language, the
+// deficits' by the model's own kinds. title is the respondent's.
+func wordsOf(m *model.Model, title string) docWords {
 	l := m.Lang()
-	w := docWords{Results: l.T(schoolHeadResults), Deficits: l.T(schoolHeadDeficits), MeasuresIntro: l.T(measuresIntro)}
+	w := docWords{Title: l.T("Самодиагностика: %s", title), Heading: l.T("Результаты самодиагностики: %s", title), Results: l.T(schoolHeadResults), Deficits: l.T(schoolHeadDeficits),
+		Measures: l.T(schoolHeadMeasures), MeasuresIntro: l.T(measuresIntro)}
 	if !m.SchoolKinded() {
 		var plurals []string
 		for _, k := range m.Kinds {
@@ -161,6 +167,15 @@ func wordsOf(m *model.Model) docWords {
 		}
 		w.Deficits = l.T("3.2. Дефициты по компонентам (%s)", strings.Join(plurals, ", "))
 	}
+	own := m.Words
+	if own.Report != "" {
+		w.Title = own.Report + ": " + title
+		w.Heading = w.Title
+	}
+	w.Results = cmp.Or(own.Results, w.Results)
+	w.Deficits = cmp.Or(own.Deficits, w.Deficits)
+	w.Measures = cmp.Or(own.Measures, w.Measures)
+	w.MeasuresIntro = cmp.Or(own.MeasuresIntro, w.MeasuresIntro)
 	return w
 }
 
@@ -235,7 +250,8 @@ func thresholdMarks(m *model.Model, set model.ThresholdSet, max int) []chart.Mar
 
 func newSchoolView(m *model.Model, r *School) *schoolView {
 	l := m.Lang()
-	v := &schoolView{HasCritical: m.HasCritical(), L: l, Words: wordsOf(m), Title: SchoolTitle(m, r.Result), Name: r.School.Name, Code: r.School.Code,
+	title := SchoolTitle(m, r.Result)
+	v := &schoolView{HasCritical: m.HasCritical(), L: l, Words: wordsOf(m, title), Title: title, Name: r.School.Name, Code: r.School.Code,
 		Year: r.School.Year, Profile: m.Respondent.ProfileText(r.School.Profile), ProfileAssumed: r.ProfileAssumed, Source: filepath.Base(r.Source),
 		Model: r.Model, Total: newTallyView(m, r.Total), DeficitCount: len(r.Deficits), Incomplete: r.Incomplete}
 	for i := range m.Respondent.Groups {

@@ -53,6 +53,8 @@ type Summary struct {
 	// fields): what the documents call the counted units and columns.
 	Lang       lang.Lang
 	Respondent model.Respondent
+	// Words are the model's names for its documents (the note's title).
+	Words model.Words
 	// GroupTitle is the title of the grouping field (GroupBy), "" none.
 	GroupTitle string
 	// Run names the self-diagnosis in its documents.
@@ -334,7 +336,7 @@ func New(m *model.Model, o Options) *Aggregator {
 		places: newMunicipalities(o.Municipalities, o.ListName)}
 	a.sum.Model = scoring.Stamp(m)
 	a.sum.GroupBy = groupBy
-	a.sum.Lang, a.sum.Respondent = m.Lang(), m.Respondent
+	a.sum.Lang, a.sum.Respondent, a.sum.Words = m.Lang(), m.Respondent, m.Words
 	if a.field >= 0 {
 		a.sum.GroupTitle = m.Respondent.Groups[a.field].Title
 	}

@@ -225,7 +225,7 @@ func (a *app) runBatch(o batchOptions) error {
 	if err := a.printSummary(res, o, out != nil); err != nil {
 		return err
 	}
-	previousProblems := a.printSideNotes(previousNotes)
+	previousProblems := a.printSideNotes(report.UnitsOf(s.Lang, &s.Respondent, ""), previousNotes)
 	if len(previousNotes.Failed) > 0 {
 		return &failure{"прошлая самодиагностика прочитана не вся (см. выше): сравнение неполно"}
 	}
@@ -261,7 +261,8 @@ func (a *app) printSummary(res *batch.Outcome, o batchOptions, toFiles bool) err
 	}
 	if s.HasProblems() {
 		c := s.Counts
-		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d; школ с проблемами в данных: %d; повторов: %d\n", c.Failed, c.WithProblems, c.Duplicates)
+		fmt.Fprintln(a.err, report.UnitsOf(s.Lang, &s.Respondent, "").Say("selfdiag: не прочитано файлов: %d; школ с проблемами в данных: %d; повторов: %d",
+			"selfdiag: не прочитано файлов: %d; с проблемами в данных: %d; повторов: %d", c.Failed, c.WithProblems, c.Duplicates))
 	}
 	return nil
 }

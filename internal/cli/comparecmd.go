@@ -13,6 +13,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/compare"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
 
@@ -110,9 +111,9 @@ func (a *app) runCompare(o compareOptions) error {
 		return err
 	}
 	if o.out != "" && o.out != "-" {
-		fmt.Fprintf(a.err, "записано сравнение: %s\n", printable(o.out))
+		fmt.Fprintln(a.err, titles.L.T("записано сравнение: %s", printable(o.out)))
 	}
-	if a.printSideNotes(oldNotes, newNotes) {
+	if a.printSideNotes(titles.Units, oldNotes, newNotes) {
 		return errProblems
 	}
 	return nil
@@ -145,8 +146,9 @@ func (a *app) collected(outputs []string, err error) error {
 	return nil
 }
 
-// printSideNotes prints the sides' notes and says whether there were any.
-func (a *app) printSideNotes(sides ...batch.SideNotes) bool {
+// printSideNotes prints the sides' notes, counted in u's words, and says
+// whether there were any.
+func (a *app) printSideNotes(u report.Units, sides ...batch.SideNotes) bool {
 	var failed, dups int
 	for _, n := range sides {
 		for _, line := range append(n.Failed, n.Duplicates...) {
@@ -155,10 +157,12 @@ func (a *app) printSideNotes(sides ...batch.SideNotes) bool {
 		failed, dups = failed+len(n.Failed), dups+len(n.Duplicates)
 	}
 	if failed > 0 {
-		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены\n", failed)
+		fmt.Fprintln(a.err, u.Say("selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены",
+			"selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены", failed))
 	}
 	if dups > 0 {
-		fmt.Fprintf(a.err, "selfdiag: повторов школ: %d (перечислены выше); каждая школа сравнена один раз\n", dups)
+		fmt.Fprintln(a.err, u.Say("selfdiag: повторов школ: %d (перечислены выше); каждая школа сравнена один раз",
+			"selfdiag: повторов: %d (перечислены выше); каждый сравнён один раз", dups))
 	}
 	return failed+dups > 0
 }

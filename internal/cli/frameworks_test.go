@@ -596,6 +596,7 @@ func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root strin
 		t.Fatalf("%d documents written: %v", len(files), files)
 	}
 	checkWords(t, m, work, docs)
+	checkStatusLines(t, modelDir, root, fw, work)
 	for _, path := range files {
 		text := documentText(t, path)
 		if w := cyrillic.FindString(text); w != "" {
@@ -608,6 +609,33 @@ func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root strin
 		}
 		if loc := schoolWords.FindStringIndex(rest); loc != nil {
 			t.Errorf("%s speaks of %q: …%s…", filepath.Base(path), rest[loc[0]:loc[1]], rest[max(0, loc[0]-80):min(len(rest), loc[1]+80)])
+		}
+	}
+}
+
+// checkStatusLines reads what the commands say of what they did — a
+// report, a comparison written, a model checked and exported — in the
+// model's language.
+func checkStatusLines(t *testing.T, modelDir, root string, fw framework, work string) {
+	t.Helper()
+	files, _ := filepath.Glob(filepath.Join(root, fw.after, "*.csv"))
+	var said []string
+	for _, args := range [][]string{
+		{"report", "--model", modelDir, "-f", "md", "--out", filepath.Join(work, "status-reports"), files[0]},
+		{"compare", "--model", modelDir, "-f", "text", "--out", filepath.Join(work, "status-compare.txt"), filepath.Join(root, fw.before), filepath.Join(root, fw.after)},
+		{"model", "validate", "--model", modelDir},
+		{"model", "export", "--model", modelDir, "-f", "csv", "--out", filepath.Join(work, "status-model.csv")},
+		{"model", "export", "--model", modelDir, "--out", filepath.Join(work, "status-model")},
+	} {
+		out, errOut := run(t, ExitOK, args...)
+		said = append(said, out+errOut)
+	}
+	for i, text := range said {
+		if strings.TrimSpace(text) == "" {
+			t.Errorf("command %d says nothing", i)
+		}
+		if w := cyrillic.FindString(text); w != "" {
+			t.Errorf("command %d says in Russian: %s", i, text)
 		}
 	}
 }

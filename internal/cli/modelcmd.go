@@ -196,7 +196,7 @@ func (a *app) runModelExport(format, out string) error {
 		return err
 	}
 	if format == "yaml" {
-		return a.writeModelFolder(m, out, "выгружена")
+		return a.writeModelFolder(m, out, "")
 	}
 	write := modelsheet.WriteXLSX
 	if format == "csv" {
@@ -205,8 +205,8 @@ func (a *app) runModelExport(format, out string) error {
 	if err := a.output(out, func(w io.Writer) error { return write(w, m.Table()) }); err != nil {
 		return err
 	}
-	fmt.Fprintf(a.err, "модель %s версии %s выгружена таблицей %s: компонентов %d, показателей %d; загрузка: --model %s или model import\n",
-		m.ID, m.Version, printable(out), len(m.Components), len(m.Indicators), printable(out))
+	fmt.Fprintln(a.err, m.Lang().T("модель %s версии %s выгружена таблицей %s: компонентов %d, показателей %d; загрузка: --model %s или model import",
+		m.ID, m.Version, printable(out), len(m.Components), len(m.Indicators), printable(out)))
 	return nil
 }
 
@@ -223,10 +223,12 @@ func (a *app) runModelImport(file, out string) error {
 	if err != nil {
 		return &failure{err.Error()}
 	}
-	return a.writeModelFolder(m, out, "прочитана из "+printable(file)+" и записана")
+	return a.writeModelFolder(m, out, file)
 }
 
-func (a *app) writeModelFolder(m *model.Model, dir, done string) error {
+// writeModelFolder writes m as a folder and says so in its language:
+// exported, or read from the table file and written.
+func (a *app) writeModelFolder(m *model.Model, dir, file string) error {
 	notes, err := modelsheet.WriteFolder(m, dir)
 	for _, n := range notes {
 		fmt.Fprintln(a.err, printable("selfdiag: "+n))
@@ -238,8 +240,14 @@ func (a *app) writeModelFolder(m *model.Model, dir, done string) error {
 	if err != nil {
 		return &failure{err.Error()}
 	}
-	fmt.Fprintf(a.err, "модель %s версии %s %s в каталог %s: компонентов %d, показателей %d; загрузка: --model %s\n",
-		m.ID, m.Version, done, printable(dir), len(m.Components), len(m.Indicators), printable(dir))
+	l := m.Lang()
+	if file == "" {
+		fmt.Fprintln(a.err, l.T("модель %s версии %s выгружена в каталог %s: компонентов %d, показателей %d; загрузка: --model %s",
+			m.ID, m.Version, printable(dir), len(m.Components), len(m.Indicators), printable(dir)))
+	} else {
+		fmt.Fprintln(a.err, l.T("модель %s версии %s прочитана из %s и записана в каталог %s: компонентов %d, показателей %d; загрузка: --model %s",
+			m.ID, m.Version, printable(file), printable(dir), len(m.Components), len(m.Indicators), printable(dir)))
+	}
 	return nil
 }
 
@@ -255,8 +263,8 @@ func (a *app) runModelValidate(dir string) error {
 	if err != nil {
 		return &failure{err.Error()}
 	}
-	fmt.Fprintf(a.out, "Модель %s версии %s: ошибок нет (компонентов: %d, показателей: %d).\n",
-		m.ID, m.Version, len(m.Components), len(m.Indicators))
+	fmt.Fprintln(a.out, m.Lang().T("Модель %s версии %s: ошибок нет (компонентов: %d, показателей: %d).",
+		m.ID, m.Version, len(m.Components), len(m.Indicators)))
 	return nil
 }
 

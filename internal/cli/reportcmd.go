@@ -120,8 +120,8 @@ func (a *app) runReport(o reportOptions) error {
 			return &failure{err.Error()}
 		}
 		for _, name := range written {
-			fmt.Fprintf(a.err, "записан отчёт: %s\n", printable(filepath.Join(o.outDir, name)))
+			fmt.Fprintln(a.err, m.Lang().T("записан отчёт: %s", printable(filepath.Join(o.outDir, name))))
 		}
 	}
-	return a.scoredOutcome(results, failed)
+	return a.scoredOutcome(m, results, failed)
 }

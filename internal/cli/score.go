@@ -81,7 +81,7 @@ func (a *app) runScore(o scoreOptions) error {
 			a.regionHint(results[0].Model)
 		}
 	}
-	return a.scoredOutcome(results, failed)
+	return a.scoredOutcome(m, results, failed)
 }
 
 // scoreFiles scores every school of the files with the model at
@@ -97,7 +97,7 @@ func scoreFiles(modelDir string, files []string, opts answers.Options) (*model.M
 
 // scoredOutcome is the exit of score and report: 3 when a file could not
 // be read, 1 when the data had problems.
-func (a *app) scoredOutcome(results []*report.School, failed []error) error {
+func (a *app) scoredOutcome(m *model.Model, results []*report.School, failed []error) error {
 	problems := 0
 	for _, r := range results {
 		problems += len(r.Problems)
@@ -105,11 +105,13 @@ func (a *app) scoredOutcome(results []*report.School, failed []error) error {
 	if len(failed) > 0 {
 		return &failure{errors.Join(failed...).Error()}
 	}
+	u := report.UnitsOf(m.Lang(), &m.Respondent, "")
 	if len(results) == 0 { // never exit 0 for nothing done
-		return &failure{"в файлах не найдено ни одной школы: проверьте, что это заполненные файлы ответов"}
+		return &failure{u.Say("в файлах не найдено ни одной школы: проверьте, что это заполненные файлы ответов",
+			"в файлах не найдено ни одной анкеты: проверьте, что это заполненные файлы ответов")}
 	}
 	if problems > 0 {
-		fmt.Fprintf(a.err, "selfdiag: в данных найдено проблем: %d (перечислены в отчёте)\n", problems)
+		fmt.Fprintln(a.err, m.Lang().T("selfdiag: в данных найдено проблем: %d (перечислены в отчёте)", problems))
 		return errProblems
 	}
 	return nil

@@ -387,7 +387,19 @@ var documents = map[string]map[Lang]string{
 	"уровню «%s»":                   {EN: "the level «%s»", IT: "livello «%s»"},
 	"учтено: %s (совпадает %s; %s)": {EN: "counted: %s (matched by %s; %s)", IT: "contato: %s (coincide per %s; %s)"},
 	"учтён":                         {EN: "counted", IT: "contato"},
-	"файл не прочитан":              {EN: "file not read", IT: "file non letto"},
+	// The command line's lines on what it did.
+	"selfdiag: не прочитано файлов: %d; с проблемами в данных: %d; повторов: %d":                                        {EN: "selfdiag: files not read: %d; with data problems: %d; repeated: %d", IT: "selfdiag: file non letti: %d; con problemi nei dati: %d; ripetuti: %d"},
+	"модель %s версии %s выгружена таблицей %s: компонентов %d, показателей %d; загрузка: --model %s или model import":  {EN: "model %s version %s exported as the table %s: %d components, %d indicators; to load it: --model %s or model import", IT: "modello %s versione %s esportato nella tabella %s: %d componenti, %d indicatori; per caricarlo: --model %s o model import"},
+	"модель %s версии %s выгружена в каталог %s: компонентов %d, показателей %d; загрузка: --model %s":                  {EN: "model %s version %s exported to the folder %s: %d components, %d indicators; to load it: --model %s", IT: "modello %s versione %s esportato nella cartella %s: %d componenti, %d indicatori; per caricarlo: --model %s"},
+	"модель %s версии %s прочитана из %s и записана в каталог %s: компонентов %d, показателей %d; загрузка: --model %s": {EN: "model %s version %s read from %s and written to the folder %s: %d components, %d indicators; to load it: --model %s", IT: "modello %s versione %s letto da %s e scritto nella cartella %s: %d componenti, %d indicatori; per caricarlo: --model %s"},
+	"Модель %s версии %s: ошибок нет (компонентов: %d, показателей: %d).":                                               {EN: "Model %s version %s: no errors (components: %d, indicators: %d).", IT: "Modello %s versione %s: nessun errore (componenti: %d, indicatori: %d)."},
+	"записан отчёт: %s":      {EN: "report written: %s", IT: "rapporto scritto: %s"},
+	"записано сравнение: %s": {EN: "comparison written: %s", IT: "confronto scritto: %s"},
+	"в файлах не найдено ни одной анкеты: проверьте, что это заполненные файлы ответов": {EN: "no questionnaire found in the files: check that they are filled-in answer files", IT: "nessun questionario trovato nei file: verificate che siano file di risposte compilati"},
+	"selfdiag: в данных найдено проблем: %d (перечислены в отчёте)":                     {EN: "selfdiag: data problems found: %d (listed in the report)", IT: "selfdiag: problemi trovati nei dati: %d (elencati nel rapporto)"},
+	"selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены":          {EN: "selfdiag: files not read: %d (listed above); the rest are compared", IT: "selfdiag: file non letti: %d (elencati sopra); gli altri sono confrontati"},
+	"selfdiag: повторов: %d (перечислены выше); каждый сравнён один раз":                {EN: "selfdiag: repeated: %d (listed above); each is compared once", IT: "selfdiag: ripetuti: %d (elencati sopra); ciascuno è confrontato una volta"},
+	"файл не прочитан": {EN: "file not read", IT: "file non letto"},
 }
 
 // The documents' words join the catalogue (TestCatalogueParts: no

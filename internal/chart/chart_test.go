@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/selfdiag/selfdiag/internal/lang"
+	"github.com/selfdiag/selfdiag/internal/model"
 )
 
 func decode(t *testing.T, b []byte) image.Image {
@@ -180,5 +181,19 @@ func TestBarValueFits(t *testing.T) {
 	fmt.Sscanf(svg[strings.Index(svg, `viewBox="0 0 `)+len(`viewBox="0 0 `):], "%f", &width)
 	if need := 230 + 300 + 8 + 6.5*float64(len([]rune("100,0 % · "+long))); width < need {
 		t.Errorf("width %.0f, the value needs %.0f", width, need)
+	}
+}
+
+// Every number of levels a model may have gets as many shades, each
+// with its own fill colour: the lowest two never share one.
+func TestShadesDistinct(t *testing.T) {
+	for n := 2; n <= model.MaxLevels; n++ {
+		fills := map[string]bool{}
+		for i := range n {
+			fills[ShadeColors[ShadeIndex(i, n)]] = true
+		}
+		if len(fills) != n {
+			t.Errorf("%d levels take %d colours", n, len(fills))
+		}
 	}
 }

@@ -377,6 +377,9 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 	if len(m.Levels) < 2 {
 		l.add(top, "нужно не менее двух уровней (levels), от низшего к высшему; найдено %d", len(m.Levels))
 	}
+	if len(m.Levels) > MaxLevels {
+		l.add(top, "уровней (levels) %d, а различить цветом и штриховкой в документах можно не более %d", len(m.Levels), MaxLevels)
+	}
 
 	// Components.
 	l.buildKinds(m, root.Kinds, rootFile)

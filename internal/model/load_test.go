@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -70,6 +71,18 @@ thresholds:
 critical_rule: {action: force, level: below_base, scope: both}
 `
 
+// withLevels is validRoot with n more levels between base and high, each
+// with its threshold.
+func withLevels(n int) string {
+	levels, thresholds := "", ""
+	for i := range n {
+		levels += fmt.Sprintf("  - {id: x%d, title: промежуточный %d}\n", i, i)
+		thresholds += fmt.Sprintf(", x%d: %d", i, 51+i)
+	}
+	root := strings.Replace(validRoot, "  - {id: high, title: высокий}\n", levels+"  - {id: high, title: высокий}\n", 1)
+	return strings.Replace(root, "{base: 50, high: 80}", "{base: 50"+thresholds+", high: 80}", 1)
+}
+
 const validComp = `component: a
 indicators:
   - id: "1"
@@ -124,6 +137,9 @@ func TestLoadProblems(t *testing.T) {
 			[]string{"m/model.yaml:16:3: words: неизвестный ключ «title»; допустимы: report, results, deficits, measures, measures_intro, note",
 				"words.results: одна строка", "words.note длиннее 300 знаков"}},
 		{"words not a mapping", map[string]string{"model.yaml": validRoot + "words: [a]\n", "a.yaml": validComp}, []string{"m/model.yaml:15"}},
+		{"seven levels", map[string]string{"model.yaml": withLevels(4), "a.yaml": validComp}, nil},
+		{"eight levels", map[string]string{"model.yaml": withLevels(5), "a.yaml": validComp},
+			[]string{"уровней (levels) 8, а различить цветом и штриховкой в документах можно не более 7"}},
 		{"syntax", map[string]string{"model.yaml": "id: [", "a.yaml": validComp}, []string{"m/model.yaml:1: ошибка синтаксиса YAML"}},
 		{"unknown key", map[string]string{"model.yaml": validRoot + "colour: red\n", "a.yaml": validComp + "    extra: 1\n"},
 			[]string{"m/model.yaml:15:1: неизвестный ключ «colour»", "m/a.yaml:9:5: неизвестный ключ «extra»"}},

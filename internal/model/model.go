@@ -37,6 +37,10 @@ var SchoolKinds = []Kind{
 	{ID: KindCondition, Title: "ключевое условие", Plural: "ключевые условия"},
 }
 
+// MaxLevels bounds a model's levels: the documents' palette (and its
+// hatching, for print) tells apart seven (chart.ShadeIndex).
+const MaxLevels = 7
+
 // Words are a model's names for its documents and their sections, in
 // its language: «Piano di miglioramento» where the school's report says
 // «План мероприятий по устранению дефицитов». Each is "" unless the model

@@ -10,7 +10,7 @@ import (
 	"runtime/debug"
 	"strings"
 
-	"github.com/selfdiag/selfdiag/internal/rucobra"
+	"github.com/selfdiag/selfdiag/internal/clihelp"
 	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 
@@ -53,7 +53,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	var ue *usageError
 	var fe *failure
 	switch {
@@ -61,8 +61,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return ExitOK
 	case errors.Is(err, errProblems):
 		return ExitProblems
-	case errors.As(err, &ue), rucobra.IsUsageError(err):
-		fmt.Fprintf(stderr, "selfdiag: %s\nСправка: selfdiag --help\n", printable(rucobra.Translate(err.Error())))
+	case errors.As(err, &ue), clihelp.IsUsageError(err):
+		l := commandLineLang(cmd)
+		fmt.Fprintf(stderr, "selfdiag: %s\n%s\n", printable(clihelp.Translate(err.Error(), l)), l.T("Справка: selfdiag --help"))
 		return ExitUsage
 	case errors.As(err, &fe):
 		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(fe.msg))

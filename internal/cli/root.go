@@ -12,11 +12,11 @@ import (
 	"github.com/spf13/viper"
 
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
+	"github.com/selfdiag/selfdiag/internal/clihelp"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
-	"github.com/selfdiag/selfdiag/internal/rucobra"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
 
@@ -96,18 +96,21 @@ var (
 	Commit  = ""
 )
 
-const rootLong = `selfdiag — самодиагностика школ проекта «Школа Минпросвещения России».
+const rootLong = `selfdiag — самодиагностика школ проекта «Школа Минпросвещения России» и любой
+самооценки, которую описывает модель.
 
 Считает баллы и уровни по компонентам и в целом, находит критические показатели
 и дефициты по файлам ответов (.xlsx или .csv) и пишет отчёты.
 
 Настройки берутся из флагов, затем из переменных окружения SELFDIAG_* (например
-SELFDIAG_MODEL, SELFDIAG_FORMAT), затем из файла настроек (--config, иначе
+SELFDIAG_MODEL, SELFDIAG_FORMAT, SELFDIAG_LANG), затем из файла настроек (--config, иначе
 ./selfdiag.yaml или ~/.config/selfdiag/config.yaml).
 
 Коды выхода: 0 — всё посчитано без замечаний; 1 — посчитано, но в данных есть
 проблемы; 2 — ошибка в командной строке; 3 — не удалось посчитать (модель или
-файл не читаются).`
+файл не читаются).
+
+Документы пишутся на языке модели; --lang задаёт язык этой справки.`
 
 func newRootCmd(s *streams) *cobra.Command {
 	a := &app{streams: *s, v: viper.New()}
@@ -125,23 +128,19 @@ func newRootCmd(s *streams) *cobra.Command {
 	}
 	root.PersistentFlags().String("model", "", "каталог модели показателей или её таблица .xlsx/.csv (по умолчанию — встроенная модель)")
 	root.PersistentFlags().String("config", "", "файл настроек YAML")
+	root.PersistentFlags().String("lang", "", "язык справки командной строки: ru, en или it (документы пишутся на языке модели)")
 	root.PersistentFlags().BoolP("help", "h", false, "справка по команде")
 	root.Flags().BoolP("version", "v", false, "версия программы и встроенной модели")
 	root.SetVersionTemplate("{{.Version}}\n")
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return &usageError{rucobra.Translate(err.Error())} })
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{clihelp.Translate(err.Error(), commandLineLang(c))}
+	})
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetHelpCommand(&cobra.Command{Hidden: true})
-	root.SetUsageFunc(rucobra.Usage)
-	root.SetHelpFunc(func(c *cobra.Command, _ []string) {
-		long := c.Long
-		if long == "" {
-			long = c.Short
-		}
-		fmt.Fprintf(c.OutOrStdout(), "%s\n\n", strings.TrimSpace(long))
-		rucobra.Usage(c)
-	})
+	root.SetUsageFunc(func(c *cobra.Command) error { return printHelp(c, false) })
+	root.SetHelpFunc(func(c *cobra.Command, _ []string) { printHelp(c, true) })
 	root.AddCommand(newScoreCmd(a), newReportCmd(a), newBatchCmd(a), newCompareCmd(a), newTemplateCmd(a), newModelCmd(a), newServeCmd(a))
-	rucobra.NamePlaceholders(root, placeholders)
+	clihelp.NamePlaceholders(root, placeholders)
 	return root
 }
 
@@ -170,8 +169,8 @@ func versionText() string {
 // gets the same words in every command.
 var placeholders = map[string]string{
 	"out": "ПУТЬ", "config": "ФАЙЛ", "model": "КАТАЛОГ|ФАЙЛ", "old-model": "КАТАЛОГ|ФАЙЛ", "new-model": "КАТАЛОГ|ФАЙЛ",
-	"format": "ФОРМАТ", "encoding": "КОДИРОВКА", "programs": "«НОО, ООО, СОО»", "ovz": "да|нет", "corrective": "да|нет",
-	"municipalities": "ФАЙЛ", "duplicates": "ПРАВИЛО", "incomplete": "ПРАВИЛО", "group-by": "municipality",
+	"format": "ФОРМАТ", "encoding": "КОДИРОВКА", "programs": "ПРОГРАММЫ", "ovz": "да|нет", "corrective": "да|нет",
+	"municipalities": "ФАЙЛ", "duplicates": "ПРАВИЛО", "incomplete": "ПРАВИЛО", "group-by": "ПОЛЕ", "data": "ПАПКА", "lang": "ru|en|it",
 	"previous": "КАТАЛОГ", "territory": "НАЗВАНИЕ", "year": "ГОД", "date": "ДД.ММ.ГГГГ", "layout": "school|district",
 	"report": "ФОРМАТЫ", "set": "ПРИЗНАК=ЧТО",
 }

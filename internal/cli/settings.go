@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,8 +15,20 @@ import (
 
 // configure binds the running command's flags, the SELFDIAG_* environment
 // and the settings file, in that order of precedence, and checks every
-// value that does not come from a flag as strictly as a flag is checked.
+// value that does not come from a flag as strictly as a flag is checked;
+// then the language of the command line, wherever it was given.
 func (a *app) configure(cmd *cobra.Command) error {
+	if err := a.bindSettings(cmd); err != nil {
+		return err
+	}
+	if l := strings.TrimSpace(a.v.GetString("lang")); l != "" && !slices.Contains(langs, l) {
+		return usagef("неизвестный язык %q: допустимы %s%s", l, strings.Join(langs, ", "), a.origin("lang"))
+	}
+	return nil
+}
+
+// bindSettings binds the flags, the environment and the settings file.
+func (a *app) bindSettings(cmd *cobra.Command) error {
 	v := a.v
 	v.SetEnvPrefix("SELFDIAG")
 	v.SetEnvKeyReplacer(strings.NewReplacer("-", "_"))

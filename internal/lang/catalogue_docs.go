@@ -402,10 +402,12 @@ var documents = map[string]map[Lang]string{
 	"файл не прочитан": {EN: "file not read", IT: "file non letto"},
 }
 
-// The documents' words join the catalogue (TestCatalogueParts: no
-// message in both).
+// The documents' and the command line's words join the catalogue
+// (TestCatalogueParts: no message in two parts).
 func init() {
-	for msg, tr := range documents {
-		catalogue[msg] = tr
+	for _, part := range []map[string]map[Lang]string{documents, commandLine} {
+		for msg, tr := range part {
+			catalogue[msg] = tr
+		}
 	}
 }

@@ -1,4 +1,4 @@
-package rucobra
+package clihelp
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/spf13/cobra"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // Usage is Russian throughout: placeholders by type, defaults named
@@ -25,7 +27,7 @@ func TestUsage(t *testing.T) {
 	var b bytes.Buffer
 	root.SetOut(&b)
 	sub.SetOut(&b)
-	if err := Usage(sub); err != nil {
+	if err := Usage(sub, lang.RU); err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"Использование:\n  selfdiag batch ФАЙЛ|КАТАЛОГ... [флаги]", "-f, --format ЗНАЧЕНИЕ", "формат (по умолчанию text)",
@@ -38,7 +40,7 @@ func TestUsage(t *testing.T) {
 		t.Errorf("English or empty defaults:\n%s", b.String())
 	}
 	b.Reset()
-	Usage(root)
+	Usage(root, lang.RU)
 	if !strings.Contains(b.String(), "Команды:\n  batch") {
 		t.Errorf("root usage:\n%s", b.String())
 	}
@@ -54,7 +56,7 @@ func TestTranslate(t *testing.T) {
 		{"requires at least 1 arg(s), only received 0", "нужно не меньше 1 арг., получено 0"},
 	}
 	for _, tc := range tests {
-		if got := Translate(tc.in); got != tc.want {
+		if got := Translate(tc.in, lang.RU); got != tc.want {
 			t.Errorf("Translate(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 		if !IsUsageError(errors.New(tc.in)) {
@@ -63,5 +65,49 @@ func TestTranslate(t *testing.T) {
 	}
 	if IsUsageError(errors.New("файл не найден")) {
 		t.Error("a failure taken for a usage error")
+	}
+}
+
+// In English and Italian the frame is the language's too: cobra's words
+// stay English, placeholders by type and defaults are translated.
+func TestUsageInLanguages(t *testing.T) {
+	for _, tc := range []struct {
+		l    lang.Lang
+		want []string
+	}{
+		{lang.EN, []string{"Usage:\n  selfdiag batch FILE [flags]", "--workers NUMBER", "workers (default 4)", "Commands:", "Help on a command: selfdiag [command] --help"}},
+		{lang.IT, []string{"Uso:\n  selfdiag batch FILE [opzioni]", "--workers NUMERO", "workers (predefinito 4)", "Comandi:", "Aiuto su un comando: selfdiag [comando] --help"}},
+	} {
+		root := &cobra.Command{Use: "selfdiag"}
+		sub := &cobra.Command{Use: "batch FILE", Short: "batch", Run: func(*cobra.Command, []string) {}}
+		sub.Flags().Int("workers", 4, "workers")
+		root.AddCommand(sub)
+		var b bytes.Buffer
+		root.SetOut(&b)
+		Usage(sub, tc.l)
+		Usage(root, tc.l)
+		for _, want := range tc.want {
+			if !strings.Contains(b.String(), want) {
+				t.Errorf("%s: lacks %q in:\n%s", tc.l, want, b.String())
+			}
+		}
+		if strings.ContainsAny(b.String(), "абвгдеёжзийклмнопрстуфхцчшщыьэюя") {
+			t.Errorf("%s: Russian in:\n%s", tc.l, b.String())
+		}
+	}
+}
+
+func TestTranslateLanguages(t *testing.T) {
+	in := "unknown command \"bach\" for \"selfdiag\"\n\nDid you mean this?\n\tbatch\n"
+	for l, want := range map[lang.Lang]string{
+		lang.EN: "unknown command \"bach\"; did you mean the command «batch»?",
+		lang.IT: "comando sconosciuto \"bach\"; forse intendevate il comando «batch»",
+	} {
+		if got := Translate(in, l); got != want {
+			t.Errorf("%s: %q, want %q", l, got, want)
+		}
+	}
+	if got := Translate("accepts 1 arg(s), received 2", lang.IT); got != "servono esattamente 1 argomenti, ricevuti 2" {
+		t.Errorf("it: %q", got)
 	}
 }

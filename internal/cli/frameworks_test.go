@@ -630,6 +630,23 @@ func checkStatusLines(t *testing.T, modelDir, root string, fw framework, work st
 		out, errOut := run(t, ExitOK, args...)
 		said = append(said, out+errOut)
 	}
+	// A broken copy of the model is told its problems in its language.
+	broken := filepath.Join(work, "broken-model")
+	if err := os.CopyFS(broken, os.DirFS(modelDir)); err != nil {
+		t.Fatal(err)
+	}
+	rootYAML, err := os.ReadFile(filepath.Join(broken, "model.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(broken, "model.yaml"), append(rootYAML, "colour: red\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut := run(t, ExitProblems, "model", "validate", broken)
+	if !strings.Contains(out, "«colour»") {
+		t.Errorf("model validate of a broken model: %s", out)
+	}
+	said = append(said, out+errOut)
 	for i, text := range said {
 		if strings.TrimSpace(text) == "" {
 			t.Errorf("command %d says nothing", i)

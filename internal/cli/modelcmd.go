@@ -217,7 +217,7 @@ func (a *app) runModelImport(file, out string) error {
 		for _, p := range list {
 			fmt.Fprintln(a.out, p)
 		}
-		fmt.Fprintf(a.err, "selfdiag: в таблице модели найдено ошибок: %d; каталог не записан\n", len(list))
+		fmt.Fprintln(a.err, list.Lang().T("selfdiag: в таблице модели найдено ошибок: %d; каталог не записан", len(list)))
 		return errProblems
 	}
 	if err != nil {
@@ -257,7 +257,7 @@ func (a *app) runModelValidate(dir string) error {
 		for _, p := range list {
 			fmt.Fprintln(a.out, p)
 		}
-		fmt.Fprintf(a.err, "selfdiag: в модели найдено ошибок: %d\n", len(list))
+		fmt.Fprintln(a.err, list.Lang().T("selfdiag: в модели найдено ошибок: %d", len(list)))
 		return errProblems
 	}
 	if err != nil {

@@ -399,13 +399,15 @@ var documents = map[string]map[Lang]string{
 	"selfdiag: в данных найдено проблем: %d (перечислены в отчёте)":                     {EN: "selfdiag: data problems found: %d (listed in the report)", IT: "selfdiag: problemi trovati nei dati: %d (elencati nel rapporto)"},
 	"selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены":          {EN: "selfdiag: files not read: %d (listed above); the rest are compared", IT: "selfdiag: file non letti: %d (elencati sopra); gli altri sono confrontati"},
 	"selfdiag: повторов: %d (перечислены выше); каждый сравнён один раз":                {EN: "selfdiag: repeated: %d (listed above); each is compared once", IT: "selfdiag: ripetuti: %d (elencati sopra); ciascuno è confrontato una volta"},
-	"файл не прочитан": {EN: "file not read", IT: "file non letto"},
+	"файл не прочитан":                      {EN: "file not read", IT: "file non letto"},
+	"selfdiag: в модели найдено ошибок: %d": {EN: "selfdiag: errors found in the model: %d", IT: "selfdiag: errori trovati nel modello: %d"},
+	"selfdiag: в таблице модели найдено ошибок: %d; каталог не записан": {EN: "selfdiag: errors found in the model's table: %d; no folder written", IT: "selfdiag: errori trovati nella tabella del modello: %d; nessuna cartella scritta"},
 }
 
 // The documents' and the command line's words join the catalogue
 // (TestCatalogueParts: no message in two parts).
 func init() {
-	for _, part := range []map[string]map[Lang]string{documents, commandLine} {
+	for _, part := range []map[string]map[Lang]string{documents, commandLine, modelProblems} {
 		for msg, tr := range part {
 			catalogue[msg] = tr
 		}

@@ -94,8 +94,9 @@ func checkTemplate(t *testing.T, path string, want func(token.Pos, string)) {
 }
 
 // inspect finds the messages of a file: T's first argument, a literal or
-// a constant of the package; say's and Say's neutral text; the nouns
-// given to Plural and Count.
+// a constant of the package; say's and Say's neutral text; a model
+// loader's problems (add) and their phrases (ph); the nouns given to
+// Plural and Count.
 func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string), noun func(token.Pos, [3]string)) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -119,9 +120,15 @@ func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string)
 			if len(lits) > 0 && lits[0] != nil {
 				want(call.Pos(), *lits[0])
 			}
-		case "say", "Say":
+		case "say", "Say", "add":
+			// say's and Say's neutral text; a model loader's problem.
 			if len(lits) > 1 && lits[1] != nil {
 				want(call.Pos(), *lits[1])
+			}
+		case "ph":
+			// A phrase of a model loader's message.
+			if len(lits) > 0 && lits[0] != nil {
+				want(call.Pos(), *lits[0])
 			}
 		case "Plural", "Count":
 			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "ru" {

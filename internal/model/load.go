@@ -18,8 +18,8 @@ import (
 
 	"github.com/selfdiag/selfdiag/indicators"
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/problem"
-	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
 
@@ -62,7 +62,7 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 	}
 	var root rawRoot
 	if !l.decodeFile(fsys, entries, RootFile, &root) {
-		return nil, l.problems
+		return nil, l.problems()
 	}
 	var inds []rawIndicator
 	for i := range root.Indicators {
@@ -95,9 +95,8 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 
 // finish returns the model built, or every problem found.
 func (l *loader) finish(m *Model) (*Model, error) {
-	if len(l.problems) > 0 || m == nil {
-		problem.Sort(l.problems)
-		return nil, l.problems
+	if l.failed() || m == nil {
+		return nil, l.problems()
 	}
 	m.Hash = fingerprint(m)
 	return m, nil
@@ -139,8 +138,11 @@ type loader struct {
 	rootFile string
 	// table: the model comes from a spreadsheet (LoadTable), whose
 	// places are cells.
-	table    bool
-	problems problem.List
+	table bool
+	// pending are the problems found, written in lang when the loader
+	// finishes (messages.go).
+	pending []pending
+	lang    lang.Lang
 	// unread counts indicator files that could not be parsed: their
 	// indicators are unknown, so an empty component is no error of its own.
 	unread int
@@ -156,15 +158,6 @@ func (l *loader) name(file string) string {
 }
 
 func filepathToSlash(s string) string { return strings.ReplaceAll(s, "\\", "/") }
-
-func (l *loader) add(loc problem.Location, format string, args ...any) {
-	for i, a := range args { // a value quoted is cut: a hostile model repeats a megabyte in every message
-		if s, ok := a.(string); ok {
-			args[i] = textnorm.Truncate(s, maxQuoted)
-		}
-	}
-	l.problems = append(l.problems, problem.At(loc, format, args...))
-}
 
 // maxQuoted is how many characters of a value a message quotes.
 const maxQuoted = 400
@@ -211,7 +204,7 @@ func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v an
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		l.yamlError(file, err, "ошибка синтаксиса YAML", nil)
+		l.yamlError(file, err, l.ph("ошибка синтаксиса YAML"), nil)
 		return false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -227,11 +220,14 @@ func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v an
 		l.add(problem.Location{File: file, Row: doc.Content[0].Line}, "ожидался словарь ключей (ключ: значение) на верхнем уровне")
 		return false
 	}
-	checkKnownKeys(&doc, reflect.TypeOf(v), file, func(p problem.Problem) { l.problems = append(l.problems, p) })
+	if name == RootFile {
+		l.lang = rootLanguage(doc.Content[0])
+	}
+	checkKnownKeys(&doc, reflect.TypeOf(v), file, l.add)
 	if err := doc.Decode(v); err != nil {
 		// What was decoded is partial: checking it would only repeat
 		// the error in other words (a file «without indicators»).
-		l.yamlError(file, err, "неверный тип значения", &doc)
+		l.yamlError(file, err, l.ph("неверный тип значения"), &doc)
 		return false
 	}
 	return true
@@ -240,7 +236,7 @@ func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v an
 // yamlError reports the parser's errors in Russian with their places. The
 // parser gives a type error's line only; its column is found in doc, the
 // file's tree, as the scalar of that line with the value named.
-func (l *loader) yamlError(file string, err error, what string, doc *yaml.Node) {
+func (l *loader) yamlError(file string, err error, what phrase, doc *yaml.Node) {
 	var msgs []string
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -258,7 +254,7 @@ func (l *loader) yamlError(file string, err error, what string, doc *yaml.Node) 
 		if u := yamlUnmarshalRe.FindStringSubmatch(msg); u != nil && loc.Col == 0 && doc != nil {
 			loc.Col = scalarColumn(doc, loc.Row, u[2])
 		}
-		l.add(loc, "%s: %s", what, YAMLText(strings.TrimPrefix(msg, "yaml: ")))
+		l.add(loc, "%s: %s", what, yamlMessage(strings.TrimPrefix(msg, "yaml: ")))
 	}
 }
 
@@ -279,32 +275,51 @@ func scalarColumn(n *yaml.Node, line int, value string) int {
 	return 0
 }
 
-// yamlKinds and yamlTargets put the YAML parser's words in Russian.
+// yamlKinds and yamlPhrases are the YAML parser's words, in Russian (the
+// catalogue's keys; English is the parser's own).
 var (
 	yamlUnmarshalRe = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (.+)$")
 	yamlKinds       = map[string]string{"seq": "список", "map": "словарь", "str": "текст", "int": "целое число", "float": "дробное число", "bool": "да/нет", "null": "пустое значение"}
-	yamlPhrases     = strings.NewReplacer(
-		"mapping values are not allowed in this context", "здесь не может быть «ключ: значение» (проверьте отступы и двоеточия)",
-		"did not find expected node content", "не найдено ожидаемое значение",
-		"did not find expected key", "не найден ожидаемый ключ (проверьте отступы)",
-		"found unexpected end of stream", "файл кончился внутри значения (незакрытая кавычка или скобка)",
-		"found character that cannot start any token", "символ, с которого не может начинаться значение (например, табуляция вместо пробелов)",
-		"found a tab character that violates indentation", "табуляция в отступе: используйте пробелы",
-		"control characters are not allowed", "управляющие символы не допускаются",
-		"invalid leading UTF-8 octet", "текст не в UTF-8",
-		"unknown anchor", "ссылка на неизвестный якорь",
-		"line ", "строка ")
+	yamlPhrases     = []struct{ en, ru string }{
+		{"mapping values are not allowed in this context", "здесь не может быть «ключ: значение» (проверьте отступы и двоеточия)"},
+		{"did not find expected node content", "не найдено ожидаемое значение"},
+		{"did not find expected key", "не найден ожидаемый ключ (проверьте отступы)"},
+		{"found unexpected end of stream", "файл кончился внутри значения (незакрытая кавычка или скобка)"},
+		{"found character that cannot start any token", "символ, с которого не может начинаться значение (например, табуляция вместо пробелов)"},
+		{"found a tab character that violates indentation", "табуляция в отступе: используйте пробелы"},
+		{"control characters are not allowed", "управляющие символы не допускаются"},
+		{"invalid leading UTF-8 octet", "текст не в UTF-8"},
+		{"unknown anchor", "ссылка на неизвестный якорь"},
+		{"line ", "строка "},
+	}
 )
 
 // YAMLText is a message of the YAML parser in Russian.
-func YAMLText(msg string) string {
+func YAMLText(msg string) string { return YAMLTextIn(lang.RU, msg) }
+
+// yamlMessage is a message of the YAML parser, written in the model's
+// language when its problems are.
+type yamlMessage string
+
+// YAMLTextIn is a message of the YAML parser in a language.
+func YAMLTextIn(lg lang.Lang, msg string) string {
+	if m := pointsErrorRe.FindStringSubmatch(msg); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return lg.T(pointsError, n, m[2], lg.T(m[3]))
+	}
 	m := yamlUnmarshalRe.FindStringSubmatch(msg)
 	if m == nil {
-		return yamlPhrases.Replace(msg)
+		if lg == lang.EN {
+			return msg
+		}
+		for _, p := range yamlPhrases {
+			msg = strings.ReplaceAll(msg, p.en, lg.T(p.ru))
+		}
+		return msg
 	}
-	found := yamlKinds[m[1]]
-	if found == "" {
-		found = m[1]
+	found := m[1]
+	if k, ok := yamlKinds[m[1]]; ok {
+		found = lg.T(k)
 	}
 	if m[2] != "" {
 		found += " «" + m[2] + "»"
@@ -322,7 +337,7 @@ func YAMLText(msg string) string {
 	case strings.HasPrefix(t, "[]"):
 		want = "список"
 	}
-	return "нужно: " + want + "; найдено: " + found
+	return lg.T("нужно: %s; найдено: %s", lg.T(want), found)
 }
 
 func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
@@ -338,6 +353,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		componentByID: map[string]*Component{},
 	}
 	m.Language = l.oneOf("language", root.Language, top, choice{LangRU, "русский"}, choice{LangEN, "английский"}, choice{LangIT, "итальянский"})
+	l.lang = lang.Of(m.Language)
 	l.buildRespondent(m, root.Respondent, rootFile)
 	switch root.Schema {
 	case Schema:
@@ -401,11 +417,11 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 			l.add(loc, "у компонента %q не указано название (title)", rc.ID)
 		}
 		if m.KindOf(rc.Kind).ID == "" {
-			var kinds []string
+			var kinds andList
 			for _, k := range m.Kinds {
 				kinds = append(kinds, k.ID+" ("+k.Title+")")
 			}
-			l.add(loc, "у компонента %q неверный kind %q: допустимы %s", rc.ID, rc.Kind, strings.Join(kinds, " и "))
+			l.add(loc, "у компонента %q неверный kind %q: допустимы %s", rc.ID, rc.Kind, kinds)
 		}
 		order := i + 1
 		if rc.Order != nil {
@@ -416,7 +432,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		}
 		orders[order] = rc.ID
 		c := &Component{ID: rc.ID, Title: strings.TrimSpace(rc.Title), Kind: rc.Kind, Order: order,
-			Weight: l.weight(rc.Weight, rootFile, "компонента "+rc.ID)}
+			Weight: l.weight(rc.Weight, rootFile, l.ph("компонента %s", rc.ID))}
 		m.Components = append(m.Components, c)
 		m.componentByID[c.ID] = c
 	}
@@ -479,7 +495,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		l.buildThresholds(m, root.Thresholds, rootFile, top)
 		l.buildCriticalRules(m, root.CriticalRule, rootFile, top)
 		l.checkOverall(m, top)
-		if len(l.problems) == 0 {
+		if !l.failed() {
 			l.checkVariants(m)
 			l.checkReachable(m)
 		}
@@ -525,7 +541,7 @@ func (l *loader) checkReachable(m *Model) {
 	seen := map[key]bool{}
 	for _, p := range m.Respondent.AllProfiles() {
 		maxes, total := m.Maxima(p)
-		check := func(component, title string, max int) {
+		check := func(component string, title phrase, max int) {
 			set := m.Thresholds.For(component, p)
 			if set.Unit != UnitPoints || max == 0 {
 				return // percents are bounded by 100; nothing applies
@@ -537,12 +553,12 @@ func (l *loader) checkReachable(m *Model) {
 				}
 				seen[k] = true
 				l.add(set.loc, "порог %s.%s = %s (в баллах) недостижим: школа профиля «%s» набирает %s не больше %s, и уровень «%s» не получит даже школа со всеми ответами на максимум; уменьшите порог или задайте пороги в процентах (percent)",
-					set.name, m.Levels[lv].ID, set.Values[lv], m.Respondent.ProfileText(p), title, ru.PointsShort(max), m.Levels[lv].Title)
+					set.name, m.Levels[lv].ID, set.Values[lv], m.Respondent.ProfileText(p), title, pointsBelow(max), m.Levels[lv].Title)
 			}
 		}
-		check("", "в целом", total)
+		check("", l.ph("в целом"), total)
 		for i, c := range m.Components {
-			check(c.ID, "в компоненте «"+c.Title+"»", maxes[i])
+			check(c.ID, l.ph("в компоненте «%s»", c.Title), maxes[i])
 		}
 	}
 }
@@ -587,14 +603,14 @@ func (l *loader) buildIndicator(m *Model, ri *rawIndicator, loc problem.Location
 		l.add(loc, "у показателя не указан id (номер показателя)")
 		return nil
 	}
-	l.checkID(id, loc, "номер (id) показателя")
+	l.checkID(id, loc, l.ph("номер (id) показателя"))
 	ind := &Indicator{ID: id, Component: ri.Component, Text: strings.TrimSpace(ri.Text), Critical: ri.Critical.Set, FailsBelow: 1,
-		Weight: l.weight(ri.Weight, ri.file, "показателя "+id)}
+		Weight: l.weight(ri.Weight, ri.file, l.ph("показателя %s", id))}
 	if ind.Text == "" {
 		l.add(loc, "у показателя %s не указана формулировка (text)", id)
 	}
 	if ri.Applies != nil {
-		ind.Applies = l.buildApplies(m, ri.Applies, ri.file, "показателя "+id)
+		ind.Applies = l.buildApplies(m, ri.Applies, ri.file, l.ph("показателя %s", id))
 	}
 	if len(ri.Measures) > MaxMeasures {
 		l.add(loc, "у показателя %s мер (measures) %d: не больше %d", id, len(ri.Measures), MaxMeasures)
@@ -655,7 +671,7 @@ func (l *loader) buildIndicatorCritical(ind *Indicator, rc *rawCriticalFlag, fil
 			ind.ID, ind.FailsBelow, ind.Max)
 	} else if !ind.canFail() {
 		l.add(loc, "критический показатель %s не имеет ответа, дающего меньше %s: его невыполнение нельзя определить",
-			ind.ID, ru.PointsShort(ind.FailsBelow))
+			ind.ID, pointsBelow(ind.FailsBelow))
 	}
 	if rc.Rules != nil {
 		l.indicatorRules = append(l.indicatorRules, pendingRules{ind, rc.Rules, file, loc})
@@ -680,7 +696,7 @@ func (ind *Indicator) canFail() bool {
 // buildApplies reads a condition on the respondent's attributes: for each
 // attribute A, «A: [values]» (a yes/no one: «A: true»), «A_match: any |
 // all | exactly» and «not_A: [values]».
-func (l *loader) buildApplies(m *Model, ra *rawApplies, file, what string) Applicability {
+func (l *loader) buildApplies(m *Model, ra *rawApplies, file string, what phrase) Applicability {
 	var a Applicability
 	conds := map[string]*Cond{}
 	cond := func(at *Attribute) *Cond {
@@ -745,7 +761,7 @@ func (l *loader) buildApplies(m *Model, ra *rawApplies, file, what string) Appli
 
 // condValues reads the values a condition names for an attribute: ids,
 // titles or aliases of its values, or true/false for a yes/no one.
-func (l *loader) condValues(at *Attribute, k rawAppliesKey, loc problem.Location, what string) []string {
+func (l *loader) condValues(at *Attribute, k rawAppliesKey, loc problem.Location, what phrase) []string {
 	if at.IsYesNo() {
 		if k.Bool == nil {
 			l.add(loc, "у %s %s: нужно true или false (признак «%s» — да или нет)", what, k.Key, at.Title)
@@ -769,7 +785,18 @@ func (l *loader) condValues(at *Attribute, k rawAppliesKey, loc problem.Location
 }
 
 // attributeKeys lists the keys a condition may use, for messages.
-func attributeKeys(m *Model) string {
+// rootLanguage is the language a root file's mapping declares, read
+// before the file is decoded: its problems are written in it.
+func rootLanguage(root *yaml.Node) lang.Lang {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k, v := root.Content[i], root.Content[i+1]; k.Value == "language" && v.Kind == yaml.ScalarNode {
+			return lang.Of(strings.TrimSpace(v.Value))
+		}
+	}
+	return lang.RU
+}
+
+func attributeKeys(m *Model) any {
 	var keys []string
 	for _, at := range m.Respondent.Attributes {
 		if at.IsYesNo() {
@@ -779,7 +806,7 @@ func attributeKeys(m *Model) string {
 		}
 	}
 	if len(keys) == 0 {
-		return "не объявлены (respondent.attributes)"
+		return phrase{format: "не объявлены (respondent.attributes)"}
 	}
 	return strings.Join(keys, ", ")
 }
@@ -892,7 +919,7 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 		}
 	}
 	if rn.Min != nil && rn.Max != nil && *rn.Min > *rn.Max {
-		l.add(l.at(ri.file, rn.pos), "у показателя %s минимум %s больше максимума %s", ind.ID, FormatNumber(*rn.Min), FormatNumber(*rn.Max))
+		l.add(l.at(ri.file, rn.pos), "у показателя %s минимум %s больше максимума %s", ind.ID, number(*rn.Min), number(*rn.Max))
 	}
 	var prev *Band
 	for i, rb := range ri.Bands {
@@ -903,22 +930,22 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 		}
 		b := Band{Min: *rb.Min, MinExclusive: rb.MinExclusive, Max: rb.Max, MaxInclusive: rb.MaxInclusive, Points: int(*rb.Points)}
 		if b.Points < 0 || b.Points > MaxPoints {
-			l.add(bloc, "у диапазона %s показателя %s баллы %d вне допустимых пределов: от 0 до %d", b.Label(nil), ind.ID, b.Points, MaxPoints)
+			l.add(bloc, "у диапазона %s показателя %s баллы %d вне допустимых пределов: от 0 до %d", bandLabel{b, nil}, ind.ID, b.Points, MaxPoints)
 		}
 		if b.Max != nil && (*b.Max < b.Min || (*b.Max == b.Min && (!b.MaxInclusive || b.MinExclusive))) {
-			l.add(bloc, "пустой диапазон у показателя %s: min %s, max %s", ind.ID, FormatNumber(b.Min), FormatNumber(*b.Max))
+			l.add(bloc, "пустой диапазон у показателя %s: min %s, max %s", ind.ID, number(b.Min), number(*b.Max))
 		}
 		if b.Max == nil && b.MaxInclusive {
 			l.add(bloc, "max_inclusive без max у показателя %s", ind.ID)
 		}
 		if i == 0 && rn.Min != nil && b.Min == *rn.Min && b.MinExclusive {
-			l.add(bloc, "пропуск в диапазонах показателя %s: значение %s не попадает ни в один диапазон (min_exclusive у первого)", ind.ID, FormatNumber(b.Min))
+			l.add(bloc, "пропуск в диапазонах показателя %s: значение %s не попадает ни в один диапазон (min_exclusive у первого)", ind.ID, number(b.Min))
 		}
 		if i == 0 && rn.Min != nil && b.Min != *rn.Min {
 			if b.Min > *rn.Min {
-				l.add(bloc, "пропуск в диапазонах показателя %s: значения от %s до %s не попадают ни в один диапазон", ind.ID, FormatNumber(*rn.Min), FormatNumber(b.Min))
+				l.add(bloc, "пропуск в диапазонах показателя %s: значения от %s до %s не попадают ни в один диапазон", ind.ID, number(*rn.Min), number(b.Min))
 			} else {
-				l.add(bloc, "диапазон показателя %s начинается с %s, ниже минимума числа %s", ind.ID, FormatNumber(b.Min), FormatNumber(*rn.Min))
+				l.add(bloc, "диапазон показателя %s начинается с %s, ниже минимума числа %s", ind.ID, number(b.Min), number(*rn.Min))
 			}
 		}
 		if prev != nil {
@@ -926,11 +953,11 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 			case prev.Max == nil:
 				l.add(bloc, "диапазоны показателя %s перекрываются: предыдущий диапазон не ограничен сверху (нет max)", ind.ID)
 			case *prev.Max < b.Min:
-				l.add(bloc, "пропуск в диапазонах показателя %s: значения от %s до %s не попадают ни в один диапазон", ind.ID, FormatNumber(*prev.Max), FormatNumber(b.Min))
+				l.add(bloc, "пропуск в диапазонах показателя %s: значения от %s до %s не попадают ни в один диапазон", ind.ID, number(*prev.Max), number(b.Min))
 			case *prev.Max == b.Min && !prev.MaxInclusive && b.MinExclusive:
-				l.add(bloc, "пропуск в диапазонах показателя %s: значение %s не попадает ни в один диапазон (ни max_inclusive у предыдущего, ни без min_exclusive у этого)", ind.ID, FormatNumber(b.Min))
+				l.add(bloc, "пропуск в диапазонах показателя %s: значение %s не попадает ни в один диапазон (ни max_inclusive у предыдущего, ни без min_exclusive у этого)", ind.ID, number(b.Min))
 			case *prev.Max > b.Min || (*prev.Max == b.Min && prev.MaxInclusive && !b.MinExclusive):
-				l.add(bloc, "диапазоны показателя %s перекрываются: %s и %s", ind.ID, prev.Label(ind.Number), b.Label(ind.Number))
+				l.add(bloc, "диапазоны показателя %s перекрываются: %s и %s", ind.ID, bandLabel{*prev, ind.Number}, bandLabel{b, ind.Number})
 			}
 		}
 		ind.Bands = append(ind.Bands, b)
@@ -939,7 +966,7 @@ func (l *loader) buildBands(ind *Indicator, ri *rawIndicator) {
 	}
 	if last := ind.Bands[len(ind.Bands)-1]; rn.Max != nil && last.Max != nil {
 		if *last.Max < *rn.Max || (*last.Max == *rn.Max && !last.MaxInclusive) {
-			l.add(l.at(ri.file, ri.Bands[len(ri.Bands)-1].pos), "пропуск в диапазонах показателя %s: значения до %s включительно не попадают ни в один диапазон", ind.ID, FormatNumber(*rn.Max))
+			l.add(l.at(ri.file, ri.Bands[len(ri.Bands)-1].pos), "пропуск в диапазонах показателя %s: значения до %s включительно не попадают ни в один диапазон", ind.ID, number(*rn.Max))
 		}
 	}
 }
@@ -967,7 +994,7 @@ func (l *loader) buildThresholds(m *Model, rt *rawThresholds, file string, top p
 		if rv.When == nil {
 			l.add(vloc, "у варианта порогов %s не указано условие (when)", name)
 		} else {
-			v.When = l.buildApplies(m, rv.When, file, "варианта порогов "+name)
+			v.When = l.buildApplies(m, rv.When, file, l.ph("варианта порогов %s", name))
 		}
 		if rv.Default != nil {
 			s := l.buildSet(m, rv.Default, file, name+".default")
@@ -1039,7 +1066,7 @@ func (l *loader) buildSet(m *Model, rs *rawThresholdSet, file, name string) Thre
 		}
 		if r.Num < 0 || (s.Unit == UnitPercent && r.Cmp(Rational{100, 1}) > 0) || (s.Unit == UnitPoints && r.Cmp(Rational{MaxThresholdPoints, 1}) > 0) {
 			l.add(l.at(file, d.pos), "порог %s.%s = %s вне допустимых пределов (%s)", name, lv.ID, d.Text,
-				map[string]string{UnitPercent: "от 0 до 100 %", UnitPoints: fmt.Sprintf("от 0 до %d баллов", MaxThresholdPoints)}[s.Unit])
+				map[string]phrase{UnitPercent: l.ph("от 0 до 100 %"), UnitPoints: l.ph("от 0 до %d баллов", MaxThresholdPoints)}[s.Unit])
 		}
 		if r.Cmp(prev) <= 0 {
 			l.add(l.at(file, d.pos), "пороги %s должны расти с уровнем: %s для «%s» не больше порога предыдущего уровня", name, d.Text, lv.Title)
@@ -1069,16 +1096,16 @@ func (l *loader) buildCriticalRules(m *Model, rules rawCriticalList, file string
 		}
 		return
 	}
-	m.CriticalRules = l.buildRules(m, rules, file, "critical_rule")
+	m.CriticalRules = l.buildRules(m, rules, file, l.ph("critical_rule"))
 	for _, p := range l.indicatorRules {
 		if len(p.rules) == 0 {
 			l.add(p.loc, "у критического показателя %s пустой список правил (critical.rules): уберите ключ, чтобы действовало общее правило, или впишите правила", p.ind.ID)
 		}
-		p.ind.Rules = l.buildRules(m, p.rules, p.file, "показатель "+p.ind.ID+", critical.rules")
+		p.ind.Rules = l.buildRules(m, p.rules, p.file, l.ph("показатель %s, critical.rules", p.ind.ID))
 	}
 }
 
-func (l *loader) buildRules(m *Model, rules rawCriticalList, file, what string) []CriticalRule {
+func (l *loader) buildRules(m *Model, rules rawCriticalList, file string, what phrase) []CriticalRule {
 	out := make([]CriticalRule, 0, len(rules))
 	for _, rc := range rules {
 		loc := l.at(file, rc.pos)

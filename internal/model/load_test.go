@@ -5,6 +5,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -102,12 +103,37 @@ func load(files map[string]string) error {
 	return err
 }
 
+// loadProblemCase is a model folder and what its error must say.
+type loadProblemCase struct {
+	name  string
+	files map[string]string
+	want  []string // substrings, each must appear in the error
+}
+
 func TestLoadProblems(t *testing.T) {
-	tests := []struct {
-		name  string
-		files map[string]string
-		want  []string // substrings, each must appear in the error
-	}{
+	for _, tt := range loadProblemCases() {
+		t.Run(tt.name, func(t *testing.T) {
+			err := load(tt.files)
+			if len(tt.want) == 0 {
+				if err != nil {
+					t.Fatalf("unexpected error: %v", err)
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error does not contain %q:\n%v", w, err)
+				}
+			}
+		})
+	}
+}
+
+func loadProblemCases() []loadProblemCase {
+	return []loadProblemCase{
 		{"valid", map[string]string{"model.yaml": validRoot, "a.yaml": validComp}, nil},
 		{"no root", map[string]string{"a.yaml": validComp}, []string{"m/model.yaml: файл не найден"}},
 		{"min_exclusive meets max_inclusive", map[string]string{"model.yaml": validRoot, "a.yaml": validComp + pupils("{min: 2, min_exclusive: true, points: 2}")}, nil},
@@ -246,25 +272,53 @@ func TestLoadProblems(t *testing.T) {
 		{"bad kind and program", map[string]string{"model.yaml": strings.Replace(validRoot, "kind: direction", "kind: other", 1), "a.yaml": strings.Replace(validComp, "critical: true", "critical: true\n    applies: {programs: [ВОО]}", 1)},
 			[]string{"неверный kind \"other\"", "неизвестное значение \"ВОО\" в programs"}},
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := load(tt.files)
-			if len(tt.want) == 0 {
-				if err != nil {
-					t.Fatalf("unexpected error: %v", err)
-				}
-				return
+}
+
+// A model in English or Italian is told its problems in its language:
+// every case of TestLoadProblems, with the model's texts in Latin letters
+// (transliterated) and its language declared, fails as it does in
+// Russian, and what the program says has no Russian word — only values
+// the model or its default respondent gives, in quotes.
+func TestLoadProblemsInLanguage(t *testing.T) {
+	quoted := regexp.MustCompile(`«[^«»]*»|"[^"]*"`)
+	cyrillic := regexp.MustCompile(`\p{Cyrillic}+`)
+	for _, code := range []string{"en", "it"} {
+		for _, tt := range loadProblemCases() {
+			if len(tt.want) == 0 || tt.name == "no root" || tt.name == "syntax" || tt.name == "unknown language" {
+				continue // no language to read
 			}
+			files := map[string]string{}
+			for name, body := range tt.files {
+				files[name] = transliterate(body)
+			}
+			files["model.yaml"] += "language: " + code + "\n"
+			err := load(files)
 			if err == nil {
-				t.Fatalf("no error, want %q", tt.want)
+				t.Errorf("%s %s: no error", code, tt.name)
+				continue
 			}
-			for _, w := range tt.want {
-				if !strings.Contains(err.Error(), w) {
-					t.Errorf("error does not contain %q:\n%v", w, err)
+			for _, line := range strings.Split(err.Error(), "\n") {
+				if left := cyrillic.FindAllString(quoted.ReplaceAllString(line, ""), -1); len(left) > 0 {
+					t.Errorf("%s %s: Russian %q in %s", code, tt.name, left, line)
 				}
 			}
-		})
+		}
 	}
+}
+
+// transliterate writes Cyrillic letters in Latin ones.
+func transliterate(s string) string {
+	from := []rune("абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯ")
+	to := []string{"a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "j", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u", "f", "h", "c", "ch", "sh", "sch", "", "y", "", "e", "yu", "ya"}
+	var b strings.Builder
+	for _, r := range s {
+		if i := slices.Index(from, r); i >= 0 {
+			b.WriteString(to[i%len(to)])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func FuzzLoad(f *testing.F) {

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -340,7 +341,7 @@ var rawDocWordsType = reflect.TypeFor[rawDocWords]() // its keys are checked by 
 // checkKnownKeys walks a YAML tree alongside the Go type it decodes into and
 // reports every mapping key the type does not have, with its line. This is
 // the strict decoding the model needs, with every problem listed at once.
-func checkKnownKeys(n *yaml.Node, t reflect.Type, file string, add func(problem.Problem)) {
+func checkKnownKeys(n *yaml.Node, t reflect.Type, file string, add func(loc problem.Location, format string, args ...any)) {
 	for t.Kind() == reflect.Pointer {
 		t = t.Elem()
 	}
@@ -377,8 +378,8 @@ func checkKnownKeys(n *yaml.Node, t reflect.Type, file string, add func(problem.
 			k, v := n.Content[i], n.Content[i+1]
 			ft, ok := fields[k.Value]
 			if !ok {
-				add(problem.At(problem.Location{File: file, Row: k.Line, Col: k.Column},
-					"неизвестный ключ «%s»; допустимы: %s", k.Value, strings.Join(names, ", ")))
+				add(problem.Location{File: file, Row: k.Line, Col: k.Column},
+					"неизвестный ключ «%s»; допустимы: %s", k.Value, strings.Join(names, ", "))
 				continue
 			}
 			checkKnownKeys(v, ft, file, add)
@@ -412,10 +413,21 @@ func (p *wholePoints) UnmarshalYAML(n *yaml.Node) error {
 		*p = wholePoints(v)
 		return nil
 	}
-	hint := "нужно целое число"
+	hint := pointsNotWhole
 	if n.ShortTag() == "!!float" {
-		hint = "баллы за ответ не бывают дробными; если в методике есть полбалла, умножьте все баллы и пороги в баллах на 2"
+		hint = pointsFraction
 	}
-	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d, column %d: баллы (points) — целое число от 0 до %d, а указано «%s»: %s",
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d, column %d: "+pointsError,
 		n.Line, n.Column, MaxPoints, n.Value, hint)}}
 }
+
+// pointsError is wholePoints' message, which YAMLTextIn recognises to
+// write it in the model's language, with one of its two hints.
+const (
+	pointsError    = "баллы (points) — целое число от 0 до %d, а указано «%s»: %s"
+	pointsNotWhole = "нужно целое число"
+	pointsFraction = "баллы за ответ не бывают дробными; если в методике есть полбалла, умножьте все баллы и пороги в баллах на 2"
+)
+
+// pointsErrorRe reads pointsError back.
+var pointsErrorRe = regexp.MustCompile(`^баллы \(points\) — целое число от 0 до (\d+), а указано «(.*)»: (.*)$`)

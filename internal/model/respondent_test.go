@@ -71,11 +71,12 @@ func TestDeclaredRespondent(t *testing.T) {
 	if got := r.DefaultProfile(); got["type"][0] != "gmina" || got["online"][0] != No {
 		t.Errorf("default %v", got)
 	}
+	// The model is English: so are its problems.
 	for _, tt := range []struct{ name, yaml, want string }{
-		{"unknown key", "applies: {programs: [НОО]}", "неизвестный ключ условия «programs»: признаки units — type, type_match, not_type, online"},
-		{"unknown value", "applies: {type: [województwo]}", `неизвестное значение "województwo" в type: допустимы gmina, powiat, city`},
-		{"yes/no written as a list", "applies: {online: [yes]}", "online: нужно true или false"},
-		{"not_ on yes/no", "applies: {not_online: [yes]}", "признак «Online services» — да или нет"},
+		{"unknown key", "applies: {programs: [НОО]}", "indicator 1: unknown condition key «programs»: the attributes of units are type, type_match, not_type, online"},
+		{"unknown value", "applies: {type: [województwo]}", `indicator 1: unknown value "województwo" in type: allowed are gmina, powiat, city`},
+		{"yes/no written as a list", "applies: {online: [yes]}", "online: true or false is needed"},
+		{"not_ on yes/no", "applies: {not_online: [yes]}", "key not_online: the attribute «Online services» is yes or no"},
 	} {
 		comp := strings.Replace(validComp, "critical: true", "critical: true\n    "+tt.yaml, 1)
 		if _, err := loadModel(map[string]string{"model.yaml": unitRoot, "a.yaml": comp}); err == nil || !strings.Contains(err.Error(), tt.want) {
@@ -83,12 +84,12 @@ func TestDeclaredRespondent(t *testing.T) {
 		}
 	}
 	for _, tt := range []struct{ name, from, to, want string }{
-		{"no plural", "  many: units\n", "", "нужны названия one и many"},
-		{"field named twice", "aliases: [Region]", "aliases: [Unit type]", "«Unit type» у поля «Unit type» уже называет поле «Voivodeship»"},
-		{"bad id", "id: voivodeship", "id: воеводство", "допустимы латинские буквы"},
-		{"value twice", "values: [gmina, powiat,", "values: [gmina, Gmina, powiat,", "называет и значение"},
+		{"no plural", "  many: units\n", "", "the respondent (respondent) needs the names one and many"},
+		{"field named twice", "aliases: [Region]", "aliases: [Unit type]", "«Unit type» of the field «Unit type» already names the field «Voivodeship»"},
+		{"bad id", "id: voivodeship", "id: воеводство", `grouping id "воеводство": Latin letters`},
+		{"value twice", "values: [gmina, powiat,", "values: [gmina, Gmina, powiat,", "names both the value"},
 		{"Latin values not folded as Cyrillic look-alikes", "values: [gmina, powiat,", "values: [hope, nope, gmina, powiat,", ""},
-		{"default not a value", "      title: Online services\n", "      title: Online services\n      default: [maybe]\n", "значение по умолчанию \"maybe\""},
+		{"default not a value", "      title: Online services\n", "      title: Online services\n      default: [maybe]\n", "default value \"maybe\" not among its values"},
 	} {
 		_, err := loadModel(map[string]string{"model.yaml": strings.Replace(unitRoot, tt.from, tt.to, 1), "a.yaml": validComp})
 		if tt.want == "" && err != nil || tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.want)) {

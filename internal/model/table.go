@@ -377,11 +377,14 @@ func optNumber(v *float64) string {
 // name for messages, which name the sheet and cell of every problem.
 func LoadTable(t Table, name string) (*Model, error) {
 	l := &loader{dir: "", rootFile: name, table: true}
-	t, lang := canonicalTable(t)
-	tr := &tableReader{l: l, file: name, t: t, lang: lang}
+	t, sheets := canonicalTable(t)
+	// Problems are written in the sheets' language until the model's own
+	// «language» is read.
+	l.lang = lang.Of(sheets)
+	tr := &tableReader{l: l, file: name, t: t, lang: sheets}
 	root, inds := tr.read()
-	if root.Language == "" && lang != LangRU {
-		root.Language = lang // sheets in a language say it
+	if root.Language == "" && sheets != LangRU {
+		root.Language = sheets // sheets in a language say it
 	}
 	if tr.structural {
 		// A sheet or a column is missing: what it would hold is
@@ -436,7 +439,7 @@ func (tr *tableReader) sheet(name string, columns []string, required bool, extra
 	s, ok := tr.t.Sheet(name)
 	if !ok {
 		if required {
-			tr.l.add(problem.Location{File: tr.file}, "нет листа «%s»: его столбцы — %s", name, strings.Join(columns, ", "))
+			tr.l.add(problem.Location{File: tr.file}, "нет листа «%s»: его столбцы — %s", tr.l.ph(name), wordList(columns))
 			tr.structural = true
 		}
 		return nil
@@ -451,7 +454,7 @@ func (tr *tableReader) sheet(name string, columns []string, required bool, extra
 	}
 	if header < 0 {
 		if required {
-			tr.l.add(tr.loc(s, 0, 0), "лист пуст: нужна строка заголовков (%s) и строки ниже", strings.Join(columns, ", "))
+			tr.l.add(tr.loc(s, 0, 0), "лист пуст: нужна строка заголовков (%s) и строки ниже", wordList(columns))
 			tr.structural = true
 		}
 		return sr
@@ -471,12 +474,12 @@ func (tr *tableReader) sheet(name string, columns []string, required bool, extra
 		case extraOK:
 			sr.extra[j] = h
 		default:
-			tr.l.add(tr.loc(s, header, j), "неизвестный столбец «%s»; на листе «%s» столбцы: %s", h, name, strings.Join(known, ", "))
+			tr.l.add(tr.loc(s, header, j), "неизвестный столбец «%s»; на листе «%s» столбцы: %s", h, tr.l.ph(name), wordList(known))
 		}
 	}
 	for _, c := range columns {
 		if !hasCol(sr.cols, c) {
-			tr.l.add(tr.loc(s, header, 0), "на листе «%s» нет столбца «%s» (строка заголовков — первая непустая)", name, c)
+			tr.l.add(tr.loc(s, header, 0), "на листе «%s» нет столбца «%s» (строка заголовков — первая непустая)", tr.l.ph(name), tr.l.ph(c))
 			tr.structural = true
 		}
 	}
@@ -549,7 +552,7 @@ func (tr *tableReader) read() (*rawRoot, []rawIndicator) {
 					rc.Kind = kind // a declared kind, checked with the rest
 					break
 				}
-				tr.l.add(tr.loc(sr.s, i, j), "вид компонента «%s»: допустимы «%s» (магистральное направление) и «%s» (ключевое условие), или свои виды на листе «%s»", kind, wordDirection, wordCondition, SheetKinds)
+				tr.l.add(tr.loc(sr.s, i, j), "вид компонента «%s»: допустимы «%s» (магистральное направление) и «%s» (ключевое условие), или свои виды на листе «%s»", kind, tr.l.ph(wordDirection), tr.l.ph(wordCondition), tr.l.ph(SheetKinds))
 				rc.Kind = KindDirection // reported; no second message
 			}
 			if len(root.Kinds) > 0 {
@@ -653,7 +656,7 @@ func (tr *tableReader) readThresholds(root *rawRoot) {
 		case textnorm.Key(wordPoints), "points", "балл":
 			set.Points = values
 		default:
-			tr.l.add(tr.loc(sr.s, i, uj), "единица порогов «%s»: допустимы «%s» (процент от максимума) и «%s»", unit, wordPercent, wordPoints)
+			tr.l.add(tr.loc(sr.s, i, uj), "единица порогов «%s»: допустимы «%s» (процент от максимума) и «%s»", unit, wordPercent, tr.l.ph(wordPoints))
 			continue
 		}
 		variant, vj := sr.cell(i, colVariant)
@@ -673,7 +676,7 @@ func (tr *tableReader) readThresholds(root *rawRoot) {
 			rv := &rt.Variants[k]
 			defSet, overall, comps = &rv.Default, &rv.Overall, &rv.Components
 		} else if tr.cols.given(sr, i) {
-			tr.l.add(tr.loc(sr.s, i, vj), "условие (%s) без номера варианта: базовые пороги действуют для всех; для особых впишите номер в столбец «%s»", strings.Join(tr.cols.names(), ", "), colVariant)
+			tr.l.add(tr.loc(sr.s, i, vj), "условие (%s) без номера варианта: базовые пороги действуют для всех; для особых впишите номер в столбец «%s»", wordList(tr.cols.names()), tr.l.ph(colVariant))
 		}
 		switch where {
 		case whereDefault, "по умолчанию":
@@ -733,7 +736,7 @@ func (tr *tableReader) boolCell(sr *sheetRows, i int, c string) (v, set bool) {
 	case wordNo, "false", "0":
 		return false, true
 	}
-	tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: впишите «%s» или «%s»", c, s, wordYes, wordNo)
+	tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: впишите «%s» или «%s»", tr.l.ph(c), s, tr.l.ph(wordYes), tr.l.ph(wordNo))
 	return false, false
 }
 
@@ -749,17 +752,17 @@ func (tr *tableReader) integer(sr *sheetRows, i int, c string, required bool) (i
 	s, j := sr.cell(i, c)
 	if s == "" {
 		if required {
-			tr.l.add(tr.loc(sr.s, i, j), "не указано: в столбце «%s» нужно целое число", c)
+			tr.l.add(tr.loc(sr.s, i, j), "не указано: в столбце «%s» нужно целое число", tr.l.ph(c))
 		}
 		return 0, false
 	}
 	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(s, ".0"), ",0"))
 	if err != nil || n < 0 || n > MaxThresholdPoints {
-		hint := ""
+		hint := tr.l.ph("")
 		if strings.ContainsAny(s, ".,") {
-			hint = "; баллы не бывают дробными — если в методике есть полбалла, умножьте все баллы и пороги в баллах на 2"
+			hint = tr.l.ph("; баллы не бывают дробными — если в методике есть полбалла, умножьте все баллы и пороги в баллах на 2")
 		}
-		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно целое число от 0%s", c, s, hint)
+		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно целое число от 0%s", tr.l.ph(c), s, hint)
 		return 0, false
 	}
 	return n, true
@@ -772,7 +775,7 @@ func (tr *tableReader) number(sr *sheetRows, i int, c string) *float64 {
 	}
 	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
 	if err != nil || v != v || v > 1e15 || v < -1e15 {
-		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно число", c, s)
+		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно число", tr.l.ph(c), s)
 		return nil
 	}
 	return &v
@@ -807,7 +810,7 @@ func (tr *tableReader) lowerBound(sr *sheetRows, i int) (*float64, bool) {
 	}
 	v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(rest), ",", ".", 1), 64)
 	if err != nil || v != v || v > 1e15 || v < -1e15 {
-		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно число или «%s число»", colFrom, s, wordAbove)
+		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно число или «%s число»", tr.l.ph(colFrom), s, tr.l.ph(wordAbove))
 		return nil, true
 	}
 	return &v, true
@@ -870,13 +873,13 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 			p := wholePoints(n)
 			ri.Critical.FailsBelow = &p
 			if !crit {
-				tr.l.add(tr.loc(sr.s, i, sr.cols[colFailsBelow]), "порог невыполнения у некритического показателя %s: впишите «%s» в столбец «%s» или очистите ячейку", ri.ID, wordYes, colCritical)
+				tr.l.add(tr.loc(sr.s, i, sr.cols[colFailsBelow]), "порог невыполнения у некритического показателя %s: впишите «%s» в столбец «%s» или очистите ячейку", ri.ID, tr.l.ph(wordYes), tr.l.ph(colCritical))
 			}
 		}
 		if r, ok := rules[ri.ID]; ok {
 			ri.Critical.Rules = r
 			if !crit {
-				tr.l.add(tr.loc(sr.s, i, sr.cols[colCritical]), "на листе «%s» есть правила для показателя %s, но он не критический", SheetRules, ri.ID)
+				tr.l.add(tr.loc(sr.s, i, sr.cols[colCritical]), "на листе «%s» есть правила для показателя %s, но он не критический", tr.l.ph(SheetRules), ri.ID)
 			}
 			delete(rules, ri.ID)
 		}
@@ -894,18 +897,18 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 			}
 			for _, c := range []string{colUnit, colMin, colInteger} {
 				if v, j := sr.cell(i, c); v != "" {
-					tr.l.add(tr.loc(sr.s, i, j), "у показателя %s с выбором ответа заполнен столбец «%s»: он только для вида «%s»", ri.ID, c, wordNumber)
+					tr.l.add(tr.loc(sr.s, i, j), "у показателя %s с выбором ответа заполнен столбец «%s»: он только для вида «%s»", ri.ID, tr.l.ph(c), tr.l.ph(wordNumber))
 				}
 			}
 		case wordChoice, "choice":
 			for _, c := range []string{colUnit, colMin, colMax, colInteger} {
 				if v, j := sr.cell(i, c); v != "" {
-					tr.l.add(tr.loc(sr.s, i, j), "у показателя %s с выбором ответа заполнен столбец «%s»: он только для вида «%s»", ri.ID, c, wordNumber)
+					tr.l.add(tr.loc(sr.s, i, j), "у показателя %s с выбором ответа заполнен столбец «%s»: он только для вида «%s»", ri.ID, tr.l.ph(c), tr.l.ph(wordNumber))
 				}
 			}
 		default:
 			tr.l.add(tr.loc(sr.s, i, kj), "вид показателя «%s»: допустимы «%s» (варианты ответа на листе «%s»), «%s» (несколько вариантов, баллы складываются не больше «%s») и «%s» (диапазоны на листе «%s»)",
-				kind, wordChoice, SheetOptions, wordChoices, colMax, wordNumber, SheetBands)
+				kind, tr.l.ph(wordChoice), tr.l.ph(SheetOptions), tr.l.ph(wordChoices), tr.l.ph(colMax), tr.l.ph(wordNumber), tr.l.ph(SheetBands))
 			unknownKind[ri.ID] = true
 		}
 		if _, dup := byID[ri.ID]; !dup && ri.ID != "" {
@@ -914,13 +917,13 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 		inds = append(inds, ri)
 	}
 	for id, rs := range rules {
-		tr.l.add(tr.l.at(tr.file, rs[0].pos), "на листе «%s» правило для показателя %s, которого нет на листе «%s»", SheetRules, id, SheetIndicators)
+		tr.l.add(tr.l.at(tr.file, rs[0].pos), "на листе «%s» правило для показателя %s, которого нет на листе «%s»", tr.l.ph(SheetRules), id, tr.l.ph(SheetIndicators))
 	}
 	owner := func(s *sheetRows, i int) *rawIndicator {
 		id, j := s.cell(i, colNumber)
 		k, ok := byID[id]
 		if !ok {
-			tr.l.add(tr.loc(s.s, i, j), "показателя «%s» нет на листе «%s»", id, SheetIndicators)
+			tr.l.add(tr.loc(s.s, i, j), "показателя «%s» нет на листе «%s»", id, tr.l.ph(SheetIndicators))
 			return nil
 		}
 		return &inds[k]
@@ -943,7 +946,7 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 				continue
 			}
 			if ri.Number != nil && !unknownKind[ri.ID] {
-				tr.l.add(tr.loc(s.s, i, 0), "у показателя %s вида «%s» вариант ответа: варианты — для вида «%s», числу нужны диапазоны на листе «%s»", ri.ID, wordNumber, wordChoice, SheetBands)
+				tr.l.add(tr.loc(s.s, i, 0), "у показателя %s вида «%s» вариант ответа: варианты — для вида «%s», числу нужны диапазоны на листе «%s»", ri.ID, tr.l.ph(wordNumber), tr.l.ph(wordChoice), tr.l.ph(SheetBands))
 				continue
 			}
 			ri.Options = append(ri.Options, o)
@@ -963,7 +966,7 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 				ri.Number = &rawNumber{}
 			}
 			if ri.Number == nil {
-				tr.l.add(tr.loc(s.s, i, 0), "у показателя %s диапазон, но его вид не «%s»: впишите «%s» в столбец «%s» листа «%s»", ri.ID, wordNumber, wordNumber, colKind, SheetIndicators)
+				tr.l.add(tr.loc(s.s, i, 0), "у показателя %s диапазон, но его вид не «%s»: впишите «%s» в столбец «%s» листа «%s»", ri.ID, tr.l.ph(wordNumber), tr.l.ph(wordNumber), tr.l.ph(colKind), tr.l.ph(SheetIndicators))
 				continue
 			}
 			ri.Bands = append(ri.Bands, b)

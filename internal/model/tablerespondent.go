@@ -169,7 +169,7 @@ func (tr *tableReader) readRespondent(root *rawRoot) {
 			a := &rr.Attributes[len(rr.Attributes)-1]
 			a.Values = append(a.Values, rawValue{ID: f.ID, Title: f.Title, Aliases: f.Aliases})
 		default:
-			tr.l.add(tr.loc(sr.s, i, kj), "вид строки «%s»: допустимы %s", kind, strings.Join([]string{rowOne, rowFew, rowMany, rowName, rowCode, rowGroup, rowAttribute, rowValue}, ", "))
+			tr.l.add(tr.loc(sr.s, i, kj), "вид строки «%s»: допустимы %s", kind, wordList{rowOne, rowFew, rowMany, rowName, rowCode, rowGroup, rowAttribute, rowValue})
 		}
 	}
 }
@@ -225,7 +225,7 @@ func (tr *tableReader) applies(sr *sheetRows, i int) *rawApplies {
 			if c.yesNo {
 				b, ok := textnorm.ParseBool(v)
 				if !ok {
-					tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: ожидалось «да», «нет» или пусто", col, v)
+					tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: ожидалось «%s», «%s» или пусто", tr.l.ph(col), v, tr.l.ph(wordYes), tr.l.ph(wordNo))
 					return
 				}
 				k.Bool = &b

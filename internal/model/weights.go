@@ -16,7 +16,7 @@ const MaxWeight = 1000
 
 // weight reads an indicator's or component's weight: a decimal above 0
 // («1.5», «0,25», «2/3»); 1 when not given.
-func (l *loader) weight(rw *rawDecimal, file, what string) Rational {
+func (l *loader) weight(rw *rawDecimal, file string, what phrase) Rational {
 	one := Rational{1, 1}
 	if rw == nil {
 		return one
@@ -39,14 +39,14 @@ func (l *loader) oneOf(key, v string, top problem.Location, allowed ...choice) s
 	if v == "" {
 		return allowed[0].value
 	}
-	var said []string
+	var said andList
 	for _, c := range allowed {
 		if c.value == v {
 			return v
 		}
-		said = append(said, c.value+" ("+c.means+")")
+		said = append(said, l.ph("%s (%s)", c.value, l.ph(c.means)))
 	}
-	l.add(top, "%s %q: допустимы %s и %s", key, v, strings.Join(said[:len(said)-1], ", "), said[len(said)-1])
+	l.add(top, "%s %q: допустимы %s", key, v, said)
 	return allowed[0].value
 }
 

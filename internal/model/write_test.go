@@ -4,10 +4,13 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // exportLoad writes the model as a folder and loads the folder back.
@@ -243,5 +246,55 @@ func TestTableInEnglish(t *testing.T) {
 	}
 	if docJSON(t, back) != docJSON(t, m) || back.Hash != m.Hash || back.Language != LangEN {
 		t.Errorf("the English table reads back into another model (%s, %s)", back.Hash, back.Language)
+	}
+}
+
+// A table in English or Italian is told its problems in its language:
+// sheets and columns as the file names them, the program's words
+// translated, no Russian word but in the values quoted.
+func TestTableProblemsInLanguage(t *testing.T) {
+	quoted := regexp.MustCompile(`«[^«»]*»|"[^"]*"`)
+	cyrillic := regexp.MustCompile(`\p{Cyrillic}+`)
+	for dir, want := range map[string][]string{
+		"../../testdata/frameworks/csf-self-assessment/model": {"Indicators!", "in the column «Critical», «maybe»: write «yes» or «no»",
+			"indicator kind «bogus»: allowed are «choice»", "in the column «Points», «x»: a whole number from 0 is needed", "the sheet «Bands» has no column «From»"},
+		"../../testdata/frameworks/maturita-digitale/modello": {"Indicatori!", "nella colonna «Critico», «maybe»: scrivete «sì» o «no»",
+			"tipo di indicatore «bogus»: sono ammessi «scelta»", "nella colonna «Punti», «x»: serve un numero intero da 0", "il foglio «Fasce» non ha la colonna «Da»"},
+	} {
+		m, err := Load(os.DirFS(dir), "m")
+		if err != nil {
+			t.Fatal(err)
+		}
+		lg := lang.Of(m.Language)
+		tab := m.Table()
+		cell := func(sheet, col string, row int, v string) {
+			s, ok := tab.Sheet(lg.T(sheet))
+			if !ok {
+				t.Fatalf("%s: no sheet %s", dir, lg.T(sheet))
+			}
+			j := slices.Index(s.Rows[0], lg.T(col))
+			if j < 0 {
+				t.Fatalf("%s: no column %s in %v", dir, lg.T(col), s.Rows[0])
+			}
+			s.Rows[row][j] = v
+		}
+		cell(SheetIndicators, colCritical, 1, "maybe")
+		cell(SheetIndicators, colKind, 2, "bogus")
+		cell(SheetOptions, colPoints, 1, "x")
+		cell(SheetBands, colFrom, 0, "Fromm")
+		_, err = LoadTable(tab, "m.xlsx")
+		if err == nil {
+			t.Fatalf("%s: no error", dir)
+		}
+		for _, w := range want {
+			if !strings.Contains(err.Error(), w) {
+				t.Errorf("%s: no %q in:\n%v", dir, w, err)
+			}
+		}
+		for _, line := range strings.Split(err.Error(), "\n") {
+			if left := cyrillic.FindAllString(quoted.ReplaceAllString(line, ""), -1); len(left) > 0 {
+				t.Errorf("%s: Russian %q in %s", dir, left, line)
+			}
+		}
 	}
 }

@@ -95,9 +95,12 @@ func ColumnName(col int) string {
 type Problem struct {
 	Location Location
 	Message  string
+	// Lang is the language the message is written in, which its place
+	// takes too («строка 3», «line 3»); empty is Russian.
+	Lang lang.Lang
 }
 
-func (p Problem) String() string { return p.In(lang.RU) }
+func (p Problem) String() string { return p.In(p.Lang) }
 
 // In is String with the location in a language.
 func (p Problem) In(l lang.Lang) string {
@@ -123,6 +126,14 @@ func At(loc Location, format string, args ...any) Problem {
 
 // List is a set of problems that together make an input unusable. It is an error.
 type List []Problem
+
+// Lang is the language the list is written in: its first problem's.
+func (l List) Lang() lang.Lang {
+	if len(l) == 0 {
+		return lang.RU
+	}
+	return l[0].Lang
+}
 
 func (l List) Error() string {
 	var b strings.Builder

@@ -197,3 +197,38 @@ func TestShadesDistinct(t *testing.T) {
 		}
 	}
 }
+
+// A model's own level colours: LevelFill takes them for workbooks and
+// LevelCSS paints them for pages (badges, cells, the figures' patterns),
+// white text on a dark one; levels without one keep the palette's.
+func TestLevelColours(t *testing.T) {
+	if got := LevelFill(0, 4, "#7B1FA2"); got != "7B1FA2" {
+		t.Errorf("declared fill %q", got)
+	}
+	if got := LevelFill(1, 5, ""); got != ShadeColors[ShadeIndex(1, 5)] {
+		t.Errorf("palette fill %q", got)
+	}
+	if got := LevelCSS([]string{"", "", ""}); got != "" {
+		t.Errorf("no colours declared, yet CSS %q", got)
+	}
+	css := LevelCSS([]string{"#FFF59D", "", "", "", "#0D47A1"})
+	for _, want := range []string{
+		".lv0 { background: #FFF59D; color: #111; }", "pattern#lv0 > rect { fill: #FFF59D; }",
+		".lv3 { background: #0D47A1; color: #fff; }", "pattern#lv3 > rect { fill: #0D47A1; }",
+	} {
+		if !strings.Contains(css, want) {
+			t.Errorf("CSS lacks %q:\n%s", want, css)
+		}
+	}
+	if strings.Contains(css, ".lv01") || strings.Contains(css, ".lv12") {
+		t.Errorf("CSS for a level without its own colour:\n%s", css)
+	}
+	if got := LevelCSS([]string{"red; } body { display: none", "#0D47A1"}); strings.Contains(got, "red") {
+		t.Errorf("a value that is no colour reached the style sheet: %q", got)
+	}
+	for c, want := range map[string]bool{"#000000": true, "#0D47A1": true, "#7B1FA2": true, "#777777": false, "#FFF59D": false, "#FFFFFF": false, "#2E7D32": true, "#8FC48F": false} {
+		if darkColor(c) != want {
+			t.Errorf("dark(%s) = %v", c, !want)
+		}
+	}
+}

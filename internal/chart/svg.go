@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/lang"
@@ -298,4 +300,54 @@ func (d Dumbbells) SVG() string {
 		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="10">%s</text>`, left+width+12, y+4, html.EscapeString(r.Value))
 	}
 	return b.String() + `</svg>`
+}
+
+// LevelFill is the fill of level i of n, «RRGGBB» for workbooks: the
+// model's colour for the level when it declares one («#RRGGBB»), else
+// the palette's shade.
+func LevelFill(i, n int, declared string) string {
+	if declared != "" {
+		return strings.TrimPrefix(declared, "#")
+	}
+	return ShadeColors[ShadeIndex(i, n)]
+}
+
+// LevelCSS is the style sheet that paints the levels a model gives its
+// own colours («#RRGGBB», "" for the palette's): their badges and
+// heat-map cells, and the fills of their figures' patterns, whose
+// hatching stays for greyscale print. Text on a dark colour is white.
+// "" when the model declares none.
+func LevelCSS(colors []string) string {
+	var b strings.Builder
+	for i, c := range colors {
+		if !colorRe.MatchString(c) {
+			continue // "" (the palette's), or not a colour: never into a style sheet
+		}
+		shade, text := LevelShade(i, len(colors)), "#111"
+		if darkColor(c) {
+			text = "#fff"
+		}
+		fmt.Fprintf(&b, ".lv%s { background: %s; color: %s; }\npattern#lv%s > rect { fill: %s; }\n", shade, c, text, shade, c)
+	}
+	return b.String()
+}
+
+// colorRe is a colour LevelCSS takes: the model's, already checked.
+var colorRe = regexp.MustCompile(`^#[0-9A-F]{6}$`)
+
+// darkColor says whether black text would be hard to read on a colour: its
+// relative luminance (WCAG) is below that of mid grey.
+func darkColor(c string) bool {
+	lum := 0.0
+	for i, w := range []float64{0.2126, 0.7152, 0.0722} {
+		v, _ := strconv.ParseUint(c[1+2*i:3+2*i], 16, 8)
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			s /= 12.92
+		} else {
+			s = math.Pow((s+0.055)/1.055, 2.4)
+		}
+		lum += w * s
+	}
+	return lum < 0.18
 }

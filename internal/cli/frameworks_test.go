@@ -596,6 +596,7 @@ func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root strin
 		t.Fatalf("%d documents written: %v", len(files), files)
 	}
 	checkWords(t, m, work, docs)
+	checkColours(t, m, work, docs)
 	checkStatusLines(t, modelDir, root, fw, work)
 	for _, path := range files {
 		text := documentText(t, path)
@@ -716,4 +717,39 @@ func documentText(t *testing.T, path string) string {
 		b.WriteByte('\n')
 	}
 	return b.String()
+}
+
+// checkColours finds the model's own level colours, where it declares
+// them, in the pages' style sheets (the report and the dashboard) and in
+// the summary workbook's fills.
+func checkColours(t *testing.T, m *model.Model, work, docs string) {
+	t.Helper()
+	page, _ := os.ReadFile(filepath.Join(work, "report.html"))
+	dashboard, _ := os.ReadFile(filepath.Join(docs, "batch", "summary.html"))
+	book, err := zip.OpenReader(filepath.Join(docs, "batch", "summary.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer book.Close()
+	var styles []byte
+	for _, f := range book.File {
+		if f.Name == "xl/styles.xml" {
+			r, _ := f.Open()
+			styles, _ = io.ReadAll(r)
+			r.Close()
+		}
+	}
+	for _, l := range m.Levels {
+		if l.Color == "" {
+			continue
+		}
+		for name, text := range map[string][]byte{"report.html": page, "summary.html": dashboard} {
+			if !bytes.Contains(text, []byte("background: "+l.Color)) {
+				t.Errorf("%s does not paint «%s» %s", name, l.Title, l.Color)
+			}
+		}
+		if !bytes.Contains(styles, []byte(strings.TrimPrefix(l.Color, "#"))) {
+			t.Errorf("summary.xlsx does not fill «%s» with %s", l.Title, l.Color)
+		}
+	}
 }

@@ -18,6 +18,9 @@ type Document struct {
 	// Levels is how many levels the model has, for the colour of a run
 	// or cell that names a level.
 	Levels int
+	// Colors are the levels' own colours, «#RRGGBB» ("" for the
+	// palette's), when the model declares them.
+	Colors []string
 	// Lang is the document's language: the page's «lang», Word's
 	// language and footer.
 	Lang   lang.Lang

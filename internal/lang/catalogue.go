@@ -44,6 +44,7 @@ var catalogue = map[string]map[Lang]string{
 	"До включительно": {EN: "To inclusive", IT: "A incluso"},
 	"Вес":             {EN: "Weight", IT: "Peso"},
 	"Сокращение":      {EN: "Short", IT: "Abbreviazione"},
+	"Цвет":            {EN: "Colour", IT: "Colore"},
 	"Множественное":   {EN: "Plural", IT: "Plurale"},
 	// Its cells' words.
 	"нет":              {EN: "no", IT: "no"},

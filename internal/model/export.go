@@ -60,6 +60,7 @@ type LevelDoc struct {
 	ID    string `json:"id" yaml:"id"`
 	Title string `json:"title" yaml:"title"`
 	Short string `json:"short,omitempty" yaml:"short,omitempty"`
+	Color string `json:"color,omitempty" yaml:"color,omitempty"`
 }
 
 // KindDoc is a kind of components the model declares.

@@ -388,7 +388,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		if utf8.RuneCountInString(short) > 12 {
 			l.add(loc, "сокращение (short) уровня %q «%s» длиннее 12 знаков: оно для узких ячеек", rl.ID, short)
 		}
-		m.Levels = append(m.Levels, Level{ID: rl.ID, Title: strings.TrimSpace(rl.Title), Short: short})
+		m.Levels = append(m.Levels, Level{ID: rl.ID, Title: strings.TrimSpace(rl.Title), Short: short, Color: l.levelColor(m, rl, loc)})
 	}
 	if len(m.Levels) < 2 {
 		l.add(top, "нужно не менее двух уровней (levels), от низшего к высшему; найдено %d", len(m.Levels))

@@ -144,6 +144,18 @@ type Level struct {
 	// Short is the level's abbreviation for tight cells (a heat map's):
 	// the model's «short», else ShortTitle's.
 	Short string
+	// Color is the level's fill in the documents, «#RRGGBB» (upper
+	// case), or "" for the program's palette (chart.LevelFill).
+	Color string
+}
+
+// LevelColors are the levels' declared colours, "" where none is.
+func LevelColors(levels []Level) []string {
+	out := make([]string, len(levels))
+	for i, l := range levels {
+		out[i] = l.Color
+	}
+	return out
 }
 
 // LevelShorts are the levels' abbreviations: the model's «short» where

@@ -65,6 +65,7 @@ type rawLevel struct {
 	ID    string `yaml:"id"`
 	Title string `yaml:"title"`
 	Short string `yaml:"short"` // abbreviation for a heat map's cells
+	Color string `yaml:"color"` // fill in the documents: #RRGGBB
 	pos   `yaml:"-"`
 }
 

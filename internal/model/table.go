@@ -67,6 +67,7 @@ const (
 	// no other model's table changes.
 	colWeight = "Вес"
 	colShort  = "Сокращение"
+	colColor  = "Цвет"
 	colPlural = "Множественное"
 )
 
@@ -170,13 +171,20 @@ func (m *Model) canonical() Table {
 	}
 	levels := TableSheet{Name: SheetLevels, Rows: [][]string{{colID, colTitle}}}
 	shorts := slices.ContainsFunc(m.Levels, func(l Level) bool { return l.Short != "" })
+	colors := slices.ContainsFunc(m.Levels, func(l Level) bool { return l.Color != "" })
 	if shorts {
 		levels.Rows[0] = append(levels.Rows[0], colShort)
+	}
+	if colors {
+		levels.Rows[0] = append(levels.Rows[0], colColor)
 	}
 	for _, l := range m.Levels {
 		r := []string{l.ID, l.Title}
 		if shorts {
 			r = append(r, l.Short)
+		}
+		if colors {
+			r = append(r, l.Color)
 		}
 		levels.Rows = append(levels.Rows, r)
 	}
@@ -523,9 +531,9 @@ func (tr *tableReader) read() (*rawRoot, []rawIndicator) {
 	root := &rawRoot{Schema: Schema}
 	tr.readInfo(root)
 	tr.readRespondent(root)
-	if sr := tr.sheet(SheetLevels, []string{colID, colTitle}, true, false, colShort); sr != nil {
+	if sr := tr.sheet(SheetLevels, []string{colID, colTitle}, true, false, colShort, colColor); sr != nil {
 		for _, i := range sr.rows {
-			rl := rawLevel{ID: sr.text(i, colID), Title: sr.text(i, colTitle), Short: sr.text(i, colShort)}
+			rl := rawLevel{ID: sr.text(i, colID), Title: sr.text(i, colTitle), Short: sr.text(i, colShort), Color: sr.text(i, colColor)}
 			_, rl.pos = tr.pos(sr.s, i, 0)
 			root.Levels = append(root.Levels, rl)
 		}

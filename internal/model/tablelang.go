@@ -28,7 +28,7 @@ var (
 	tableColumns = []string{colKey, colValue, colNote, colTitle, colKind, colOrder, colVariant, colVariantID, colPrograms, colMatch,
 		colNot, colOVZ, colCorrective, colWhere, colUnit, colIndicator, colAction, colLevel, colComponent, colNumber, colText,
 		colCritical, colFailsBelow, colMin, colMax, colInteger, colMeasures, colAnswer, colAliases, colPoints, colFrom, colTo,
-		colToIncluded, colWeight, colShort, colPlural, colAttrMultiple, colAttrDefault, colAttrYes, colAttrNo}
+		colToIncluded, colWeight, colShort, colColor, colPlural, colAttrMultiple, colAttrDefault, colAttrYes, colAttrNo}
 	tableCells = []string{wordYes, wordNo, wordChoice, wordChoices, wordNotApplicable, wordNumber, wordDirection, wordCondition,
 		wordPoints, wordAbove, rowOne, rowFew, rowMany, rowName, rowCode, rowGroup, rowAttribute, rowValue}
 )

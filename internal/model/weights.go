@@ -2,6 +2,7 @@ package model
 
 import (
 	"maps"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -148,4 +149,28 @@ func (l *loader) checkOverall(m *Model, top problem.Location) {
 func isNumber(w string) bool {
 	_, err := textnorm.ParseNumber(w)
 	return err == nil
+}
+
+// colorRe is a colour as the documents take it: #RRGGBB.
+var colorRe = regexp.MustCompile(`^#?[0-9A-Fa-f]{6}$`)
+
+// levelColor reads a level's «color»: #RRGGBB, upper case, with «#»; not
+// the colour of a level declared before it, or two levels would look
+// alike in every document. "" when not given.
+func (l *loader) levelColor(m *Model, rl rawLevel, loc problem.Location) string {
+	c := strings.TrimSpace(rl.Color)
+	if c == "" {
+		return ""
+	}
+	if !colorRe.MatchString(c) {
+		l.add(loc, "цвет (color) уровня %q «%s»: нужен цвет вида #RRGGBB, например #2E7D32", rl.ID, c)
+		return ""
+	}
+	c = "#" + strings.ToUpper(strings.TrimPrefix(c, "#"))
+	for _, other := range m.Levels {
+		if other.Color == c {
+			l.add(loc, "у уровней %q и %q один цвет %s: уровни в документах должны различаться", other.ID, rl.ID, c)
+		}
+	}
+	return c
 }

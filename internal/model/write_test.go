@@ -189,7 +189,13 @@ func TestAnyFrameworkRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the table does not load: %v", err)
 	}
+	if got := LevelColors(m.Levels); !slices.Equal(got, []string{"#C62828", "#F9A825", "#1565C0"}) {
+		t.Errorf("level colours %v, want them upper case with #", got)
+	}
 	for name, other := range map[string]*Model{"folder": back, "table": fromTable} {
+		if !slices.Equal(LevelColors(other.Levels), LevelColors(m.Levels)) {
+			t.Errorf("%s: level colours %v", name, LevelColors(other.Levels))
+		}
 		if other.Words != m.Words {
 			t.Errorf("%s: words %+v, want %+v", name, other.Words, m.Words)
 		}

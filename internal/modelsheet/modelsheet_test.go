@@ -153,7 +153,7 @@ func TestImportErrors(t *testing.T) {
 	bands.Rows = append(bands.Rows, []string{"99", "0", "", "", "0"})
 	edit(tab, model.SheetThresholds, 1, 9, "сорок") // J2: not a number
 	edit(tab, model.SheetRules, 1, 2, "средний")    // C2: unknown level
-	edit(tab, model.SheetLevels, 0, 2, "Цвет")      // C1: unknown column
+	edit(tab, model.SheetLevels, 0, 2, "Оттенок")   // C1: unknown column
 	edit(tab, model.SheetIndicators, 3, 1, "04")    // B4: id with a leading zero…
 	edit(tab, model.SheetOptions, 3, 0, "04")       // …and its answers
 	edit(tab, model.SheetOptions, 4, 0, "04")
@@ -170,7 +170,7 @@ func TestImportErrors(t *testing.T) {
 		"методика.xlsx:Диапазоны!A7: показателя «99» нет на листе «Показатели»",
 		"методика.xlsx:Пороги!J2: ",
 		"методика.xlsx:Правила!B2: critical_rule.level \"средний\": неизвестный уровень; объявлены: below_base (ниже базового)",
-		"методика.xlsx:Уровни!C1: неизвестный столбец «Цвет»; на листе «Уровни» столбцы: id, Название",
+		"методика.xlsx:Уровни!C1: неизвестный столбец «Оттенок»; на листе «Уровни» столбцы: id, Название",
 		"методика.xlsx:Показатели!B4: номер (id) показателя \"04\" не подойдёт",
 	}
 	for _, want := range wants {

@@ -22,6 +22,8 @@ type dashboardPage struct {
 	U          Units
 	Low        string
 	LevelCount int
+	// LevelStyle paints the levels the model gives its own colours.
+	LevelStyle template.CSS
 	// LevelLegend says what the heat map's abbreviations stand for.
 	LevelLegend  string
 	Stacked      template.HTML
@@ -95,7 +97,8 @@ type dashBelow struct {
 // the relative path of its report.
 func WriteSummaryHTML(w io.Writer, s *summary.Summary, links []string) error {
 	l := s.Lang
-	page := dashboardPage{Summary: s, U: summaryUnits(s), Low: s.Levels[0].Title, LevelCount: len(s.Levels)}
+	page := dashboardPage{Summary: s, U: summaryUnits(s), Low: s.Levels[0].Title, LevelCount: len(s.Levels),
+		LevelStyle: template.CSS(chart.LevelCSS(model.LevelColors(s.Levels)))}
 	shorts := model.LevelShorts(s.Levels)
 	var legend []string
 	for i, l := range s.Levels {

@@ -34,7 +34,9 @@ var htmlTemplates = template.Must(template.New("").Funcs(template.FuncMap{
 
 type page struct {
 	Title, Lang string
-	Body        template.HTML
+	// Style paints the levels the model gives its own colours.
+	Style template.CSS
+	Body  template.HTML
 }
 
 // WriteHTML writes the school report as one self-contained HTML page: no
@@ -47,5 +49,6 @@ func WriteHTML(w io.Writer, m *model.Model, r *School) error {
 // reports' style: the shell and style sheet are templates, the blocks
 // render inside.
 func WritePage(w io.Writer, d *doc.Document) error {
-	return htmlTemplates.ExecuteTemplate(w, "page.html", page{Title: d.Title, Lang: string(cmp.Or(d.Lang, lang.RU)), Body: doc.HTML(d)})
+	return htmlTemplates.ExecuteTemplate(w, "page.html", page{Title: d.Title, Lang: string(cmp.Or(d.Lang, lang.RU)),
+		Style: template.CSS(chart.LevelCSS(d.Colors)), Body: doc.HTML(d)})
 }

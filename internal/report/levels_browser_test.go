@@ -26,7 +26,8 @@ import (
 
 // fiveLevels is a model of five levels with long titles, three components
 // of one indicator each: answering k on every indicator puts a school at
-// level k everywhere.
+// level k everywhere. Its lowest and highest levels have colours of their
+// own, the others the palette's.
 const fiveLevels = `schema: selfdiag.model/v1
 id: five
 version: "1"
@@ -34,11 +35,11 @@ title: Five levels
 source: test
 language: en
 levels:
-  - {id: l1, title: Level 1 Initial and ad hoc}
+  - {id: l1, title: Level 1 Initial and ad hoc, color: "#7B1FA2"}
   - {id: l2, title: Level 2 Developing practices}
   - {id: l3, title: Level 3 Defined and documented}
   - {id: l4, title: Level 4 Managed and measured}
-  - {id: l5, title: Level 5 Optimising continuously}
+  - {id: l5, title: Level 5 Optimising continuously, color: "#0d47a1"}
 components:
   - {id: a, title: Governance, kind: direction}
   - {id: b, title: Infrastructure, kind: direction}
@@ -179,6 +180,18 @@ func TestFiveLevelsInChromium(t *testing.T) {
 	if distinct(colors) != 5 {
 		t.Errorf("heat map colours of the five levels: %v", colors)
 	}
+	// The model's own colours where it declares them, with white text on
+	// the dark one.
+	if len(colors) == 5 && (colors[0] != "rgb(123, 31, 162)" || colors[4] != "rgb(13, 71, 161)") {
+		t.Errorf("heat map cells of levels 1 and 5: %s, %s; want the model's #7B1FA2 and #0D47A1", colors[0], colors[4])
+	}
+	text, err := chromedp.Run(c, chromedp.Evaluate[string](`getComputedStyle(document.querySelectorAll("#heatmap tbody tr td.cell:nth-child(6)")[4]).color`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text != "rgb(255, 255, 255)" {
+		t.Errorf("text on the dark blue of level 5: %s, want white", text)
+	}
 
 	// Five colours on the screen: the legend's swatches, sampled from a
 	// screenshot of the figure.
@@ -212,6 +225,9 @@ func TestFiveLevelsInChromium(t *testing.T) {
 	}
 	if distinct(fills) != 5 {
 		t.Errorf("the legend's five swatches show %v on the screen", fills)
+	}
+	if fills[0] != "#7b1fa2" || fills[4] != "#0d47a1" {
+		t.Errorf("the legend's swatches of levels 1 and 5 show %s and %s, want the model's #7b1fa2 and #0d47a1", fills[0], fills[4])
 	}
 }
 

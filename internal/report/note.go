@@ -10,6 +10,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/chart"
 	"github.com/selfdiag/selfdiag/internal/doc"
 	"github.com/selfdiag/selfdiag/internal/lang"
+	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
@@ -41,7 +42,7 @@ const TopDeficits = 15
 // (ch, nil without one) and the quality of the data.
 func NoteDocument(s *summary.Summary, ch *DistrictChange) *doc.Document {
 	l, u := s.Lang, summaryUnits(s)
-	d := &doc.Document{Title: noteTitleOf(s), Levels: len(s.Levels), Lang: l, Blocks: noteHead(s)}
+	d := &doc.Document{Title: noteTitleOf(s), Levels: len(s.Levels), Colors: model.LevelColors(s.Levels), Lang: l, Blocks: noteHead(s)}
 	add := func(b ...doc.Block) { d.Blocks = append(d.Blocks, b...) }
 	add(statsBlocks(s, s.Stats, "")...)
 	section := 4
@@ -85,7 +86,7 @@ func noteHead(s *summary.Summary) []doc.Block {
 // summary: the note's opening — counts, the model, the overview with the
 // levels — and where the files are.
 func WriteScreenSummary(w io.Writer, s *summary.Summary, files []string) error {
-	d := &doc.Document{Levels: len(s.Levels), Lang: s.Lang, Blocks: noteHead(s)}
+	d := &doc.Document{Levels: len(s.Levels), Colors: model.LevelColors(s.Levels), Lang: s.Lang, Blocks: noteHead(s)}
 	d.Blocks = append(d.Blocks, doc.Heading{Level: 2, Text: s.Lang.T("Файлы")}, textList("", files))
 	return doc.WriteText(w, d)
 }

@@ -31,7 +31,7 @@ const (
 // the measures table to fill in, every answer and the data problems.
 func SchoolDocument(m *model.Model, r *School) *doc.Document {
 	v := newSchoolView(m, r)
-	d := &doc.Document{Title: v.Words.Title, Levels: len(m.Levels), Lang: v.L}
+	d := &doc.Document{Title: v.Words.Title, Levels: len(m.Levels), Colors: model.LevelColors(m.Levels), Lang: v.L}
 	d.Blocks = append(d.Blocks, schoolIdentity(m, v), schoolResults(m, v))
 	if v.Change != nil {
 		d.Blocks = append(d.Blocks, schoolChange(v.L, v.Change))

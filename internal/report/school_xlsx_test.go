@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/selfdiag/selfdiag/internal/lang"
+	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/officetest"
 	"github.com/selfdiag/selfdiag/internal/summary"
 	"github.com/selfdiag/selfdiag/internal/xlsxprint"
@@ -145,5 +146,24 @@ func TestLongTextsFitTheWorkbook(t *testing.T) {
 	}
 	if !cut {
 		t.Error("the source, longer than a cell holds, is not marked as cut")
+	}
+}
+
+// A workbook fills a level with the model's colour for it, else with the
+// palette's: the four of a four-level model, seven apart for others.
+func TestLevelFill(t *testing.T) {
+	four := []model.Level{{ID: "a"}, {ID: "b"}, {ID: "c", Color: "#1565C0"}, {ID: "d"}}
+	for i, want := range []string{levelFills[0], levelFills[1], "1565C0", levelFills[3]} {
+		if got := levelFill(i, four); got != want {
+			t.Errorf("level %d of four: %s, want %s", i, got, want)
+		}
+	}
+	five := []model.Level{{ID: "a"}, {ID: "b"}, {ID: "c"}, {ID: "d"}, {ID: "e", Color: "#0D47A1"}}
+	seen := map[string]bool{}
+	for i := range five {
+		seen[levelFill(i, five)] = true
+	}
+	if !seen["0D47A1"] || len(seen) != 5 {
+		t.Errorf("five levels' fills: %v", seen)
 	}
 }

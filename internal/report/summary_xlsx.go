@@ -34,7 +34,7 @@ func levelStyles(f *excelize.File, levels []model.Level) ([]int, error) {
 	var styles []int
 	for i := range levels {
 		style, err := f.NewStyle(&excelize.Style{CustomNumFmt: &decimalFormat,
-			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{levelFill(i, len(levels))}}})
+			Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{levelFill(i, levels)}}})
 		if err != nil {
 			return nil, err
 		}
@@ -43,18 +43,19 @@ func levelStyles(f *excelize.File, levels []model.Level) ([]int, error) {
 	return styles, nil
 }
 
-// levelFill is the colour of level i of n: distinct for up to seven levels.
-func levelFill(i, n int) string {
-	if n == len(levelFills) {
+// levelFill is the colour of level i: the model's for it, else one of
+// the palette's, distinct for up to seven levels.
+func levelFill(i int, levels []model.Level) string {
+	if levels[i].Color == "" && len(levels) == len(levelFills) {
 		return levelFills[i]
 	}
-	return chart.ShadeColors[chart.ShadeIndex(i, n)]
+	return chart.LevelFill(i, len(levels), levels[i].Color)
 }
 
 // levelFormats adds one conditional format per level to the range.
 func levelFormats(f *excelize.File, sheet, rng string, levels []model.Level) error {
 	for i, l := range levels {
-		fill := levelFill(i, len(levels))
+		fill := levelFill(i, levels)
 		style, err := f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{fill}}})
 		if err != nil {
 			return err
@@ -352,7 +353,7 @@ func levelBars(sheet string, levels []model.Level, c levelChart) *excelize.Chart
 			Name:       fmt.Sprintf("%s!$%s$%d", ref, col, c.header),
 			Categories: fmt.Sprintf("%s!$A$%d:$A$%d", ref, c.first, c.last),
 			Values:     fmt.Sprintf("%s!$%s$%d:$%s$%d", ref, col, c.first, col, c.last),
-			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{levelFill(i, len(levels))}},
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{levelFill(i, levels)}},
 		})
 	}
 	height := uint(max(300, 60+28*(c.last-c.first+1)))

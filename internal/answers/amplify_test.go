@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/selfdiag/selfdiag/internal/hostiletest"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/submission"
 	"github.com/selfdiag/selfdiag/internal/xlsxopen"
 )
@@ -58,7 +59,7 @@ func TestSharedStringAmplification(t *testing.T) {
 			elapsed := time.Since(start)
 			runtime.ReadMemStats(&after)
 			var fe *FileError
-			if !errors.As(err, &fe) || !strings.Contains(fe.Msg, tt.want) || !strings.Contains(fe.File, tt.wantCell) {
+			if !errors.As(err, &fe) || !strings.Contains(fe.Msg.String(), tt.want) || !strings.Contains(fe.Place(lang.RU), tt.wantCell) {
 				t.Fatalf("err = %v", err)
 			}
 			if len(err.Error()) > 1000 {

@@ -15,7 +15,9 @@ import (
 	"time"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/safetext"
 	"github.com/selfdiag/selfdiag/internal/submission"
 )
@@ -106,17 +108,31 @@ func givenFor(m *model.Model, set map[string]string) (model.Profile, error) {
 	return given, nil
 }
 
-// FileError is a file that cannot be read at all. Its message is in Russian
-// and says what to do.
+// FileError is a file that cannot be read at all. Its message says what
+// to do; it is written in the model's language by In (Error is Russian).
 type FileError struct {
 	File string
-	Msg  string
+	// Where is the place in the file the failure is at, if it has one (a
+	// row); its File is set then.
+	Where problem.Location
+	Msg   lang.Phrase
 	// Results: the file is one of the program's own results (a report),
 	// passed over rather than failed.
 	Results bool
 }
 
-func (e *FileError) Error() string { return safetext.Terminal(e.File) + ": " + e.Msg }
+func (e *FileError) Error() string { return e.In(lang.RU) }
+
+// In is the failure in a language: its place, then its message.
+func (e *FileError) In(l lang.Lang) string { return e.Place(l) + ": " + e.Msg.In(l) }
+
+// Place is the file, or the place in it, in a language.
+func (e *FileError) Place(l lang.Lang) string {
+	if e.Where.File != "" {
+		return safetext.Terminal(e.Where.In(l))
+	}
+	return safetext.Terminal(e.File)
+}
 
 // ReadFile reads every school of an answer file and passes each to fn in
 // file order. An unreadable file gives a *FileError; an error from fn stops
@@ -166,11 +182,11 @@ func readFile(path string, opts Options, out sink) error {
 	switch ext {
 	case ".xlsx", ".xlsm", ".csv", ".txt":
 	case ".xls":
-		return &FileError{File: path, Msg: "файл старого формата Excel (.xls) не поддерживается: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"}
+		return &FileError{File: path, Msg: lang.P("файл старого формата Excel (.xls) не поддерживается: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»")}
 	case ".ods":
-		return &FileError{File: path, Msg: "файл OpenDocument (.ods) не поддерживается: сохраните его как «Книга Excel (.xlsx)» или CSV"}
+		return &FileError{File: path, Msg: lang.P("файл OpenDocument (.ods) не поддерживается: сохраните его как «Книга Excel (.xlsx)» или CSV")}
 	default:
-		return &FileError{File: path, Msg: fmt.Sprintf("неподдерживаемый тип файла %q: нужны .xlsx или .csv", ext)}
+		return &FileError{File: path, Msg: lang.P("неподдерживаемый тип файла %q: нужны .xlsx или .csv", ext)}
 	}
 	// Only a regular file is opened: opening a named pipe would wait
 	// forever, and a device has no end.
@@ -181,17 +197,17 @@ func readFile(path string, opts Options, out sink) error {
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil {
-		return &FileError{File: path, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
+		return &FileError{File: path, Msg: lang.P("не удалось прочитать файл: %s", fserr.Phrase(err))}
 	}
 	if ext == ".xlsx" || ext == ".xlsm" {
 		if st.Size() > maxXLSXSize {
-			return &FileError{File: path, Msg: fmt.Sprintf("книга больше %d МБ (%d МБ): книга одной школы или района столько не занимает; сохраните таблицу района в CSV", maxXLSXSize>>20, st.Size()>>20)}
+			return &FileError{File: path, Msg: lang.P("книга больше %d МБ (%d МБ): книга одной школы или района столько не занимает; сохраните таблицу района в CSV", maxXLSXSize>>20, st.Size()>>20)}
 		}
 		out.modified = st.ModTime()
 		return readXLSX(path, f, opts, out)
 	}
 	if st.Size() > maxCSVSize {
-		return &FileError{File: path, Msg: fmt.Sprintf("файл больше %d МБ (%d МБ): разделите таблицу на части", maxCSVSize>>20, st.Size()>>20)}
+		return &FileError{File: path, Msg: lang.P("файл больше %d МБ (%d МБ): разделите таблицу на части", maxCSVSize>>20, st.Size()>>20)}
 	}
 	out.modified = st.ModTime()
 	return readCSVStream(path, f, opts, out)
@@ -201,18 +217,18 @@ func readFile(path string, opts Options, out sink) error {
 func openRegular(path string) (*os.File, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, &FileError{File: path, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
+		return nil, &FileError{File: path, Msg: lang.P("не удалось прочитать файл: %s", fserr.Phrase(err))}
 	}
 	if !st.Mode().IsRegular() {
-		return nil, &FileError{File: path, Msg: "это не обычный файл (папка, канал или устройство): читаются только файлы .xlsx и .csv"}
+		return nil, &FileError{File: path, Msg: lang.P("это не обычный файл (папка, канал или устройство): читаются только файлы .xlsx и .csv")}
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, &FileError{File: path, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
+		return nil, &FileError{File: path, Msg: lang.P("не удалось прочитать файл: %s", fserr.Phrase(err))}
 	}
 	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
 		f.Close()
-		return nil, &FileError{File: path, Msg: "файл заменён во время чтения: запустите ещё раз"}
+		return nil, &FileError{File: path, Msg: lang.P("файл заменён во время чтения: запустите ещё раз")}
 	}
 	return f, nil
 }

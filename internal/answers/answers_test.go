@@ -257,14 +257,20 @@ func TestXLSXPercentCellsAndSchoolSheet(t *testing.T) {
 	}
 
 	// The same book marked as the program's results (a report has such
-	// sheets) is passed over, not read as a school.
-	f.SetDocProps(&excelize.DocProperties{Category: xlsxopen.ResultsCategory})
-	if err := f.SaveAs(path); err != nil {
-		t.Fatal(err)
+	// sheets) is passed over, not read as a school; so is one marked
+	// before the mark was made neutral.
+	for _, category := range []string{xlsxopen.ResultsCategory, "selfdiag: результаты, не ответы школы"} {
+		f.SetDocProps(&excelize.DocProperties{Category: category})
+		if err := f.SaveAs(path); err != nil {
+			t.Fatal(err)
+		}
+		err := ReadFile(path, Options{}, func(*submission.Submission) error { t.Error("results read as a school"); return nil })
+		if fe, ok := errors.AsType[*FileError](err); !ok || !fe.Results || !strings.Contains(fe.Msg.String(), "не ответы школы") {
+			t.Errorf("%q: a results book gives %v, want a FileError marked Results", category, err)
+		}
 	}
-	err := ReadFile(path, Options{}, func(*submission.Submission) error { t.Error("results read as a school"); return nil })
-	if fe, ok := errors.AsType[*FileError](err); !ok || !fe.Results || !strings.Contains(fe.Msg, "не ответы школы") {
-		t.Errorf("a results book gives %v, want a FileError marked Results", err)
+	if strings.ContainsFunc(xlsxopen.ResultsCategory, func(r rune) bool { return r >= 'а' && r <= 'я' }) {
+		t.Errorf("the results mark %q is not neutral", xlsxopen.ResultsCategory)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/submission"
 )
@@ -69,7 +70,7 @@ func decodeCSV(head []byte, rest io.Reader, force string) (r io.Reader, name str
 	switch name {
 	case "utf-8":
 		if !validUTF8Prefix(bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})) {
-			return nil, "", false, errors.New("файл не в кодировке UTF-8: укажите верную кодировку (--encoding windows-1251)")
+			return nil, "", false, phraseError{lang.P("файл не в кодировке UTF-8: укажите верную кодировку (--encoding windows-1251)")}
 		}
 		head = bytes.TrimPrefix(head, []byte{0xEF, 0xBB, 0xBF})
 		return io.MultiReader(bytes.NewReader(head), rest), name, true, nil
@@ -152,12 +153,16 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	head := make([]byte, sniffSize)
 	n, err := io.ReadFull(in, head)
 	if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
-		return &FileError{File: name, Msg: "не удалось прочитать файл: " + fserr.Text(err)}
+		return &FileError{File: name, Msg: lang.P("не удалось прочитать файл: %s", fserr.Phrase(err))}
 	}
 	head = head[:n]
 	decoded, _, checkUTF8, err := decodeCSV(head, in, opts.Encoding)
 	if err != nil {
-		return &FileError{File: name, Msg: err.Error()}
+		msg := lang.P("%s", err.Error())
+		if pe, ok := err.(phraseError); ok {
+			msg = pe.Phrase
+		}
+		return &FileError{File: name, Msg: msg}
 	}
 	lines := &lineLimiter{r: crLines{bufio.NewReader(decoded)}, line: 1}
 	text := bufio.NewReaderSize(lines, sniffSize)
@@ -166,11 +171,11 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 		return csvReadError(name, lines, 1, err)
 	}
 	if len(sniff) < sniffSize && len(bytes.TrimSpace(sniff)) == 0 {
-		return &FileError{File: name, Msg: "файл пуст"}
+		return &FileError{File: name, Msg: lang.P("файл пуст")}
 	}
 	delim, skip := detectDelimiter(sniff)
 	if !validDelim(delim) {
-		return &FileError{File: name, Msg: fmt.Sprintf("в строке «sep=» указан недопустимый разделитель %q", delim)}
+		return &FileError{File: name, Msg: lang.P("в строке «sep=» указан недопустимый разделитель %q", delim)}
 	}
 	firstLine := 1
 	if skip {
@@ -225,14 +230,14 @@ func (t *csvTable) next() ([]string, int, bool) {
 	line, _ := t.r.FieldPos(0)
 	line += t.firstLine - 1
 	if len(rec) > maxColumns {
-		t.failure = &FileError{File: t.loc(line, 0).String(), Msg: fmt.Sprintf("в строке %d столбцов, больше %d: это не таблица ответов", len(rec), maxColumns)}
+		t.failure = &FileError{File: t.name, Where: t.loc(line, 0), Msg: lang.P("в строке %d столбцов, больше %d: это не таблица ответов", len(rec), maxColumns)}
 		return nil, 0, false
 	}
 	if t.checkUTF8 {
 		for i, f := range rec {
 			if !utf8.ValidString(f) {
-				t.failure = &FileError{File: t.loc(line, i+1).String(),
-					Msg: "текст не в кодировке UTF-8, хотя начало файла в ней: сохраните весь файл в одной кодировке (UTF-8 или Windows-1251)"}
+				t.failure = &FileError{File: t.name, Where: t.loc(line, i+1),
+					Msg: lang.P("текст не в кодировке UTF-8, хотя начало файла в ней: сохраните весь файл в одной кодировке (UTF-8 или Windows-1251)")}
 				return nil, 0, false
 			}
 		}
@@ -298,18 +303,18 @@ func (c crLines) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// csvReadError says in Russian why the text stopped.
+// csvReadError says why the text stopped.
 func csvReadError(name string, lines *lineLimiter, firstLine int, err error) error {
 	if errors.Is(err, errLongLine) {
-		return &FileError{File: problem.Location{File: name, Row: lines.line}.String(),
-			Msg: fmt.Sprintf("строка длиннее %d МБ: в таблице ответов таких нет; проверьте, что это файл CSV с переводами строк", maxLine>>20)}
+		return &FileError{File: name, Where: problem.Location{File: name, Row: lines.line},
+			Msg: lang.P("строка длиннее %d МБ: в таблице ответов таких нет; проверьте, что это файл CSV с переводами строк", maxLine>>20)}
 	}
 	where := problem.Location{File: name}
 	if pe, ok := errors.AsType[*csv.ParseError](err); ok {
 		where.Row = pe.StartLine + firstLine - 1
 		err = pe.Err
 	}
-	return &FileError{File: where.String(), Msg: "ошибка чтения CSV: " + fserr.Text(err)}
+	return &FileError{File: name, Where: where, Msg: lang.P("ошибка чтения CSV: %s", fserr.Phrase(err))}
 }
 
 func (t *csvTable) err() error { return t.failure }
@@ -321,3 +326,9 @@ func (t *csvTable) sheet() string { return "" }
 func (t *csvTable) loc(row, col int) problem.Location {
 	return problem.Location{File: t.name, Row: row, Col: col}
 }
+
+// phraseError is an error whose message is written in the reader's
+// language.
+type phraseError struct{ lang.Phrase }
+
+func (e phraseError) Error() string { return e.Phrase.String() }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/submission"
@@ -45,12 +46,12 @@ type errNoHeader struct{ seen []string }
 
 func (errNoHeader) Error() string { return "no header row" }
 
-// message is the Russian message, with what was seen.
-func (e errNoHeader) message() string {
+// message is the message, with what was seen.
+func (e errNoHeader) message() lang.Phrase {
 	if len(e.seen) == 0 {
-		return noHeaderMsg + "; в файле не найдено ни одной непустой ячейки"
+		return lang.P(noHeaderMsg + "; в файле не найдено ни одной непустой ячейки")
 	}
-	return noHeaderMsg + "; в начале найдено: " + strings.Join(e.seen, ", ")
+	return lang.P("%s; в начале найдено: %s", lang.P(noHeaderMsg), strings.Join(e.seen, ", "))
 }
 
 // seenCells lists up to 8 non-empty cells of the rows, with their places.
@@ -363,7 +364,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 		}
 		rows++
 		if rows > maxSchoolRows {
-			return &FileError{File: t.loc(row, 0).String(), Msg: fmt.Sprintf("под строкой заголовков больше %d строк: в ответах одной школы их около сотни; проверьте, что это файл ответов", maxSchoolRows)}
+			return &FileError{File: t.loc(row, 0).File, Where: t.loc(row, 0), Msg: lang.P("под строкой заголовков больше %d строк: в ответах одной школы их около сотни; проверьте, что это файл ответов", maxSchoolRows)}
 		}
 		idCell := cell(cells, h.id)
 		if rows == 1 && idCell == "" {
@@ -466,8 +467,8 @@ type errNoSchools struct{ header problem.Location }
 
 func (errNoSchools) Error() string { return "no school rows" }
 
-func (e errNoSchools) message() string {
-	return fmt.Sprintf("таблица района без строк школ: под строкой заголовков (%s) нет ни одной заполненной строки; впишите по строке на каждую школу", e.header.String())
+func (e errNoSchools) message() lang.Phrase {
+	return lang.P("таблица района без строк школ: под строкой заголовков (%s) нет ни одной заполненной строки; впишите по строке на каждую школу", e.header.String())
 }
 
 func parseDistrict(t table, h header, out sink, opts Options) error {

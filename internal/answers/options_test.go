@@ -245,7 +245,7 @@ func TestDistrictTableWithoutRows(t *testing.T) {
 		n := 0
 		err := ReadFile(path, Options{}, func(*submission.Submission) error { n++; return nil })
 		var fe *FileError
-		if !errors.As(err, &fe) || !strings.Contains(fe.Msg, "таблица района без строк школ") || n != 0 {
+		if !errors.As(err, &fe) || !strings.Contains(fe.Msg.String(), "таблица района без строк школ") || n != 0 {
 			t.Errorf("%s: %d schools, err %v", filepath.Base(path), n, err)
 		}
 	}

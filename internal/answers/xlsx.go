@@ -32,15 +32,18 @@ func sheetIs(name, role string) bool {
 
 func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	opts.fields = newFields(opts.Respondent)
-	f, done, err := xlsxopen.Open(file, ": книга одной школы или района столько не занимает; пересохраните её в Excel или LibreOffice или сохраните таблицу района в CSV")
+	f, done, err := xlsxopen.Open(file, lang.P(": книга одной школы или района столько не занимает; пересохраните её в Excel или LibreOffice или сохраните таблицу района в CSV"))
+	if xe, ok := err.(*xlsxopen.Error); ok {
+		return &FileError{File: path, Msg: xe.Msg}
+	}
 	if err != nil {
-		return &FileError{File: path, Msg: err.Error()}
+		return &FileError{File: path, Msg: lang.P("%s", err.Error())}
 	}
 	defer done()
 	defer f.Close()
 	if xlsxopen.IsResults(f) {
 		return &FileError{File: path, Results: true,
-			Msg: "результаты selfdiag (отчёт, сводка или сравнение), а не ответы школы — пропущен"}
+			Msg: lang.P("результаты selfdiag (отчёт, сводка или сравнение), а не ответы школы — пропущен")}
 	}
 
 	var base *metaFields
@@ -117,9 +120,9 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 		return &FileError{File: path, Msg: emptyDistrict[0].message()}
 	}
 	if len(schools) == 0 {
-		msg := noHeaderMsg + " (просмотрены листы: «" + strings.Join(sheets, "», «") + "»)"
+		msg := lang.P("%s (просмотрены листы: «%s»)", lang.P(noHeaderMsg), strings.Join(sheets, "», «"))
 		if len(seen) > 0 {
-			msg += "; в начале найдено: " + strings.Join(seen[:min(len(seen), 8)], ", ")
+			msg = lang.P("%s; в начале найдено: %s", msg, strings.Join(seen[:min(len(seen), 8)], ", "))
 		}
 		return &FileError{File: path, Msg: msg}
 	}
@@ -136,7 +139,7 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 }
 
 func readSheet(f *excelize.File, file *os.File, path, sheet string, base *metaFields, budget *xlsxopen.TextBudget, formats *styleFormats, opts Options, out sink) error {
-	broken := &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
+	broken := &FileError{File: path, Msg: lang.P("не удалось прочитать лист «%s»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново", sheet)}
 	notes, err := openNotes(file, sheet)
 	if err != nil {
 		return broken
@@ -158,7 +161,7 @@ func readSheet(f *excelize.File, file *os.File, path, sheet string, base *metaFi
 func readSchoolSheet(f *excelize.File, path, sheet string, budget *xlsxopen.TextBudget, fl *fields) (*metaFields, error) {
 	rows, err := f.Rows(sheet)
 	if err != nil {
-		return nil, &FileError{File: path, Msg: "не удалось прочитать лист «" + sheet + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
+		return nil, &FileError{File: path, Msg: lang.P("не удалось прочитать лист «%s»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново", sheet)}
 	}
 	defer rows.Close()
 	t := &xlsxTable{f: f, path: path, sheetName: sheet, rows: rows, budget: budget}
@@ -194,18 +197,18 @@ type xlsxTable struct {
 func (t *xlsxTable) next() ([]string, int, bool) {
 	if t.failure != nil || !t.rows.Next() {
 		if err := t.rows.Error(); err != nil && t.failure == nil {
-			t.failure = &FileError{File: t.path, Msg: "не удалось дочитать лист «" + t.sheetName + "»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново"}
+			t.failure = &FileError{File: t.path, Msg: lang.P("не удалось дочитать лист «%s»: книга повреждена; откройте её в Excel или LibreOffice и сохраните заново", t.sheetName)}
 		}
 		return nil, 0, false
 	}
 	t.row++
 	cols, err := t.rows.Columns(excelize.Options{RawCellValue: true})
 	if err != nil {
-		t.failure = &FileError{File: t.loc(t.row, 0).String(), Msg: "строка не читается (повреждённая ячейка): откройте книгу в Excel или LibreOffice и сохраните заново"}
+		t.failure = &FileError{File: t.path, Where: t.loc(t.row, 0), Msg: lang.P("строка не читается (повреждённая ячейка): откройте книгу в Excel или LibreOffice и сохраните заново")}
 		return nil, 0, false
 	}
-	if col, msg := t.budget.Take(cols); msg != "" {
-		t.failure = &FileError{File: t.loc(t.row, col+1).String(), Msg: msg}
+	if col, msg, ok := t.budget.Take(cols); !ok {
+		t.failure = &FileError{File: t.path, Where: t.loc(t.row, col+1), Msg: msg}
 		return nil, 0, false
 	}
 	return cols, t.row, true

@@ -5,7 +5,6 @@ package batch
 
 import (
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/scoring"
@@ -24,8 +25,10 @@ import (
 // Output is set for a folder of the program's own outputs: passed over on
 // purpose, it is no failure.
 type Skipped struct {
-	Path, Reason string
-	Output       bool
+	Path string
+	// Reason is written in the model's language once it is known.
+	Reason lang.Phrase
+	Output bool
 	// NotAnswers: a file of a kind that holds no answer table (.pdf,
 	// .docx, .txt …), listed without failing the run.
 	NotAnswers bool
@@ -50,13 +53,13 @@ func Collect(paths []string) (files []string, skipped []Skipped, missing []strin
 		case err != nil && explicit && errors.Is(err, fs.ErrNotExist):
 			missing = append(missing, p)
 		case err != nil:
-			skipped = append(skipped, Skipped{Path: p, Reason: "не удалось прочитать: " + notFound(err)})
+			skipped = append(skipped, Skipped{Path: p, Reason: lang.P("не удалось прочитать: %s", fserr.Phrase(err))})
 		case info.IsDir():
 			walk(p, info)
 		case !info.Mode().IsRegular():
-			skipped = append(skipped, Skipped{Path: p, Reason: "не обычный файл (канал, устройство или сокет): пропущен"})
+			skipped = append(skipped, Skipped{Path: p, Reason: lang.P("не обычный файл (канал, устройство или сокет): пропущен")})
 		default:
-			if reason, table := unsupported(p); reason != "" {
+			if reason, table := unsupported(p); reason.Format != "" {
 				skipped = append(skipped, Skipped{Path: p, Reason: reason, NotAnswers: !table})
 			} else if !seen[p] {
 				seen[p] = true
@@ -75,12 +78,12 @@ func Collect(paths []string) (files []string, skipped []Skipped, missing []strin
 		// folder, a previous run stored there) are not answers: their
 		// xlsx reports would be counted as schools.
 		if _, err := os.Lstat(filepath.Join(dir, outdir.ManifestFile)); err == nil {
-			skipped = append(skipped, Skipped{Path: dir, Reason: fmt.Sprintf(outputFolder, outdir.ManifestFile), Output: true})
+			skipped = append(skipped, Skipped{Path: dir, Reason: lang.P(outputFolder, outdir.ManifestFile), Output: true})
 			return
 		}
 		entries, err := os.ReadDir(dir)
 		if err != nil {
-			skipped = append(skipped, Skipped{Path: dir, Reason: "не удалось прочитать папку: " + notFound(err)})
+			skipped = append(skipped, Skipped{Path: dir, Reason: lang.P("не удалось прочитать папку: %s", fserr.Phrase(err))})
 			return
 		}
 		for _, e := range entries {
@@ -97,31 +100,21 @@ func Collect(paths []string) (files []string, skipped []Skipped, missing []strin
 	return files, skipped, missing
 }
 
-func notFound(err error) string {
-	if errors.Is(err, fs.ErrNotExist) {
-		return "нет такого файла или каталога"
-	}
-	if errors.Is(err, fs.ErrPermission) {
-		return "нет прав на чтение"
-	}
-	return err.Error()
-}
-
 // unsupported says why a file is not read ("" when it is), and whether it
 // is a table at all: an old or OpenDocument workbook may hold a school's
 // answers and must be resaved; a letter or an order holds none.
-func unsupported(p string) (reason string, table bool) {
+func unsupported(p string) (reason lang.Phrase, table bool) {
 	switch ext := strings.ToLower(filepath.Ext(p)); ext {
 	case ".xlsx", ".xlsm", ".csv":
-		return "", true
+		return lang.Phrase{}, true
 	case ".xls":
-		return "файл старого формата Excel (.xls) не поддерживается: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»", true
+		return lang.P("файл старого формата Excel (.xls) не поддерживается: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"), true
 	case ".ods":
-		return "файл OpenDocument (.ods) не поддерживается: сохраните его как «Книга Excel (.xlsx)» или CSV", true
+		return lang.P("файл OpenDocument (.ods) не поддерживается: сохраните его как «Книга Excel (.xlsx)» или CSV"), true
 	case "":
-		return "не файл ответов (без расширения) — пропущен; ответы принимаются в .xlsx или .csv", false
+		return lang.P("не файл ответов (без расширения) — пропущен; ответы принимаются в .xlsx или .csv"), false
 	default:
-		return fmt.Sprintf("не файл ответов (%s) — пропущен; ответы принимаются в .xlsx или .csv", ext), false
+		return lang.P("не файл ответов (%s) — пропущен; ответы принимаются в .xlsx или .csv", ext), false
 	}
 }
 

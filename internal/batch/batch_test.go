@@ -49,10 +49,10 @@ func TestCollect(t *testing.T) {
 	}
 	var reasons []string
 	for _, s := range skipped {
-		reasons = append(reasons, filepath.Base(s.Path)+": "+s.Reason)
+		reasons = append(reasons, filepath.Base(s.Path)+": "+s.Reason.String())
 	}
 	all := strings.Join(reasons, "\n")
-	for _, want := range []string{"dangling.csv: не удалось прочитать: нет такого файла", "pipe.csv: не обычный файл", "note.pdf: не файл ответов (.pdf)", "old.xls: файл старого формата Excel (.xls)"} {
+	for _, want := range []string{"dangling.csv: не удалось прочитать: файл не найден", "pipe.csv: не обычный файл", "note.pdf: не файл ответов (.pdf)", "old.xls: файл старого формата Excel (.xls)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("skipped lacks %q:\n%s", want, all)
 		}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/compare"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
@@ -50,9 +51,9 @@ func RunDistrict(m *model.Model, files []string, skipped []Skipped, o DistrictOp
 	for _, s := range skipped {
 		switch {
 		case s.NotAnswers:
-			agg.AddPassedOver(s.Path, s.Reason)
+			agg.AddPassedOver(s.Path, s.Reason.In(m.Lang()))
 		case !s.Output:
-			agg.AddFailure(s.Path, s.Reason)
+			agg.AddFailure(s.Path, s.Reason.In(m.Lang()))
 		}
 	}
 	type kept struct {
@@ -93,9 +94,9 @@ func RunDistrict(m *model.Model, files []string, skipped []Skipped, o DistrictOp
 			fe, _ := errors.AsType[*answers.FileError](err)
 			switch {
 			case fe != nil && fe.Results:
-				agg.AddPassedOver(path, fe.Msg)
+				agg.AddPassedOver(path, fe.Msg.In(m.Lang()))
 			case err != nil:
-				agg.AddFailure(path, FileErrorMessage(err))
+				agg.AddFailure(path, FileErrorMessage(err, m.Lang()))
 			default:
 				agg.FileDone()
 			}
@@ -120,10 +121,13 @@ func RunDistrict(m *model.Model, files []string, skipped []Skipped, o DistrictOp
 	return d
 }
 
-// FileErrorMessage is the Russian reason a file was not read.
-func FileErrorMessage(err error) string {
+// FileErrorMessage is the reason a file was not read, in a language.
+func FileErrorMessage(err error, l lang.Lang) string {
 	if fe, ok := errors.AsType[*answers.FileError](err); ok {
-		return fe.Msg
+		if fe.Where.File != "" {
+			return fe.Where.CellIn(l) + ": " + fe.Msg.In(l)
+		}
+		return fe.Msg.In(l)
 	}
 	if pe, ok := errors.AsType[*PanicError](err); ok {
 		return pe.Message()

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/sampledata"
 	"github.com/selfdiag/selfdiag/internal/scoring"
@@ -81,7 +82,7 @@ func TestRunDistrictKeepsCountedSchools(t *testing.T) {
 		}
 	}
 	// Nothing kept unless asked.
-	d := RunDistrict(m, files, []Skipped{{Path: "x.xls", Reason: "старый формат"}}, DistrictOptions{})
+	d := RunDistrict(m, files, []Skipped{{Path: "x.xls", Reason: lang.P("старый формат")}}, DistrictOptions{})
 	if d.Results != nil || d.Side != nil || d.Summary.Counts.Failed != 1 || d.Summary.Counts.Files != 7 {
 		t.Errorf("results %v side %v counts %+v", d.Results, d.Side, d.Summary.Counts)
 	}
@@ -120,7 +121,7 @@ func TestRunRecoversFromADefect(t *testing.T) {
 	if !slices.Equal(got, []string{"1", "3"}) || len(failed) != 1 || !ok {
 		t.Fatalf("schools %v, failures %v", got, failed)
 	}
-	if msg := FileErrorMessage(pe); !strings.Contains(msg, "внутренняя ошибка программы") || !strings.Contains(string(pe.Stack), "TestRunRecoversFromADefect") {
+	if msg := FileErrorMessage(pe, lang.RU); !strings.Contains(msg, "внутренняя ошибка программы") || !strings.Contains(string(pe.Stack), "TestRunRecoversFromADefect") {
 		t.Errorf("message %q, stack %s", msg, pe.Stack)
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/compare"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
@@ -57,12 +58,16 @@ func LoadSide(name, path string, loadModel func() (*model.Model, error), o Distr
 	for _, f := range d.Summary.Failures {
 		notes.Failed = append(notes.Failed, prefix+f.File+": "+f.Message)
 	}
+	l := m.Lang()
 	for _, dup := range d.Summary.Duplicates {
-		by := "наименованию и муниципалитету"
-		if dup.By == "код" {
-			by = "коду"
+		by := dup.By // in the model's language: «code», «name and «Sector»»
+		if l == lang.RU {
+			by = "наименованию и муниципалитету"
+			if dup.By == "код" {
+				by = "коду"
+			}
 		}
-		line := fmt.Sprintf("%sповтор школы «%s» (по %s): не учтена подача %s", prefix, dup.School, by, dup.Source)
+		line := prefix + l.T("повтор школы «%s» (по %s): не учтена подача %s", dup.School, by, dup.Source)
 		if dup.Reason != "" {
 			line += "; " + dup.Reason
 		}
@@ -90,7 +95,7 @@ func OutputsPassed(skipped []Skipped, prefix string) []string {
 	var lines []string
 	for _, s := range skipped {
 		if s.Output {
-			lines = append(lines, prefix+s.Path+": "+s.Reason)
+			lines = append(lines, prefix+s.Path+": "+s.Reason.In(lang.RU))
 		}
 	}
 	return lines

@@ -7,13 +7,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 )
 
 func TestNoAnswers(t *testing.T) {
-	output := Skipped{Path: "итоги", Reason: "папка результатов selfdiag", Output: true}
-	other := Skipped{Path: "анкета.xls", Reason: "старый формат"}
-	letter := Skipped{Path: "приказ.pdf", Reason: "не файл ответов", NotAnswers: true}
+	output := Skipped{Path: "итоги", Reason: lang.P("папка результатов selfdiag"), Output: true}
+	other := Skipped{Path: "анкета.xls", Reason: lang.P("старый формат")}
+	letter := Skipped{Path: "приказ.pdf", Reason: lang.P("не файл ответов"), NotAnswers: true}
 	tests := []struct {
 		name    string
 		files   []string

@@ -598,6 +598,7 @@ func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root strin
 	checkWords(t, m, work, docs)
 	checkColours(t, m, work, docs)
 	checkStatusLines(t, modelDir, root, fw, work)
+	checkTroubleInLanguage(t, modelDir, root, fw, work)
 	for _, path := range files {
 		text := documentText(t, path)
 		if w := cyrillic.FindString(text); w != "" {
@@ -750,6 +751,48 @@ func checkColours(t *testing.T, m *model.Model, work, docs string) {
 		}
 		if !bytes.Contains(styles, []byte(strings.TrimPrefix(l.Color, "#"))) {
 			t.Errorf("summary.xlsx does not fill «%s» with %s", l.Title, l.Color)
+		}
+	}
+}
+
+// checkTroubleInLanguage runs batch and score on a folder of troubles —
+// a damaged workbook, an empty CSV, an old .xls, the program's own
+// results, a respondent sent twice — and wants what the district's note
+// and the command line say of them in the model's language.
+func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, work string) {
+	t.Helper()
+	dir := filepath.Join(work, "troubles")
+	if err := os.CopyFS(dir, os.DirFS(filepath.Join(root, fw.before))); err != nil {
+		t.Fatal(err)
+	}
+	csvs, _ := filepath.Glob(filepath.Join(dir, "*.csv"))
+	data, err := os.ReadFile(csvs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, body := range map[string][]byte{"again.csv": data, "damaged.xlsx": []byte("PK\x03\x04damaged"), "empty.csv": nil, "old.xls": []byte("x")} {
+		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	note := filepath.Join(work, "troubles-note")
+	out, errOut := run(t, ExitProblems, "batch", "--model", modelDir, "-f", "md", "--out", note, dir)
+	said := out + errOut
+	text, err := os.ReadFile(filepath.Join(note, "summary.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	said += string(text)
+	_, errOut = run(t, ExitFailure, "score", "--model", modelDir, filepath.Join(dir, "damaged.xlsx"))
+	said += errOut
+	for _, want := range []string{"damaged.xlsx", "empty.csv", "old.xls", "again.csv"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("nothing said of %s:\n%s", want, said)
+		}
+	}
+	for _, line := range strings.Split(said, "\n") {
+		if cyrillic.MatchString(line) {
+			t.Errorf("said in Russian: %s", line)
 		}
 	}
 }

@@ -67,7 +67,7 @@ func TestMessyFolder(t *testing.T) {
 		switch {
 		case strings.HasPrefix(want, "не читается: "):
 			var fe *answers.FileError
-			if !errors.As(err, &fe) || !strings.Contains(fe.Msg, strings.TrimPrefix(want, "не читается: ")) {
+			if !errors.As(err, &fe) || !strings.Contains(fe.Msg.String(), strings.TrimPrefix(want, "не читается: ")) {
 				t.Errorf("%s: %v, want a file error with %q", file, err, want)
 			}
 			continue

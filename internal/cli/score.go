@@ -103,7 +103,14 @@ func (a *app) scoredOutcome(m *model.Model, results []*report.School, failed []e
 		problems += len(r.Problems)
 	}
 	if len(failed) > 0 {
-		return &failure{errors.Join(failed...).Error()}
+		texts := make([]string, len(failed))
+		for i, err := range failed {
+			texts[i] = err.Error()
+			if fe, ok := errors.AsType[*answers.FileError](err); ok {
+				texts[i] = fe.In(m.Lang()) // a file not read is told in the model's language
+			}
+		}
+		return &failure{strings.Join(texts, "\n")}
 	}
 	u := report.UnitsOf(m.Lang(), &m.Respondent, "")
 	if len(results) == 0 { // never exit 0 for nothing done

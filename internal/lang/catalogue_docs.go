@@ -399,15 +399,21 @@ var documents = map[string]map[Lang]string{
 	"selfdiag: в данных найдено проблем: %d (перечислены в отчёте)":                     {EN: "selfdiag: data problems found: %d (listed in the report)", IT: "selfdiag: problemi trovati nei dati: %d (elencati nel rapporto)"},
 	"selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены":          {EN: "selfdiag: files not read: %d (listed above); the rest are compared", IT: "selfdiag: file non letti: %d (elencati sopra); gli altri sono confrontati"},
 	"selfdiag: повторов: %d (перечислены выше); каждый сравнён один раз":                {EN: "selfdiag: repeated: %d (listed above); each is compared once", IT: "selfdiag: ripetuti: %d (elencati sopra); ciascuno è confrontato una volta"},
-	"файл не прочитан":                      {EN: "file not read", IT: "file non letto"},
-	"selfdiag: в модели найдено ошибок: %d": {EN: "selfdiag: errors found in the model: %d", IT: "selfdiag: errori trovati nel modello: %d"},
-	"selfdiag: в таблице модели найдено ошибок: %d; каталог не записан": {EN: "selfdiag: errors found in the model's table: %d; no folder written", IT: "selfdiag: errori trovati nella tabella del modello: %d; nessuna cartella scritta"},
+	"файл не прочитан":                               {EN: "file not read", IT: "file non letto"},
+	"повтор школы «%s» (по %s): не учтена подача %s": {EN: "repeated respondent «%s» (matched by %s): the submission %s is not counted", IT: "rispondente ripetuto «%s» (abbinato per %s): l'invio %s non è contato"},
+	"при --duplicates error повторы не учитываются: ни одна подача этой школы не учтена; оставьте один файл": {EN: "with --duplicates error repeats are not counted: no submission of this respondent is counted; keep one file", IT: "con --duplicates error le ripetizioni non si contano: nessun invio di questo rispondente è contato; tenete un solo file"},
+	"учтена первая подача по порядку файлов (--duplicates first)":                                            {EN: "the first submission in the order of files is counted (--duplicates first)", IT: "è contato il primo invio nell'ordine dei file (--duplicates first)"},
+	"учтена более поздняя подача: дата заполнения %s позже %s":                                               {EN: "the later submission is counted: filled in on %s, after %s", IT: "è contato l'invio più recente: compilato il %s, dopo il %s"},
+	"учтена более поздняя подача: файл изменён %s, другой — %s":                                              {EN: "the later submission is counted: its file was changed %s, the other %s", IT: "è contato l'invio più recente: il suo file è stato modificato il %s, l'altro il %s"},
+	"даты заполнения и изменения файлов не различаются: учтена первая подача по порядку файлов":              {EN: "the filling-in dates and the files' change times do not differ: the first submission in the order of files is counted", IT: "le date di compilazione e di modifica dei file non differiscono: è contato il primo invio nell'ordine dei file"},
+	"selfdiag: в модели найдено ошибок: %d":                                                                  {EN: "selfdiag: errors found in the model: %d", IT: "selfdiag: errori trovati nel modello: %d"},
+	"selfdiag: в таблице модели найдено ошибок: %d; каталог не записан":                                      {EN: "selfdiag: errors found in the model's table: %d; no folder written", IT: "selfdiag: errori trovati nella tabella del modello: %d; nessuna cartella scritta"},
 }
 
 // The documents' and the command line's words join the catalogue
 // (TestCatalogueParts: no message in two parts).
 func init() {
-	for _, part := range []map[string]map[Lang]string{documents, commandLine, modelProblems} {
+	for _, part := range []map[string]map[Lang]string{documents, commandLine, modelProblems, fileProblems} {
 		for msg, tr := range part {
 			catalogue[msg] = tr
 		}

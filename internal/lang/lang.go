@@ -137,3 +137,32 @@ func (l Lang) Plural(n int, one, few, many string) string {
 	}
 	return many
 }
+
+// Phrase is a message written later, in a language its maker does not
+// know yet: its Russian format (the catalogue's key) and its arguments.
+// An argument that is a Phrase is written in the same language.
+type Phrase struct {
+	Format string
+	Args   []any
+}
+
+// P makes a phrase.
+func P(format string, args ...any) Phrase { return Phrase{format, args} }
+
+// In writes the phrase in the language.
+func (p Phrase) In(l Lang) string {
+	args := make([]any, len(p.Args))
+	for i, a := range p.Args {
+		if inner, ok := a.(Phrase); ok {
+			a = inner.In(l)
+		}
+		args[i] = a
+	}
+	if len(args) == 0 {
+		return l.T(p.Format)
+	}
+	return l.T(p.Format, args...)
+}
+
+// String is the phrase in Russian.
+func (p Phrase) String() string { return p.In(RU) }

@@ -125,6 +125,11 @@ func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string)
 			if len(lits) > 1 && lits[1] != nil {
 				want(call.Pos(), *lits[1])
 			}
+		case "P":
+			// A phrase written later (lang.P).
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "lang" && len(lits) > 0 && lits[0] != nil {
+				want(call.Pos(), *lits[0])
+			}
 		case "ph":
 			// A phrase of a model loader's message.
 			if len(lits) > 0 && lits[0] != nil {

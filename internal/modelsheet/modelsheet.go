@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/encoding/charmap"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/safetext"
@@ -96,7 +97,7 @@ func readXLSX(path string, file *os.File) (model.Table, error) {
 	fail := func(msg string) (model.Table, error) {
 		return model.Table{}, problem.List{{Location: problem.Location{File: path}, Message: msg}}
 	}
-	f, done, err := xlsxopen.Open(file, ": таблица модели столько не занимает")
+	f, done, err := xlsxopen.Open(file, lang.P(": таблица модели столько не занимает"))
 	if err != nil {
 		return fail(err.Error())
 	}
@@ -124,9 +125,9 @@ func readXLSX(path string, file *os.File) (model.Table, error) {
 				rows.Close()
 				return fail(fmt.Sprintf("на листе «%s» в строке %d больше %d столбцов", name, len(s.Rows)+1, MaxCols))
 			}
-			if col, msg := budget.Take(cols); msg != "" {
+			if col, msg, ok := budget.Take(cols); !ok {
 				rows.Close()
-				return model.Table{}, problem.List{{Location: problem.Location{File: path, Sheet: name, Row: len(s.Rows) + 1, Col: col + 1}, Message: msg}}
+				return model.Table{}, problem.List{{Location: problem.Location{File: path, Sheet: name, Row: len(s.Rows) + 1, Col: col + 1}, Message: msg.In(lang.RU)}}
 			}
 			s.Rows = append(s.Rows, cols)
 		}

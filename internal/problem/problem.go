@@ -69,9 +69,12 @@ func (l Location) In(lg lang.Lang) string {
 
 // Cell names the place without the file: "Ответы!C14", "строка 14,
 // столбец 3".
-func (l Location) Cell() string {
+func (l Location) Cell() string { return l.CellIn(lang.RU) }
+
+// CellIn is Cell in a language.
+func (l Location) CellIn(lg lang.Lang) string {
 	l.File = ""
-	return l.String()
+	return l.In(lg)
 }
 
 func isYAML(name string) bool {

@@ -382,7 +382,7 @@ func NewEntry(m *model.Model, r *scoring.Result, field int) *Entry {
 	school := r.School
 	e := &Entry{here: r.Source, filled: school.Filled, modified: r.Modified, describe: describe(m.Lang(), school)}
 	if r.Row > 0 {
-		e.here = r.Source + ", строка " + strconv.Itoa(r.Row)
+		e.here = r.Source + ", " + m.Lang().T("строка ") + strconv.Itoa(r.Row)
 	}
 	if e.blank = blankReason(r); e.blank != "" {
 		return e
@@ -400,7 +400,7 @@ func NewEntry(m *model.Model, r *scoring.Result, field int) *Entry {
 		e.comps[i] = compTally{cs.Level, cs.Points, cs.Max}
 	}
 	for _, p := range r.Problems {
-		e.problems = append(e.problems, SchoolProblem{School: e.describe, Location: p.Location.String(), Message: p.Message})
+		e.problems = append(e.problems, SchoolProblem{School: e.describe, Location: p.Location.In(m.Lang()), Message: p.Message})
 	}
 	e.notices, e.level = len(r.Notices), r.Total.Level
 	for _, is := range r.Indicators {
@@ -471,10 +471,10 @@ func (a *Aggregator) AddEntry(e *Entry) (id int) {
 	// The school came before: keep one submission, by the policy.
 	kept := a.entries[k]
 	dup := Duplicate{School: e.describe, By: by}
-	switch newer, why := later(e, kept); {
+	switch newer, why := later(a.sum.Lang, e, kept); {
 	case a.duplicates == DuplicatesError:
 		e.dropped = true
-		dup.Source, dup.Reason = e.here, "при --duplicates error повторы не учитываются: ни одна подача этой школы не учтена; оставьте один файл"
+		dup.Source, dup.Reason = e.here, a.sum.Lang.T("при --duplicates error повторы не учитываются: ни одна подача этой школы не учтена; оставьте один файл")
 		if !kept.dropped {
 			kept.dropped = true
 			a.sum.Duplicates = append(a.sum.Duplicates, Duplicate{School: dup.School, Source: kept.here, By: by, Reason: dup.Reason})
@@ -488,7 +488,7 @@ func (a *Aggregator) AddEntry(e *Entry) (id int) {
 	default:
 		e.dropped = true
 		dup.Source, dup.FirstSource = e.here, kept.here
-		dup.Reason = "учтена первая подача по порядку файлов (--duplicates first)"
+		dup.Reason = a.sum.Lang.T("учтена первая подача по порядку файлов (--duplicates first)")
 		if a.duplicates == DuplicatesLatest {
 			dup.Reason = why
 		}
@@ -501,16 +501,17 @@ func (a *Aggregator) AddEntry(e *Entry) (id int) {
 
 // later says whether submission e is later than kept: by the «Дата
 // заполнения» both state, else by the files' modification times; a tie
-// keeps the first. why says so in Russian, for whichever was later.
-func later(e, kept *Entry) (bool, string) {
-	const date, stamp = "02.01.2006", "02.01.2006 15:04:05"
+// keeps the first. why says so in the model's language, for whichever
+// was later.
+func later(l lang.Lang, e, kept *Entry) (bool, string) {
+	stamp := func(t time.Time) string { return l.Date(t) + " " + t.Format("15:04:05") }
 	switch {
 	case !e.filled.IsZero() && !kept.filled.IsZero() && !e.filled.Equal(kept.filled):
 		newer, older := e.filled, kept.filled
 		if kept.filled.After(e.filled) {
 			newer, older = older, newer
 		}
-		return e.filled.After(kept.filled), fmt.Sprintf("учтена более поздняя подача: дата заполнения %s позже %s", newer.Format(date), older.Format(date))
+		return e.filled.After(kept.filled), l.T("учтена более поздняя подача: дата заполнения %s позже %s", l.Date(newer), l.Date(older))
 	}
 	// Modification times count to the second, as they are shown: two
 	// files saved within one second (copied, unpacked) are a tie, not a
@@ -521,9 +522,9 @@ func later(e, kept *Entry) (bool, string) {
 		if km.After(em) {
 			newer, older = older, newer
 		}
-		return em.After(km), fmt.Sprintf("учтена более поздняя подача: файл изменён %s, другой — %s", newer.Format(stamp), older.Format(stamp))
+		return em.After(km), l.T("учтена более поздняя подача: файл изменён %s, другой — %s", stamp(newer), stamp(older))
 	}
-	return false, "даты заполнения и изменения файлов не различаются: учтена первая подача по порядку файлов"
+	return false, l.T("даты заполнения и изменения файлов не различаются: учтена первая подача по порядку файлов")
 }
 
 // Counted lists, in order, the ids Add gave of the schools the summary

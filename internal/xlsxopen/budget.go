@@ -1,8 +1,9 @@
 package xlsxopen
 
 import (
-	"fmt"
 	"unicode/utf8"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // Limits on the text a workbook's cells give. The zip limits bound the
@@ -23,14 +24,14 @@ type TextBudget struct {
 	used  int64
 }
 
-// Take counts a row's cells. It returns a Russian message, and the
-// 0-based column of the cell at fault, once a cell is longer than Excel
-// allows or the workbook's text exceeds MaxBookText; "" while within.
-func (b *TextBudget) Take(cells []string) (col int, msg string) {
+// Take counts a row's cells. It returns a message, and the 0-based column
+// of the cell at fault, once a cell is longer than Excel allows or the
+// workbook's text exceeds MaxBookText; ok while within.
+func (b *TextBudget) Take(cells []string) (col int, msg lang.Phrase, ok bool) {
 	for i, c := range cells {
 		if len(c) > MaxCellText && utf8.RuneCountInString(c) > MaxCellText {
-			return i, fmt.Sprintf("в ячейке больше %d знаков (%d): в Excel так не бывает; книга повреждена или составлена нарочно — сохраните данные в новую книгу",
-				MaxCellText, utf8.RuneCountInString(c))
+			return i, lang.P("в ячейке больше %d знаков (%d): в Excel так не бывает; книга повреждена или составлена нарочно — сохраните данные в новую книгу",
+				MaxCellText, utf8.RuneCountInString(c)), false
 		}
 		limit := b.Limit
 		if limit == 0 {
@@ -38,9 +39,9 @@ func (b *TextBudget) Take(cells []string) (col int, msg string) {
 		}
 		b.used += int64(len(c))
 		if b.used > limit {
-			return i, fmt.Sprintf("текст ячеек книги больше %d МБ: столько не бывает (возможно, одна длинная строка повторена во множестве ячеек); сохраните данные в новую книгу",
-				limit>>20)
+			return i, lang.P("текст ячеек книги больше %d МБ: столько не бывает (возможно, одна длинная строка повторена во множестве ячеек); сохраните данные в новую книгу",
+				limit>>20), false
 		}
 	}
-	return 0, ""
+	return 0, lang.Phrase{}, true
 }

@@ -8,13 +8,13 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 
 	"github.com/xuri/excelize/v2"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // Limits on what a workbook may unpack to, so that a hostile or broken
@@ -31,11 +31,12 @@ var (
 	oleMagic = []byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}
 )
 
-// Error is a reason the workbook cannot be read, in Russian, with what to
-// do; the caller names the file.
-type Error struct{ Msg string }
+// Error is a reason the workbook cannot be read, with what to do, to be
+// written in the reader's language (Error is Russian); the caller names
+// the file.
+type Error struct{ Msg lang.Phrase }
 
-func (e *Error) Error() string { return e.Msg }
+func (e *Error) Error() string { return e.Msg.In(lang.RU) }
 
 // TooLarge is the message's start when the workbook unpacks to more than
 // UnzipLimit; the caller may add why no such book is expected.
@@ -43,25 +44,25 @@ const TooLarge = "книга распаковывается больше чем 
 
 // Open opens the workbook in file. The caller closes the workbook and then
 // calls done, on every path where err is nil.
-func Open(file *os.File, tooLargeHint string) (f *excelize.File, done func(), err error) {
+func Open(file *os.File, tooLargeHint lang.Phrase) (f *excelize.File, done func(), err error) {
 	head := make([]byte, 8)
 	n, _ := file.ReadAt(head, 0)
 	head = head[:n]
 	switch {
 	case bytes.HasPrefix(head, oleMagic):
-		return nil, nil, &Error{"это файл старого формата Excel (.xls) или книга, защищённая паролем: " +
-			"снимите пароль, откройте файл в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"}
+		return nil, nil, &Error{lang.P("это файл старого формата Excel (.xls) или книга, защищённая паролем: " +
+			"снимите пароль, откройте файл в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»")}
 	case n == 0:
-		return nil, nil, &Error{"файл пуст"}
+		return nil, nil, &Error{lang.P("файл пуст")}
 	case !bytes.HasPrefix(head, zipMagic):
-		return nil, nil, &Error{"файл не является книгой Excel .xlsx (возможно, это переименованный файл другого формата): " +
-			"откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"}
+		return nil, nil, &Error{lang.P("файл не является книгой Excel .xlsx (возможно, это переименованный файл другого формата): " +
+			"откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»")}
 	}
 	st, err := file.Stat()
 	if err != nil {
-		return nil, nil, &Error{"не удалось прочитать файл: " + fserr.Text(err)}
+		return nil, nil, &Error{lang.P("не удалось прочитать файл: %s", fserr.Phrase(err))}
 	}
-	broken := &Error{"книга Excel повреждена и не читается: откройте её в Excel или LibreOffice, проверьте содержимое и сохраните заново как .xlsx"}
+	broken := &Error{lang.P("книга Excel повреждена и не читается: откройте её в Excel или LibreOffice, проверьте содержимое и сохраните заново как .xlsx")}
 	zr, err := zip.NewReader(file, st.Size())
 	if err != nil {
 		return nil, nil, broken
@@ -72,20 +73,20 @@ func Open(file *os.File, tooLargeHint string) (f *excelize.File, done func(), er
 		largest = max(largest, part.UncompressedSize64)
 	}
 	if total > UnzipLimit {
-		return nil, nil, &Error{fmt.Sprintf(TooLarge, UnzipLimit>>20) + tooLargeHint}
+		return nil, nil, &Error{lang.P(TooLarge+"%s", UnzipLimit>>20, tooLargeHint)}
 	}
 	done = func() {}
 	opts := excelize.Options{UnzipSizeLimit: UnzipLimit, UnzipXMLSizeLimit: UnzipXMLLimit}
 	if largest > UnzipXMLLimit {
 		if opts.TmpDir, err = os.MkdirTemp("", "selfdiag-xlsx-"); err != nil {
-			return nil, nil, &Error{"не удалось создать временную папку для распаковки книги: " + fserr.Text(err)}
+			return nil, nil, &Error{lang.P("не удалось создать временную папку для распаковки книги: %s", fserr.Phrase(err))}
 		}
 		dir := opts.TmpDir
 		done = func() { os.RemoveAll(dir) }
 	}
 	if _, err := file.Seek(0, io.SeekStart); err != nil {
 		done()
-		return nil, nil, &Error{"не удалось прочитать файл: " + fserr.Text(err)}
+		return nil, nil, &Error{lang.P("не удалось прочитать файл: %s", fserr.Phrase(err))}
 	}
 	f, err = excelize.OpenReader(file, opts)
 	if err != nil {
@@ -94,7 +95,7 @@ func Open(file *os.File, tooLargeHint string) (f *excelize.File, done func(), er
 		}
 		done()
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) {
-			return nil, nil, &Error{"файл не является книгой Excel .xlsx: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»"}
+			return nil, nil, &Error{lang.P("файл не является книгой Excel .xlsx: откройте его в Excel или LibreOffice и сохраните как «Книга Excel (.xlsx)»")}
 		}
 		return nil, nil, broken
 	}
@@ -106,11 +107,15 @@ func Open(file *os.File, tooLargeHint string) (f *excelize.File, done func(), er
 // templates — so that a reader passes over them wherever they lie: a
 // report's sheets list indicators and answers and would otherwise be read
 // as a second submission of its school. Office software keeps the
-// category when the book is saved again.
-const ResultsCategory = "selfdiag: результаты, не ответы школы"
+// category when the book is saved again. It is the same in every
+// language; books written before it was made neutral carry
+// oldResultsCategory, still recognised.
+const ResultsCategory = "selfdiag: results, not answers"
+
+const oldResultsCategory = "selfdiag: результаты, не ответы школы"
 
 // IsResults says the workbook is one of the program's results.
 func IsResults(f *excelize.File) bool {
 	p, err := f.GetDocProps()
-	return err == nil && p.Category == ResultsCategory
+	return err == nil && (p.Category == ResultsCategory || p.Category == oldResultsCategory)
 }

@@ -165,7 +165,7 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 // runBatch reads and scores every file, aggregates the district summary
 // and writes the outputs.
 func (a *app) runBatch(o batchOptions) error {
-	m, err := checkedModel(o.model, o.read, o.groupBy, false)
+	m, err := checkedModel(o.model, o.read, o.groupBy)
 	if err != nil {
 		return err
 	}

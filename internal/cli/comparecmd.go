@@ -49,7 +49,7 @@ schools/*.json), так что прошлогодние файлы ответо�
 	cmd.Flags().StringP("out", "o", "", "файл для результата (для xlsx и html обязателен)")
 	cmd.Flags().String("old-model", "", "модель прежней самодиагностики (каталог или таблица; по умолчанию --model или встроенная)")
 	cmd.Flags().String("new-model", "", "модель новой самодиагностики (по умолчанию --model или встроенная)")
-	cmd.Flags().String("group-by", "", "группировка района: municipality — по муниципалитетам (или первое поле группировки модели)")
+	cmd.Flags().String("group-by", "", "группировка района: municipality — по муниципалитетам, или любое поле группировки модели")
 	addReadFlags(cmd)
 	addRunFlags(cmd, false)
 	return cmd
@@ -123,12 +123,27 @@ func (a *app) runCompare(o compareOptions) error {
 // printed as they come.
 // groupBy is checked against the side's model.
 func (a *app) loadSide(name, path, modelPath string, read answers.Options, so summary.Options, groupBy string) (*compare.Side, batch.SideNotes, error) {
-	side, notes, err := batch.LoadSide(name, path, func() (*model.Model, error) { return checkedModel(modelPath, read, groupBy, true) },
+	side, notes, err := batch.LoadSide(name, path, func() (*model.Model, error) { return checkedModel(modelPath, read, groupBy) },
 		batch.DistrictOptions{Read: read, Summary: so})
 	if _, ok := errors.AsType[*failure](err); ok {
 		return nil, notes, err // the model's
 	}
-	return side, notes, a.collected(notes.Outputs, err)
+	if err := a.collected(notes.Outputs, err); err != nil {
+		return nil, notes, err
+	}
+	// A past run read without its model names its grouping fields (a v1
+	// run is the school's).
+	if groupBy != "" {
+		r := side.Respondent
+		if r == nil {
+			school := model.SchoolRespondent()
+			r = &school
+		}
+		if _, ok := r.Group(groupBy); !ok {
+			return nil, notes, usagef("неизвестная группировка %q: допустимы %s", groupBy, strings.Join(r.GroupIDs(), ", "))
+		}
+	}
+	return side, notes, nil
 }
 
 // collected prints the output folders passed over when collecting answer

@@ -219,7 +219,7 @@ Exit code 0 — the model agrees with every table; 1 — it does not, or some fi
 		"selfdiag compare --out":             "the file for the result (required for xlsx and html)",
 		"selfdiag compare --old-model":       "the previous self-diagnosis's model (a folder or a table; by default --model or the embedded one)",
 		"selfdiag compare --new-model":       "the new self-diagnosis's model (by default --model or the embedded one)",
-		"selfdiag compare --group-by":        "group the district: municipality — by municipality (or the model's first grouping field)",
+		"selfdiag compare --group-by":        "group the district: municipality — by municipality, or any grouping field of the model",
 		"selfdiag template --layout":         "the template's layout: school (one school) or district (a district table); for any model also single and table",
 		"selfdiag template --format":         "format: xlsx or csv",
 		"selfdiag template --out":            "the template's file (required for xlsx)",

@@ -57,8 +57,8 @@ func (a *app) readOptions() (answers.Options, error) {
 
 // checkedModel loads a model and checks what the command line says of
 // its respondents against it: the attributes given (--set) and the
-// grouping field (--group-by; a comparison groups by the first one only).
-func checkedModel(path string, read answers.Options, groupBy string, firstGroupOnly bool) (*model.Model, error) {
+// grouping field (--group-by).
+func checkedModel(path string, read answers.Options, groupBy string) (*model.Model, error) {
 	m, err := loadModel(path)
 	if err != nil {
 		return nil, err
@@ -72,9 +72,6 @@ func checkedModel(path string, read answers.Options, groupBy string, firstGroupO
 			return nil, usagef("--group-by %s: у модели нет полей группировки", groupBy)
 		}
 		return nil, usagef("неизвестная группировка %q: допустимы %s", groupBy, strings.Join(r.GroupIDs(), ", "))
-	}
-	if firstGroupOnly && groupBy != "" && groupBy != r.Groups[0].ID {
-		return nil, usagef("--group-by %s: сравнение группирует только по первому полю группировки модели, %s", groupBy, r.Groups[0].ID)
 	}
 	return m, nil
 }

@@ -87,7 +87,7 @@ func (a *app) runScore(o scoreOptions) error {
 // scoreFiles scores every school of the files with the model at
 // modelDir; unreadable files are returned in failed.
 func scoreFiles(modelDir string, files []string, opts answers.Options) (*model.Model, []*report.School, []error, error) {
-	m, err := checkedModel(modelDir, opts, "", false)
+	m, err := checkedModel(modelDir, opts, "")
 	if err != nil {
 		return nil, nil, nil, err
 	}

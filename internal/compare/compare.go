@@ -61,7 +61,11 @@ type IndicatorRef struct {
 
 // School is what a comparison needs of a scored school.
 type School struct {
+	// Municipality is the value of the model's first grouping field (the
+	// school's municipality); Groups are the values of all of them, by
+	// field id.
 	Code, Name, Municipality string
+	Groups                   map[string]string
 	Year                     string // of the self-diagnosis, as the answers state it
 	Source                   string
 	Row                      int
@@ -99,7 +103,8 @@ type Tally struct {
 
 // Options tune a comparison.
 type Options struct {
-	// GroupBy "municipality" adds the district's figures per municipality.
+	// GroupBy, a grouping field's id («municipality» for schools), adds
+	// the district's figures per value of the field.
 	GroupBy string
 	// Territory and AsOf («по состоянию на», zero: not said) name the
 	// comparison in its documents.
@@ -129,14 +134,32 @@ func sidesLang(old, cur *Side) lang.Lang {
 	return lang.RU
 }
 
-// noGroup names the group of respondents without one.
-func noGroup(old, cur *Side) string {
+// noGroup names the group of respondents without a value of the field
+// the comparison groups by.
+func noGroup(old, cur *Side, field string) string {
 	for _, s := range []*Side{cur, old} {
-		if s.Respondent != nil && !s.Respondent.IsSchool() && len(s.Respondent.Groups) > 0 {
-			return s.Lang.T("(не указано: %s)", s.Respondent.Groups[0].Title)
+		if s.Respondent == nil || s.Respondent.IsSchool() {
+			continue
+		}
+		if f, ok := s.Respondent.Group(field); ok {
+			return s.Lang.T("(не указано: %s)", f.Title)
 		}
 	}
 	return summary.NoMunicipality
+}
+
+// groupOf is a school's value of the grouping field, on its newer side.
+func groupOf(sc SchoolChange, field string) string {
+	for _, s := range []*School{sc.cur, sc.old} {
+		if s == nil {
+			continue
+		}
+		if s.Groups == nil {
+			return s.Municipality
+		}
+		return s.Groups[field]
+	}
+	return ""
 }
 
 // Compare compares the old side with the new one.
@@ -165,7 +188,7 @@ func Compare(old, cur *Side, o Options) *Report {
 		groups := map[string][]SchoolChange{}
 		var names []string
 		for _, sc := range rep.Schools {
-			key := summary.MunicipalityKey(sc.School.Municipality)
+			key := summary.MunicipalityKey(groupOf(sc, o.GroupBy))
 			if _, ok := groups[key]; !ok {
 				names = append(names, key)
 			}
@@ -174,9 +197,9 @@ func Compare(old, cur *Side, o Options) *Report {
 		slices.Sort(names)
 		for _, key := range names {
 			scs := groups[key]
-			d := district(scs[0].School.Municipality, old, cur, scs)
+			d := district(groupOf(scs[0], o.GroupBy), old, cur, scs)
 			if d.Name == "" {
-				d.Name = noGroup(old, cur)
+				d.Name = noGroup(old, cur, o.GroupBy)
 			}
 			rep.District.Municipalities = append(rep.District.Municipalities, d)
 		}

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modeltest"
@@ -427,5 +428,72 @@ func TestCommentsCarried(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "policy.pdf") || !strings.Contains(b.String(), "Комментарий / подтверждение") {
 		t.Errorf("the comparison does not show the comment:\n%s", b.String())
+	}
+}
+
+// twoGroupings is a model whose respondents have two grouping fields.
+const twoGroupings = `schema: selfdiag.model/v1
+id: two
+version: "1"
+title: Two groupings
+source: test
+language: en
+respondent:
+  one: unit
+  many: units
+  name: {title: Unit}
+  code: {title: Code}
+  groups:
+    - {id: region, title: Region}
+    - {id: sector, title: Sector}
+levels:
+  - {id: low, title: Low}
+  - {id: high, title: High}
+components:
+  - {id: a, title: A, kind: direction}
+thresholds:
+  default: {percent: {high: 50}}
+indicators:
+  - {id: "1", component: a, text: Practice, options: [{text: "no", points: 0}, {text: "yes", points: 1}]}
+`
+
+// A comparison groups the district by any of the model's grouping
+// fields, not only the first; a unit without a value of the field is in
+// a group of its own, named by the field.
+func TestCompareByAnyGrouping(t *testing.T) {
+	m, err := model.Load(fstest.MapFS{"model.yaml": {Data: []byte(twoGroupings)}}, "two")
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := []struct{ code, region, sector, before, after string }{
+		{"u1", "North", "health", "no", "yes"},
+		{"u2", "North", "water", "no", "no"},
+		{"u3", "South", "health", "yes", "yes"},
+		{"u4", "South", "", "yes", "no"},
+	}
+	side := func(answer func(i int) string) *Side {
+		s := NewSide(m)
+		for i, u := range units {
+			sub := &submission.Submission{Source: u.code + ".csv", School: submission.School{Name: u.code, Code: u.code, Groups: []string{u.region, u.sector}},
+				Answers: []submission.Answer{{Indicator: "1", Value: answer(i)}}}
+			s.Schools = append(s.Schools, FromResult(m, scoring.Score(m, sub)))
+		}
+		return s
+	}
+	old := side(func(i int) string { return units[i].before })
+	cur := side(func(i int) string { return units[i].after })
+	for field, want := range map[string][]string{
+		"region": {"North:2", "South:2"},
+		"sector": {"(Sector not given):1", "health:2", "water:1"},
+	} {
+		rep := Compare(old, cur, Options{GroupBy: field})
+		var got []string
+		for _, d := range rep.District.Municipalities {
+			got = append(got, fmt.Sprintf("%s:%d", d.Name, d.Schools.New))
+		}
+		slices.Sort(got)
+		if !slices.Equal(got, want) {
+			t.Errorf("by %s: %v, want %v", field, got, want)
+		}
 	}
 }

@@ -35,6 +35,10 @@ func FromResult(m *model.Model, r *scoring.Result) School {
 	s := School{Code: strings.Clone(r.School.Code), Name: strings.Clone(r.School.Name), Municipality: strings.Clone(r.School.Group(0)),
 		Year: strings.Clone(r.School.Year), Source: r.Source, Row: r.Row, Total: tally(m, r.Total), Components: make([]Tally, len(r.Components)),
 		CriticalFailures: slices.Clone(r.CriticalFailures), CriticalApplied: r.Total.CriticalApplied}
+	s.Groups = map[string]string{}
+	for i, f := range m.Respondent.Groups {
+		s.Groups[f.ID] = strings.Clone(r.School.Group(i))
+	}
 	for i, c := range r.Components {
 		s.Components[i] = tally(m, c.Tally)
 	}
@@ -212,9 +216,23 @@ func docGroup(d *wire.ResultDoc) string {
 	return ""
 }
 
+// docGroups are a result's values of the grouping fields, by id: its
+// municipality (v1), else its groups (v2).
+func docGroups(d *wire.ResultDoc) map[string]string {
+	who := d.Who()
+	groups := map[string]string{}
+	if who.Municipality != nil {
+		groups["municipality"] = *who.Municipality // the school model's one grouping field
+	}
+	for _, g := range who.Groups {
+		groups[g.ID] = g.Value
+	}
+	return groups
+}
+
 func fromDoc(d *wire.ResultDoc) School {
 	who := d.Who()
-	s := School{Code: who.Code, Name: who.Name, Municipality: docGroup(d), Year: who.Year, Source: d.Source.File, Row: d.Source.Row,
+	s := School{Code: who.Code, Name: who.Name, Municipality: docGroup(d), Groups: docGroups(d), Year: who.Year, Source: d.Source.File, Row: d.Source.Row,
 		Total:            Tally{Points: d.Total.Points, Max: d.Total.Max, Percent: d.Total.Percent, Level: d.Total.Level},
 		CriticalFailures: d.CriticalFailures, CriticalApplied: d.Total.CriticalApplied,
 		PlanTarget: d.NextLevel.Overall.NextLevel}

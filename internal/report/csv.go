@@ -80,9 +80,9 @@ func StatusTitle(l lang.Lang, s string) string {
 	case scoring.StatusMissing:
 		return l.T("нет ответа")
 	case scoring.StatusInvalid:
-		return l.T("ошибка в ответе")
+		return l.T("ответ не распознан")
 	case scoring.StatusNotApplicable:
-		return l.T("не применяется")
+		return l.T("не применим")
 	}
 	return s
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/officetest"
+	"github.com/selfdiag/selfdiag/internal/scoring"
 	"github.com/selfdiag/selfdiag/internal/summary"
 	"github.com/selfdiag/selfdiag/internal/xlsxprint"
 	"github.com/xuri/excelize/v2"
@@ -165,5 +166,20 @@ func TestLevelFill(t *testing.T) {
 	}
 	if !seen["0D47A1"] || len(seen) != 5 {
 		t.Errorf("five levels' fills: %v", seen)
+	}
+}
+
+// An indicator's status has one word in every output: the documents say
+// what the CSV and the workbooks say (nothing beside a counted answer).
+func TestOneStatusVocabulary(t *testing.T) {
+	for _, l := range []lang.Lang{lang.RU, lang.EN, lang.IT} {
+		for _, s := range []string{scoring.StatusMissing, scoring.StatusInvalid, scoring.StatusNotApplicable} {
+			if doc, table := statusTitle(l, s), StatusTitle(l, s); doc != table || doc == "" || doc == s {
+				t.Errorf("%s %s: documents say %q, tables %q", l, s, doc, table)
+			}
+		}
+		if statusTitle(l, scoring.StatusOK) != "" || StatusTitle(l, scoring.StatusOK) == "" {
+			t.Errorf("%s: a counted answer", l)
+		}
 	}
 }

@@ -131,15 +131,10 @@ type stepView struct {
 
 // statusTitle says what was wrong with an answer ("" nothing).
 func statusTitle(l lang.Lang, status string) string {
-	switch status {
-	case scoring.StatusMissing:
-		return l.T("нет ответа")
-	case scoring.StatusInvalid:
-		return l.T("ответ не распознан")
-	case scoring.StatusNotApplicable:
-		return l.T("не применим")
+	if status == scoring.StatusOK {
+		return "" // a counted answer needs no word beside its points
 	}
-	return ""
+	return StatusTitle(l, status)
 }
 
 // docWords are the headings and sentences of a school's documents that

@@ -249,7 +249,8 @@ func (a *app) printSummary(res *batch.Outcome, o batchOptions, toFiles bool) err
 			files = append(files, filepath.Join(o.outDir, name))
 		}
 		if o.perSchool {
-			files = append(files, filepath.Join(o.outDir, "schools")+string(filepath.Separator)+" — отчёты школ")
+			files = append(files, filepath.Join(o.outDir, "schools")+string(filepath.Separator)+
+				report.UnitsOf(s.Lang, &s.Respondent, "").Say(" — отчёты школ", " — отчёты респондентов"))
 		}
 		screen = func(w io.Writer, s *summary.Summary, _ []string) error { return report.WriteScreenSummary(w, s, files) }
 	}

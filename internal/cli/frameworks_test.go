@@ -625,6 +625,7 @@ func checkStatusLines(t *testing.T, modelDir, root string, fw framework, work st
 	for _, args := range [][]string{
 		{"report", "--model", modelDir, "-f", "md", "--out", filepath.Join(work, "status-reports"), files[0]},
 		{"compare", "--model", modelDir, "-f", "text", "--out", filepath.Join(work, "status-compare.txt"), filepath.Join(root, fw.before), filepath.Join(root, fw.after)},
+		{"batch", "--model", modelDir, "--per-school", "-f", "md", "--out", filepath.Join(work, "status-batch"), filepath.Join(root, fw.after)},
 		{"model", "validate", "--model", modelDir},
 		{"model", "export", "--model", modelDir, "-f", "csv", "--out", filepath.Join(work, "status-model.csv")},
 		{"model", "export", "--model", modelDir, "--out", filepath.Join(work, "status-model")},

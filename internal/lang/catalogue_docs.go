@@ -398,6 +398,7 @@ var documents = map[string]map[Lang]string{
 	"selfdiag: не прочитано файлов: %d (перечислены выше); остальные сравнены":          {EN: "selfdiag: files not read: %d (listed above); the rest are compared", IT: "selfdiag: file non letti: %d (elencati sopra); gli altri sono confrontati"},
 	"selfdiag: повторов: %d (перечислены выше); каждый сравнён один раз":                {EN: "selfdiag: repeated: %d (listed above); each is compared once", IT: "selfdiag: ripetuti: %d (elencati sopra); ciascuno è confrontato una volta"},
 	"файл не прочитан":                               {EN: "file not read", IT: "file non letto"},
+	" — отчёты респондентов":                         {EN: " — the respondents' reports", IT: " — i rapporti dei rispondenti"},
 	"повтор школы «%s» (по %s): не учтена подача %s": {EN: "repeated respondent «%s» (matched by %s): the submission %s is not counted", IT: "rispondente ripetuto «%s» (abbinato per %s): l'invio %s non è contato"},
 	"при --duplicates error повторы не учитываются: ни одна подача этой школы не учтена; оставьте один файл": {EN: "with --duplicates error repeats are not counted: no submission of this respondent is counted; keep one file", IT: "con --duplicates error le ripetizioni non si contano: nessun invio di questo rispondente è contato; tenete un solo file"},
 	"учтена первая подача по порядку файлов (--duplicates first)":                                            {EN: "the first submission in the order of files is counted (--duplicates first)", IT: "è contato il primo invio nell'ordine dei file (--duplicates first)"},

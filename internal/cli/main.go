@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/clihelp"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 
@@ -22,12 +23,13 @@ const (
 	ExitFailure  = 3 // could not score: unreadable model or input
 )
 
-// usageError is a command-line mistake.
-type usageError struct{ msg string }
+// usageError is a command-line mistake, told in the command line's
+// language (--lang) when it is printed; Error is Russian.
+type usageError struct{ msg lang.Phrase }
 
-func (e *usageError) Error() string { return e.msg }
+func (e *usageError) Error() string { return e.msg.In(lang.RU) }
 
-func usagef(format string, args ...any) error { return &usageError{fmt.Sprintf(format, args...)} }
+func usagef(format string, args ...any) error { return &usageError{lang.P(format, args...)} }
 
 // failure is an input that could not be used at all; the message is printed as is.
 type failure struct{ msg string }
@@ -63,7 +65,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return ExitProblems
 	case errors.As(err, &ue), clihelp.IsUsageError(err):
 		l := commandLineLang(cmd)
-		fmt.Fprintf(stderr, "selfdiag: %s\n%s\n", printable(clihelp.Translate(err.Error(), l)), l.T("Справка: selfdiag --help"))
+		msg := err.Error()
+		if ue != nil {
+			msg = ue.msg.In(l)
+		}
+		fmt.Fprintf(stderr, "selfdiag: %s\n%s\n", printable(clihelp.Translate(msg, l)), l.T("Справка: selfdiag --help"))
 		return ExitUsage
 	case errors.As(err, &fe):
 		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(fe.msg))

@@ -11,7 +11,6 @@ import (
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
-	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/summary"
 	"github.com/spf13/cobra"
 )
@@ -99,7 +98,7 @@ func (a *app) runReport(o reportOptions) error {
 	}
 	switch {
 	case o.outDir == "" && len(results) > 1:
-		return usagef("в файлах %s: укажите каталог для отчётов --out КАТАЛОГ", ru.Schools(len(results)))
+		return usagef("в файлах %s: укажите каталог для отчётов --out КАТАЛОГ", report.UnitsOf(m.Lang(), &m.Respondent, "").Count(len(results)))
 	case o.outDir == "" && len(results) == 1:
 		if err := a.output("", func(w io.Writer) error { return o.format.School(w, m, results[0]) }); err != nil {
 			return err

@@ -13,6 +13,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
 	"github.com/selfdiag/selfdiag/internal/clihelp"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/outdir"
@@ -54,11 +55,11 @@ func (a *app) regionHint(st scoring.ModelStamp) {
 
 // origin says where a wrong value came from when it is the settings
 // file's: «ключ format в файле настроек selfdiag.yaml»; "" otherwise.
-func (a *app) origin(flag string) string {
+func (a *app) origin(flag string) lang.Phrase {
 	if !a.fromFile[flag] {
-		return ""
+		return lang.Phrase{}
 	}
-	return fmt.Sprintf(" (ключ %s в файле настроек %s: исправьте его там или укажите --%s)", flag, a.settingsPath, flag)
+	return lang.P(" (ключ %s в файле настроек %s: исправьте его там или укажите --%s)", flag, a.settingsPath, flag)
 }
 
 // readsFrom records paths the run reads.
@@ -133,7 +134,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.Flags().BoolP("version", "v", false, "версия программы и встроенной модели")
 	root.SetVersionTemplate("{{.Version}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{clihelp.Translate(err.Error(), commandLineLang(c))}
+		return &usageError{lang.P("%s", clihelp.Translate(err.Error(), commandLineLang(c)))}
 	})
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SetHelpCommand(&cobra.Command{Hidden: true})

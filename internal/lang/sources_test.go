@@ -103,6 +103,13 @@ func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string)
 		if !ok {
 			return true
 		}
+		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "usagef" {
+			// A command-line mistake, told in the command line's language.
+			if lits := stringArgs(call.Args); len(lits) > 0 && lits[0] != nil {
+				want(call.Pos(), *lits[0])
+			}
+			return true
+		}
 		sel, ok := call.Fun.(*ast.SelectorExpr)
 		if !ok {
 			return true

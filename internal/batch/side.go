@@ -55,10 +55,12 @@ func LoadSide(name, path string, loadModel func() (*model.Model, error), o Distr
 	}
 	o.Side = true
 	d := RunDistrict(m, files, skipped, o)
+	// What is said of the files read is in the model's language.
+	l := m.Lang()
+	prefix = l.T("сторона «%s»: ", l.T(name))
 	for _, f := range d.Summary.Failures {
 		notes.Failed = append(notes.Failed, prefix+f.File+": "+f.Message)
 	}
-	l := m.Lang()
 	for _, dup := range d.Summary.Duplicates {
 		by := dup.By // in the model's language: «code», «name and «Sector»»
 		if l == lang.RU {

@@ -786,6 +786,8 @@ func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, w
 	said += string(text)
 	_, errOut = run(t, ExitFailure, "score", "--model", modelDir, filepath.Join(dir, "damaged.xlsx"))
 	said += errOut
+	_, errOut = run(t, ExitProblems, "compare", "--model", modelDir, "-f", "text", "--out", filepath.Join(work, "troubles-compare.txt"), dir, filepath.Join(root, fw.after))
+	said += errOut
 	for _, want := range []string{"damaged.xlsx", "empty.csv", "old.xls", "again.csv"} {
 		if !strings.Contains(said, want) {
 			t.Errorf("nothing said of %s:\n%s", want, said)

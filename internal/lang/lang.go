@@ -140,11 +140,16 @@ func (l Lang) Plural(n int, one, few, many string) string {
 
 // Phrase is a message written later, in a language its maker does not
 // know yet: its Russian format (the catalogue's key) and its arguments.
-// An argument that is a Phrase is written in the same language.
+// An argument that is Localized — another Phrase, or a package's own
+// word such as a number with its decimal mark — is written in the same
+// language.
 type Phrase struct {
 	Format string
 	Args   []any
 }
+
+// Localized is a message's argument written in the message's language.
+type Localized interface{ In(Lang) string }
 
 // P makes a phrase.
 func P(format string, args ...any) Phrase { return Phrase{format, args} }
@@ -153,8 +158,8 @@ func P(format string, args ...any) Phrase { return Phrase{format, args} }
 func (p Phrase) In(l Lang) string {
 	args := make([]any, len(p.Args))
 	for i, a := range p.Args {
-		if inner, ok := a.(Phrase); ok {
-			a = inner.In(l)
+		if x, ok := a.(Localized); ok {
+			a = x.In(l)
 		}
 		args[i] = a
 	}

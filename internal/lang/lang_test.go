@@ -75,3 +75,24 @@ func TestCatalogueParts(t *testing.T) {
 		}
 	}
 }
+
+type testNumber float64
+
+func (n testNumber) In(l Lang) string { return l.Number(float64(n)) }
+
+// A phrase is written in the language asked, its Localized arguments too.
+func TestPhrase(t *testing.T) {
+	p := P("не удалось прочитать файл: %s", P("файл не найден"))
+	if got := p.In(EN); got != "could not read the file: file not found" {
+		t.Errorf("en: %q", got)
+	}
+	if got := p.String(); got != "не удалось прочитать файл: файл не найден" {
+		t.Errorf("ru: %q", got)
+	}
+	if got := P("%s и %s", testNumber(2.5), "x").In(IT); got != "2,5 и x" {
+		t.Errorf("a Localized argument: %q", got)
+	}
+	if got := (Phrase{}).In(EN); got != "" {
+		t.Errorf("the empty phrase: %q", got)
+	}
+}

@@ -95,8 +95,8 @@ func checkTemplate(t *testing.T, path string, want func(token.Pos, string)) {
 
 // inspect finds the messages of a file: T's first argument, a literal or
 // a constant of the package; say's and Say's neutral text; a model
-// loader's problems (add) and their phrases (ph); the nouns given to
-// Plural and Count.
+// loader's problems (add); phrases (lang.P); usage errors (usagef); the
+// nouns given to Plural and Count.
 func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string), noun func(token.Pos, [3]string)) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
@@ -135,11 +135,6 @@ func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string)
 		case "P":
 			// A phrase written later (lang.P).
 			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "lang" && len(lits) > 0 && lits[0] != nil {
-				want(call.Pos(), *lits[0])
-			}
-		case "ph":
-			// A phrase of a model loader's message.
-			if len(lits) > 0 && lits[0] != nil {
 				want(call.Pos(), *lits[0])
 			}
 		case "Plural", "Count":

@@ -6,13 +6,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/problem"
 )
 
 // checkID checks an indicator's id or alias: any text without spaces, up
 // to maxIDLen letters; made of digits and dots, it is a number without
 // leading zeros, as a spreadsheet keeps it.
-func (l *loader) checkID(id string, loc problem.Location, what phrase) bool {
+func (l *loader) checkID(id string, loc problem.Location, what lang.Phrase) bool {
 	switch {
 	case utf8.RuneCountInString(id) > maxIDLen:
 		l.add(loc, "%s «%s…» длиннее %d знаков", what, string([]rune(id)[:maxIDLen]), maxIDLen)
@@ -92,7 +93,7 @@ func (l *loader) buildAliases(m *Model, inds []rawIndicator) {
 		loc := l.at(ri.file, ri.pos)
 		for _, a := range ri.Aliases {
 			a = strings.TrimSpace(a)
-			if a == "" || !l.checkID(a, loc, l.ph("синоним (aliases) показателя %s", ind.ID)) {
+			if a == "" || !l.checkID(a, loc, lang.P("синоним (aliases) показателя %s", ind.ID)) {
 				if a == "" {
 					l.add(loc, "пустой синоним (aliases) у показателя %s", ind.ID)
 				}

@@ -204,7 +204,7 @@ func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v an
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		l.yamlError(file, err, l.ph("ошибка синтаксиса YAML"), nil)
+		l.yamlError(file, err, lang.P("ошибка синтаксиса YAML"), nil)
 		return false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
@@ -227,7 +227,7 @@ func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v an
 	if err := doc.Decode(v); err != nil {
 		// What was decoded is partial: checking it would only repeat
 		// the error in other words (a file «without indicators»).
-		l.yamlError(file, err, l.ph("неверный тип значения"), &doc)
+		l.yamlError(file, err, lang.P("неверный тип значения"), &doc)
 		return false
 	}
 	return true
@@ -236,7 +236,7 @@ func (l *loader) decodeFile(fsys fs.FS, entries []fs.DirEntry, name string, v an
 // yamlError reports the parser's errors in Russian with their places. The
 // parser gives a type error's line only; its column is found in doc, the
 // file's tree, as the scalar of that line with the value named.
-func (l *loader) yamlError(file string, err error, what phrase, doc *yaml.Node) {
+func (l *loader) yamlError(file string, err error, what lang.Phrase, doc *yaml.Node) {
 	var msgs []string
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
@@ -296,10 +296,6 @@ var (
 
 // YAMLText is a message of the YAML parser in Russian.
 func YAMLText(msg string) string { return YAMLTextIn(lang.RU, msg) }
-
-// yamlMessage is a message of the YAML parser, written in the model's
-// language when its problems are.
-type yamlMessage string
 
 // YAMLTextIn is a message of the YAML parser in a language.
 func YAMLTextIn(lg lang.Lang, msg string) string {
@@ -432,7 +428,7 @@ func (l *loader) build(root *rawRoot, inds []rawIndicator) *Model {
 		}
 		orders[order] = rc.ID
 		c := &Component{ID: rc.ID, Title: strings.TrimSpace(rc.Title), Kind: rc.Kind, Order: order,
-			Weight: l.weight(rc.Weight, rootFile, l.ph("компонента %s", rc.ID))}
+			Weight: l.weight(rc.Weight, rootFile, lang.P("компонента %s", rc.ID))}
 		m.Components = append(m.Components, c)
 		m.componentByID[c.ID] = c
 	}
@@ -541,7 +537,7 @@ func (l *loader) checkReachable(m *Model) {
 	seen := map[key]bool{}
 	for _, p := range m.Respondent.AllProfiles() {
 		maxes, total := m.Maxima(p)
-		check := func(component string, title phrase, max int) {
+		check := func(component string, title lang.Phrase, max int) {
 			set := m.Thresholds.For(component, p)
 			if set.Unit != UnitPoints || max == 0 {
 				return // percents are bounded by 100; nothing applies
@@ -556,9 +552,9 @@ func (l *loader) checkReachable(m *Model) {
 					set.name, m.Levels[lv].ID, set.Values[lv], m.Respondent.ProfileText(p), title, pointsBelow(max), m.Levels[lv].Title)
 			}
 		}
-		check("", l.ph("в целом"), total)
+		check("", lang.P("в целом"), total)
 		for i, c := range m.Components {
-			check(c.ID, l.ph("в компоненте «%s»", c.Title), maxes[i])
+			check(c.ID, lang.P("в компоненте «%s»", c.Title), maxes[i])
 		}
 	}
 }
@@ -603,14 +599,14 @@ func (l *loader) buildIndicator(m *Model, ri *rawIndicator, loc problem.Location
 		l.add(loc, "у показателя не указан id (номер показателя)")
 		return nil
 	}
-	l.checkID(id, loc, l.ph("номер (id) показателя"))
+	l.checkID(id, loc, lang.P("номер (id) показателя"))
 	ind := &Indicator{ID: id, Component: ri.Component, Text: strings.TrimSpace(ri.Text), Critical: ri.Critical.Set, FailsBelow: 1,
-		Weight: l.weight(ri.Weight, ri.file, l.ph("показателя %s", id))}
+		Weight: l.weight(ri.Weight, ri.file, lang.P("показателя %s", id))}
 	if ind.Text == "" {
 		l.add(loc, "у показателя %s не указана формулировка (text)", id)
 	}
 	if ri.Applies != nil {
-		ind.Applies = l.buildApplies(m, ri.Applies, ri.file, l.ph("показателя %s", id))
+		ind.Applies = l.buildApplies(m, ri.Applies, ri.file, lang.P("показателя %s", id))
 	}
 	if len(ri.Measures) > MaxMeasures {
 		l.add(loc, "у показателя %s мер (measures) %d: не больше %d", id, len(ri.Measures), MaxMeasures)
@@ -696,7 +692,7 @@ func (ind *Indicator) canFail() bool {
 // buildApplies reads a condition on the respondent's attributes: for each
 // attribute A, «A: [values]» (a yes/no one: «A: true»), «A_match: any |
 // all | exactly» and «not_A: [values]».
-func (l *loader) buildApplies(m *Model, ra *rawApplies, file string, what phrase) Applicability {
+func (l *loader) buildApplies(m *Model, ra *rawApplies, file string, what lang.Phrase) Applicability {
 	var a Applicability
 	conds := map[string]*Cond{}
 	cond := func(at *Attribute) *Cond {
@@ -761,7 +757,7 @@ func (l *loader) buildApplies(m *Model, ra *rawApplies, file string, what phrase
 
 // condValues reads the values a condition names for an attribute: ids,
 // titles or aliases of its values, or true/false for a yes/no one.
-func (l *loader) condValues(at *Attribute, k rawAppliesKey, loc problem.Location, what phrase) []string {
+func (l *loader) condValues(at *Attribute, k rawAppliesKey, loc problem.Location, what lang.Phrase) []string {
 	if at.IsYesNo() {
 		if k.Bool == nil {
 			l.add(loc, "у %s %s: нужно true или false (признак «%s» — да или нет)", what, k.Key, at.Title)
@@ -806,7 +802,7 @@ func attributeKeys(m *Model) any {
 		}
 	}
 	if len(keys) == 0 {
-		return phrase{format: "не объявлены (respondent.attributes)"}
+		return lang.P("не объявлены (respondent.attributes)")
 	}
 	return strings.Join(keys, ", ")
 }
@@ -994,7 +990,7 @@ func (l *loader) buildThresholds(m *Model, rt *rawThresholds, file string, top p
 		if rv.When == nil {
 			l.add(vloc, "у варианта порогов %s не указано условие (when)", name)
 		} else {
-			v.When = l.buildApplies(m, rv.When, file, l.ph("варианта порогов %s", name))
+			v.When = l.buildApplies(m, rv.When, file, lang.P("варианта порогов %s", name))
 		}
 		if rv.Default != nil {
 			s := l.buildSet(m, rv.Default, file, name+".default")
@@ -1066,7 +1062,7 @@ func (l *loader) buildSet(m *Model, rs *rawThresholdSet, file, name string) Thre
 		}
 		if r.Num < 0 || (s.Unit == UnitPercent && r.Cmp(Rational{100, 1}) > 0) || (s.Unit == UnitPoints && r.Cmp(Rational{MaxThresholdPoints, 1}) > 0) {
 			l.add(l.at(file, d.pos), "порог %s.%s = %s вне допустимых пределов (%s)", name, lv.ID, d.Text,
-				map[string]phrase{UnitPercent: l.ph("от 0 до 100 %"), UnitPoints: l.ph("от 0 до %d баллов", MaxThresholdPoints)}[s.Unit])
+				map[string]lang.Phrase{UnitPercent: lang.P("от 0 до 100 %"), UnitPoints: lang.P("от 0 до %d баллов", MaxThresholdPoints)}[s.Unit])
 		}
 		if r.Cmp(prev) <= 0 {
 			l.add(l.at(file, d.pos), "пороги %s должны расти с уровнем: %s для «%s» не больше порога предыдущего уровня", name, d.Text, lv.Title)
@@ -1096,16 +1092,16 @@ func (l *loader) buildCriticalRules(m *Model, rules rawCriticalList, file string
 		}
 		return
 	}
-	m.CriticalRules = l.buildRules(m, rules, file, l.ph("critical_rule"))
+	m.CriticalRules = l.buildRules(m, rules, file, lang.P("critical_rule"))
 	for _, p := range l.indicatorRules {
 		if len(p.rules) == 0 {
 			l.add(p.loc, "у критического показателя %s пустой список правил (critical.rules): уберите ключ, чтобы действовало общее правило, или впишите правила", p.ind.ID)
 		}
-		p.ind.Rules = l.buildRules(m, p.rules, p.file, l.ph("показатель %s, critical.rules", p.ind.ID))
+		p.ind.Rules = l.buildRules(m, p.rules, p.file, lang.P("показатель %s, critical.rules", p.ind.ID))
 	}
 }
 
-func (l *loader) buildRules(m *Model, rules rawCriticalList, file string, what phrase) []CriticalRule {
+func (l *loader) buildRules(m *Model, rules rawCriticalList, file string, what lang.Phrase) []CriticalRule {
 	out := make([]CriticalRule, 0, len(rules))
 	for _, rc := range rules {
 		loc := l.at(file, rc.pos)

@@ -543,7 +543,7 @@ func (l *loader) buildRespondent(m *Model, rr *rawRespondent, file string) {
 	for _, rg := range rr.Groups {
 		gloc := l.at(file, rg.pos)
 		f := Field{ID: strings.TrimSpace(rg.ID), Title: strings.TrimSpace(rg.Title), Aliases: trimAll(rg.Aliases)}
-		if !l.fieldID(f.ID, gloc, l.ph("группировки")) {
+		if !l.fieldID(f.ID, gloc, lang.P("группировки")) {
 			continue
 		}
 		if f.Title == "" {
@@ -590,7 +590,7 @@ func (l *loader) claimField(taken map[string]string, f Field, loc problem.Locati
 	}
 }
 
-func (l *loader) fieldID(id string, loc problem.Location, what phrase) bool {
+func (l *loader) fieldID(id string, loc problem.Location, what lang.Phrase) bool {
 	switch {
 	case id == "":
 		l.add(loc, "у %s не указан id", what)
@@ -605,7 +605,7 @@ func (l *loader) fieldID(id string, loc problem.Location, what phrase) bool {
 func (l *loader) buildAttribute(ra *rawAttribute, loc problem.Location, lg lang.Lang) *Attribute {
 	a := &Attribute{Field: Field{ID: strings.TrimSpace(ra.ID), Title: strings.TrimSpace(ra.Title), Aliases: trimAll(ra.Aliases)},
 		Multiple: ra.Multiple, Short: strings.TrimSpace(ra.Short), Yes: strings.TrimSpace(ra.Yes), No: strings.TrimSpace(ra.No), lang: lg}
-	if !l.fieldID(a.ID, loc, l.ph("признака")) {
+	if !l.fieldID(a.ID, loc, lang.P("признака")) {
 		return nil
 	}
 	if a.Title == "" {

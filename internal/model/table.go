@@ -447,7 +447,7 @@ func (tr *tableReader) sheet(name string, columns []string, required bool, extra
 	s, ok := tr.t.Sheet(name)
 	if !ok {
 		if required {
-			tr.l.add(problem.Location{File: tr.file}, "нет листа «%s»: его столбцы — %s", tr.l.ph(name), wordList(columns))
+			tr.l.add(problem.Location{File: tr.file}, "нет листа «%s»: его столбцы — %s", lang.P(name), wordList(columns))
 			tr.structural = true
 		}
 		return nil
@@ -482,12 +482,12 @@ func (tr *tableReader) sheet(name string, columns []string, required bool, extra
 		case extraOK:
 			sr.extra[j] = h
 		default:
-			tr.l.add(tr.loc(s, header, j), "неизвестный столбец «%s»; на листе «%s» столбцы: %s", h, tr.l.ph(name), wordList(known))
+			tr.l.add(tr.loc(s, header, j), "неизвестный столбец «%s»; на листе «%s» столбцы: %s", h, lang.P(name), wordList(known))
 		}
 	}
 	for _, c := range columns {
 		if !hasCol(sr.cols, c) {
-			tr.l.add(tr.loc(s, header, 0), "на листе «%s» нет столбца «%s» (строка заголовков — первая непустая)", tr.l.ph(name), tr.l.ph(c))
+			tr.l.add(tr.loc(s, header, 0), "на листе «%s» нет столбца «%s» (строка заголовков — первая непустая)", lang.P(name), lang.P(c))
 			tr.structural = true
 		}
 	}
@@ -560,7 +560,7 @@ func (tr *tableReader) read() (*rawRoot, []rawIndicator) {
 					rc.Kind = kind // a declared kind, checked with the rest
 					break
 				}
-				tr.l.add(tr.loc(sr.s, i, j), "вид компонента «%s»: допустимы «%s» (магистральное направление) и «%s» (ключевое условие), или свои виды на листе «%s»", kind, tr.l.ph(wordDirection), tr.l.ph(wordCondition), tr.l.ph(SheetKinds))
+				tr.l.add(tr.loc(sr.s, i, j), "вид компонента «%s»: допустимы «%s» (магистральное направление) и «%s» (ключевое условие), или свои виды на листе «%s»", kind, lang.P(wordDirection), lang.P(wordCondition), lang.P(SheetKinds))
 				rc.Kind = KindDirection // reported; no second message
 			}
 			if len(root.Kinds) > 0 {
@@ -664,7 +664,7 @@ func (tr *tableReader) readThresholds(root *rawRoot) {
 		case textnorm.Key(wordPoints), "points", "балл":
 			set.Points = values
 		default:
-			tr.l.add(tr.loc(sr.s, i, uj), "единица порогов «%s»: допустимы «%s» (процент от максимума) и «%s»", unit, wordPercent, tr.l.ph(wordPoints))
+			tr.l.add(tr.loc(sr.s, i, uj), "единица порогов «%s»: допустимы «%s» (процент от максимума) и «%s»", unit, wordPercent, lang.P(wordPoints))
 			continue
 		}
 		variant, vj := sr.cell(i, colVariant)
@@ -684,7 +684,7 @@ func (tr *tableReader) readThresholds(root *rawRoot) {
 			rv := &rt.Variants[k]
 			defSet, overall, comps = &rv.Default, &rv.Overall, &rv.Components
 		} else if tr.cols.given(sr, i) {
-			tr.l.add(tr.loc(sr.s, i, vj), "условие (%s) без номера варианта: базовые пороги действуют для всех; для особых впишите номер в столбец «%s»", wordList(tr.cols.names()), tr.l.ph(colVariant))
+			tr.l.add(tr.loc(sr.s, i, vj), "условие (%s) без номера варианта: базовые пороги действуют для всех; для особых впишите номер в столбец «%s»", wordList(tr.cols.names()), lang.P(colVariant))
 		}
 		switch where {
 		case whereDefault, "по умолчанию":
@@ -744,7 +744,7 @@ func (tr *tableReader) boolCell(sr *sheetRows, i int, c string) (v, set bool) {
 	case wordNo, "false", "0":
 		return false, true
 	}
-	tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: впишите «%s» или «%s»", tr.l.ph(c), s, tr.l.ph(wordYes), tr.l.ph(wordNo))
+	tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: впишите «%s» или «%s»", lang.P(c), s, lang.P(wordYes), lang.P(wordNo))
 	return false, false
 }
 
@@ -760,17 +760,17 @@ func (tr *tableReader) integer(sr *sheetRows, i int, c string, required bool) (i
 	s, j := sr.cell(i, c)
 	if s == "" {
 		if required {
-			tr.l.add(tr.loc(sr.s, i, j), "не указано: в столбце «%s» нужно целое число", tr.l.ph(c))
+			tr.l.add(tr.loc(sr.s, i, j), "не указано: в столбце «%s» нужно целое число", lang.P(c))
 		}
 		return 0, false
 	}
 	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(s, ".0"), ",0"))
 	if err != nil || n < 0 || n > MaxThresholdPoints {
-		hint := tr.l.ph("")
+		hint := lang.P("")
 		if strings.ContainsAny(s, ".,") {
-			hint = tr.l.ph("; баллы не бывают дробными — если в методике есть полбалла, умножьте все баллы и пороги в баллах на 2")
+			hint = lang.P("; баллы не бывают дробными — если в методике есть полбалла, умножьте все баллы и пороги в баллах на 2")
 		}
-		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно целое число от 0%s", tr.l.ph(c), s, hint)
+		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно целое число от 0%s", lang.P(c), s, hint)
 		return 0, false
 	}
 	return n, true
@@ -783,7 +783,7 @@ func (tr *tableReader) number(sr *sheetRows, i int, c string) *float64 {
 	}
 	v, err := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
 	if err != nil || v != v || v > 1e15 || v < -1e15 {
-		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно число", tr.l.ph(c), s)
+		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно число", lang.P(c), s)
 		return nil
 	}
 	return &v
@@ -818,7 +818,7 @@ func (tr *tableReader) lowerBound(sr *sheetRows, i int) (*float64, bool) {
 	}
 	v, err := strconv.ParseFloat(strings.Replace(strings.TrimSpace(rest), ",", ".", 1), 64)
 	if err != nil || v != v || v > 1e15 || v < -1e15 {
-		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно число или «%s число»", tr.l.ph(colFrom), s, tr.l.ph(wordAbove))
+		tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: нужно число или «%s число»", lang.P(colFrom), s, lang.P(wordAbove))
 		return nil, true
 	}
 	return &v, true
@@ -881,13 +881,13 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 			p := wholePoints(n)
 			ri.Critical.FailsBelow = &p
 			if !crit {
-				tr.l.add(tr.loc(sr.s, i, sr.cols[colFailsBelow]), "порог невыполнения у некритического показателя %s: впишите «%s» в столбец «%s» или очистите ячейку", ri.ID, tr.l.ph(wordYes), tr.l.ph(colCritical))
+				tr.l.add(tr.loc(sr.s, i, sr.cols[colFailsBelow]), "порог невыполнения у некритического показателя %s: впишите «%s» в столбец «%s» или очистите ячейку", ri.ID, lang.P(wordYes), lang.P(colCritical))
 			}
 		}
 		if r, ok := rules[ri.ID]; ok {
 			ri.Critical.Rules = r
 			if !crit {
-				tr.l.add(tr.loc(sr.s, i, sr.cols[colCritical]), "на листе «%s» есть правила для показателя %s, но он не критический", tr.l.ph(SheetRules), ri.ID)
+				tr.l.add(tr.loc(sr.s, i, sr.cols[colCritical]), "на листе «%s» есть правила для показателя %s, но он не критический", lang.P(SheetRules), ri.ID)
 			}
 			delete(rules, ri.ID)
 		}
@@ -905,18 +905,18 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 			}
 			for _, c := range []string{colUnit, colMin, colInteger} {
 				if v, j := sr.cell(i, c); v != "" {
-					tr.l.add(tr.loc(sr.s, i, j), "у показателя %s с выбором ответа заполнен столбец «%s»: он только для вида «%s»", ri.ID, tr.l.ph(c), tr.l.ph(wordNumber))
+					tr.l.add(tr.loc(sr.s, i, j), "у показателя %s с выбором ответа заполнен столбец «%s»: он только для вида «%s»", ri.ID, lang.P(c), lang.P(wordNumber))
 				}
 			}
 		case wordChoice, "choice":
 			for _, c := range []string{colUnit, colMin, colMax, colInteger} {
 				if v, j := sr.cell(i, c); v != "" {
-					tr.l.add(tr.loc(sr.s, i, j), "у показателя %s с выбором ответа заполнен столбец «%s»: он только для вида «%s»", ri.ID, tr.l.ph(c), tr.l.ph(wordNumber))
+					tr.l.add(tr.loc(sr.s, i, j), "у показателя %s с выбором ответа заполнен столбец «%s»: он только для вида «%s»", ri.ID, lang.P(c), lang.P(wordNumber))
 				}
 			}
 		default:
 			tr.l.add(tr.loc(sr.s, i, kj), "вид показателя «%s»: допустимы «%s» (варианты ответа на листе «%s»), «%s» (несколько вариантов, баллы складываются не больше «%s») и «%s» (диапазоны на листе «%s»)",
-				kind, tr.l.ph(wordChoice), tr.l.ph(SheetOptions), tr.l.ph(wordChoices), tr.l.ph(colMax), tr.l.ph(wordNumber), tr.l.ph(SheetBands))
+				kind, lang.P(wordChoice), lang.P(SheetOptions), lang.P(wordChoices), lang.P(colMax), lang.P(wordNumber), lang.P(SheetBands))
 			unknownKind[ri.ID] = true
 		}
 		if _, dup := byID[ri.ID]; !dup && ri.ID != "" {
@@ -925,13 +925,13 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 		inds = append(inds, ri)
 	}
 	for id, rs := range rules {
-		tr.l.add(tr.l.at(tr.file, rs[0].pos), "на листе «%s» правило для показателя %s, которого нет на листе «%s»", tr.l.ph(SheetRules), id, tr.l.ph(SheetIndicators))
+		tr.l.add(tr.l.at(tr.file, rs[0].pos), "на листе «%s» правило для показателя %s, которого нет на листе «%s»", lang.P(SheetRules), id, lang.P(SheetIndicators))
 	}
 	owner := func(s *sheetRows, i int) *rawIndicator {
 		id, j := s.cell(i, colNumber)
 		k, ok := byID[id]
 		if !ok {
-			tr.l.add(tr.loc(s.s, i, j), "показателя «%s» нет на листе «%s»", id, tr.l.ph(SheetIndicators))
+			tr.l.add(tr.loc(s.s, i, j), "показателя «%s» нет на листе «%s»", id, lang.P(SheetIndicators))
 			return nil
 		}
 		return &inds[k]
@@ -954,7 +954,7 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 				continue
 			}
 			if ri.Number != nil && !unknownKind[ri.ID] {
-				tr.l.add(tr.loc(s.s, i, 0), "у показателя %s вида «%s» вариант ответа: варианты — для вида «%s», числу нужны диапазоны на листе «%s»", ri.ID, tr.l.ph(wordNumber), tr.l.ph(wordChoice), tr.l.ph(SheetBands))
+				tr.l.add(tr.loc(s.s, i, 0), "у показателя %s вида «%s» вариант ответа: варианты — для вида «%s», числу нужны диапазоны на листе «%s»", ri.ID, lang.P(wordNumber), lang.P(wordChoice), lang.P(SheetBands))
 				continue
 			}
 			ri.Options = append(ri.Options, o)
@@ -974,7 +974,7 @@ func (tr *tableReader) readIndicators(rules map[string]rawCriticalList) []rawInd
 				ri.Number = &rawNumber{}
 			}
 			if ri.Number == nil {
-				tr.l.add(tr.loc(s.s, i, 0), "у показателя %s диапазон, но его вид не «%s»: впишите «%s» в столбец «%s» листа «%s»", ri.ID, tr.l.ph(wordNumber), tr.l.ph(wordNumber), tr.l.ph(colKind), tr.l.ph(SheetIndicators))
+				tr.l.add(tr.loc(s.s, i, 0), "у показателя %s диапазон, но его вид не «%s»: впишите «%s» в столбец «%s» листа «%s»", ri.ID, lang.P(wordNumber), lang.P(wordNumber), lang.P(colKind), lang.P(SheetIndicators))
 				continue
 			}
 			ri.Bands = append(ri.Bands, b)

@@ -225,7 +225,7 @@ func (tr *tableReader) applies(sr *sheetRows, i int) *rawApplies {
 			if c.yesNo {
 				b, ok := textnorm.ParseBool(v)
 				if !ok {
-					tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: ожидалось «%s», «%s» или пусто", tr.l.ph(col), v, tr.l.ph(wordYes), tr.l.ph(wordNo))
+					tr.l.add(tr.loc(sr.s, i, j), "в столбце «%s» «%s»: ожидалось «%s», «%s» или пусто", lang.P(col), v, lang.P(wordYes), lang.P(wordNo))
 					return
 				}
 				k.Bool = &b

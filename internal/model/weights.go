@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
@@ -17,7 +18,7 @@ const MaxWeight = 1000
 
 // weight reads an indicator's or component's weight: a decimal above 0
 // («1.5», «0,25», «2/3»); 1 when not given.
-func (l *loader) weight(rw *rawDecimal, file string, what phrase) Rational {
+func (l *loader) weight(rw *rawDecimal, file string, what lang.Phrase) Rational {
 	one := Rational{1, 1}
 	if rw == nil {
 		return one
@@ -45,7 +46,7 @@ func (l *loader) oneOf(key, v string, top problem.Location, allowed ...choice) s
 		if c.value == v {
 			return v
 		}
-		said = append(said, l.ph("%s (%s)", c.value, l.ph(c.means)))
+		said = append(said, lang.P("%s (%s)", c.value, lang.P(c.means)))
 	}
 	l.add(top, "%s %q: допустимы %s", key, v, said)
 	return allowed[0].value

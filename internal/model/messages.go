@@ -39,13 +39,6 @@ type number float64
 
 func (n number) In(lg lang.Lang) string { return lg.Number(float64(n)) }
 
-// pointsCount is a number of points with its noun: «3 балла», «3 points».
-type pointsCount int
-
-func (n pointsCount) In(lg lang.Lang) string {
-	return lg.Count(int(n), "балл", "балла", "баллов")
-}
-
 // pointsBelow is what «меньше» takes: «меньше 1 балла», «below 1 point».
 type pointsBelow int
 

@@ -281,16 +281,10 @@ func CheckPrinted(t testing.TB, what string, printed map[string]Printed, pages m
 	}
 }
 
-// Resave opens the workbook at path in headless LibreOffice and saves it
-// again as .xlsx, as a person editing it in an office suite would, and
-// returns the new file's path.
-func Resave(t testing.TB, path string) string {
-	t.Helper()
-	return ResaveAll(t, path)[path]
-}
-
-// ResaveAll resaves several workbooks (of distinct base names) as Resave
-// does, starting LibreOffice once for all of them.
+// ResaveAll opens workbooks (of distinct base names) in headless
+// LibreOffice and saves them again as .xlsx, as a person editing them in
+// an office suite would, starting LibreOffice once for all of them; it
+// returns the new files' paths by the old.
 func ResaveAll(t testing.TB, paths ...string) map[string]string {
 	t.Helper()
 	bin := office(t)

@@ -5,8 +5,6 @@ package ru
 
 import (
 	"strconv"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/selfdiag/selfdiag/internal/lang"
 )
@@ -45,13 +43,4 @@ func SchoolsOf(n int) string { return Count(n, "школы", "школ", "шко
 // «учтены 2 школы», «учтено 5 школ».
 func Counted(n int) string {
 	return Form(n, "учтена", "учтены", "учтено") + " " + Schools(n)
-}
-
-// Capitalized starts a sentence: «учтена 1 школа» → «Учтена 1 школа».
-func Capitalized(s string) string {
-	r, size := utf8.DecodeRuneInString(s)
-	if size == 0 {
-		return s
-	}
-	return string(unicode.ToUpper(r)) + s[size:]
 }

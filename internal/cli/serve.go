@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/web"
 )
@@ -48,7 +50,14 @@ func (a *app) runServe(data string, port int, browser bool) error {
 		data = web.DefaultData()
 	}
 	defaultModel := a.model
-	s, err := web.New(web.Options{Data: data, LoadModel: func(path string) (*model.Model, error) {
+	// The page speaks --lang when it is given, else the model's language.
+	l := lang.Of(strings.TrimSpace(a.v.GetString("lang")))
+	if strings.TrimSpace(a.v.GetString("lang")) == "" {
+		if m, err := loadModel(defaultModel); err == nil {
+			l = m.Lang()
+		}
+	}
+	s, err := web.New(web.Options{Data: data, Lang: l, LoadModel: func(path string) (*model.Model, error) {
 		if path == "" {
 			path = defaultModel
 		}
@@ -61,7 +70,7 @@ func (a *app) runServe(data string, port int, browser bool) error {
 	defer stop()
 	err = web.Serve(ctx, s, web.ServeOptions{Port: port, Browser: browser, Ready: func(url string) {
 		fmt.Fprintln(a.out, url)
-		fmt.Fprintf(a.err, "selfdiag: страница открыта по адресу выше; расчёты хранятся в %s. Остановить: Ctrl+C или закрыть это окно.\n", printable(data))
+		fmt.Fprintln(a.err, l.T("selfdiag: страница открыта по адресу выше; расчёты хранятся в %s. Остановить: Ctrl+C или закрыть это окно.", printable(data)))
 	}})
 	if err != nil {
 		return &failure{err.Error()}

@@ -103,10 +103,12 @@ func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string)
 		if !ok {
 			return true
 		}
-		if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "usagef" {
-			// A command-line mistake, told in the command line's language.
-			if lits := stringArgs(call.Args); len(lits) > 0 && lits[0] != nil {
-				want(call.Pos(), *lits[0])
+		if id, ok := call.Fun.(*ast.Ident); ok && (id.Name == "usagef" || id.Name == "refused") {
+			// A command-line mistake, told in the command line's language;
+			// an upload the page refuses, in the page's.
+			i := map[string]int{"usagef": 0, "refused": 1}[id.Name]
+			if lits := stringArgs(call.Args); len(lits) > i && lits[i] != nil {
+				want(call.Pos(), *lits[i])
 			}
 			return true
 		}

@@ -6,7 +6,6 @@ import (
 	"cmp"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/compare"
 	"github.com/selfdiag/selfdiag/internal/form"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/modelinfo"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/summary"
@@ -51,9 +51,10 @@ func (s *Server) routes() {
 
 // page renders a page template with what every page needs.
 func (s *Server) page(w http.ResponseWriter, name string, data map[string]any) {
-	data["CSRF"] = s.csrf
+	l := s.lang()
+	data["CSRF"], data["Lang"], data["Words"] = s.csrf, l, scriptWords(l)
 	if data["Title"] == nil {
-		data["Title"] = "Самодиагностика школ"
+		data["Title"] = l.T("Самодиагностика школ")
 	}
 	var b bytes.Buffer
 	if err := s.pages.ExecuteTemplate(&b, name, data); err != nil {
@@ -74,12 +75,12 @@ func (s *Server) home(w http.ResponseWriter, r *http.Request) {
 func (s *Server) runDir(w http.ResponseWriter, r *http.Request) (string, bool) {
 	id := r.PathValue("id")
 	if !runID.MatchString(id) {
-		s.fail(w, r, 404, "нет такой самодиагностики")
+		s.fail(w, r, 404, s.lang().T("нет такой самодиагностики"))
 		return "", false
 	}
 	dir := filepath.Join(s.opts.Data, id)
 	if st, err := os.Lstat(dir); err != nil || !st.IsDir() {
-		s.fail(w, r, 404, "нет такой самодиагностики: возможно, она удалена")
+		s.fail(w, r, 404, s.lang().T("нет такой самодиагностики: возможно, она удалена"))
 		return "", false
 	}
 	return dir, true
@@ -163,13 +164,13 @@ func (s *Server) runFile(w http.ResponseWriter, r *http.Request) {
 	defer root.Close()
 	f, err := root.Open(filepath.FromSlash(name))
 	if err != nil {
-		s.fail(w, r, 404, "нет такого файла: "+name)
+		s.fail(w, r, 404, s.lang().T("нет такого файла: %s", name))
 		return
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() {
-		s.fail(w, r, 404, "нет такого файла: "+name)
+		s.fail(w, r, 404, s.lang().T("нет такого файла: %s", name))
 		return
 	}
 	ext := strings.ToLower(path.Ext(name))
@@ -208,11 +209,11 @@ func (s *Server) reportsZip(w http.ResponseWriter, r *http.Request) {
 	formats := strings.Split(r.URL.Query().Get("format"), ",")
 	entries, err := os.ReadDir(filepath.Join(dir, "schools"))
 	if err != nil {
-		s.fail(w, r, 404, "в этой самодиагностике нет отчётов школ")
+		s.fail(w, r, 404, s.lang().T("в этой самодиагностике нет отчётов школ"))
 		return
 	}
 	w.Header().Set("Content-Type", "application/zip")
-	w.Header().Set("Content-Disposition", attachment("отчёты-школ.zip"))
+	w.Header().Set("Content-Disposition", attachment(s.lang().T("отчёты-школ")+".zip"))
 	zw := zip.NewWriter(w)
 	for _, e := range entries {
 		ext := strings.TrimPrefix(path.Ext(e.Name()), ".")
@@ -238,7 +239,7 @@ func (s *Server) deleteRun(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if err := s.runs.remove(r.PathValue("id")); err != nil {
-		status, msg := errorStatus(err)
+		status, msg := s.errorStatus(err)
 		s.fail(w, r, status, msg)
 		return
 	}
@@ -262,13 +263,13 @@ func (s *Server) apiRun(w http.ResponseWriter, r *http.Request) {
 func (s *Server) createRun(w http.ResponseWriter, r *http.Request) {
 	lim := s.opts.Limits
 	if r.ContentLength > lim.Upload {
-		s.fail(w, r, 413, fmt.Sprintf("загрузка больше %d МБ: разделите папку на части или сохраните таблицу района в CSV", lim.Upload>>20))
+		s.fail(w, r, 413, s.lang().T(tooLarge, lim.Upload>>20))
 		return
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, lim.Upload)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		s.fail(w, r, 400, "ожидалась форма с файлами (multipart/form-data): "+err.Error())
+		s.fail(w, r, 400, s.lang().T("ожидалась форма с файлами (multipart/form-data): %s", err.Error()))
 		return
 	}
 	id := newID(s.opts.Now())
@@ -294,7 +295,7 @@ func (s *Server) createRun(w http.ResponseWriter, r *http.Request) {
 	}
 	if err != nil {
 		os.RemoveAll(dir)
-		status, msg := errorStatus(err)
+		status, msg := s.errorStatus(err)
 		s.fail(w, r, status, msg)
 		return
 	}
@@ -305,7 +306,7 @@ func (s *Server) createRun(w http.ResponseWriter, r *http.Request) {
 // receive reads the upload's parts.
 func (s *Server) receive(mr *multipart.Reader, dir string) (RunSettings, *receiver, error) {
 	set := RunSettings{Incomplete: summary.IncompleteExclude, Reports: []string{"html", "docx"}}
-	rc := newReceiver(filepath.Join(dir, answersDir), s.opts.Limits)
+	rc := newReceiver(filepath.Join(dir, answersDir), s.opts.Limits, s.lang())
 	for {
 		p, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -372,7 +373,7 @@ func (s *Server) receiveModel(p *multipart.Part, dir string) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
-	rc := newReceiver(dir, s.opts.Limits)
+	rc := newReceiver(dir, s.opts.Limits, s.lang())
 	name := safeName(p.FileName())
 	switch strings.ToLower(path.Ext(name)) {
 	case ".zip":
@@ -393,7 +394,7 @@ func (s *Server) checkModel(w http.ResponseWriter, r *http.Request) {
 	r.Body = http.MaxBytesReader(w, r.Body, s.opts.Limits.File)
 	mr, err := r.MultipartReader()
 	if err != nil {
-		s.fail(w, r, 400, "ожидалась форма с файлом модели")
+		s.fail(w, r, 400, s.lang().T("ожидалась форма с файлом модели"))
 		return
 	}
 	tmp, err := os.MkdirTemp(s.opts.Data, ".model-check-")
@@ -405,7 +406,7 @@ func (s *Server) checkModel(w http.ResponseWriter, r *http.Request) {
 	for {
 		p, err := mr.NextPart()
 		if err != nil {
-			s.fail(w, r, 400, "не выбран файл модели")
+			s.fail(w, r, 400, s.lang().T("не выбран файл модели"))
 			return
 		}
 		if p.FormName() != "model" || p.FileName() == "" {
@@ -413,7 +414,7 @@ func (s *Server) checkModel(w http.ResponseWriter, r *http.Request) {
 		}
 		where, err := s.receiveModel(p, filepath.Join(tmp, "model"))
 		if err != nil {
-			status, msg := errorStatus(err)
+			status, msg := s.errorStatus(err)
 			s.fail(w, r, status, msg)
 			return
 		}
@@ -422,7 +423,7 @@ func (s *Server) checkModel(w http.ResponseWriter, r *http.Request) {
 			writeJSON(w, 200, map[string]any{"ok": false, "errors": strings.Split(strings.TrimSpace(err.Error()), "\n")})
 			return
 		}
-		writeJSON(w, 200, map[string]any{"ok": true, "model": m.Title + ", версия " + m.Version, "indicators": len(m.Indicators)})
+		writeJSON(w, 200, map[string]any{"ok": true, "model": s.lang().T("%s, версия %s", m.Title, m.Version), "indicators": len(m.Indicators)})
 		return
 	}
 }
@@ -433,14 +434,14 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	a, b := q.Get("a"), q.Get("b")
 	if !runID.MatchString(a) || !runID.MatchString(b) || a == b {
-		s.fail(w, r, 400, "выберите две разные самодиагностики: прежнюю и новую")
+		s.fail(w, r, 400, s.lang().T("выберите две разные самодиагностики: прежнюю и новую"))
 		return
 	}
 	var sides [2]*compare.Side
 	for i, id := range []string{a, b} {
 		side, err := compare.LoadRun(filepath.Join(s.opts.Data, id))
 		if err != nil {
-			s.fail(w, r, 400, fmt.Sprintf("самодиагностика %s не читается: %v", id, err))
+			s.fail(w, r, 400, s.lang().T("самодиагностика %s не читается: %v", id, err))
 			return
 		}
 		sides[i] = side
@@ -453,10 +454,10 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 		if f.Name != name {
 			continue
 		}
-		s.send(w, r, "сравнение."+f.Ext, func(out io.Writer) error { return f.Write(out, rep, titles) })
+		s.send(w, r, s.lang().T("сравнение")+"."+f.Ext, func(out io.Writer) error { return f.Write(out, rep, titles) })
 		return
 	}
-	s.fail(w, r, 400, "неизвестный формат сравнения "+name+": допустимы "+strings.Join(compare.FormatNames(), ", "))
+	s.fail(w, r, 400, s.lang().T("неизвестный формат сравнения %s: допустимы %s", name, strings.Join(compare.FormatNames(), ", ")))
 }
 
 // send writes a document made on request: a page shown as the program's
@@ -489,18 +490,39 @@ func (s *Server) template(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writers := map[string]func(io.Writer) error{
-		"школа.xlsx": func(w io.Writer) error { return form.SchoolXLSX(w, m, form.Options{}) },
-		"район.xlsx": func(w io.Writer) error { return form.DistrictXLSX(w, m, form.Options{}) },
-		"школа.csv":  func(w io.Writer) error { return form.SchoolCSV(w, m) },
-		"район.csv":  func(w io.Writer) error { return form.DistrictCSV(w, m) },
+		".xlsx": func(w io.Writer) error { return form.SchoolXLSX(w, m, form.Options{}) },
+		".csv":  func(w io.Writer) error { return form.SchoolCSV(w, m) },
 	}
 	name := r.PathValue("name")
-	write, ok := writers[name]
+	base, ext := strings.TrimSuffix(name, path.Ext(name)), path.Ext(name)
+	if slices.Contains(tableFiles, base) {
+		writers = map[string]func(io.Writer) error{
+			".xlsx": func(w io.Writer) error { return form.DistrictXLSX(w, m, form.Options{}) },
+			".csv":  func(w io.Writer) error { return form.DistrictCSV(w, m) },
+		}
+	} else if !slices.Contains(singleFiles, base) {
+		writers = nil
+	}
+	write, ok := writers[ext]
 	if !ok {
-		s.fail(w, r, 404, "нет такого шаблона")
+		s.fail(w, r, 404, s.lang().T("нет такого шаблона"))
 		return
 	}
 	s.send(w, r, name, write)
+}
+
+// singleFiles and tableFiles are the names of the templates' files: the
+// school's in Russian, neutral ones in English and Italian, each read in
+// any language.
+var (
+	singleFiles = []string{"школа", "form", "modulo"}
+	tableFiles  = []string{"район", "table", "tabella"}
+)
+
+// templateFiles are the templates' names in the page's language.
+func templateFiles(l lang.Lang) (single, table string) {
+	i := map[lang.Lang]int{lang.RU: 0, lang.EN: 1, lang.IT: 2}[l]
+	return singleFiles[i], tableFiles[i]
 }
 
 func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
@@ -514,7 +536,8 @@ func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, 500, err.Error())
 		return
 	}
-	s.page(w, "model.html", map[string]any{"Model": m, "Text": text.String()})
+	single, table := templateFiles(s.lang())
+	s.page(w, "model.html", map[string]any{"Model": m, "Text": text.String(), "SchoolFile": single, "DistrictFile": table})
 }
 
 func (s *Server) modelExport(w http.ResponseWriter, r *http.Request) {
@@ -523,5 +546,20 @@ func (s *Server) modelExport(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, 500, err.Error())
 		return
 	}
-	s.send(w, r, "модель.xlsx", func(out io.Writer) error { return modelsheet.WriteXLSX(out, m.Table()) })
+	s.send(w, r, s.lang().T("модель")+".xlsx", func(out io.Writer) error { return modelsheet.WriteXLSX(out, m.Table()) })
+}
+
+// scriptWords are what the page's script says, in the page's language:
+// «%1», «%2» stand for its numbers and names.
+func scriptWords(l lang.Lang) map[string]string {
+	return map[string]string{
+		"chosen":       l.T("Выбрано файлов: %s", "%1"),
+		"none":         l.T("Файлы не выбраны."),
+		"modelRead":    l.T("Модель прочитана: %s, показателей — %s.", "%1", "%2"),
+		"modelNotRead": l.T("Модель не прочитана, исправьте ошибки:"),
+		"uploading":    l.T("Загрузка файлов…"),
+		"status":       l.T("ошибка %s", "%1"),
+		"lost":         l.T("соединение с программой прервано: она закрыта?"),
+		"scoring":      l.T("Считается: %s из %s файлов", "%1", "%2"),
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -18,6 +17,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
@@ -56,6 +56,7 @@ type store struct {
 	jobs  map[string]*job
 	queue sync.Mutex
 	now   func() time.Time
+	lang  lang.Lang // what is said of a run
 }
 
 func newID(now time.Time) string {
@@ -110,7 +111,7 @@ func (s *store) start(id string, set RunSettings) {
 func (s *store) score(id string, set RunSettings, j *job) (err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			err = fmt.Errorf("внутренняя ошибка программы: %v; сообщите разработчикам", v)
+			err = errors.New(s.lang.T("внутренняя ошибка программы: %v; сообщите разработчикам", v))
 		}
 	}()
 	s.queue.Lock()
@@ -161,7 +162,7 @@ func (s *store) score(id string, set RunSettings, j *job) (err error) {
 		os.WriteFile(filepath.Join(dir, linksFile), links, 0o644)
 	}
 	if len(res.Unwritten) > 0 {
-		return fmt.Errorf("не записаны отчёты школ: %s", strings.Join(res.Unwritten, "; "))
+		return errors.New(s.lang.T("не записаны отчёты школ: %s", strings.Join(res.Unwritten, "; ")))
 	}
 	return nil
 }
@@ -205,12 +206,12 @@ func (s *store) info(id string) RunInfo {
 	}
 	f, err := os.Open(filepath.Join(dir, "summary.json"))
 	if err != nil {
-		r.State, r.Error = "failed", "расчёт не завершён (программа была остановлена?): запустите самодиагностику заново"
+		r.State, r.Error = "failed", s.lang.T("расчёт не завершён (программа была остановлена?): запустите самодиагностику заново")
 		return r
 	}
 	defer f.Close()
 	if err := summaryHead(f, map[string]any{"run": &doc.Run, "model": &doc.Model, "counts": &doc.Counts}); err != nil {
-		r.Error = "summary.json не читается: " + err.Error()
+		r.Error = s.lang.T("summary.json не читается: %s", err.Error())
 	}
 	r.Territory, r.Year, r.AsOf, r.Schools = doc.Run.Territory, doc.Run.Year, doc.Run.AsOf, doc.Counts.Schools
 	r.Model = strings.TrimSpace(doc.Model.Title + " " + doc.Model.Version)

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 )
 
@@ -41,6 +42,8 @@ type Options struct {
 	LoadModel func(path string) (*model.Model, error)
 	Limits    Limits
 	Now       func() time.Time // time.Now when nil
+	// Lang is the page's language (Russian when empty).
+	Lang lang.Lang
 }
 
 // Server is the local web page.
@@ -67,11 +70,14 @@ func New(o Options) (*Server, error) {
 		return nil, fmt.Errorf("папка данных %s не создаётся: %w", o.Data, err)
 	}
 	s := &Server{opts: o, token: o.Token, csrf: randomHex(16),
-		runs: &store{dir: o.Data, load: o.LoadModel, jobs: map[string]*job{}, now: o.Now}}
+		runs: &store{dir: o.Data, load: o.LoadModel, jobs: map[string]*job{}, now: o.Now, lang: lang.Of(string(o.Lang))}}
 	if s.token == "" {
 		s.token = randomHex(16)
 	}
-	pages, err := template.New("").Funcs(template.FuncMap{"pct": model.FormatPercent}).ParseFS(assets, "templates/*.html")
+	pages, err := template.New("").Funcs(template.FuncMap{
+		"pct": func(l lang.Lang, p float64) string { return l.Percent(p) },
+		"t":   func(l lang.Lang, msg string, args ...any) string { return l.T(msg, args...) },
+	}).ParseFS(assets, "templates/*.html")
 	if err != nil {
 		return nil, err
 	}
@@ -102,7 +108,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Referrer-Policy", "no-referrer")
 	h.Set("Cache-Control", "no-store")
 	if !loopbackHost(r.Host) {
-		s.deny(w, r, "адрес "+r.Host+" не этот компьютер: страница открывается только по адресу 127.0.0.1, который напечатала программа")
+		s.deny(w, r, s.lang().T("адрес %s не этот компьютер: страница открывается только по адресу 127.0.0.1, который напечатала программа", r.Host))
 		return
 	}
 	if t := r.URL.Query().Get("token"); t != "" && r.Method == http.MethodGet && s.tokenOK(t) {
@@ -120,11 +126,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if auth, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer "); ok && s.tokenOK(auth) {
 		bearer = true
 	} else if c, err := r.Cookie(cookieName); err != nil || !s.tokenOK(c.Value) {
-		s.deny(w, r, "нет ключа доступа: откройте адрес с ?token=…, который программа напечатала при запуске")
+		s.deny(w, r, s.lang().T("нет ключа доступа: откройте адрес с ?token=…, который программа напечатала при запуске"))
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead && !bearer && !s.csrfOK(r) {
-		s.deny(w, r, "запрос отклонён: он отправлен не со страницы selfdiag (нет проверочного ключа формы); обновите страницу и повторите")
+		s.deny(w, r, s.lang().T("запрос отклонён: он отправлен не со страницы selfdiag (нет проверочного ключа формы); обновите страницу и повторите"))
 		return
 	}
 	s.mux.ServeHTTP(w, r)
@@ -164,8 +170,8 @@ func (s *Server) deny(w http.ResponseWriter, r *http.Request, msg string) {
 	s.fail(w, r, http.StatusForbidden, msg)
 }
 
-// fail answers with an error in Russian: JSON for the API, a page for a
-// person.
+// fail answers with an error in the page's language: JSON for the API, a
+// page for a person.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg string) {
 	if strings.HasPrefix(r.URL.Path, "/api/") || strings.Contains(r.Header.Get("Accept"), "application/json") {
 		writeJSON(w, status, map[string]string{"error": msg})
@@ -173,7 +179,7 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, msg st
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	s.pages.ExecuteTemplate(w, "error.html", map[string]any{"Message": msg, "Status": status})
+	s.pages.ExecuteTemplate(w, "error.html", map[string]any{"Message": msg, "Status": status, "Lang": s.lang()})
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -184,19 +190,26 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	enc.Encode(v)
 }
 
-// errorStatus is the status of an error from a handler's work.
-func errorStatus(err error) (int, string) {
+// errorStatus is the status of an error from a handler's work, and what
+// to say of it in the page's language.
+func (s *Server) errorStatus(err error) (int, string) {
 	if ue, ok := errors.AsType[*uploadError](err); ok {
-		return ue.status, ue.msg
+		return ue.status, ue.msg.In(s.lang())
 	}
 	if mb, ok := errors.AsType[*http.MaxBytesError](err); ok {
-		return http.StatusRequestEntityTooLarge, fmt.Sprintf("загрузка больше %d МБ: разделите папку на части или сохраните таблицу района в CSV", mb.Limit>>20)
+		return http.StatusRequestEntityTooLarge, s.lang().T(tooLarge, mb.Limit>>20)
 	}
 	return http.StatusInternalServerError, err.Error()
 }
+
+// tooLarge is what an upload over the limit is told.
+const tooLarge = "загрузка больше %d МБ: разделите папку на части или сохраните таблицу района в CSV"
 
 // static serves the page's own script and style.
 func staticFS() http.Handler {
 	sub, _ := fs.Sub(assets, "static")
 	return http.StripPrefix("/static/", http.FileServer(http.FS(sub)))
 }
+
+// lang is the page's language.
+func (s *Server) lang() lang.Lang { return lang.Of(string(s.opts.Lang)) }

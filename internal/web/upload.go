@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"errors"
 	"fmt"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"mime/multipart"
 	"os"
@@ -30,17 +31,18 @@ type Limits struct {
 // CSV table (256 MB, as the command line reads), a few hundred MB in all.
 var DefaultLimits = Limits{Files: 10000, Upload: 1 << 30, File: 256 << 20, ZipEntries: 10000, Unzipped: 2 << 30}
 
-// uploadError is a reason an upload is refused, in Russian, with what to
-// do; status is the HTTP status it answers with.
+// uploadError is a reason an upload is refused, with what to do, written
+// in the page's language (Error is Russian); status is the HTTP status it
+// answers with.
 type uploadError struct {
 	status int
-	msg    string
+	msg    lang.Phrase
 }
 
-func (e *uploadError) Error() string { return e.msg }
+func (e *uploadError) Error() string { return e.msg.String() }
 
 func refused(status int, format string, args ...any) error {
-	return &uploadError{status, fmt.Sprintf(format, args...)}
+	return &uploadError{status, lang.P(format, args...)}
 }
 
 // receiver writes the files of one upload into dir under safe names: a
@@ -53,14 +55,15 @@ type receiver struct {
 	files    int
 	unzipped int64
 	used     map[string]bool
-	skipped  []string // what was not kept, and why
+	skipped  []string // what was not kept, and why, in lang
+	lang     lang.Lang
 	// baseNames keeps an archive's entries by their own names (a model's
 	// folder is flat), not joined with their folders'.
 	baseNames bool
 }
 
-func newReceiver(dir string, limits Limits) *receiver {
-	return &receiver{dir: dir, limits: limits, used: map[string]bool{}}
+func newReceiver(dir string, limits Limits, l lang.Lang) *receiver {
+	return &receiver{dir: dir, limits: limits, used: map[string]bool{}, lang: l}
 }
 
 // part stores one uploaded file: a .zip is unpacked, anything else kept
@@ -127,12 +130,12 @@ func (rc *receiver) zip(p io.Reader, name string) error {
 			entry = safeName(path.Base(strings.ReplaceAll(zf.Name, "\\", "/")))
 		}
 		if strings.EqualFold(path.Ext(entry), ".zip") {
-			rc.skipped = append(rc.skipped, entry+": архив в архиве не распаковывается — пропущен")
+			rc.skipped = append(rc.skipped, entry+": "+rc.lang.T("архив в архиве не распаковывается — пропущен"))
 			continue
 		}
 		r, err := zf.Open()
 		if err != nil {
-			rc.skipped = append(rc.skipped, fmt.Sprintf("%s: не распаковывается (%v) — пропущен", entry, err))
+			rc.skipped = append(rc.skipped, entry+": "+rc.lang.T("не распаковывается (%v) — пропущен", err))
 			continue
 		}
 		left := rc.limits.Unzipped - rc.unzipped
@@ -147,7 +150,7 @@ func (rc *receiver) zip(p io.Reader, name string) error {
 			if _, ok := errors.AsType[*uploadError](err); ok {
 				return err
 			}
-			rc.skipped = append(rc.skipped, fmt.Sprintf("%s: не распаковывается (%v) — пропущен", entry, err))
+			rc.skipped = append(rc.skipped, entry+": "+rc.lang.T("не распаковывается (%v) — пропущен", err))
 		}
 	}
 	return nil

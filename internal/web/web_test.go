@@ -13,12 +13,14 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
 )
@@ -478,5 +480,45 @@ func TestTemplatesAndModel(t *testing.T) {
 	}
 	if resp := f.do("GET", "/templates/..%2Fsecret", nil, "", true); resp.StatusCode != 404 {
 		t.Errorf("an unknown template: %d", resp.StatusCode)
+	}
+}
+
+// With an English model (or --lang en) the page is English: its frame,
+// forms, the model's page, the script's words, an error page and the
+// templates' neutral file names; a Russian school's names keep working.
+func TestPageInEnglish(t *testing.T) {
+	data := t.TempDir()
+	load := func(path string) (*model.Model, error) {
+		if path == "" {
+			path = "../../testdata/frameworks/csf-self-assessment/model"
+		}
+		return modelsheet.Open(path)
+	}
+	s, err := New(Options{Data: data, LoadModel: load, Lang: lang.EN})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	f := &fixture{t: t, s: s, http: srv, data: data}
+	cyrillic := regexp.MustCompile(`\p{Cyrillic}+`)
+	for path, want := range map[string]string{"/": "Drop the folder of answers here", "/model": "Answer templates", "/runs/nothing/": "no such self-assessment"} {
+		body := readAll(t, f.do("GET", path, nil, "", true).Body)
+		if !strings.Contains(body, want) || !strings.Contains(body, `<html lang="en">`) {
+			t.Errorf("%s lacks %q or lang=en:\n%s", path, want, body)
+		}
+		if w := cyrillic.FindAllString(body, -1); len(w) > 0 {
+			t.Errorf("%s has Russian words %v", path, w)
+		}
+	}
+	home := readAll(t, f.do("GET", "/", nil, "", true).Body)
+	if !strings.Contains(home, `Files chosen: %1`) || !strings.Contains(home, `href="/model">Templates and model`) {
+		t.Errorf("the script's words or the frame are not English:\n%s", home)
+	}
+	for path, want := range map[string]string{"/templates/form.csv": "Organisation", "/templates/table.csv": "Organisation", "/templates/школа.xlsx": "PK"} {
+		resp := f.do("GET", path, nil, "", true)
+		if body := readAll(t, resp.Body); resp.StatusCode != 200 || !strings.Contains(body, want) {
+			t.Errorf("%s: %d, want %q", path, resp.StatusCode, want)
+		}
 	}
 }

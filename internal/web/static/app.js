@@ -3,6 +3,13 @@
 "use strict";
 (function () {
   var csrf = document.querySelector('meta[name="csrf-token"]').content;
+  // The page's words in its language, given by the server; «%1», «%2» are
+  // filled in by say.
+  var words = JSON.parse(document.getElementById("words").textContent);
+  function say(key) {
+    var args = arguments;
+    return words[key].replace(/%(\d)/g, function (_, n) { return args[+n]; });
+  }
 
   document.querySelectorAll("form[data-confirm]").forEach(function (f) {
     f.addEventListener("submit", function (e) {
@@ -24,7 +31,7 @@
   var errorBox = document.getElementById("upload-error");
 
   function show() {
-    said.textContent = chosen.length ? "Выбрано файлов: " + chosen.length : "Файлы не выбраны.";
+    said.textContent = chosen.length ? say("chosen", chosen.length) : say("none");
   }
   function addFiles(list) {
     for (var i = 0; i < list.length; i++) chosen.push([list[i], list[i].webkitRelativePath || list[i].name]);
@@ -81,11 +88,11 @@
     fetch("/api/model/check", { method: "POST", body: data, headers: { "X-CSRF-Token": csrf } })
       .then(function (r) { return r.json(); })
       .then(function (res) {
-        if (res.ok) { check.className = ""; check.textContent = "Модель прочитана: " + res.model + ", показателей — " + res.indicators + "."; return; }
+        if (res.ok) { check.className = ""; check.textContent = say("modelRead", res.model, res.indicators); return; }
         check.className = "error";
         check.setAttribute("role", "alert");
         var p = document.createElement("p");
-        p.textContent = res.error || "Модель не прочитана, исправьте ошибки:";
+        p.textContent = res.error || say("modelNotRead");
         check.appendChild(p);
         var ul = document.createElement("ul");
         (res.errors || []).forEach(function (line) { var li = document.createElement("li"); li.textContent = line; ul.appendChild(li); });
@@ -106,16 +113,16 @@
     xhr.setRequestHeader("Accept", "application/json");
     document.getElementById("progress").hidden = false;
     document.getElementById("start").disabled = true;
-    label.textContent = "Загрузка файлов…";
+    label.textContent = say("uploading");
     xhr.upload.onprogress = function (ev) { if (ev.lengthComputable) bar.value = Math.round(ev.loaded * 100 / ev.total); };
     xhr.onload = function () {
       var res = {};
       try { res = JSON.parse(xhr.responseText); } catch (err) { res = { error: xhr.responseText }; }
-      if (xhr.status !== 202) { fail(res.error || ("ошибка " + xhr.status)); return; }
+      if (xhr.status !== 202) { fail(res.error || say("status", xhr.status)); return; }
       // The run's page shows the scoring's progress and then the results.
       location.href = "/runs/" + res.id + "/";
     };
-    xhr.onerror = function () { fail("соединение с программой прервано: она закрыта?"); };
+    xhr.onerror = function () { fail(say("lost")); };
     xhr.send(data);
   });
 
@@ -133,7 +140,7 @@
       fetch("/api/runs/" + id, { headers: { Accept: "application/json" }, cache: "no-store" }).then(function (r) { return r.json(); }).then(function (st) {
         var b = document.getElementById("bar"), l = document.getElementById("bar-label");
         if (st.state === "running") {
-          if (st.total) { b.max = st.total; b.value = st.done; l.textContent = "Считается: " + st.done + " из " + st.total + " файлов"; }
+          if (st.total) { b.max = st.total; b.value = st.done; l.textContent = say("scoring", st.done, st.total); }
           setTimeout(poll, 500);
           return;
         }

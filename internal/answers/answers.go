@@ -95,9 +95,9 @@ func givenFor(m *model.Model, set map[string]string) (model.Profile, error) {
 				ids = append(ids, a.ID)
 			}
 			if len(ids) == 0 {
-				return nil, fmt.Errorf("--set %s=%s: у модели нет признаков респондента", id, v)
+				return nil, lang.Errorf("--set %s=%s: у модели нет признаков респондента", id, v)
 			}
-			return nil, fmt.Errorf("--set %s=%s: у модели нет признака %q; её признаки: %s", id, v, id, strings.Join(ids, ", "))
+			return nil, lang.Errorf("--set %s=%s: у модели нет признака %q; её признаки: %s", id, v, id, strings.Join(ids, ", "))
 		}
 		vals, ok := readAttribute(a, v)
 		if !ok {

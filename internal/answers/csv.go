@@ -32,7 +32,7 @@ var encodings = map[string]string{
 // so that a command can refuse a wrong one once, before reading any file.
 func CheckEncoding(name string) error {
 	if _, ok := encodings[strings.ToLower(strings.TrimSpace(name))]; name != "" && !ok {
-		return fmt.Errorf("неизвестная кодировка %q: допустимы %s", name, EncodingNames)
+		return lang.Errorf("неизвестная кодировка %q: допустимы %s", name, EncodingNames)
 	}
 	return nil
 }

@@ -171,3 +171,12 @@ func (p Phrase) In(l Lang) string {
 
 // String is the phrase in Russian.
 func (p Phrase) String() string { return p.In(RU) }
+
+// Error is an error whose message is a phrase: written in the language of
+// whoever shows it (In), Russian as an error (Error).
+type Error struct{ Phrase }
+
+// Errorf makes an Error.
+func Errorf(format string, args ...any) error { return Error{P(format, args...)} }
+
+func (e Error) Error() string { return e.String() }

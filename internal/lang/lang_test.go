@@ -96,3 +96,14 @@ func TestPhrase(t *testing.T) {
 		t.Errorf("the empty phrase: %q", got)
 	}
 }
+
+// An Error is Russian as an error and Localized in a phrase.
+func TestError(t *testing.T) {
+	err := Errorf("неизвестная кодировка %q: допустимы %s", "koi8", "utf-8")
+	if err.Error() != `неизвестная кодировка "koi8": допустимы utf-8` {
+		t.Errorf("error: %q", err)
+	}
+	if got := P("%s", err).In(EN); got != `unknown encoding "koi8": allowed are utf-8` {
+		t.Errorf("in a phrase: %q", got)
+	}
+}

@@ -134,8 +134,8 @@ func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string)
 			if len(lits) > 1 && lits[1] != nil {
 				want(call.Pos(), *lits[1])
 			}
-		case "P":
-			// A phrase written later (lang.P).
+		case "P", "Errorf":
+			// A phrase written later (lang.P, lang.Errorf).
 			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "lang" && len(lits) > 0 && lits[0] != nil {
 				want(call.Pos(), *lits[0])
 			}

@@ -305,7 +305,7 @@ func NewRunInfo(territory, year, date string, today time.Time) (RunInfo, error) 
 	if d := strings.TrimSpace(date); d != "" {
 		t, err := time.Parse("02.01.2006", d)
 		if err != nil {
-			return r, fmt.Errorf("%q: ожидалась дата ДД.ММ.ГГГГ, например 01.06.2025", d)
+			return r, lang.Errorf("%q: ожидалась дата ДД.ММ.ГГГГ, например 01.06.2025", d)
 		}
 		r.AsOf = t
 	}

@@ -106,6 +106,10 @@ type fields struct {
 	extra []model.Field // role roleField+i
 }
 
+// T is a message of the reader in the model's language (the catalogue's
+// Russian key; its arguments are given to problem.At).
+func (f *fields) T(msg string) string { return f.r.Lang().T(msg) }
+
 func newFields(r *model.Respondent) *fields {
 	if r == nil {
 		school := model.SchoolRespondent()

@@ -253,8 +253,8 @@ func (m *metaFields) set(r role, v string, loc problem.Location) {
 	v = strings.TrimSpace(v)
 	if old := m.fields[r].value; m.fields[r].has && old != "" {
 		if v != "" && textnorm.Normalize(old) != textnorm.Normalize(v) {
-			m.problems = append(m.problems, problem.At(loc, "поле «%s» указано дважды по-разному: «%s» (%s) и «%s»; использовано первое",
-				m.f.title(r), old, m.fields[r].loc, v))
+			m.problems = append(m.problems, problem.At(loc, m.f.T("поле «%s» указано дважды по-разному: «%s» (%s) и «%s»; использовано первое"),
+				m.f.title(r), old, m.fields[r].loc.In(m.f.r.Lang()), v))
 		}
 		return
 	}
@@ -380,7 +380,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 			// Blank rows and group headings («Магистральное направление «Знание»»).
 			if ans != "" && !headingRe.MatchString(ans) {
 				sub.Problems = append(sub.Problems, problem.At(t.loc(row, h.answer+1),
-					"ответ «%s» без номера показателя в столбце %s: строка пропущена", textnorm.Truncate(ans, 40), problem.ColumnName(h.id+1)))
+					opts.fields.T("ответ «%s» без номера показателя в столбце %s: строка пропущена"), textnorm.Truncate(ans, 40), problem.ColumnName(h.id+1)))
 			}
 			continue
 		}
@@ -401,7 +401,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 			if opts.IDs != nil {
 				msg = "не распознан показатель «%s»: это не номер и не id (или синоним) показателя модели; строка пропущена"
 			}
-			sub.Problems = append(sub.Problems, problem.At(t.loc(row, h.id+1), msg, textnorm.Truncate(idCell, 40)))
+			sub.Problems = append(sub.Problems, problem.At(t.loc(row, h.id+1), opts.fields.T(msg), textnorm.Truncate(idCell, 40)))
 			continue
 		}
 		a := t.answer(ans, row, h.answer+1)
@@ -435,7 +435,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 		return err
 	}
 	if len(sub.Answers) == 0 {
-		sub.Problems = append(sub.Problems, problem.At(t.loc(h.row, 0), "под строкой заголовков нет ни одного ответа"))
+		sub.Problems = append(sub.Problems, problem.At(t.loc(h.row, 0), "%s", opts.fields.T("под строкой заголовков нет ни одного ответа")))
 	}
 	applyMeta(meta, sub, problem.Location{File: t.file()}, opts)
 	return out.put(sub)
@@ -483,7 +483,7 @@ func parseDistrict(t table, h header, out sink, opts Options) error {
 }
 
 func parseDistrictRows(t table, h header, out sink, opts Options) error {
-	b := newDistrictBuilder(t, h)
+	b := newDistrictBuilder(t, h, opts.fields)
 	b.opts = opts
 	if parallel(t, opts.Workers) {
 		return parseDistrictParallel(t, b, out, opts.Workers, cmp.Or(opts.batchSize, rowBatchSize))
@@ -519,13 +519,13 @@ type metaCol struct {
 	col int
 }
 
-func newDistrictBuilder(t table, h header) *districtBuilder {
+func newDistrictBuilder(t table, h header, f *fields) *districtBuilder {
 	b := &districtBuilder{t: t, h: h}
 	seenID := map[string]int{}
 	for _, ic := range h.indicators {
 		if prev, dup := seenID[ic.id]; dup {
 			b.headerProblems = append(b.headerProblems, problem.At(t.loc(h.row, ic.col+1),
-				"показатель %s встречается в заголовке дважды (столбцы %s и %s)", ic.id, problem.ColumnName(prev+1), problem.ColumnName(ic.col+1)))
+				f.T("показатель %s встречается в заголовке дважды (столбцы %s и %s)"), ic.id, problem.ColumnName(prev+1), problem.ColumnName(ic.col+1)))
 		}
 		seenID[ic.id] = ic.col
 	}
@@ -536,12 +536,12 @@ func newDistrictBuilder(t table, h header) *districtBuilder {
 	for _, cc := range h.comments {
 		if _, ok := seenID[cc.id]; !ok {
 			b.headerProblems = append(b.headerProblems, problem.At(t.loc(h.row, cc.col+1),
-				"столбец комментария к показателю %s, а столбца ответа на него нет: комментарий не прочитан", cc.id))
+				f.T("столбец комментария к показателю %s, а столбца ответа на него нет: комментарий не прочитан"), cc.id))
 			continue
 		}
 		if prev, dup := b.commentCol[cc.id]; dup {
 			b.headerProblems = append(b.headerProblems, problem.At(t.loc(h.row, cc.col+1),
-				"столбец комментария к показателю %s встречается дважды (столбцы %s и %s): прочитан первый", cc.id, problem.ColumnName(prev+1), problem.ColumnName(cc.col+1)))
+				f.T("столбец комментария к показателю %s встречается дважды (столбцы %s и %s): прочитан первый"), cc.id, problem.ColumnName(prev+1), problem.ColumnName(cc.col+1)))
 			continue
 		}
 		b.commentCol[cc.id] = cc.col
@@ -599,11 +599,11 @@ func applyMeta(meta *metaFields, sub *submission.Submission, where problem.Locat
 			s.Filled = d
 		} else {
 			sub.Problems = append(sub.Problems, problem.At(meta.loc(roleFilled),
-				"не распознана «Дата заполнения» «%s»: ожидалось ДД.ММ.ГГГГ, например 15.05.2025; дата не учтена", textnorm.Truncate(v, 30)))
+				f.T("не распознана «Дата заполнения» «%s»: ожидалось ДД.ММ.ГГГГ, например 15.05.2025; дата не учтена"), textnorm.Truncate(v, 30)))
 		}
 	}
 	if s.Name == "" && s.Code == "" {
-		sub.Problems = append(sub.Problems, problem.At(where, "не указаны ни «%s», ни «%s»: респондента нельзя опознать в сводке", f.r.Name.Title, f.r.Code.Title))
+		sub.Problems = append(sub.Problems, problem.At(where, f.T("не указаны ни «%s», ни «%s»: респондента нельзя опознать в сводке"), f.r.Name.Title, f.r.Code.Title))
 	}
 	known := 0
 	for i, a := range f.r.Attributes {
@@ -616,14 +616,14 @@ func applyMeta(meta *metaFields, sub *submission.Submission, where problem.Locat
 				known++
 			} else {
 				sub.Problems = append(sub.Problems, problem.At(meta.loc(r),
-					"в поле «%s» значение «%s»: %s; принято «%s»", a.Title, textnorm.Truncate(v, 40), expecting(a), a.Text(a.Default)))
+					f.T("в поле «%s» значение «%s»: %s; принято «%s»"), a.Title, textnorm.Truncate(v, 40), expecting(a), a.Text(a.Default)))
 			}
 		case opts.Given[a.ID] != nil:
 			s.Profile[a.ID] = slices.Clone(opts.Given[a.ID])
 			known++
 		case !opts.NoProfile:
 			sub.Problems = append(sub.Problems, problem.At(locOr(meta, r, where),
-				"не указано поле «%s» (%s): принято «%s»; для файлов без этого поля его можно задать параметром %s", a.Title, expected(a), a.Text(a.Default), setFlag(a)))
+				f.T("не указано поле «%s» (%s): принято «%s»; для файлов без этого поля его можно задать параметром %s"), a.Title, expected(a), a.Text(a.Default), setFlag(a)))
 		}
 	}
 	// A model that has no use for attributes assumes nothing by leaving
@@ -645,20 +645,21 @@ func readAttribute(a *model.Attribute, v string) ([]string, bool) {
 // expected says what an attribute's cell holds, for messages; expecting
 // says it was expected.
 func expected(a *model.Attribute) string {
+	l := a.Lang()
 	switch {
 	case a.IsYesNo():
-		return "«да» или «нет»"
+		return l.T("«да» или «нет»")
 	case a.Multiple:
-		return "список из " + strings.Join(a.ValueIDs(), ", ") + " через запятую"
+		return l.T("список из %s через запятую", strings.Join(a.ValueIDs(), ", "))
 	}
-	return "одно из: " + strings.Join(a.ValueIDs(), ", ")
+	return l.T("одно из: %s", strings.Join(a.ValueIDs(), ", "))
 }
 
 func expecting(a *model.Attribute) string {
 	if a.Multiple {
-		return "ожидался " + expected(a)
+		return a.Lang().T("ожидался %s", expected(a))
 	}
-	return "ожидалось " + expected(a)
+	return a.Lang().T("ожидалось %s", expected(a))
 }
 
 // setFlag is how the command line gives an attribute: the school's own

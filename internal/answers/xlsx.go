@@ -128,7 +128,7 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	}
 	if len(ignored) > 0 {
 		schools[0].Problems = append(schools[0].Problems, problem.At(problem.Location{File: path},
-			"на листах «%s» таблицы другого вида: они не прочитаны; оставьте в книге таблицы одного вида", strings.Join(ignored, "», «")))
+			opts.fields.T("на листах «%s» таблицы другого вида: они не прочитаны; оставьте в книге таблицы одного вида"), strings.Join(ignored, "», «")))
 	}
 	for _, sub := range schools {
 		if err := out.put(sub); err != nil {

@@ -771,7 +771,15 @@ func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, w
 	if err != nil {
 		t.Fatal(err)
 	}
-	for name, body := range map[string][]byte{"again.csv": data, "damaged.xlsx": []byte("PK\x03\x04damaged"), "empty.csv": nil, "old.xls": []byte("x")} {
+	// A table whose last column comes twice: a problem inside a file.
+	lines := strings.Split(strings.TrimRight(string(data), "\r\n"), "\n")
+	for i, line := range lines {
+		line = strings.TrimRight(line, "\r")
+		cells := strings.Split(line, ";")
+		lines[i] = line + ";" + cells[len(cells)-1]
+	}
+	twice := []byte(strings.Join(lines, "\n") + "\n")
+	for name, body := range map[string][]byte{"again.csv": data, "damaged.xlsx": []byte("PK\x03\x04damaged"), "empty.csv": nil, "old.xls": []byte("x"), "twice.csv": twice} {
 		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -788,7 +796,7 @@ func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, w
 	said += errOut
 	_, errOut = run(t, ExitProblems, "compare", "--model", modelDir, "-f", "text", "--out", filepath.Join(work, "troubles-compare.txt"), dir, filepath.Join(root, fw.after))
 	said += errOut
-	for _, want := range []string{"damaged.xlsx", "empty.csv", "old.xls", "again.csv"} {
+	for _, want := range []string{"damaged.xlsx", "empty.csv", "old.xls", "again.csv", "twice.csv"} {
 		if !strings.Contains(said, want) {
 			t.Errorf("nothing said of %s:\n%s", want, said)
 		}

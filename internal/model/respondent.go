@@ -680,3 +680,9 @@ func trimAll(ss []string) []string {
 	}
 	return out
 }
+
+// Lang is the language of the model that declares the respondent.
+func (r *Respondent) Lang() lang.Lang { return r.lang }
+
+// Lang is the language of the model that declares the attribute.
+func (a *Attribute) Lang() lang.Lang { return a.lang }

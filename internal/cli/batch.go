@@ -216,7 +216,7 @@ func (a *app) runBatch(o batchOptions) error {
 	}
 	if out != nil {
 		err := out.Commit(true)
-		a.printNotes(out)
+		a.printNotes(out, m.Lang())
 		if err != nil {
 			return &failure{err.Error()}
 		}

@@ -231,7 +231,7 @@ func (a *app) runModelImport(file, out string) error {
 func (a *app) writeModelFolder(m *model.Model, dir, file string) error {
 	notes, err := modelsheet.WriteFolder(m, dir)
 	for _, n := range notes {
-		fmt.Fprintln(a.err, printable("selfdiag: "+n))
+		fmt.Fprintln(a.err, printable("selfdiag: "+n.In(m.Lang())))
 	}
 	if notModel, ok := errors.AsType[*model.NotModelFolderError](err); ok {
 		notModel.Dir = printable(dir)

@@ -114,7 +114,7 @@ func (a *app) runReport(o reportOptions) error {
 		written, unwritten := batch.WriteReports(out, m, results, o.format)
 		failed = append(failed, unwritten...)
 		err = out.Commit(false)
-		a.printNotes(out)
+		a.printNotes(out, m.Lang())
 		if err != nil {
 			return &failure{err.Error()}
 		}

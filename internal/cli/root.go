@@ -222,9 +222,10 @@ func (a *app) output(out string, write func(io.Writer) error) error {
 	return nil
 }
 
-// printNotes tells what the output folder kept of files the user changed.
-func (a *app) printNotes(out *outdir.Dir) {
+// printNotes tells what the output folder kept of files the user changed,
+// in the model's language.
+func (a *app) printNotes(out *outdir.Dir, l lang.Lang) {
 	for _, n := range out.Notes() {
-		fmt.Fprintln(a.err, printable("selfdiag: "+n))
+		fmt.Fprintln(a.err, printable("selfdiag: "+n.In(l)))
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 )
@@ -14,7 +15,7 @@ import (
 // left in it. A folder holding other things is refused with a
 // *model.NotModelFolderError. notes are what the folder kept of files the
 // user changed.
-func WriteFolder(m *model.Model, dir string) (notes []string, err error) {
+func WriteFolder(m *model.Model, dir string) (notes []lang.Phrase, err error) {
 	stale, err := model.FolderFiles(dir)
 	if _, ok := err.(*model.NotModelFolderError); ok {
 		return nil, err

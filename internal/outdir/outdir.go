@@ -38,6 +38,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // Names of the program's own files in an output folder.
@@ -67,7 +68,7 @@ type Dir struct {
 	// to its temporary file and what was written.
 	pending map[string]pendingFile
 	// notes are what the user should know of the files kept.
-	notes []string
+	notes []lang.Phrase
 	// stale are files to remove at Commit unless written again.
 	stale []string
 	// noManifest: the caller names the set's files itself (Stale).
@@ -208,8 +209,9 @@ func (d *Dir) removeOwnTemporaries(dir string) {
 }
 
 // Notes says what happened to files the program found changed: kept,
-// set aside, not removed. Call it after Commit.
-func (d *Dir) Notes() []string {
+// set aside, not removed, to be written in the run's language. Call it
+// after Commit.
+func (d *Dir) Notes() []lang.Phrase {
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	return slices.Clone(d.notes)
@@ -333,7 +335,7 @@ func (d *Dir) Commit(replace bool) error {
 		switch d.state(e) {
 		case stateGone:
 		case stateChanged:
-			d.notes = append(d.notes, fmt.Sprintf("%s изменён после того, как его записал selfdiag: файл оставлен как есть и больше не считается файлом программы",
+			d.notes = append(d.notes, lang.P("%s изменён после того, как его записал selfdiag: файл оставлен как есть и больше не считается файлом программы",
 				filepath.Join(d.path, filepath.FromSlash(e.Path))))
 		case stateUnchanged:
 			if replace {
@@ -358,7 +360,7 @@ func (d *Dir) Commit(replace bool) error {
 	case d.noManifest:
 	case d.manifestAt != "":
 		if err := d.writeManifestAt(entries); err != nil {
-			d.notes = append(d.notes, fmt.Sprintf("не удалось запомнить, какие файлы записаны (%v): при следующем запуске файлы с теми же именами будут сохранены под новыми, а не заменены", err))
+			d.notes = append(d.notes, lang.P("не удалось запомнить, какие файлы записаны (%v): при следующем запуске файлы с теми же именами будут сохранены под новыми, а не заменены", err))
 		}
 	default:
 		failed = append(failed, d.writeManifest(entries))
@@ -397,7 +399,7 @@ func (d *Dir) clear(rel string, previous map[string]Entry) error {
 	if err := d.root.Rename(rel, aside); err != nil {
 		return errors.New(inside(err))
 	}
-	d.notes = append(d.notes, fmt.Sprintf("%s изменён после того, как его записал selfdiag (или записан не им): прежний файл сохранён как %s",
+	d.notes = append(d.notes, lang.P("%s изменён после того, как его записал selfdiag (или записан не им): прежний файл сохранён как %s",
 		filepath.Join(d.path, filepath.FromSlash(rel)), filepath.Join(d.path, filepath.FromSlash(aside))))
 	return nil
 }

@@ -2,6 +2,7 @@ package outdir
 
 import (
 	"errors"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"io/fs"
 	"os"
@@ -217,7 +218,7 @@ func TestChangedFilesKept(t *testing.T) {
 	if slices.Contains(got, "schools/c.docx") {
 		t.Error("c, unchanged and not written again, was kept")
 	}
-	if len(notes) != 2 || !strings.Contains(notes[0]+notes[1], "сохранён как") || !strings.Contains(notes[0]+notes[1], "оставлен как есть") {
+	if len(notes) != 2 || !strings.Contains(notes[0].String()+notes[1].String(), "сохранён как") || !strings.Contains(notes[0].String()+notes[1].String(), "оставлен как есть") {
 		t.Errorf("notes %q", notes)
 	}
 
@@ -304,7 +305,7 @@ func TestWithoutManifest(t *testing.T) {
 func TestManifestAt(t *testing.T) {
 	dir, cache := t.TempDir(), t.TempDir()
 	manifest := filepath.Join(cache, "m", "reports.json")
-	run := func(at string, files ...string) []string {
+	run := func(at string, files ...string) []lang.Phrase {
 		t.Helper()
 		d, err := Open(dir)
 		if err != nil {
@@ -333,7 +334,7 @@ func TestManifestAt(t *testing.T) {
 	if len(got) != 3 || got[0] != "a.html" || !strings.HasPrefix(got[1], "b (изменён ") || got[2] != "b.html" {
 		t.Errorf("after a rerun the folder holds %v, want a.html, b.html and the edited b set aside", got)
 	}
-	if len(notes) != 1 || !strings.Contains(notes[0], "b.html") {
+	if len(notes) != 1 || !strings.Contains(notes[0].String(), "b.html") {
 		t.Errorf("notes %q, want one of the edited b.html", notes)
 	}
 
@@ -354,7 +355,7 @@ func TestManifestAt(t *testing.T) {
 	os.WriteFile(blocked, nil, 0o644)
 	dir = t.TempDir()
 	notes = run(filepath.Join(blocked, "x.json"), "d.html")
-	if got := strings.Join(names(t, dir), ","); got != "d.html" || len(notes) != 1 || !strings.Contains(notes[0], "не удалось запомнить") {
+	if got := strings.Join(names(t, dir), ","); got != "d.html" || len(notes) != 1 || !strings.Contains(notes[0].String(), "не удалось запомнить") {
 		t.Errorf("with an unwritable cache: folder %s, notes %q", got, notes)
 	}
 }

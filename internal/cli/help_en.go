@@ -19,7 +19,8 @@ Exit codes: 0 — everything scored without remarks; 1 — scored, but the data 
 problems; 2 — a mistake in the command line; 3 — could not score (the model or a
 file cannot be read).
 
-The documents are written in the model's language; --lang sets the language of this help.`,
+The documents are written in the model's language; --lang sets the language of this help, of the
+command line's messages and of the serve page.`,
 		},
 		"selfdiag score": {
 			use:   "FILE...",
@@ -190,7 +191,7 @@ Exit code 0 — the model agrees with every table; 1 — it does not, or some fi
 		"--model":                            "the indicator model's folder or its .xlsx/.csv table (by default the embedded model)",
 		"--config":                           "the YAML settings file",
 		"--help":                             "help on the command",
-		"--lang":                             "the language of the command line's help: ru, en or it (documents are in the model's language)",
+		"--lang":                             "the language of the command line's help and messages and of the serve page: ru, en or it (documents are in the model's language)",
 		"selfdiag --version":                 "the version of the program and of the embedded model",
 		"--encoding":                         "the CSV encoding: utf-8, utf-16, windows-1251 (detected by default)",
 		"--set":                              "an attribute of the respondents whose files lack it: attribute=value (for example type=powiat); may be repeated",

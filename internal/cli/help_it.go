@@ -19,7 +19,8 @@ Codici di uscita: 0 — tutto calcolato senza osservazioni; 1 — calcolato, ma 
 problemi; 2 — errore nella riga di comando; 3 — calcolo impossibile (il modello o un file
 non si leggono).
 
-I documenti sono scritti nella lingua del modello; --lang imposta la lingua di questo aiuto.`,
+I documenti sono scritti nella lingua del modello; --lang imposta la lingua di questo aiuto, dei
+messaggi della riga di comando e della pagina serve.`,
 		},
 		"selfdiag score": {
 			use:   "FILE...",
@@ -199,7 +200,7 @@ illeggibili.`,
 		"--model":                            "la cartella del modello degli indicatori o la sua tabella .xlsx/.csv (predefinito: il modello incorporato)",
 		"--config":                           "il file di impostazioni YAML",
 		"--help":                             "aiuto sul comando",
-		"--lang":                             "la lingua dell'aiuto della riga di comando: ru, en o it (i documenti sono nella lingua del modello)",
+		"--lang":                             "la lingua dell'aiuto e dei messaggi della riga di comando e della pagina serve: ru, en o it (i documenti sono nella lingua del modello)",
 		"selfdiag --version":                 "la versione del programma e del modello incorporato",
 		"--encoding":                         "la codifica CSV: utf-8, utf-16, windows-1251 (rilevata per impostazione predefinita)",
 		"--set":                              "una caratteristica dei rispondenti i cui file non la indicano: caratteristica=valore (per esempio type=powiat); si può ripetere",

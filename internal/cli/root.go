@@ -111,7 +111,8 @@ SELFDIAG_MODEL, SELFDIAG_FORMAT, SELFDIAG_LANG), затем из файла на
 проблемы; 2 — ошибка в командной строке; 3 — не удалось посчитать (модель или
 файл не читаются).
 
-Документы пишутся на языке модели; --lang задаёт язык этой справки.`
+Документы пишутся на языке модели; --lang задаёт язык этой справки, сообщений командной строки
+и страницы serve.`
 
 func newRootCmd(s *streams) *cobra.Command {
 	a := &app{streams: *s, v: viper.New()}
@@ -129,7 +130,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	}
 	root.PersistentFlags().String("model", "", "каталог модели показателей или её таблица .xlsx/.csv (по умолчанию — встроенная модель)")
 	root.PersistentFlags().String("config", "", "файл настроек YAML")
-	root.PersistentFlags().String("lang", "", "язык справки командной строки: ru, en или it (документы пишутся на языке модели)")
+	root.PersistentFlags().String("lang", "", "язык справки и сообщений командной строки и страницы serve: ru, en или it (документы пишутся на языке модели)")
 	root.PersistentFlags().BoolP("help", "h", false, "справка по команде")
 	root.Flags().BoolP("version", "v", false, "версия программы и встроенной модели")
 	root.SetVersionTemplate("{{.Version}}\n")

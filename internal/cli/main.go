@@ -36,6 +36,22 @@ type failure struct{ msg string }
 
 func (e *failure) Error() string { return e.msg }
 
+// failureIn is an input that could not be used, told in the command
+// line's language (--lang): the settings file, the list of
+// municipalities.
+type failureIn struct{ err lang.Error }
+
+func (e *failureIn) Error() string { return e.err.Error() }
+
+// failed is err as the command's failure: in the command line's language
+// when it is a phrase.
+func failed(err error) error {
+	if le, ok := errors.AsType[lang.Error](err); ok {
+		return &failureIn{le}
+	}
+	return &failure{err.Error()}
+}
+
 // errProblems means the command did its job and reported data problems in
 // its output; nothing more is printed.
 var errProblems = errors.New("data problems")
@@ -58,6 +74,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	cmd, err := root.ExecuteC()
 	var ue *usageError
 	var fe *failure
+	var fi *failureIn
 	switch {
 	case err == nil:
 		return ExitOK
@@ -71,6 +88,9 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 		fmt.Fprintf(stderr, "selfdiag: %s\n%s\n", printable(clihelp.Translate(msg, l)), l.T("Справка: selfdiag --help"))
 		return ExitUsage
+	case errors.As(err, &fi):
+		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(fi.err.In(commandLineLang(cmd))))
+		return ExitFailure
 	case errors.As(err, &fe):
 		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(fe.msg))
 		return ExitFailure

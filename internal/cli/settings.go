@@ -58,7 +58,7 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 	}
 	values, err := settings.Read(path, settingsFlags(cmd.Root()))
 	if err != nil {
-		return &failure{err.Error()}
+		return failed(err)
 	}
 	if err := v.MergeConfigMap(values); err != nil {
 		return &failure{fmt.Sprintf("файл настроек %s не прочитан: %v", path, err)}
@@ -120,7 +120,7 @@ func settingsFlags(root *cobra.Command) map[string]*pflag.Flag {
 func (a *app) municipalityList() ([]string, error) {
 	names, err := settings.ReadMunicipalities(a.municipalities)
 	if err != nil {
-		return nil, &failure{err.Error()}
+		return nil, failed(err)
 	}
 	return names, nil
 }

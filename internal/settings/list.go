@@ -1,12 +1,12 @@
 package settings
 
 import (
-	"fmt"
 	"os"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // maxListSize bounds a list of municipalities: a region has hundreds.
@@ -22,16 +22,16 @@ func ReadMunicipalities(path string) ([]string, error) {
 	st, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return nil, fmt.Errorf("не удалось прочитать список муниципалитетов %s: %s", path, fserr.Text(err))
+		return nil, lang.Errorf("не удалось прочитать список муниципалитетов %s: %s", path, fserr.Phrase(err))
 	case !st.Mode().IsRegular() || st.Size() > maxListSize:
-		return nil, fmt.Errorf("список муниципалитетов %s: нужен текстовый файл до 1 МБ, по названию в строке", path)
+		return nil, lang.Errorf("список муниципалитетов %s: нужен текстовый файл до 1 МБ, по названию в строке", path)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fmt.Errorf("не удалось прочитать список муниципалитетов %s: %s", path, fserr.Text(err))
+		return nil, lang.Errorf("не удалось прочитать список муниципалитетов %s: %s", path, fserr.Phrase(err))
 	}
 	if !utf8.Valid(data) {
-		return nil, fmt.Errorf("список муниципалитетов %s не в кодировке UTF-8: сохраните его как «Текст (UTF-8)»", path)
+		return nil, lang.Errorf("список муниципалитетов %s не в кодировке UTF-8: сохраните его как «Текст (UTF-8)»", path)
 	}
 	var names []string
 	for _, line := range strings.Split(strings.TrimPrefix(string(data), "\uFEFF"), "\n") {
@@ -41,7 +41,7 @@ func ReadMunicipalities(path string) ([]string, error) {
 		}
 	}
 	if len(names) == 0 {
-		return nil, fmt.Errorf("в списке муниципалитетов %s нет ни одного названия", path)
+		return nil, lang.Errorf("в списке муниципалитетов %s нет ни одного названия", path)
 	}
 	return names, nil
 }

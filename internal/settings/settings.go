@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 )
 
@@ -33,11 +34,11 @@ func CheckValue(f *pflag.Flag, raw string) error {
 	switch f.Value.Type() {
 	case "int":
 		if _, err := strconv.Atoi(strings.TrimSpace(raw)); err != nil {
-			return fmt.Errorf("ожидалось целое число")
+			return lang.Errorf("ожидалось целое число")
 		}
 	case "bool":
 		if _, err := strconv.ParseBool(strings.TrimSpace(raw)); err != nil {
-			return fmt.Errorf("ожидалось true или false")
+			return lang.Errorf("ожидалось true или false")
 		}
 	}
 	return nil
@@ -64,33 +65,32 @@ func Find() string {
 // keys to values of their flags' types. Every mistake is reported with the
 // file, line and column; an unknown key lists the known ones.
 func Read(path string, flags map[string]*pflag.Flag) (map[string]any, error) {
-	fail := fmt.Errorf
 	st, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return nil, fail("не удалось прочитать файл настроек %s: %s", path, fserr.Text(err))
+		return nil, lang.Errorf("не удалось прочитать файл настроек %s: %s", path, fserr.Phrase(err))
 	case !st.Mode().IsRegular():
-		return nil, fail("не удалось прочитать файл настроек %s: это не обычный файл (каталог или устройство); укажите файл YAML", path)
+		return nil, lang.Errorf("не удалось прочитать файл настроек %s: это не обычный файл (каталог или устройство); укажите файл YAML", path)
 	case st.Size() > maxSize:
-		return nil, fail("не удалось прочитать файл настроек %s: он больше %d МБ, а ожидается несколько строк YAML", path, maxSize>>20)
+		return nil, lang.Errorf("не удалось прочитать файл настроек %s: он больше %d МБ, а ожидается несколько строк YAML", path, maxSize>>20)
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
-		return nil, fail("не удалось прочитать файл настроек %s: %s", path, fserr.Text(err))
+		return nil, lang.Errorf("не удалось прочитать файл настроек %s: %s", path, fserr.Phrase(err))
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fail("файл настроек %s не читается как YAML (%s): ожидались строки «ключ: значение», например «format: json»", path, model.YAMLText(strings.TrimPrefix(err.Error(), "yaml: ")))
+		return nil, lang.Errorf("файл настроек %s не читается как YAML (%s): ожидались строки «ключ: значение», например «format: json»", path, yamlText(strings.TrimPrefix(err.Error(), "yaml: ")))
 	}
 	if len(doc.Content) == 0 {
 		return map[string]any{}, nil
 	}
 	if n := model.FirstAlias(&doc); n != nil {
-		return nil, fail("файл настроек %s:%d:%d: ссылки YAML (&якорь, *ссылка) в настройках не допускаются: впишите значения прямо", path, n.Line, n.Column)
+		return nil, lang.Errorf("файл настроек %s:%d:%d: ссылки YAML (&якорь, *ссылка) в настройках не допускаются: впишите значения прямо", path, n.Line, n.Column)
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		return nil, fail("файл настроек %s:%d:%d: ожидались строки «ключ: значение», например «format: json»", path, root.Line, root.Column)
+		return nil, lang.Errorf("файл настроек %s:%d:%d: ожидались строки «ключ: значение», например «format: json»", path, root.Line, root.Column)
 	}
 	known := make([]string, 0, len(flags))
 	for name := range flags {
@@ -98,40 +98,56 @@ func Read(path string, flags map[string]*pflag.Flag) (map[string]any, error) {
 	}
 	slices.Sort(known)
 	values := map[string]any{}
-	var problems []string
+	var problems lines
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, val := root.Content[i], root.Content[i+1]
 		at := fmt.Sprintf("%s:%d:%d", path, k.Line, k.Column)
 		f, ok := flags[k.Value]
 		switch {
 		case k.Value == "out" || k.Value == "o":
-			problems = append(problems, at+": ключ out в файле настроек не допускается: куда писать результат, указывается только флагом --out")
+			problems = append(problems, lang.P("%s: ключ out в файле настроек не допускается: куда писать результат, указывается только флагом --out", at))
 			continue
 		case !ok:
-			problems = append(problems, fmt.Sprintf("%s: неизвестный ключ «%s»; допустимы: %s", at, k.Value, strings.Join(known, ", ")))
+			problems = append(problems, lang.P("%s: неизвестный ключ «%s»; допустимы: %s", at, k.Value, strings.Join(known, ", ")))
 			continue
 		}
 		if val.Kind == yaml.SequenceNode && f.Value.Type() == "stringSlice" {
 			var items []string
 			if err := val.Decode(&items); err != nil {
-				problems = append(problems, fmt.Sprintf("%s: ключ %s — ожидался список строк", at, k.Value))
+				problems = append(problems, lang.P("%s: ключ %s — ожидался список строк", at, k.Value))
 				continue
 			}
 			values[k.Value] = items
 			continue
 		}
 		if val.Kind != yaml.ScalarNode {
-			problems = append(problems, fmt.Sprintf("%s: ключ %s — ожидалось одно значение", at, k.Value))
+			problems = append(problems, lang.P("%s: ключ %s — ожидалось одно значение", at, k.Value))
 			continue
 		}
 		if err := CheckValue(f, val.Value); err != nil {
-			problems = append(problems, fmt.Sprintf("%s: ключ %s, значение «%s»: %s", at, k.Value, val.Value, err))
+			problems = append(problems, lang.P("%s: ключ %s, значение «%s»: %s", at, k.Value, val.Value, err))
 			continue
 		}
 		values[k.Value] = val.Value
 	}
 	if len(problems) > 0 {
-		return nil, fail("в файле настроек %s ошибки:\n%s", path, strings.Join(problems, "\n"))
+		return nil, lang.Errorf("в файле настроек %s ошибки:\n%s", path, problems)
 	}
 	return values, nil
 }
+
+// lines are the settings file's problems, a line each.
+type lines []lang.Phrase
+
+func (ls lines) In(l lang.Lang) string {
+	out := make([]string, len(ls))
+	for i, p := range ls {
+		out[i] = p.In(l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// yamlText is a message of the YAML parser, in the reader's language.
+type yamlText string
+
+func (t yamlText) In(l lang.Lang) string { return model.YAMLTextIn(l, string(t)) }

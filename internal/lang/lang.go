@@ -180,3 +180,18 @@ type Error struct{ Phrase }
 func Errorf(format string, args ...any) error { return Error{P(format, args...)} }
 
 func (e Error) Error() string { return e.String() }
+
+// Joined is phrases written one after another, Sep between them: a list
+// of a sheet's columns, a file's problems a line each.
+type Joined struct {
+	Sep   string
+	Items []Phrase
+}
+
+func (j Joined) In(l Lang) string {
+	out := make([]string, len(j.Items))
+	for i, p := range j.Items {
+		out[i] = p.In(l)
+	}
+	return strings.Join(out, j.Sep)
+}

@@ -107,3 +107,11 @@ func TestError(t *testing.T) {
 		t.Errorf("in a phrase: %q", got)
 	}
 }
+
+// Joined writes each phrase in the language, Sep between them.
+func TestJoined(t *testing.T) {
+	j := Joined{Sep: ", ", Items: []Phrase{P("Показатели"), P("Уровни")}}
+	if got := j.In(IT); got != "Indicatori, Livelli" {
+		t.Errorf("joined: %q", got)
+	}
+}

@@ -254,7 +254,7 @@ func (l *loader) yamlError(file string, err error, what lang.Phrase, doc *yaml.N
 		if u := yamlUnmarshalRe.FindStringSubmatch(msg); u != nil && loc.Col == 0 && doc != nil {
 			loc.Col = scalarColumn(doc, loc.Row, u[2])
 		}
-		l.add(loc, "%s: %s", what, yamlMessage(strings.TrimPrefix(msg, "yaml: ")))
+		l.add(loc, "%s: %s", what, YAMLMessage(strings.TrimPrefix(msg, "yaml: ")))
 	}
 }
 

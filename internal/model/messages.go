@@ -24,14 +24,12 @@ type pending struct {
 }
 
 // wordList is a list of the program's words: a sheet's columns.
-type wordList []string
-
-func (w wordList) In(lg lang.Lang) string {
-	out := make([]string, len(w))
-	for i, x := range w {
-		out[i] = lg.T(x)
+func wordList(words []string) lang.Joined {
+	j := lang.Joined{Sep: ", "}
+	for _, w := range words {
+		j.Items = append(j.Items, lang.P(w))
 	}
-	return strings.Join(out, ", ")
+	return j
 }
 
 // number is a number written with the language's decimal separator.
@@ -54,10 +52,11 @@ type bandLabel struct {
 
 func (b bandLabel) In(lg lang.Lang) string { return b.band.LabelIn(b.spec, lg) }
 
-// yamlMessage is a message of the YAML parser.
-type yamlMessage string
+// YAMLMessage is a message of the YAML parser, written in the language
+// of the message it is part of.
+type YAMLMessage string
 
-func (m yamlMessage) In(lg lang.Lang) string { return YAMLTextIn(lg, string(m)) }
+func (m YAMLMessage) In(lg lang.Lang) string { return YAMLTextIn(lg, string(m)) }
 
 // andList lists items: «a, b и c», «a, b and c».
 type andList []any

@@ -169,7 +169,7 @@ func (tr *tableReader) readRespondent(root *rawRoot) {
 			a := &rr.Attributes[len(rr.Attributes)-1]
 			a.Values = append(a.Values, rawValue{ID: f.ID, Title: f.Title, Aliases: f.Aliases})
 		default:
-			tr.l.add(tr.loc(sr.s, i, kj), "вид строки «%s»: допустимы %s", kind, wordList{rowOne, rowFew, rowMany, rowName, rowCode, rowGroup, rowAttribute, rowValue})
+			tr.l.add(tr.loc(sr.s, i, kj), "вид строки «%s»: допустимы %s", kind, wordList([]string{rowOne, rowFew, rowMany, rowName, rowCode, rowGroup, rowAttribute, rowValue}))
 		}
 	}
 }

@@ -80,7 +80,7 @@ func Read(path string, flags map[string]*pflag.Flag) (map[string]any, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, lang.Errorf("файл настроек %s не читается как YAML (%s): ожидались строки «ключ: значение», например «format: json»", path, yamlText(strings.TrimPrefix(err.Error(), "yaml: ")))
+		return nil, lang.Errorf("файл настроек %s не читается как YAML (%s): ожидались строки «ключ: значение», например «format: json»", path, model.YAMLMessage(strings.TrimPrefix(err.Error(), "yaml: ")))
 	}
 	if len(doc.Content) == 0 {
 		return map[string]any{}, nil
@@ -98,56 +98,40 @@ func Read(path string, flags map[string]*pflag.Flag) (map[string]any, error) {
 	}
 	slices.Sort(known)
 	values := map[string]any{}
-	var problems lines
+	problems := lang.Joined{Sep: "\n"}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, val := root.Content[i], root.Content[i+1]
 		at := fmt.Sprintf("%s:%d:%d", path, k.Line, k.Column)
 		f, ok := flags[k.Value]
 		switch {
 		case k.Value == "out" || k.Value == "o":
-			problems = append(problems, lang.P("%s: ключ out в файле настроек не допускается: куда писать результат, указывается только флагом --out", at))
+			problems.Items = append(problems.Items, lang.P("%s: ключ out в файле настроек не допускается: куда писать результат, указывается только флагом --out", at))
 			continue
 		case !ok:
-			problems = append(problems, lang.P("%s: неизвестный ключ «%s»; допустимы: %s", at, k.Value, strings.Join(known, ", ")))
+			problems.Items = append(problems.Items, lang.P("%s: неизвестный ключ «%s»; допустимы: %s", at, k.Value, strings.Join(known, ", ")))
 			continue
 		}
 		if val.Kind == yaml.SequenceNode && f.Value.Type() == "stringSlice" {
 			var items []string
 			if err := val.Decode(&items); err != nil {
-				problems = append(problems, lang.P("%s: ключ %s — ожидался список строк", at, k.Value))
+				problems.Items = append(problems.Items, lang.P("%s: ключ %s — ожидался список строк", at, k.Value))
 				continue
 			}
 			values[k.Value] = items
 			continue
 		}
 		if val.Kind != yaml.ScalarNode {
-			problems = append(problems, lang.P("%s: ключ %s — ожидалось одно значение", at, k.Value))
+			problems.Items = append(problems.Items, lang.P("%s: ключ %s — ожидалось одно значение", at, k.Value))
 			continue
 		}
 		if err := CheckValue(f, val.Value); err != nil {
-			problems = append(problems, lang.P("%s: ключ %s, значение «%s»: %s", at, k.Value, val.Value, err))
+			problems.Items = append(problems.Items, lang.P("%s: ключ %s, значение «%s»: %s", at, k.Value, val.Value, err))
 			continue
 		}
 		values[k.Value] = val.Value
 	}
-	if len(problems) > 0 {
+	if len(problems.Items) > 0 {
 		return nil, lang.Errorf("в файле настроек %s ошибки:\n%s", path, problems)
 	}
 	return values, nil
 }
-
-// lines are the settings file's problems, a line each.
-type lines []lang.Phrase
-
-func (ls lines) In(l lang.Lang) string {
-	out := make([]string, len(ls))
-	for i, p := range ls {
-		out[i] = p.In(l)
-	}
-	return strings.Join(out, "\n")
-}
-
-// yamlText is a message of the YAML parser, in the reader's language.
-type yamlText string
-
-func (t yamlText) In(l lang.Lang) string { return model.YAMLTextIn(l, string(t)) }

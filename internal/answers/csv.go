@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"unicode/utf8"
@@ -53,7 +52,7 @@ func decodeCSV(head []byte, rest io.Reader, force string) (r io.Reader, name str
 		var ok bool
 		name, ok = encodings[strings.ToLower(strings.TrimSpace(force))]
 		if !ok {
-			return nil, "", false, fmt.Errorf("неизвестная кодировка %q: допустимы %s", force, EncodingNames)
+			return nil, "", false, lang.Errorf("неизвестная кодировка %q: допустимы %s", force, EncodingNames)
 		}
 	}
 	switch {

@@ -5,7 +5,6 @@ package atomicfile
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"math/rand/v2"
@@ -14,6 +13,7 @@ import (
 	"strconv"
 
 	"github.com/selfdiag/selfdiag/internal/fserr"
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // Write creates or replaces path with what fn writes. When fn or any step
@@ -22,7 +22,7 @@ func Write(path string, fn func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
 	tmp, err := createTemp(dir, filepath.Base(path))
 	if err != nil {
-		return fmt.Errorf("не удалось создать файл в каталоге %s: %s", dir, fserr.Text(err))
+		return lang.Errorf("не удалось создать файл в каталоге %s: %s", dir, fserr.Phrase(err))
 	}
 	defer func() {
 		if err != nil {
@@ -33,15 +33,15 @@ func Write(path string, fn func(w io.Writer) error) (err error) {
 	if err = fn(tmp); err != nil {
 		var pe *fs.PathError
 		if errors.As(err, &pe) {
-			return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
+			return lang.Errorf("не удалось записать %s: %s", path, fserr.Phrase(err))
 		}
 		return err
 	}
 	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
+		return lang.Errorf("не удалось записать %s: %s", path, fserr.Phrase(err))
 	}
 	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("не удалось записать %s: %s", path, fserr.Text(err))
+		return lang.Errorf("не удалось записать %s: %s", path, fserr.Phrase(err))
 	}
 	return nil
 }

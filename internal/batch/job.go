@@ -21,6 +21,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/compare"
 	"github.com/selfdiag/selfdiag/internal/doc"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
@@ -63,8 +64,8 @@ type Outcome struct {
 	// Changes is the comparison with Previous; nil without.
 	Changes *Changes
 	// Unwritten names the schools whose reports were not all written,
-	// with why, in Russian.
-	Unwritten []string
+	// with why.
+	Unwritten []lang.Phrase
 	// Files are the summary's and the comparison's files written, by
 	// name in Out.
 	Files []string
@@ -104,7 +105,7 @@ func Execute(job Job) (*Outcome, error) {
 		linkHTML := slices.ContainsFunc(job.Reports, func(f report.Format) bool { return f.Name == "html" })
 		for _, w := range writes {
 			if w.err != nil {
-				o.Unwritten = append(o.Unwritten, fmt.Sprintf("отчёт школы «%s» не записан: %v", w.title, w.err))
+				o.Unwritten = append(o.Unwritten, lang.P("отчёт «%s» не записан: %s", w.title, lang.Message(w.err)))
 			}
 			if linkHTML {
 				link := ""
@@ -196,7 +197,7 @@ func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.R
 				writes[i].err = func() (err error) {
 					defer func() { // a defect in one school's report spares the others
 						if p := recover(); p != nil {
-							err = fmt.Errorf("внутренняя ошибка программы (%v)", p)
+							err = lang.Errorf("внутренняя ошибка программы (%s)", lang.Text(fmt.Sprint(p)))
 						}
 					}()
 					return RenderSchool(m, schools[i], formats, means(s.Schools[i].Group), change, s.Run).Write(out, writes[i].name)

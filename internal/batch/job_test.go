@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/selfdiag/selfdiag/internal/answers"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
@@ -37,7 +38,7 @@ func TestOneFormatFailing(t *testing.T) {
 	md, _ := report.LookupFormat("md", report.OffersProgramme)
 	formats := append(report.PerSchoolFormats(), broken, md)
 	dir := t.TempDir()
-	out, err := outdir.Open(dir)
+	out, err := outdir.Open(dir, lang.RU)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
@@ -21,14 +20,18 @@ import (
 // each: output folders passed over, files not read, and schools sent more
 // than once (counted once, as batch does).
 type SideNotes struct {
-	Outputs, Failed, Duplicates []string
+	Outputs            []lang.Phrase
+	Failed, Duplicates []string
 }
 
 // MissingError names paths that do not exist.
 type MissingError struct{ Paths []string }
 
-func (e *MissingError) Error() string {
-	return "нет такого файла или папки: " + strings.Join(e.Paths, ", ")
+func (e *MissingError) Error() string { return e.In(lang.RU) }
+
+// In is the error in a language.
+func (e *MissingError) In(l lang.Lang) string {
+	return l.T("нет такого файла или папки: %s", strings.Join(e.Paths, ", "))
 }
 
 // LoadSide reads one side of a comparison, named name in messages: a
@@ -36,19 +39,19 @@ func (e *MissingError) Error() string {
 // district pipeline with the model loadModel gives.
 func LoadSide(name, path string, loadModel func() (*model.Model, error), o DistrictOptions) (*compare.Side, SideNotes, error) {
 	var notes SideNotes
-	prefix := "сторона «" + name + "»: "
+	side := lang.P("сторона «%s»: ", lang.P(name))
 	if compare.IsRun(path) {
-		side, err := compare.LoadRun(path)
+		run, err := compare.LoadRun(path)
 		if err != nil {
-			return nil, notes, fmt.Errorf("%s%w", prefix, err)
+			return nil, notes, lang.Errorf("%s%s", side, lang.Message(err))
 		}
-		return side, notes, nil
+		return run, notes, nil
 	}
 	m, err := loadModel()
 	if err != nil {
 		return nil, notes, err
 	}
-	files, skipped, outputs, err := CollectAnswers([]string{path}, prefix)
+	files, skipped, outputs, err := CollectAnswers([]string{path}, side)
 	notes.Outputs = outputs
 	if err != nil {
 		return nil, notes, err
@@ -57,7 +60,7 @@ func LoadSide(name, path string, loadModel func() (*model.Model, error), o Distr
 	d := RunDistrict(m, files, skipped, o)
 	// What is said of the files read is in the model's language.
 	l := m.Lang()
-	prefix = l.T("сторона «%s»: ", l.T(name))
+	prefix := side.In(l)
 	for _, f := range d.Summary.Failures {
 		notes.Failed = append(notes.Failed, prefix+f.File+": "+f.Message)
 	}
@@ -82,7 +85,7 @@ func LoadSide(name, path string, loadModel func() (*model.Model, error), o Distr
 // run: a missing path is a *MissingError, nothing to read is an error too
 // (NoAnswers); outputs are the folders of the program's own outputs passed
 // over, a line each, to tell the user.
-func CollectAnswers(paths []string, prefix string) (files []string, skipped []Skipped, outputs []string, err error) {
+func CollectAnswers(paths []string, prefix lang.Phrase) (files []string, skipped []Skipped, outputs []lang.Phrase, err error) {
 	files, skipped, missing := Collect(paths)
 	if len(missing) > 0 {
 		return nil, nil, nil, &MissingError{missing}
@@ -93,11 +96,11 @@ func CollectAnswers(paths []string, prefix string) (files []string, skipped []Sk
 
 // OutputsPassed lists, a line each, the folders of the program's own
 // outputs that Collect passed over.
-func OutputsPassed(skipped []Skipped, prefix string) []string {
-	var lines []string
+func OutputsPassed(skipped []Skipped, prefix lang.Phrase) []lang.Phrase {
+	var lines []lang.Phrase
 	for _, s := range skipped {
 		if s.Output {
-			lines = append(lines, prefix+s.Path+": "+s.Reason.In(lang.RU))
+			lines = append(lines, lang.P("%s%s: %s", prefix, lang.Text(s.Path), s.Reason))
 		}
 	}
 	return lines
@@ -107,7 +110,7 @@ func OutputsPassed(skipped []Skipped, prefix string) []string {
 // for nothing done. Workbooks the program cannot read count as something
 // read by a district run (they are listed as unread), not by a side
 // (prefix not empty); files that hold no answers (a letter) never do.
-func NoAnswers(files []string, skipped []Skipped, prefix, where string) error {
+func NoAnswers(files []string, skipped []Skipped, prefix lang.Phrase, where string) error {
 	outputs, other := 0, 0
 	for _, s := range skipped {
 		switch {
@@ -118,12 +121,12 @@ func NoAnswers(files []string, skipped []Skipped, prefix, where string) error {
 		}
 	}
 	switch {
-	case len(files) > 0 || (other > 0 && prefix == ""):
+	case len(files) > 0 || (other > 0 && prefix.Format == ""):
 		return nil
 	case outputs > 0:
-		return fmt.Errorf("%sв %s нет файлов ответов, только результаты selfdiag; для сравнения с прошлым запуском нужен его каталог, записанный с --per-school (summary.json и schools/), или папка с ответами", prefix, where)
+		return lang.Errorf("%sв %s нет файлов ответов, только результаты selfdiag; для сравнения с прошлым запуском нужен его каталог, записанный с --per-school (summary.json и schools/), или папка с ответами", prefix, where)
 	}
-	return fmt.Errorf("%sне найдено ни одного файла ответов (.xlsx или .csv) в: %s", prefix, where)
+	return lang.Errorf("%sне найдено ни одного файла ответов (.xlsx или .csv) в: %s", prefix, where)
 }
 
 // TuneGC tunes the collector for a district run, unless GOGC or
@@ -170,7 +173,7 @@ func WriteReports(out *outdir.Dir, m *model.Model, schools []*report.School, f r
 	for _, r := range schools {
 		name := names.Next(r.Result) + "." + f.Ext
 		if err := out.Write(name, func(w io.Writer) error { return f.School(w, m, r) }); err != nil {
-			failed = append(failed, fmt.Errorf("отчёт школы «%s» не записан: %w", report.SchoolTitle(m, r.Result), err))
+			failed = append(failed, lang.Errorf("отчёт «%s» не записан: %s", report.SchoolTitle(m, r.Result), lang.Message(err)))
 			continue
 		}
 		written = append(written, name)

@@ -31,13 +31,13 @@ func TestNoAnswers(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			err := NoAnswers(tc.files, tc.skipped, tc.prefix, "папка")
+			err := NoAnswers(tc.files, tc.skipped, lang.P(tc.prefix), "папка")
 			if (tc.err == "") != (err == nil) || err != nil && !strings.Contains(err.Error(), tc.err) {
 				t.Errorf("error %v, want %q", err, tc.err)
 			}
 		})
 	}
-	if lines := OutputsPassed([]Skipped{output, other}, "сторона: "); len(lines) != 1 || lines[0] != "сторона: итоги: папка результатов selfdiag" {
+	if lines := OutputsPassed([]Skipped{output, other}, lang.P("сторона: ")); len(lines) != 1 || lines[0].In(lang.RU) != "сторона: итоги: папка результатов selfdiag" {
 		t.Errorf("outputs passed: %q", lines)
 	}
 }

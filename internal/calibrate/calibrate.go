@@ -13,12 +13,12 @@ package calibrate
 
 import (
 	"cmp"
-	"errors"
 	"maps"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/problem"
 	"github.com/selfdiag/selfdiag/internal/scoring"
@@ -274,11 +274,11 @@ func calibrateProfile(m *model.Model, p model.Profile, tables []table) Profile {
 func Supported(m *model.Model) error {
 	switch {
 	case m.Overall == model.OverallMean:
-		return errors.New("калибровка невозможна: общий уровень модели определяется по среднему процентов компонентов (overall: mean_of_components), а таблицы федерального сервиса дают сумму баллов")
+		return lang.Errorf("калибровка невозможна: общий уровень модели определяется по среднему процентов компонентов (overall: mean_of_components), а таблицы федерального сервиса дают сумму баллов")
 	case m.Overall == model.OverallMinLevel:
-		return errors.New("калибровка невозможна: общий уровень модели — наименьший из уровней компонентов (overall: min_component_level), порогов общего уровня у неё нет")
+		return lang.Errorf("калибровка невозможна: общий уровень модели — наименьший из уровней компонентов (overall: min_component_level), порогов общего уровня у неё нет")
 	case m.Weighted():
-		return errors.New("калибровка невозможна: у модели есть веса (weight), уровни определяются по взвешенной сумме, а таблицы федерального сервиса дают сумму баллов без весов")
+		return lang.Errorf("калибровка невозможна: у модели есть веса (weight), уровни определяются по взвешенной сумме, а таблицы федерального сервиса дают сумму баллов без весов")
 	}
 	return nil
 }

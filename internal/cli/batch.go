@@ -16,6 +16,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/compare"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/summary"
@@ -165,11 +166,11 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 // runBatch reads and scores every file, aggregates the district summary
 // and writes the outputs.
 func (a *app) runBatch(o batchOptions) error {
-	m, err := checkedModel(o.model, o.read, o.groupBy)
+	m, err := a.checkedModel(o.model, o.read, o.groupBy)
 	if err != nil {
 		return err
 	}
-	files, skipped, outputs, err := batch.CollectAnswers(o.paths, "")
+	files, skipped, outputs, err := batch.CollectAnswers(o.paths, lang.Phrase{})
 	if err := a.collected(outputs, err); err != nil {
 		return err
 	}
@@ -182,8 +183,8 @@ func (a *app) runBatch(o batchOptions) error {
 	}
 	var out *outdir.Dir // nil without --out
 	if o.outDir != "" {
-		if out, err = outdir.Open(o.outDir); err != nil {
-			return &failure{err.Error()}
+		if out, err = outdir.Open(o.outDir, m.Lang()); err != nil {
+			return failed(err)
 		}
 		defer out.Close()
 		defer out.ReleaseOnInterrupt()()
@@ -209,16 +210,16 @@ func (a *app) runBatch(o batchOptions) error {
 		fmt.Fprintln(a.err)
 	}
 	for _, u := range res.Unwritten {
-		fmt.Fprintln(a.err, printable("selfdiag: "+u))
+		fmt.Fprintln(a.err, printable("selfdiag: "+u.In(a.says(m))))
 	}
 	if err != nil {
-		return &failure{err.Error() + "; прежние файлы каталога не изменены"}
+		return failf("%s; прежние файлы каталога не изменены", lang.Message(err))
 	}
 	if out != nil {
 		err := out.Commit(true)
-		a.printNotes(out, m.Lang())
+		a.printNotes(out, a.says(m))
 		if err != nil {
-			return &failure{err.Error()}
+			return failed(err)
 		}
 	}
 	s := res.Summary
@@ -227,10 +228,12 @@ func (a *app) runBatch(o batchOptions) error {
 	}
 	previousProblems := a.printSideNotes(report.UnitsOf(s.Lang, &s.Respondent, ""), previousNotes)
 	if len(previousNotes.Failed) > 0 {
-		return &failure{"прошлая самодиагностика прочитана не вся (см. выше): сравнение неполно"}
+		return failf("прошлая самодиагностика прочитана не вся (см. выше): сравнение неполно")
 	}
 	if len(res.Unwritten) > 0 {
-		return &failure{fmt.Sprintf("не записаны отчёты школ: %d (перечислены выше); остальные файлы записаны", len(res.Unwritten))}
+		u := report.UnitsOf(a.says(m), &m.Respondent, "")
+		return &failure{lang.Text(u.Say("не записаны отчёты школ: %d (перечислены выше); остальные файлы записаны",
+			"не записаны отчёты: %d (перечислены выше); остальные файлы записаны", len(res.Unwritten)))}
 	}
 	if s.HasProblems() || previousProblems {
 		return errProblems

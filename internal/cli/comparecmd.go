@@ -12,7 +12,9 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/compare"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/summary"
 )
@@ -123,10 +125,13 @@ func (a *app) runCompare(o compareOptions) error {
 // printed as they come.
 // groupBy is checked against the side's model.
 func (a *app) loadSide(name, path, modelPath string, read answers.Options, so summary.Options, groupBy string) (*compare.Side, batch.SideNotes, error) {
-	side, notes, err := batch.LoadSide(name, path, func() (*model.Model, error) { return checkedModel(modelPath, read, groupBy) },
+	side, notes, err := batch.LoadSide(name, path, func() (*model.Model, error) { return a.checkedModel(modelPath, read, groupBy) },
 		batch.DistrictOptions{Read: read, Summary: so})
 	if _, ok := errors.AsType[*failure](err); ok {
 		return nil, notes, err // the model's
+	}
+	if err != nil {
+		a.learnLang(modelPath)
 	}
 	if err := a.collected(notes.Outputs, err); err != nil {
 		return nil, notes, err
@@ -146,17 +151,28 @@ func (a *app) loadSide(name, path, modelPath string, read answers.Options, so su
 	return side, notes, nil
 }
 
+// learnLang makes the language of the model at path the run's when no
+// model is loaded yet: a side read from a previous run's folder needs
+// none, but its failure is told in the model's language all the same.
+func (a *app) learnLang(path string) {
+	if a.modelLang != nil && *a.modelLang == "" {
+		if m, err := modelsheet.Open(path); err == nil {
+			*a.modelLang = m.Lang()
+		}
+	}
+}
+
 // collected prints the output folders passed over when collecting answer
 // files and turns the collection's error into the command's.
-func (a *app) collected(outputs []string, err error) error {
+func (a *app) collected(outputs []lang.Phrase, err error) error {
 	for _, line := range outputs {
-		fmt.Fprintln(a.err, printable("selfdiag: "+line))
+		fmt.Fprintln(a.err, printable("selfdiag: "+line.In(a.spoken())))
 	}
 	if missing, ok := errors.AsType[*batch.MissingError](err); ok {
 		return usagef("%s", missing)
 	}
 	if err != nil {
-		return &failure{err.Error()}
+		return failed(err)
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/form"
 	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/wire"
 )
 
@@ -599,6 +600,7 @@ func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root strin
 	checkColours(t, m, work, docs)
 	checkStatusLines(t, modelDir, root, fw, work)
 	checkTroubleInLanguage(t, modelDir, root, fw, work)
+	checkFailuresInLanguage(t, modelDir, root, fw, work, m.Lang())
 	for _, path := range files {
 		text := documentText(t, path)
 		if w := cyrillic.FindString(text); w != "" {
@@ -804,6 +806,67 @@ func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, w
 	for _, line := range strings.Split(said, "\n") {
 		if cyrillic.MatchString(line) {
 			t.Errorf("said in Russian: %s", line)
+		}
+	}
+}
+
+// checkFailuresInLanguage makes the commands fail — an output folder
+// another run holds, a report's place taken by a folder, a previous run's
+// folder that is not one, a model table that is a folder — and wants the
+// failure told in the model's language (the last, whose model is not
+// read, with --lang).
+func checkFailuresInLanguage(t *testing.T, modelDir, root string, fw framework, work string, l lang.Lang) {
+	t.Helper()
+	answers := filepath.Join(root, fw.after)
+	locked := filepath.Join(work, "locked")
+	if err := os.MkdirAll(locked, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(locked, outdir.LockFile), []byte("PID 1"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	said := map[string]string{}
+	_, said["a held folder"] = run(t, ExitFailure, "batch", "--model", modelDir, "--out", locked, answers)
+
+	// A report written, then its place taken by a folder.
+	taken := filepath.Join(work, "taken")
+	files, _ := filepath.Glob(filepath.Join(answers, "*"))
+	run(t, ExitOK, "report", "--model", modelDir, "--out", taken, files[0])
+	reports, _ := filepath.Glob(filepath.Join(taken, "*.html"))
+	if len(reports) == 0 {
+		t.Fatal("no report written")
+	}
+	report := filepath.Base(reports[0])
+	if err := os.Remove(reports[0]); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Mkdir(reports[0], 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, said["a report's place taken"] = run(t, ExitFailure, "report", "--model", modelDir, "--out", taken, files[0])
+
+	notRun := filepath.Join(work, "not-a-run")
+	if err := os.MkdirAll(filepath.Join(notRun, "schools"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(notRun, "summary.json"), []byte(`{"schema":"other","levels":[]}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, said["not a previous run"] = run(t, ExitFailure, "compare", "--model", modelDir, notRun, answers)
+	folder := filepath.Join(work, "folder.xlsx")
+	if err := os.Mkdir(folder, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	_, said["a table that is a folder"] = run(t, ExitFailure, "model", "import", "--lang", string(l), folder, "--out", filepath.Join(work, "imported"))
+
+	for what, text := range said {
+		if strings.TrimSpace(text) == "" || cyrillic.MatchString(text) {
+			t.Errorf("%s: not told in %s:\n%s", what, l, text)
+		}
+	}
+	for what, want := range map[string]string{"a held folder": outdir.LockFile, "a table that is a folder": "folder.xlsx", "a report's place taken": report, "not a previous run": "summary.json"} {
+		if !strings.Contains(said[what], want) {
+			t.Errorf("%s: %s not named:\n%s", what, want, said[what])
 		}
 	}
 }

@@ -37,11 +37,18 @@ var langs = []string{string(lang.RU), string(lang.EN), string(lang.IT)}
 // settings file's lang, else Russian. It is read before the settings are
 // checked (help runs without them), so an unknown value means Russian.
 func commandLineLang(c *cobra.Command) lang.Lang {
+	l, _ := commandLineLangSet(c)
+	return l
+}
+
+// commandLineLangSet is commandLineLang, and whether the flag, the
+// environment or the settings file named it.
+func commandLineLangSet(c *cobra.Command) (lang.Lang, bool) {
 	if f := c.Flags().Lookup("lang"); f != nil && f.Changed {
-		return lang.Of(strings.TrimSpace(f.Value.String()))
+		return lang.Of(strings.TrimSpace(f.Value.String())), true
 	}
-	if v := os.Getenv(settings.EnvName("lang")); v != "" {
-		return lang.Of(strings.TrimSpace(v))
+	if v := strings.TrimSpace(os.Getenv(settings.EnvName("lang"))); v != "" {
+		return lang.Of(v), true
 	}
 	path := ""
 	if f := c.Flags().Lookup("config"); f != nil {
@@ -51,14 +58,24 @@ func commandLineLang(c *cobra.Command) lang.Lang {
 		path = settings.Find()
 	}
 	if path == "" {
-		return lang.RU
+		return lang.RU, false
 	}
 	values, err := settings.Read(path, settingsFlags(c.Root()))
 	if err != nil {
-		return lang.RU
+		return lang.RU, false
 	}
 	v, _ := values["lang"].(string)
-	return lang.Of(strings.TrimSpace(v))
+	return lang.Of(strings.TrimSpace(v)), strings.TrimSpace(v) != ""
+}
+
+// spokenLang is the language a run's messages are told in: the command
+// line's when --lang (or its environment variable or settings key) names
+// one, else the model's the command loaded (Russian before any).
+func spokenLang(c *cobra.Command, model lang.Lang) lang.Lang {
+	if l, set := commandLineLangSet(c); set {
+		return l
+	}
+	return lang.Of(string(model))
 }
 
 // printHelp prints a command's help in the command line's language.

@@ -31,26 +31,19 @@ func (e *usageError) Error() string { return e.msg.In(lang.RU) }
 
 func usagef(format string, args ...any) error { return &usageError{lang.P(format, args...)} }
 
-// failure is an input that could not be used at all; the message is printed as is.
-type failure struct{ msg string }
+// failure is something the command could not do at all (exit 3), told
+// when it is printed in the language the run speaks: --lang when given,
+// else the model's (see spokenLang). A message already written in its
+// language is a lang.Text.
+type failure struct{ msg lang.Localized }
 
-func (e *failure) Error() string { return e.msg }
+func (e *failure) Error() string { return e.msg.In(lang.RU) }
 
-// failureIn is an input that could not be used, told in the command
-// line's language (--lang): the settings file, the list of
-// municipalities.
-type failureIn struct{ err lang.Error }
+// failed is err as the command's failure.
+func failed(err error) error { return &failure{lang.Message(err)} }
 
-func (e *failureIn) Error() string { return e.err.Error() }
-
-// failed is err as the command's failure: in the command line's language
-// when it is a phrase.
-func failed(err error) error {
-	if le, ok := errors.AsType[lang.Error](err); ok {
-		return &failureIn{le}
-	}
-	return &failure{err.Error()}
-}
+// failf is a failure of the program's own words.
+func failf(format string, args ...any) error { return &failure{lang.P(format, args...)} }
 
 // errProblems means the command did its job and reported data problems in
 // its output; nothing more is printed.
@@ -66,7 +59,8 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = ExitFailure
 		}
 	}()
-	root := newRootCmd(&streams{in: stdin, out: stdout, err: stderr})
+	s := &streams{in: stdin, out: stdout, err: stderr, modelLang: new(lang.Lang)}
+	root := newRootCmd(s)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -74,7 +68,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	cmd, err := root.ExecuteC()
 	var ue *usageError
 	var fe *failure
-	var fi *failureIn
 	switch {
 	case err == nil:
 		return ExitOK
@@ -88,14 +81,11 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 		fmt.Fprintf(stderr, "selfdiag: %s\n%s\n", printable(clihelp.Translate(msg, l)), l.T("Справка: selfdiag --help"))
 		return ExitUsage
-	case errors.As(err, &fi):
-		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(fi.err.In(commandLineLang(cmd))))
-		return ExitFailure
 	case errors.As(err, &fe):
-		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(fe.msg))
+		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(fe.msg.In(spokenLang(cmd, *s.modelLang))))
 		return ExitFailure
 	default:
-		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(err.Error()))
+		fmt.Fprintf(stderr, "selfdiag: %s\n", printable(lang.Message(err).In(spokenLang(cmd, *s.modelLang))))
 		return ExitFailure
 	}
 }

@@ -191,7 +191,7 @@ func (a *app) newModelCalibrateCmd() *cobra.Command {
 // yaml), as one set: the files appear together, or none does; or as a
 // spreadsheet file, written atomically.
 func (a *app) runModelExport(format, out string) error {
-	m, err := loadModel(a.model)
+	m, err := a.loadModel(a.model)
 	if err != nil {
 		return err
 	}
@@ -205,7 +205,7 @@ func (a *app) runModelExport(format, out string) error {
 	if err := a.output(out, func(w io.Writer) error { return write(w, m.Table()) }); err != nil {
 		return err
 	}
-	fmt.Fprintln(a.err, m.Lang().T("модель %s версии %s выгружена таблицей %s: компонентов %d, показателей %d; загрузка: --model %s или model import",
+	fmt.Fprintln(a.err, a.says(m).T("модель %s версии %s выгружена таблицей %s: компонентов %d, показателей %d; загрузка: --model %s или model import",
 		m.ID, m.Version, printable(out), len(m.Components), len(m.Indicators), printable(out)))
 	return nil
 }
@@ -221,7 +221,7 @@ func (a *app) runModelImport(file, out string) error {
 		return errProblems
 	}
 	if err != nil {
-		return &failure{err.Error()}
+		return failed(err)
 	}
 	return a.writeModelFolder(m, out, file)
 }
@@ -231,16 +231,16 @@ func (a *app) runModelImport(file, out string) error {
 func (a *app) writeModelFolder(m *model.Model, dir, file string) error {
 	notes, err := modelsheet.WriteFolder(m, dir)
 	for _, n := range notes {
-		fmt.Fprintln(a.err, printable("selfdiag: "+n.In(m.Lang())))
+		fmt.Fprintln(a.err, printable("selfdiag: "+n.In(a.says(m))))
 	}
 	if notModel, ok := errors.AsType[*model.NotModelFolderError](err); ok {
 		notModel.Dir = printable(dir)
 		return usagef("%s", notModel)
 	}
 	if err != nil {
-		return &failure{err.Error()}
+		return failed(err)
 	}
-	l := m.Lang()
+	l := a.says(m)
 	if file == "" {
 		fmt.Fprintln(a.err, l.T("модель %s версии %s выгружена в каталог %s: компонентов %d, показателей %d; загрузка: --model %s",
 			m.ID, m.Version, printable(dir), len(m.Components), len(m.Indicators), printable(dir)))
@@ -261,9 +261,9 @@ func (a *app) runModelValidate(dir string) error {
 		return errProblems
 	}
 	if err != nil {
-		return &failure{err.Error()}
+		return failed(err)
 	}
-	fmt.Fprintln(a.out, m.Lang().T("Модель %s версии %s: ошибок нет (компонентов: %d, показателей: %d).",
+	fmt.Fprintln(a.out, a.says(m).T("Модель %s версии %s: ошибок нет (компонентов: %d, показателей: %d).",
 		m.ID, m.Version, len(m.Components), len(m.Indicators)))
 	return nil
 }
@@ -274,7 +274,7 @@ type modelShowOptions struct {
 }
 
 func (a *app) runModelShow(o modelShowOptions) error {
-	m, err := loadModel(o.model)
+	m, err := a.loadModel(o.model)
 	if err != nil {
 		return err
 	}
@@ -301,16 +301,16 @@ func (a *app) runModelShow(o modelShowOptions) error {
 // checks the model in force against them. A file that cannot be read is
 // listed and the others are still used.
 func (a *app) runModelCalibrate(paths []string, format, out string, read answers.Options) error {
-	m, err := loadModel(a.model)
+	m, err := a.loadModel(a.model)
 	if err != nil {
 		return err
 	}
 	if err := calibrate.Supported(m); err != nil {
-		return &failure{err.Error()}
+		return failed(err)
 	}
 	rep, unread, missing := batch.Calibrate(m, paths, read)
 	if len(missing) > 0 {
-		return &failure{"не найдены: " + strings.Join(missing, ", ")}
+		return failf("не найдены: %s", strings.Join(missing, ", "))
 	}
 	if err := a.output(out, func(w io.Writer) error {
 		if format == "json" {

@@ -58,8 +58,8 @@ func (a *app) readOptions() (answers.Options, error) {
 // checkedModel loads a model and checks what the command line says of
 // its respondents against it: the attributes given (--set) and the
 // grouping field (--group-by).
-func checkedModel(path string, read answers.Options, groupBy string) (*model.Model, error) {
-	m, err := loadModel(path)
+func (a *app) checkedModel(path string, read answers.Options, groupBy string) (*model.Model, error) {
+	m, err := a.loadModel(path)
 	if err != nil {
 		return nil, err
 	}

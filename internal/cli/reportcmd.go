@@ -89,7 +89,7 @@ func (a *app) reportOptions(files []string) (reportOptions, error) {
 }
 
 func (a *app) runReport(o reportOptions) error {
-	m, results, failed, err := scoreFiles(o.model, o.files, o.read)
+	m, results, unread, err := a.scoreFiles(o.model, o.files, o.read)
 	if err != nil {
 		return err
 	}
@@ -104,23 +104,23 @@ func (a *app) runReport(o reportOptions) error {
 			return err
 		}
 	case len(results) > 0:
-		out, err := outdir.Open(o.outDir)
+		out, err := outdir.Open(o.outDir, m.Lang())
 		if err != nil {
-			return &failure{err.Error()}
+			return failed(err)
 		}
 		defer out.Close()
 		defer out.ReleaseOnInterrupt()()
 		out.ManifestAt(outdir.CachedManifest(o.outDir)) // the user's folder holds only the reports
 		written, unwritten := batch.WriteReports(out, m, results, o.format)
-		failed = append(failed, unwritten...)
+		unread = append(unread, unwritten...)
 		err = out.Commit(false)
-		a.printNotes(out, m.Lang())
+		a.printNotes(out, a.says(m))
 		if err != nil {
-			return &failure{err.Error()}
+			return failed(err)
 		}
 		for _, name := range written {
-			fmt.Fprintln(a.err, m.Lang().T("записан отчёт: %s", printable(filepath.Join(o.outDir, name))))
+			fmt.Fprintln(a.err, a.says(m).T("записан отчёт: %s", printable(filepath.Join(o.outDir, name))))
 		}
 	}
-	return a.scoredOutcome(m, results, failed)
+	return a.scoredOutcome(m, results, unread)
 }

@@ -24,6 +24,9 @@ import (
 type streams struct {
 	in       io.Reader
 	out, err io.Writer
+	// modelLang is the language of the model the command loaded last,
+	// which its failures are told in unless --lang says otherwise.
+	modelLang *lang.Lang
 }
 
 // app is one invocation: its streams and its settings, flags over
@@ -120,7 +123,7 @@ func newRootCmd(s *streams) *cobra.Command {
 		Use:           "selfdiag",
 		Short:         "Самодиагностика школ проекта «Школа Минпросвещения России»",
 		Long:          rootLong,
-		Version:       versionText(),
+		Version:       Version, // printed by the template: versionText
 		SilenceErrors: true,
 		SilenceUsage:  true,
 		// Bind the running command's flags, then read env and settings.
@@ -133,7 +136,7 @@ func newRootCmd(s *streams) *cobra.Command {
 	root.PersistentFlags().String("lang", "", "язык справки и сообщений командной строки и страницы serve: ru, en или it (документы пишутся на языке модели)")
 	root.PersistentFlags().BoolP("help", "h", false, "справка по команде")
 	root.Flags().BoolP("version", "v", false, "версия программы и встроенной модели")
-	root.SetVersionTemplate("{{.Version}}\n")
+	root.SetVersionTemplate("{{selfdiagVersion .}}\n")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{lang.P("%s", clihelp.Translate(err.Error(), commandLineLang(c)))}
 	})
@@ -146,9 +149,14 @@ func newRootCmd(s *streams) *cobra.Command {
 	return root
 }
 
+func init() {
+	// --version speaks the command line's language.
+	cobra.AddTemplateFunc("selfdiagVersion", func(c *cobra.Command) string { return versionText(commandLineLang(c)) })
+}
+
 // versionText is what --version prints: the program's version and commit,
 // and the embedded model's id and version.
-func versionText() string {
+func versionText(l lang.Lang) string {
 	commit := Commit
 	if info, ok := debug.ReadBuildInfo(); ok && commit == "" {
 		for _, s := range info.Settings {
@@ -158,11 +166,11 @@ func versionText() string {
 		}
 	}
 	if commit == "" {
-		commit = "неизвестен"
+		commit = l.T("неизвестен")
 	}
-	text := fmt.Sprintf("selfdiag %s (коммит %s)", Version, commit)
+	text := l.T("selfdiag %s (коммит %s)", Version, commit)
 	if m, err := model.Default(); err == nil {
-		text += fmt.Sprintf("\nвстроенная модель: %s, версия %s", m.ID, m.Version)
+		text += "\n" + l.T("встроенная модель: %s, версия %s", m.ID, m.Version)
 	}
 	return text
 }
@@ -178,13 +186,37 @@ var placeholders = map[string]string{
 }
 
 // loadModel loads the model in a folder or a spreadsheet, or the
-// embedded one for "".
-func loadModel(dir string) (*model.Model, error) {
+// embedded one for "", and makes its language the run's.
+func (a *app) loadModel(dir string) (*model.Model, error) {
 	m, err := modelsheet.Open(dir)
 	if err != nil {
-		return nil, &failure{err.Error()}
+		return nil, failed(err)
+	}
+	if a.modelLang != nil {
+		*a.modelLang = m.Lang()
 	}
 	return m, nil
+}
+
+// spoken is the language the run's messages are told in: --lang when
+// given, else the language of the model loaded last (Russian before any).
+func (a *app) spoken() lang.Lang {
+	if v := strings.TrimSpace(a.v.GetString("lang")); v != "" {
+		return lang.Of(v)
+	}
+	if a.modelLang != nil {
+		return lang.Of(string(*a.modelLang))
+	}
+	return lang.RU
+}
+
+// says is the language the run's messages are told in: --lang when
+// given, else the model's.
+func (a *app) says(m *model.Model) lang.Lang {
+	if v := strings.TrimSpace(a.v.GetString("lang")); v != "" {
+		return lang.Of(v)
+	}
+	return m.Lang()
 }
 
 // format finds a --format value among the formats offers picks.
@@ -213,12 +245,12 @@ func (a *app) output(out string, write func(io.Writer) error) error {
 	}
 	if out == "" || out == "-" {
 		if err := write(a.out); err != nil {
-			return &failure{"не удалось вывести результат: " + err.Error()}
+			return failf("не удалось вывести результат: %s", lang.Message(err))
 		}
 		return nil
 	}
 	if err := atomicfile.Write(out, write); err != nil {
-		return &failure{err.Error()}
+		return failed(err)
 	}
 	return nil
 }

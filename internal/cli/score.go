@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/report"
 )
@@ -69,7 +69,7 @@ func (a *app) scoreOptions(files []string) (scoreOptions, error) {
 }
 
 func (a *app) runScore(o scoreOptions) error {
-	m, results, failed, err := scoreFiles(o.model, o.files, o.read)
+	m, results, failed, err := a.scoreFiles(o.model, o.files, o.read)
 	if err != nil {
 		return err
 	}
@@ -86,8 +86,8 @@ func (a *app) runScore(o scoreOptions) error {
 
 // scoreFiles scores every school of the files with the model at
 // modelDir; unreadable files are returned in failed.
-func scoreFiles(modelDir string, files []string, opts answers.Options) (*model.Model, []*report.School, []error, error) {
-	m, err := checkedModel(modelDir, opts, "")
+func (a *app) scoreFiles(modelDir string, files []string, opts answers.Options) (*model.Model, []*report.School, []error, error) {
+	m, err := a.checkedModel(modelDir, opts, "")
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -103,22 +103,15 @@ func (a *app) scoredOutcome(m *model.Model, results []*report.School, failed []e
 		problems += len(r.Problems)
 	}
 	if len(failed) > 0 {
-		texts := make([]string, len(failed))
-		for i, err := range failed {
-			texts[i] = err.Error()
-			if fe, ok := errors.AsType[*answers.FileError](err); ok {
-				texts[i] = fe.In(m.Lang()) // a file not read is told in the model's language
-			}
-		}
-		return &failure{strings.Join(texts, "\n")}
+		return &failure{lang.Lines(failed)}
 	}
-	u := report.UnitsOf(m.Lang(), &m.Respondent, "")
+	u := report.UnitsOf(a.says(m), &m.Respondent, "")
 	if len(results) == 0 { // never exit 0 for nothing done
-		return &failure{u.Say("в файлах не найдено ни одной школы: проверьте, что это заполненные файлы ответов",
-			"в файлах не найдено ни одной анкеты: проверьте, что это заполненные файлы ответов")}
+		return &failure{lang.Text(u.Say("в файлах не найдено ни одной школы: проверьте, что это заполненные файлы ответов",
+			"в файлах не найдено ни одной анкеты: проверьте, что это заполненные файлы ответов"))}
 	}
 	if problems > 0 {
-		fmt.Fprintln(a.err, m.Lang().T("selfdiag: в данных найдено проблем: %d (перечислены в отчёте)", problems))
+		fmt.Fprintln(a.err, a.says(m).T("selfdiag: в данных найдено проблем: %d (перечислены в отчёте)", problems))
 		return errProblems
 	}
 	return nil

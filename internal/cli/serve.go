@@ -12,6 +12,7 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/web"
 )
 
@@ -53,7 +54,7 @@ func (a *app) runServe(data string, port int, browser bool) error {
 	// The page speaks --lang when it is given, else the model's language.
 	l := lang.Of(strings.TrimSpace(a.v.GetString("lang")))
 	if strings.TrimSpace(a.v.GetString("lang")) == "" {
-		if m, err := loadModel(defaultModel); err == nil {
+		if m, err := a.loadModel(defaultModel); err == nil {
 			l = m.Lang()
 		}
 	}
@@ -61,10 +62,10 @@ func (a *app) runServe(data string, port int, browser bool) error {
 		if path == "" {
 			path = defaultModel
 		}
-		return loadModel(path)
+		return modelsheet.Open(path) // not the run's language: pages load models while serving
 	}})
 	if err != nil {
-		return &failure{err.Error()}
+		return failed(err)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
@@ -73,7 +74,7 @@ func (a *app) runServe(data string, port int, browser bool) error {
 		fmt.Fprintln(a.err, l.T("selfdiag: страница открыта по адресу выше; расчёты хранятся в %s. Остановить: Ctrl+C или закрыть это окно.", printable(data)))
 	}})
 	if err != nil {
-		return &failure{err.Error()}
+		return failed(err)
 	}
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/settings"
 )
 
@@ -61,7 +62,7 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 		return failed(err)
 	}
 	if err := v.MergeConfigMap(values); err != nil {
-		return &failure{fmt.Sprintf("файл настроек %s не прочитан: %v", path, err)}
+		return failf("файл настроек %s не прочитан: %s", path, lang.Text(err.Error()))
 	}
 	a.settingsPath, a.fromFile = path, map[string]bool{}
 	for key := range values {

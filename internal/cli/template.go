@@ -73,7 +73,7 @@ func (a *app) templateOptions() (templateOptions, error) {
 }
 
 func (a *app) runTemplate(o templateOptions) error {
-	m, err := loadModel(o.model)
+	m, err := a.loadModel(o.model)
 	if err != nil {
 		return err
 	}

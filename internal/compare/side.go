@@ -122,7 +122,7 @@ func LoadRun(dir string) (*Side, error) {
 		return nil, err
 	}
 	if sum.Schema != summary.Schema && sum.Schema != wire.SummarySchemaV2 || len(sum.Levels) < 2 {
-		return nil, fmt.Errorf("%s: не сводка selfdiag (%s): укажите каталог, записанный batch --out КАТАЛОГ --per-school", filepath.Join(dir, "summary.json"), summary.Schema)
+		return nil, lang.Errorf("%s: не сводка selfdiag (%s): укажите каталог, записанный batch --out КАТАЛОГ --per-school", filepath.Join(dir, "summary.json"), summary.Schema)
 	}
 	side := &Side{Model: ModelRef{ID: sum.Model.ID, Version: sum.Model.Version, Hash: sum.Model.Hash}}
 	if sum.Schema == wire.SummarySchemaV2 && sum.Respondent != nil {
@@ -133,7 +133,7 @@ func LoadRun(dir string) (*Side, error) {
 	}
 	entries, err := os.ReadDir(filepath.Join(dir, "schools"))
 	if err != nil {
-		return nil, fmt.Errorf("%s: %s", filepath.Join(dir, "schools"), fserr.Text(err))
+		return nil, fmt.Errorf("%s: %s", filepath.Join(dir, "schools"), fserr.Phrase(err))
 	}
 	comps, inds := map[string]bool{}, map[string]int{}
 	n := 0
@@ -142,7 +142,7 @@ func LoadRun(dir string) (*Side, error) {
 			continue
 		}
 		if n++; n > maxRunSchools {
-			return nil, fmt.Errorf("%s: больше %d отчётов школ", dir, maxRunSchools)
+			return nil, lang.Errorf("%s: больше %d отчётов школ", dir, maxRunSchools)
 		}
 		path := filepath.Join(dir, "schools", e.Name())
 		var doc wire.ResultDoc
@@ -150,10 +150,10 @@ func LoadRun(dir string) (*Side, error) {
 			return nil, err
 		}
 		if doc.Schema != wire.ResultSchema && doc.Schema != wire.ResultSchemaV2 {
-			return nil, fmt.Errorf("%s: не результат selfdiag (%s или %s)", path, wire.ResultSchema, wire.ResultSchemaV2)
+			return nil, lang.Errorf("%s: не результат selfdiag (%s или %s)", path, wire.ResultSchema, wire.ResultSchemaV2)
 		}
 		if doc.Model.ID != side.Model.ID || doc.Model.Version != side.Model.Version || doc.Model.Hash != side.Model.Hash {
-			return nil, fmt.Errorf("%s: школа посчитана по другой модели (%s), чем сводка (%s): каталог собран из разных запусков",
+			return nil, lang.Errorf("%s: школа посчитана по другой модели (%s), чем сводка (%s): каталог собран из разных запусков",
 				path, ModelRef{doc.Model.ID, doc.Model.Version, doc.Model.Hash}, side.Model)
 		}
 		side.Schools = append(side.Schools, fromDoc(&doc))
@@ -181,7 +181,7 @@ func LoadRun(dir string) (*Side, error) {
 		}
 	}
 	if len(side.Schools) == 0 {
-		return nil, fmt.Errorf("%s: нет отчётов школ в JSON: запустите batch с --per-school", filepath.Join(dir, "schools"))
+		return nil, lang.Errorf("%s: нет отчётов школ в JSON: запустите batch с --per-school", filepath.Join(dir, "schools"))
 	}
 	// The schools in the order batch wrote them: by file, then row.
 	slices.SortStableFunc(side.Schools, func(a, b School) int {
@@ -267,26 +267,26 @@ func readJSON(path string, limit int64, v any) error {
 	st, err := os.Stat(path)
 	switch {
 	case err != nil:
-		return fmt.Errorf("%s: %s", path, fserr.Text(err))
+		return fmt.Errorf("%s: %s", path, fserr.Phrase(err))
 	case !st.Mode().IsRegular():
-		return fmt.Errorf("%s: не обычный файл (канал, устройство или папка): в каталоге прошлого запуска таких нет", path)
+		return lang.Errorf("%s: не обычный файл (канал, устройство или папка): в каталоге прошлого запуска таких нет", path)
 	case st.Size() > limit:
-		return fmt.Errorf("%s: файл больше %d МБ", path, limit>>20)
+		return lang.Errorf("%s: файл больше %d МБ", path, limit>>20)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fmt.Errorf("%s: %s", path, fserr.Text(err))
+		return fmt.Errorf("%s: %s", path, fserr.Phrase(err))
 	}
 	defer f.Close()
 	if st2, err := f.Stat(); err != nil || !os.SameFile(st, st2) {
-		return fmt.Errorf("%s: файл заменён во время чтения: запустите ещё раз", path)
+		return lang.Errorf("%s: файл заменён во время чтения: запустите ещё раз", path)
 	}
 	if err := json.NewDecoder(io.LimitReader(f, limit)).Decode(v); err != nil {
 		var syn *json.SyntaxError
 		if errors.As(err, &syn) || errors.Is(err, io.ErrUnexpectedEOF) {
-			return fmt.Errorf("%s: файл JSON повреждён (%v)", path, err)
+			return lang.Errorf("%s: файл JSON повреждён (%s)", path, lang.Text(err.Error()))
 		}
-		return fmt.Errorf("%s: не читается как JSON selfdiag (%v)", path, err)
+		return lang.Errorf("%s: не читается как JSON selfdiag (%s)", path, lang.Text(err.Error()))
 	}
 	return nil
 }
@@ -295,6 +295,9 @@ func readJSON(path string, limit int64, v any) error {
 // comparison does: two models of one id and version may differ in their
 // files.
 func (r ModelRef) String() string { return modelName(lang.RU, r) }
+
+// In is String in a language.
+func (r ModelRef) In(l lang.Lang) string { return modelName(l, r) }
 
 // modelName is ModelRef.String in a language.
 func modelName(l lang.Lang, r ModelRef) string {

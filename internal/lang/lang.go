@@ -7,6 +7,7 @@
 package lang
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -180,6 +181,34 @@ type Error struct{ Phrase }
 func Errorf(format string, args ...any) error { return Error{P(format, args...)} }
 
 func (e Error) Error() string { return e.String() }
+
+// Message is err's message to write in a language: err's own when it is
+// Localized (also when wrapped without words of its own), as an Error
+// is, else its text as it is.
+func Message(err error) Localized {
+	var l Localized
+	if errors.As(err, &l) && l.In(RU) == err.Error() {
+		return l
+	}
+	return Text(err.Error())
+}
+
+// Lines is errors' messages a line each.
+func Lines(errs []error) Joined {
+	j := Joined{Sep: "\n"}
+	for _, err := range errs {
+		if err != nil {
+			j.Items = append(j.Items, P("%s", Message(err)))
+		}
+	}
+	return j
+}
+
+// Text is a text the same in every language: a name, a value, a message
+// of another program's.
+type Text string
+
+func (t Text) In(Lang) string { return string(t) }
 
 // Joined is phrases written one after another, Sep between them: a list
 // of a sheet's columns, a file's problems a line each.

@@ -2,12 +2,13 @@ package model
 
 import (
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // FolderFiles lists the model files of a folder a model is to be written
@@ -50,8 +51,11 @@ type NotModelFolderError struct {
 	Holds []string // the first few of its files
 }
 
-func (e *NotModelFolderError) Error() string {
-	return fmt.Sprintf("каталог %s не пуст и не является каталогом модели selfdiag (в нём %s): модель записывается в новый или пустой каталог либо поверх прежней модели",
+func (e *NotModelFolderError) Error() string { return e.In(lang.RU) }
+
+// In is the error in a language.
+func (e *NotModelFolderError) In(l lang.Lang) string {
+	return l.T("каталог %s не пуст и не является каталогом модели selfdiag (в нём %s): модель записывается в новый или пустой каталог либо поверх прежней модели",
 		e.Dir, strings.Join(e.Holds, ", "))
 }
 

@@ -1,8 +1,6 @@
 package modelsheet
 
 import (
-	"fmt"
-
 	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -21,9 +19,9 @@ func WriteFolder(m *model.Model, dir string) (notes []lang.Phrase, err error) {
 		return nil, err
 	}
 	if err != nil {
-		return nil, fmt.Errorf("не удалось прочитать каталог %s: %s", dir, fserr.Text(err))
+		return nil, lang.Errorf("не удалось прочитать каталог %s: %s", dir, fserr.Phrase(err))
 	}
-	out, err := outdir.Open(dir)
+	out, err := outdir.Open(dir, m.Lang())
 	if err != nil {
 		return nil, err
 	}

@@ -63,22 +63,22 @@ func Load(path string) (*model.Model, error) {
 
 // Read reads the sheets of a spreadsheet file. Only a regular file is read.
 func Read(path string) (model.Table, error) {
-	fail := func(msg string) (model.Table, error) {
-		return model.Table{}, problem.List{{Location: problem.Location{File: path}, Message: msg}}
+	fail := func(msg lang.Phrase) (model.Table, error) {
+		return model.Table{}, lang.Errorf("%s: %s", problem.Location{File: path}, msg)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return fail("не удалось открыть файл: " + fserr.Text(err))
+		return fail(lang.P("не удалось открыть файл: %s", fserr.Phrase(err)))
 	}
 	defer f.Close()
 	st, err := f.Stat()
 	switch {
 	case err != nil:
-		return fail("не удалось прочитать файл: " + fserr.Text(err))
+		return fail(lang.P("не удалось прочитать файл: %s", fserr.Phrase(err)))
 	case !st.Mode().IsRegular():
-		return fail("это не обычный файл: укажите файл .xlsx или .csv")
+		return fail(lang.P("это не обычный файл: укажите файл .xlsx или .csv"))
 	case st.Size() > MaxFileSize:
-		return fail(fmt.Sprintf("файл больше %d МБ: таблица модели столько не занимает", MaxFileSize>>20))
+		return fail(lang.P("файл больше %d МБ: таблица модели столько не занимает", MaxFileSize>>20))
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx":
@@ -86,20 +86,21 @@ func Read(path string) (model.Table, error) {
 	case ".csv":
 		data, err := io.ReadAll(f)
 		if err != nil {
-			return fail("не удалось прочитать файл: " + fserr.Text(err))
+			return fail(lang.P("не удалось прочитать файл: %s", fserr.Phrase(err)))
 		}
 		return readCSV(path, data)
 	}
-	return fail("таблица модели — файл .xlsx или .csv")
+	return fail(lang.P("таблица модели — файл .xlsx или .csv"))
 }
 
 func readXLSX(path string, file *os.File) (model.Table, error) {
-	fail := func(msg string) (model.Table, error) {
-		return model.Table{}, problem.List{{Location: problem.Location{File: path}, Message: msg}}
+	fail := func(where problem.Location, msg lang.Phrase) (model.Table, error) {
+		where.File = path
+		return model.Table{}, lang.Errorf("%s: %s", where, msg)
 	}
 	f, done, err := xlsxopen.Open(file, lang.P(": таблица модели столько не занимает"))
 	if err != nil {
-		return fail(err.Error())
+		return fail(problem.Location{}, lang.P("%s", lang.Message(err)))
 	}
 	defer done()
 	defer f.Close()
@@ -108,33 +109,33 @@ func readXLSX(path string, file *os.File) (model.Table, error) {
 	for _, name := range f.GetSheetList() {
 		rows, err := f.Rows(name)
 		if err != nil {
-			return fail("не удалось прочитать лист «" + name + "»: книга повреждена; сохраните её заново")
+			return fail(problem.Location{}, lang.P("не удалось прочитать лист «%s»: книга повреждена; сохраните её заново", name))
 		}
 		s := model.TableSheet{Name: name}
 		for rows.Next() {
 			if len(s.Rows) == MaxRows {
 				rows.Close()
-				return fail(fmt.Sprintf("на листе «%s» больше %d строк: в таблице модели столько не бывает", name, MaxRows))
+				return fail(problem.Location{}, lang.P("на листе «%s» больше %d строк: в таблице модели столько не бывает", name, MaxRows))
 			}
 			cols, err := rows.Columns(excelize.Options{RawCellValue: true})
 			if err != nil {
 				rows.Close()
-				return fail("не удалось прочитать лист «" + name + "»: книга повреждена; сохраните её заново")
+				return fail(problem.Location{}, lang.P("не удалось прочитать лист «%s»: книга повреждена; сохраните её заново", name))
 			}
 			if len(cols) > MaxCols {
 				rows.Close()
-				return fail(fmt.Sprintf("на листе «%s» в строке %d больше %d столбцов", name, len(s.Rows)+1, MaxCols))
+				return fail(problem.Location{}, lang.P("на листе «%s» в строке %d больше %d столбцов", name, len(s.Rows)+1, MaxCols))
 			}
 			if col, msg, ok := budget.Take(cols); !ok {
 				rows.Close()
-				return model.Table{}, problem.List{{Location: problem.Location{File: path, Sheet: name, Row: len(s.Rows) + 1, Col: col + 1}, Message: msg.In(lang.RU)}}
+				return fail(problem.Location{Sheet: name, Row: len(s.Rows) + 1, Col: col + 1}, msg)
 			}
 			s.Rows = append(s.Rows, cols)
 		}
 		err = rows.Error()
 		rows.Close()
 		if err != nil {
-			return fail("не удалось прочитать лист «" + name + "»: книга повреждена; сохраните её заново")
+			return fail(problem.Location{}, lang.P("не удалось прочитать лист «%s»: книга повреждена; сохраните её заново", name))
 		}
 		t.Sheets = append(t.Sheets, s)
 	}
@@ -148,7 +149,7 @@ func readCSV(path string, data []byte) (model.Table, error) {
 	if !utf8.Valid(data) {
 		var err error
 		if data, err = charmap.Windows1251.NewDecoder().Bytes(data); err != nil {
-			return model.Table{}, problem.List{{Location: problem.Location{File: path}, Message: "файл не в кодировке UTF-8 и не в Windows-1251: сохраните его как «CSV UTF-8»"}}
+			return model.Table{}, lang.Errorf("%s: %s", problem.Location{File: path}, lang.P("файл не в кодировке UTF-8 и не в Windows-1251: сохраните его как «CSV UTF-8»"))
 		}
 	}
 	first, _, _ := bytes.Cut(data, []byte("\n"))
@@ -171,7 +172,7 @@ func readCSV(path string, data []byte) (model.Table, error) {
 		}
 		line, _ := r.FieldPos(0)
 		if err != nil {
-			return model.Table{}, problem.List{{Location: problem.Location{File: path, Row: line}, Message: "строка CSV не читается: " + err.Error()}}
+			return model.Table{}, lang.Errorf("%s: %s", problem.Location{File: path, Row: line}, lang.P("строка CSV не читается: %s", lang.Text(err.Error())))
 		}
 		if n >= MaxRows*8 || len(rec) > MaxCols {
 			return model.Table{}, problem.List{{Location: problem.Location{File: path, Row: line}, Message: fmt.Sprintf("больше %d строк или %d столбцов: в таблице модели столько не бывает", MaxRows*8, MaxCols)}}

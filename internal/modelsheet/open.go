@@ -1,10 +1,11 @@
 package modelsheet
 
 import (
-	"fmt"
 	"os"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/problem"
 )
 
 // Open loads the model at path: a model folder, a model's spreadsheet, or
@@ -13,7 +14,7 @@ func Open(path string) (*model.Model, error) {
 	if path == "" {
 		m, err := model.Default()
 		if err != nil {
-			return nil, fmt.Errorf("встроенная модель повреждена:\n%w", err)
+			return nil, lang.Errorf("встроенная модель повреждена:\n%s", lang.Text(err.Error()))
 		}
 		return m, nil
 	}
@@ -23,12 +24,28 @@ func Open(path string) (*model.Model, error) {
 	case err == nil && st.Mode().IsRegular() && IsTable(path):
 		m, err = Load(path)
 	case err != nil || !st.IsDir():
-		return nil, fmt.Errorf("каталог модели %s не найден: укажите каталог с файлом %s или таблицу модели .xlsx/.csv", path, model.RootFile)
+		return nil, lang.Errorf("каталог модели %s не найден: укажите каталог с файлом %s или таблицу модели .xlsx/.csv", path, model.RootFile)
 	default:
 		m, err = model.Load(os.DirFS(path), path)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("модель не загружена, исправьте ошибки:\n%w", err)
+		if list, ok := err.(problem.List); ok {
+			return nil, &NotLoadedError{list}
+		}
+		return nil, lang.Errorf("модель не загружена, исправьте ошибки:\n%s", lang.Message(err))
 	}
 	return m, nil
 }
+
+// NotLoadedError is a model that did not load for its mistakes.
+type NotLoadedError struct{ Problems problem.List }
+
+func (e *NotLoadedError) Error() string { return e.In(lang.RU) }
+
+// In is the error in the model's language, whatever the language asked
+// for: its mistakes are told in the language the loader read from it.
+func (e *NotLoadedError) In(lang.Lang) string {
+	return e.Problems.Lang().T("модель не загружена, исправьте ошибки:\n%s", e.Problems.Error())
+}
+
+func (e *NotLoadedError) Unwrap() error { return e.Problems }

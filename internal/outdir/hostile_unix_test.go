@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // TestLinksPlantedInTheFolder: links placed in the output folder (by an
@@ -26,7 +28,7 @@ func TestLinksPlantedInTheFolder(t *testing.T) {
 	os.Symlink(victim, filepath.Join(dir, ".selfdiag-manifest.json.selfdiag-tmp-m"))
 	os.Symlink(victim, filepath.Join(dir, "summary.json"))
 	os.Symlink(outside, filepath.Join(dir, "schools"))
-	d, err := Open(dir)
+	d, err := Open(dir, lang.RU)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -60,7 +62,7 @@ func TestSpecialFilesAtOwnNames(t *testing.T) {
 		defer close(done)
 		dir := t.TempDir()
 		syscall.Mkfifo(filepath.Join(dir, LockFile), 0o644)
-		if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "не обычный файл") {
+		if _, err := Open(dir, lang.RU); err == nil || !strings.Contains(err.Error(), "не обычный файл") {
 			t.Errorf("FIFO lock: %v", err)
 		}
 		for _, plant := range []func(string) error{
@@ -69,7 +71,7 @@ func TestSpecialFilesAtOwnNames(t *testing.T) {
 		} {
 			dir := t.TempDir()
 			plant(filepath.Join(dir, ManifestFile))
-			d, err := Open(dir)
+			d, err := Open(dir, lang.RU)
 			if err != nil {
 				t.Error(err)
 				return

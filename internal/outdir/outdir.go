@@ -63,6 +63,8 @@ var ownExt = []string{".json", ".txt", ".csv", ".html", ".md", ".xlsx", ".docx",
 type Dir struct {
 	path string
 	root *os.Root
+	// lang is the language of the names given to files set aside.
+	lang lang.Lang
 	mu   sync.Mutex
 	// pending maps each file written, relative to the folder with '/',
 	// to its temporary file and what was written.
@@ -148,33 +150,34 @@ type manifest struct {
 }
 
 // Open takes the folder (creating it): it fails at once when another run
-// holds it. Temporaries left by a killed run are removed.
-func Open(dir string) (*Dir, error) {
+// holds it. Temporaries left by a killed run are removed. Files the user
+// changed are set aside under names in the language l.
+func Open(dir string, l lang.Lang) (*Dir, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("не удалось создать каталог %s: %s", dir, fserr.Text(err))
+		return nil, lang.Errorf("не удалось создать каталог %s: %s", dir, fserr.Phrase(err))
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return nil, fmt.Errorf("не удалось открыть каталог %s: %s", dir, fserr.Text(err))
+		return nil, lang.Errorf("не удалось открыть каталог %s: %s", dir, fserr.Phrase(err))
 	}
 	lock := filepath.Join(dir, LockFile)
 	f, err := root.OpenFile(LockFile, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if errors.Is(err, fs.ErrExist) {
 		root.Close()
 		if st, err := os.Lstat(lock); err == nil && !st.Mode().IsRegular() {
-			return nil, fmt.Errorf("на месте файла блокировки %s не обычный файл (ссылка, канал или папка): selfdiag его не трогает; удалите его или укажите другой --out", lock)
+			return nil, lang.Errorf("на месте файла блокировки %s не обычный файл (ссылка, канал или папка): selfdiag его не трогает; удалите его или укажите другой --out", lock)
 		}
 		holder := readSmall(lock, 512)
-		return nil, fmt.Errorf("каталог %s занят другим запуском selfdiag (%s; файл блокировки %s): дождитесь его конца или укажите другой --out; если другого запуска нет (он был прерван), удалите файл блокировки",
+		return nil, lang.Errorf("каталог %s занят другим запуском selfdiag (%s; файл блокировки %s): дождитесь его конца или укажите другой --out; если другого запуска нет (он был прерван), удалите файл блокировки",
 			dir, strings.TrimSpace(holder), lock)
 	}
 	if err != nil {
 		root.Close()
-		return nil, fmt.Errorf("не удалось занять каталог %s: %s", dir, fserr.Text(err))
+		return nil, lang.Errorf("не удалось занять каталог %s: %s", dir, fserr.Phrase(err))
 	}
-	fmt.Fprintf(f, "запуск PID %d с %s", os.Getpid(), time.Now().Format("02.01.2006 15:04:05"))
+	fmt.Fprint(f, l.T("запуск PID %d с %s", os.Getpid(), time.Now().Format("02.01.2006 15:04:05")))
 	f.Close()
-	d := &Dir{path: dir, root: root, pending: map[string]pendingFile{}}
+	d := &Dir{path: dir, root: root, lang: l, pending: map[string]pendingFile{}}
 	d.removeOwnTemporaries(".")
 	d.removeOwnTemporaries("schools")
 	return d, nil
@@ -222,27 +225,27 @@ func (d *Dir) Notes() []lang.Phrase {
 func (d *Dir) Write(rel string, write func(io.Writer) error) error {
 	target := filepath.Join(d.path, filepath.FromSlash(rel))
 	if !filepath.IsLocal(filepath.FromSlash(rel)) {
-		return fmt.Errorf("не удалось записать %s: путь выходит за каталог", target)
+		return lang.Errorf("не удалось записать %s: путь выходит за каталог", target)
 	}
 	dir := path.Dir(rel)
 	if err := d.root.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("не удалось создать каталог %s: %s", filepath.Join(d.path, dir), inside(err))
+		return lang.Errorf("не удалось создать каталог %s: %s", filepath.Join(d.path, dir), inside(err))
 	}
 	tmp := path.Join(dir, "."+path.Base(rel)+tmpMark+randomHex())
 	f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return fmt.Errorf("не удалось записать %s: %s", target, inside(err))
+		return lang.Errorf("не удалось записать %s: %s", target, inside(err))
 	}
 	h := sha256.New()
 	counter := &countingWriter{w: io.MultiWriter(f, h)}
 	err = write(counter)
 	if cerr := f.Close(); err == nil && cerr != nil {
-		err = fmt.Errorf("не удалось записать %s: %s", target, fserr.Text(cerr))
+		err = lang.Errorf("не удалось записать %s: %s", target, fserr.Phrase(cerr))
 	}
 	if err != nil {
 		d.root.Remove(tmp)
 		if _, ok := errors.AsType[*fs.PathError](err); ok { // the disk, not the writer: «no space left on device»
-			err = fmt.Errorf("не удалось записать %s: %s", target, fserr.Text(err))
+			err = lang.Errorf("не удалось записать %s: %s", target, fserr.Phrase(err))
 		}
 		return err
 	}
@@ -274,11 +277,11 @@ func randomHex() string {
 
 // inside says why a path inside the folder could not be used: os.Root's
 // refusal of a link out of the folder is said as such.
-func inside(err error) string {
+func inside(err error) lang.Phrase {
 	if strings.Contains(err.Error(), "path escapes from parent") {
-		return "путь ведёт по ссылке за пределы каталога вывода: selfdiag по таким ссылкам не пишет; удалите ссылку"
+		return lang.P("путь ведёт по ссылке за пределы каталога вывода: selfdiag по таким ссылкам не пишет; удалите ссылку")
 	}
-	return fserr.Text(err)
+	return fserr.Phrase(err)
 }
 
 // Commit moves every file written into place — those under schools/ and
@@ -314,12 +317,12 @@ func (d *Dir) Commit(replace bool) error {
 		target := filepath.Join(d.path, filepath.FromSlash(rel))
 		if err := d.clear(rel, previous); err != nil {
 			d.root.Remove(p.tmp)
-			failed = append(failed, fmt.Errorf("не удалось записать %s: %s", target, err))
+			failed = append(failed, lang.Errorf("не удалось записать %s: %s", target, lang.Message(err)))
 			continue
 		}
 		if err := d.root.Rename(p.tmp, rel); err != nil {
 			d.root.Remove(p.tmp)
-			failed = append(failed, fmt.Errorf("не удалось записать %s: %s", target, inside(err)))
+			failed = append(failed, lang.Errorf("не удалось записать %s: %s", target, inside(err)))
 			continue
 		}
 		entries = append(entries, Entry{Path: rel, Size: p.size, SHA256: p.sum})
@@ -365,7 +368,7 @@ func (d *Dir) Commit(replace bool) error {
 	default:
 		failed = append(failed, d.writeManifest(entries))
 	}
-	return errors.Join(failed...)
+	return joinErrors(failed)
 }
 
 // clear makes rel's place free for the program's new file: nothing there,
@@ -379,9 +382,9 @@ func (d *Dir) clear(rel string, previous map[string]Entry) error {
 	case errors.Is(err, fs.ErrNotExist):
 		return nil
 	case err != nil:
-		return errors.New(inside(err))
+		return lang.Error{Phrase: inside(err)}
 	case !st.Mode().IsRegular():
-		return errors.New("на этом месте не обычный файл (папка, ссылка или канал): selfdiag его не трогает; удалите или переименуйте его")
+		return lang.Errorf("на этом месте не обычный файл (папка, ссылка или канал): selfdiag его не трогает; удалите или переименуйте его")
 	}
 	if e, ok := previous[rel]; ok && d.state(e) == stateUnchanged || slices.Contains(d.stale, rel) {
 		return nil // the program's own, or a file of the set the caller replaces
@@ -389,15 +392,15 @@ func (d *Dir) clear(rel string, previous map[string]Entry) error {
 	ext := path.Ext(rel)
 	base := strings.TrimSuffix(rel, ext)
 	stamp := st.ModTime().Format("2006-01-02 15-04")
-	aside := fmt.Sprintf("%s (изменён %s)%s", base, stamp, ext)
+	aside := d.lang.T("%s (изменён %s)%s", base, stamp, ext)
 	for i := 2; ; i++ {
 		if _, err := d.root.Lstat(aside); errors.Is(err, fs.ErrNotExist) {
 			break
 		}
-		aside = fmt.Sprintf("%s (изменён %s, %d)%s", base, stamp, i, ext)
+		aside = d.lang.T("%s (изменён %s, %d)%s", base, stamp, i, ext)
 	}
 	if err := d.root.Rename(rel, aside); err != nil {
-		return errors.New(inside(err))
+		return lang.Error{Phrase: inside(err)}
 	}
 	d.notes = append(d.notes, lang.P("%s изменён после того, как его записал selfdiag (или записан не им): прежний файл сохранён как %s",
 		filepath.Join(d.path, filepath.FromSlash(rel)), filepath.Join(d.path, filepath.FromSlash(aside))))
@@ -554,12 +557,12 @@ func (d *Dir) writeManifest(entries []Entry) error {
 	}
 	target := filepath.Join(d.path, ManifestFile)
 	if st, err := d.root.Lstat(ManifestFile); err == nil && !st.Mode().IsRegular() {
-		return fmt.Errorf("не удалось записать %s: на этом месте не обычный файл (ссылка, канал или папка); удалите его", target)
+		return lang.Errorf("не удалось записать %s: на этом месте не обычный файл (ссылка, канал или папка); удалите его", target)
 	}
 	tmp := "." + ManifestFile + tmpMark + randomHex()
 	f, err := d.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
-		return fmt.Errorf("не удалось записать %s: %s", target, inside(err))
+		return lang.Errorf("не удалось записать %s: %s", target, inside(err))
 	}
 	_, err = f.Write(append(data, '\n'))
 	if cerr := f.Close(); err == nil {
@@ -570,7 +573,7 @@ func (d *Dir) writeManifest(entries []Entry) error {
 	}
 	if err != nil {
 		d.root.Remove(tmp)
-		return fmt.Errorf("не удалось записать %s: %s", target, inside(err))
+		return lang.Errorf("не удалось записать %s: %s", target, inside(err))
 	}
 	return nil
 }
@@ -588,4 +591,14 @@ func (d *Dir) Close() {
 		d.root.Remove(LockFile)
 	}
 	d.root.Close()
+}
+
+// joinErrors is the errors a line each, as one error to write in a
+// language; nil when there are none.
+func joinErrors(errs []error) error {
+	lines := lang.Lines(errs)
+	if len(lines.Items) == 0 {
+		return nil
+	}
+	return lang.Errorf("%s", lines)
 }

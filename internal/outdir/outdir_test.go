@@ -2,7 +2,6 @@ package outdir
 
 import (
 	"errors"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"io"
 	"io/fs"
 	"os"
@@ -12,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 func write(t *testing.T, d *Dir, rel, text string) {
@@ -49,7 +50,7 @@ func names(t *testing.T, dir string) []string {
 func TestSetReplaced(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "заметки.docx"), []byte("чужой файл"), 0o644)
-	d, err := Open(dir)
+	d, err := Open(dir, lang.RU)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +66,7 @@ func TestSetReplaced(t *testing.T) {
 	d.Close()
 	os.WriteFile(filepath.Join(dir, "schools", "мой.txt"), []byte("тоже чужой"), 0o644)
 
-	d, err = Open(dir)
+	d, err = Open(dir, lang.RU)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,13 +89,13 @@ func TestSetReplaced(t *testing.T) {
 // previous set whole and no temporary behind.
 func TestFailureKeepsOldSet(t *testing.T) {
 	dir := t.TempDir()
-	d, _ := Open(dir)
+	d, _ := Open(dir, lang.RU)
 	write(t, d, "summary.json", "old")
 	write(t, d, "summary.html", "old")
 	d.Commit(true)
 	d.Close()
 
-	d, _ = Open(dir)
+	d, _ = Open(dir, lang.RU)
 	write(t, d, "summary.json", "new")
 	err := d.Write("summary.html", func(w io.Writer) error { return errors.New("на диске нет места") })
 	if err == nil {
@@ -113,15 +114,15 @@ func TestFailureKeepsOldSet(t *testing.T) {
 // once the first ends, the folder is free.
 func TestLock(t *testing.T) {
 	dir := t.TempDir()
-	d, err := Open(dir)
+	d, err := Open(dir, lang.RU)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Open(dir); err == nil || !strings.Contains(err.Error(), "занят другим запуском") || !strings.Contains(err.Error(), LockFile) {
+	if _, err := Open(dir, lang.RU); err == nil || !strings.Contains(err.Error(), "занят другим запуском") || !strings.Contains(err.Error(), LockFile) {
 		t.Errorf("second run: %v", err)
 	}
 	d.Close()
-	d, err = Open(dir)
+	d, err = Open(dir, lang.RU)
 	if err != nil {
 		t.Fatalf("after the first run: %v", err)
 	}
@@ -140,7 +141,7 @@ func TestLeftovers(t *testing.T) {
 	}
 	rel, _ := filepath.Rel(dir, outside)
 	os.WriteFile(filepath.Join(dir, ManifestFile), []byte(`{"files": ["`+filepath.ToSlash(rel)+`", "/etc/hostname", "черновик.tmp/../../x"]}`), 0o644)
-	d, err := Open(dir)
+	d, err := Open(dir, lang.RU)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -162,7 +163,7 @@ func TestLeftovers(t *testing.T) {
 func TestCommitGoesOn(t *testing.T) {
 	dir := t.TempDir()
 	os.MkdirAll(filepath.Join(dir, "schools", "b.json"), 0o755) // a folder where a file goes
-	d, _ := Open(dir)
+	d, _ := Open(dir, lang.RU)
 	defer d.Close()
 	write(t, d, "schools/a.json", "a")
 	write(t, d, "schools/b.json", "b")
@@ -181,7 +182,7 @@ func TestCommitGoesOn(t *testing.T) {
 // manifest edited or copied from elsewhere removes nothing of the user's.
 func TestChangedFilesKept(t *testing.T) {
 	dir := t.TempDir()
-	d, _ := Open(dir)
+	d, _ := Open(dir, lang.RU)
 	write(t, d, "summary.json", "1")
 	write(t, d, "schools/a.docx", "отчёт a")
 	write(t, d, "schools/b.docx", "отчёт b")
@@ -194,7 +195,7 @@ func TestChangedFilesKept(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "schools", "a.docx"), []byte("отчёт a с планом мероприятий"), 0o644)
 	os.WriteFile(filepath.Join(dir, "schools", "b.docx"), []byte("отчёт b с планом мероприятий"), 0o644)
 
-	d, _ = Open(dir)
+	d, _ = Open(dir, lang.RU)
 	write(t, d, "summary.json", "2")
 	write(t, d, "schools/a.docx", "новый отчёт a")
 	if err := d.Commit(true); err != nil {
@@ -228,7 +229,7 @@ func TestChangedFilesKept(t *testing.T) {
 	os.WriteFile(filepath.Join(mine, "summary.html"), []byte("моя страница"), 0o644)
 	data, _ := os.ReadFile(filepath.Join(dir, ManifestFile))
 	os.WriteFile(filepath.Join(mine, ManifestFile), []byte(strings.ReplaceAll(string(data), "schools/a.docx", "summary.html")), 0o644)
-	d, _ = Open(mine)
+	d, _ = Open(mine, lang.RU)
 	write(t, d, "summary.json", "3")
 	d.Commit(true)
 	d.Close()
@@ -251,7 +252,7 @@ func TestLegacyManifest(t *testing.T) {
 	os.WriteFile(m, []byte(`{"files": ["summary.html", "summary.md"]}`), 0o644)
 	os.Chtimes(m, past.Add(time.Minute), past.Add(time.Minute))
 	os.WriteFile(filepath.Join(dir, "summary.md"), []byte("правка"), 0o644) // edited since
-	d, _ := Open(dir)
+	d, _ := Open(dir, lang.RU)
 	write(t, d, "summary.json", "1")
 	if err := d.Commit(true); err != nil {
 		t.Fatal(err)
@@ -265,7 +266,7 @@ func TestLegacyManifest(t *testing.T) {
 // TestDiskFullInRussian: the disk's error reaches the user in Russian,
 // with the file's name.
 func TestDiskFullInRussian(t *testing.T) {
-	d, _ := Open(t.TempDir())
+	d, _ := Open(t.TempDir(), lang.RU)
 	defer d.Close()
 	err := d.Write("summary.json", func(io.Writer) error {
 		return &fs.PathError{Op: "write", Path: "x", Err: syscall.ENOSPC}
@@ -282,7 +283,7 @@ func TestWithoutManifest(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, ManifestFile), []byte(`{"files":[]}`), 0o644)
 	os.WriteFile(filepath.Join(dir, "old.yaml"), []byte("id: old\n"), 0o644)
-	d, err := Open(dir)
+	d, err := Open(dir, lang.RU)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -307,7 +308,7 @@ func TestManifestAt(t *testing.T) {
 	manifest := filepath.Join(cache, "m", "reports.json")
 	run := func(at string, files ...string) []lang.Phrase {
 		t.Helper()
-		d, err := Open(dir)
+		d, err := Open(dir, lang.RU)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -341,7 +342,7 @@ func TestManifestAt(t *testing.T) {
 	// An in-folder manifest of an earlier version is honoured and removed.
 	legacy := t.TempDir()
 	dir = legacy
-	d, _ := Open(dir)
+	d, _ := Open(dir, lang.RU)
 	write(t, d, "c.html", "c")
 	d.Commit(false)
 	d.Close()

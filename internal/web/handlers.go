@@ -158,7 +158,7 @@ func (s *Server) runFile(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("file")
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		s.fail(w, r, 500, err.Error())
+		s.fail(w, r, 500, lang.Message(err).In(s.lang()))
 		return
 	}
 	defer root.Close()
@@ -275,7 +275,7 @@ func (s *Server) createRun(w http.ResponseWriter, r *http.Request) {
 	id := newID(s.opts.Now())
 	dir := filepath.Join(s.opts.Data, id)
 	if err := os.MkdirAll(filepath.Join(dir, answersDir), 0o755); err != nil {
-		s.fail(w, r, 500, err.Error())
+		s.fail(w, r, 500, lang.Message(err).In(s.lang()))
 		return
 	}
 	set, rc, err := s.receive(mr, dir)
@@ -399,7 +399,7 @@ func (s *Server) checkModel(w http.ResponseWriter, r *http.Request) {
 	}
 	tmp, err := os.MkdirTemp(s.opts.Data, ".model-check-")
 	if err != nil {
-		s.fail(w, r, 500, err.Error())
+		s.fail(w, r, 500, lang.Message(err).In(s.lang()))
 		return
 	}
 	defer os.RemoveAll(tmp)
@@ -420,7 +420,7 @@ func (s *Server) checkModel(w http.ResponseWriter, r *http.Request) {
 		}
 		m, err := s.opts.LoadModel(where)
 		if err != nil {
-			writeJSON(w, 200, map[string]any{"ok": false, "errors": strings.Split(strings.TrimSpace(err.Error()), "\n")})
+			writeJSON(w, 200, map[string]any{"ok": false, "errors": strings.Split(strings.TrimSpace(lang.Message(err).In(s.lang())), "\n")})
 			return
 		}
 		writeJSON(w, 200, map[string]any{"ok": true, "model": s.lang().T("%s, версия %s", m.Title, m.Version), "indicators": len(m.Indicators)})
@@ -465,7 +465,7 @@ func (s *Server) comparePage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) send(w http.ResponseWriter, r *http.Request, name string, write func(io.Writer) error) {
 	var buf bytes.Buffer
 	if err := write(&buf); err != nil {
-		s.fail(w, r, 500, err.Error())
+		s.fail(w, r, 500, lang.Message(err).In(s.lang()))
 		return
 	}
 	if path.Ext(name) == ".html" {
@@ -486,7 +486,7 @@ const reportCSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:;
 func (s *Server) template(w http.ResponseWriter, r *http.Request) {
 	m, err := s.opts.LoadModel("")
 	if err != nil {
-		s.fail(w, r, 500, err.Error())
+		s.fail(w, r, 500, lang.Message(err).In(s.lang()))
 		return
 	}
 	writers := map[string]func(io.Writer) error{
@@ -528,12 +528,12 @@ func templateFiles(l lang.Lang) (single, table string) {
 func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
 	m, err := s.opts.LoadModel("")
 	if err != nil {
-		s.fail(w, r, 500, err.Error())
+		s.fail(w, r, 500, lang.Message(err).In(s.lang()))
 		return
 	}
 	var text bytes.Buffer
 	if err := modelinfo.WriteText(&text, m); err != nil {
-		s.fail(w, r, 500, err.Error())
+		s.fail(w, r, 500, lang.Message(err).In(s.lang()))
 		return
 	}
 	single, table := templateFiles(s.lang())
@@ -543,7 +543,7 @@ func (s *Server) modelPage(w http.ResponseWriter, r *http.Request) {
 func (s *Server) modelExport(w http.ResponseWriter, r *http.Request) {
 	m, err := s.opts.LoadModel("")
 	if err != nil {
-		s.fail(w, r, 500, err.Error())
+		s.fail(w, r, 500, lang.Message(err).In(s.lang()))
 		return
 	}
 	s.send(w, r, s.lang().T("модель")+".xlsx", func(out io.Writer) error { return modelsheet.WriteXLSX(out, m.Table()) })

@@ -98,7 +98,7 @@ func (s *store) start(id string, set RunSettings) {
 		defer close(j.finished)
 		err := s.score(id, set, j)
 		if err != nil {
-			os.WriteFile(filepath.Join(s.dir, id, errorFile), []byte(err.Error()+"\n"), 0o644)
+			os.WriteFile(filepath.Join(s.dir, id, errorFile), []byte(lang.Message(err).In(s.lang)+"\n"), 0o644)
 		}
 		s.mu.Lock()
 		delete(s.jobs, id)
@@ -121,7 +121,7 @@ func (s *store) score(id string, set RunSettings, j *job) (err error) {
 	if err != nil {
 		return err
 	}
-	files, skipped, _, err := batch.CollectAnswers([]string{filepath.Join(dir, answersDir)}, "")
+	files, skipped, _, err := batch.CollectAnswers([]string{filepath.Join(dir, answersDir)}, lang.Phrase{})
 	if err != nil {
 		return err
 	}
@@ -141,7 +141,7 @@ func (s *store) score(id string, set RunSettings, j *job) (err error) {
 		f, _ := report.LookupFormat(name, report.OffersSummary)
 		formats = append(formats, f)
 	}
-	out, err := outdir.Open(dir)
+	out, err := outdir.Open(dir, m.Lang())
 	if err != nil {
 		return err
 	}
@@ -162,7 +162,7 @@ func (s *store) score(id string, set RunSettings, j *job) (err error) {
 		os.WriteFile(filepath.Join(dir, linksFile), links, 0o644)
 	}
 	if len(res.Unwritten) > 0 {
-		return errors.New(s.lang.T("не записаны отчёты школ: %s", strings.Join(res.Unwritten, "; ")))
+		return lang.Errorf("не записаны отчёты: %s", lang.Joined{Sep: "; ", Items: res.Unwritten})
 	}
 	return nil
 }
@@ -211,7 +211,7 @@ func (s *store) info(id string) RunInfo {
 	}
 	defer f.Close()
 	if err := summaryHead(f, map[string]any{"run": &doc.Run, "model": &doc.Model, "counts": &doc.Counts}); err != nil {
-		r.Error = s.lang.T("summary.json не читается: %s", err.Error())
+		r.Error = s.lang.T("summary.json не читается: %s", lang.Message(err).In(s.lang))
 	}
 	r.Territory, r.Year, r.AsOf, r.Schools = doc.Run.Territory, doc.Run.Year, doc.Run.AsOf, doc.Counts.Schools
 	r.Model = strings.TrimSpace(doc.Model.Title + " " + doc.Model.Version)
@@ -256,7 +256,7 @@ func (s *store) wait(id string) {
 func summaryHead(r io.Reader, keys map[string]any) error {
 	dec := json.NewDecoder(io.LimitReader(r, 16<<20))
 	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
-		return errors.New("не объект JSON")
+		return lang.Errorf("не объект JSON")
 	}
 	for left := len(keys); left > 0 && dec.More(); {
 		t, err := dec.Token()

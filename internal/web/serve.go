@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -13,6 +12,8 @@ import (
 	"runtime"
 	"strconv"
 	"time"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // ServeOptions say where the page listens and whether to open it.
@@ -39,7 +40,7 @@ func DefaultData() string {
 func Serve(ctx context.Context, s *Server, o ServeOptions) error {
 	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(o.Port)))
 	if err != nil {
-		return fmt.Errorf("не удалось открыть порт %d на этом компьютере: %w; укажите другой: --port", o.Port, err)
+		return lang.Errorf("не удалось открыть порт %d на этом компьютере: %s; укажите другой: --port", o.Port, lang.Text(err.Error()))
 	}
 	url := s.URL(ln.Addr())
 	if o.Ready != nil {

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/selfdiag/selfdiag/internal/fserr"
 	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 )
@@ -67,7 +68,7 @@ func New(o Options) (*Server, error) {
 		o.Limits = DefaultLimits
 	}
 	if err := os.MkdirAll(o.Data, 0o755); err != nil {
-		return nil, fmt.Errorf("папка данных %s не создаётся: %w", o.Data, err)
+		return nil, lang.Errorf("папка данных %s не создаётся: %s", o.Data, fserr.Phrase(err))
 	}
 	s := &Server{opts: o, token: o.Token, csrf: randomHex(16),
 		runs: &store{dir: o.Data, load: o.LoadModel, jobs: map[string]*job{}, now: o.Now, lang: lang.Of(string(o.Lang))}}
@@ -199,7 +200,7 @@ func (s *Server) errorStatus(err error) (int, string) {
 	if mb, ok := errors.AsType[*http.MaxBytesError](err); ok {
 		return http.StatusRequestEntityTooLarge, s.lang().T(tooLarge, mb.Limit>>20)
 	}
-	return http.StatusInternalServerError, err.Error()
+	return http.StatusInternalServerError, lang.Message(err).In(s.lang())
 }
 
 // tooLarge is what an upload over the limit is told.

@@ -3,8 +3,9 @@ package wire
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"io"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 // Schemas of a district's summary and a comparison of a model whose
@@ -133,7 +134,7 @@ func Rekey(b []byte, keys map[string]string) ([]byte, error) {
 		}
 	}
 	if len(stack) > 0 {
-		return nil, errors.New("JSON обрывается")
+		return nil, lang.Errorf("JSON обрывается")
 	}
 	return out.Bytes(), nil
 }

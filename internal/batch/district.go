@@ -130,9 +130,9 @@ func FileErrorMessage(err error, l lang.Lang) string {
 		return fe.Msg.In(l)
 	}
 	if pe, ok := errors.AsType[*PanicError](err); ok {
-		return pe.Message()
+		return pe.In(l)
 	}
-	return err.Error()
+	return lang.Message(err).In(l)
 }
 
 // PanicError is a file whose reading or scoring hit a defect of the
@@ -144,9 +144,9 @@ type PanicError struct {
 
 func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 
-// Message says it in Russian; the stack is for the report of the defect.
-func (e *PanicError) Message() string {
-	return fmt.Sprintf("внутренняя ошибка программы при обработке файла (%v): файл не учтён; сообщите об ошибке разработчикам selfdiag и приложите этот файл", e.Value)
+// In says it in a language; the stack is for the report of the defect.
+func (e *PanicError) In(l lang.Lang) string {
+	return l.T("внутренняя ошибка программы при обработке файла (%v): файл не учтён; сообщите об ошибке разработчикам selfdiag и приложите этот файл", e.Value)
 }
 
 // recovered turns a panic into a *PanicError in *err.

@@ -760,7 +760,7 @@ func checkColours(t *testing.T, m *model.Model, work, docs string) {
 
 // checkTroubleInLanguage runs batch and score on a folder of troubles —
 // a damaged workbook, an empty CSV, an old .xls, the program's own
-// results, a respondent sent twice — and wants what the district's note
+// results, a respondent sent twice, a template sent back blank — and wants what the district's note
 // and the command line say of them in the model's language.
 func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, work string) {
 	t.Helper()
@@ -786,6 +786,8 @@ func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, w
 			t.Fatal(err)
 		}
 	}
+	// A template sent back blank.
+	run(t, ExitOK, "template", "--model", modelDir, "--format", "csv", "--out", filepath.Join(dir, "blank.csv"))
 	note := filepath.Join(work, "troubles-note")
 	out, errOut := run(t, ExitProblems, "batch", "--model", modelDir, "-f", "md", "--out", note, dir)
 	said := out + errOut
@@ -798,7 +800,7 @@ func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, w
 	said += errOut
 	_, errOut = run(t, ExitProblems, "compare", "--model", modelDir, "-f", "text", "--out", filepath.Join(work, "troubles-compare.txt"), dir, filepath.Join(root, fw.after))
 	said += errOut
-	for _, want := range []string{"damaged.xlsx", "empty.csv", "old.xls", "again.csv", "twice.csv"} {
+	for _, want := range []string{"damaged.xlsx", "empty.csv", "old.xls", "again.csv", "twice.csv", "blank.csv"} {
 		if !strings.Contains(said, want) {
 			t.Errorf("nothing said of %s:\n%s", want, said)
 		}

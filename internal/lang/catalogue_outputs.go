@@ -109,4 +109,25 @@ var outputProblems = map[string]map[Lang]string{
 	"не удалось открыть порт %d на этом компьютере: %s; укажите другой: --port": {
 		EN: "could not open the port %d on this computer: %s; give another: --port",
 		IT: "impossibile aprire la porta %d su questo computer: %s; indicatene un'altra: --port"},
+
+	// Answers the program cannot count, and itself.
+	"показаны первые %d проблем, не показано ещё %d: исправьте показанные и проверьте файл снова": {
+		EN: "the first %d problems are shown, %d more are not: fix those shown and check the file again",
+		IT: "sono mostrati i primi %d problemi, altri %d no: correggete quelli mostrati e controllate di nuovo il file"},
+	"пустой шаблон: нет ни одного ответа; школа не учтена — заполните ответы и пришлите файл снова": {
+		EN: "a blank template: no answer at all; not counted — fill in the answers and send the file again",
+		IT: "un modello vuoto: nessuna risposta; non contato — compilate le risposte e inviate di nuovo il file"},
+	"похоже на незаполненный шаблон: нет ни наименования, ни кода ОО и дано ответов %d из %d; школа не учтена": {
+		EN: "looks like a template not filled in: neither a name nor a code, and %d answers of %d; not counted",
+		IT: "sembra un modello non compilato: né nome né codice, e %d risposte su %d; non contato"},
+	"внутренняя ошибка программы при обработке файла (%v): файл не учтён; сообщите об ошибке разработчикам selfdiag и приложите этот файл": {
+		EN: "an internal error of the program while processing the file (%v): the file is not counted; report the error to selfdiag's developers and attach this file",
+		IT: "errore interno del programma durante l'elaborazione del file (%v): il file non è contato; segnalate l'errore agli sviluppatori di selfdiag e allegate questo file"},
+
+	// The model shown.
+	"Особые пороги для школ (%s): вариант %s": {EN: "Special thresholds (%s): variant %s", IT: "Soglie particolari (%s): variante %s"},
+	"Пороги в баллах по профилям школ (с каких баллов начинается уровень):": {
+		EN: "Thresholds in points by profile (the points each level starts from):",
+		IT: "Soglie in punti per profilo (i punti da cui inizia ogni livello):"},
+	"Профиль %s:": {EN: "Profile %s:", IT: "Profilo %s:"},
 }

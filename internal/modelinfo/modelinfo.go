@@ -34,7 +34,7 @@ func WriteText(w io.Writer, m *model.Model) error {
 		}
 	}
 	for _, v := range m.Thresholds.Variants {
-		fmt.Fprintf(&b, "Особые пороги для школ (%s): вариант %s\n", v.When, v.ID) // school profiles: Russian
+		b.WriteString(l.T("Особые пороги для школ (%s): вариант %s", v.When, v.ID) + "\n")
 	}
 	switch m.Overall {
 	case model.OverallMean:
@@ -86,9 +86,9 @@ func writeProfileThresholds(b *strings.Builder, l lang.Lang, m *model.Model) {
 		b.WriteString("\n" + l.T("Пороги в баллах (с каких баллов начинается уровень):") + "\n" + blocks[0])
 		return
 	}
-	fmt.Fprintf(b, "\nПороги в баллах по профилям школ (с каких баллов начинается уровень):\n")
+	b.WriteString("\n" + l.T("Пороги в баллах по профилям школ (с каких баллов начинается уровень):") + "\n")
 	for _, block := range blocks {
-		fmt.Fprintf(b, "Профиль %s:\n%s", strings.Join(profiles[block], " | "), block)
+		b.WriteString(l.T("Профиль %s:", strings.Join(profiles[block], " | ")) + "\n" + block)
 	}
 }
 

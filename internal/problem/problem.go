@@ -177,11 +177,11 @@ func Sort(ps []Problem) {
 // Cap keeps the first n problems and, when there were more, adds one at
 // where saying how many more there were: a broken file can have a problem
 // on every one of thousands of lines, and nobody reads past the first.
-func Cap(ps []Problem, n int, where Location) []Problem {
+func Cap(ps []Problem, n int, where Location, l lang.Lang) []Problem {
 	if len(ps) <= n {
 		return ps
 	}
 	more := len(ps) - n
-	return append(ps[:n:n], Problem{Location: where,
-		Message: fmt.Sprintf("показаны первые %d проблем, не показано ещё %d: исправьте показанные и проверьте файл снова", n, more)})
+	return append(ps[:n:n], Problem{Location: where, Lang: l,
+		Message: l.T("показаны первые %d проблем, не показано ещё %d: исправьте показанные и проверьте файл снова", n, more)})
 }

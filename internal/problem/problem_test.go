@@ -1,6 +1,10 @@
 package problem
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
+)
 
 func TestLocationString(t *testing.T) {
 	tests := []struct {
@@ -47,11 +51,16 @@ func TestProblemString(t *testing.T) {
 
 func TestCap(t *testing.T) {
 	ps := make([]Problem, 5)
-	if got := Cap(ps, 5, Location{File: "f"}); len(got) != 5 {
+	if got := Cap(ps, 5, Location{File: "f"}, lang.RU); len(got) != 5 {
 		t.Errorf("5 of 5: %d kept", len(got))
 	}
-	got := Cap(ps, 3, Location{File: "f.csv"})
+	got := Cap(ps, 3, Location{File: "f.csv"}, lang.RU)
 	if len(got) != 4 || got[3].String() != "f.csv: показаны первые 3 проблем, не показано ещё 2: исправьте показанные и проверьте файл снова" {
 		t.Errorf("3 of 5: %v", got)
+	}
+	// In the model's language, its place too.
+	got = Cap(ps, 3, Location{File: "f.csv", Row: 7}, lang.EN)
+	if s := got[3].String(); s != "f.csv:row 7: the first 3 problems are shown, 2 more are not: fix those shown and check the file again" {
+		t.Errorf("in English: %s", s)
 	}
 }

@@ -214,7 +214,7 @@ func Score(m *model.Model, sub *submission.Submission) *Result {
 	r.Deficits = deficits(r.Indicators)
 	r.checkStated(sub)
 	problem.Sort(r.Problems)
-	r.Problems = problem.Cap(r.Problems, MaxProblems, problem.Location{File: r.Source})
+	r.Problems = problem.Cap(r.Problems, MaxProblems, problem.Location{File: r.Source}, m.Lang())
 	return r
 }
 

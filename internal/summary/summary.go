@@ -7,7 +7,6 @@ package summary
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"math"
 	"slices"
@@ -384,7 +383,7 @@ func NewEntry(m *model.Model, r *scoring.Result, field int) *Entry {
 	if r.Row > 0 {
 		e.here = r.Source + ", " + m.Lang().T("строка ") + strconv.Itoa(r.Row)
 	}
-	if e.blank = blankReason(r); e.blank != "" {
+	if e.blank = blankReason(m.Lang(), r); e.blank != "" {
 		return e
 	}
 	// The texts are copied: a reader may cut them from a whole row of a
@@ -542,7 +541,7 @@ func (a *Aggregator) Counted() []int {
 // blankReason says why a result is no school but a blank template: no
 // answer at all, or neither name nor code and under a tenth of the answers.
 // It is "" for a school.
-func blankReason(r *scoring.Result) string {
+func blankReason(l lang.Lang, r *scoring.Result) string {
 	answered, applicable := 0, 0
 	for _, is := range r.Indicators {
 		if is.Status != scoring.StatusNotApplicable {
@@ -554,9 +553,9 @@ func blankReason(r *scoring.Result) string {
 	}
 	switch {
 	case answered == 0:
-		return "пустой шаблон: нет ни одного ответа; школа не учтена — заполните ответы и пришлите файл снова"
+		return l.T("пустой шаблон: нет ни одного ответа; школа не учтена — заполните ответы и пришлите файл снова")
 	case r.School.Name == "" && r.School.Code == "" && answered*10 < applicable:
-		return fmt.Sprintf("похоже на незаполненный шаблон: нет ни наименования, ни кода ОО и дано ответов %d из %d; школа не учтена", answered, applicable)
+		return l.T("похоже на незаполненный шаблон: нет ни наименования, ни кода ОО и дано ответов %d из %d; школа не учтена", answered, applicable)
 	}
 	return ""
 }

@@ -182,7 +182,7 @@ func writeSchoolReports(m *model.Model, s *summary.Summary, schools []*scoring.R
 	names := ReportNames{}
 	writes := make([]*schoolWrite, len(schools))
 	for i, r := range schools {
-		writes[i] = &schoolWrite{title: report.SchoolTitle(m, r), name: names.Next(r)}
+		writes[i] = &schoolWrite{title: report.SchoolTitle(m, r), name: names.Next(r, m.Lang())}
 	}
 	means := peerMeans(s)
 	jobs := make(chan int)
@@ -298,16 +298,16 @@ var windowsReserved = map[string]bool{"CON": true, "PRN": true, "AUX": true, "NU
 	"LPT1": true, "LPT2": true, "LPT3": true, "LPT4": true, "LPT5": true, "LPT6": true, "LPT7": true, "LPT8": true, "LPT9": true}
 
 // Next names the school's reports.
-func (u ReportNames) Next(r *scoring.Result) string {
+func (u ReportNames) Next(r *scoring.Result, l lang.Lang) string {
 	base := safeName(r.School.Code)
 	if base == "" {
 		base = safeName(strings.TrimSuffix(filepath.Base(r.Source), filepath.Ext(r.Source)))
 		if r.Row > 0 {
-			base += "-строка-" + strconv.Itoa(r.Row)
+			base += l.T("-строка-") + strconv.Itoa(r.Row)
 		}
 	}
 	if strings.Trim(base, "-") == "" {
-		base = "школа" + base
+		base = l.T("школа") + base
 	}
 	if len(base) > maxNameBytes {
 		// Cut at a letter's start, with a short hash of the whole name:

@@ -171,7 +171,7 @@ func ScoreFiles(m *model.Model, files []string, opts answers.Options) (results [
 func WriteReports(out *outdir.Dir, m *model.Model, schools []*report.School, f report.Format) (written []string, failed []error) {
 	names := ReportNames{}
 	for _, r := range schools {
-		name := names.Next(r.Result) + "." + f.Ext
+		name := names.Next(r.Result, m.Lang()) + "." + f.Ext
 		if err := out.Write(name, func(w io.Writer) error { return f.School(w, m, r) }); err != nil {
 			failed = append(failed, lang.Errorf("отчёт «%s» не записан: %s", report.SchoolTitle(m, r.Result), lang.Message(err)))
 			continue

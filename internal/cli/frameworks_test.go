@@ -796,6 +796,12 @@ func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, w
 		t.Fatal(err)
 	}
 	said += string(text)
+	// The run's list of the files it wrote keeps a note for whoever opens it.
+	manifest, err := os.ReadFile(filepath.Join(note, outdir.ManifestFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	said += string(manifest)
 	_, errOut = run(t, ExitFailure, "score", "--model", modelDir, filepath.Join(dir, "damaged.xlsx"))
 	said += errOut
 	_, errOut = run(t, ExitProblems, "compare", "--model", modelDir, "-f", "text", "--out", filepath.Join(work, "troubles-compare.txt"), dir, filepath.Join(root, fw.after))

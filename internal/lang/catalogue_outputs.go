@@ -130,4 +130,13 @@ var outputProblems = map[string]map[Lang]string{
 		EN: "Thresholds in points by profile (the points each level starts from):",
 		IT: "Soglie in punti per profilo (i punti da cui inizia ogni livello):"},
 	"Профиль %s:": {EN: "Profile %s:", IT: "Profilo %s:"},
+
+	// Names of the files written for respondents without a code.
+	"-строка-": {EN: "-row-", IT: "-riga-"},
+	"школа":    {EN: "respondent", IT: "rispondente"},
+
+	// The note of the list of files a run wrote (its manifest).
+	"Файлы, записанные последним запуском selfdiag в этот каталог, с размером и SHA-256: следующий запуск удалит те из них, которые не запишет заново, если их никто не менял. Другие файлы каталога программа не трогает.": {
+		EN: "The files the last run of selfdiag wrote into this folder, with their size and SHA-256: the next run removes those it does not write again if nobody changed them. The program leaves the folder's other files alone.",
+		IT: "I file scritti in questa cartella dall'ultima esecuzione di selfdiag, con dimensione e SHA-256: l'esecuzione successiva rimuove quelli che non riscrive, se nessuno li ha modificati. Gli altri file della cartella il programma non li tocca."},
 }

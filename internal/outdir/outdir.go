@@ -520,13 +520,13 @@ func (d *Dir) legacyEntry(name string, written time.Time) Entry {
 	return e
 }
 
-// manifestData is the manifest listing entries.
-func manifestData(entries []Entry, dir string) ([]byte, error) {
+// manifestData is the manifest listing entries, its note in the language l.
+func manifestData(entries []Entry, dir string, l lang.Lang) ([]byte, error) {
 	if entries == nil {
 		entries = []Entry{}
 	}
 	m := manifest{
-		Note:  "Файлы, записанные последним запуском selfdiag в этот каталог, с размером и SHA-256: следующий запуск удалит те из них, которые не запишет заново, если их никто не менял. Другие файлы каталога программа не трогает.",
+		Note:  l.T("Файлы, записанные последним запуском selfdiag в этот каталог, с размером и SHA-256: следующий запуск удалит те из них, которые не запишет заново, если их никто не менял. Другие файлы каталога программа не трогает."),
 		Files: entries}
 	if dir != "" {
 		m.Dir = dir
@@ -537,7 +537,7 @@ func manifestData(entries []Entry, dir string) ([]byte, error) {
 // writeManifestAt writes the manifest at d.manifestAt, its folder made if
 // need be.
 func (d *Dir) writeManifestAt(entries []Entry) error {
-	data, err := manifestData(entries, d.path)
+	data, err := manifestData(entries, d.path, d.lang)
 	if err != nil {
 		return err
 	}
@@ -551,7 +551,7 @@ func (d *Dir) writeManifestAt(entries []Entry) error {
 }
 
 func (d *Dir) writeManifest(entries []Entry) error {
-	data, err := manifestData(entries, "")
+	data, err := manifestData(entries, "", d.lang)
 	if err != nil {
 		return err
 	}

@@ -143,6 +143,8 @@ func (a *app) batchOptions(paths []string) (batchOptions, error) {
 		o.reports = append(o.reports, f)
 	}
 	switch {
+	case looksLikeFile(o.outDir, reportFormats(report.OffersSummary)):
+		return o, usagef("--out — каталог, в который пишутся summary.json и summary.<формат>, а %s похоже на имя файла: укажите каталог без расширения, например --out итоги", printable(o.outDir))
 	case o.previous != "" && o.outDir == "":
 		return o, usagef("--previous пишет сравнение в файлы: укажите --out КАТАЛОГ")
 	case o.perSchool && o.outDir == "":

@@ -79,7 +79,11 @@ func (a *app) compareOptions(args []string) (compareOptions, error) {
 	}
 	a.readsFrom(o.old, o.cur, o.oldModel, o.newModel)
 	names := compare.FormatNames()
-	name, err := a.choice("format", names...)
+	var formats []fileFormat
+	for _, f := range compare.Formats {
+		formats = append(formats, fileFormat{f.Name, f.Ext})
+	}
+	name, err := a.formatChoice(o.out, formats)
 	if err != nil {
 		return o, err
 	}

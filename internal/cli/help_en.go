@@ -48,10 +48,13 @@ programme: a paragraph of results, tables, charts, a table of measures with typi
 measures and «Responsible», «Deadline», «Expected result» columns.
 
 Files are named by the school's code (else by the answer file's name) and written to
---out FOLDER. Without --out one school's report in html or md goes to the terminal.`,
+--out FOLDER. --out report.docx (a file's name with a format's extension) writes one school's
+report to that file, in its extension's format. Without --out one school's report in html
+or md goes to the terminal.`,
 			example: `  selfdiag report testdata/schools/school1.xlsx > report.html
   selfdiag report answers/*.xlsx --format xlsx --out reports
-  selfdiag report answers.xlsx --format docx --out reports`,
+  selfdiag report answers.xlsx --format docx --out reports
+  selfdiag report answers.xlsx --out report.docx`,
 		},
 		"selfdiag batch": {
 			use:   "PATH...",
@@ -204,7 +207,7 @@ Exit code 0 — the model agrees with every table; 1 — it does not, or some fi
 		"selfdiag score --format":            "format: text, json, csv",
 		"selfdiag score --out":               "the file for the result (by default the terminal)",
 		"selfdiag report --format":           "format: html, xlsx, md, docx",
-		"selfdiag report --out":              "the folder for the reports",
+		"selfdiag report --out":              "the folder for the reports, or one school's report file (.html, .xlsx, .md, .docx)",
 		"selfdiag batch --format":            "the summary's format: text, json, csv, html, xlsx, md, docx (html — the district's dashboard)",
 		"selfdiag batch --report":            "with --per-school: also the schools' reports in the formats html, xlsx, md, docx (comma-separated)",
 		"selfdiag batch --out":               "the folder for the summary and the schools' reports",

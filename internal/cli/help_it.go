@@ -49,10 +49,13 @@ programma di sviluppo: un paragrafo di risultati, tabelle, grafici, una tabella 
 con le misure tipiche e le colonne «Responsabile», «Scadenza», «Risultato atteso».
 
 I file prendono il nome dal codice della scuola (altrimenti dal nome del file di risposte) e
-si scrivono in --out CARTELLA. Senza --out il rapporto di una scuola in html o md va al terminale.`,
+si scrivono in --out CARTELLA. --out rapporto.docx (il nome di un file con l'estensione di un
+formato) scrive il rapporto di una scuola in quel file, nel formato della sua estensione. Senza
+--out il rapporto di una scuola in html o md va al terminale.`,
 			example: `  selfdiag report testdata/schools/school1.xlsx > rapporto.html
   selfdiag report risposte/*.xlsx --format xlsx --out rapporti
-  selfdiag report risposte.xlsx --format docx --out rapporti`,
+  selfdiag report risposte.xlsx --format docx --out rapporti
+  selfdiag report risposte.xlsx --out rapporto.docx`,
 		},
 		"selfdiag batch": {
 			use:   "PERCORSO...",
@@ -213,7 +216,7 @@ illeggibili.`,
 		"selfdiag score --format":            "formato: text, json, csv",
 		"selfdiag score --out":               "il file per il risultato (predefinito: il terminale)",
 		"selfdiag report --format":           "formato: html, xlsx, md, docx",
-		"selfdiag report --out":              "la cartella per i rapporti",
+		"selfdiag report --out":              "la cartella per i rapporti, o il file del rapporto di una scuola (.html, .xlsx, .md, .docx)",
 		"selfdiag batch --format":            "il formato del riepilogo: text, json, csv, html, xlsx, md, docx (html — il cruscotto del distretto)",
 		"selfdiag batch --report":            "con --per-school: anche i rapporti delle scuole nei formati html, xlsx, md, docx (separati da virgole)",
 		"selfdiag batch --out":               "la cartella per il riepilogo e i rapporti delle scuole",

@@ -71,7 +71,7 @@ func (a *app) newModelShowCmd() *cobra.Command {
 выгружает команда model export.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := a.choice("format", "text", "json", "yaml")
+			format, err := a.formatChoice(a.v.GetString("out"), []fileFormat{{"text", "txt"}, {"json", "json"}, {"yaml", "yaml"}})
 			if err != nil {
 				return err
 			}
@@ -99,11 +99,11 @@ func (a *app) newModelExportCmd() *cobra.Command {
   selfdiag score ответы.xlsx --model моя-модель`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := a.choice("format", "yaml", "xlsx", "csv")
+			out := strings.TrimSpace(a.v.GetString("out"))
+			format, err := a.formatChoice(out, []fileFormat{{"yaml", ""}, {"xlsx", "xlsx"}, {"csv", "csv"}})
 			if err != nil {
 				return err
 			}
-			out := strings.TrimSpace(a.v.GetString("out"))
 			if out == "" {
 				return usagef("укажите, куда выгрузить модель: --out КАТАЛОГ (yaml) или --out ФАЙЛ.xlsx|.csv")
 			}
@@ -169,7 +169,7 @@ func (a *app) newModelCalibrateCmd() *cobra.Command {
   selfdiag model calibrate --model модель-региона -f json выгрузка-фис/`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			format, err := a.choice("format", "text", "json")
+			format, err := a.formatChoice(a.v.GetString("out"), []fileFormat{{"text", "txt"}, {"json", "json"}})
 			if err != nil {
 				return err
 			}

@@ -31,10 +31,12 @@ md — Markdown для вставки в документ; docx — докуме
 «Ответственный», «Срок», «Ожидаемый результат».
 
 Файлы называются по коду ОО (иначе по имени файла ответов) и пишутся в --out КАТАЛОГ.
-Без --out отчёт одной школы в html или md выводится в терминал.`,
+--out отчёт.docx (имя файла с расширением формата) — отчёт одной школы в этот файл, в формате
+его расширения. Без --out отчёт одной школы в html или md выводится в терминал.`,
 		Example: `  selfdiag report testdata/schools/school1.xlsx > отчёт.html
   selfdiag report ответы/*.xlsx --format xlsx --out отчёты
-  selfdiag report ответы.xlsx --format docx --out отчёты`,
+  selfdiag report ответы.xlsx --format docx --out отчёты
+  selfdiag report ответы.xlsx --out отчёт.docx`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o, err := a.reportOptions(args)
@@ -45,7 +47,7 @@ md — Markdown для вставки в документ; docx — докуме
 		},
 	}
 	cmd.Flags().StringP("format", "f", "html", "формат: "+strings.Join(report.FormatNames(report.OffersProgramme), ", "))
-	cmd.Flags().StringP("out", "o", "", "каталог для отчётов")
+	cmd.Flags().StringP("out", "o", "", "каталог для отчётов или файл отчёта одной школы (.html, .xlsx, .md, .docx)")
 	addRunFlags(cmd, true)
 	addReadFlags(cmd)
 	return cmd
@@ -56,9 +58,12 @@ type reportOptions struct {
 	files  []string
 	format report.Format
 	outDir string // "" for stdout (one school, not xlsx)
-	read   answers.Options
-	model  string
-	run    summary.RunInfo
+	// outFile is the report's file when --out names one (report.docx):
+	// one school's report, its format the file's.
+	outFile string
+	read    answers.Options
+	model   string
+	run     summary.RunInfo
 }
 
 func (a *app) reportOptions(files []string) (reportOptions, error) {
@@ -74,6 +79,15 @@ func (a *app) reportOptions(files []string) (reportOptions, error) {
 	if o.format, err = a.format(a.v.GetString("format"), report.OffersProgramme); err != nil {
 		return o, err
 	}
+	if looksLikeFile(o.outDir, reportFormats(report.OffersProgramme)) {
+		// Not a folder but a file: one school's report, in its format.
+		name, err := a.formatOf(o.format.Name, o.outDir, reportFormats(report.OffersProgramme))
+		if err != nil {
+			return o, err
+		}
+		o.format, _ = report.LookupFormat(name, report.OffersProgramme)
+		o.outFile, o.outDir = o.outDir, ""
+	}
 	if o.run, err = a.runInfo(); err != nil {
 		return o, err
 	}
@@ -82,7 +96,7 @@ func (a *app) reportOptions(files []string) (reportOptions, error) {
 			return o, usagef("%s — каталог; для каталога района используйте: selfdiag batch %s --out КАТАЛОГ --per-school --report %s", f, f, o.format.Name)
 		}
 	}
-	if o.outDir == "" && o.format.Binary {
+	if o.outDir == "" && o.outFile == "" && o.format.Binary {
 		return o, usagef("отчёт %s пишется в файл: укажите --out КАТАЛОГ", o.format.Name)
 	}
 	return o, nil
@@ -97,6 +111,13 @@ func (a *app) runReport(o reportOptions) error {
 		r.Run = o.run
 	}
 	switch {
+	case o.outFile != "" && len(results) > 1:
+		return usagef("в файлах %s, а --out %s — файл одного отчёта: укажите каталог для отчётов --out КАТАЛОГ", report.UnitsOf(m.Lang(), &m.Respondent, "").Count(len(results)), printable(o.outFile))
+	case o.outFile != "" && len(results) == 1:
+		if err := a.output(o.outFile, func(w io.Writer) error { return o.format.School(w, m, results[0]) }); err != nil {
+			return err
+		}
+		fmt.Fprintln(a.err, a.says(m).T("записан отчёт: %s", printable(o.outFile)))
 	case o.outDir == "" && len(results) > 1:
 		return usagef("в файлах %s: укажите каталог для отчётов --out КАТАЛОГ", report.UnitsOf(m.Lang(), &m.Respondent, "").Count(len(results)))
 	case o.outDir == "" && len(results) == 1:

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -46,6 +47,9 @@ type app struct {
 	// overridden by a flag or the environment), and which file.
 	fromFile     map[string]bool
 	settingsPath string
+	// cmd is the command running, whose flags say what the command line
+	// gave.
+	cmd *cobra.Command
 }
 
 // regionHint tells a user at the screen, after a text, how to score with
@@ -227,6 +231,76 @@ func (a *app) format(name string, offers func(report.Format) bool) (report.Forma
 		return f, usagef("неизвестный формат %q: допустимы %s%s", name, strings.Join(report.FormatNames(offers), ", "), a.origin("format"))
 	}
 	return f, nil
+}
+
+// fileFormat is a format an output file may take: its name and its
+// extension (without the dot; "" for a folder).
+type fileFormat struct{ name, ext string }
+
+// formatChoice reads --format among formats for the output out: a file's
+// extension names its format when --format is not on the command line
+// (the environment's or the settings file's format is a default, the
+// file's name says what is wanted); on the command line, the two must
+// agree.
+func (a *app) formatChoice(out string, formats []fileFormat) (string, error) {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	name, err := a.choice("format", names...)
+	if err != nil {
+		return "", err
+	}
+	return a.formatOf(name, out, formats)
+}
+
+// formatOf is formatChoice for a format name already read.
+func (a *app) formatOf(name, out string, formats []fileFormat) (string, error) {
+	ext := strings.TrimPrefix(strings.ToLower(filepath.Ext(strings.TrimSpace(out))), ".")
+	if out == "-" || ext == "" {
+		return name, nil
+	}
+	byExt := ""
+	for _, f := range formats {
+		if f.ext == ext {
+			byExt = f.name
+		}
+	}
+	switch {
+	case byExt == "" || byExt == name:
+		return name, nil
+	case a.flagGiven("format"):
+		return "", usagef("--out %s: по расширению это формат %s, а --format %s; уберите --format или исправьте расширение", printable(out), byExt, name)
+	}
+	return byExt, nil
+}
+
+// reportFormats are the report formats offers picks, as file formats.
+func reportFormats(offers func(report.Format) bool) []fileFormat {
+	var out []fileFormat
+	for _, name := range report.FormatNames(offers) {
+		f, _ := report.LookupFormat(name, offers)
+		out = append(out, fileFormat{f.Name, f.Ext})
+	}
+	return out
+}
+
+// looksLikeFile says out, given for a folder, is no folder but the name
+// of a file of one of the formats.
+func looksLikeFile(out string, formats []fileFormat) bool {
+	if st, err := os.Stat(out); out == "" || err == nil && st.IsDir() {
+		return false
+	}
+	return slices.ContainsFunc(formats, func(f fileFormat) bool { return f.ext != "" && strings.EqualFold(filepath.Ext(out), "."+f.ext) })
+}
+
+// flagGiven says the command line gave the flag.
+func (a *app) flagGiven(name string) bool {
+	if a.cmd == nil {
+		return false
+	}
+	f := a.cmd.Flags().Lookup(name)
+	return f != nil && f.Changed
 }
 
 // choice reads a flag that takes one of a few values.

@@ -60,6 +60,11 @@ func (a *app) scoreOptions(files []string) (scoreOptions, error) {
 	if o.format, err = a.format(a.v.GetString("format"), report.OffersResults); err != nil {
 		return o, err
 	}
+	name, err := a.formatOf(o.format.Name, o.out, reportFormats(report.OffersResults))
+	if err != nil {
+		return o, err
+	}
+	o.format, _ = report.LookupFormat(name, report.OffersResults)
 	for _, f := range files {
 		if st, err := os.Stat(f); err == nil && st.IsDir() {
 			return o, usagef("%s — каталог; для каталога района используйте: selfdiag batch %s", f, f)

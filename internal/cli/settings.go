@@ -19,6 +19,7 @@ import (
 // value that does not come from a flag as strictly as a flag is checked;
 // then the language of the command line, wherever it was given.
 func (a *app) configure(cmd *cobra.Command) error {
+	a.cmd = cmd
 	if err := a.bindSettings(cmd); err != nil {
 		return err
 	}

@@ -52,7 +52,7 @@ func (a *app) templateOptions() (templateOptions, error) {
 	if o.municipalities, err = a.municipalityList(); err != nil {
 		return o, err
 	}
-	if o.format, err = a.choice("format", "xlsx", "csv"); err != nil {
+	if o.format, err = a.formatChoice(o.out, []fileFormat{{"xlsx", "xlsx"}, {"csv", "csv"}}); err != nil {
 		return o, err
 	}
 	switch o.layout {

@@ -55,7 +55,16 @@ var commandLine = map[string]map[Lang]string{
 	"--set %q: ожидалось ПРИЗНАК=ЗНАЧЕНИЕ, например --set type=powiat":                                        {EN: "--set %q: ATTRIBUTE=VALUE was expected, for example --set type=powiat", IT: "--set %q: era atteso CARATTERISTICA=VALORE, per esempio --set type=powiat"},
 	"--set %s указан дважды":                                                                                  {EN: "--set %s is given twice", IT: "--set %s è indicato due volte"},
 	"--workers %d: допустимо от 1 до %d (0 — по числу ядер)":                                                  {EN: "--workers %d: from 1 to %d is allowed (0 — one per core)", IT: "--workers %d: è ammesso da 1 a %d (0 — uno per core)"},
-	"в файлах %s: укажите каталог для отчётов --out КАТАЛОГ":                                                  {EN: "the files hold %s: give a folder for the reports, --out FOLDER", IT: "i file contengono %s: indicate una cartella per i rapporti, --out CARTELLA"},
+	"--out %s: по расширению это формат %s, а --format %s; уберите --format или исправьте расширение": {
+		EN: "--out %s: by its extension the format is %s, but --format %s; drop --format or correct the extension",
+		IT: "--out %s: dall'estensione il formato è %s, ma --format %s; togliete --format o correggete l'estensione"},
+	"--out — каталог, в который пишутся summary.json и summary.<формат>, а %s похоже на имя файла: укажите каталог без расширения, например --out итоги": {
+		EN: "--out is the folder summary.json and summary.<format> are written into, but %s looks like a file's name: give a folder without an extension, for example --out results",
+		IT: "--out è la cartella in cui si scrivono summary.json e summary.<formato>, ma %s sembra il nome di un file: indicate una cartella senza estensione, per esempio --out risultati"},
+	"в файлах %s, а --out %s — файл одного отчёта: укажите каталог для отчётов --out КАТАЛОГ": {
+		EN: "the files hold %s, but --out %s is one report's file: give a folder for the reports, --out FOLDER",
+		IT: "i file contengono %s, ma --out %s è il file di un solo rapporto: indicate una cartella per i rapporti, --out CARTELLA"},
+	"в файлах %s: укажите каталог для отчётов --out КАТАЛОГ": {EN: "the files hold %s: give a folder for the reports, --out FOLDER", IT: "i file contengono %s: indicate una cartella per i rapporti, --out CARTELLA"},
 	"вывод %s — это файл или папка, которые программа читает в этом запуске; входные файлы она не изменяет: укажите для вывода другое имя": {EN: "the output %s is a file or folder this run reads; the program never changes its inputs: give the output another name", IT: "l'uscita %s è un file o una cartella che questa esecuzione legge; il programma non modifica i suoi ingressi: date all'uscita un altro nome"},
 	"для --format %s укажите файл с расширением .%s: --out %s":  {EN: "for --format %s give a file with the extension .%s: --out %s", IT: "per --format %s indicate un file con estensione .%s: --out %s"},
 	"неизвестная группировка %q: допустимы %s":                  {EN: "unknown grouping %q: allowed are %s", IT: "raggruppamento sconosciuto %q: sono ammessi %s"},

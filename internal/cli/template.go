@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"io"
 	"strings"
 
@@ -85,5 +86,11 @@ func (a *app) runTemplate(o templateOptions) error {
 		},
 		"district/csv": func(w io.Writer) error { return form.DistrictCSV(w, m) },
 	}[o.layout+"/"+o.format]
-	return a.output(o.out, write)
+	if err := a.output(o.out, write); err != nil {
+		return err
+	}
+	if o.out != "" && o.out != "-" {
+		fmt.Fprintln(a.err, a.says(m).T("записан шаблон: %s", printable(o.out)))
+	}
+	return nil
 }

@@ -391,6 +391,7 @@ var documents = map[string]map[Lang]string{
 	"модель %s версии %s выгружена в каталог %s: компонентов %d, показателей %d; загрузка: --model %s":                  {EN: "model %s version %s exported to the folder %s: %d components, %d indicators; to load it: --model %s", IT: "modello %s versione %s esportato nella cartella %s: %d componenti, %d indicatori; per caricarlo: --model %s"},
 	"модель %s версии %s прочитана из %s и записана в каталог %s: компонентов %d, показателей %d; загрузка: --model %s": {EN: "model %s version %s read from %s and written to the folder %s: %d components, %d indicators; to load it: --model %s", IT: "modello %s versione %s letto da %s e scritto nella cartella %s: %d componenti, %d indicatori; per caricarlo: --model %s"},
 	"Модель %s версии %s: ошибок нет (компонентов: %d, показателей: %d).":                                               {EN: "Model %s version %s: no errors (components: %d, indicators: %d).", IT: "Modello %s versione %s: nessun errore (componenti: %d, indicatori: %d)."},
+	"записан шаблон: %s":     {EN: "template written: %s", IT: "modello scritto: %s"},
 	"записан отчёт: %s":      {EN: "report written: %s", IT: "rapporto scritto: %s"},
 	"записано сравнение: %s": {EN: "comparison written: %s", IT: "confronto scritto: %s"},
 	"в файлах не найдено ни одной анкеты: проверьте, что это заполненные файлы ответов": {EN: "no questionnaire found in the files: check that they are filled-in answer files", IT: "nessun questionario trovato nei file: verificate che siano file di risposte compilati"},

@@ -117,7 +117,7 @@ func (a *app) runCompare(o compareOptions) error {
 		return err
 	}
 	if o.out != "" && o.out != "-" {
-		fmt.Fprintln(a.err, titles.L.T("записано сравнение: %s", printable(o.out)))
+		fmt.Fprintln(a.err, a.spoken().T("записано сравнение: %s", printable(o.out)))
 	}
 	if a.printSideNotes(titles.Units, oldNotes, newNotes) {
 		return errProblems

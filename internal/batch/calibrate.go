@@ -5,7 +5,6 @@ import (
 
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/calibrate"
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/scoring"
 )
@@ -22,7 +21,7 @@ func Calibrate(m *model.Model, paths []string, read answers.Options) (rep calibr
 	}
 	var notRead []calibrate.Skipped
 	for _, s := range skipped {
-		notRead = append(notRead, calibrate.Skipped{Source: s.Path, Reason: s.Reason.In(lang.RU)})
+		notRead = append(notRead, calibrate.Skipped{Source: s.Path, Reason: s.Reason.In(m.Lang())})
 	}
 	schools, failed := ScoreFiles(m, files, read)
 	for _, err := range failed {
@@ -30,7 +29,7 @@ func Calibrate(m *model.Model, paths []string, read answers.Options) (rep calibr
 		if fe, ok := errors.AsType[*answers.FileError](err); ok {
 			source = fe.File
 		}
-		notRead = append(notRead, calibrate.Skipped{Source: source, Reason: "файл не прочитан: " + FileErrorMessage(err, lang.RU)})
+		notRead = append(notRead, calibrate.Skipped{Source: source, Reason: m.Lang().T("файл не прочитан: %s", FileErrorMessage(err, m.Lang()))})
 	}
 	results := make([]*scoring.Result, len(schools))
 	for i, s := range schools {

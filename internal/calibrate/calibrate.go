@@ -15,7 +15,6 @@ import (
 	"cmp"
 	"maps"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/lang"
@@ -48,7 +47,11 @@ type ModelRef struct {
 
 // Profile is the calibration for schools of one profile.
 type Profile struct {
-	Profile ProfileRef `json:"profile"`
+	// Profile is a school's profile; Attributes, for another respondent,
+	// its attributes' values by id.
+	Profile    ProfileRef          `json:"profile"`
+	Attributes map[string][]string `json:"attributes,omitempty"`
+	profile    model.Profile
 	// Max is the profile's maximum total.
 	Max    int `json:"max"`
 	Tables int `json:"tables"`
@@ -163,25 +166,25 @@ func source(r *scoring.Result) string {
 // why it cannot serve.
 func readTable(m *model.Model, r *scoring.Result) (table, string) {
 	t := table{source: source(r), profile: r.School.Profile, max: r.Total.Max}
-	st := r.Stated
+	st, l := r.Stated, m.Lang()
 	switch {
 	case st.Total == nil && st.Level == "":
-		return t, "в таблице не указаны сумма баллов и уровень («Сумма баллов за весь тест: …», «Уровень: …»)"
+		return t, l.T("в таблице не указаны сумма баллов и уровень («Сумма баллов за весь тест: …», «Уровень: …»)")
 	case st.Total == nil:
-		return t, "в таблице не указана сумма баллов («Сумма баллов за весь тест: …»)"
+		return t, l.T("в таблице не указана сумма баллов («Сумма баллов за весь тест: …»)")
 	case st.Level == "":
-		return t, "в таблице не указан уровень («Уровень: …»)"
+		return t, l.T("в таблице не указан уровень («Уровень: …»)")
 	case *st.Total < 0 || *st.Total > r.Total.Max:
-		return t, "сумма баллов в таблице вне пределов профиля школы: от 0 до " + strconv.Itoa(r.Total.Max) + " по модели"
+		return t, l.T("сумма баллов в таблице вне пределов профиля школы: от 0 до %d по модели", r.Total.Max)
 	}
 	t.total = *st.Total
 	t.level = levelOf(m, st.Level)
 	if t.level < 0 {
 		names := make([]string, len(m.Levels))
-		for i, l := range m.Levels {
-			names[i] = "«" + l.Title + "»"
+		for i, lv := range m.Levels {
+			names[i] = "«" + lv.Title + "»"
 		}
-		return t, "уровень «" + st.Level + "» не из модели: в ней " + strings.Join(names, ", ")
+		return t, l.T("уровень «%s» не из модели: в ней %s", st.Level, strings.Join(names, ", "))
 	}
 	for _, id := range r.CriticalFailures {
 		if ind, ok := m.Indicator(id); ok {
@@ -210,7 +213,13 @@ func sameProfile(a, b model.Profile) bool {
 
 func calibrateProfile(m *model.Model, p model.Profile, tables []table) Profile {
 	out := Profile{Profile: ProfileRef{Programs: append([]string{}, p["programs"]...), OVZ: p.Has("ovz", model.Yes),
-		Corrective: p.Has("corrective", model.Yes)}, Tables: len(tables), Contradictions: []Contradiction{}, Thresholds: []Threshold{}}
+		Corrective: p.Has("corrective", model.Yes)}, Tables: len(tables), Contradictions: []Contradiction{}, Thresholds: []Threshold{}, profile: p}
+	if !m.Respondent.IsSchool() {
+		out.Profile, out.Attributes = ProfileRef{Programs: []string{}}, map[string][]string{}
+		for id, values := range p {
+			out.Attributes[id] = slices.Clone(values)
+		}
+	}
 	out.Max = tables[0].max
 	needs := m.Standing("", p, 0, out.Max).Needs
 	levels := len(m.Levels)

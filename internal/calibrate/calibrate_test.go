@@ -5,10 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modeltest"
 	"github.com/selfdiag/selfdiag/internal/scoring"
@@ -302,5 +306,84 @@ func TestJSONSchema(t *testing.T) {
 		if !strings.Contains(text.String(), want) {
 			t.Errorf("text lacks %q:\n%s", want, text.String())
 		}
+	}
+}
+
+// Another framework's model — Italian, its respondents a unit with a
+// «tipo» — is calibrated in its own words: its attributes name the
+// profiles (in JSON too), every line is Italian.
+func TestCalibrateInModelLanguage(t *testing.T) {
+	dir := "../../testdata/frameworks/maturita-digitale/modello"
+	fsys := fstest.MapFS{}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Levels by the sum of points, which tables state.
+		fsys[e.Name()] = &fstest.MapFile{Data: bytes.Replace(data, []byte("overall: mean_of_components\n"), nil, 1)}
+	}
+	m, err := model.Load(fsys, "modello")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Overall == model.OverallMean || m.Lang() != lang.IT {
+		t.Fatalf("the model is not as the test needs: %s, %s", m.Overall, m.Lang())
+	}
+	var results []*scoring.Result
+	for i, tipo := range []string{"gmina", "powiat", "gmina", "powiat", "gmina"} {
+		p := model.Profile{"tipo": {tipo}}
+		sub := &submission.Submission{Source: fmt.Sprintf("ente-%d.csv", i), ProfileKnown: true, School: submission.School{Profile: p}}
+		for _, ind := range m.Indicators {
+			if ind.Applies.AppliesTo(p) {
+				value := ""
+				if ind.Multiple && i%2 == 0 { // every option that earns points
+					var all []string
+					for _, o := range ind.Options {
+						if o.Points > 0 {
+							all = append(all, o.Text)
+						}
+					}
+					value = strings.Join(all, "; ")
+				} else {
+					value = answer(ind, i%2 == 0)
+				}
+				sub.Answers = append(sub.Answers, submission.Answer{Indicator: ind.ID, Value: value})
+			}
+		}
+		r := scoring.Score(m, sub)
+		total := r.Total.Points
+		r.Stated = submission.Stated{Total: &total, Level: r.Total.LevelTitle}
+		results = append(results, r)
+	}
+	// One table states a level the model does not have.
+	results[4].Stated.Level = "eccellente"
+	rep := Calibrate(m, results)
+	if len(rep.Profiles) != 2 || len(rep.Skipped) != 1 {
+		t.Fatalf("%d profiles, %d skipped: %+v", len(rep.Profiles), len(rep.Skipped), rep)
+	}
+	var text bytes.Buffer
+	if err := WriteText(&text, m, rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Calibrazione delle soglie del modello maturita-digitale", "Profilo: gmina — 2 tabelle, massimo ",
+		"Profilo: powiat — 2 tabelle", "soglia da ", "Non usati (1):", "il livello «eccellente» non è del modello"} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("text lacks %q:\n%s", want, text.String())
+		}
+	}
+	if w := regexp.MustCompile(`\p{Cyrillic}+`).FindString(text.String()); w != "" {
+		t.Errorf("a Russian word %q:\n%s", w, text.String())
+	}
+	var doc bytes.Buffer
+	if err := WriteJSON(&doc, rep); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.String(), `"attributes": {`) || !strings.Contains(doc.String(), `"gmina"`) || strings.Contains(doc.String(), `"НОО"`) {
+		t.Errorf("JSON profiles:\n%s", doc.String())
 	}
 }

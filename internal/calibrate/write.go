@@ -6,8 +6,8 @@ import (
 	"io"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/ru"
 	"github.com/selfdiag/selfdiag/internal/safetext"
 )
 
@@ -18,59 +18,70 @@ func WriteJSON(w io.Writer, rep Report) error {
 	return enc.Encode(rep)
 }
 
-// WriteText writes the report for a person: per profile, each threshold's
-// interval beside the model's, then the tables the model contradicts.
+// WriteText writes the report for a person, in the model's language: per
+// profile, each threshold's interval beside the model's, then the tables
+// the model contradicts.
 func WriteText(w io.Writer, m *model.Model, rep Report) error {
 	var b strings.Builder
+	l := m.Lang()
 	title := func(id string) string {
 		if i := m.LevelIndex(id); i >= 0 {
 			return m.Levels[i].Title
 		}
 		return id
 	}
-	fmt.Fprintf(&b, "Калибровка порогов модели %s, версия %s: таблиц с суммой баллов и уровнем — %d.\n",
-		safetext.Terminal(rep.Model.ID), safetext.Terminal(rep.Model.Version), rep.Tables)
+	points := func(n int) string { return l.Count(n, "балл", "балла", "баллов") }
+	b.WriteString(l.T("Калибровка порогов модели %s, версия %s: таблиц с суммой баллов и уровнем — %d.",
+		safetext.Terminal(rep.Model.ID), safetext.Terminal(rep.Model.Version), rep.Tables) + "\n")
 	if len(rep.Profiles) == 0 {
-		b.WriteString("Таблиц с суммой баллов и уровнем нет: порогов не вывести.\n")
+		b.WriteString(l.T("Таблиц с суммой баллов и уровнем нет: порогов не вывести.") + "\n")
 	}
 	for _, p := range rep.Profiles {
-		progs := strings.Join(p.Profile.Programs, ", ")
-		if progs == "" {
-			progs = "программы не указаны"
+		tables, max := l.Count(p.Tables, "таблица", "таблицы", "таблиц"), points(p.Max)
+		if m.Respondent.IsSchool() {
+			progs := strings.Join(p.Profile.Programs, ", ")
+			if progs == "" {
+				progs = l.T("программы не указаны")
+			}
+			b.WriteString("\n" + l.T("Профиль: %s; ОВЗ: %s; коррекционная: %s — %s, максимум %s.", progs, yesNo(l, p.Profile.OVZ), yesNo(l, p.Profile.Corrective), tables, max) + "\n")
+		} else {
+			profile := m.Respondent.ProfileText(p.profile)
+			if profile == "" {
+				profile = l.T("без признаков")
+			}
+			b.WriteString("\n" + l.T("Профиль: %s — %s, максимум %s.", safetext.Terminal(profile), tables, max) + "\n")
 		}
-		fmt.Fprintf(&b, "\nПрофиль: %s; ОВЗ: %s; коррекционная: %s — %s, максимум %s.\n", progs, yesNo(p.Profile.OVZ), yesNo(p.Profile.Corrective),
-			ru.Count(p.Tables, "таблица", "таблицы", "таблиц"), ru.Points(p.Max))
 		if p.LeftOut > 0 {
-			fmt.Fprintf(&b, "  Не учтено в порогах: %d (уровень объясняет невыполненный критический показатель).\n", p.LeftOut)
+			b.WriteString(l.T("  Не учтено в порогах: %d (уровень объясняет невыполненный критический показатель).", p.LeftOut) + "\n")
 		}
 		for _, t := range p.Thresholds {
-			upper := "без верхней границы"
+			upper := l.T("без верхней границы")
 			if t.To != nil {
-				upper = fmt.Sprintf("до %d", *t.To)
+				upper = l.T("до %d", *t.To)
 			}
-			verdict := "согласуется"
+			verdict := l.T("согласуется")
 			switch {
 			case t.To != nil && t.From > *t.To:
-				verdict = "таблицы противоречат друг другу"
+				verdict = l.T("таблицы противоречат друг другу")
 			case !t.Consistent:
-				verdict = "НЕ согласуется"
+				verdict = l.T("НЕ согласуется")
 			}
-			fmt.Fprintf(&b, "  «%s»: порог от %d %s баллов; в модели %d — %s\n", title(t.Level), t.From, upper, t.Model, verdict)
+			b.WriteString(l.T("  «%s»: порог от %d %s баллов; в модели %d — %s", title(t.Level), t.From, upper, t.Model, verdict) + "\n")
 		}
 		if len(p.Contradictions) > 0 {
-			fmt.Fprintf(&b, "  Модель противоречит таблицам (%d):\n", len(p.Contradictions))
+			b.WriteString(l.T("  Модель противоречит таблицам (%d):", len(p.Contradictions)) + "\n")
 			for _, c := range p.Contradictions {
-				by := "уровень задаёт критический показатель"
+				by := l.T("уровень задаёт критический показатель")
 				if c.By != nil {
-					by = "порог модели расходится на " + ru.Points(*c.By)
+					by = l.T("порог модели расходится на %s", points(*c.By))
 				}
-				fmt.Fprintf(&b, "    %s: %s, в таблице «%s», по модели «%s» (%s)\n", safetext.Terminal(c.Source), ru.Points(c.StatedTotal),
-					title(c.StatedLevel), title(c.ModelLevel), by)
+				b.WriteString(l.T("    %s: %s, в таблице «%s», по модели «%s» (%s)", safetext.Terminal(c.Source), points(c.StatedTotal),
+					title(c.StatedLevel), title(c.ModelLevel), by) + "\n")
 			}
 		}
 	}
 	if len(rep.Skipped) > 0 {
-		fmt.Fprintf(&b, "\nНе учтены (%d):\n", len(rep.Skipped))
+		b.WriteString("\n" + l.T("Не учтены (%d):", len(rep.Skipped)) + "\n")
 		for _, s := range rep.Skipped {
 			fmt.Fprintf(&b, "  %s: %s\n", safetext.Terminal(s.Source), safetext.Terminal(s.Reason))
 		}
@@ -79,11 +90,11 @@ func WriteText(w io.Writer, m *model.Model, rep Report) error {
 	return err
 }
 
-func yesNo(v bool) string {
+func yesNo(l lang.Lang, v bool) string {
 	if v {
-		return "да"
+		return l.T("да")
 	}
-	return "нет"
+	return l.T("нет")
 }
 
 // Agrees reports whether every threshold is consistent with the tables and

@@ -257,6 +257,7 @@ var catalogue = map[string]map[Lang]string{
 // few and many, joined by «|») in English and Italian (one, many).
 var nouns = map[string]map[Lang][2]string{
 	"балл|балла|баллов":                  {EN: {"point", "points"}, IT: {"punto", "punti"}},
+	"таблица|таблицы|таблиц":             {EN: {"table", "tables"}, IT: {"tabella", "tabelle"}},
 	"балла|баллов|баллов":                {EN: {"point", "points"}, IT: {"punto", "punti"}},
 	"показатель|показателя|показателей":  {EN: {"indicator", "indicators"}, IT: {"indicatore", "indicatori"}},
 	"показателя|показателей|показателей": {EN: {"indicator", "indicators"}, IT: {"indicatore", "indicatori"}},

@@ -139,4 +139,48 @@ var outputProblems = map[string]map[Lang]string{
 	"Файлы, записанные последним запуском selfdiag в этот каталог, с размером и SHA-256: следующий запуск удалит те из них, которые не запишет заново, если их никто не менял. Другие файлы каталога программа не трогает.": {
 		EN: "The files the last run of selfdiag wrote into this folder, with their size and SHA-256: the next run removes those it does not write again if nobody changed them. The program leaves the folder's other files alone.",
 		IT: "I file scritti in questa cartella dall'ultima esecuzione di selfdiag, con dimensione e SHA-256: l'esecuzione successiva rimuove quelli che non riscrive, se nessuno li ha modificati. Gli altri file della cartella il programma non li tocca."},
+
+	// Calibration of thresholds from tables with stated totals and levels.
+	"Калибровка порогов модели %s, версия %s: таблиц с суммой баллов и уровнем — %d.": {
+		EN: "Calibration of the thresholds of model %s, version %s: tables with a total of points and a level — %d.",
+		IT: "Calibrazione delle soglie del modello %s, versione %s: tabelle con somma dei punti e livello — %d."},
+	"Таблиц с суммой баллов и уровнем нет: порогов не вывести.": {
+		EN: "No table states a total of points and a level: no thresholds can be derived.",
+		IT: "Nessuna tabella indica somma dei punti e livello: non si possono ricavare soglie."},
+	"программы не указаны": {EN: "programmes not stated", IT: "programmi non indicati"},
+	"Профиль: %s; ОВЗ: %s; коррекционная: %s — %s, максимум %s.": {
+		EN: "Profile: %s; special needs: %s; special (corrective): %s — %s, maximum %s.",
+		IT: "Profilo: %s; bisogni speciali: %s; speciale (correttiva): %s — %s, massimo %s."},
+	"Профиль: %s — %s, максимум %s.": {EN: "Profile: %s — %s, maximum %s.", IT: "Profilo: %s — %s, massimo %s."},
+	"без признаков":                  {EN: "no attributes", IT: "senza attributi"},
+	"  Не учтено в порогах: %d (уровень объясняет невыполненный критический показатель).": {
+		EN: "  Left out of the thresholds: %d (a critical indicator not met explains the level).",
+		IT: "  Esclusi dalle soglie: %d (il livello è spiegato da un indicatore critico non soddisfatto)."},
+	"без верхней границы": {EN: "without an upper bound", IT: "senza limite superiore"},
+	"до %d":               {EN: "to %d", IT: "a %d"},
+	"согласуется":         {EN: "agrees", IT: "concorda"},
+	"таблицы противоречат друг другу": {EN: "the tables contradict one another", IT: "le tabelle si contraddicono"},
+	"НЕ согласуется":                  {EN: "does NOT agree", IT: "NON concorda"},
+	"  «%s»: порог от %d %s баллов; в модели %d — %s": {
+		EN: "  «%s»: threshold from %d %s points; in the model %d — %s",
+		IT: "  «%s»: soglia da %d %s punti; nel modello %d — %s"},
+	"  Модель противоречит таблицам (%d):":  {EN: "  The model contradicts tables (%d):", IT: "  Il modello contraddice delle tabelle (%d):"},
+	"уровень задаёт критический показатель": {EN: "a critical indicator sets the level", IT: "il livello è dato da un indicatore critico"},
+	"порог модели расходится на %s":         {EN: "the model's threshold is off by %s", IT: "la soglia del modello si discosta di %s"},
+	"    %s: %s, в таблице «%s», по модели «%s» (%s)": {
+		EN: "    %s: %s, in the table «%s», by the model «%s» (%s)",
+		IT: "    %s: %s, nella tabella «%s», secondo il modello «%s» (%s)"},
+	"Не учтены (%d):": {EN: "Not used (%d):", IT: "Non usati (%d):"},
+	"в таблице не указаны сумма баллов и уровень («Сумма баллов за весь тест: …», «Уровень: …»)": {
+		EN: "the table states neither the total of points nor the level",
+		IT: "la tabella non indica né la somma dei punti né il livello"},
+	"в таблице не указана сумма баллов («Сумма баллов за весь тест: …»)": {
+		EN: "the table does not state the total of points",
+		IT: "la tabella non indica la somma dei punti"},
+	"в таблице не указан уровень («Уровень: …»)": {EN: "the table does not state the level", IT: "la tabella non indica il livello"},
+	"сумма баллов в таблице вне пределов профиля школы: от 0 до %d по модели": {
+		EN: "the table's total of points is outside the profile's range: from 0 to %d by the model",
+		IT: "la somma dei punti della tabella è fuori dall'intervallo del profilo: da 0 a %d secondo il modello"},
+	"уровень «%s» не из модели: в ней %s": {EN: "the level «%s» is not the model's: it has %s", IT: "il livello «%s» non è del modello: ha %s"},
+	"файл не прочитан: %s":                {EN: "file not read: %s", IT: "file non letto: %s"},
 }

@@ -395,3 +395,25 @@ func TestLargeCSVEncodings(t *testing.T) {
 		t.Errorf("late non-UTF-8 bytes: %v, want %q", err, want)
 	}
 }
+
+// A table of another framework states its total and level in its words.
+func TestStatedInOtherLanguages(t *testing.T) {
+	for _, tc := range []struct{ total, level, wantLevel string }{
+		{"Total points: 12", "Level: Tier 2 Risk Informed", "Tier 2 Risk Informed"},
+		{"Total score: 12", "level:  tier 2", "tier 2"},
+		{"Punteggio totale: 12", "Livello: di base", "di base"},
+		{"Somma dei punti: 12", "Livello: iniziale", "iniziale"},
+		{"Сумма баллов: 12", "Уровень: базовый", "базовый"},
+	} {
+		data := tc.total + "\n" + tc.level + "\nКод ОО;1\n№;Ответ\n1;да\n"
+		s := readCSV(t, []byte(data), Options{})[0]
+		if s.Stated.Total == nil || *s.Stated.Total != 12 || s.Stated.Level != tc.wantLevel || s.Stated.LevelLoc.Row != 2 {
+			t.Errorf("%q, %q: stated %+v", tc.total, tc.level, s.Stated)
+		}
+	}
+	// A field that only starts like a level's is not one.
+	s := readCSV(t, []byte("Level of education: secondary\nКод ОО;1\n№;Ответ\n1;да\n"), Options{})[0]
+	if s.Stated.Level != "" {
+		t.Errorf("stated level %q", s.Stated.Level)
+	}
+}

@@ -237,8 +237,12 @@ func (r ids) header(cell string) (string, bool) {
 	return m[1], true
 }
 
+// The total and the level a table states above its answers: the federal
+// service's «Сумма баллов за весь тест: 137», «Уровень: СРЕДНИЙ», and the
+// same in English and Italian («Total points: 12», «Level: Tier 2»,
+// «Punteggio totale: 12», «Livello: di base»).
 var (
-	statedTotalRe = regexp.MustCompile(`(?i)^сумма\s+баллов[^:0-9]*:?\s*(\d+)(?:[.,]0+)?\s*$`)
-	statedLevelRe = regexp.MustCompile(`(?i)^уровень(?:\s+[^:]*)?:\s*(.+)$|^уровень\s+(\S.*)$`)
+	statedTotalRe = regexp.MustCompile(`(?i)^(?:сумма\s+баллов|total\s+(?:of\s+)?(?:points|score)|punteggio\s+totale|somma\s+(?:dei\s+)?punti)[^:0-9]*:?\s*(\d+)(?:[.,]0+)?\s*$`)
+	statedLevelRe = regexp.MustCompile(`(?i)^уровень(?:\s+[^:]*)?:\s*(.+)$|^уровень\s+(\S.*)$|^(?:level|livello)\s*:\s*(.+)$`)
 	headingRe     = regexp.MustCompile(`(?i)^(магистральное\s+направление|ключевое\s+условие|направление|условие)`)
 )

@@ -309,10 +309,7 @@ func readPreHeader(t table, pre []preRow, meta *metaFields, sub *submission.Subm
 			continue
 		}
 		if m := statedLevelRe.FindStringSubmatch(joined); m != nil && meta.f.role(key) == roleNone {
-			lv := m[1]
-			if lv == "" {
-				lv = m[2]
-			}
+			lv := cmp.Or(m[1], m[2], m[3])
 			sub.Stated.Level = strings.TrimSpace(lv)
 			sub.Stated.LevelLoc = t.loc(p.row, col+1)
 			continue

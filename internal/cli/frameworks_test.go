@@ -599,7 +599,7 @@ func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root strin
 	checkWords(t, m, work, docs)
 	checkColours(t, m, work, docs)
 	checkStatusLines(t, modelDir, root, fw, work)
-	checkTroubleInLanguage(t, modelDir, root, fw, work)
+	checkTroubleInLanguage(t, modelDir, root, fw, work, m.Lang())
 	checkFailuresInLanguage(t, modelDir, root, fw, work, m.Lang())
 	for _, path := range files {
 		text := documentText(t, path)
@@ -762,7 +762,7 @@ func checkColours(t *testing.T, m *model.Model, work, docs string) {
 // a damaged workbook, an empty CSV, an old .xls, the program's own
 // results, a respondent sent twice, a template sent back blank — and wants what the district's note
 // and the command line say of them in the model's language.
-func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, work string) {
+func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, work string, l lang.Lang) {
 	t.Helper()
 	dir := filepath.Join(work, "troubles")
 	if err := os.CopyFS(dir, os.DirFS(filepath.Join(root, fw.before))); err != nil {
@@ -804,6 +804,32 @@ func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, w
 	said += string(manifest)
 	_, errOut = run(t, ExitFailure, "score", "--model", modelDir, filepath.Join(dir, "damaged.xlsx"))
 	said += errOut
+	// Answers the scoring cannot count, and a total and a level the
+	// file states that are not the model's: each problem in its words.
+	wrong := filepath.Join(work, "wrong-answers.csv")
+	run(t, ExitOK, "template", "--model", modelDir, "--format", "csv", "--out", wrong)
+	form, err := os.ReadFile(wrong)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := strings.Split(string(form), "\n")
+	for i, row := range rows {
+		if cells := strings.Split(row, ";"); i > 0 && len(cells) > 3 && cells[2] == "" {
+			cells[2] = []string{"bogus", "12 34", "1; 2", "=A1"}[i%4]
+			rows[i] = strings.Join(cells, ";")
+		}
+	}
+	stated := map[lang.Lang]string{lang.EN: "Total points: 999\nLevel: nowhere\n", lang.IT: "Punteggio totale: 999\nLivello: da nessuna parte\n"}[l]
+	if err := os.WriteFile(wrong, []byte(stated+strings.Join(rows, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, errOut = run(t, ExitProblems, "score", "--model", modelDir, wrong)
+	said += out + errOut
+	for _, want := range []string{"999", "bogus"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("nothing said of %s:\n%s", want, out)
+		}
+	}
 	_, errOut = run(t, ExitProblems, "compare", "--model", modelDir, "-f", "text", "--out", filepath.Join(work, "troubles-compare.txt"), dir, filepath.Join(root, fw.after))
 	said += errOut
 	for _, want := range []string{"damaged.xlsx", "empty.csv", "old.xls", "again.csv", "twice.csv", "blank.csv"} {

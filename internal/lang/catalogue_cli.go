@@ -4,6 +4,13 @@ package lang
 // frame: cobra's template words and the placeholders naming a flag's
 // value. The commands' own texts are in package cli's help books.
 var commandLine = map[string]map[Lang]string{
+	"%s; прежние файлы каталога не изменены": {EN: "%s; the folder's previous files are unchanged", IT: "%s; i file precedenti della cartella non sono cambiati"},
+	"не найдены: %s":                   {EN: "not found: %s", IT: "non trovati: %s"},
+	"не удалось вывести результат: %s": {EN: "could not write the result: %s", IT: "impossibile scrivere il risultato: %s"},
+	"прошлая самодиагностика прочитана не вся (см. выше): сравнение неполно": {
+		EN: "the previous self-assessment was not read in full (see above): the comparison is incomplete",
+		IT: "l'autovalutazione precedente non è stata letta per intero (vedi sopra): il confronto è incompleto"},
+	"файл настроек %s не прочитан: %s": {EN: "the settings file %s was not read: %s", IT: "il file di impostazioni %s non è stato letto: %s"},
 	"selfdiag %s (коммит %s)":          {EN: "selfdiag %s (commit %s)", IT: "selfdiag %s (commit %s)"},
 	"неизвестен":                       {EN: "unknown", IT: "sconosciuto"},
 	"встроенная модель: %s, версия %s": {EN: "embedded model: %s, version %s", IT: "modello incorporato: %s, versione %s"},

@@ -415,7 +415,7 @@ var documents = map[string]map[Lang]string{
 // The documents' and the command line's words join the catalogue
 // (TestCatalogueParts: no message in two parts).
 func init() {
-	for _, part := range []map[string]map[Lang]string{documents, commandLine, modelProblems, fileProblems, webPage, outputProblems} {
+	for _, part := range []map[string]map[Lang]string{documents, commandLine, modelProblems, fileProblems, webPage, outputProblems, answerProblems} {
 		for msg, tr := range part {
 			catalogue[msg] = tr
 		}

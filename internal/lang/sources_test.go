@@ -95,18 +95,20 @@ func checkTemplate(t *testing.T, path string, want func(token.Pos, string)) {
 
 // inspect finds the messages of a file: T's first argument, a literal or
 // a constant of the package; say's and Say's neutral text; a model
-// loader's problems (add); phrases (lang.P); usage errors (usagef); the
-// nouns given to Plural and Count.
+// loader's problems (add); a scored answer's (addf, invalid); phrases
+// (lang.P); usage errors (usagef) and failures (failf); the nouns given
+// to Plural and Count.
 func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string), noun func(token.Pos, [3]string)) {
 	ast.Inspect(f, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
 			return true
 		}
-		if id, ok := call.Fun.(*ast.Ident); ok && (id.Name == "usagef" || id.Name == "refused") {
+		if id, ok := call.Fun.(*ast.Ident); ok && (id.Name == "usagef" || id.Name == "refused" || id.Name == "failf" || id.Name == "invalid") {
 			// A command-line mistake, told in the command line's language;
-			// an upload the page refuses, in the page's.
-			i := map[string]int{"usagef": 0, "refused": 1}[id.Name]
+			// an upload the page refuses, in the page's; a command's
+			// failure; an answer the scoring cannot count.
+			i := map[string]int{"usagef": 0, "refused": 1, "failf": 0, "invalid": 0}[id.Name]
 			if lits := stringArgs(call.Args); len(lits) > i && lits[i] != nil {
 				want(call.Pos(), *lits[i])
 			}
@@ -129,8 +131,9 @@ func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string)
 			if len(lits) > 0 && lits[0] != nil {
 				want(call.Pos(), *lits[0])
 			}
-		case "say", "Say", "add":
-			// say's and Say's neutral text; a model loader's problem.
+		case "say", "Say", "add", "addf":
+			// say's and Say's neutral text; a model loader's problem; a
+			// scored answer's.
 			if len(lits) > 1 && lits[1] != nil {
 				want(call.Pos(), *lits[1])
 			}

@@ -2,7 +2,6 @@ package answers
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -42,7 +41,7 @@ const maxHeaderSearch = 200
 
 // errNoHeader is returned by parseTable when no header row was found; seen
 // are the first cells it did find, to show the user what the program saw.
-type errNoHeader struct{ seen []string }
+type errNoHeader struct{ seen []lang.Phrase }
 
 func (errNoHeader) Error() string { return "no header row" }
 
@@ -51,16 +50,19 @@ func (e errNoHeader) message() lang.Phrase {
 	if len(e.seen) == 0 {
 		return lang.P(noHeaderMsg + "; в файле не найдено ни одной непустой ячейки")
 	}
-	return lang.P("%s; в начале найдено: %s", lang.P(noHeaderMsg), strings.Join(e.seen, ", "))
+	return lang.P("%s; в начале найдено: %s", lang.P(noHeaderMsg), lang.Joined{Sep: ", ", Items: e.seen})
 }
 
-// seenCells lists up to 8 non-empty cells of the rows, with their places.
-func seenCells(t table, rows []preRow) []string {
-	var seen []string
+// seenCells lists up to 8 non-empty cells of the rows, with their places
+// («строка 1, столбец 2», «row 1, column 2» when written).
+func seenCells(t table, rows []preRow) []lang.Phrase {
+	var seen []lang.Phrase
 	for _, r := range rows {
 		for c, v := range r.cells {
 			if v = strings.TrimSpace(v); v != "" && len(seen) < 8 {
-				seen = append(seen, fmt.Sprintf("%s «%s»", t.loc(r.row, c+1).Cell(), textnorm.Truncate(v, 30)))
+				where := t.loc(r.row, c+1)
+				where.File = ""
+				seen = append(seen, lang.P("%s «%s»", where, lang.Text(textnorm.Truncate(v, 30))))
 			}
 		}
 	}
@@ -422,7 +424,7 @@ func parseSchool(t table, h header, pre []preRow, base *metaFields, out sink, op
 					a.Points = &n
 				} else {
 					sub.Problems = append(sub.Problems, problem.At(sub.PointsLoc(&a),
-						"в столбце баллов «%s» не целое число баллов: сверка баллов для показателя %s пропущена", textnorm.Truncate(ps, 20), id))
+						opts.fields.T("в столбце баллов «%s» не целое число баллов: сверка баллов для показателя %s пропущена"), textnorm.Truncate(ps, 20), id))
 				}
 			}
 		}

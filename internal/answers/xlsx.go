@@ -70,7 +70,8 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	// (the same headers) joins the first sheet's answers; a district table
 	// continued on further sheets (a sheet per municipality) gives their
 	// schools too; a table of the other kind is reported.
-	var seen, ignored []string
+	var seen []lang.Phrase
+	var ignored []string
 	var emptyDistrict []errNoSchools
 	var schools []*submission.Submission
 	layout := ""
@@ -122,7 +123,7 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	if len(schools) == 0 {
 		msg := lang.P("%s (просмотрены листы: «%s»)", lang.P(noHeaderMsg), strings.Join(sheets, "», «"))
 		if len(seen) > 0 {
-			msg = lang.P("%s; в начале найдено: %s", msg, strings.Join(seen[:min(len(seen), 8)], ", "))
+			msg = lang.P("%s; в начале найдено: %s", msg, lang.Joined{Sep: ", ", Items: seen[:min(len(seen), 8)]})
 		}
 		return &FileError{File: path, Msg: msg}
 	}

@@ -781,7 +781,7 @@ func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, w
 		lines[i] = line + ";" + cells[len(cells)-1]
 	}
 	twice := []byte(strings.Join(lines, "\n") + "\n")
-	for name, body := range map[string][]byte{"again.csv": data, "damaged.xlsx": []byte("PK\x03\x04damaged"), "empty.csv": nil, "old.xls": []byte("x"), "twice.csv": twice} {
+	for name, body := range map[string][]byte{"again.csv": data, "damaged.xlsx": []byte("PK\x03\x04damaged"), "empty.csv": nil, "old.xls": []byte("x"), "twice.csv": twice, "letter.csv": []byte("Dear colleagues\nall is well\n")} {
 		if err := os.WriteFile(filepath.Join(dir, name), body, 0o644); err != nil {
 			t.Fatal(err)
 		}
@@ -832,7 +832,7 @@ func checkTroubleInLanguage(t *testing.T, modelDir, root string, fw framework, w
 	}
 	_, errOut = run(t, ExitProblems, "compare", "--model", modelDir, "-f", "text", "--out", filepath.Join(work, "troubles-compare.txt"), dir, filepath.Join(root, fw.after))
 	said += errOut
-	for _, want := range []string{"damaged.xlsx", "empty.csv", "old.xls", "again.csv", "twice.csv", "blank.csv"} {
+	for _, want := range []string{"damaged.xlsx", "empty.csv", "old.xls", "again.csv", "twice.csv", "blank.csv", "letter.csv", "«Dear colleagues»"} {
 		if !strings.Contains(said, want) {
 			t.Errorf("nothing said of %s:\n%s", want, said)
 		}

@@ -56,4 +56,7 @@ var answerProblems = map[string]map[Lang]string{
 	"в таблице указан уровень «%s», а по модели «%s» получен «%s»": {
 		EN: "the table states the level «%s», but the model «%s» gives «%s»",
 		IT: "la tabella indica il livello «%s», ma il modello «%s» dà «%s»"},
+	"в столбце баллов «%s» не целое число баллов: сверка баллов для показателя %s пропущена": {
+		EN: "the points column has «%s», not a whole number of points: the points of indicator %s are not checked",
+		IT: "la colonna dei punti contiene «%s», non un numero intero di punti: i punti dell'indicatore %s non sono verificati"},
 }

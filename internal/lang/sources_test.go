@@ -137,6 +137,13 @@ func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string)
 			if len(lits) > 1 && lits[1] != nil {
 				want(call.Pos(), *lits[1])
 			}
+		case "At":
+			// A problem in an input keeps its message as written: a
+			// Russian one must come translated, At(loc, l.T(…)) — never
+			// in the catalogue as it stands.
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "problem" && len(lits) > 1 && lits[1] != nil {
+				want(call.Pos(), "problem.At without T: "+*lits[1])
+			}
 		case "P", "Errorf":
 			// A phrase written later (lang.P, lang.Errorf).
 			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "lang" && len(lits) > 0 && lits[0] != nil {

@@ -14,6 +14,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/batch"
 	"github.com/selfdiag/selfdiag/internal/calibrate"
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modelinfo"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
@@ -214,10 +215,11 @@ func (a *app) runModelExport(format, out string) error {
 func (a *app) runModelImport(file, out string) error {
 	m, err := modelsheet.Load(file)
 	if list, ok := err.(problem.List); ok {
+		l := a.problemsLang(list)
 		for _, p := range list {
-			fmt.Fprintln(a.out, p)
+			fmt.Fprintln(a.out, p.In(l))
 		}
-		fmt.Fprintln(a.err, list.Lang().T("selfdiag: в таблице модели найдено ошибок: %d; каталог не записан", len(list)))
+		fmt.Fprintln(a.err, l.T("selfdiag: в таблице модели найдено ошибок: %d; каталог не записан", len(list)))
 		return errProblems
 	}
 	if err != nil {
@@ -251,13 +253,23 @@ func (a *app) writeModelFolder(m *model.Model, dir, file string) error {
 	return nil
 }
 
+// problemsLang is the language of a model's problems: the model's, as the
+// loader read it, else (no root file to read it from) the run's.
+func (a *app) problemsLang(list problem.List) lang.Lang {
+	if l := list.Lang(); l != "" {
+		return l
+	}
+	return a.spoken()
+}
+
 func (a *app) runModelValidate(dir string) error {
 	m, err := modelsheet.Open(dir)
 	if list, ok := errors.AsType[problem.List](err); ok {
+		l := a.problemsLang(list)
 		for _, p := range list {
-			fmt.Fprintln(a.out, p)
+			fmt.Fprintln(a.out, p.In(l))
 		}
-		fmt.Fprintln(a.err, list.Lang().T("selfdiag: в модели найдено ошибок: %d", len(list)))
+		fmt.Fprintln(a.err, l.T("selfdiag: в модели найдено ошибок: %d", len(list)))
 		return errProblems
 	}
 	if err != nil {

@@ -96,7 +96,7 @@ func (l *loader) problems() problem.List {
 	for _, p := range l.pending {
 		// The values in it are the files': their control characters are
 		// made visible, as problem.At does.
-		out = append(out, problem.Problem{Location: p.loc, Message: safetext.Terminal(p.msg.In(l.lang)), Lang: l.lang})
+		out = append(out, problem.Problem{Location: p.loc, Message: safetext.Terminal(p.msg.In(l.lang)), Lang: l.lang, Said: p.msg})
 	}
 	problem.Sort(out)
 	return out

@@ -2,6 +2,7 @@ package modelsheet
 
 import (
 	"os"
+	"strings"
 
 	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
@@ -43,9 +44,17 @@ type NotLoadedError struct{ Problems problem.List }
 func (e *NotLoadedError) Error() string { return e.In(lang.RU) }
 
 // In is the error in the model's language, whatever the language asked
-// for: its mistakes are told in the language the loader read from it.
-func (e *NotLoadedError) In(lang.Lang) string {
-	return e.Problems.Lang().T("модель не загружена, исправьте ошибки:\n%s", e.Problems.Error())
+// for: its mistakes are told in the language the loader read from it —
+// in l when it could not read one (no root file).
+func (e *NotLoadedError) In(l lang.Lang) string {
+	if lg := e.Problems.Lang(); lg != "" {
+		l = lg
+	}
+	lines := make([]string, len(e.Problems))
+	for i, p := range e.Problems {
+		lines[i] = p.In(l)
+	}
+	return l.T("модель не загружена, исправьте ошибки:\n%s", strings.Join(lines, "\n"))
 }
 
 func (e *NotLoadedError) Unwrap() error { return e.Problems }

@@ -99,19 +99,28 @@ type Problem struct {
 	Location Location
 	Message  string
 	// Lang is the language the message is written in, which its place
-	// takes too («строка 3», «line 3»); empty is Russian.
+	// takes too («строка 3», «line 3»); empty is Russian — or not known
+	// where the problem was found (a model folder without its root file).
 	Lang lang.Lang
+	// Said, when set, is the message to write in another language than
+	// Lang (In).
+	Said lang.Localized
 }
 
 func (p Problem) String() string { return p.In(p.Lang) }
 
-// In is String with the location in a language.
+// In is String with the location in a language, and the message too
+// when the problem says it (Said).
 func (p Problem) In(l lang.Lang) string {
+	msg := p.Message
+	if p.Said != nil {
+		msg = safetext.Terminal(p.Said.In(l))
+	}
 	loc := p.Location.In(l)
 	if loc == "" {
-		return p.Message
+		return msg
 	}
-	return loc + ": " + p.Message
+	return loc + ": " + msg
 }
 
 // At builds a problem with a formatted message. Text arguments are values

@@ -64,3 +64,19 @@ func TestCap(t *testing.T) {
 		t.Errorf("in English: %s", s)
 	}
 }
+
+// A problem that keeps what it says (Said) is written in any language;
+// without, in its own.
+func TestProblemIn(t *testing.T) {
+	p := Problem{Location: Location{File: "m.csv", Row: 3}, Message: "файл не найден", Said: lang.P("файл не найден")}
+	if got := p.In(lang.EN); got != "m.csv:row 3: file not found" {
+		t.Errorf("in English: %q", got)
+	}
+	if got := p.String(); got != "m.csv:строка 3: файл не найден" {
+		t.Errorf("as it is: %q", got)
+	}
+	p.Said = nil
+	if got := p.In(lang.EN); got != "m.csv:row 3: файл не найден" {
+		t.Errorf("without Said: %q", got)
+	}
+}

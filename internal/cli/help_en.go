@@ -20,7 +20,10 @@ problems; 2 — a mistake in the command line; 3 — could not score (the model 
 file cannot be read).
 
 The documents are written in the model's language; --lang sets the language of this help, of the
-command line's messages and of the serve page.`,
+command line's messages and of the serve page.
+
+A file --out with a format's extension (results.json, template.csv, report.docx) is written in
+that format when --format is not on the command line.`,
 		},
 		"selfdiag score": {
 			use:   "FILE...",

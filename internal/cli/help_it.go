@@ -20,7 +20,10 @@ problemi; 2 — errore nella riga di comando; 3 — calcolo impossibile (il mode
 non si leggono).
 
 I documenti sono scritti nella lingua del modello; --lang imposta la lingua di questo aiuto, dei
-messaggi della riga di comando e della pagina serve.`,
+messaggi della riga di comando e della pagina serve.
+
+Un file --out con l'estensione di un formato (risultati.json, modello.csv, rapporto.docx) è scritto
+in quel formato se --format non è nella riga di comando.`,
 		},
 		"selfdiag score": {
 			use:   "FILE...",

@@ -119,7 +119,10 @@ SELFDIAG_MODEL, SELFDIAG_FORMAT, SELFDIAG_LANG), затем из файла на
 файл не читаются).
 
 Документы пишутся на языке модели; --lang задаёт язык этой справки, сообщений командной строки
-и страницы serve.`
+и страницы serve.
+
+Файл --out с расширением формата (итоги.json, шаблон.csv, отчёт.docx) пишется в этом формате,
+если --format не указан в командной строке.`
 
 func newRootCmd(s *streams) *cobra.Command {
 	a := &app{streams: *s, v: viper.New()}

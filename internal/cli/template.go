@@ -3,11 +3,15 @@ package cli
 import (
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/form"
+	"github.com/selfdiag/selfdiag/internal/model"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 func newTemplateCmd(a *app) *cobra.Command {
@@ -78,6 +82,9 @@ func (a *app) runTemplate(o templateOptions) error {
 	if err != nil {
 		return err
 	}
+	if n := answered(m, o.out); n > 0 {
+		return usagef("в %s уже есть ответы (%d): шаблон не записан поверх них; укажите другое имя файла", printable(o.out), n)
+	}
 	write := map[string]func(io.Writer) error{
 		"school/xlsx": func(w io.Writer) error { return form.SchoolXLSX(w, m, form.Options{Municipalities: o.municipalities}) },
 		"school/csv":  func(w io.Writer) error { return form.SchoolCSV(w, m) },
@@ -93,4 +100,22 @@ func (a *app) runTemplate(o templateOptions) error {
 		fmt.Fprintln(a.err, a.says(m).T("записан шаблон: %s", printable(o.out)))
 	}
 	return nil
+}
+
+// answered counts the answers given in the file at path, when it is an
+// answer file: a blank template may be written over, a filled one never.
+func answered(m *model.Model, path string) int {
+	if st, err := os.Stat(path); path == "" || path == "-" || err != nil || !st.Mode().IsRegular() {
+		return 0
+	}
+	n := 0
+	answers.ReadFile(path, answers.Options{}.ForModel(m), func(sub *submission.Submission) error {
+		for _, ans := range sub.Answers {
+			if strings.TrimSpace(ans.Value) != "" {
+				n++
+			}
+		}
+		return nil
+	})
+	return n
 }

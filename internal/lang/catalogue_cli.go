@@ -4,6 +4,9 @@ package lang
 // frame: cobra's template words and the placeholders naming a flag's
 // value. The commands' own texts are in package cli's help books.
 var commandLine = map[string]map[Lang]string{
+	"в %s уже есть ответы (%d): шаблон не записан поверх них; укажите другое имя файла": {
+		EN: "%s already holds answers (%d): the template is not written over them; give another file name",
+		IT: "%s contiene già delle risposte (%d): il modello non viene scritto sopra; indicate un altro nome di file"},
 	"%s; прежние файлы каталога не изменены": {EN: "%s; the folder's previous files are unchanged", IT: "%s; i file precedenti della cartella non sono cambiati"},
 	"не найдены: %s":                   {EN: "not found: %s", IT: "non trovati: %s"},
 	"не удалось вывести результат: %s": {EN: "could not write the result: %s", IT: "impossibile scrivere il risultato: %s"},

@@ -116,9 +116,9 @@ type FileError struct {
 	// row); its File is set then.
 	Where problem.Location
 	Msg   lang.Phrase
-	// Results: the file is one of the program's own results (a report),
-	// passed over rather than failed.
-	Results bool
+	// Results: the file is one of the program's own results (a report)
+	// or a model's table (Model), passed over rather than failed.
+	Results, Model bool
 }
 
 func (e *FileError) Error() string { return e.In(lang.RU) }

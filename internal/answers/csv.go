@@ -191,6 +191,12 @@ func readCSVStream(name string, in io.Reader, opts Options, out sink) error {
 	if errors.As(err, &nh) {
 		return &FileError{File: name, Msg: nh.message()}
 	}
+	if errors.Is(err, errResults{}) {
+		return &FileError{File: name, Results: true, Msg: lang.P(resultsMsg)}
+	}
+	if errors.Is(err, errModelTable{}) {
+		return &FileError{File: name, Results: true, Model: true, Msg: lang.P(modelMsg)}
+	}
 	if ns, ok := errors.AsType[errNoSchools](err); ok {
 		return &FileError{File: name, Msg: ns.message()}
 	}

@@ -169,6 +169,68 @@ func detectHeader(cells []string, row int, known ids, f *fields) (header, bool) 
 	return h, false
 }
 
+// errResults is a table whose header is one of the program's own result
+// tables (score's, a summary's or a comparison's CSV): no answers, though
+// score's has «№» and «Ответ» columns.
+type errResults struct{}
+
+func (errResults) Error() string { return "selfdiag results" }
+
+// resultsMsg is what a results file among answers is told; modelMsg, a
+// model's table.
+const (
+	resultsMsg = "результаты selfdiag (отчёт, сводка или сравнение), а не ответы школы — пропущен"
+	modelMsg   = "таблица модели selfdiag, а не ответы — пропущена; модель загружается через --model"
+)
+
+// errModelTable is a model's table (model export): its «Ответы» sheet
+// lists answers, but nobody gave them.
+type errModelTable struct{}
+
+func (errModelTable) Error() string { return "a model's table" }
+
+// isTitle says the cell is the title in any language.
+func isTitle(cell, title string) bool {
+	return slices.ContainsFunc(lang.All(title), func(s string) bool { return strings.EqualFold(strings.TrimSpace(cell), s) })
+}
+
+// isModelTableHeader says the row starts a model's table in CSV: the
+// information sheet's name, then its «Ключ» column.
+func isModelTableHeader(cells []string) bool {
+	return len(cells) >= 3 && isTitle(cells[0], model.SheetInfo) && isTitle(cells[1], "Ключ")
+}
+
+// isModelWorkbook says the workbook's sheets are a model's table: its
+// information and indicators sheets, in any language.
+func isModelWorkbook(sheets []string) bool {
+	has := func(title string) bool {
+		return slices.ContainsFunc(sheets, func(s string) bool { return isTitle(s, title) })
+	}
+	return has(model.SheetInfo) && has(model.SheetIndicators)
+}
+
+// resultHeads are columns the program's result tables have together, in
+// every language: score's and a summary's first two, a comparison's.
+var resultHeads = [][2]string{{"Файл", "Строка"}, {"Сопоставление", "Было: баллы"}}
+
+// isResultsHeader says the row is the header of one of the program's
+// result tables: it has both columns of one of resultHeads, in any
+// language, and more.
+func isResultsHeader(cells []string) bool {
+	if len(cells) < 4 {
+		return false
+	}
+	has := func(title string) bool {
+		return slices.ContainsFunc(cells, func(c string) bool { return isTitle(c, title) })
+	}
+	for _, h := range resultHeads {
+		if has(h[0]) && has(h[1]) {
+			return true
+		}
+	}
+	return false
+}
+
 // preRow is a row seen above the header.
 type preRow struct {
 	cells []string
@@ -186,6 +248,12 @@ func parseTable(t table, base *metaFields, out sink, opts Options) error {
 				return err
 			}
 			return errNoHeader{seen: seenCells(t, pre)}
+		}
+		if len(pre) == 0 && isResultsHeader(cells) {
+			return errResults{}
+		}
+		if len(pre) == 0 && isModelTableHeader(cells) {
+			return errModelTable{}
 		}
 		h, ok := detectHeader(cells, row, opts.IDs, opts.fields)
 		if !ok && len(pre) > 0 && pre[len(pre)-1].row == row-1 {

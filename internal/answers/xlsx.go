@@ -43,7 +43,10 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 	defer f.Close()
 	if xlsxopen.IsResults(f) {
 		return &FileError{File: path, Results: true,
-			Msg: lang.P("результаты selfdiag (отчёт, сводка или сравнение), а не ответы школы — пропущен")}
+			Msg: lang.P(resultsMsg)}
+	}
+	if isModelWorkbook(f.GetSheetList()) {
+		return &FileError{File: path, Results: true, Model: true, Msg: lang.P(modelMsg)}
 	}
 
 	var base *metaFields
@@ -88,6 +91,8 @@ func readXLSX(path string, file *os.File, opts Options, out sink) error {
 		case errors.As(err, &nh):
 			seen = append(seen, nh.seen...)
 			continue
+		case errors.Is(err, errResults{}):
+			return &FileError{File: path, Results: true, Msg: lang.P(resultsMsg)}
 		case errors.As(err, &ns):
 			// A sheet of a district book may be empty (a municipality
 			// with no school yet); a book with no school at all is not.

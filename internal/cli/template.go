@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -82,8 +83,11 @@ func (a *app) runTemplate(o templateOptions) error {
 	if err != nil {
 		return err
 	}
-	if n := answered(m, o.out); n > 0 {
-		return usagef("в %s уже есть ответы (%d): шаблон не записан поверх них; укажите другое имя файла", printable(o.out), n)
+	if err := a.overInput(o.out); err != nil {
+		return err
+	}
+	if err := notOverAnswers(m, o.out); err != nil {
+		return err
 	}
 	write := map[string]func(io.Writer) error{
 		"school/xlsx": func(w io.Writer) error { return form.SchoolXLSX(w, m, form.Options{Municipalities: o.municipalities}) },
@@ -102,14 +106,15 @@ func (a *app) runTemplate(o templateOptions) error {
 	return nil
 }
 
-// answered counts the answers given in the file at path, when it is an
-// answer file: a blank template may be written over, a filled one never.
-func answered(m *model.Model, path string) int {
+// notOverAnswers refuses to write a template over a file of answers or a
+// model's table: a blank template may be written over, a school's work
+// or a methodologist's never.
+func notOverAnswers(m *model.Model, path string) error {
 	if st, err := os.Stat(path); path == "" || path == "-" || err != nil || !st.Mode().IsRegular() {
-		return 0
+		return nil
 	}
 	n := 0
-	answers.ReadFile(path, answers.Options{}.ForModel(m), func(sub *submission.Submission) error {
+	err := answers.ReadFile(path, answers.Options{}.ForModel(m), func(sub *submission.Submission) error {
 		for _, ans := range sub.Answers {
 			if strings.TrimSpace(ans.Value) != "" {
 				n++
@@ -117,5 +122,11 @@ func answered(m *model.Model, path string) int {
 		}
 		return nil
 	})
-	return n
+	if fe, ok := errors.AsType[*answers.FileError](err); ok && fe.Model {
+		return usagef("%s — таблица модели: шаблон не записан поверх неё; укажите другое имя файла", printable(path))
+	}
+	if n > 0 {
+		return usagef("в %s уже есть ответы (%d): шаблон не записан поверх них; укажите другое имя файла", printable(path), n)
+	}
+	return nil
 }

@@ -4,6 +4,9 @@ package lang
 // frame: cobra's template words and the placeholders naming a flag's
 // value. The commands' own texts are in package cli's help books.
 var commandLine = map[string]map[Lang]string{
+	"%s — таблица модели: шаблон не записан поверх неё; укажите другое имя файла": {
+		EN: "%s is a model's table: the template is not written over it; give another file name",
+		IT: "%s è la tabella di un modello: il modello di risposta non viene scritto sopra; indicate un altro nome di file"},
 	"в %s уже есть ответы (%d): шаблон не записан поверх них; укажите другое имя файла": {
 		EN: "%s already holds answers (%d): the template is not written over them; give another file name",
 		IT: "%s contiene già delle risposte (%d): il modello non viene scritto sopra; indicate un altro nome di file"},

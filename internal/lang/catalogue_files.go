@@ -3,6 +3,10 @@ package lang
 // fileProblems gives the English and Italian of why an answer file, a
 // workbook or the file system refused to be read.
 var fileProblems = map[string]map[Lang]string{
+	"таблица модели selfdiag, а не ответы — пропущена; модель загружается через --model": {
+		EN: "a selfdiag model's table, not answers — passed over; a model is loaded with --model",
+		IT: "la tabella di un modello di selfdiag, non risposte — saltata; un modello si carica con --model"},
+
 	// The file system.
 	"файл не найден":                     {EN: "file not found", IT: "file non trovato"},
 	"нет прав доступа":                   {EN: "permission denied", IT: "permesso negato"},

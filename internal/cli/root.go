@@ -270,6 +270,12 @@ func (a *app) formatOf(name, out string, formats []fileFormat) (string, error) {
 		}
 	}
 	switch {
+	case byExt == "" && slices.Contains(documentExts, ext):
+		names := make([]string, len(formats))
+		for i, f := range formats {
+			names[i] = f.name
+		}
+		return "", usagef("--out %s: файл .%s эта команда не пишет; её форматы: %s", printable(out), ext, strings.Join(names, ", "))
 	case byExt == "" || byExt == name:
 		return name, nil
 	case a.flagGiven("format"):
@@ -277,6 +283,10 @@ func (a *app) formatOf(name, out string, formats []fileFormat) (string, error) {
 	}
 	return byExt, nil
 }
+
+// documentExts are extensions of files that hold a format of their own:
+// another format's text written under such a name would not open.
+var documentExts = []string{"xlsx", "docx", "doc", "html", "htm", "json", "csv", "pdf", "odt", "ods"}
 
 // reportFormats are the report formats offers picks, as file formats.
 func reportFormats(offers func(report.Format) bool) []fileFormat {

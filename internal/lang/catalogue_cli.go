@@ -4,6 +4,9 @@ package lang
 // frame: cobra's template words and the placeholders naming a flag's
 // value. The commands' own texts are in package cli's help books.
 var commandLine = map[string]map[Lang]string{
+	"--out %s: файл .%s эта команда не пишет; её форматы: %s": {
+		EN: "--out %s: this command does not write .%s files; its formats: %s",
+		IT: "--out %s: questo comando non scrive file .%s; i suoi formati: %s"},
 	"%s — таблица модели: шаблон не записан поверх неё; укажите другое имя файла": {
 		EN: "%s is a model's table: the template is not written over it; give another file name",
 		IT: "%s è la tabella di un modello: il modello di risposta non viene scritto sopra; indicate un altro nome di file"},

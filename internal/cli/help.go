@@ -44,6 +44,9 @@ func commandLineLang(c *cobra.Command) lang.Lang {
 // commandLineLangSet is commandLineLang, and whether the flag, the
 // environment or the settings file named it.
 func commandLineLangSet(c *cobra.Command) (lang.Lang, bool) {
+	if c == nil {
+		return lang.RU, false
+	}
 	if f := c.Flags().Lookup("lang"); f != nil && f.Changed {
 		return lang.Of(strings.TrimSpace(f.Value.String())), true
 	}

@@ -205,23 +205,21 @@ func (a *app) loadModel(dir string) (*model.Model, error) {
 	return m, nil
 }
 
-// spoken is the language the run's messages are told in: --lang when
-// given, else the language of the model loaded last (Russian before any).
+// spoken is the language the run's messages are told in (spokenLang):
+// --lang when given, else the language of the model loaded last.
 func (a *app) spoken() lang.Lang {
-	if v := strings.TrimSpace(a.v.GetString("lang")); v != "" {
-		return lang.Of(v)
-	}
+	var model lang.Lang
 	if a.modelLang != nil {
-		return lang.Of(string(*a.modelLang))
+		model = *a.modelLang
 	}
-	return lang.RU
+	return spokenLang(a.cmd, model)
 }
 
-// says is the language the run's messages are told in: --lang when
-// given, else the model's.
+// says is the language of what is said about the model m (written,
+// exported, checked): --lang when given, else m's.
 func (a *app) says(m *model.Model) lang.Lang {
-	if v := strings.TrimSpace(a.v.GetString("lang")); v != "" {
-		return lang.Of(v)
+	if l, set := commandLineLangSet(a.cmd); set {
+		return l
 	}
 	return m.Lang()
 }

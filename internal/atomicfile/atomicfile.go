@@ -16,10 +16,18 @@ import (
 	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
-// Write creates or replaces path with what fn writes. When fn or any step
-// fails, the target is left as it was and no temporary file remains.
+// Write creates or replaces path with what fn writes, making its folder
+// when there is none. When fn or any step fails, the target is left as it
+// was and no temporary file remains; a folder is never replaced.
 func Write(path string, fn func(w io.Writer) error) (err error) {
 	dir := filepath.Dir(path)
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return lang.Errorf("не удалось записать %s: это папка, а нужен файл; укажите имя файла в ней или рядом", path)
+	}
+	// A folder the file is to be in is made, as an output folder is.
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return lang.Errorf("не удалось создать каталог %s: %s", dir, fserr.Phrase(err))
+	}
 	tmp, err := createTemp(dir, filepath.Base(path))
 	if err != nil {
 		return lang.Errorf("не удалось создать файл в каталоге %s: %s", dir, fserr.Phrase(err))

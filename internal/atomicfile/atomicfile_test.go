@@ -5,7 +5,10 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
 )
 
 func TestWrite(t *testing.T) {
@@ -34,7 +37,23 @@ func TestWrite(t *testing.T) {
 	if b, _ := os.ReadFile(p); string(b) != "new" {
 		t.Errorf("content = %q", b)
 	}
-	if err := Write(filepath.Join(dir, "missing", "x"), func(io.Writer) error { return nil }); err == nil {
-		t.Error("no error for a missing folder")
+	// A missing folder is made; a folder is never replaced by a file; a
+	// file where a folder should be is refused.
+	deep := filepath.Join(dir, "missing", "deeper", "x.json")
+	if err := Write(deep, func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err }); err != nil {
+		t.Fatalf("into a missing folder: %v", err)
+	}
+	if b, _ := os.ReadFile(deep); string(b) != "x" {
+		t.Errorf("into a missing folder: %q", b)
+	}
+	err = Write(filepath.Join(dir, "missing"), func(io.Writer) error { return nil })
+	if err == nil || !strings.Contains(lang.Message(err).In(lang.EN), "it is a folder, and a file is needed") {
+		t.Errorf("over a folder: %v", err)
+	}
+	if st, err := os.Stat(filepath.Join(dir, "missing")); err != nil || !st.IsDir() {
+		t.Errorf("the folder is gone: %v", err)
+	}
+	if err := Write(filepath.Join(p, "x"), func(io.Writer) error { return nil }); err == nil {
+		t.Error("no error for a file in the folder's place")
 	}
 }

@@ -6,11 +6,14 @@ package lang
 var outputProblems = map[string]map[Lang]string{
 	// Output files and folders.
 	"не удалось создать файл в каталоге %s: %s": {EN: "could not create a file in the folder %s: %s", IT: "impossibile creare un file nella cartella %s: %s"},
-	"не удалось записать %s: %s":                {EN: "could not write %s: %s", IT: "impossibile scrivere %s: %s"},
-	"не удалось создать каталог %s: %s":         {EN: "could not create the folder %s: %s", IT: "impossibile creare la cartella %s: %s"},
-	"не удалось открыть каталог %s: %s":         {EN: "could not open the folder %s: %s", IT: "impossibile aprire la cartella %s: %s"},
-	"не удалось прочитать каталог %s: %s":       {EN: "could not read the folder %s: %s", IT: "impossibile leggere la cartella %s: %s"},
-	"не удалось занять каталог %s: %s":          {EN: "could not take the folder %s: %s", IT: "impossibile occupare la cartella %s: %s"},
+	"не удалось записать %s: это папка, а нужен файл; укажите имя файла в ней или рядом": {
+		EN: "could not write %s: it is a folder, and a file is needed; give a file's name in it or beside it",
+		IT: "impossibile scrivere %s: è una cartella, e serve un file; indicate il nome di un file al suo interno o accanto"},
+	"не удалось записать %s: %s":          {EN: "could not write %s: %s", IT: "impossibile scrivere %s: %s"},
+	"не удалось создать каталог %s: %s":   {EN: "could not create the folder %s: %s", IT: "impossibile creare la cartella %s: %s"},
+	"не удалось открыть каталог %s: %s":   {EN: "could not open the folder %s: %s", IT: "impossibile aprire la cartella %s: %s"},
+	"не удалось прочитать каталог %s: %s": {EN: "could not read the folder %s: %s", IT: "impossibile leggere la cartella %s: %s"},
+	"не удалось занять каталог %s: %s":    {EN: "could not take the folder %s: %s", IT: "impossibile occupare la cartella %s: %s"},
 	"на месте файла блокировки %s не обычный файл (ссылка, канал или папка): selfdiag его не трогает; удалите его или укажите другой --out": {
 		EN: "the lock file's place %s holds something other than a regular file (a link, a pipe or a folder): selfdiag leaves it alone; remove it or give another --out",
 		IT: "al posto del file di blocco %s c'è qualcosa che non è un file normale (un collegamento, una pipe o una cartella): selfdiag non lo tocca; rimuovetelo o indicate un altro --out"},

@@ -5,12 +5,10 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
-	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/model"
 	"github.com/selfdiag/selfdiag/internal/modelsheet"
 	"github.com/selfdiag/selfdiag/internal/web"
@@ -51,13 +49,12 @@ func (a *app) runServe(data string, port int, browser bool) error {
 		data = web.DefaultData()
 	}
 	defaultModel := a.model
-	// The page speaks --lang when it is given, else the model's language.
-	l := lang.Of(strings.TrimSpace(a.v.GetString("lang")))
-	if strings.TrimSpace(a.v.GetString("lang")) == "" {
-		if m, err := a.loadModel(defaultModel); err == nil {
-			l = m.Lang()
-		}
+	// The page speaks the run's language: --lang when it is given, else
+	// the model's (a model that does not load is the page's to tell).
+	if _, set := commandLineLangSet(a.cmd); !set {
+		a.loadModel(defaultModel)
 	}
+	l := a.spoken()
 	s, err := web.New(web.Options{Data: data, Lang: l, LoadModel: func(path string) (*model.Model, error) {
 		if path == "" {
 			path = defaultModel

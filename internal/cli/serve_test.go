@@ -78,6 +78,50 @@ func TestServe(t *testing.T) {
 	if code := exitCode(err); code != ExitUsage || !strings.Contains(string(out), "--port 70000") {
 		t.Errorf("a wrong port: exit %d, %s", code, out)
 	}
+
+	// The page speaks the model's language, or --lang's.
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--model", "../../testdata/frameworks/csf-self-assessment/model"}, "New self-assessment"},
+		{[]string{"--lang", "it"}, "Nuova autovalutazione"},
+		{[]string{"--model", "../../testdata/frameworks/csf-self-assessment/model", "--lang", "ru"}, "Новая самодиагностика"},
+	} {
+		if page := servedPage(t, bin, append([]string{"serve", "--no-browser", "--data", t.TempDir()}, tc.args...)); !strings.Contains(page, tc.want) {
+			t.Errorf("serve %v: no %q in %.300s", tc.args, tc.want, page)
+		}
+	}
+}
+
+// servedPage starts the program with args, reads the page at the address
+// it prints and stops it.
+func servedPage(t *testing.T, bin string, args []string) string {
+	t.Helper()
+	cmd := exec.Command(bin, args...)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+	}()
+	first, err := bufio.NewReader(stdout).ReadString('\n')
+	if err != nil {
+		t.Fatalf("no address printed: %v", err)
+	}
+	jar, _ := cookiejar.New(nil)
+	resp, err := (&http.Client{Jar: jar, Timeout: 10 * time.Second}).Get(strings.TrimSpace(first))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	page, _ := io.ReadAll(resp.Body)
+	return string(page)
 }
 
 func exitCode(err error) int {

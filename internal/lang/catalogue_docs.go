@@ -4,6 +4,13 @@ package lang
 // school report, the district note and dashboard, the comparison, the
 // charts and the plan's sentences.
 var documents = map[string]map[Lang]string{
+	// Another respondent's grouping values spelt in several ways.
+	"«%s» (%s) нет в списке (%s): проверьте написание": {EN: "«%s» (%s) is not on the list (%s): check the spelling", IT: "«%s» (%s) non è nell'elenco (%s): controllate l'ortografia"},
+	"; ближайшее: «%s»": {EN: "; the nearest: «%s»", IT: "; il più vicino: «%s»"},
+	"написания %s считаются одним значением «%s»: «%s»": {EN: "the spellings %s are read as one value of «%s»: «%s»", IT: "le grafie %s sono lette come un solo valore di «%s»: «%s»"},
+	"значения «%s» «%s» и «%s» различаются на %d букв(ы): если это одно значение, исправьте написание в файлах": {
+		EN: "the values of «%s» «%s» and «%s» differ by %d letter(s): if they are one, correct the spelling in the files",
+		IT: "i valori di «%s» «%s» e «%s» differiscono di %d lettera/e: se sono uno solo, correggete l'ortografia nei file"},
 	"показатель %s — только для %s с условием «%s», а здесь — %s: ответ «%s» не учитывается": {EN: "indicator %s is only for %s with «%s», and here it is %s: the answer «%s» is not counted", IT: "l'indicatore %s vale solo per %s con «%s», e qui è %s: la risposta «%s» non si conta"},
 	"; засчитано 0 баллов": {EN: "; counted as 0 points", IT: "; conteggiata 0 punti"},
 	"нет ответа на показатель %s «%s»: засчитано 0 баллов; допустимые ответы: %s": {EN: "no answer to indicator %s «%s»: counted as 0 points; allowed answers: %s", IT: "nessuna risposta all'indicatore %s «%s»: conteggiata 0 punti; risposte ammesse: %s"},

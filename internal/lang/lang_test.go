@@ -2,6 +2,7 @@ package lang
 
 import (
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -58,7 +59,11 @@ func TestLang(t *testing.T) {
 // one file only.
 func TestCatalogueParts(t *testing.T) {
 	parts := map[string]map[string]map[Lang]string{"catalogue_docs.go": documents, "catalogue_cli.go": commandLine, "catalogue_model.go": modelProblems, "catalogue_files.go": fileProblems, "catalogue_web.go": webPage, "catalogue_outputs.go": outputProblems, "catalogue_answers.go": answerProblems}
-	for _, file := range []string{"catalogue.go", "catalogue_docs.go", "catalogue_cli.go", "catalogue_model.go", "catalogue_files.go", "catalogue_web.go"} {
+	files, err := filepath.Glob("catalogue*.go")
+	if err != nil || len(files) != len(parts)+1 { // and catalogue.go, the words
+		t.Fatalf("catalogue files %v for %d parts: a new part is to be listed here", files, len(parts))
+	}
+	for _, file := range files {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/textnorm"
 )
 
@@ -41,6 +42,11 @@ type municipalities struct {
 	met      map[string][]string // key → the distinct spellings met, in order
 	official map[string]string   // key → the list's spelling; nil without a list
 	listName string              // the list's file, for messages
+	// field is the grouping field's title for another respondent than
+	// the school, whose groups are no municipalities, and lang the
+	// language its notes are told in; "" for the school.
+	field string
+	lang  lang.Lang
 }
 
 func newMunicipalities(list []string, listName string) *municipalities {
@@ -73,9 +79,13 @@ func (ms *municipalities) add(name, key string) (problem string) {
 		}
 	}
 	if ms.official != nil && ms.official[key] == "" {
-		problem = fmt.Sprintf("муниципалитета «%s» нет в списке муниципалитетов (%s): проверьте написание", name, ms.listName)
+		if ms.field == "" {
+			problem = fmt.Sprintf("муниципалитета «%s» нет в списке муниципалитетов (%s): проверьте написание", name, ms.listName)
+		} else {
+			problem = ms.lang.T("«%s» (%s) нет в списке (%s): проверьте написание", name, ms.field, ms.listName)
+		}
 		if near := ms.nearest(key); near != "" {
-			problem += "; ближайшее: «" + near + "»"
+			problem += ms.lang.T("; ближайшее: «%s»", near)
 		}
 	}
 	return problem
@@ -99,14 +109,23 @@ func (ms *municipalities) notes() []string {
 	var notes []string
 	for _, k := range keys {
 		if spellings := ms.met[k]; len(spellings) > 1 {
-			notes = append(notes, fmt.Sprintf("написания %s считаются одним муниципалитетом «%s»", quoteList(spellings), ms.shown[k]))
+			if ms.field == "" {
+				notes = append(notes, fmt.Sprintf("написания %s считаются одним муниципалитетом «%s»", quoteList(spellings), ms.shown[k]))
+			} else {
+				notes = append(notes, ms.lang.T("написания %s считаются одним значением «%s»: «%s»", quoteList(spellings), ms.field, ms.shown[k]))
+			}
 		}
 	}
 	for i, a := range keys {
 		for _, b := range keys[i+1:] {
 			if d := editDistance(a, b); d > 0 && d <= 2 && min(len([]rune(a)), len([]rune(b))) >= 5 {
-				notes = append(notes, fmt.Sprintf("муниципалитеты «%s» и «%s» различаются на %d букв(ы): если это один муниципалитет, исправьте написание в файлах школ",
-					ms.shown[a], ms.shown[b], d))
+				if ms.field == "" {
+					notes = append(notes, fmt.Sprintf("муниципалитеты «%s» и «%s» различаются на %d букв(ы): если это один муниципалитет, исправьте написание в файлах школ",
+						ms.shown[a], ms.shown[b], d))
+				} else {
+					notes = append(notes, ms.lang.T("значения «%s» «%s» и «%s» различаются на %d букв(ы): если это одно значение, исправьте написание в файлах",
+						ms.field, ms.shown[a], ms.shown[b], d))
+				}
 			}
 		}
 	}

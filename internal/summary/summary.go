@@ -333,6 +333,10 @@ func New(m *model.Model, o Options) *Aggregator {
 	groupBy := o.GroupBy
 	a := &Aggregator{m: m, groupBy: groupBy, field: GroupField(m, groupBy), duplicates: cmp.Or(o.Duplicates, DuplicatesLatest), byKey: map[string]int{},
 		places: newMunicipalities(o.Municipalities, o.ListName)}
+	if a.field >= 0 && !m.Respondent.IsSchool() {
+		// Another respondent's groups are told of by their field's title.
+		a.places.lang, a.places.field = m.Lang(), m.Respondent.Groups[a.field].Title
+	}
 	a.sum.Model = scoring.Stamp(m)
 	a.sum.GroupBy = groupBy
 	a.sum.Lang, a.sum.Respondent, a.sum.Words = m.Lang(), m.Respondent, m.Words

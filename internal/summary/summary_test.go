@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"os"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -326,6 +328,36 @@ func TestMunicipalities(t *testing.T) {
 	}
 	if got := strings.Join(problems, "\n"); !strings.Contains(got, "муниципалитета «Зареченый городской округ» нет в списке муниципалитетов (список.txt): проверьте написание; ближайшее: «Заречный городской округ»") {
 		t.Errorf("problems:\n%s", got)
+	}
+}
+
+// Another respondent's grouping values spelt in several ways are told of
+// in the model's language, by the field's title: a sector is no
+// municipality.
+func TestGroupSpellingsInModelLanguage(t *testing.T) {
+	m, err := model.Load(os.DirFS("../../testdata/frameworks/csf-self-assessment/model"), "csf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	answers := sampledata.Answers(m, model.Profile{}, 1, 0.9)
+	agg := New(m, Options{GroupBy: "sector", Municipalities: []string{"government", "finance"}, ListName: "sectors.txt"})
+	for i, name := range []string{"government", "GOVERNMENT", "Governmnet", "finance"} {
+		agg.Add(score(m, sampledata.School{Name: fmt.Sprint("Unit ", i), Code: fmt.Sprint(i), Municipality: name, Answers: answers}, "f.csv"))
+	}
+	s := agg.Summary()
+	said := strings.Join(s.MunicipalityNotes, "\n")
+	for _, p := range s.Problems {
+		said += "\n" + p.Message
+	}
+	for _, want := range []string{"the spellings «government», «GOVERNMENT» are read as one value of «Sector»: «government»",
+		"the values of «Sector» «government» and «Governmnet» differ by 2 letter(s)",
+		"«Governmnet» (Sector) is not on the list (sectors.txt): check the spelling; the nearest: «government»"} {
+		if !strings.Contains(said, want) {
+			t.Errorf("no %q in:\n%s", want, said)
+		}
+	}
+	if w := regexp.MustCompile(`\p{Cyrillic}+`).FindString(said); w != "" {
+		t.Errorf("a Russian word %q in:\n%s", w, said)
 	}
 }
 

@@ -28,7 +28,7 @@ func (s *xsheet) put(values ...any) {
 		return
 	}
 	cell, _ := excelize.CoordinatesToCellName(1, s.row)
-	values = xlsxprint.FitCells(values)
+	values = xlsxprint.FitCells(values, s.lang)
 	s.err = s.f.SetSheetRow(s.name, cell, &values)
 }
 

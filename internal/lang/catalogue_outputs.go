@@ -90,6 +90,9 @@ var outputProblems = map[string]map[Lang]string{
 	"на листе «%s» больше %d строк: в таблице модели столько не бывает": {
 		EN: "the sheet «%s» has more than %d rows: a model's table has fewer",
 		IT: "il foglio «%s» ha più di %d righe: la tabella di un modello ne ha meno"},
+	"больше %d строк или %d столбцов: в таблице модели столько не бывает": {
+		EN: "more than %d rows or %d columns: a model's table has fewer",
+		IT: "più di %d righe o %d colonne: la tabella di un modello ne ha meno"},
 	"на листе «%s» в строке %d больше %d столбцов": {EN: "the sheet «%s», in row %d, has more than %d columns", IT: "il foglio «%s», nella riga %d, ha più di %d colonne"},
 	"файл не в кодировке UTF-8 и не в Windows-1251: сохраните его как «CSV UTF-8»": {
 		EN: "the file is neither UTF-8 nor Windows-1251: save it as «CSV UTF-8»",
@@ -186,4 +189,7 @@ var outputProblems = map[string]map[Lang]string{
 		IT: "la somma dei punti della tabella è fuori dall'intervallo del profilo: da 0 a %d secondo il modello"},
 	"уровень «%s» не из модели: в ней %s": {EN: "the level «%s» is not the model's: it has %s", IT: "il livello «%s» non è del modello: ha %s"},
 	"файл не прочитан: %s":                {EN: "file not read: %s", IT: "file non letto: %s"},
+
+	// A text cut to fit a workbook's cell.
+	"… [обрезано: в ячейке Excel не больше 32 767 знаков]": {EN: "… [cut: an Excel cell holds at most 32,767 characters]", IT: "… [tagliato: una cella di Excel contiene al massimo 32.767 caratteri]"},
 }

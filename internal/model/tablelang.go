@@ -98,6 +98,12 @@ func reverse(l lang.Lang, words []string) map[string]string {
 // canonicalTable reads a table written in any of the languages back into
 // the canonical one: the language is the one whose sheet names the table
 // uses most. Places in messages keep the file's own sheet names.
+// Lang is the language the table's sheets are named in.
+func (t Table) Lang() lang.Lang {
+	_, sheets := canonicalTable(t)
+	return lang.Of(sheets)
+}
+
 func canonicalTable(t Table) (Table, string) {
 	l, best := lang.RU, 0
 	for _, cand := range []lang.Lang{lang.EN, lang.IT} {

@@ -7,7 +7,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -175,7 +174,7 @@ func readCSV(path string, data []byte) (model.Table, error) {
 			return model.Table{}, lang.Errorf("%s: %s", problem.Location{File: path, Row: line}, lang.P("строка CSV не читается: %s", lang.Text(err.Error())))
 		}
 		if n >= MaxRows*8 || len(rec) > MaxCols {
-			return model.Table{}, problem.List{{Location: problem.Location{File: path, Row: line}, Message: fmt.Sprintf("больше %d строк или %d столбцов: в таблице модели столько не бывает", MaxRows*8, MaxCols)}}
+			return model.Table{}, lang.Errorf("%s: %s", problem.Location{File: path, Row: line}, lang.P("больше %d строк или %d столбцов: в таблице модели столько не бывает", MaxRows*8, MaxCols))
 		}
 		name := strings.TrimSpace(rec[0])
 		if name == "" || (n == 0 && strings.EqualFold(name, CSVSheetColumn)) {
@@ -246,6 +245,7 @@ var wideColumns = map[string]float64{"Формулировка": 60, "Меры":
 // WriteXLSX writes the table as a workbook: a sheet per kind, the header
 // bold and frozen, identifiers as text and numbers as numbers.
 func WriteXLSX(w io.Writer, t model.Table) error {
+	l := t.Lang()
 	f := excelize.NewFile()
 	defer f.Close()
 	head, err := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}, Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
@@ -311,7 +311,7 @@ func WriteXLSX(w io.Writer, t model.Table) error {
 			if err != nil {
 				return err
 			}
-			cells = xlsxprint.FitCells(cells)
+			cells = xlsxprint.FitCells(cells, l)
 			if err := f.SetSheetRow(s.Name, cell, &cells); err != nil {
 				return err
 			}

@@ -265,7 +265,7 @@ func (s *xlsxSheet) set(values []any) {
 	if s.err != nil {
 		return
 	}
-	values = xlsxprint.FitCells(values)
+	values = xlsxprint.FitCells(values, s.lang)
 	s.err = s.f.SetSheetRow(s.name, cellName(1, s.row), &values)
 	for len(s.texts) < s.row {
 		s.texts = append(s.texts, nil)

@@ -1,6 +1,10 @@
 package xlsxprint
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/selfdiag/selfdiag/internal/lang"
+)
 
 // Excel's bounds on a cell's text and a row's height.
 const (
@@ -12,13 +16,15 @@ const (
 const cutMark = "… [обрезано: в ячейке Excel не больше 32 767 знаков]"
 
 // FitCells makes a row's values fit Excel's cells: a text longer than a
-// cell holds is cut, with a visible mark, instead of failing the workbook.
-func FitCells(values []any) []any {
+// cell holds is cut, with a visible mark in the workbook's language l,
+// instead of failing the workbook.
+func FitCells(values []any, l lang.Lang) []any {
+	mark := l.T(cutMark)
 	for i, v := range values {
 		if s, ok := v.(string); ok && len(s) > MaxCellText && utf8.RuneCountInString(s) > MaxCellText {
-			keep := MaxCellText - utf8.RuneCountInString(cutMark)
+			keep := MaxCellText - utf8.RuneCountInString(mark)
 			r := []rune(s)
-			values[i] = string(r[:keep]) + cutMark
+			values[i] = string(r[:keep]) + mark
 		}
 	}
 	return values

@@ -70,7 +70,8 @@ var outputProblems = map[string]map[Lang]string{
 	"не объект JSON":                                      {EN: "not a JSON object", IT: "non è un oggetto JSON"},
 
 	// A model's table or folder, read before its language is known.
-	"встроенная модель повреждена:\n%s": {EN: "the embedded model is damaged:\n%s", IT: "il modello incorporato è danneggiato:\n%s"},
+	"не удалось прочитать каталог модели: %s": {EN: "could not read the model folder: %s", IT: "impossibile leggere la cartella del modello: %s"},
+	"встроенная модель повреждена:\n%s":       {EN: "the embedded model is damaged:\n%s", IT: "il modello incorporato è danneggiato:\n%s"},
 	"каталог модели %s не найден: укажите каталог с файлом %s или таблицу модели .xlsx/.csv": {
 		EN: "the model folder %s is not found: give a folder with the file %s or a model table .xlsx/.csv",
 		IT: "la cartella del modello %s non è stata trovata: indicate una cartella con il file %s o una tabella del modello .xlsx/.csv"},

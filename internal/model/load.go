@@ -58,7 +58,8 @@ func Load(fsys fs.FS, displayDir string) (*Model, error) {
 	l.rootFile = l.name(RootFile)
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, problem.List{{Location: problem.Location{File: displayDir}, Message: "не удалось прочитать каталог модели: " + fserr.Text(err)}}
+		l.add(problem.Location{File: displayDir}, "не удалось прочитать каталог модели: %s", fserr.Phrase(err))
+		return nil, l.problems()
 	}
 	var root rawRoot
 	if !l.decodeFile(fsys, entries, RootFile, &root) {

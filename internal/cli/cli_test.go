@@ -133,4 +133,13 @@ func TestMainRecoversFromADefect(t *testing.T) {
 	if data, _ := os.ReadFile(files[0]); !strings.Contains(string(data), "panic: defect in a writer") || !strings.Contains(string(data), "goroutine") {
 		t.Errorf("stack file:\n%s", data)
 	}
+	// In the run's language.
+	errOut.Reset()
+	if code := Main([]string{"--lang", "en", "model", "validate"}, strings.NewReader(""), panicWriter{}, &errOut); code != ExitFailure ||
+		!strings.Contains(errOut.String(), "selfdiag: an internal error of the program (defect in a writer); it is selfdiag's error") {
+		t.Errorf("in English: code %d, stderr %q", code, errOut.String())
+	}
+	if files, _ := filepath.Glob(filepath.Join(tmp, "selfdiag-error-*.txt")); len(files) != 1 {
+		t.Errorf("English stack files %v", files)
+	}
 }

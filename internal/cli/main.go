@@ -13,6 +13,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/clihelp"
 	"github.com/selfdiag/selfdiag/internal/lang"
 	"github.com/selfdiag/selfdiag/internal/safetext"
+	"github.com/spf13/cobra"
 )
 
 // Exit codes, documented in the README.
@@ -53,14 +54,15 @@ var errProblems = errors.New("data problems")
 // exit code. A defect of the program (a panic) is no usage error: it is
 // reported as an internal error, its stack kept in a file, exit 3.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	s := &streams{in: stdin, out: stdout, err: stderr, modelLang: new(lang.Lang)}
+	var root *cobra.Command
 	defer func() {
 		if p := recover(); p != nil {
-			reportPanic(stderr, p, debug.Stack())
+			reportPanic(stderr, p, debug.Stack(), spokenLang(root, *s.modelLang))
 			code = ExitFailure
 		}
 	}()
-	s := &streams{in: stdin, out: stdout, err: stderr, modelLang: new(lang.Lang)}
-	root := newRootCmd(s)
+	root = newRootCmd(s)
 	root.SetArgs(args)
 	root.SetIn(stdin)
 	root.SetOut(stdout)
@@ -90,18 +92,18 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 }
 
-// reportPanic says in Russian that the program failed, and where the
-// details for its developers are.
-func reportPanic(stderr io.Writer, p any, stack []byte) {
-	where := "не удалось записать подробности"
-	if f, err := os.CreateTemp("", "selfdiag-ошибка-*.txt"); err == nil {
+// reportPanic says in the run's language that the program failed, and
+// where the details for its developers are.
+func reportPanic(stderr io.Writer, p any, stack []byte, l lang.Lang) {
+	where := l.T("не удалось записать подробности")
+	if f, err := os.CreateTemp("", l.T("selfdiag-ошибка-*.txt")); err == nil {
 		fmt.Fprintf(f, "selfdiag %s (%s)\npanic: %v\n\n%s", Version, Commit, p, stack)
 		if f.Close() == nil {
-			where = "подробности записаны в " + f.Name()
+			where = l.T("подробности записаны в %s", f.Name())
 		}
 	}
-	fmt.Fprintf(stderr, "selfdiag: внутренняя ошибка программы (%s); это ошибка selfdiag, а не ваших файлов. %s — приложите этот файл к сообщению об ошибке\n",
-		printable(fmt.Sprint(p)), where)
+	fmt.Fprintln(stderr, l.T("selfdiag: внутренняя ошибка программы (%s); это ошибка selfdiag, а не ваших файлов. %s — приложите этот файл к сообщению об ошибке",
+		printable(fmt.Sprint(p)), where))
 }
 
 // printable makes a message safe for a terminal line by line: its lines

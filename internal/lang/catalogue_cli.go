@@ -4,6 +4,12 @@ package lang
 // frame: cobra's template words and the placeholders naming a flag's
 // value. The commands' own texts are in package cli's help books.
 var commandLine = map[string]map[Lang]string{
+	"не удалось записать подробности": {EN: "the details could not be written", IT: "non è stato possibile scrivere i dettagli"},
+	"selfdiag-ошибка-*.txt":           {EN: "selfdiag-error-*.txt", IT: "selfdiag-errore-*.txt"},
+	"подробности записаны в %s":       {EN: "the details are written to %s", IT: "i dettagli sono scritti in %s"},
+	"selfdiag: внутренняя ошибка программы (%s); это ошибка selfdiag, а не ваших файлов. %s — приложите этот файл к сообщению об ошибке": {
+		EN: "selfdiag: an internal error of the program (%s); it is selfdiag's error, not your files'. %s — attach this file to the error report",
+		IT: "selfdiag: errore interno del programma (%s); è un errore di selfdiag, non dei vostri file. %s — allegate questo file alla segnalazione dell'errore"},
 	"--out %s: файл .%s эта команда не пишет; её форматы: %s": {
 		EN: "--out %s: this command does not write .%s files; its formats: %s",
 		IT: "--out %s: questo comando non scrive file .%s; i suoi formati: %s"},

@@ -334,13 +334,13 @@ func (a *app) runModelCalibrate(paths []string, format, out string, read answers
 	}
 	switch {
 	case unread > 0:
-		fmt.Fprintf(a.err, "selfdiag: не прочитано файлов: %d (перечислены в выводе)\n", unread)
+		fmt.Fprintln(a.err, a.says(m).T("selfdiag: не прочитано файлов: %d (перечислены в выводе)", unread))
 		return errProblems
 	case rep.Tables == 0:
-		fmt.Fprintln(a.err, "selfdiag: ни одной таблицы с суммой баллов и уровнем не проверено: согласие модели с таблицами не установлено; укажите таблицы федерального сервиса («Сумма баллов за весь тест: …», «Уровень: …»)")
+		fmt.Fprintln(a.err, a.says(m).T("selfdiag: ни одной таблицы с суммой баллов и уровнем не проверено: согласие модели с таблицами не установлено; укажите таблицы федерального сервиса («Сумма баллов за весь тест: …», «Уровень: …»)"))
 		return errProblems
 	case !rep.Agrees():
-		fmt.Fprintf(a.err, "selfdiag: модель %s не согласуется с таблицами (см. вывод)\n", m.ID)
+		fmt.Fprintln(a.err, a.says(m).T("selfdiag: модель %s не согласуется с таблицами (см. вывод)", m.ID))
 		return errProblems
 	}
 	return nil

@@ -71,7 +71,8 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 			a.fromFile[key] = true
 		}
 	}
-	note := "Настройки: " + path
+	l := commandLineLang(cmd)
+	note := l.T("Настройки: %s", path)
 	// Paths in the settings file are relative to it, and announced.
 	fromFile := func(key string) (string, bool) {
 		p, ok := values[key].(string)
@@ -85,11 +86,11 @@ func (a *app) bindSettings(cmd *cobra.Command) error {
 	}
 	if p, ok := fromFile("model"); ok {
 		a.model = p
-		note += "; модель: " + p
+		note += l.T("; модель: %s", p)
 	}
 	if p, ok := fromFile("municipalities"); ok {
 		a.municipalities = p
-		note += "; список муниципалитетов: " + p
+		note += l.T("; список муниципалитетов: %s", p)
 	}
 	fmt.Fprintln(a.err, note)
 	return nil

@@ -4,6 +4,14 @@ package lang
 // frame: cobra's template words and the placeholders naming a flag's
 // value. The commands' own texts are in package cli's help books.
 var commandLine = map[string]map[Lang]string{
+	"Настройки: %s":                {EN: "Settings: %s", IT: "Impostazioni: %s"},
+	"; модель: %s":                 {EN: "; model: %s", IT: "; modello: %s"},
+	"; список муниципалитетов: %s": {EN: "; list of municipalities: %s", IT: "; elenco dei comuni: %s"},
+	"selfdiag: не прочитано файлов: %d (перечислены в выводе)":   {EN: "selfdiag: files not read: %d (listed in the output)", IT: "selfdiag: file non letti: %d (elencati nell'output)"},
+	"selfdiag: модель %s не согласуется с таблицами (см. вывод)": {EN: "selfdiag: the model %s does not agree with the tables (see the output)", IT: "selfdiag: il modello %s non concorda con le tabelle (vedi l'output)"},
+	"selfdiag: ни одной таблицы с суммой баллов и уровнем не проверено: согласие модели с таблицами не установлено; укажите таблицы федерального сервиса («Сумма баллов за весь тест: …», «Уровень: …»)": {
+		EN: "selfdiag: no table with a total of points and a level was checked: the model's agreement with the tables is not established; give tables that state them («Total points: …», «Level: …»)",
+		IT: "selfdiag: nessuna tabella con somma dei punti e livello è stata verificata: l'accordo del modello con le tabelle non è stabilito; indicate tabelle che li riportino («Punteggio totale: …», «Livello: …»)"},
 	"не удалось записать подробности": {EN: "the details could not be written", IT: "non è stato possibile scrivere i dettagli"},
 	"selfdiag-ошибка-*.txt":           {EN: "selfdiag-error-*.txt", IT: "selfdiag-errore-*.txt"},
 	"подробности записаны в %s":       {EN: "the details are written to %s", IT: "i dettagli sono scritti in %s"},

@@ -144,6 +144,15 @@ func inspect(f *ast.File, consts map[string]string, want func(token.Pos, string)
 			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "problem" && len(lits) > 1 && lits[1] != nil {
 				want(call.Pos(), "problem.At without T: "+*lits[1])
 			}
+		case "Fprintf", "Fprintln", "Fprint", "Printf", "Println":
+			// A line printed as written: a Russian one must come through T.
+			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "fmt" {
+				for _, lit := range lits {
+					if lit != nil {
+						want(call.Pos(), "printed without T: "+*lit)
+					}
+				}
+			}
 		case "P", "Errorf":
 			// A phrase written later (lang.P, lang.Errorf).
 			if x, ok := sel.X.(*ast.Ident); ok && x.Name == "lang" && len(lits) > 0 && lits[0] != nil {

@@ -601,6 +601,7 @@ func checkDocumentsInLanguage(t *testing.T, m *model.Model, modelDir, root strin
 	checkStatusLines(t, modelDir, root, fw, work)
 	checkTroubleInLanguage(t, modelDir, root, fw, work, m.Lang())
 	checkFailuresInLanguage(t, modelDir, root, fw, work, m.Lang())
+	checkExportInLanguage(t, modelDir, work)
 	for _, path := range files {
 		text := documentText(t, path)
 		if w := cyrillic.FindString(text); w != "" {
@@ -901,6 +902,27 @@ func checkFailuresInLanguage(t *testing.T, modelDir, root string, fw framework, 
 	for what, want := range map[string]string{"a held folder": outdir.LockFile, "a table that is a folder": "folder.xlsx", "a report's place taken": report, "not a previous run": "summary.json"} {
 		if !strings.Contains(said[what], want) {
 			t.Errorf("%s: %s not named:\n%s", what, want, said[what])
+		}
+	}
+}
+
+// checkExportInLanguage exports the model as a folder and as tables and
+// finds no Cyrillic letter in them: the folder's comments and the tables'
+// sheets and columns are in the model's language.
+func checkExportInLanguage(t *testing.T, modelDir, work string) {
+	t.Helper()
+	folder := filepath.Join(work, "exported")
+	run(t, ExitOK, "model", "export", "--model", modelDir, "--out", folder)
+	run(t, ExitOK, "model", "export", "--model", modelDir, "--out", filepath.Join(work, "exported.xlsx"))
+	run(t, ExitOK, "model", "export", "--model", modelDir, "--out", filepath.Join(work, "exported.csv"))
+	files, _ := filepath.Glob(filepath.Join(folder, "*.yaml"))
+	files = append(files, filepath.Join(work, "exported.xlsx"), filepath.Join(work, "exported.csv"))
+	if len(files) < 4 {
+		t.Fatalf("exported: %v", files)
+	}
+	for _, f := range files {
+		if w := cyrillic.FindString(documentText(t, f)); w != "" {
+			t.Errorf("%s: a Russian word %q", filepath.Base(f), w)
 		}
 	}
 }

@@ -4,6 +4,11 @@ package lang
 // says of a model folder or table it refuses, and the phrases its
 // messages are built of («показателя %s» reads «indicator %s»).
 var modelProblems = map[string]map[Lang]string{
+	// The comments heading the files of a model folder written out.
+	"Модель показателей: общие сведения, уровни, компоненты, пороги, правило критических показателей.": {
+		EN: "The indicator model: information, levels, components, thresholds, the rule of critical indicators.",
+		IT: "Il modello degli indicatori: informazioni, livelli, componenti, soglie, regola degli indicatori critici."},
+	"Компонент «%s»: показатели.": {EN: "Component «%s»: its indicators.", IT: "Componente «%s»: i suoi indicatori."},
 	// Phrases.
 	"и":                                 {EN: "and", IT: "e"},
 	"показателя %s":                     {EN: "indicator %s", IT: "indicatore %s"},

@@ -136,7 +136,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 		root.Thresholds.Variants = append(root.Thresholds.Variants, outVariant{ID: v.ID, When: appliesDoc(v.When),
 			Default: m.outSet(v.Default), Overall: m.outSet(v.Overall), Components: m.outSets(v.Components)})
 	}
-	if err := write(RootFile, yamlWriter("# Модель показателей: общие сведения, уровни, компоненты, пороги, правило критических показателей.\n", root)); err != nil {
+	if err := write(RootFile, yamlWriter("# "+m.Lang().T("Модель показателей: общие сведения, уровни, компоненты, пороги, правило критических показателей.")+"\n", root)); err != nil {
 		return err
 	}
 	for ci, c := range m.Components {
@@ -170,7 +170,7 @@ func (m *Model) WriteFolder(write func(name string, fn func(io.Writer) error) er
 			}
 			f.Indicators = append(f.Indicators, oi)
 		}
-		if err := write(componentFile(ci, c.ID), yamlWriter(fmt.Sprintf("# Компонент «%s»: показатели.\n", c.Title), f)); err != nil {
+		if err := write(componentFile(ci, c.ID), yamlWriter("# "+m.Lang().T("Компонент «%s»: показатели.", c.Title)+"\n", f)); err != nil {
 			return err
 		}
 	}

@@ -326,7 +326,7 @@ func WriteXLSX(w io.Writer, t model.Table) error {
 		if err := f.SetPanes(s.Name, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
 			return err
 		}
-		if err := xlsxprint.Setup(f, s.Name, xlsxprint.Page{HeaderTo: 1}); err != nil {
+		if err := xlsxprint.Setup(f, s.Name, xlsxprint.Page{HeaderTo: 1, Lang: l}); err != nil {
 			return err
 		}
 	}

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -12,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/viper"
 
+	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/atomicfile"
 	"github.com/selfdiag/selfdiag/internal/clihelp"
 	"github.com/selfdiag/selfdiag/internal/lang"
@@ -20,6 +22,7 @@ import (
 	"github.com/selfdiag/selfdiag/internal/outdir"
 	"github.com/selfdiag/selfdiag/internal/report"
 	"github.com/selfdiag/selfdiag/internal/scoring"
+	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 type streams struct {
@@ -50,6 +53,9 @@ type app struct {
 	// cmd is the command running, whose flags say what the command line
 	// gave.
 	cmd *cobra.Command
+	// loaded is the model loaded last, which reads an output's target to
+	// see it holds no answers.
+	loaded *model.Model
 }
 
 // regionHint tells a user at the screen, after a text, how to score with
@@ -202,6 +208,7 @@ func (a *app) loadModel(dir string) (*model.Model, error) {
 	if a.modelLang != nil {
 		*a.modelLang = m.Lang()
 	}
+	a.loaded = m
 	return m, nil
 }
 
@@ -328,6 +335,9 @@ func (a *app) output(out string, write func(io.Writer) error) error {
 	if err := a.overInput(out); err != nil {
 		return err
 	}
+	if n, _ := a.answersIn(out); n > 0 {
+		return usagef("в %s уже есть ответы (%d): результат не записан поверх них; укажите другое имя файла", printable(out), n)
+	}
 	if out == "" || out == "-" {
 		if err := write(a.out); err != nil {
 			return failf("не удалось вывести результат: %s", lang.Message(err))
@@ -338,6 +348,29 @@ func (a *app) output(out string, write func(io.Writer) error) error {
 		return failed(err)
 	}
 	return nil
+}
+
+// answersIn counts the answers given in the file at path, read with the
+// model loaded last, and says whether it is a model's table: an output
+// may replace a blank template or a result, never a school's answers.
+func (a *app) answersIn(path string) (n int, modelTable bool) {
+	if st, err := os.Stat(path); path == "" || path == "-" || err != nil || !st.Mode().IsRegular() {
+		return 0, false
+	}
+	opts := answers.Options{}
+	if a.loaded != nil {
+		opts = opts.ForModel(a.loaded)
+	}
+	err := answers.ReadFile(path, opts, func(sub *submission.Submission) error {
+		for _, ans := range sub.Answers {
+			if strings.TrimSpace(ans.Value) != "" {
+				n++
+			}
+		}
+		return nil
+	})
+	fe, ok := errors.AsType[*answers.FileError](err)
+	return n, ok && fe.Model
 }
 
 // printNotes tells what the output folder kept of files the user changed,

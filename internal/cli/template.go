@@ -1,18 +1,13 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/selfdiag/selfdiag/internal/answers"
 	"github.com/selfdiag/selfdiag/internal/form"
-	"github.com/selfdiag/selfdiag/internal/model"
-	"github.com/selfdiag/selfdiag/internal/submission"
 )
 
 func newTemplateCmd(a *app) *cobra.Command {
@@ -86,8 +81,10 @@ func (a *app) runTemplate(o templateOptions) error {
 	if err := a.overInput(o.out); err != nil {
 		return err
 	}
-	if err := notOverAnswers(m, o.out); err != nil {
-		return err
+	if n, modelTable := a.answersIn(o.out); modelTable {
+		return usagef("%s — таблица модели: шаблон не записан поверх неё; укажите другое имя файла", printable(o.out))
+	} else if n > 0 {
+		return usagef("в %s уже есть ответы (%d): шаблон не записан поверх них; укажите другое имя файла", printable(o.out), n)
 	}
 	write := map[string]func(io.Writer) error{
 		"school/xlsx": func(w io.Writer) error { return form.SchoolXLSX(w, m, form.Options{Municipalities: o.municipalities}) },
@@ -102,31 +99,6 @@ func (a *app) runTemplate(o templateOptions) error {
 	}
 	if o.out != "" && o.out != "-" {
 		fmt.Fprintln(a.err, a.says(m).T("записан шаблон: %s", printable(o.out)))
-	}
-	return nil
-}
-
-// notOverAnswers refuses to write a template over a file of answers or a
-// model's table: a blank template may be written over, a school's work
-// or a methodologist's never.
-func notOverAnswers(m *model.Model, path string) error {
-	if st, err := os.Stat(path); path == "" || path == "-" || err != nil || !st.Mode().IsRegular() {
-		return nil
-	}
-	n := 0
-	err := answers.ReadFile(path, answers.Options{}.ForModel(m), func(sub *submission.Submission) error {
-		for _, ans := range sub.Answers {
-			if strings.TrimSpace(ans.Value) != "" {
-				n++
-			}
-		}
-		return nil
-	})
-	if fe, ok := errors.AsType[*answers.FileError](err); ok && fe.Model {
-		return usagef("%s — таблица модели: шаблон не записан поверх неё; укажите другое имя файла", printable(path))
-	}
-	if n > 0 {
-		return usagef("в %s уже есть ответы (%d): шаблон не записан поверх них; укажите другое имя файла", printable(path), n)
 	}
 	return nil
 }

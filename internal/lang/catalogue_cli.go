@@ -4,6 +4,9 @@ package lang
 // frame: cobra's template words and the placeholders naming a flag's
 // value. The commands' own texts are in package cli's help books.
 var commandLine = map[string]map[Lang]string{
+	"в %s уже есть ответы (%d): результат не записан поверх них; укажите другое имя файла": {
+		EN: "%s already holds answers (%d): the result is not written over them; give another file name",
+		IT: "%s contiene già delle risposte (%d): il risultato non viene scritto sopra; indicate un altro nome di file"},
 	"Настройки: %s":                {EN: "Settings: %s", IT: "Impostazioni: %s"},
 	"; модель: %s":                 {EN: "; model: %s", IT: "; modello: %s"},
 	"; список муниципалитетов: %s": {EN: "; list of municipalities: %s", IT: "; elenco dei comuni: %s"},

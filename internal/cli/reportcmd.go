@@ -79,9 +79,9 @@ func (a *app) reportOptions(files []string) (reportOptions, error) {
 	if o.format, err = a.format(a.v.GetString("format"), report.OffersProgramme); err != nil {
 		return o, err
 	}
-	if looksLikeFile(o.outDir, reportFormats(report.OffersProgramme)) {
+	if formats := reportFormats(report.OffersProgramme); looksLikeFile(o.outDir, formats) {
 		// Not a folder but a file: one school's report, in its format.
-		name, err := a.formatOf(o.format.Name, o.outDir, reportFormats(report.OffersProgramme))
+		name, err := a.formatOf(o.format.Name, o.outDir, formats)
 		if err != nil {
 			return o, err
 		}

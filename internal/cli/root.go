@@ -245,17 +245,22 @@ func (a *app) format(name string, offers func(report.Format) bool) (report.Forma
 // extension (without the dot; "" for a folder).
 type fileFormat struct{ name, ext string }
 
+// formatNames are the formats' names, in order.
+func formatNames(formats []fileFormat) []string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.name
+	}
+	return names
+}
+
 // formatChoice reads --format among formats for the output out: a file's
 // extension names its format when --format is not on the command line
 // (the environment's or the settings file's format is a default, the
 // file's name says what is wanted); on the command line, the two must
 // agree.
 func (a *app) formatChoice(out string, formats []fileFormat) (string, error) {
-	names := make([]string, len(formats))
-	for i, f := range formats {
-		names[i] = f.name
-	}
-	name, err := a.choice("format", names...)
+	name, err := a.choice("format", formatNames(formats)...)
 	if err != nil {
 		return "", err
 	}
@@ -276,11 +281,7 @@ func (a *app) formatOf(name, out string, formats []fileFormat) (string, error) {
 	}
 	switch {
 	case byExt == "" && slices.Contains(documentExts, ext):
-		names := make([]string, len(formats))
-		for i, f := range formats {
-			names[i] = f.name
-		}
-		return "", usagef("--out %s: файл .%s эта команда не пишет; её форматы: %s", printable(out), ext, strings.Join(names, ", "))
+		return "", usagef("--out %s: файл .%s эта команда не пишет; её форматы: %s", printable(out), ext, strings.Join(formatNames(formats), ", "))
 	case byExt == "" || byExt == name:
 		return name, nil
 	case a.flagGiven("format"):
@@ -330,7 +331,8 @@ func (a *app) choice(flag string, allowed ...string) (string, error) {
 	return v, nil
 }
 
-// output writes to the file out atomically, or to stdout for "" or "-".
+// output writes to the file out atomically, or to stdout for "" or "-";
+// never over an input or a school's answers.
 func (a *app) output(out string, write func(io.Writer) error) error {
 	if err := a.overInput(out); err != nil {
 		return err
@@ -338,6 +340,11 @@ func (a *app) output(out string, write func(io.Writer) error) error {
 	if n, _ := a.answersIn(out); n > 0 {
 		return usagef("в %s уже есть ответы (%d): результат не записан поверх них; укажите другое имя файла", printable(out), n)
 	}
+	return a.writeOut(out, write)
+}
+
+// writeOut is output once its target is checked.
+func (a *app) writeOut(out string, write func(io.Writer) error) error {
 	if out == "" || out == "-" {
 		if err := write(a.out); err != nil {
 			return failf("не удалось вывести результат: %s", lang.Message(err))

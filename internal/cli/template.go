@@ -94,7 +94,7 @@ func (a *app) runTemplate(o templateOptions) error {
 		},
 		"district/csv": func(w io.Writer) error { return form.DistrictCSV(w, m) },
 	}[o.layout+"/"+o.format]
-	if err := a.output(o.out, write); err != nil {
+	if err := a.writeOut(o.out, write); err != nil { // checked above, in the template's words
 		return err
 	}
 	if o.out != "" && o.out != "-" {
